@@ -1,0 +1,284 @@
+package benefit
+
+import (
+	"encoding/json"
+	"fmt"
+	"iter"
+	"slices"
+	"strings"
+
+	"github.com/benefitstd/benefitstd/internal/strictjson"
+)
+
+// A Status says how firm a value is: law, announced, provisional,
+// projected by a model, or a default filled in by the library.
+// The zero Status is Legislated.
+type Status int8
+
+const (
+	Legislated  Status = iota // 已发布施行: in a published, effective instrument
+	Announced                 // 已宣布: announced (e.g. in a Government Work Report), instrument not seen
+	Provisional               // 待核实: believed but unresolved; never to be read as law
+	Projected                 // 预测: produced by a projection rule of a scenario
+	Default                   // 默认: a default or illustrative figure, not a real one
+)
+
+var statusNames = [...]string{"legislated", "announced", "provisional", "projected", "default"}
+
+// String returns "legislated", "announced", "provisional", "projected"
+// or "default".
+func (s Status) String() string {
+	if s < 0 || int(s) >= len(statusNames) {
+		return fmt.Sprintf("Status(%d)", int(s))
+	}
+	return statusNames[s]
+}
+
+// ParseStatus is the inverse of Status.String.
+func ParseStatus(s string) (Status, error) {
+	if i := slices.Index(statusNames[:], strings.TrimSpace(s)); i >= 0 {
+		return Status(i), nil
+	}
+	return 0, parseErr("status", s, `want legislated, announced, provisional, projected or default`, ErrSyntax)
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *Status) UnmarshalText(b []byte) error {
+	v, err := ParseStatus(string(b))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// A Citation is the legal or published source of a value.
+type Citation struct {
+	Doc        string `json:"doc,omitempty"`        // document number, e.g. "国办发〔2018〕6号"
+	Title      string `json:"title,omitempty"`      // title or article, e.g. "失业保险条例 第十八条"
+	URL        string `json:"url,omitempty"`        // where it was read
+	Confidence string `json:"confidence,omitempty"` // mark from the domain reference: V, V3, D, M, C
+	Note       string `json:"note,omitempty"`       // anything a reader must know
+}
+
+// IsZero reports whether c names no source at all.
+func (c Citation) IsZero() bool { return c == Citation{} }
+
+// String returns the document number and title, or the URL.
+func (c Citation) String() string {
+	var parts []string
+	for _, s := range []string{c.Doc, c.Title} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if len(parts) == 0 {
+		return c.URL
+	}
+	return strings.Join(parts, " ")
+}
+
+// A Version is one step of a Schedule: the amount in force from a month
+// on, until the next version (or the schedule's end).
+type Version struct {
+	From     Month    `json:"from"`
+	Amount   Amount   `json:"amount"`
+	Status   Status   `json:"status"`
+	Citation Citation `json:"citation,omitzero"`
+}
+
+// A Schedule is an effective-dated step function of amounts: the amount
+// of a standard or a level month by month. Versions are sorted by their
+// From month, no two share one, and no amount is negative; an optional
+// End is the first month no version applies.
+//
+// A Schedule is immutable once built (NewSchedule copies its input), so
+// it is safe to share between goroutines. The zero Schedule has no
+// versions: At reports false for every month.
+type Schedule struct {
+	vs  []Version
+	end Month
+}
+
+// NewSchedule builds a schedule from versions, which must be sorted by
+// From with no duplicate month, no zero month and no negative amount.
+// The error is a *RecordError naming the offending version
+// ("versions[2]") and wrapping ErrOrder, ErrNegative or ErrSyntax.
+func NewSchedule(versions ...Version) (Schedule, error) {
+	for i, v := range versions {
+		field := fmt.Sprintf("versions[%d]", i)
+		if v.From.IsZero() {
+			return Schedule{}, &RecordError{Field: field + ".from", Err: fmt.Errorf("%w: missing effective month", ErrSyntax)}
+		}
+		if v.Amount.Sign() < 0 {
+			return Schedule{}, &RecordError{Field: field + ".amount", Err: fmt.Errorf("%w: %s from %s", ErrNegative, v.Amount, v.From)}
+		}
+		if i > 0 && v.From <= versions[i-1].From {
+			what := "before"
+			if v.From == versions[i-1].From {
+				what = "the same month as"
+			}
+			return Schedule{}, &RecordError{Field: field + ".from", Err: fmt.Errorf("%w: %s is %s versions[%d] (%s)", ErrOrder, v.From, what, i-1, versions[i-1].From)}
+		}
+	}
+	return Schedule{vs: slices.Clone(versions)}, nil
+}
+
+// MustSchedule is like NewSchedule but panics on error; for tests.
+func MustSchedule(versions ...Version) Schedule {
+	s, err := NewSchedule(versions...)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// WithEnd returns a copy of s that stops applying from end on. end must
+// come after the last version's From.
+func (s Schedule) WithEnd(end Month) (Schedule, error) {
+	if !end.IsZero() && len(s.vs) > 0 && end <= s.vs[len(s.vs)-1].From {
+		return Schedule{}, &RecordError{Field: "end", Err: fmt.Errorf("%w: end %s is not after the last version (%s)", ErrOrder, end, s.vs[len(s.vs)-1].From)}
+	}
+	return Schedule{vs: s.vs, end: end}, nil
+}
+
+// End returns the first month no version applies, or the zero Month when
+// the schedule has no end.
+func (s Schedule) End() Month { return s.end }
+
+// Len returns the number of versions.
+func (s Schedule) Len() int { return len(s.vs) }
+
+// Version returns the i-th version (0 ≤ i < Len).
+func (s Schedule) Version(i int) Version { return s.vs[i] }
+
+// First returns the first month a version applies, or the zero Month.
+func (s Schedule) First() Month {
+	if len(s.vs) == 0 {
+		return 0
+	}
+	return s.vs[0].From
+}
+
+// Last returns the newest version and true, or false when s is empty.
+func (s Schedule) Last() (Version, bool) {
+	if len(s.vs) == 0 {
+		return Version{}, false
+	}
+	return s.vs[len(s.vs)-1], true
+}
+
+// All returns the versions in order.
+func (s Schedule) All() iter.Seq2[int, Version] { return slices.All(s.vs) }
+
+// At returns the version in force in month m, and false when m is
+// before the first version or at or after the end.
+func (s Schedule) At(m Month) (Version, bool) {
+	if !s.end.IsZero() && m >= s.end {
+		return Version{}, false
+	}
+	// the last version whose From <= m
+	i, found := slices.BinarySearchFunc(s.vs, m, func(v Version, m Month) int { return v.From.Compare(m) })
+	if !found {
+		i--
+	}
+	if i < 0 {
+		return Version{}, false
+	}
+	return s.vs[i], true
+}
+
+// AmountAt returns the amount in force in month m, and false when none is.
+func (s Schedule) AmountAt(m Month) (Amount, bool) {
+	v, ok := s.At(m)
+	return v.Amount, ok
+}
+
+// Append returns a new schedule with v added after the last version; the
+// receiver is not changed. It fails like NewSchedule when v does not come
+// after the last version.
+func (s Schedule) Append(v Version) (Schedule, error) {
+	vs := make([]Version, 0, len(s.vs)+1)
+	vs = append(append(vs, s.vs...), v)
+	out, err := NewSchedule(vs...)
+	if err != nil {
+		return Schedule{}, err
+	}
+	if !s.end.IsZero() && v.From < s.end {
+		return out.WithEnd(s.end)
+	}
+	return out, nil
+}
+
+// Changes returns the months in [from, to) at which s changes: each
+// version's From and the End, in order. A zero to means no upper bound.
+func (s Schedule) changes(from, to Month, add func(Month)) {
+	for _, v := range s.vs {
+		if v.From > from && (to.IsZero() || v.From < to) {
+			add(v.From)
+		}
+	}
+	if !s.end.IsZero() && s.end > from && (to.IsZero() || s.end < to) {
+		add(s.end)
+	}
+}
+
+// Intervals splits [from, to) at every month any of the schedules changes,
+// so that within each returned interval every schedule is constant. This
+// is how two timelines are compared: once per interval, not once per
+// month. A zero to leaves the last interval open. from must be non-zero.
+func Intervals(from, to Month, ss ...Schedule) []Interval {
+	if from.IsZero() || (!to.IsZero() && to <= from) {
+		return nil
+	}
+	var cuts []Month
+	for _, s := range ss {
+		s.changes(from, to, func(m Month) { cuts = append(cuts, m) })
+	}
+	slices.Sort(cuts)
+	cuts = slices.Compact(cuts)
+	out := make([]Interval, 0, len(cuts)+1)
+	start := from
+	for _, c := range cuts {
+		out = append(out, Interval{start, c})
+		start = c
+	}
+	return append(out, Interval{start, to})
+}
+
+type scheduleJSON struct {
+	Versions []Version `json:"versions"`
+	End      Month     `json:"end,omitzero"`
+}
+
+// MarshalJSON writes {"versions":[...],"end":"2030-01"}.
+func (s Schedule) MarshalJSON() ([]byte, error) {
+	vs := s.vs
+	if vs == nil {
+		vs = []Version{}
+	}
+	return json.Marshal(scheduleJSON{vs, s.end})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes, strictly, and validates it
+// as NewSchedule does.
+func (s *Schedule) UnmarshalJSON(b []byte) error {
+	var j scheduleJSON
+	if err := strictjson.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	v, err := NewSchedule(j.Versions...)
+	if err != nil {
+		return err
+	}
+	if !j.End.IsZero() {
+		if v, err = v.WithEnd(j.End); err != nil {
+			return err
+		}
+	}
+	*s = v
+	return nil
+}

@@ -1,0 +1,114 @@
+// Command benefitstd checks local benefit levels against the national
+// floors, lists the floors and divisions it knows, simulates periodic
+// adjustments under fiscal capacity, and costs retiree adjustment plans.
+//
+// Usage:
+//
+//	benefitstd regions  [--format text|json]
+//	benefitstd floors   [--program ID] [--at YYYY-MM] [--format text|json]
+//	benefitstd check    [--levels FILE] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM] [--format text|json|junit] [--fail-on violation|warning]
+//	benefitstd simulate [--scenario FILE] [--format table|csv|json] [--compare FILE] [--out FILE]
+//	benefitstd plan     (--plan FILE | --builtin ID) [--retirees FILE] [--calibrate PART --target PCT] [--per-person FILE] [--format text|json]
+//
+// Exit status: 0 on success, 1 when a check finds something at or above
+// its --fail-on level, 2 on bad input or usage.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+)
+
+// exit codes
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+type command struct {
+	name    string
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"regions", "list administrative divisions with fiscal tier and central share", runRegions},
+		{"floors", "list programmes and the national floors with their sources", runFloors},
+		{"check", "check local levels against the national floors; report what is owed", runCheck},
+		{"simulate", "simulate periodic adjustment of a programme under fiscal capacity", runSimulate},
+		{"plan", "cost a retiree adjustment plan over a population, calibrate it", runPlan},
+	}
+}
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "benefitstd: unknown command %q (run 'benefitstd help')\n", args[0])
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: benefitstd <command> [flags]")
+	fmt.Fprintln(w, "\ncommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'benefitstd <command> -h' for a command's flags.")
+}
+
+// newFlags returns a flag set that reports errors instead of exiting.
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("benefitstd "+name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	_ = stderr
+	return fs
+}
+
+// parseFlags parses args; on error it prints one line and returns false
+// with the exit code to use (0 for -h, 2 otherwise). Positional arguments
+// are rejected.
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stderr)
+			fmt.Fprintf(stderr, "usage of %s:\n", fs.Name())
+			fs.PrintDefaults()
+			return exitOK, false
+		}
+		fmt.Fprintf(stderr, "%s: %v\n", fs.Name(), err)
+		return exitUsage, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return exitUsage, false
+	}
+	return exitOK, true
+}
+
+// oneOf checks a flag value against its allowed values.
+func oneOf(fs *flag.FlagSet, flagName, value string, allowed ...string) error {
+	if slices.Contains(allowed, value) {
+		return nil
+	}
+	return fmt.Errorf("%s: invalid value %q for --%s (want %s)", fs.Name(), value, flagName, strings.Join(allowed, "|"))
+}

@@ -1,0 +1,85 @@
+package region
+
+import (
+	"fmt"
+
+	"github.com/benefitstd/benefitstd/benefit"
+)
+
+// A CostRule says how the cost of a programme's level is split between
+// the centre and the locality, as data rather than as code. The level is
+// split into two parts: the part up to the national floor (FloorPart)
+// and the local top-up above it (TopUp); each part has a central share
+// per fiscal tier.
+//
+// For 城乡居民基础养老金 the centre pays 100 % of the floor part in tiers
+// 1-2 and 50 % elsewhere, and nothing of the top-up. A programme whose
+// whole level is shared by tier uses the same shares for both parts.
+type CostRule struct {
+	Program   string                  `json:"program"`
+	FloorPart map[string]benefit.Rate `json:"floor_part"` // tier "1"…"5" → central share
+	TopUp     map[string]benefit.Rate `json:"top_up"`     // tier "1"…"5" → central share
+	Citation  benefit.Citation        `json:"citation"`
+}
+
+func (r CostRule) validate() error {
+	if r.Program == "" {
+		return fmt.Errorf("%w: missing program", benefit.ErrSyntax)
+	}
+	for name, m := range map[string]map[string]benefit.Rate{"floor_part": r.FloorPart, "top_up": r.TopUp} {
+		for tr := Tier(1); tr <= 5; tr++ {
+			s, ok := m[tr.String()]
+			if !ok {
+				return fmt.Errorf("%w: %s has no share for tier %s", benefit.ErrSyntax, name, tr)
+			}
+			if s.Sign() < 0 || s.Cmp(benefit.One) > 0 {
+				return fmt.Errorf("%s tier %s: %w", name, tr, errShare)
+			}
+		}
+		if len(m) != 5 {
+			return fmt.Errorf("%w: %s must have exactly tiers 1-5", benefit.ErrSyntax, name)
+		}
+	}
+	return nil
+}
+
+// CostRule returns the cost-sharing rule of a programme, or an error
+// wrapping ErrNoCostRule.
+func (t *Table) CostRule(program string) (CostRule, error) {
+	r, ok := t.costRules[program]
+	if !ok {
+		return CostRule{}, fmt.Errorf("%w %q", ErrNoCostRule, program)
+	}
+	return r, nil
+}
+
+// A Split is a cost divided between the centre and the locality.
+// Central + Local == Total exactly.
+type Split struct {
+	Total   benefit.Amount `json:"total"`
+	Central benefit.Amount `json:"central"`
+	Local   benefit.Amount `json:"local"`
+}
+
+// Split divides a cost between the centre and region c under the
+// programme's rule. floorPart is the part of total that pays for the
+// level up to the national floor, and total − floorPart the top-up above
+// it; pass floorPart = total for a shortfall below the floor. Each
+// central share is rounded half-up to the fen, and the local share is
+// total minus the central one, so the two always add up to total.
+func (t *Table) Split(program string, c Code, total, floorPart benefit.Amount) (Split, error) {
+	r, err := t.CostRule(program)
+	if err != nil {
+		return Split{}, err
+	}
+	tr, err := t.Tier(c)
+	if err != nil {
+		return Split{}, err
+	}
+	if floorPart.Cmp(total) > 0 {
+		floorPart = total
+	}
+	topUp := total.Sub(floorPart)
+	central := floorPart.MulRate(r.FloorPart[tr.String()]).Add(topUp.MulRate(r.TopUp[tr.String()])).Round(benefit.FenHalfUp)
+	return Split{Total: total, Central: central, Local: total.Sub(central)}, nil
+}

@@ -43,10 +43,10 @@ func (c *Category) UnmarshalText(b []byte) error {
 // A Dimension is one way a programme's level varies (disability grade,
 // cause, survivor type, urban/rural), with the values it may take.
 type Dimension struct {
-	Key    string   `json:"key"`              // e.g. "grade"
-	Name   string   `json:"name"`             // Chinese term, e.g. "残疾等级"
+	Key    string   `json:"key"`               // e.g. "grade"
+	Name   string   `json:"name"`              // Chinese term, e.g. "残疾等级"
 	NameEN string   `json:"name_en,omitempty"` // English term
-	Values []string `json:"values"`           // allowed values, in display order
+	Values []string `json:"values"`            // allowed values, in display order
 }
 
 // An Exclusion is a combination of dimension values a programme does not

@@ -15,10 +15,10 @@ import (
 type Unit int8
 
 const (
-	Fen     Unit = iota // 0.01 yuan (分)
-	Jiao                // 0.1 yuan (角)
-	YuanUnit            // 1 yuan (元)
-	TenYuan             // 10 yuan
+	Fen      Unit = iota // 0.01 yuan (分)
+	Jiao                 // 0.1 yuan (角)
+	YuanUnit             // 1 yuan (元)
+	TenYuan              // 10 yuan
 )
 
 var unitNames = [...]string{Fen: "0.01", Jiao: "0.1", YuanUnit: "1", TenYuan: "10"}
@@ -188,4 +188,3 @@ func (r *Rounding) UnmarshalJSON(b []byte) error {
 	*r = Rounding{u, m}
 	return nil
 }
-

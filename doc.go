@@ -1,0 +1,56 @@
+// Package benefitstd is a library for the benefit standards of China's
+// human-resources and social-security field, with exact decimal
+// arithmetic throughout. It does three jobs:
+//
+//  1. It models national benefit floors (国家基础标准, 全国最低标准) for
+//     pensions, employment (unemployment insurance) and veterans'
+//     benefits (优抚) as dated, versioned schedules, each value with its
+//     legal source and how firm it is (legislated, announced,
+//     provisional, projected, default).
+//  2. It checks that local levels are never lower than the national ones
+//     (国家有统一标准的项目，按照不低于国家标准执行), together with the
+//     other rules a level must keep — the unemployment benefit above the
+//     local 低保 and below the minimum wage, a county not below its
+//     province, raised on time, never cut — and says exactly what is
+//     owed (补发) wherever they are not kept, and who pays it.
+//  3. It simulates periodic adjustment (常态化动态调整) region by region
+//     and year by year against economic and fiscal-capacity parameters
+//     (经济发展状况和财政负担能力), and costs the provinces' per-person
+//     retiree adjustment plans (定额 + 挂钩 + 倾斜) over a population.
+//
+// # Package map
+//
+// Imports point one way, from the vocabulary up:
+//
+//	benefit        exact money (Amount), ratios (Rate), explicit rounding
+//	               (Rounding: unit and mode), Month, effective-dated
+//	               Schedule, programmes and the embedded catalogue
+//	region         GB/T 2260 codes, the parent chain, fiscal tiers of
+//	               国办发〔2018〕6号, cost sharing per programme, groups
+//	floor          national and regional-agreement floors; the compliance
+//	               engine, arrears, reports (text, JSON, JUnit XML)
+//	floor/floortest  assertions a downstream go test calls
+//	adjust         the multi-year, multi-region adjustment simulator
+//	adjust/plan    per-person retiree adjustment plans and calibration
+//	cmd/benefitstd the command-line tool (regions, floors, check,
+//	               simulate, plan)
+//	examples/      runnable programs to copy from
+//	bench/         national-scale benchmarks against a float64 kernel
+//
+// # Exactness
+//
+// No amount that is paid, compared or summed passes through float64.
+// Amounts enter as strings or integers, every rounding names its unit and
+// mode, and the library never reads or writes the process-wide settings
+// of the decimal package it builds on, so importers can set them as they
+// like. Statistics that need it (a Gini coefficient) use float64 and say
+// so.
+//
+// # Data
+//
+// The default catalogue, divisions, fiscal tiers, national floors and
+// shipped plans are embedded; each figure carries its source and a
+// confidence mark from the domain reference. Figures the sources leave
+// unresolved are shipped as provisional, never as legislated, and
+// illustrative data is marked illustrative wherever it is shown.
+package benefitstd

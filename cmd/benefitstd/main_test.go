@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// invokeCLI runs the command line in-process and returns its exit code
+// and outputs.
+func invokeCLI(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestUsageErrorsExitTwoWithOneLine(t *testing.T) {
+	for _, args := range [][]string{
+		{},
+		{"nosuchcommand"},
+		{"regions", "--nosuchflag"},
+		{"regions", "--format", "xml"},
+		{"regions", "extra"},
+	} {
+		code, _, stderr := invokeCLI(args...)
+		if code != exitUsage {
+			t.Errorf("%q: exit %d, want %d", args, code, exitUsage)
+		}
+		if len(args) > 0 && strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+			t.Errorf("%q: want a one-line message, got %q", args, stderr)
+		}
+	}
+}
+
+func TestRegionsText(t *testing.T) {
+	code, out, stderr := invokeCLI("regions")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// 国办发〔2018〕6号 (policy-reference §7): Dalian is tier 4 (30 %)
+	// while Liaoning is tier 3 (50 %); Shanghai tier 5 (10 %).
+	for _, want := range []string{
+		"210000  辽宁省",
+		"210200  大连市",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	lines := strings.Split(out, "\n")
+	// Columns align by display width: the tier column ends at the same
+	// display column on every data row, whatever the width of the name.
+	var ends []int
+	for _, l := range lines[2:] {
+		if strings.HasPrefix(l, "210000") || strings.HasPrefix(l, "150000") || strings.HasPrefix(l, "310000") {
+			ends = append(ends, displayIndex(l, "%"))
+		}
+	}
+	if len(ends) != 3 || ends[0] != ends[1] || ends[1] != ends[2] {
+		t.Errorf("central-share column not aligned: %v\n%s", ends, out)
+	}
+}
+
+// displayIndex returns the display column of the first sep in l, counting
+// a Han character as two columns.
+func displayIndex(l, sep string) int {
+	col := 0
+	for i, r := range l {
+		if strings.HasPrefix(l[i:], sep) {
+			return col
+		}
+		if r >= 0x2E80 {
+			col += 2
+		} else {
+			col++
+		}
+	}
+	return -1
+}
+
+func TestRegionsJSON(t *testing.T) {
+	code, out, stderr := invokeCLI("regions", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc struct {
+		Divisions []regionRow `json:"divisions"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]regionRow{}
+	for _, r := range doc.Divisions {
+		got[r.Code] = r
+	}
+	// policy-reference §7 tiers and central shares.
+	for code, want := range map[string]struct {
+		tier  int
+		share string
+	}{
+		"210200": {4, "30%"}, "210000": {3, "50%"}, "310000": {5, "10%"},
+		"540000": {1, "80%"}, "440300": {4, "30%"}, "410000": {2, "60%"},
+	} {
+		r, ok := got[code]
+		if !ok || r.Tier != want.tier || r.CentralShare != want.share {
+			t.Errorf("%s: got tier %d share %s, want %d %s", code, r.Tier, r.CentralShare, want.tier, want.share)
+		}
+	}
+	provinces := 0
+	for _, r := range doc.Divisions {
+		if r.Level == "province" {
+			provinces++
+		}
+	}
+	if provinces != 31 {
+		t.Errorf("%d provinces, want 31", provinces)
+	}
+}

@@ -32,11 +32,12 @@ func equal(t testing.TB, want, got any, args ...any) bool {
 	return true
 }
 
-func isTrue(t testing.TB, ok bool, args ...any) {
+func isTrue(t testing.TB, ok bool, args ...any) bool {
 	t.Helper()
 	if !ok {
 		t.Errorf("want true%s", msg(args))
 	}
+	return ok
 }
 
 func isFalse(t testing.TB, ok bool, args ...any) {

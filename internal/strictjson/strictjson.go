@@ -23,7 +23,7 @@ func Decode(r io.Reader, v any) error {
 	dec := json.NewDecoder(io.TeeReader(r, &buf))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return withLine(err, &buf, dec)
+		return withLine(err, &buf)
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return errors.New("unexpected data after the JSON value")
@@ -40,21 +40,56 @@ type LineError struct {
 func (e *LineError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
 func (e *LineError) Unwrap() error { return e.Err }
 
-func withLine(err error, buf *bytes.Buffer, dec *json.Decoder) error {
-	var off int64 = -1
+func withLine(err error, buf *bytes.Buffer) error {
+	b := buf.Bytes()
+	at := func(off int64) error {
+		if off < 0 || off > int64(len(b)) {
+			return err
+		}
+		return &LineError{Line: 1 + bytes.Count(b[:off], []byte("\n")), Err: err}
+	}
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se):
-		off = se.Offset
+		return at(se.Offset)
 	case errors.As(err, &te):
-		off = te.Offset
-	default:
-		off = dec.InputOffset()
+		return at(te.Offset)
+	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+		// The input ended early: the fault is at its end.
+		return at(int64(len(bytes.TrimRight(b, " \t\r\n"))))
 	}
-	b := buf.Bytes()
-	if off < 0 || off > int64(len(b)) {
-		return err
+	// encoding/json gives no offset for an unknown field (nor for an
+	// error from a field's own UnmarshalJSON), and the decoder's offset
+	// is then the end of the whole value. Name the line of the unknown
+	// key when the key occurs exactly once; otherwise give no line
+	// rather than a wrong one.
+	var key string
+	if _, e := fmt.Sscanf(err.Error(), "json: unknown field %q", &key); e == nil {
+		if off := uniqueKey(b, key); off >= 0 {
+			return at(off)
+		}
 	}
-	return &LineError{Line: 1 + bytes.Count(b[:off], []byte("\n")), Err: err}
+	return err
+}
+
+// uniqueKey returns the offset of the object key "key" (quoted, followed
+// by optional white space and a colon) when it occurs exactly once in b,
+// and -1 otherwise.
+func uniqueKey(b []byte, key string) int64 {
+	q := []byte(`"` + key + `"`)
+	found := int64(-1)
+	for i := 0; ; {
+		j := bytes.Index(b[i:], q)
+		if j < 0 {
+			return found
+		}
+		i += j + len(q)
+		if rest := bytes.TrimLeft(b[i:], " \t\r\n"); len(rest) > 0 && rest[0] == ':' {
+			if found >= 0 {
+				return -1
+			}
+			found = int64(i - len(q))
+		}
+	}
 }

@@ -183,7 +183,7 @@ func TestLoadCatalogueErrors(t *testing.T) {
 		want  error
 		text  string
 	}{
-		{"catalogue_unknown_field.json", 0, "", benefit.ErrSyntax, `unknown field "rate"`},
+		{"catalogue_unknown_field.json", 7, "", benefit.ErrSyntax, `unknown field "rate"`},
 		{"catalogue_syntax.json", 5, "", benefit.ErrSyntax, ""},
 		{"catalogue_bad_mode.json", 0, "", benefit.ErrSyntax, "ceiling"},
 		{"catalogue_dup_id.json", 0, "programs[1].id", benefit.ErrSyntax, "given twice"},

@@ -1,0 +1,45 @@
+package adjust
+
+import (
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/region"
+)
+
+// Options configure a run. The zero Options use the embedded catalogue,
+// region table and floors, and GOMAXPROCS workers.
+type Options struct {
+	// Workers bounds the goroutines that run regions in parallel; 0 means
+	// runtime.GOMAXPROCS(0). The result does not depend on it.
+	Workers int
+	// Progress, when set, is called after each region is done, from one
+	// goroutine at a time, in completion order (which may vary between
+	// runs; the result does not).
+	Progress func(Progress)
+	// Catalogue, Regions and Floors replace the embedded defaults.
+	Catalogue *benefit.Catalogue
+	Regions   *region.Table
+	Floors    FloorSource
+	// SkipFloorCheck leaves the floor check out (RegionYear.Findings stay
+	// empty); the floor constraint itself is always kept.
+	SkipFloorCheck bool
+}
+
+// Progress reports how far a run is.
+type Progress struct {
+	Done, Total int         // regions finished, regions in all
+	Region      region.Code // the region just finished
+}
+
+func (o *Options) catalogue() *benefit.Catalogue {
+	if o.Catalogue != nil {
+		return o.Catalogue
+	}
+	return benefit.DefaultCatalogue()
+}
+
+func (o *Options) regions() *region.Table {
+	if o.Regions != nil {
+		return o.Regions
+	}
+	return region.Default()
+}

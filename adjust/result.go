@@ -1,0 +1,135 @@
+package adjust
+
+import (
+	"iter"
+	"slices"
+
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/region"
+)
+
+// Version is the version of the adjustment engine, carried in every
+// RunRecord. It changes whenever the same scenario could give a
+// different result.
+const Version = "0.1.0"
+
+// Module is the module path carried in every RunRecord.
+const Module = "github.com/benefitstd/benefitstd"
+
+// A RunRecord identifies a run: the scenario's canonical SHA-256 and the
+// library that ran it. Two results with equal records came from the same
+// scenario on the same engine and data, and are byte-for-byte equal.
+type RunRecord struct {
+	Module           string `json:"module"`
+	Version          string `json:"version"`
+	Catalogue        string `json:"catalogue"`       // version of the programme catalogue
+	ScenarioSHA256   string `json:"scenario_sha256"` // of Scenario.Canonical
+	Scenario         string `json:"scenario"`        // its name
+	Illustrative     bool   `json:"illustrative"`
+	IllustrativeNote string `json:"note,omitempty"`
+}
+
+// A RegionYear is one region's outcome in one year.
+type RegionYear struct {
+	Region region.Code `json:"region"`
+	Name   string      `json:"name"`
+	Year   int         `json:"year"`
+
+	Level    benefit.Amount `json:"level"`    // new level, in force from January
+	Previous benefit.Amount `json:"previous"` // last year's level
+	Increase benefit.Amount `json:"increase"` // Level − Previous
+	Proposed benefit.Amount `json:"proposed"` // what the rule proposed, rounded
+	Rule     string         `json:"rule"`     // the rule that proposed it
+	Binding  Binding        `json:"binding"`  // the constraint that set Level, or "none"
+
+	Floor       benefit.Amount `json:"floor"`        // the national floor of the year
+	FloorStatus benefit.Status `json:"floor_status"` // legislated, provisional, projected, …
+	Headroom    benefit.Amount `json:"headroom"`     // Level − Floor (≥ 0)
+
+	Beneficiaries int64          `json:"beneficiaries"`
+	Cost          region.Split   `json:"cost"`    // yearly cost: total, central, local
+	Revenue       benefit.Amount `json:"revenue"` // local general budget revenue of the year
+	// Burden is the local cost as a share of Revenue, rounded half-up to
+	// a ten-thousandth of a percent; nil when Revenue is zero.
+	Burden *benefit.Rate `json:"burden,omitempty"`
+	// Cap is the most the local share may be under the fiscal cap
+	// (whole fen, rounded down); nil without a fiscal cap.
+	Cap *benefit.Amount `json:"cap,omitempty"`
+
+	// Infeasible is set when keeping the floor (or, with cuts not
+	// allowed, the current level) costs the locality more than the
+	// fiscal cap allows. The level is then set to that hard bound and
+	// Transfer is the extra transfer (转移支付) that closes the gap.
+	Infeasible bool           `json:"infeasible,omitempty"`
+	Transfer   benefit.Amount `json:"transfer"`
+
+	// Findings are the floor check's findings for this region and year.
+	Findings []Finding `json:"findings,omitempty"`
+}
+
+// A YearSummary is the national picture of one year: totals that are
+// the exact sums of the regional figures, and how unequal the levels are
+// across regions.
+type YearSummary struct {
+	Year          int            `json:"year"`
+	Floor         FloorYear      `json:"floor"`
+	Regions       int            `json:"regions"`
+	Beneficiaries int64          `json:"beneficiaries"`
+	Cost          region.Split   `json:"cost"`
+	Transfer      benefit.Amount `json:"transfer"`
+	Infeasible    int            `json:"infeasible"`
+	BelowFloor    int            `json:"findings"` // floor-check findings in the year
+	MinLevel      benefit.Amount `json:"min_level"`
+	MaxLevel      benefit.Amount `json:"max_level"`
+	// MeanLevel is the population-weighted mean level, rounded half-up
+	// to the fen (a display figure, not summed further).
+	MeanLevel benefit.Amount `json:"mean_level"`
+	// Equalisation statistics (均等化). They are computed in float64
+	// from the levels in fen and are descriptive only: no amount is
+	// derived from them.
+	MaxMinRatio float64 `json:"max_min_ratio"` // max level ÷ min level (0 when min is 0)
+	CV          float64 `json:"cv"`            // coefficient of variation of levels across regions, unweighted
+	Gini        float64 `json:"gini"`          // population-weighted Gini of levels (weights: beneficiaries)
+}
+
+// A Result is the outcome of a run. Its slices are in a fixed order:
+// region-years by region code, then year; years ascending. A Result is
+// not changed after Run returns and may be read concurrently.
+type Result struct {
+	Run      RunRecord     `json:"run"`
+	Program  string        `json:"program"`
+	Name     string        `json:"program_name"`
+	Unit     string        `json:"unit"` // "元/月" or "元/年"
+	Rounding string        `json:"rounding"`
+	Rule     string        `json:"rule"`
+	Floors   []FloorYear   `json:"floors"` // base year first, then each simulated year
+	Summary  []YearSummary `json:"years"`
+	Rows     []RegionYear  `json:"regions"`
+}
+
+// All returns the region-years in order (region code, then year).
+func (r *Result) All() iter.Seq[RegionYear] { return slices.Values(r.Rows) }
+
+// Years returns the yearly summaries in order.
+func (r *Result) Years() iter.Seq[YearSummary] { return slices.Values(r.Summary) }
+
+// Region returns the years of one region.
+func (r *Result) Region(c region.Code) iter.Seq[RegionYear] {
+	return func(yield func(RegionYear) bool) {
+		for _, ry := range r.Rows {
+			if ry.Region == c && !yield(ry) {
+				return
+			}
+		}
+	}
+}
+
+// Get returns the outcome of region c in year y.
+func (r *Result) Get(c region.Code, y int) (RegionYear, bool) {
+	for _, ry := range r.Rows {
+		if ry.Region == c && ry.Year == y {
+			return ry, true
+		}
+	}
+	return RegionYear{}, false
+}

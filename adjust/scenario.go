@@ -1,0 +1,263 @@
+package adjust
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/strictjson"
+	"github.com/benefitstd/benefitstd/region"
+)
+
+// A Scenario is one adjustment run written down as pure data: the
+// programme, the years, the regions with their current level and fiscal
+// figures, the economic assumptions, the national floor path, the rule
+// each region proposes and the constraints it must keep. It holds no
+// functions, so it reads from and writes to JSON without loss
+// (LoadScenario, MarshalJSON), and its canonical form has a SHA-256
+// (Hash) that every Result carries.
+//
+// Every money value is an exact benefit.Amount and every ratio an exact
+// benefit.Rate. Levels are per the programme's frequency (元/月 for the
+// residents' pension); revenue is 元 per year.
+//
+// The base year is StartYear-1: the current Level of each region and its
+// Beneficiaries are those of the base year, and each simulated year y
+// (StartYear … StartYear+Horizon-1) sets a new level in force from
+// January of y for the whole year, as the pension notices do (执行时间
+// 1 January, paid retroactively).
+type Scenario struct {
+	Name string `json:"name,omitempty"`
+	// Note is free text shown with every result: what the figures are
+	// and how firm. A scenario with illustrative figures says so here and
+	// sets Illustrative.
+	Note string `json:"note,omitempty"`
+	// Illustrative marks a scenario whose figures are not real data (示意);
+	// every rendering of its results says ILLUSTRATIVE.
+	Illustrative bool `json:"illustrative,omitempty"`
+
+	Program string       `json:"program"`       // e.g. "pension.resident.basic"
+	Dims    benefit.Dims `json:"dims,omitzero"` // dimension of the level, e.g. "age=60+"; empty for the base level
+	// Rounding overrides the programme's rounding from the catalogue.
+	// Every level lands on its grid (multiples of its unit).
+	Rounding *benefit.Rounding `json:"rounding,omitempty"`
+
+	StartYear int `json:"start_year"` // first simulated year
+	Horizon   int `json:"horizon"`    // number of simulated years, 1-100
+	// RevenueYear is the year the regions' Revenue figures are for; it
+	// defaults to the base year (StartYear-1). Revenue grows from it by
+	// each year's revenue_growth.
+	RevenueYear int `json:"revenue_year,omitempty"`
+
+	// Assumptions are the scenario-wide defaults; Years override them
+	// year by year. A region's own Assumptions and Years come first (see
+	// Scenario.Assumption).
+	Assumptions Assumptions       `json:"assumptions,omitzero"`
+	Years       []YearAssumptions `json:"years,omitempty"`
+
+	Regions     []Region    `json:"regions"`
+	Floor       FloorPath   `json:"floor"`
+	Rule        Rule        `json:"rule"`
+	Constraints Constraints `json:"constraints,omitzero"`
+}
+
+// A Region is one region of a scenario: its GB/T 2260 code, its
+// beneficiaries and level in the base year, its general budget revenue
+// (一般公共预算收入) and its own assumptions.
+type Region struct {
+	Code          region.Code       `json:"code"`
+	Beneficiaries int64             `json:"beneficiaries"` // persons in the base year
+	Level         benefit.Amount    `json:"level"`         // level in force in the base year
+	Revenue       benefit.Amount    `json:"revenue"`       // 元 in RevenueYear
+	Assumptions   Assumptions       `json:"assumptions,omitzero"`
+	Years         []YearAssumptions `json:"years,omitempty"`
+}
+
+// Assumptions are the economic drivers of one year (or the default of
+// every year). A nil field is "not given here": the lookup falls through
+// to the next source (see Scenario.Assumption).
+type Assumptions struct {
+	GDPGrowth         *benefit.Rate `json:"gdp_growth,omitempty"`         // 地区生产总值增长
+	CPI               *benefit.Rate `json:"cpi,omitempty"`                // 居民消费价格涨幅
+	WageGrowth        *benefit.Rate `json:"wage_growth,omitempty"`        // 职工平均工资增长
+	RevenueGrowth     *benefit.Rate `json:"revenue_growth,omitempty"`     // 一般公共预算收入增长
+	BeneficiaryGrowth *benefit.Rate `json:"beneficiary_growth,omitempty"` // 领取人数增长
+}
+
+// YearAssumptions are the assumptions of one calendar year.
+type YearAssumptions struct {
+	Year int `json:"year"`
+	Assumptions
+}
+
+// An Assumption names one of the five drivers.
+type Assumption string
+
+// The drivers an Assumptions value holds.
+const (
+	GDPGrowth         Assumption = "gdp_growth"
+	CPI               Assumption = "cpi"
+	WageGrowth        Assumption = "wage_growth"
+	RevenueGrowth     Assumption = "revenue_growth"
+	BeneficiaryGrowth Assumption = "beneficiary_growth"
+)
+
+func (a *Assumptions) get(k Assumption) *benefit.Rate {
+	switch k {
+	case GDPGrowth:
+		return a.GDPGrowth
+	case CPI:
+		return a.CPI
+	case WageGrowth:
+		return a.WageGrowth
+	case RevenueGrowth:
+		return a.RevenueGrowth
+	case BeneficiaryGrowth:
+		return a.BeneficiaryGrowth
+	}
+	return nil
+}
+
+// Rate returns a pointer to r, for filling an Assumptions literal.
+func Rate(r benefit.Rate) *benefit.Rate { return &r }
+
+// Assumption returns driver k for region index ri (-1 for the scenario
+// as a whole, as the national floor projection uses) in year y, and
+// where it came from. The lookup order is: the region's value for y, the
+// region's default, the scenario's value for y, the scenario's default.
+// It reports false when none of them gives the driver.
+func (s *Scenario) Assumption(k Assumption, ri, y int) (benefit.Rate, string, bool) {
+	v, src, i, ok := s.lookup(k, ri, y)
+	if !ok {
+		return benefit.Rate{}, "", false
+	}
+	var path string
+	switch src {
+	case srcRegionYear:
+		path = fmt.Sprintf("regions[%d].years[%d].%s", ri, i, k)
+	case srcRegion:
+		path = fmt.Sprintf("regions[%d].assumptions.%s", ri, k)
+	case srcYear:
+		path = fmt.Sprintf("years[%d].%s", i, k)
+	default:
+		path = "assumptions." + string(k)
+	}
+	return v, path, true
+}
+
+const (
+	srcRegionYear = iota
+	srcRegion
+	srcYear
+	srcScenario
+)
+
+func (s *Scenario) lookup(k Assumption, ri, y int) (benefit.Rate, int, int, bool) {
+	if ri >= 0 && ri < len(s.Regions) {
+		r := &s.Regions[ri]
+		for i := range r.Years {
+			if r.Years[i].Year == y {
+				if v := r.Years[i].get(k); v != nil {
+					return *v, srcRegionYear, i, true
+				}
+			}
+		}
+		if v := r.Assumptions.get(k); v != nil {
+			return *v, srcRegion, 0, true
+		}
+	}
+	for i := range s.Years {
+		if s.Years[i].Year == y {
+			if v := s.Years[i].get(k); v != nil {
+				return *v, srcYear, i, true
+			}
+		}
+	}
+	if v := s.Assumptions.get(k); v != nil {
+		return *v, srcScenario, 0, true
+	}
+	return benefit.Rate{}, 0, 0, false
+}
+
+// rate returns driver k or 0 % when no source gives it.
+func (s *Scenario) rate(k Assumption, ri, y int) benefit.Rate {
+	v, _, _, _ := s.lookup(k, ri, y)
+	return v
+}
+
+// BaseYear returns StartYear-1, the year of the current levels.
+func (s *Scenario) BaseYear() int { return s.StartYear - 1 }
+
+// EndYear returns the last simulated year.
+func (s *Scenario) EndYear() int { return s.StartYear + s.Horizon - 1 }
+
+func (s *Scenario) revenueYear() int {
+	if s.RevenueYear != 0 {
+		return s.RevenueYear
+	}
+	return s.BaseYear()
+}
+
+// LoadScenario reads a scenario from JSON, strictly: unknown fields,
+// trailing data, malformed amounts and rates are errors. It then
+// validates the scenario against the default catalogue and region table
+// (Validate). name is the file name used in errors; every error is a
+// *benefit.RecordError naming the file, the line when known, and the
+// field path.
+func LoadScenario(r io.Reader, name string) (Scenario, error) {
+	var s Scenario
+	if err := strictjson.Decode(r, &s); err != nil {
+		line := 0
+		var le *strictjson.LineError
+		if errors.As(err, &le) {
+			line, err = le.Line, le.Err
+		}
+		field := ""
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field != "" {
+			field = te.Field
+		}
+		return Scenario{}, &benefit.RecordError{File: name, Line: line, Field: field, Err: fmt.Errorf("%w: %v", benefit.ErrSyntax, err)}
+	}
+	if err := s.validate(nil); err != nil {
+		var re *benefit.RecordError
+		if errors.As(err, &re) {
+			re.File = name
+		}
+		return Scenario{}, err
+	}
+	return s, nil
+}
+
+// Canonical returns the scenario's canonical JSON: compact, fields in
+// declaration order, regions sorted by code, amounts and rates in their
+// canonical spelling ("20.00", "3.8%"). Two scenarios that mean the same
+// run have the same canonical form.
+func (s Scenario) Canonical() ([]byte, error) {
+	c := s
+	c.Regions = slices.Clone(s.Regions)
+	slices.SortStableFunc(c.Regions, func(a, b Region) int { return a.Code.Compare(b.Code) })
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(c); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+}
+
+// Hash returns the hex SHA-256 of the canonical form.
+func (s Scenario) Hash() (string, error) {
+	b, err := s.Canonical()
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:]), nil
+}

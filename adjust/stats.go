@@ -1,0 +1,123 @@
+package adjust
+
+import (
+	"math"
+	"slices"
+
+	"github.com/benefitstd/benefitstd/benefit"
+)
+
+// summarise builds the yearly summaries from rows sorted by region then
+// year. Totals are exact sums of the regional Amounts; the equalisation
+// statistics are float64.
+func (p *prepared) summarise(rows []RegionYear) []YearSummary {
+	s := p.s
+	out := make([]YearSummary, s.Horizon)
+	lv := make([][]stat, s.Horizon)
+	weighted := make([]benefit.Amount, s.Horizon) // Σ level × persons
+	for i := range out {
+		out[i] = YearSummary{Year: s.StartYear + i, Floor: p.floors[i+1]}
+		lv[i] = make([]stat, 0, len(s.Regions))
+	}
+	for _, r := range rows {
+		i := r.Year - s.StartYear
+		ys := &out[i]
+		if ys.Regions == 0 || r.Level.Cmp(ys.MinLevel) < 0 {
+			ys.MinLevel = r.Level
+		}
+		if ys.Regions == 0 || r.Level.Cmp(ys.MaxLevel) > 0 {
+			ys.MaxLevel = r.Level
+		}
+		ys.Regions++
+		ys.Beneficiaries += r.Beneficiaries
+		ys.Cost.Total = ys.Cost.Total.Add(r.Cost.Total)
+		ys.Cost.Central = ys.Cost.Central.Add(r.Cost.Central)
+		ys.Cost.Local = ys.Cost.Local.Add(r.Cost.Local)
+		ys.Transfer = ys.Transfer.Add(r.Transfer)
+		if r.Infeasible {
+			ys.Infeasible++
+		}
+		ys.BelowFloor += len(r.Findings)
+		weighted[i] = weighted[i].Add(r.Level.Mul(r.Beneficiaries))
+		lv[i] = append(lv[i], stat{fen(r.Level), float64(r.Beneficiaries)})
+	}
+	for i := range out {
+		ys := &out[i]
+		if ys.Beneficiaries > 0 {
+			// Σ level × persons ÷ persons, exact, then rounded to the fen
+			ys.MeanLevel, _ = weighted[i].QuoInt(ys.Beneficiaries, benefit.FenHalfUp)
+		}
+		ys.MaxMinRatio, ys.CV, ys.Gini = dispersion(lv[i])
+	}
+	return out
+}
+
+type stat struct{ x, w float64 }
+
+// fen returns a as float64 fen, for statistics only.
+func fen(a benefit.Amount) float64 {
+	f, ok := a.Fen()
+	if !ok {
+		f, _ = a.Round(benefit.FenHalfUp).Fen()
+	}
+	return float64(f)
+}
+
+// dispersion returns, in float64 and for description only, the ratio of
+// the highest to the lowest level, the unweighted coefficient of
+// variation across regions (population standard deviation ÷ mean), and
+// the Gini coefficient of levels weighted by beneficiaries:
+//
+//	G = Σᵢ Σⱼ wᵢ wⱼ |xᵢ − xⱼ| ÷ (2 W² μ)
+//
+// computed in O(n log n) on the levels sorted ascending as
+// Σᵢ wᵢ xᵢ (W<ᵢ − W>ᵢ) ÷ (W · Σ wᵢ xᵢ). Values are rounded to 6 decimals
+// so that their JSON text is short and stable.
+func dispersion(v []stat) (ratio, cv, gini float64) {
+	if len(v) == 0 {
+		return 0, 0, 0
+	}
+	v = slices.Clone(v)
+	slices.SortStableFunc(v, func(a, b stat) int {
+		switch {
+		case a.x < b.x:
+			return -1
+		case a.x > b.x:
+			return 1
+		}
+		return 0
+	})
+	lo, hi := v[0].x, v[len(v)-1].x
+	if lo > 0 {
+		ratio = hi / lo
+	}
+	var sum, sumSq float64
+	for _, s := range v {
+		sum += s.x
+	}
+	mean := sum / float64(len(v))
+	for _, s := range v {
+		d := s.x - mean
+		sumSq += d * d
+	}
+	if mean > 0 {
+		cv = math.Sqrt(sumSq/float64(len(v))) / mean
+	}
+	var W, WX float64
+	for _, s := range v {
+		W += s.w
+		WX += s.w * s.x
+	}
+	if W > 0 && WX > 0 {
+		var below, num float64
+		for _, s := range v {
+			above := W - below - s.w
+			num += s.w * s.x * (below - above)
+			below += s.w
+		}
+		gini = num / (W * WX)
+	}
+	return round6(ratio), round6(cv), round6(gini)
+}
+
+func round6(x float64) float64 { return math.Round(x*1e6) / 1e6 }

@@ -1,0 +1,182 @@
+package adjust
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/region"
+)
+
+// Limits of a scenario.
+const (
+	MaxHorizon = 100 // years
+)
+
+// Sentinel errors for errors.Is, beside the benefit ones (ErrSyntax,
+// ErrRange, ErrNegative, ErrUnknownProgram) and region.ErrUnknownRegion.
+var (
+	// ErrMissingAssumption reports a rule, projection or cap that reads an
+	// assumption no source gives for some region and year.
+	ErrMissingAssumption = errors.New("adjust: missing assumption")
+	// ErrNoFloor reports a year the floor path does not cover.
+	ErrNoFloor = errors.New("adjust: no national floor")
+)
+
+// FloorSource gives the shipped national floor history of a programme.
+// *floor.Set implements it.
+type FloorSource interface {
+	National(program string, dims benefit.Dims) (benefit.Schedule, bool)
+}
+
+// Validate checks s against the embedded catalogue, region table and
+// floors, as Run would, without running it. Every error is a
+// *benefit.RecordError whose Field is the JSON path of the offending
+// value ("regions[3].beneficiaries", "rule.parts[1].wage_weight").
+func (s *Scenario) Validate() error {
+	_, err := prepare(s, &Options{})
+	return err
+}
+
+func (s *Scenario) validate(o *Options) error {
+	if o == nil {
+		o = &Options{}
+	}
+	_, err := prepare(s, o)
+	return err
+}
+
+func fieldErr(field string, err error, format string, args ...any) error {
+	return &benefit.RecordError{Field: field, Err: fmt.Errorf("%w: "+format, append([]any{err}, args...)...)}
+}
+
+// checkShape validates everything that does not need the floor path.
+func (s *Scenario) checkShape(tab *region.Table) error {
+	if s.Horizon < 1 || s.Horizon > MaxHorizon {
+		return fieldErr("horizon", benefit.ErrRange, "%d years (want 1-%d)", s.Horizon, MaxHorizon)
+	}
+	if s.StartYear <= benefit.MinYear || s.StartYear+s.Horizon > benefit.MaxYear {
+		return fieldErr("start_year", benefit.ErrRange, "%d (want %d-%d)", s.StartYear, benefit.MinYear+1, benefit.MaxYear-s.Horizon)
+	}
+	if s.RevenueYear != 0 && (s.RevenueYear < benefit.MinYear || s.RevenueYear > s.BaseYear()) {
+		return fieldErr("revenue_year", benefit.ErrRange, "%d (want %d-%d, at most the base year)", s.RevenueYear, benefit.MinYear, s.BaseYear())
+	}
+	if err := checkYears("years", s.Years); err != nil {
+		return err
+	}
+	if len(s.Regions) == 0 {
+		return fieldErr("regions", benefit.ErrSyntax, "no regions")
+	}
+	seen := map[region.Code]int{}
+	for i := range s.Regions {
+		r := &s.Regions[i]
+		p := "regions[" + strconv.Itoa(i) + "]"
+		if !r.Code.IsValid() {
+			return fieldErr(p+".code", region.ErrInvalidCode, "missing code")
+		}
+		if _, err := tab.Resolve(r.Code); err != nil {
+			return &benefit.RecordError{Field: p + ".code", Err: err}
+		}
+		if j, dup := seen[r.Code]; dup {
+			return fieldErr(p+".code", benefit.ErrSyntax, "region %s already given as regions[%d]", r.Code, j)
+		}
+		seen[r.Code] = i
+		if r.Beneficiaries < 0 {
+			return fieldErr(p+".beneficiaries", benefit.ErrNegative, "%d", r.Beneficiaries)
+		}
+		if r.Beneficiaries > 1e10 {
+			return fieldErr(p+".beneficiaries", benefit.ErrRange, "%d (more than 10^10 persons)", r.Beneficiaries)
+		}
+		if r.Level.Sign() < 0 {
+			return fieldErr(p+".level", benefit.ErrNegative, "%s", r.Level)
+		}
+		if r.Revenue.Sign() < 0 {
+			return fieldErr(p+".revenue", benefit.ErrNegative, "%s", r.Revenue)
+		}
+		if err := checkYears(p+".years", r.Years); err != nil {
+			return err
+		}
+	}
+	if err := s.Rule.validate("rule", 0); err != nil {
+		return err
+	}
+	if err := s.Constraints.validate(); err != nil {
+		return err
+	}
+	return s.Floor.Projection.validate()
+}
+
+func checkYears(path string, ys []YearAssumptions) error {
+	seen := map[int]int{}
+	for i, y := range ys {
+		if y.Year < benefit.MinYear || y.Year > benefit.MaxYear {
+			return fieldErr(fmt.Sprintf("%s[%d].year", path, i), benefit.ErrRange, "%d", y.Year)
+		}
+		if j, dup := seen[y.Year]; dup {
+			return fieldErr(fmt.Sprintf("%s[%d].year", path, i), benefit.ErrSyntax, "year %d already given in %s[%d]", y.Year, path, j)
+		}
+		seen[y.Year] = i
+	}
+	return nil
+}
+
+// ruleNeeds lists the assumptions a rule reads, with the JSON path of
+// the field that reads each.
+func ruleNeeds(r *Rule, path string, add func(field string, k Assumption)) {
+	switch r.Kind {
+	case KindIndex:
+		if r.WageWeight != nil && !r.WageWeight.IsZero() {
+			add(path+".wage_weight", WageGrowth)
+		}
+		if r.CPIWeight != nil && !r.CPIWeight.IsZero() {
+			add(path+".cpi_weight", CPI)
+		}
+	case KindSum:
+		for i := range r.Parts {
+			ruleNeeds(&r.Parts[i], fmt.Sprintf("%s.parts[%d]", path, i), add)
+		}
+	}
+}
+
+// checkAssumptions makes sure every assumption the rule, the floor
+// projection and the fiscal cap read is given for every region and year
+// that reads it.
+func (s *Scenario) checkAssumptions(projectedFrom int) error {
+	type need struct {
+		field string
+		k     Assumption
+	}
+	var needs []need
+	ruleNeeds(&s.Rule, "rule", func(f string, k Assumption) { needs = append(needs, need{f, k}) })
+	if c := s.Constraints.FiscalCap; c != nil && c.Basis == OfRevenueGrowth {
+		needs = append(needs, need{"constraints.fiscal_cap.basis", RevenueGrowth})
+	}
+	for ri := range s.Regions {
+		for y := s.StartYear; y <= s.EndYear(); y++ {
+			for _, n := range needs {
+				if _, _, ok := s.Assumption(n.k, ri, y); !ok {
+					return fieldErr(n.field, ErrMissingAssumption, "needs %s for region %s in %d, but neither regions[%d].years, regions[%d].assumptions, years nor assumptions give it",
+						n.k, s.Regions[ri].Code, y, ri, ri)
+				}
+			}
+		}
+	}
+	if p := &s.Floor.Projection; p.Kind == ProjectIndex {
+		for y := max(projectedFrom, s.StartYear); y <= s.EndYear(); y++ {
+			for _, n := range []need{{"floor.projection.wage_weight", WageGrowth}, {"floor.projection.cpi_weight", CPI}} {
+				w := p.WageWeight
+				if n.k == CPI {
+					w = p.CPIWeight
+				}
+				if w == nil || w.IsZero() {
+					continue
+				}
+				if _, _, ok := s.Assumption(n.k, -1, y); !ok {
+					return fieldErr(n.field, ErrMissingAssumption, "needs the scenario-wide %s for %d, but neither years nor assumptions give it", n.k, y)
+				}
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,139 @@
+package region_test
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/region"
+)
+
+// Example B of policy-reference §11: a county paid the residents' basic
+// pension at 103 for Jan–Jun 2024 while the national floor was 123.
+// Shortfall 10,000 persons × 6 months × 20 yuan = 1,200,000.00, all of it
+// below the floor. The centre pays 50 % of the floor part in tiers 3-5
+// (600,000.00) and 100 % in tiers 1-2 (1,200,000.00); local top-ups are
+// 100 % local (§2.2, §7).
+func TestSplitResidentPensionExampleB(t *testing.T) {
+	total := benefit.MustParseAmount("1200000.00")
+	tests := []struct {
+		code, central, local string
+		why                  string
+	}{
+		{"370000", "600000.00", "600000.00", "山东, 第三档: 50 %"},
+		{"371723", "600000.00", "600000.00", "a county in Shandong"},
+		{"410000", "1200000.00", "0.00", "河南, 第二档: 100 %"},
+		{"540000", "1200000.00", "0.00", "西藏, 第一档: 100 %"},
+		{"310000", "600000.00", "600000.00", "上海, 第五档: 50 % (not 10 %: the pension floor has its own rule)"},
+		{"210200", "600000.00", "600000.00", "大连, 第四档: 50 %"},
+	}
+	tb := region.Default()
+	for _, tt := range tests {
+		s, err := tb.Split("pension.resident.basic", region.MustParseCode(tt.code), total, total)
+		if err != nil {
+			t.Errorf("%s: %v", tt.code, err)
+			continue
+		}
+		if s.Central.String() != tt.central || s.Local.String() != tt.local || s.Total.String() != "1200000.00" {
+			t.Errorf("%s: %s + %s of %s, want %s + %s (%s)", tt.code, s.Central, s.Local, s.Total, tt.central, tt.local, tt.why)
+		}
+		if !s.Central.Add(s.Local).Equal(s.Total) {
+			t.Errorf("%s: central + local != total", tt.code)
+		}
+	}
+}
+
+// A level of 163 in a tier-3 county against a floor of 123: per person
+// per month, the floor part 123 is shared 50/50 (61.50 central) and the
+// top-up 40 is all local, so the centre pays 61.50 and the county 101.50.
+func TestSplitWithTopUp(t *testing.T) {
+	tb := region.Default()
+	s, err := tb.Split("pension.resident.basic", region.MustParseCode("370000"), benefit.Yuan(163), benefit.Yuan(123))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Central.String() != "61.50" || s.Local.String() != "101.50" {
+		t.Errorf("got %s + %s", s.Central, s.Local)
+	}
+	// In tier 1 the floor part is all central: 123 central, 40 local.
+	s, _ = tb.Split("pension.resident.basic", region.MustParseCode("540000"), benefit.Yuan(163), benefit.Yuan(123))
+	if s.Central.String() != "123.00" || s.Local.String() != "40.00" {
+		t.Errorf("tier 1: got %s + %s", s.Central, s.Local)
+	}
+	// A floor part above the total is capped at the total.
+	s, _ = tb.Split("pension.resident.basic", region.MustParseCode("370000"), benefit.Yuan(100), benefit.Yuan(123))
+	if s.Central.String() != "50.00" || s.Local.String() != "50.00" {
+		t.Errorf("capped: got %s + %s", s.Central, s.Local)
+	}
+}
+
+// Half a fen is rounded half-up on the central side, and the local side
+// is the rest, so the two still add up: 0.01 × 50 % = 0.005 → central
+// 0.01, local 0.00; 0.03 × 50 % = 0.015 → 0.02 + 0.01.
+func TestSplitRoundsCentralAndKeepsTotal(t *testing.T) {
+	tb := region.Default()
+	for _, tt := range []struct{ total, central, local string }{
+		{"0.01", "0.01", "0.00"},
+		{"0.03", "0.02", "0.01"},
+		{"1234567.89", "617283.95", "617283.94"}, // 617,283.945 → 617,283.95
+	} {
+		tot := benefit.MustParseAmount(tt.total)
+		s, err := tb.Split("pension.resident.basic", region.MustParseCode("330203"), tot, tot)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Central.String() != tt.central || s.Local.String() != tt.local {
+			t.Errorf("%s: got %s + %s, want %s + %s", tt.total, s.Central, s.Local, tt.central, tt.local)
+		}
+		if !s.Central.Add(s.Local).Equal(tot) {
+			t.Errorf("%s: parts do not add up", tt.total)
+		}
+	}
+}
+
+func TestSplitErrors(t *testing.T) {
+	tb := region.Default()
+	_, err := tb.Split("veterans.nonexistent", region.MustParseCode("370000"), benefit.Yuan(1), benefit.Yuan(1))
+	if !errors.Is(err, region.ErrNoCostRule) {
+		t.Errorf("unknown programme: %v", err)
+	}
+	_, err = tb.Split("pension.resident.basic", region.MustParseCode("160000"), benefit.Yuan(1), benefit.Yuan(1))
+	if !errors.Is(err, region.ErrUnknownRegion) {
+		t.Errorf("unknown region: %v", err)
+	}
+	_, err = tb.Split("pension.resident.basic", region.Code{}, benefit.Yuan(1), benefit.Yuan(1))
+	if !errors.Is(err, region.ErrInvalidCode) {
+		t.Errorf("zero code: %v", err)
+	}
+}
+
+// Cost sharing is data: the rule of each programme, with its source.
+func TestCostRules(t *testing.T) {
+	tb := region.Default()
+	r, err := tb.CostRule("pension.resident.basic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"1": "100%", "2": "100%", "3": "50%", "4": "50%", "5": "50%"}
+	for tier, share := range want {
+		if r.FloorPart[tier].String() != share || !r.TopUp[tier].IsZero() {
+			t.Errorf("tier %s: floor %s top-up %s", tier, r.FloorPart[tier], r.TopUp[tier])
+		}
+	}
+	if r.Citation.Doc != "国办发〔2018〕6号" {
+		t.Errorf("citation %+v", r.Citation)
+	}
+	// Unemployment insurance is paid from the fund: nothing central.
+	s, err := tb.Split("employment.unemployment_insurance", region.MustParseCode("540000"), benefit.Yuan(1000), benefit.Yuan(1000))
+	if err != nil || !s.Central.IsZero() || s.Local.String() != "1000.00" {
+		t.Errorf("UI: %+v %v", s, err)
+	}
+	if _, err := tb.CostRule("reference.min_wage"); !errors.Is(err, region.ErrNoCostRule) {
+		t.Errorf("min wage: %v", err)
+	}
+	b, err := json.Marshal(s)
+	if err != nil || string(b) != `{"total":"1000.00","central":"0.00","local":"1000.00"}` {
+		t.Errorf("JSON %s %v", b, err)
+	}
+}

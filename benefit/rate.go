@@ -8,7 +8,9 @@ import (
 )
 
 // Limits of the rate grammar: at most MaxRateIntDigits digits before the
-// point and MaxRateScale after it, as written (before a % is applied).
+// point of a plain ratio and MaxRateScale after it, as written. A
+// percentage may have two more digits before the point (the same bound
+// on the value), so that every rate String prints parses back.
 const (
 	MaxRateIntDigits = 6
 	MaxRateScale     = 10
@@ -39,7 +41,11 @@ func ParseRate(s string) (Rate, error) {
 	if pct {
 		t = strings.TrimSpace(strings.TrimSuffix(t, "%"))
 	}
-	d, err := parseDecimal("rate", t, MaxRateIntDigits, MaxRateScale)
+	maxInt := MaxRateIntDigits
+	if pct {
+		maxInt += 2 // "999999" is "99999900%"
+	}
+	d, err := parseDecimal("rate", t, maxInt, MaxRateScale)
 	if err != nil {
 		if pe, ok := err.(*ParseError); ok {
 			pe.Input = s

@@ -1,0 +1,828 @@
+package floor
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/region"
+)
+
+// Citations of the rules that are not data.
+var (
+	hierarchyCitation = benefit.Citation{
+		Title:      "上级标准: 国家有统一标准的项目，按照不低于国家标准执行 (applied down the hierarchy: a county's level is not below its prefecture's, a prefecture's not below its province's)",
+		URL:        "http://www.sac.gov.cn/sacen/events/202105/t20210511_347259.htm",
+		Confidence: "V",
+		Note:       "The 'not lower than' rule is verified for national standards; applying it between local levels is the library's reading.",
+	}
+	passThroughCitation = benefit.Citation{
+		Title:      "pass-through: 国家提高的基础养老金部分在地方原有水平上相应提高",
+		Confidence: "M",
+		Note:       "Local practice (Wanrong County) stacks central raises on local add-ons; whether every locality must pass a raise through is unverified (policy-reference §2.5), hence an option.",
+	}
+	noCutCitation = benefit.Citation{
+		Title:      "no cut: 社会保险法 第十八条 (正常调整机制); 军人抚恤优待条例 第三条 (动态调整)",
+		Confidence: "V",
+		Note:       "No text forbids a cut outright; a lower level than before is reported as a warning.",
+	}
+)
+
+// Check checks levels against the floors and rules of opts (see the
+// package documentation for the rules) and returns a report. It is safe
+// for concurrent use: it reads its inputs and shared immutable sets
+// only. Bad input (an unknown region or programme, a dimension the
+// programme lacks, a negative head count, two levels with the same
+// region, programme and dimensions) is an error naming the level, and no
+// report is made.
+func Check(levels []Level, opts Options) (*Report, error) {
+	c, err := newChecker(levels, opts)
+	if err != nil {
+		return nil, err
+	}
+	return c.run(), nil
+}
+
+// Check is Check with s as the floors.
+func (s *Set) Check(levels []Level, opts Options) (*Report, error) {
+	opts.Floors = s
+	return Check(levels, opts)
+}
+
+type codeProg struct {
+	code    region.Code
+	program string
+}
+
+type item struct {
+	f         Finding
+	lvl       int  // level index, -1 for none
+	owed      bool // money is owed for a shortfall under this rule
+	floorPart bool // the shortfall is below a national floor (split by the floor-part rule)
+}
+
+type checker struct {
+	opts     Options
+	set      *Set
+	tab      *region.Table
+	levels   []Level
+	progs    map[string]benefit.Program
+	idx      map[levelKey]int
+	byCP     map[codeProg][]int
+	anc      []int32 // memo of ancestor(i)+2; 0 = not computed
+	from, to benefit.Month
+	asOf     benefit.Month
+	items    []item
+	cuts     []benefit.Month
+	ivs      []benefit.Interval
+	fl       []int
+	used     map[int]bool // floors applied to some level
+	names    map[region.Code]string
+}
+
+func levelErr(i int, field string, err error) error {
+	return &benefit.RecordError{Field: fmt.Sprintf("levels[%d].%s", i, field), Err: err}
+}
+
+func newChecker(levels []Level, opts Options) (*checker, error) {
+	c := &checker{opts: opts, set: opts.Floors, tab: opts.Regions, levels: levels,
+		progs: map[string]benefit.Program{}, idx: make(map[levelKey]int, len(levels)),
+		byCP: make(map[codeProg][]int, len(levels)), anc: make([]int32, len(levels)),
+		used: map[int]bool{}, names: map[region.Code]string{}}
+	if c.set == nil {
+		c.set = Default()
+	}
+	if c.tab == nil {
+		c.tab = region.Default()
+	}
+	cat := opts.Catalogue
+	if cat == nil {
+		cat = benefit.DefaultCatalogue()
+	}
+	if !opts.To.IsZero() && !opts.From.IsZero() && opts.To <= opts.From {
+		return nil, &benefit.RecordError{Field: "to", Err: fmt.Errorf("%w: window end %s is not after its start %s", benefit.ErrOrder, opts.To, opts.From)}
+	}
+	dimsOK := map[levelKey]bool{}
+	var first, last benefit.Month
+	for i := range levels {
+		l := &levels[i]
+		if !l.Region.IsValid() {
+			return nil, levelErr(i, "region", fmt.Errorf("%w: missing region code", region.ErrInvalidCode))
+		}
+		if _, ok := c.names[l.Region]; !ok {
+			if _, err := c.tab.Resolve(l.Region); err != nil {
+				return nil, levelErr(i, "region", err)
+			}
+			c.names[l.Region] = c.tab.Name(l.Region)
+		}
+		p, ok := c.progs[l.Program]
+		if !ok {
+			var err error
+			if p, err = cat.Program(l.Program); err != nil {
+				return nil, levelErr(i, "program", err)
+			}
+			c.progs[l.Program] = p
+		}
+		if dk := (levelKey{program: l.Program, dims: l.Dims}); !dimsOK[dk] {
+			if err := p.CheckDims(l.Dims); err != nil {
+				return nil, levelErr(i, "dimensions", err)
+			}
+			dimsOK[dk] = true
+		}
+		if l.Per != benefit.PerMonth && l.Per != benefit.PerYear {
+			return nil, levelErr(i, "per", fmt.Errorf("%w: unknown frequency %d", benefit.ErrSyntax, l.Per))
+		}
+		if l.Beneficiaries < 0 {
+			return nil, levelErr(i, "beneficiaries", fmt.Errorf("%w: %d persons", benefit.ErrNegative, l.Beneficiaries))
+		}
+		for j, h := range l.Headcounts {
+			switch {
+			case h.Persons < 0:
+				return nil, levelErr(i, fmt.Sprintf("headcounts[%d].persons", j), fmt.Errorf("%w: %d persons", benefit.ErrNegative, h.Persons))
+			case h.From.IsZero() || (j > 0 && h.From <= l.Headcounts[j-1].From):
+				return nil, levelErr(i, fmt.Sprintf("headcounts[%d].from", j), fmt.Errorf("%w: head counts must have increasing months", benefit.ErrOrder))
+			}
+		}
+		k := l.key()
+		if prev, dup := c.idx[k]; dup {
+			return nil, levelErr(i, "region", fmt.Errorf("%w: levels[%d] already gives %s %s %q", benefit.ErrOrder, prev, l.Region, l.Program, l.Dims))
+		}
+		c.idx[k] = i
+		cp := codeProg{l.Region, l.Program}
+		c.byCP[cp] = append(c.byCP[cp], i)
+		if f := l.Schedule.First(); !f.IsZero() && (first.IsZero() || f < first) {
+			first = f
+		}
+		if v, ok := l.Schedule.Last(); ok && v.From > last {
+			last = v.From
+		}
+	}
+	c.from, c.to = opts.From, opts.To
+	if c.from.IsZero() {
+		c.from = first
+	}
+	c.asOf = opts.AsOf
+	if c.asOf.IsZero() {
+		if !c.to.IsZero() {
+			c.asOf = c.to.AddMonths(-1)
+		} else {
+			c.asOf = last
+		}
+	}
+	return c, nil
+}
+
+// ancestor returns the level the level i inherits from: the nearest
+// ancestor region's level of the same programme whose dimensions equal
+// i's, or else the most specific one i's dimensions match; -1 if none.
+func (c *checker) ancestor(i int) int {
+	if c.anc[i] != 0 {
+		return int(c.anc[i]) - 2
+	}
+	l := &c.levels[i]
+	best := -1
+	for _, a := range l.Region.Ancestors() {
+		if j, ok := c.idx[levelKey{a, l.Program, l.Dims}]; ok {
+			best = j
+			break
+		}
+		bestKeys := -1
+		for _, j := range c.byCP[codeProg{a, l.Program}] {
+			if d := c.levels[j].Dims; l.Dims.Matches(d) && countKeys(d) > bestKeys {
+				best, bestKeys = j, countKeys(d)
+			}
+		}
+		if best >= 0 {
+			break
+		}
+	}
+	c.anc[i] = int32(best + 2)
+	return best
+}
+
+// actualAt returns the level in force for level i in month m: its own, or
+// inherited from the nearest ancestor; with the frequency and the index
+// of the level that provided it.
+func (c *checker) actualAt(i int, m benefit.Month) (benefit.Amount, benefit.Frequency, int, bool) {
+	for depth := 0; i >= 0 && depth < 4; depth++ {
+		l := &c.levels[i]
+		if v, ok := l.Schedule.At(m); ok {
+			return v.Amount, l.Per, i, true
+		}
+		i = c.ancestor(i)
+	}
+	return benefit.Amount{}, 0, -1, false
+}
+
+// addChain adds the change months of level i and of the levels it
+// inherits from.
+func (c *checker) addChain(i int) {
+	for depth := 0; i >= 0 && depth < 4; depth++ {
+		c.addSchedule(c.levels[i].Schedule)
+		i = c.ancestor(i)
+	}
+}
+
+func (c *checker) addSchedule(s benefit.Schedule) {
+	for _, v := range s.All() {
+		c.cuts = append(c.cuts, v.From)
+	}
+	if e := s.End(); !e.IsZero() {
+		c.cuts = append(c.cuts, e)
+	}
+}
+
+// intervals splits [lo, hi) ∩ the window at the collected cuts and
+// resets them.
+func (c *checker) intervals(lo, hi benefit.Month) []benefit.Interval {
+	if lo < c.from {
+		lo = c.from
+	}
+	if hi.IsZero() || (!c.to.IsZero() && hi > c.to) {
+		hi = c.to
+	}
+	c.ivs = c.ivs[:0]
+	if lo.IsZero() || (!hi.IsZero() && hi <= lo) {
+		c.cuts = c.cuts[:0]
+		return c.ivs
+	}
+	slices.Sort(c.cuts)
+	start := lo
+	for _, m := range slices.Compact(c.cuts) {
+		if m <= start || (!hi.IsZero() && m >= hi) {
+			continue
+		}
+		c.ivs = append(c.ivs, benefit.Interval{From: start, To: m})
+		start = m
+	}
+	c.ivs = append(c.ivs, benefit.Interval{From: start, To: hi})
+	c.cuts = c.cuts[:0]
+	return c.ivs
+}
+
+// add appends a finding, merging it into the previous one when that is
+// the same rule on the same level with the same figures and ends where
+// this one starts.
+func (c *checker) add(it item) {
+	if n := len(c.items); n > 0 {
+		p := &c.items[n-1]
+		if p.lvl == it.lvl && p.f.Rule == it.f.Rule && p.f.Severity == it.f.Severity && p.f.Interval.To == it.f.Interval.From &&
+			p.f.Required.Equal(it.f.Required) && p.f.Actual.Equal(it.f.Actual) && p.f.Per == it.f.Per &&
+			p.f.Citation == it.f.Citation && p.f.InheritedFrom == it.f.InheritedFrom && p.f.Dims == it.f.Dims {
+			p.f.Interval.To = it.f.Interval.To
+			return
+		}
+	}
+	c.items = append(c.items, it)
+}
+
+func (c *checker) finding(i int, rule string, sev Severity, iv benefit.Interval) Finding {
+	l := &c.levels[i]
+	return Finding{Rule: rule, Severity: sev, Region: l.Region, RegionName: c.names[l.Region], Program: l.Program,
+		Dims: l.Dims, Interval: iv, Source: l.Source, Persons: l.personsAt(iv.From)}
+}
+
+// compareUnit brings a (per fa) and b (per fb) to one frequency: the
+// year when either is yearly (multiplying the monthly side by 12).
+func compareUnit(a benefit.Amount, fa benefit.Frequency, b benefit.Amount, fb benefit.Frequency) (benefit.Amount, benefit.Amount, benefit.Frequency) {
+	if fa == fb {
+		return a, b, fa
+	}
+	return fa.Annual(a), fb.Annual(b), benefit.PerYear
+}
+
+func (c *checker) run() *Report {
+	for i := range c.levels {
+		c.checkFloor(i)
+		c.checkRelative(i)
+		c.checkHierarchy(i)
+		if c.opts.PassThrough {
+			c.checkPassThrough(i)
+		}
+		c.checkNoCut(i)
+		c.checkStale(i)
+	}
+	c.checkNationalStale()
+	c.applyWaivers()
+	return c.report()
+}
+
+// Rule 1: the level is not below the highest applicable fixed floor.
+func (c *checker) checkFloor(i int) {
+	l := &c.levels[i]
+	c.fl = c.set.applicable(l.Program, l.Region, l.Dims, c.fl)
+	if len(c.fl) == 0 {
+		return
+	}
+	for _, fi := range c.fl {
+		c.used[fi] = true
+		c.addSchedule(c.set.floors[fi].Schedule)
+	}
+	c.addChain(i)
+	for _, iv := range c.intervals(c.from, c.to) {
+		act, per, prov, ok := c.actualAt(i, iv.From)
+		if !ok {
+			continue
+		}
+		var (
+			req   benefit.Amount
+			best  *Floor
+			bestV benefit.Version
+		)
+		for _, fi := range c.fl {
+			f := &c.set.floors[fi]
+			if v, ok := f.Schedule.At(iv.From); ok && (best == nil || v.Amount.Cmp(req) > 0) {
+				req, best, bestV = v.Amount, f, v
+			}
+		}
+		if best == nil {
+			continue
+		}
+		a, r, unit := compareUnit(act, per, req, best.Per)
+		if a.Cmp(r) >= 0 {
+			continue
+		}
+		sev := Violation
+		if bestV.Status == benefit.Provisional {
+			sev = cmp.Or(c.opts.ProvisionalSeverity, Warning)
+		}
+		f := c.finding(i, RuleFloor, sev, iv)
+		f.Per, f.Required, f.Actual, f.Shortfall = unit, r, a, r.Sub(a)
+		f.Citation, f.FloorStatus = versionCitation(bestV, best), bestV.Status
+		what := "national floor"
+		if !best.National() {
+			what = "regional-agreement floor of " + best.Group.Name
+		}
+		f.Message = fmt.Sprintf("level %s is below the %s %s (%s)", a, what, r, bestV.Status)
+		c.inherit(&f, i, prov)
+		c.add(item{f: f, lvl: i, owed: true, floorPart: best.National()})
+	}
+}
+
+func (c *checker) inherit(f *Finding, i, prov int) {
+	if prov != i && prov >= 0 {
+		f.InheritedFrom = c.levels[prov].Region
+		f.Source = c.levels[prov].Source
+		f.Message += fmt.Sprintf("; level inherited from %s %s", c.levels[prov].Region, c.names[c.levels[prov].Region])
+	}
+}
+
+// reference finds the figures a relative rule compares with: levels of
+// the other programme in the region or its nearest ancestor that has
+// any, or else national floors of it.
+func (c *checker) reference(code region.Code, r *Relative) (levels []int, floors []int) {
+	for _, a := range append([]region.Code{code}, code.Ancestors()...) {
+		for _, j := range c.byCP[codeProg{a, r.Against}] {
+			if c.levels[j].Dims.Matches(r.AgainstDims) {
+				levels = append(levels, j)
+			}
+		}
+		if len(levels) > 0 {
+			return levels, nil
+		}
+	}
+	for _, fi := range c.set.byProg[r.Against] {
+		f := &c.set.floors[fi]
+		if f.Applies(code, f.Dims) && f.Dims.Matches(r.AgainstDims) {
+			floors = append(floors, fi)
+		}
+	}
+	return nil, floors
+}
+
+// Rule 2: relative floors and ceilings.
+func (c *checker) checkRelative(i int) {
+	l := &c.levels[i]
+	for ri := range c.set.relative {
+		r := &c.set.relative[ri]
+		if r.Program != l.Program || !l.Dims.Matches(r.Dims) {
+			continue
+		}
+		refs, floors := c.reference(l.Region, r)
+		if len(refs) == 0 && len(floors) == 0 {
+			continue
+		}
+		for _, j := range refs {
+			c.addChain(j)
+		}
+		for _, fi := range floors {
+			c.addSchedule(c.set.floors[fi].Schedule)
+		}
+		c.addChain(i)
+		for _, iv := range c.intervals(c.from, c.to) {
+			act, per, prov, ok := c.actualAt(i, iv.From)
+			if !ok {
+				continue
+			}
+			var (
+				ref    benefit.Amount
+				refPer benefit.Frequency
+				refSrc benefit.Citation
+				found  bool
+			)
+			pick := func(a benefit.Amount, f benefit.Frequency, src benefit.Citation) {
+				if found {
+					x, y, _ := compareUnit(a, f, ref, refPer)
+					if (r.Bound == Lower && x.Cmp(y) <= 0) || (r.Bound == Upper && x.Cmp(y) >= 0) {
+						return
+					}
+				}
+				ref, refPer, refSrc, found = a, f, src, true
+			}
+			for _, j := range refs {
+				if a, f, p, ok := c.actualAt(j, iv.From); ok {
+					pick(a, f, c.levels[p].Source)
+				}
+			}
+			for _, fi := range floors {
+				fl := &c.set.floors[fi]
+				if v, ok := fl.Schedule.At(iv.From); ok {
+					pick(v.Amount, fl.Per, versionCitation(v, fl))
+				}
+			}
+			if !found {
+				continue
+			}
+			a, b, unit := compareUnit(act, per, ref.MulRate(r.Multiplier), refPer)
+			d := a.Cmp(b)
+			breach := (r.Bound == Lower && (d < 0 || (r.Strict && d == 0))) || (r.Bound == Upper && (d > 0 || (r.Strict && d == 0)))
+			if !breach {
+				continue
+			}
+			f := c.finding(i, r.ID, r.Severity, iv)
+			f.Per, f.Required, f.Actual, f.Citation = unit, b, a, r.Citation
+			rel := map[Bound]map[bool]string{Lower: {true: "above", false: "at least"}, Upper: {true: "below", false: "at most"}}[r.Bound][r.Strict]
+			bound := r.Against
+			if !r.Multiplier.Equal(benefit.One) {
+				bound = r.Multiplier.String() + " of " + r.Against
+			}
+			f.Message = fmt.Sprintf("level %s must be %s %s = %s (%s)", a, rel, bound, b, refSrc)
+			if r.Bound == Lower {
+				f.Shortfall = b.Sub(a)
+			} else {
+				f.Excess = a.Sub(b)
+			}
+			c.inherit(&f, i, prov)
+			c.add(item{f: f, lvl: i, owed: r.Bound == Lower && r.Severity == Violation})
+		}
+	}
+}
+
+// Rule 3: a level is not below its nearest ancestor's.
+func (c *checker) checkHierarchy(i int) {
+	l := &c.levels[i]
+	if l.Schedule.Len() == 0 || c.progs[l.Program].Category == benefit.Reference {
+		return
+	}
+	a := c.ancestor(i)
+	if a < 0 {
+		return
+	}
+	c.addChain(i)
+	for _, iv := range c.intervals(c.from, c.to) {
+		v, ok := l.Schedule.At(iv.From)
+		if !ok {
+			continue
+		}
+		up, upPer, prov, ok := c.actualAt(a, iv.From)
+		if !ok {
+			continue
+		}
+		x, y, unit := compareUnit(v.Amount, l.Per, up, upPer)
+		if x.Cmp(y) >= 0 {
+			continue
+		}
+		f := c.finding(i, RuleHierarchy, Violation, iv)
+		f.Per, f.Required, f.Actual, f.Shortfall, f.Citation = unit, y, x, y.Sub(x), hierarchyCitation
+		f.Message = fmt.Sprintf("level %s is below %s %s's level %s (%s)", x, c.levels[prov].Region, c.names[c.levels[prov].Region], y, c.levels[prov].Source)
+		c.add(item{f: f, lvl: i, owed: true})
+	}
+}
+
+// Rule 4: a national raise Δ is passed on in full by a level above the
+// floor.
+func (c *checker) checkPassThrough(i int) {
+	l := &c.levels[i]
+	ns, ok := c.set.National(l.Program, l.Dims)
+	if !ok || ns.Len() < 2 {
+		return
+	}
+	floorPer := c.progs[l.Program].Frequency
+	for k := 1; k < ns.Len(); k++ {
+		prev, cur := ns.Version(k-1), ns.Version(k)
+		delta := cur.Amount.Sub(prev.Amount)
+		if delta.Sign() <= 0 {
+			continue
+		}
+		end := ns.End()
+		if k+1 < ns.Len() {
+			end = ns.Version(k + 1).From
+		}
+		base, per, _, ok := c.actualAt(i, cur.From.AddMonths(-1))
+		if !ok || per != floorPer || base.Cmp(prev.Amount) <= 0 {
+			continue
+		}
+		req := base.Add(delta)
+		c.addChain(i)
+		for _, iv := range c.intervals(cur.From, end) {
+			act, aper, prov, ok := c.actualAt(i, iv.From)
+			if !ok || aper != per || act.Cmp(req) >= 0 {
+				continue
+			}
+			f := c.finding(i, RulePassThrough, Violation, iv)
+			f.Per, f.Required, f.Actual, f.Shortfall, f.Citation = per, req, act, req.Sub(act), passThroughCitation
+			f.Message = fmt.Sprintf("national floor rose by %s in %s; level was %s, so at least %s is due", delta, cur.From, base, req)
+			c.inherit(&f, i, prov)
+			c.add(item{f: f, lvl: i, owed: true, floorPart: true})
+		}
+	}
+}
+
+// Rule 5: a level does not fall below its previous version.
+func (c *checker) checkNoCut(i int) {
+	l := &c.levels[i]
+	for k := 1; k < l.Schedule.Len(); k++ {
+		prev, cur := l.Schedule.Version(k-1), l.Schedule.Version(k)
+		if cur.Amount.Cmp(prev.Amount) >= 0 {
+			continue
+		}
+		end := l.Schedule.End()
+		if k+1 < l.Schedule.Len() {
+			end = l.Schedule.Version(k + 1).From
+		}
+		for _, iv := range c.intervals(cur.From, end) {
+			f := c.finding(i, RuleNoCut, Warning, iv)
+			f.Per, f.Required, f.Actual, f.Shortfall, f.Citation = l.Per, prev.Amount, cur.Amount, prev.Amount.Sub(cur.Amount), noCutCitation
+			f.Message = fmt.Sprintf("level cut from %s to %s in %s", prev.Amount, cur.Amount, cur.From)
+			c.add(item{f: f, lvl: i})
+		}
+	}
+}
+
+// Rule 6 (local): a figure with a cadence is not left unchanged longer.
+func (c *checker) checkStale(i int) {
+	l := &c.levels[i]
+	for ci := range c.set.cadences {
+		cd := &c.set.cadences[ci]
+		if cd.Scope != Local || cd.Program != l.Program {
+			continue
+		}
+		for k := 0; k < l.Schedule.Len(); k++ {
+			v := l.Schedule.Version(k)
+			due := v.From.AddMonths(cd.Months)
+			end := l.Schedule.End()
+			if k+1 < l.Schedule.Len() {
+				end = l.Schedule.Version(k + 1).From
+			}
+			if !end.IsZero() && due >= end {
+				continue
+			}
+			for _, iv := range c.intervals(due, end) {
+				f := c.finding(i, RuleStale, Warning, iv)
+				f.Per, f.Actual, f.Citation = l.Per, v.Amount, cd.Citation
+				f.Message = fmt.Sprintf("unchanged since %s; expected an update at least every %d months (due %s)", v.From, cd.Months, due)
+				c.add(item{f: f, lvl: i})
+			}
+		}
+	}
+}
+
+// Rule 6 (national): a floor used in this check whose newest version is
+// older than its cadence.
+func (c *checker) checkNationalStale() {
+	used := make([]int, 0, len(c.used))
+	for fi := range c.used {
+		used = append(used, fi)
+	}
+	slices.Sort(used)
+	for _, fi := range used {
+		fl := &c.set.floors[fi]
+		for ci := range c.set.cadences {
+			cd := &c.set.cadences[ci]
+			if cd.Scope != National || cd.Program != fl.Program {
+				continue
+			}
+			v, _ := fl.Schedule.Last()
+			due := v.From.AddMonths(cd.Months)
+			if c.asOf < due {
+				continue
+			}
+			for _, iv := range c.intervals(due, fl.Schedule.End()) {
+				f := Finding{Rule: RuleStale, Severity: Warning, RegionName: "全国 national", Program: fl.Program, Dims: fl.Dims,
+					Interval: iv, Per: fl.Per, Actual: v.Amount, Citation: cd.Citation, Source: versionCitation(v, fl), FloorStatus: v.Status}
+				f.Message = fmt.Sprintf("the floor data is stale: newest version %s (%s), an update was due by %s; the check uses the last known value", v.From, v.Amount, due)
+				c.add(item{f: f, lvl: -1})
+			}
+		}
+	}
+}
+
+func (c *checker) applyWaivers() {
+	for wi := range c.opts.Waivers {
+		w := c.opts.Waivers[wi]
+		if w.expired(c.asOf) {
+			f := Finding{Rule: RuleWaiverExpired, Severity: Warning, Region: w.Region, RegionName: c.tab.Name(w.Region), Program: w.Program,
+				Dims: w.Dims, Interval: w.Interval, Citation: w.Citation, Waiver: &w}
+			f.Message = fmt.Sprintf("waiver expired in %s (as of %s); the violations it covered stand: %s", w.Expiry, c.asOf, w.Reason)
+			c.items = append(c.items, item{f: f, lvl: -1})
+			continue
+		}
+		var out []item
+		for _, it := range c.items {
+			if !w.covers(&it.f) {
+				out = append(out, it)
+				continue
+			}
+			lo := max(it.f.Interval.From, w.Interval.From)
+			hi := minEnd(it.f.Interval.To, w.Interval.To)
+			if !hi.IsZero() && hi <= lo {
+				out = append(out, it)
+				continue
+			}
+			if lo > it.f.Interval.From {
+				b := it
+				b.f.Interval.To = lo
+				out = append(out, b)
+			}
+			m := it
+			m.f.Interval = benefit.Interval{From: lo, To: hi}
+			m.f.Severity, m.f.Waiver = Waived, &w
+			m.f.Message += "; waived: " + w.Reason
+			out = append(out, m)
+			if !hi.IsZero() && (it.f.Interval.To.IsZero() || hi < it.f.Interval.To) {
+				a := it
+				a.f.Interval.From = hi
+				out = append(out, a)
+			}
+		}
+		c.items = out
+	}
+}
+
+// minEnd returns the earlier of two interval ends, a zero end being
+// open.
+func minEnd(a, b benefit.Month) benefit.Month {
+	switch {
+	case a.IsZero():
+		return b
+	case b.IsZero():
+		return a
+	}
+	return min(a, b)
+}
+
+func (c *checker) arrears(it *item) {
+	f := &it.f
+	if it.lvl < 0 || !it.owed || !f.owes() {
+		return
+	}
+	l := &c.levels[it.lvl]
+	f.PersonMonths = l.personMonths(f.Interval)
+	f.Arrears = c.money(f.Shortfall.Mul(f.PersonMonths), f.Per)
+	floorPart := benefit.Amount{}
+	if it.floorPart {
+		floorPart = f.Arrears
+	}
+	if s, err := c.tab.Split(f.Program, f.Region, f.Arrears, floorPart); err == nil {
+		f.Central, f.Local, f.SplitKnown = s.Central, s.Local, true
+	}
+	if rate := c.opts.InterestPerMonth; !rate.IsZero() {
+		paid := cmp.Or(c.opts.PaidIn, c.to, c.asOf.AddMonths(1))
+		var delay int64 // Σ persons × months of delay
+		for m := f.Interval.From; m < f.Interval.To && m < paid; m++ {
+			delay += l.personsAt(m) * int64(paid.Sub(m))
+		}
+		f.Interest = c.money(f.Shortfall.Mul(delay), f.Per).MulRate(rate).Round(benefit.FenHalfUp)
+	}
+}
+
+// money turns shortfall × person-months into an amount: as it is for a
+// monthly figure, ÷ 12 rounded half-up to the fen for a yearly one.
+func (c *checker) money(a benefit.Amount, per benefit.Frequency) benefit.Amount {
+	if per == benefit.PerYear {
+		q, _ := a.QuoInt(12, benefit.FenHalfUp)
+		return q
+	}
+	return a
+}
+
+func (c *checker) report() *Report {
+	for k := range c.items {
+		c.arrears(&c.items[k])
+	}
+	slices.SortStableFunc(c.items, func(a, b item) int {
+		return cmp.Or(a.f.Region.Compare(b.f.Region), cmp.Compare(a.f.Program, b.f.Program), cmp.Compare(a.f.Dims.String(), b.f.Dims.String()),
+			a.f.Interval.From.Compare(b.f.Interval.From), cmp.Compare(a.f.Rule, b.f.Rule), cmp.Compare(a.f.Severity, b.f.Severity))
+	})
+	r := &Report{From: c.from, To: c.to, AsOf: c.asOf, FloorsVersion: c.set.version, Findings: make([]Finding, len(c.items))}
+	s := &r.Summary
+	s.Levels = len(c.levels)
+	for k := range c.items {
+		f := c.items[k].f
+		r.Findings[k] = f
+		switch f.Severity {
+		case Violation:
+			s.Violations++
+		case Warning:
+			s.Warnings++
+		case Advisory:
+			s.Advisories++
+		case Waived:
+			s.Waived++
+			s.WaivedArrears = s.WaivedArrears.Add(f.Arrears)
+		}
+		if f.Severity == Violation || f.Severity == Waived {
+			s.Interest = s.Interest.Add(f.Interest)
+		}
+	}
+	c.totals(s)
+	seen := map[codeProg]bool{}
+	for i := range c.levels {
+		l := &c.levels[i]
+		cp := codeProg{l.Region, l.Program}
+		if !seen[cp] {
+			seen[cp] = true
+			r.Checked = append(r.Checked, Checked{Region: l.Region, RegionName: c.names[l.Region], Program: l.Program})
+		}
+	}
+	slices.SortFunc(r.Checked, func(a, b Checked) int {
+		return cmp.Or(a.Region.Compare(b.Region), cmp.Compare(a.Program, b.Program))
+	})
+	return r
+}
+
+// totals sums the arrears of violations, owing once per level and month:
+// where several violation findings of one level overlap, the largest
+// shortfall counts.
+func (c *checker) totals(s *Summary) {
+	groups := map[int][]int{}
+	var order []int
+	for k := range c.items {
+		it := &c.items[k]
+		if it.f.Severity != Violation || it.f.Arrears.Sign() <= 0 {
+			continue
+		}
+		if _, ok := groups[it.lvl]; !ok {
+			order = append(order, it.lvl)
+		}
+		groups[it.lvl] = append(groups[it.lvl], k)
+	}
+	slices.Sort(order)
+	add := func(program string, code region.Code, total, floorPart benefit.Amount) {
+		s.ArrearsTotal = s.ArrearsTotal.Add(total)
+		sp, err := c.tab.Split(program, code, total, floorPart)
+		if err != nil {
+			s.ArrearsUnsplit = s.ArrearsUnsplit.Add(total)
+			return
+		}
+		s.ArrearsCentral = s.ArrearsCentral.Add(sp.Central)
+		s.ArrearsLocal = s.ArrearsLocal.Add(sp.Local)
+	}
+	for _, lvl := range order {
+		ks := groups[lvl]
+		if len(ks) == 1 {
+			f := &c.items[ks[0]].f
+			fp := benefit.Amount{}
+			if c.items[ks[0]].floorPart {
+				fp = f.Arrears
+			}
+			add(f.Program, f.Region, f.Arrears, fp)
+			continue
+		}
+		// split at every end of every finding and take the largest shortfall per piece
+		var cuts []benefit.Month
+		for _, k := range ks {
+			cuts = append(cuts, c.items[k].f.Interval.From, c.items[k].f.Interval.To)
+		}
+		slices.Sort(cuts)
+		cuts = slices.Compact(cuts)
+		l := &c.levels[lvl]
+		for p := 0; p+1 < len(cuts); p++ {
+			piece := benefit.Interval{From: cuts[p], To: cuts[p+1]}
+			var best, bestFloor *Finding
+			for _, k := range ks {
+				f := &c.items[k].f
+				if !f.Interval.Contains(piece.From) {
+					continue
+				}
+				if best == nil || f.Per.Annual(f.Shortfall).Cmp(best.Per.Annual(best.Shortfall)) > 0 {
+					best = f
+				}
+				if c.items[k].floorPart && (bestFloor == nil || f.Per.Annual(f.Shortfall).Cmp(bestFloor.Per.Annual(bestFloor.Shortfall)) > 0) {
+					bestFloor = f
+				}
+			}
+			if best == nil {
+				continue
+			}
+			pm := l.personMonths(piece)
+			total := c.money(best.Shortfall.Mul(pm), best.Per)
+			fp := benefit.Amount{}
+			if bestFloor != nil {
+				fp = benefit.MinAmount(c.money(bestFloor.Shortfall.Mul(pm), bestFloor.Per), total)
+			}
+			add(best.Program, best.Region, total, fp)
+		}
+	}
+}

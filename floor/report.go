@@ -1,0 +1,65 @@
+package floor
+
+import (
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/region"
+)
+
+// A Report is the result of a Check: the findings, sorted by region,
+// programme, dimensions, month and rule, the region × programme pairs
+// that were checked, and a summary. Render it with WriteText, WriteJSON
+// or WriteJUnit.
+type Report struct {
+	From, To      benefit.Month // the window checked; To zero: open
+	AsOf          benefit.Month
+	FloorsVersion string
+	Findings      []Finding
+	Checked       []Checked
+	Summary       Summary
+}
+
+// Checked is one region × programme pair that was checked.
+type Checked struct {
+	Region     region.Code `json:"region"`
+	RegionName string      `json:"region_name"`
+	Program    string      `json:"program"`
+}
+
+// A Summary counts findings by severity and totals the arrears owed.
+//
+// ArrearsTotal is what is owed for violations: for each level and month
+// the largest shortfall of its violation findings (two rules broken in
+// the same month, such as 失业保险条例 Art 18 and 社会保险法 Art 47, owe
+// once), × persons. ArrearsCentral + ArrearsLocal + ArrearsUnsplit ==
+// ArrearsTotal; ArrearsUnsplit is the part whose programme has no
+// cost-sharing rule. WaivedArrears are the arrears of waived findings,
+// counted apart.
+type Summary struct {
+	Levels         int
+	Violations     int
+	Warnings       int
+	Advisories     int
+	Waived         int
+	ArrearsTotal   benefit.Amount
+	ArrearsCentral benefit.Amount
+	ArrearsLocal   benefit.Amount
+	ArrearsUnsplit benefit.Amount
+	WaivedArrears  benefit.Amount
+	Interest       benefit.Amount
+}
+
+// Count returns the number of findings that reach level (see
+// Severity.AtLeast).
+func (r *Report) Count(level Severity) int {
+	n := 0
+	for i := range r.Findings {
+		if r.Findings[i].Severity.AtLeast(level) {
+			n++
+		}
+	}
+	return n
+}
+
+// Failed reports whether any finding reaches level; it is what
+// `benefitstd check --fail-on` exits 1 on.
+func (r *Report) Failed(level Severity) bool { return r.Count(level) > 0 }

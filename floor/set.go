@@ -1,0 +1,477 @@
+package floor
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"sync"
+
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/strictjson"
+	"github.com/benefitstd/benefitstd/region"
+)
+
+//go:embed data/national.json
+var nationalJSON []byte
+
+// A Floor is a fixed-amount minimum (最低标准) of one programme: a dated
+// schedule of amounts a local level must not fall below. A national
+// floor (国家基础标准) has a zero Group; a regional-agreement floor
+// (区域协同标准) applies only inside its Group (长三角, 京津冀, …). Dims is a
+// pattern: the floor applies to every level whose dimensions match it
+// (the zero Dims applies to all).
+type Floor struct {
+	Program  string
+	Dims     benefit.Dims
+	Per      benefit.Frequency // always the programme's frequency
+	Group    region.Group      // zero ID: national
+	Schedule benefit.Schedule
+	Citation benefit.Citation // the floor as a whole; each version has its own too
+}
+
+// National reports whether f is a national floor.
+func (f Floor) National() bool { return f.Group.ID == "" }
+
+// Applies reports whether f applies to a level of region code with
+// dimensions dims (the programme is not checked).
+func (f Floor) Applies(code region.Code, dims benefit.Dims) bool {
+	return dims.Matches(f.Dims) && (f.National() || f.Group.Contains(code))
+}
+
+// A Bound says which side of another figure a level must stay on.
+type Bound int8
+
+const (
+	Lower Bound = iota + 1 // the level must be at or above (下限)
+	Upper                  // the level must be at or below (上限)
+)
+
+// String returns "lower" or "upper".
+func (b Bound) String() string {
+	switch b {
+	case Lower:
+		return "lower"
+	case Upper:
+		return "upper"
+	}
+	return fmt.Sprintf("Bound(%d)", int(b))
+}
+
+// A Relative is a rule that bounds a level by another figure of the same
+// region (or, failing that, of its nearest ancestor, or a national
+// figure): the unemployment benefit must lie above the urban 低保 and
+// below the minimum wage (失业保险条例 第十八条, strict), not below 低保
+// (社会保险法 第四十七条), and should reach 90 % of the minimum wage
+// (advisory). The bound is Multiplier × the other figure; Strict means
+// equality breaks the rule too.
+type Relative struct {
+	ID          string
+	Program     string
+	Dims        benefit.Dims // pattern of levels the rule applies to; zero: all
+	Against     string       // the other programme, e.g. "reference.min_wage"
+	AgainstDims benefit.Dims // pattern of the other figure; zero: any
+	Bound       Bound
+	Strict      bool
+	Multiplier  benefit.Rate // 100 % when zero
+	Severity    Severity
+	Citation    benefit.Citation
+}
+
+// Scope says whose figure a Cadence watches.
+type Scope int8
+
+const (
+	Local    Scope = iota + 1 // each region's own level of the programme
+	National                  // the national floors of the programme
+)
+
+// String returns "local" or "national".
+func (s Scope) String() string {
+	if s == National {
+		return "national"
+	}
+	return "local"
+}
+
+// A Cadence is an expected update rhythm: the minimum wage is adjusted
+// at least every 24 months (最低工资规定 第十条), the veterans' standards
+// every year. A figure unchanged for longer is stale (rule 6, a
+// warning).
+type Cadence struct {
+	Program  string
+	Scope    Scope
+	Months   int
+	Citation benefit.Citation
+}
+
+// A Set is an immutable collection of floors, relative rules and
+// cadences. Default returns the national set shipped with the library;
+// Load reads a user's set; With and Merge add floors on top. A Set is
+// safe for concurrent use.
+type Set struct {
+	version  string
+	floors   []Floor
+	byProg   map[string][]int
+	relative []Relative
+	cadences []Cadence
+}
+
+// Default returns the national floors embedded in the library
+// (floor/data/national.json): the residents' basic pension history, the
+// veterans' standards of 2018-08 and 2019-08, the ill-returned veterans'
+// allowance, the unemployment-benefit rules and the cadences. It is
+// parsed once, on first use.
+func Default() *Set { return defaultSet() }
+
+var defaultSet = sync.OnceValue(func() *Set {
+	s, err := Load(bytes.NewReader(nationalJSON), "floor/data/national.json")
+	if err != nil {
+		panic("floor: embedded national floors are invalid: " + err.Error()) // caught by TestDefault
+	}
+	return s
+})
+
+// Version returns the data version of the set.
+func (s *Set) Version() string { return s.version }
+
+// Floors returns the floors of a programme ("" for all), national first,
+// in the order they were loaded. Schedules are shared, not copied: they
+// are immutable.
+func (s *Set) Floors(program string) []Floor {
+	var out []Floor
+	for _, f := range s.floors {
+		if program == "" || f.Program == program {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Relatives returns the relative rules of a programme ("" for all).
+func (s *Set) Relatives(program string) []Relative {
+	var out []Relative
+	for _, r := range s.relative {
+		if program == "" || r.Program == program {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Cadences returns the expected update rhythms.
+func (s *Set) Cadences() []Cadence { return slices.Clone(s.cadences) }
+
+// National returns the national fixed-amount floor schedule of a
+// programme for a level with dimensions dims: the national floor whose
+// pattern equals dims, or else the most specific one dims matches. It
+// reports false when the programme has no national fixed floor for dims
+// (the unemployment benefit, whose bounds are relative, has none).
+func (s *Set) National(program string, dims benefit.Dims) (benefit.Schedule, bool) {
+	best, bestKeys := -1, -1
+	for _, i := range s.byProg[program] {
+		f := &s.floors[i]
+		if !f.National() || !dims.Matches(f.Dims) {
+			continue
+		}
+		if f.Dims == dims {
+			return f.Schedule, true
+		}
+		if n := countKeys(f.Dims); n > bestKeys {
+			best, bestKeys = i, n
+		}
+	}
+	if best < 0 {
+		return benefit.Schedule{}, false
+	}
+	return s.floors[best].Schedule, true
+}
+
+func countKeys(d benefit.Dims) int {
+	n := 0
+	for range d.All() {
+		n++
+	}
+	return n
+}
+
+// Required returns the highest fixed floor that applies to a level of a
+// programme in region code with dimensions dims in month m: the
+// national floor or a regional-agreement floor of a group code belongs
+// to, whichever is higher. The citation is that of the version in force
+// (or of its floor when the version has none). It reports false when no
+// fixed floor applies in m.
+func (s *Set) Required(program string, code region.Code, dims benefit.Dims, m benefit.Month) (benefit.Amount, benefit.Citation, bool) {
+	var (
+		amt   benefit.Amount
+		cite  benefit.Citation
+		found bool
+	)
+	for _, i := range s.byProg[program] {
+		f := &s.floors[i]
+		if !f.Applies(code, dims) {
+			continue
+		}
+		v, ok := f.Schedule.At(m)
+		if !ok {
+			continue
+		}
+		if !found || v.Amount.Cmp(amt) > 0 {
+			amt, cite, found = v.Amount, versionCitation(v, f), true
+		}
+	}
+	return amt, cite, found
+}
+
+func versionCitation(v benefit.Version, f *Floor) benefit.Citation {
+	if v.Citation.IsZero() {
+		return f.Citation
+	}
+	return v.Citation
+}
+
+// applicable returns the indexes of the fixed floors that apply to a
+// level.
+func (s *Set) applicable(program string, code region.Code, dims benefit.Dims, buf []int) []int {
+	buf = buf[:0]
+	for _, i := range s.byProg[program] {
+		if s.floors[i].Applies(code, dims) {
+			buf = append(buf, i)
+		}
+	}
+	return buf
+}
+
+// With returns a new set holding s's floors plus fs (national or
+// regional-agreement floors); s is not changed. A floor with the same
+// programme, dimensions and group as one already in s is an error.
+func (s *Set) With(fs ...Floor) (*Set, error) {
+	return build(s.version, append(slices.Clone(s.floors), fs...), s.relative, s.cadences, "")
+}
+
+// Merge returns a new set holding the floors, relative rules and
+// cadences of s and then of o. Duplicates are errors, as in With.
+func (s *Set) Merge(o *Set) (*Set, error) {
+	return build(s.version+"+"+o.version,
+		append(slices.Clone(s.floors), o.floors...),
+		append(slices.Clone(s.relative), o.relative...),
+		append(slices.Clone(s.cadences), o.cadences...), "")
+}
+
+// NewSet builds a set from Go values, with the checks Load makes.
+func NewSet(version string, floors []Floor, relative []Relative, cadences []Cadence) (*Set, error) {
+	return build(version, floors, relative, cadences, "")
+}
+
+func build(version string, floors []Floor, relative []Relative, cadences []Cadence, file string) (*Set, error) {
+	cat := benefit.DefaultCatalogue()
+	s := &Set{version: version, byProg: map[string][]int{}}
+	type key struct{ prog, dims, group string }
+	seen := map[key]bool{}
+	for i, f := range floors {
+		fe := func(field string, err error) error {
+			return &benefit.RecordError{File: file, Field: fmt.Sprintf("floors[%d].%s", i, field), Err: err}
+		}
+		p, err := cat.Program(f.Program)
+		if err != nil {
+			return nil, fe("program", err)
+		}
+		if err := p.CheckDims(f.Dims); err != nil {
+			return nil, fe("dimensions", err)
+		}
+		if f.Schedule.Len() == 0 {
+			return nil, fe("versions", fmt.Errorf("%w: a floor needs at least one version", benefit.ErrSyntax))
+		}
+		if f.Per != p.Frequency {
+			return nil, fe("per", fmt.Errorf("%w: %s is per %s, not per %s", benefit.ErrSyntax, p.ID, p.Frequency, f.Per))
+		}
+		k := key{f.Program, f.Dims.String(), f.Group.ID}
+		if seen[k] {
+			return nil, fe("program", fmt.Errorf("%w: a floor for %s %q (group %q) is given twice", benefit.ErrOrder, f.Program, f.Dims, f.Group.ID))
+		}
+		seen[k] = true
+		s.byProg[f.Program] = append(s.byProg[f.Program], len(s.floors))
+		s.floors = append(s.floors, f)
+	}
+	ids := map[string]bool{}
+	for i, r := range relative {
+		fe := func(field string, err error) error {
+			return &benefit.RecordError{File: file, Field: fmt.Sprintf("relative[%d].%s", i, field), Err: err}
+		}
+		switch {
+		case r.ID == "":
+			return nil, fe("id", fmt.Errorf("%w: missing", benefit.ErrSyntax))
+		case ids[r.ID]:
+			return nil, fe("id", fmt.Errorf("%w: rule %q given twice", benefit.ErrSyntax, r.ID))
+		case r.Bound != Lower && r.Bound != Upper:
+			return nil, fe("bound", fmt.Errorf("%w: want lower or upper", benefit.ErrSyntax))
+		case r.Severity < Advisory || r.Severity > Violation:
+			return nil, fe("severity", fmt.Errorf("%w: want advisory, warning or violation", benefit.ErrSyntax))
+		case r.Multiplier.Sign() < 0:
+			return nil, fe("multiplier", fmt.Errorf("%w: negative multiplier", benefit.ErrNegative))
+		}
+		ids[r.ID] = true
+		for _, pd := range []struct {
+			field, prog string
+			dims        benefit.Dims
+		}{{"program", r.Program, r.Dims}, {"against", r.Against, r.AgainstDims}} {
+			p, err := cat.Program(pd.prog)
+			if err != nil {
+				return nil, fe(pd.field, err)
+			}
+			if err := p.CheckDims(pd.dims); err != nil {
+				return nil, fe(pd.field, err)
+			}
+		}
+		if r.Multiplier.IsZero() {
+			r.Multiplier = benefit.One
+		}
+		s.relative = append(s.relative, r)
+	}
+	for i, c := range cadences {
+		if _, err := cat.Program(c.Program); err != nil {
+			return nil, &benefit.RecordError{File: file, Field: fmt.Sprintf("cadences[%d].program", i), Err: err}
+		}
+		if c.Months <= 0 {
+			return nil, &benefit.RecordError{File: file, Field: fmt.Sprintf("cadences[%d].months", i), Err: fmt.Errorf("%w: months must be positive", benefit.ErrRange)}
+		}
+		if c.Scope != Local && c.Scope != National {
+			return nil, &benefit.RecordError{File: file, Field: fmt.Sprintf("cadences[%d].scope", i), Err: fmt.Errorf("%w: want local or national", benefit.ErrSyntax)}
+		}
+		s.cadences = append(s.cadences, c)
+	}
+	return s, nil
+}
+
+type setJSON struct {
+	Version  string         `json:"version"`
+	Note     string         `json:"note,omitempty"`
+	Floors   []floorJSON    `json:"floors"`
+	Relative []relativeJSON `json:"relative,omitempty"`
+	Cadences []cadenceJSON  `json:"cadences,omitempty"`
+}
+
+type floorJSON struct {
+	Program    string            `json:"program"`
+	Dimensions benefit.Dims      `json:"dimensions,omitzero"`
+	Per        string            `json:"per,omitempty"`
+	Group      string            `json:"group,omitempty"`
+	Citation   benefit.Citation  `json:"citation,omitzero"`
+	Versions   []benefit.Version `json:"versions"`
+	End        benefit.Month     `json:"end,omitzero"`
+}
+
+type relativeJSON struct {
+	ID          string           `json:"id"`
+	Program     string           `json:"program"`
+	Dimensions  benefit.Dims     `json:"dimensions,omitzero"`
+	Against     string           `json:"against"`
+	AgainstDims benefit.Dims     `json:"against_dimensions,omitzero"`
+	Bound       string           `json:"bound"`
+	Strict      bool             `json:"strict"`
+	Multiplier  benefit.Rate     `json:"multiplier,omitzero"`
+	Severity    Severity         `json:"severity"`
+	Citation    benefit.Citation `json:"citation"`
+}
+
+type cadenceJSON struct {
+	Program  string           `json:"program"`
+	Scope    string           `json:"scope"`
+	Months   int              `json:"months"`
+	Citation benefit.Citation `json:"citation"`
+}
+
+// Load reads a set of floors from JSON (the format of
+// floor/data/national.json):
+//
+//	{"version": "...", "floors": [{"program": "...", "dimensions": "k=v;k=v",
+//	  "group": "yangtze_delta", "citation": {...},
+//	  "versions": [{"from": "2024-01", "amount": "123", "status": "legislated", "citation": {...}}]}],
+//	 "relative": [...], "cadences": [...]}
+//
+// A floor with a "group" is a regional-agreement floor of that group of
+// the default region table; without one it is national. Decoding is
+// strict (unknown fields are errors); every error is a
+// *benefit.RecordError naming file, line (for syntax errors) and field.
+// Use Default().Merge(loaded) to put a user's floors on top of the
+// national ones.
+func Load(r io.Reader, name string) (*Set, error) {
+	var j setJSON
+	if err := strictjson.Decode(r, &j); err != nil {
+		line := 0
+		var le *strictjson.LineError
+		if errors.As(err, &le) {
+			line, err = le.Line, le.Err
+		}
+		return nil, &benefit.RecordError{File: name, Line: line, Err: fmt.Errorf("%w: %v", benefit.ErrSyntax, err)}
+	}
+	cat := benefit.DefaultCatalogue()
+	floors := make([]Floor, 0, len(j.Floors))
+	for i, fj := range j.Floors {
+		fe := func(field string, err error) error {
+			return &benefit.RecordError{File: name, Field: fmt.Sprintf("floors[%d].%s", i, field), Err: err}
+		}
+		p, err := cat.Program(fj.Program)
+		if err != nil {
+			return nil, fe("program", err)
+		}
+		per := p.Frequency
+		if fj.Per != "" {
+			if per, err = benefit.ParseFrequency(fj.Per); err != nil {
+				return nil, fe("per", err)
+			}
+		}
+		sch, err := benefit.NewSchedule(fj.Versions...)
+		if err != nil {
+			var re *benefit.RecordError
+			if errors.As(err, &re) {
+				return nil, fe(re.Field, re.Err)
+			}
+			return nil, fe("versions", err)
+		}
+		if !fj.End.IsZero() {
+			if sch, err = sch.WithEnd(fj.End); err != nil {
+				return nil, fe("end", err)
+			}
+		}
+		f := Floor{Program: fj.Program, Dims: fj.Dimensions, Per: per, Schedule: sch, Citation: fj.Citation}
+		if fj.Group != "" {
+			g, ok := region.Default().Group(fj.Group)
+			if !ok {
+				return nil, fe("group", fmt.Errorf("%w: unknown regional group %q", region.ErrUnknownRegion, fj.Group))
+			}
+			f.Group = g
+		}
+		floors = append(floors, f)
+	}
+	rel := make([]Relative, 0, len(j.Relative))
+	for i, rj := range j.Relative {
+		var b Bound
+		switch rj.Bound {
+		case "lower":
+			b = Lower
+		case "upper":
+			b = Upper
+		default:
+			return nil, &benefit.RecordError{File: name, Field: fmt.Sprintf("relative[%d].bound", i), Err: fmt.Errorf("%w: %q (want lower or upper)", benefit.ErrSyntax, rj.Bound)}
+		}
+		rel = append(rel, Relative{ID: rj.ID, Program: rj.Program, Dims: rj.Dimensions, Against: rj.Against, AgainstDims: rj.AgainstDims,
+			Bound: b, Strict: rj.Strict, Multiplier: rj.Multiplier, Severity: rj.Severity, Citation: rj.Citation})
+	}
+	cads := make([]Cadence, 0, len(j.Cadences))
+	for i, cj := range j.Cadences {
+		var sc Scope
+		switch cj.Scope {
+		case "local", "":
+			sc = Local
+		case "national":
+			sc = National
+		default:
+			return nil, &benefit.RecordError{File: name, Field: fmt.Sprintf("cadences[%d].scope", i), Err: fmt.Errorf("%w: %q (want local or national)", benefit.ErrSyntax, cj.Scope)}
+		}
+		cads = append(cads, Cadence{Program: cj.Program, Scope: sc, Months: cj.Months, Citation: cj.Citation})
+	}
+	return build(j.Version, floors, rel, cads, name)
+}

@@ -1,0 +1,82 @@
+package plan
+
+import (
+	"github.com/benefitstd/benefitstd/benefit"
+)
+
+// A Calculator applies a validated plan to retirees. Build it with
+// NewCalculator; it is immutable and safe for concurrent use.
+type Calculator struct {
+	plan Plan
+	k    kernel
+}
+
+// NewCalculator validates p and prepares it for applying. The error is a
+// *benefit.RecordError naming the bad field.
+func NewCalculator(p Plan) (*Calculator, error) {
+	k, err := compile(p, "")
+	if err != nil {
+		return nil, err
+	}
+	return &Calculator{plan: p.Clone(), k: k}, nil
+}
+
+// Plan returns a copy of the calculator's plan.
+func (c *Calculator) Plan() Plan { return c.plan.Clone() }
+
+// A Result is a plan applied to one retiree.
+type Result struct {
+	ID       string
+	Eligible bool
+	// Reason says why the retiree is not eligible; empty when eligible.
+	Reason string
+	// Age is the age in full years at the plan's AgeAt.
+	Age int
+	// Parts is each part's amount, in plan order, with its source; empty
+	// when not eligible.
+	Parts      []PartResult
+	Pension    benefit.Amount // before the adjustment
+	Increase   benefit.Amount // sum of the parts, per month
+	NewPension benefit.Amount // Pension + Increase
+	// ArrearsMonths is the number of months from the effective month (or
+	// the month after retirement) up to the plan's FirstPaid; Arrears is
+	// Increase × ArrearsMonths (补发). Both are zero when the plan does not
+	// say when the new rate is first paid.
+	ArrearsMonths int
+	Arrears       benefit.Amount
+}
+
+// A PartResult is one part's amount for a retiree, with where it comes
+// from.
+type PartResult struct {
+	ID       string
+	Name     string
+	Amount   benefit.Amount
+	Status   benefit.Status
+	Citation benefit.Citation
+}
+
+// Apply applies the plan to r. It returns an error (a
+// *benefit.RecordError naming the field) only when r is not a valid
+// retiree; a retiree the plan does not cover gets a Result with Eligible
+// false and the reason.
+func (c *Calculator) Apply(r Retiree) (Result, error) {
+	x, fe := toRow(r)
+	if fe != nil {
+		return Result{}, &benefit.RecordError{Field: fe.field, Err: fe.err}
+	}
+	out := make([]int64, len(c.k.parts))
+	inc, why := c.k.eval(&x, out)
+	res := Result{ID: r.ID, Eligible: why == eligible, Reason: reasonText[why], Age: ageAt(x.birth, c.k.ageAt),
+		Pension: benefit.FromFen(x.pension), Increase: benefit.FromFen(inc), NewPension: benefit.FromFen(x.pension + inc)}
+	if why != eligible {
+		return res, nil
+	}
+	for i, pt := range c.plan.Parts {
+		res.Parts = append(res.Parts, PartResult{ID: pt.ID, Name: pt.Name, Amount: benefit.FromFen(out[i]), Status: pt.Status, Citation: pt.Citation})
+	}
+	n := c.k.arrearsMonths(&x)
+	res.ArrearsMonths = int(n)
+	res.Arrears = benefit.FromFen(inc * n)
+	return res, nil
+}

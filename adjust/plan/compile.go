@@ -1,0 +1,249 @@
+package plan
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/region"
+)
+
+// ErrPlan reports a plan that is not valid; the *benefit.RecordError
+// that wraps it names the field.
+var ErrPlan = errors.New("plan: invalid plan")
+
+// Validate checks p and returns nil or a *benefit.RecordError naming the
+// first bad field (as a JSON path, e.g. "parts[1].years.bands[0].through").
+func (p Plan) Validate() error {
+	_, err := compile(p, "")
+	return err
+}
+
+type planErr struct {
+	file string
+}
+
+func (pe planErr) at(field string, format string, args ...any) error {
+	return &benefit.RecordError{File: pe.file, Field: field, Err: fmt.Errorf("%w: "+format, append([]any{ErrPlan}, args...)...)}
+}
+
+func (pe planErr) wrap(field string, err error) error {
+	return &benefit.RecordError{File: pe.file, Field: field, Err: fmt.Errorf("%w: %w", ErrPlan, err)}
+}
+
+// firmness reports an error when a citation's confidence mark forbids the
+// status: an [M] or [C] figure is never legislated.
+func firmness(st benefit.Status, c benefit.Citation) error {
+	conf := strings.Trim(strings.ToUpper(c.Confidence), "[] ")
+	if st == benefit.Legislated && (conf == "M" || conf == "C") {
+		return fmt.Errorf("a figure marked [%s] cannot have status legislated; use provisional with a note", conf)
+	}
+	return nil
+}
+
+func compile(p Plan, file string) (kernel, error) {
+	pe := planErr{file}
+	var k kernel
+	switch {
+	case p.ID == "" || strings.ContainsAny(p.ID, " \t,;=/"):
+		return k, pe.at("id", "%q: want a short id without spaces, commas, semicolons, = or /", p.ID)
+	case p.Name == "":
+		return k, pe.at("name", "missing Chinese title")
+	case !p.Region.IsValid() || p.Region.Level() != region.Province:
+		return k, pe.at("region", "%q is not a province code (XX0000)", p.Region)
+	case p.RetiredBy.IsZero():
+		return k, pe.at("retired_by", "missing eligibility cut-off date")
+	case p.AgeAt.IsZero():
+		return k, pe.at("age_at", "missing reference date for ages")
+	case p.Effective.IsZero():
+		return k, pe.at("effective", "missing effective month")
+	case !p.FirstPaid.IsZero() && p.FirstPaid.Before(p.Effective):
+		return k, pe.at("first_paid", "%s is before the effective month %s", p.FirstPaid, p.Effective)
+	case len(p.Parts) == 0:
+		return k, pe.at("parts", "a plan needs at least one part")
+	}
+	if err := firmness(p.Status, p.Citation); err != nil {
+		return k, pe.at("status", "%v", err)
+	}
+	k.retiredBy, k.ageAt, k.effective, k.firstPaid = p.RetiredBy.v, p.AgeAt.v, p.Effective, p.FirstPaid
+	seen := map[string]bool{}
+	for i, pt := range p.Parts {
+		f := fmt.Sprintf("parts[%d]", i)
+		switch {
+		case pt.ID == "" || strings.ContainsAny(pt.ID, " \t,;=\"") || pt.ID == "increase":
+			return k, pe.at(f+".id", "%q: want a short id without spaces, commas, semicolons, quotes or =", pt.ID)
+		case seen[pt.ID]:
+			return k, pe.at(f+".id", "%q given twice", pt.ID)
+		case pt.Name == "":
+			return k, pe.at(f+".name", "missing Chinese name")
+		case !pt.Rounding.IsValid():
+			return k, pe.at(f+".rounding", "invalid rounding")
+		case pt.Citation.IsZero():
+			return k, pe.at(f+".citation", "every part needs its source")
+		case pt.Kind() == "":
+			return k, pe.at(f, "exactly one of fixed, years, percent, bands, age, area, category must be set")
+		}
+		seen[pt.ID] = true
+		if err := firmness(pt.Status, pt.Citation); err != nil {
+			return k, pe.at(f+".status", "%v", err)
+		}
+		kp, err := compilePart(pt, f, pe)
+		if err != nil {
+			return k, err
+		}
+		k.parts = append(k.parts, kp)
+	}
+	return k, nil
+}
+
+func compilePart(pt Part, f string, pe planErr) (kpart, error) {
+	kp := kpart{unit: unitFen(pt.Rounding.Unit), mode: pt.Rounding.Mode}
+	fen := func(field string, a benefit.Amount) (int64, error) {
+		v, err := amountFen(a)
+		if err != nil {
+			return 0, pe.wrap(field, err)
+		}
+		return v, nil
+	}
+	var err error
+	switch {
+	case pt.Fixed != nil:
+		kp.kind = kFixed
+		kp.amount, err = fen(f+".fixed.amount", pt.Fixed.Amount)
+	case pt.Years != nil:
+		kp.kind = kYears
+		y := pt.Years
+		f += ".years"
+		if y.MinYears < 0 || y.MinYears > MaxYears {
+			return kp, pe.at(f+".min_years", "%d is not 0-%d", y.MinYears, MaxYears)
+		}
+		kp.partYear, kp.minYears = y.PartYearAsYear, int32(y.MinYears)
+		for j, b := range y.Below {
+			g := fmt.Sprintf("%s.below[%d]", f, j)
+			if b.Years <= 0 || b.Years > MaxYears {
+				return kp, pe.at(g+".years", "%d is not 1-%d", b.Years, MaxYears)
+			}
+			v, err := fen(g+".amount", b.Amount)
+			if err != nil {
+				return kp, err
+			}
+			kp.below = append(kp.below, kbelow{months: int32(b.Years * 12), category: b.Category, amount: v})
+		}
+		if len(y.Bands) == 0 {
+			return kp, pe.at(f+".bands", "at least one band")
+		}
+		prev := 0
+		for j, b := range y.Bands {
+			g := fmt.Sprintf("%s.bands[%d]", f, j)
+			last := j == len(y.Bands)-1
+			if b.Through < 0 || (b.Through == 0 && !last) || (b.Through != 0 && b.Through <= prev) || b.Through > MaxYears {
+				return kp, pe.at(g+".through", "%d: every band but the last needs a through year above the previous band's (the last may leave it out)", b.Through)
+			}
+			prev = b.Through
+			kb := kyband{through: int32(b.Through)}
+			if kb.perYear, err = fen(g+".per_year", b.PerYear); err != nil {
+				return kp, err
+			}
+			if kb.flat, err = fen(g+".flat", b.Flat); err != nil {
+				return kp, err
+			}
+			kp.ybands = append(kp.ybands, kb)
+		}
+		if kp.perMonth, err = fen(f+".per_month", y.PerMonth); err != nil {
+			return kp, err
+		}
+		kp.min, err = fen(f+".min", y.Min)
+	case pt.Percent != nil:
+		kp.kind = kPercent
+		r := pt.Percent.Rate
+		if r.Sign() < 0 || r.Cmp(benefit.One) > 0 {
+			return kp, pe.at(f+".percent.rate", "%s is not 0-100%%", r)
+		}
+		kp.num, kp.den, err = rateFraction(r)
+		if err != nil {
+			return kp, pe.wrap(f+".percent.rate", err)
+		}
+	case pt.Bands != nil:
+		kp.kind = kBands
+		bs := pt.Bands.Bands
+		if len(bs) == 0 {
+			return kp, pe.at(f+".bands.bands", "at least one band")
+		}
+		var prev int64 = -1
+		for j, b := range bs {
+			g := fmt.Sprintf("%s.bands.bands[%d]", f, j)
+			last := j == len(bs)-1
+			kb := kpband{inclusive: b.Inclusive, last: last}
+			if last != b.UpTo.IsZero() {
+				return kp, pe.at(g+".up_to", "every band but the last needs up_to, and the last has none")
+			}
+			if !last {
+				if kb.upTo, err = fen(g+".up_to", b.UpTo); err != nil {
+					return kp, err
+				}
+				if kb.upTo <= prev {
+					return kp, pe.at(g+".up_to", "%s is not above the previous band's", b.UpTo)
+				}
+				prev = kb.upTo
+			}
+			if kb.amount, err = fen(g+".amount", b.Amount); err != nil {
+				return kp, err
+			}
+			if kb.topUp, err = fen(g+".top_up_to", b.TopUpTo); err != nil {
+				return kp, err
+			}
+			kp.pbands = append(kp.pbands, kb)
+		}
+	case pt.Age != nil:
+		kp.kind = kAge
+		if len(pt.Age.Brackets) == 0 {
+			return kp, pe.at(f+".age.brackets", "at least one bracket")
+		}
+		for j, b := range pt.Age.Brackets {
+			g := fmt.Sprintf("%s.age.brackets[%d]", f, j)
+			if b.Min < 0 || b.Min > 150 || (b.Max != 0 && (b.Max < b.Min || b.Max > 150)) {
+				return kp, pe.at(g, "ages %d-%d: want 0 <= min <= max <= 150 (max 0 = no end)", b.Min, b.Max)
+			}
+			if b.MinYears < 0 || b.MinYears > MaxYears {
+				return kp, pe.at(g+".min_years", "%d is not 0-%d", b.MinYears, MaxYears)
+			}
+			v, err := fen(g+".amount", b.Amount)
+			if err != nil {
+				return kp, err
+			}
+			kp.brackets = append(kp.brackets, kbracket{min: int32(b.Min), max: int32(b.Max), minYears: int32(b.MinYears), sex: b.Sex, amount: v})
+		}
+	case pt.Area != nil:
+		kp.kind = kArea
+		if len(pt.Area.Classes) == 0 {
+			return kp, pe.at(f+".area.classes", "at least one class")
+		}
+		seen := map[int]bool{}
+		for j, c := range pt.Area.Classes {
+			g := fmt.Sprintf("%s.area.classes[%d]", f, j)
+			if c.Class < 1 || c.Class > MaxArea || seen[c.Class] {
+				return kp, pe.at(g+".class", "%d is repeated or not 1-%d", c.Class, MaxArea)
+			}
+			seen[c.Class] = true
+			if kp.area[c.Class], err = fen(g+".amount", c.Amount); err != nil {
+				return kp, err
+			}
+		}
+	case pt.Category != nil:
+		kp.kind = kCategory
+		c := pt.Category
+		if c.Category == "" {
+			return kp, pe.at(f+".category.category", "missing category")
+		}
+		if c.Amount.IsZero() && c.TopUpTo.IsZero() {
+			return kp, pe.at(f+".category", "set amount, top_up_to or both")
+		}
+		kp.category = c.Category
+		if kp.amount, err = fen(f+".category.amount", c.Amount); err != nil {
+			return kp, err
+		}
+		kp.topUp, err = fen(f+".category.top_up_to", c.TopUpTo)
+	}
+	return kp, err
+}

@@ -1,0 +1,139 @@
+package plan
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/benefitstd/benefitstd/benefit"
+)
+
+// A Date is a calendar day (日期): a birth date, a retirement date, the
+// cut-off of a plan's eligibility or the day ages are measured at.
+// Dates are small comparable values (usable with ==, < and as map keys);
+// build them with NewDate, ParseDate or MustParseDate.
+//
+// The zero Date is not a valid day: it means "unset", and IsZero
+// reports it.
+type Date struct {
+	v int32 // yyyymmdd; 0 = unset
+}
+
+// NewDate returns the date y-m-d. It returns an error wrapping
+// benefit.ErrRange when the year is outside 1900-9999 or the day does
+// not exist (2023-02-29).
+func NewDate(y int, m time.Month, d int) (Date, error) {
+	if y < benefit.MinYear || y > benefit.MaxYear || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return Date{}, fmt.Errorf("%w: %04d-%02d-%02d is not a day of %d-%d", benefit.ErrRange, y, int(m), d, benefit.MinYear, benefit.MaxYear)
+	}
+	return Date{int32(y*10000 + int(m)*100 + d)}, nil
+}
+
+func daysIn(y int, m time.Month) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// ParseDate parses "2023-12-31". The error wraps benefit.ErrSyntax or
+// benefit.ErrRange.
+func ParseDate(s string) (Date, error) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return Date{}, fmt.Errorf("%w: date %q: want YYYY-MM-DD, e.g. 2023-12-31", benefit.ErrSyntax, s)
+	}
+	n := [3]int{}
+	for i, part := range [3]string{s[:4], s[5:7], s[8:]} {
+		for _, c := range []byte(part) {
+			if c < '0' || c > '9' {
+				return Date{}, fmt.Errorf("%w: date %q: want YYYY-MM-DD, e.g. 2023-12-31", benefit.ErrSyntax, s)
+			}
+			n[i] = n[i]*10 + int(c-'0')
+		}
+	}
+	return NewDate(n[0], time.Month(n[1]), n[2])
+}
+
+// MustParseDate is like ParseDate but panics on error; for constants in
+// tests and examples.
+func MustParseDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// IsZero reports whether d is the zero (unset) Date.
+func (d Date) IsZero() bool { return d.v == 0 }
+
+// Year returns d's year.
+func (d Date) Year() int { return int(d.v / 10000) }
+
+// Month returns d's month.
+func (d Date) Month() time.Month { return time.Month(d.v / 100 % 100) }
+
+// Day returns d's day of the month.
+func (d Date) Day() int { return int(d.v % 100) }
+
+// MonthOf returns the calendar month d falls in.
+func (d Date) MonthOf() benefit.Month { return benefit.NewMonth(d.Year(), d.Month()) }
+
+// Compare returns -1, 0 or +1; for slices.SortFunc.
+func (d Date) Compare(e Date) int {
+	switch {
+	case d.v < e.v:
+		return -1
+	case d.v > e.v:
+		return 1
+	}
+	return 0
+}
+
+// Before reports whether d is earlier than e.
+func (d Date) Before(e Date) bool { return d.v < e.v }
+
+// After reports whether d is later than e.
+func (d Date) After(e Date) bool { return d.v > e.v }
+
+// AgeAt returns the age in full years (周岁) on day ref of a person born
+// on d: the birthday counts on the day itself, so a person born on
+// 1953-12-31 is 70 on 2023-12-31. A person born on 29 February has
+// their birthday on 1 March in other years.
+func (d Date) AgeAt(ref Date) int { return ageAt(d.v, ref.v) }
+
+func ageAt(birth, ref int32) int {
+	a := int(ref/10000 - birth/10000)
+	if ref%10000 < birth%10000 {
+		a--
+	}
+	return a
+}
+
+// String returns "2023-12-31", or "" for the zero Date.
+func (d Date) String() string {
+	if d.v == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year(), int(d.Month()), d.Day())
+}
+
+// AppendText implements encoding.TextAppender.
+func (d Date) AppendText(b []byte) ([]byte, error) { return append(b, d.String()...), nil }
+
+// MarshalText implements encoding.TextMarshaler; the zero Date is "".
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText parses "2023-12-31"; the empty text gives the zero Date.
+func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// GoString returns plan.MustParseDate("2023-12-31"), for %#v.
+func (d Date) GoString() string { return "plan.MustParseDate(" + strconv.Quote(d.String()) + ")" }

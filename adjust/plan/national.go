@@ -1,0 +1,68 @@
+package plan
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/strictjson"
+)
+
+// A NationalLevel is the national overall adjustment level of retirees'
+// basic pensions for a year (全国总体调整水平): the average increase of
+// the previous year's monthly basic pension per person that the national
+// notice sets, and which a province's plan stays within.
+type NationalLevel struct {
+	Year      int              `json:"year"`
+	Rate      benefit.Rate     `json:"rate"`
+	Effective benefit.Month    `json:"effective"`
+	RetiredBy Date             `json:"retired_by"` // who is covered: retired by this day
+	Status    benefit.Status   `json:"status"`
+	Citation  benefit.Citation `json:"citation"`
+}
+
+type nationalFile struct {
+	Note   string          `json:"note"`
+	Levels []NationalLevel `json:"levels"`
+}
+
+var nationalLevels = sync.OnceValues(func() ([]NationalLevel, error) {
+	b, err := dataFS.ReadFile("data/national.json")
+	if err != nil {
+		return nil, err
+	}
+	var f nationalFile
+	if err := strictjson.Unmarshal(b, &f); err != nil {
+		return nil, &benefit.RecordError{File: "adjust/plan/data/national.json", Err: err}
+	}
+	for i, l := range f.Levels {
+		if i > 0 && l.Year <= f.Levels[i-1].Year {
+			return nil, &benefit.RecordError{File: "adjust/plan/data/national.json", Field: fmt.Sprintf("levels[%d].year", i), Err: benefit.ErrOrder}
+		}
+		if err := firmness(l.Status, l.Citation); err != nil {
+			return nil, &benefit.RecordError{File: "adjust/plan/data/national.json", Field: fmt.Sprintf("levels[%d].status", i), Err: err}
+		}
+	}
+	return f.Levels, nil
+})
+
+// NationalLevels returns the national overall levels shipped with the
+// library, 2016-2025, in year order, each with its source.
+func NationalLevels() []NationalLevel {
+	ls, err := nationalLevels()
+	if err != nil {
+		panic("plan: embedded national levels are invalid: " + err.Error()) // caught by TestNational
+	}
+	return slices.Clone(ls)
+}
+
+// National returns the national overall level of year y.
+func National(y int) (NationalLevel, bool) {
+	for _, l := range NationalLevels() {
+		if l.Year == y {
+			return l, true
+		}
+	}
+	return NationalLevel{}, false
+}

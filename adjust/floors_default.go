@@ -1,5 +1,6 @@
 package adjust
 
-// defaultFloors returns the shipped floors; nil until the floor package
-// is wired in.
-func defaultFloors() FloorSource { return nil }
+import "github.com/benefitstd/benefitstd/floor"
+
+// defaultFloors returns the floors shipped with the library.
+func defaultFloors() FloorSource { return floor.Default() }

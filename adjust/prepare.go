@@ -17,6 +17,7 @@ type prepared struct {
 	unitFen  int64            // grid step in fen
 	down, up benefit.Rounding // the grid rounded toward zero / away from zero
 	floors   []FloorYear      // floors[i] is year BaseYear()+i, i = 0…Horizon
+	hist     benefit.Schedule // the floor history the path starts from
 	tab      *region.Table
 	names    []string // display name per region index
 	order    []int    // region indices sorted by code
@@ -55,6 +56,7 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.hist = hist
 	last, _ := hist.Last()
 	if err := s.checkAssumptions(last.From.Year() + 1); err != nil {
 		return nil, err

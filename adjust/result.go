@@ -78,7 +78,7 @@ type YearSummary struct {
 	Cost          region.Split   `json:"cost"`
 	Transfer      benefit.Amount `json:"transfer"`
 	Infeasible    int            `json:"infeasible"`
-	BelowFloor    int            `json:"findings"` // floor-check findings in the year
+	Findings      int            `json:"findings"` // floor-check findings in the year
 	MinLevel      benefit.Amount `json:"min_level"`
 	MaxLevel      benefit.Amount `json:"max_level"`
 	// MeanLevel is the population-weighted mean level, rounded half-up
@@ -96,15 +96,16 @@ type YearSummary struct {
 // region-years by region code, then year; years ascending. A Result is
 // not changed after Run returns and may be read concurrently.
 type Result struct {
-	Run      RunRecord     `json:"run"`
-	Program  string        `json:"program"`
-	Name     string        `json:"program_name"`
-	Unit     string        `json:"unit"` // "元/月" or "元/年"
-	Rounding string        `json:"rounding"`
-	Rule     string        `json:"rule"`
-	Floors   []FloorYear   `json:"floors"` // base year first, then each simulated year
-	Summary  []YearSummary `json:"years"`
-	Rows     []RegionYear  `json:"regions"`
+	Run         RunRecord     `json:"run"`
+	Program     string        `json:"program"`
+	Name        string        `json:"program_name"`
+	Unit        string        `json:"unit"` // "元/月" or "元/年"
+	Rounding    string        `json:"rounding"`
+	Rule        string        `json:"rule"`
+	Constraints string        `json:"constraints"`
+	Floors      []FloorYear   `json:"floors"` // base year first, then each simulated year
+	Summary     []YearSummary `json:"years"`
+	Rows        []RegionYear  `json:"regions"`
 }
 
 // All returns the region-years in order (region code, then year).

@@ -88,12 +88,12 @@ func (p *prepared) assemble(rows []RegionYear, opts *Options) (*Result, error) {
 		Run: RunRecord{Module: Module, Version: Version, Catalogue: p.catVer, ScenarioSHA256: p.hash,
 			Scenario: s.Name, Illustrative: s.Illustrative, IllustrativeNote: s.Note},
 		Program: s.Program, Name: p.prog.Name, Unit: unit, Rounding: p.round.String(),
-		Rule:   s.Rule.String(),
+		Rule: s.Rule.String(), Constraints: s.Constraints.String(),
 		Floors: append([]FloorYear(nil), p.floors...),
 		Rows:   sorted,
 	}
 	if !opts.SkipFloorCheck {
-		if err := p.floorCheck(res); err != nil {
+		if err := p.floorCheck(res, opts); err != nil {
 			return nil, err
 		}
 	}

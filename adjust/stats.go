@@ -37,7 +37,7 @@ func (p *prepared) summarise(rows []RegionYear) []YearSummary {
 		if r.Infeasible {
 			ys.Infeasible++
 		}
-		ys.BelowFloor += len(r.Findings)
+		ys.Findings += len(r.Findings)
 		weighted[i] = weighted[i].Add(r.Level.Mul(r.Beneficiaries))
 		lv[i] = append(lv[i], stat{fen(r.Level), float64(r.Beneficiaries)})
 	}

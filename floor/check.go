@@ -280,7 +280,7 @@ func (c *checker) add(it item) {
 func (c *checker) finding(i int, rule string, sev Severity, iv benefit.Interval) Finding {
 	l := &c.levels[i]
 	return Finding{Rule: rule, Severity: sev, Region: l.Region, RegionName: c.names[l.Region], Program: l.Program,
-		Dims: l.Dims, Interval: iv, Source: l.Source, Persons: l.personsAt(iv.From)}
+		Dims: l.Dims, Interval: iv, Source: sourceAt(l, iv.From), Persons: l.personsAt(iv.From)}
 }
 
 // compareUnit brings a (per fa) and b (per fb) to one frequency: the
@@ -360,12 +360,25 @@ func (c *checker) checkFloor(i int) {
 	}
 }
 
+// inherit records the level that provided the actual value: its source
+// (the version's citation, or the level's), and the ancestor when the
+// value was inherited.
 func (c *checker) inherit(f *Finding, i, prov int) {
-	if prov != i && prov >= 0 {
+	if prov < 0 {
+		return
+	}
+	f.Source = sourceAt(&c.levels[prov], f.Interval.From)
+	if prov != i {
 		f.InheritedFrom = c.levels[prov].Region
-		f.Source = c.levels[prov].Source
 		f.Message += fmt.Sprintf("; level inherited from %s %s", c.levels[prov].Region, c.names[c.levels[prov].Region])
 	}
+}
+
+func sourceAt(l *Level, m benefit.Month) benefit.Citation {
+	if v, ok := l.Schedule.At(m); ok && !v.Citation.IsZero() {
+		return v.Citation
+	}
+	return l.Source
 }
 
 // reference finds the figures a relative rule compares with: levels of
@@ -432,7 +445,7 @@ func (c *checker) checkRelative(i int) {
 			}
 			for _, j := range refs {
 				if a, f, p, ok := c.actualAt(j, iv.From); ok {
-					pick(a, f, c.levels[p].Source)
+					pick(a, f, sourceAt(&c.levels[p], iv.From))
 				}
 			}
 			for _, fi := range floors {
@@ -495,7 +508,8 @@ func (c *checker) checkHierarchy(i int) {
 		}
 		f := c.finding(i, RuleHierarchy, Violation, iv)
 		f.Per, f.Required, f.Actual, f.Shortfall, f.Citation = unit, y, x, y.Sub(x), hierarchyCitation
-		f.Message = fmt.Sprintf("level %s is below %s %s's level %s (%s)", x, c.levels[prov].Region, c.names[c.levels[prov].Region], y, c.levels[prov].Source)
+		f.Source = sourceAt(l, iv.From)
+		f.Message = fmt.Sprintf("level %s is below %s %s's level %s (%s)", x, c.levels[prov].Region, c.names[c.levels[prov].Region], y, sourceAt(&c.levels[prov], iv.From))
 		c.add(item{f: f, lvl: i, owed: true})
 	}
 }

@@ -1,0 +1,328 @@
+package floor
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/csvin"
+	"github.com/benefitstd/benefitstd/internal/strictjson"
+	"github.com/benefitstd/benefitstd/region"
+)
+
+// An Input is what a levels file holds: the levels to check, any
+// waivers, and a note. Illustrative marks figures that are examples, not
+// a real dataset; reports made from them must say so.
+type Input struct {
+	Note         string
+	Illustrative bool
+	Levels       []Level
+	Waivers      []Waiver
+}
+
+// CSV columns of a levels file, in the order the header usually has.
+var (
+	csvRequired = []string{"region", "program", "effective_from", "amount"}
+	csvOptional = []string{"dimensions", "per", "beneficiaries", "source", "status"}
+)
+
+// ReadCSV reads levels from CSV with the header
+//
+//	region,program,dimensions,effective_from,amount,per,beneficiaries,source
+//
+// (region, program, effective_from and amount are required columns; an
+// optional "status" column takes legislated|announced|provisional|
+// projected|default). Each row is one version of the level of a region,
+// programme and dimensions ("key=value;key=value"); rows of one level may
+// come in any order. effective_from is YYYY-MM (or YYYY-MM-01); per is
+// month or year (empty: the programme's frequency) and must be the same
+// on every row of a level; beneficiaries, when given, is the head count
+// from that row's month on; source is a citation (a URL or a title).
+//
+// The file is UTF-8, with or without a byte-order mark, LF or CRLF; a
+// GBK-encoded file is rejected with an error that says so. Every bad
+// record gives a *benefit.RecordError naming file, line and field, and
+// then no level at all is returned: nothing is checked from a half-read
+// file.
+func ReadCSV(r io.Reader, name string) ([]Level, error) {
+	rd, err := csvin.New(r, name, csvRequired, csvOptional)
+	if err != nil {
+		return nil, err
+	}
+	type acc struct {
+		l     Level
+		line  int
+		perAt int // line that set per
+		vs    []benefit.Version
+		lines []int
+		hc    []Headcount
+	}
+	cat := benefit.DefaultCatalogue()
+	tab := region.Default()
+	var order []levelKey
+	levels := map[levelKey]*acc{}
+	for {
+		rec, err := rd.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		code, err := region.ParseCode(rec.Get("region"))
+		if err != nil {
+			return nil, rec.Err("region", err)
+		}
+		if _, err := tab.Resolve(code); err != nil {
+			return nil, rec.Err("region", err)
+		}
+		p, err := cat.Program(rec.Get("program"))
+		if err != nil {
+			return nil, rec.Err("program", err)
+		}
+		dims, err := benefit.ParseDims(rec.Get("dimensions"))
+		if err != nil {
+			return nil, rec.Err("dimensions", err)
+		}
+		if err := p.CheckDims(dims); err != nil {
+			return nil, rec.Err("dimensions", err)
+		}
+		from, err := parseEffective(rec.Get("effective_from"))
+		if err != nil {
+			return nil, rec.Err("effective_from", err)
+		}
+		a, err := benefit.ParseAmount(rec.Get("amount"))
+		if err != nil {
+			return nil, rec.Err("amount", err)
+		}
+		if a.Sign() < 0 {
+			return nil, rec.Err("amount", fmt.Errorf("%w: %s", benefit.ErrNegative, a))
+		}
+		per := p.Frequency
+		if s := rec.Get("per"); s != "" {
+			if s != "month" && s != "year" {
+				return nil, rec.Err("per", fmt.Errorf("%w: %q (want month or year)", benefit.ErrSyntax, s))
+			}
+			per, _ = benefit.ParseFrequency(s)
+		}
+		var status benefit.Status
+		if s := rec.Get("status"); s != "" {
+			if status, err = benefit.ParseStatus(s); err != nil {
+				return nil, rec.Err("status", err)
+			}
+		}
+		k := levelKey{code, p.ID, dims}
+		ac, ok := levels[k]
+		if !ok {
+			ac = &acc{l: Level{Region: code, Program: p.ID, Dims: dims, Per: per}, line: rec.Line, perAt: rec.Line}
+			levels[k] = ac
+			order = append(order, k)
+		} else if ac.l.Per != per {
+			return nil, rec.Err("per", fmt.Errorf("%w: per %s, but line %d gives per %s for the same level", benefit.ErrSyntax, per, ac.perAt, ac.l.Per))
+		}
+		if i := slices.IndexFunc(ac.vs, func(v benefit.Version) bool { return v.From == from }); i >= 0 {
+			return nil, rec.Err("effective_from", fmt.Errorf("%w: %s already given on line %d for the same level", benefit.ErrOrder, from, ac.lines[i]))
+		}
+		src := citationOf(rec.Get("source"))
+		ac.vs = append(ac.vs, benefit.Version{From: from, Amount: a, Status: status, Citation: src})
+		ac.lines = append(ac.lines, rec.Line)
+		if ac.l.Source.IsZero() {
+			ac.l.Source = src
+		}
+		if s := rec.Get("beneficiaries"); s != "" {
+			n, err := strconv.ParseInt(s, 10, 64)
+			if err != nil {
+				return nil, rec.Err("beneficiaries", fmt.Errorf("%w: %q is not a whole number of persons", benefit.ErrSyntax, s))
+			}
+			if n < 0 {
+				return nil, rec.Err("beneficiaries", fmt.Errorf("%w: %d persons", benefit.ErrNegative, n))
+			}
+			ac.hc = append(ac.hc, Headcount{From: from, Persons: n})
+		}
+	}
+	out := make([]Level, 0, len(order))
+	for _, k := range order {
+		ac := levels[k]
+		slices.SortFunc(ac.vs, func(a, b benefit.Version) int { return a.From.Compare(b.From) })
+		s, err := benefit.NewSchedule(ac.vs...)
+		if err != nil { // cannot happen after the checks above; reported on the level's first line
+			return nil, &benefit.RecordError{File: name, Line: ac.line, Field: "effective_from", Err: err}
+		}
+		ac.l.Schedule = s
+		slices.SortFunc(ac.hc, func(a, b Headcount) int { return a.From.Compare(b.From) })
+		switch len(ac.hc) {
+		case 0:
+		case 1:
+			ac.l.Beneficiaries = ac.hc[0].Persons
+		default:
+			ac.l.Beneficiaries = ac.hc[0].Persons
+			ac.l.Headcounts = ac.hc
+		}
+		out = append(out, ac.l)
+	}
+	return out, nil
+}
+
+// parseEffective parses YYYY-MM, or YYYY-MM-01 (benefit levels take
+// effect on the first of a month).
+func parseEffective(s string) (benefit.Month, error) {
+	if len(s) == 10 && s[7] == '-' {
+		if s[8:] != "01" {
+			return 0, fmt.Errorf("%w: %q: levels take effect on the first of a month; write YYYY-MM", benefit.ErrSyntax, s)
+		}
+		s = s[:7]
+	}
+	return benefit.ParseMonth(s)
+}
+
+func citationOf(s string) benefit.Citation {
+	switch {
+	case s == "":
+		return benefit.Citation{}
+	case strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://"):
+		return benefit.Citation{URL: s}
+	}
+	return benefit.Citation{Title: s}
+}
+
+type inputJSON struct {
+	Note         string      `json:"note,omitempty"`
+	Illustrative bool        `json:"illustrative,omitempty"`
+	Levels       []levelJSON `json:"levels"`
+	Waivers      []Waiver    `json:"waivers,omitempty"`
+}
+
+type levelJSON struct {
+	Region        region.Code       `json:"region"`
+	Program       string            `json:"program"`
+	Dimensions    benefit.Dims      `json:"dimensions,omitzero"`
+	Per           string            `json:"per,omitempty"`
+	Beneficiaries int64             `json:"beneficiaries,omitempty"`
+	Headcounts    []Headcount       `json:"headcounts,omitempty"`
+	Source        benefit.Citation  `json:"source,omitzero"`
+	Versions      []benefit.Version `json:"versions"`
+	End           benefit.Month     `json:"end,omitzero"`
+}
+
+// ReadJSON reads levels (and waivers) from JSON:
+//
+//	{"note": "...", "illustrative": false,
+//	 "levels": [{"region": "371723", "program": "pension.resident.basic",
+//	   "dimensions": "age=60+", "per": "month", "beneficiaries": 10000,
+//	   "source": {"title": "..."},
+//	   "versions": [{"from": "2023-01", "amount": "103"}, {"from": "2024-07", "amount": "123"}],
+//	   "end": "2030-01"}],
+//	 "waivers": [{"region": "371723", "program": "pension.resident.basic",
+//	   "interval": {"from": "2024-01", "to": "2024-04"}, "reason": "...", "expiry": "2025-01"}]}
+//
+// Decoding is strict: unknown fields, trailing data and malformed values
+// are errors (*benefit.RecordError with file, line for syntax errors, and
+// the field path such as "levels[2].versions[1].from"); on error nothing
+// is returned.
+func ReadJSON(r io.Reader, name string) (Input, error) {
+	var j inputJSON
+	if err := strictjson.Decode(r, &j); err != nil {
+		line := 0
+		var le *strictjson.LineError
+		if errors.As(err, &le) {
+			line, err = le.Line, le.Err
+		}
+		return Input{}, &benefit.RecordError{File: name, Line: line, Err: fmt.Errorf("%w: %v", benefit.ErrSyntax, err)}
+	}
+	cat := benefit.DefaultCatalogue()
+	tab := region.Default()
+	in := Input{Note: j.Note, Illustrative: j.Illustrative, Waivers: j.Waivers}
+	for i, lj := range j.Levels {
+		fe := func(field string, err error) error {
+			return &benefit.RecordError{File: name, Field: fmt.Sprintf("levels[%d].%s", i, field), Err: err}
+		}
+		if !lj.Region.IsValid() {
+			return Input{}, fe("region", fmt.Errorf("%w: missing", region.ErrInvalidCode))
+		}
+		if _, err := tab.Resolve(lj.Region); err != nil {
+			return Input{}, fe("region", err)
+		}
+		p, err := cat.Program(lj.Program)
+		if err != nil {
+			return Input{}, fe("program", err)
+		}
+		if err := p.CheckDims(lj.Dimensions); err != nil {
+			return Input{}, fe("dimensions", err)
+		}
+		per := p.Frequency
+		if lj.Per != "" {
+			if lj.Per != "month" && lj.Per != "year" {
+				return Input{}, fe("per", fmt.Errorf("%w: %q (want month or year)", benefit.ErrSyntax, lj.Per))
+			}
+			per, _ = benefit.ParseFrequency(lj.Per)
+		}
+		s, err := benefit.NewSchedule(lj.Versions...)
+		if err != nil {
+			var re *benefit.RecordError
+			if errors.As(err, &re) {
+				return Input{}, fe(re.Field, re.Err)
+			}
+			return Input{}, fe("versions", err)
+		}
+		if !lj.End.IsZero() {
+			if s, err = s.WithEnd(lj.End); err != nil {
+				return Input{}, fe("end", err)
+			}
+		}
+		if lj.Beneficiaries < 0 {
+			return Input{}, fe("beneficiaries", fmt.Errorf("%w: %d persons", benefit.ErrNegative, lj.Beneficiaries))
+		}
+		in.Levels = append(in.Levels, Level{Region: lj.Region, Program: p.ID, Dims: lj.Dimensions, Per: per, Schedule: s,
+			Beneficiaries: lj.Beneficiaries, Headcounts: lj.Headcounts, Source: lj.Source})
+	}
+	for i, w := range j.Waivers {
+		fe := func(field string, err error) error {
+			return &benefit.RecordError{File: name, Field: fmt.Sprintf("waivers[%d].%s", i, field), Err: err}
+		}
+		switch {
+		case !w.Region.IsValid():
+			return Input{}, fe("region", fmt.Errorf("%w: missing", region.ErrInvalidCode))
+		case w.Interval.From.IsZero():
+			return Input{}, fe("interval.from", fmt.Errorf("%w: missing", benefit.ErrSyntax))
+		case !w.Interval.To.IsZero() && w.Interval.To <= w.Interval.From:
+			return Input{}, fe("interval.to", fmt.Errorf("%w: the interval is empty", benefit.ErrOrder))
+		case strings.TrimSpace(w.Reason) == "":
+			return Input{}, fe("reason", fmt.Errorf("%w: a waiver needs a reason", benefit.ErrSyntax))
+		}
+		if _, err := cat.Program(w.Program); err != nil {
+			return Input{}, fe("program", err)
+		}
+	}
+	return in, nil
+}
+
+//go:embed data/sample_levels.json
+var sampleJSON []byte
+
+// Sample returns the ILLUSTRATIVE levels `benefitstd check` uses when no
+// file is given: real sourced figures where local-data.md has them
+// (Shanghai's 2021 unemployment benefit, minimum wage and 低保; Wanrong
+// County's 2022 residents' pension), and the hypothetical county of
+// policy-reference §11 Example B. It is an example for newcomers, not a
+// dataset: Input.Illustrative is true.
+func Sample() Input {
+	in := sample()
+	in.Levels = slices.Clone(in.Levels)
+	in.Waivers = slices.Clone(in.Waivers)
+	return in
+}
+
+var sample = sync.OnceValue(func() Input {
+	in, err := ReadJSON(bytes.NewReader(sampleJSON), "floor/data/sample_levels.json")
+	if err != nil {
+		panic("floor: embedded sample is invalid: " + err.Error()) // caught by TestSample
+	}
+	return in
+})

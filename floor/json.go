@@ -1,0 +1,117 @@
+package floor
+
+import (
+	"encoding/json"
+	"io"
+	"strconv"
+
+	"github.com/benefitstd/benefitstd/benefit"
+)
+
+// SchemaVersion is the version of the JSON report schema written by
+// WriteJSON. It changes only when a field is removed or changes meaning;
+// fields may be added within a version.
+const SchemaVersion = "1"
+
+type jsonReport struct {
+	SchemaVersion string        `json:"schema_version"`
+	Window        jsonWindow    `json:"window"`
+	FloorsVersion string        `json:"floors_version"`
+	Summary       jsonSummary   `json:"summary"`
+	Findings      []jsonFinding `json:"findings"`
+	Checked       []Checked     `json:"checked"`
+}
+
+type jsonWindow struct {
+	From string `json:"from"`
+	To   string `json:"to"` // "" = open
+	AsOf string `json:"as_of"`
+}
+
+type jsonSummary struct {
+	Levels         int            `json:"levels"`
+	Violations     int            `json:"violations"`
+	Warnings       int            `json:"warnings"`
+	Advisories     int            `json:"advisories"`
+	Waived         int            `json:"waived"`
+	ArrearsTotal   benefit.Amount `json:"arrears_total"`
+	ArrearsCentral benefit.Amount `json:"arrears_central"`
+	ArrearsLocal   benefit.Amount `json:"arrears_local"`
+	ArrearsUnsplit benefit.Amount `json:"arrears_unsplit"`
+	WaivedArrears  benefit.Amount `json:"waived_arrears"`
+	Interest       benefit.Amount `json:"interest"`
+}
+
+type jsonFinding struct {
+	Rule          string           `json:"rule"`
+	Severity      Severity         `json:"severity"`
+	Region        string           `json:"region"`
+	RegionName    string           `json:"region_name"`
+	Program       string           `json:"program"`
+	Dimensions    string           `json:"dimensions"`
+	From          string           `json:"from"`
+	To            string           `json:"to"`
+	Months        int              `json:"months"`
+	Per           string           `json:"per"`
+	Required      benefit.Amount   `json:"required"`
+	Actual        benefit.Amount   `json:"actual"`
+	Shortfall     benefit.Amount   `json:"shortfall"`
+	Excess        benefit.Amount   `json:"excess"`
+	Persons       int64            `json:"persons"`
+	PersonMonths  int64            `json:"person_months"`
+	Arrears       benefit.Amount   `json:"arrears"`
+	Central       *benefit.Amount  `json:"central"`
+	Local         *benefit.Amount  `json:"local"`
+	Interest      benefit.Amount   `json:"interest"`
+	Citation      benefit.Citation `json:"citation"`
+	Source        benefit.Citation `json:"source"`
+	FloorStatus   string           `json:"floor_status,omitempty"`
+	InheritedFrom string           `json:"inherited_from,omitempty"`
+	Waiver        *Waiver          `json:"waiver,omitempty"`
+	Message       string           `json:"message"`
+}
+
+// WriteJSON writes r as JSON with the stable schema documented in the
+// package documentation (schema_version "1"). Amounts are strings
+// ("1200000.00"), months "YYYY-MM", and the output is byte-identical for
+// the same report.
+func (r *Report) WriteJSON(w io.Writer) error {
+	j := jsonReport{
+		SchemaVersion: SchemaVersion,
+		Window:        jsonWindow{From: r.From.String(), To: r.To.String(), AsOf: r.AsOf.String()},
+		FloorsVersion: r.FloorsVersion,
+		Summary: jsonSummary{Levels: r.Summary.Levels, Violations: r.Summary.Violations, Warnings: r.Summary.Warnings,
+			Advisories: r.Summary.Advisories, Waived: r.Summary.Waived, ArrearsTotal: r.Summary.ArrearsTotal,
+			ArrearsCentral: r.Summary.ArrearsCentral, ArrearsLocal: r.Summary.ArrearsLocal, ArrearsUnsplit: r.Summary.ArrearsUnsplit,
+			WaivedArrears: r.Summary.WaivedArrears, Interest: r.Summary.Interest},
+		Findings: make([]jsonFinding, len(r.Findings)),
+		Checked:  r.Checked,
+	}
+	if j.Checked == nil {
+		j.Checked = []Checked{}
+	}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		jf := jsonFinding{Rule: f.Rule, Severity: f.Severity, Region: f.Region.String(), RegionName: f.RegionName,
+			Program: f.Program, Dimensions: f.Dims.String(), From: f.Interval.From.String(), To: f.Interval.To.String(),
+			Months: max(f.Interval.Months(), 0), Per: f.Per.String(), Required: f.Required, Actual: f.Actual,
+			Shortfall: f.Shortfall, Excess: f.Excess, Persons: f.Persons, PersonMonths: f.PersonMonths,
+			Arrears: f.Arrears, Interest: f.Interest, Citation: f.Citation, Source: f.Source,
+			InheritedFrom: f.InheritedFrom.String(), Waiver: f.Waiver, Message: f.Message}
+		if f.SplitKnown {
+			jf.Central, jf.Local = &f.Central, &f.Local
+		}
+		if f.Rule == RuleFloor {
+			jf.FloorStatus = f.FloorStatus.String()
+		}
+		j.Findings[i] = jf
+	}
+	b, err := json.MarshalIndent(j, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -1,0 +1,112 @@
+package floor
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/benefitstd/benefitstd/internal/texttable"
+)
+
+// WriteText writes r for a person: a heading, one aligned row per
+// finding (Chinese names padded by display width), the summary with
+// arrears and their central/local split, and each finding's message
+// and sources.
+func (r *Report) WriteText(w io.Writer) error {
+	var b strings.Builder
+	to := r.To.String()
+	if to == "" {
+		to = "…"
+	}
+	fmt.Fprintf(&b, "Compliance check 合规检查: months [%s, %s), as of %s; floors %s\n\n", r.From, to, r.AsOf, r.FloorsVersion)
+	if len(r.Findings) == 0 {
+		b.WriteString("No findings: every level keeps every rule.\n")
+	} else {
+		t := texttable.Table{
+			Header: []string{"#", "severity", "rule", "region", "地区", "program", "dims", "from", "to", "per", "required", "actual", "shortfall", "persons", "arrears 补发"},
+			Right:  []bool{true, false, false, false, false, false, false, false, false, false, true, true, true, true, true},
+		}
+		for i := range r.Findings {
+			f := &r.Findings[i]
+			ft := f.Interval.To.String()
+			if ft == "" {
+				ft = "…"
+			}
+			short := ""
+			if f.Shortfall.Sign() > 0 {
+				short = f.Shortfall.String()
+			} else if f.Excess.Sign() > 0 {
+				short = "+" + f.Excess.String() + " over"
+			}
+			req, act := f.Required.String(), f.Actual.String()
+			if f.Rule == RuleStale || f.Rule == RuleWaiverExpired {
+				req = ""
+			}
+			if f.Rule == RuleWaiverExpired {
+				act = ""
+			}
+			arrears, persons := "", ""
+			if f.Arrears.Sign() > 0 {
+				arrears = f.Arrears.String()
+			}
+			if f.Persons > 0 {
+				persons = itoa(f.Persons)
+			}
+			t.Rows = append(t.Rows, []string{itoa(int64(i + 1)), f.Severity.String(), f.Rule, f.Region.String(), f.RegionName,
+				f.Program, f.Dims.String(), f.Interval.From.String(), ft, f.Per.String(), req, act, short, persons, arrears})
+		}
+		if err := t.Write(&b); err != nil {
+			return err
+		}
+	}
+	s := &r.Summary
+	fmt.Fprintf(&b, "\nSummary 汇总: %d levels; %d violations, %d warnings, %d advisories, %d waived\n",
+		s.Levels, s.Violations, s.Warnings, s.Advisories, s.Waived)
+	fmt.Fprintf(&b, "Arrears owed 应补发: %s (central 中央 %s, local 地方 %s", s.ArrearsTotal, s.ArrearsCentral, s.ArrearsLocal)
+	if s.ArrearsUnsplit.Sign() > 0 {
+		fmt.Fprintf(&b, ", no cost-sharing rule %s", s.ArrearsUnsplit)
+	}
+	b.WriteString(")\n")
+	if s.WaivedArrears.Sign() > 0 || s.Waived > 0 {
+		fmt.Fprintf(&b, "Waived arrears 豁免: %s (not in the total)\n", s.WaivedArrears)
+	}
+	if s.Interest.Sign() > 0 {
+		fmt.Fprintf(&b, "Interest (option) 利息: %s\n", s.Interest)
+	}
+	if len(r.Findings) > 0 {
+		b.WriteString("\nDetails 说明:\n")
+		for i := range r.Findings {
+			f := &r.Findings[i]
+			fmt.Fprintf(&b, "%3d. %s\n", i+1, f.Message)
+			if f.Arrears.Sign() > 0 {
+				fmt.Fprintf(&b, "     arrears: %s × %d person-months = %s", f.Shortfall, f.PersonMonths, f.Arrears)
+				if f.Per.String() == "year" {
+					b.WriteString(" (yearly shortfall ÷ 12)")
+				}
+				if f.SplitKnown {
+					fmt.Fprintf(&b, "; central %s, local %s", f.Central, f.Local)
+				}
+				b.WriteString("\n")
+			}
+			fmt.Fprintf(&b, "     rule: %s\n", citeText(f.Citation))
+			switch {
+			case !f.Region.IsValid() && !f.Source.IsZero():
+				fmt.Fprintf(&b, "     floor value: %s\n", citeText(f.Source))
+			case !f.Source.IsZero():
+				fmt.Fprintf(&b, "     local value: %s\n", citeText(f.Source))
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func citeText(c interface {
+	String() string
+}) string {
+	s := c.String()
+	if s == "" {
+		return "(no source given)"
+	}
+	return s
+}

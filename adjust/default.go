@@ -1,0 +1,27 @@
+package adjust
+
+import (
+	"bytes"
+	_ "embed"
+)
+
+//go:embed data/default-scenario.json
+var defaultScenarioJSON []byte
+
+// DefaultScenarioFile is the name the embedded default scenario is known
+// by in errors and run records.
+const DefaultScenarioFile = "adjust/data/default-scenario.json"
+
+// DefaultScenario returns the scenario embedded in the library: the
+// residents' basic pension (城乡居民基础养老金) in the 31 provinces over
+// the five years from 2025, the shipped national floors then +20 yuan a
+// year, with ILLUSTRATIVE economic, fiscal and level figures (its Note
+// says which figures are what). Each call returns a new value, which the
+// caller may change freely.
+func DefaultScenario() (Scenario, error) {
+	return LoadScenario(bytes.NewReader(defaultScenarioJSON), DefaultScenarioFile)
+}
+
+// DefaultScenarioJSON returns a copy of the embedded default scenario's
+// JSON, a starting point for a scenario file of one's own.
+func DefaultScenarioJSON() []byte { return bytes.Clone(defaultScenarioJSON) }

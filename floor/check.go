@@ -589,7 +589,7 @@ func (c *checker) checkStale(i int) {
 			if k+1 < l.Schedule.Len() {
 				end = l.Schedule.Version(k + 1).From
 			}
-			if !end.IsZero() && due >= end {
+			if (!end.IsZero() && due >= end) || due > c.asOf {
 				continue
 			}
 			for _, iv := range c.intervals(due, end) {

@@ -17,6 +17,8 @@ type jsonReport struct {
 	SchemaVersion string        `json:"schema_version"`
 	Window        jsonWindow    `json:"window"`
 	FloorsVersion string        `json:"floors_version"`
+	Illustrative  bool          `json:"illustrative"`
+	Note          string        `json:"note,omitempty"`
 	Summary       jsonSummary   `json:"summary"`
 	Findings      []jsonFinding `json:"findings"`
 	Checked       []Checked     `json:"checked"`
@@ -80,6 +82,8 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		SchemaVersion: SchemaVersion,
 		Window:        jsonWindow{From: r.From.String(), To: r.To.String(), AsOf: r.AsOf.String()},
 		FloorsVersion: r.FloorsVersion,
+		Illustrative:  r.Illustrative,
+		Note:          r.Note,
 		Summary: jsonSummary{Levels: r.Summary.Levels, Violations: r.Summary.Violations, Warnings: r.Summary.Warnings,
 			Advisories: r.Summary.Advisories, Waived: r.Summary.Waived, ArrearsTotal: r.Summary.ArrearsTotal,
 			ArrearsCentral: r.Summary.ArrearsCentral, ArrearsLocal: r.Summary.ArrearsLocal, ArrearsUnsplit: r.Summary.ArrearsUnsplit,

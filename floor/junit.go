@@ -78,6 +78,9 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 		}
 	}
 	s := junitSuite{Name: "benefitstd floors"}
+	if r.Illustrative {
+		s.Name += " (ILLUSTRATIVE sample data)"
+	}
 	for _, k := range order {
 		c := cases[k]
 		if fl := fails[k]; len(fl) > 0 {

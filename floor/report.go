@@ -13,9 +13,13 @@ type Report struct {
 	From, To      benefit.Month // the window checked; To zero: open
 	AsOf          benefit.Month
 	FloorsVersion string
-	Findings      []Finding
-	Checked       []Checked
-	Summary       Summary
+	// Illustrative and Note are set by the caller from the Input: a
+	// report made from illustrative figures says so in every rendering.
+	Illustrative bool
+	Note         string
+	Findings     []Finding
+	Checked      []Checked
+	Summary      Summary
 }
 
 // Checked is one region × programme pair that was checked.

@@ -18,6 +18,13 @@ func (r *Report) WriteText(w io.Writer) error {
 	if to == "" {
 		to = "…"
 	}
+	if r.Illustrative {
+		b.WriteString("*** ILLUSTRATIVE 示例数据: not a real dataset ***\n")
+		if r.Note != "" {
+			b.WriteString(r.Note + "\n")
+		}
+		b.WriteString("\n")
+	}
 	fmt.Fprintf(&b, "Compliance check 合规检查: months [%s, %s), as of %s; floors %s\n\n", r.From, to, r.AsOf, r.FloorsVersion)
 	if len(r.Findings) == 0 {
 		b.WriteString("No findings: every level keeps every rule.\n")

@@ -66,3 +66,25 @@ func National(y int) (NationalLevel, bool) {
 	}
 	return NationalLevel{}, false
 }
+
+// A NationalCheck compares a plan's aggregate increase over a population
+// with the national overall level of the plan's year (全国总体调整水平).
+// Exceeds is decided exactly (Increase > PriorTotal × Level), not on the
+// rounded percentages shown.
+type NationalCheck struct {
+	Year     int              `json:"year"`
+	Level    benefit.Rate     `json:"national_level"`
+	Percent  benefit.Rate     `json:"plan_percent"` // rounded for display, as Summary.Percent
+	Exceeds  bool             `json:"exceeds"`
+	Finding  string           `json:"finding,omitempty"`
+	Citation benefit.Citation `json:"citation"`
+}
+
+func nationalCheck(s *Summary, nl NationalLevel) *NationalCheck {
+	nc := &NationalCheck{Year: nl.Year, Level: nl.Rate, Percent: s.Percent, Citation: nl.Citation}
+	if s.PercentCmp(nl.Rate) > 0 {
+		nc.Exceeds = true
+		nc.Finding = fmt.Sprintf("aggregate increase %s of the prior total exceeds the national overall level %s for %d (全国总体调整水平)", s.Percent, nl.Rate, nl.Year)
+	}
+	return nc
+}

@@ -1,0 +1,143 @@
+package plan
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/csvin"
+)
+
+// CSV columns of a retiree file. The header names the columns, in any
+// order; unknown columns are errors. Required:
+//
+//	id            the payment system's key (copied to the per-person output)
+//	birth_date    出生日期, YYYY-MM-DD
+//	retired_date  退休日期, YYYY-MM-DD
+//	years         full contribution years incl. deemed years (缴费年限，含视同), 0-80
+//	pension       basic pension per month before the adjustment, yuan with at most two decimals
+//
+// Optional:
+//
+//	months        remaining contribution months, 0-11 (default 0)
+//	area_class    hardship-area class (艰苦边远地区类别), 0-9 (default 0 = none)
+//	category      a category a plan may tilt by, e.g. 农转工, 军转干部 (default none)
+//	sex           F/M (女/男) or empty
+//
+// The file is UTF-8 (with or without a byte-order mark, LF or CRLF);
+// a GBK file is rejected with an error that says so.
+var (
+	CSVRequired = []string{"id", "birth_date", "retired_date", "years", "pension"}
+	CSVOptional = []string{"months", "area_class", "category", "sex"}
+)
+
+type csvSource struct {
+	r    io.Reader
+	file string
+}
+
+// ReadCSV returns a Source streaming retirees from r, a CSV file with
+// the columns CSVRequired and CSVOptional; file names it in errors. A
+// bad record stops the run with a *benefit.RecordError naming the file,
+// line and field. The Source reads r once.
+func ReadCSV(r io.Reader, file string) Source { return &csvSource{r, file} }
+
+func (s *csvSource) feed(size int, get func() []row, emit func([]row, bool) bool) error {
+	if s.r == nil {
+		return &benefit.RecordError{File: s.file, Err: fmt.Errorf("%w: the CSV source was already read", benefit.ErrSyntax)}
+	}
+	rd, err := csvin.New(s.r, s.file, CSVRequired, CSVOptional)
+	s.r = nil
+	if err != nil {
+		return err
+	}
+	buf := get()
+	for {
+		rec, err := rd.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		x, err := parseRecord(rec)
+		if err != nil {
+			return err
+		}
+		buf = append(buf, x)
+		if len(buf) == size {
+			if !emit(buf, true) {
+				return nil
+			}
+			buf = get()
+		}
+	}
+	if len(buf) > 0 {
+		emit(buf, true)
+	}
+	return nil
+}
+
+func parseRecord(rec csvin.Record) (row, error) {
+	var x row
+	x.id = rec.Get("id")
+	if x.id == "" {
+		return x, rec.Err("id", fmt.Errorf("%w: missing", benefit.ErrSyntax))
+	}
+	d, err := ParseDate(rec.Get("birth_date"))
+	if err != nil {
+		return x, rec.Err("birth_date", err)
+	}
+	x.birth = d.v
+	if d, err = ParseDate(rec.Get("retired_date")); err != nil {
+		return x, rec.Err("retired_date", err)
+	}
+	x.retired = d.v
+	n, err := intField(rec.Get("years"), 0, MaxYears, false)
+	if err != nil {
+		return x, rec.Err("years", err)
+	}
+	x.years = int32(n)
+	if n, err = intField(rec.Get("months"), 0, 11, true); err != nil {
+		return x, rec.Err("months", err)
+	}
+	x.months = int32(n)
+	if x.pension, err = parseFen(rec.Get("pension")); err != nil {
+		return x, rec.Err("pension", err)
+	}
+	if n, err = intField(rec.Get("area_class"), 0, MaxArea, true); err != nil {
+		return x, rec.Err("area_class", err)
+	}
+	x.area = int8(n)
+	x.category = rec.Get("category")
+	if x.sex, err = ParseSex(rec.Get("sex")); err != nil {
+		return x, rec.Err("sex", err)
+	}
+	if fe := x.check(); fe != nil {
+		return x, rec.Err(fe.field, fe.err)
+	}
+	return x, nil
+}
+
+// intField parses a small non-negative integer in [lo, hi]; empty is 0
+// when optional.
+func intField(s string, lo, hi int, optional bool) (int, error) {
+	if s == "" {
+		if optional {
+			return 0, nil
+		}
+		return 0, fmt.Errorf("%w: missing", benefit.ErrSyntax)
+	}
+	if len(s) > 4 || s[0] < '0' || s[0] > '9' {
+		return 0, fmt.Errorf("%w: %q is not %d-%d", benefit.ErrRange, s, lo, hi)
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, fmt.Errorf("%w: %q is not a whole number", benefit.ErrSyntax, s)
+	}
+	if n < lo || n > hi {
+		return 0, fmt.Errorf("%w: %d is not %d-%d", benefit.ErrRange, n, lo, hi)
+	}
+	return n, nil
+}

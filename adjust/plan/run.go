@@ -1,0 +1,222 @@
+package plan
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"runtime"
+	"sync"
+)
+
+// Options tune a run. The zero Options is ready to use.
+type Options struct {
+	// Workers is the number of goroutines applying the plan; 0 means
+	// GOMAXPROCS. The Summary is the same for every value.
+	Workers int
+	// ChunkSize is the number of retirees handed to a worker at a time;
+	// 0 means 4096.
+	ChunkSize int
+	// PerPerson, when set, receives one CSV line per retiree, in input
+	// order, for the payment system; see PerPersonHeader. If the run
+	// fails, what was written before the failure is incomplete: write to
+	// a temporary file and rename it on success.
+	PerPerson io.Writer
+	// Synthetic marks the Summary as computed on a generated population.
+	Synthetic bool
+
+	light bool // totals only: no distribution (calibration passes)
+}
+
+type job struct {
+	seq    int
+	rows   []row
+	pooled bool
+}
+
+type outChunk struct {
+	seq int
+	b   []byte
+}
+
+// Run applies the plan to every retiree of src, in parallel chunks,
+// without holding the retirees in memory (unless src is a Population),
+// and returns the Summary. The result is the same whatever
+// opt.Workers. A bad record stops the run: Run returns its
+// *benefit.RecordError and no Summary. Run stops early with
+// context.Cause when ctx is cancelled.
+func (c *Calculator) Run(ctx context.Context, src Source, opt Options) (*Summary, error) {
+	a, err := c.run(ctx, src, opt)
+	if err != nil {
+		return nil, err
+	}
+	s := c.summary(a)
+	s.Synthetic = opt.Synthetic
+	return s, nil
+}
+
+func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, error) {
+	w := opt.Workers
+	if w <= 0 {
+		w = runtime.GOMAXPROCS(0)
+	}
+	size := opt.ChunkSize
+	if size <= 0 {
+		size = 4096
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+
+	window := make(chan struct{}, 4*w) // chunks in flight, read to written
+	jobs := make(chan job, w)
+	free := make(chan []row, 4*w+1)
+	var outs chan outChunk
+	if opt.PerPerson != nil {
+		outs = make(chan outChunk, 4*w)
+	}
+	accs := make([]*acc, w)
+	var wg sync.WaitGroup
+	for i := range w {
+		a := newAcc(len(c.k.parts), opt.light)
+		accs[i] = a
+		wg.Go(func() {
+			parts := make([]int64, len(c.k.parts))
+			var buf []byte
+			for j := range jobs {
+				if ctx.Err() == nil {
+					buf = c.process(a, j.rows, parts, buf[:0], outs != nil)
+				}
+				if j.pooled {
+					select {
+					case free <- j.rows[:0]:
+					default:
+					}
+				}
+				if outs != nil {
+					outs <- outChunk{j.seq, append([]byte(nil), buf...)}
+				} else {
+					<-window
+				}
+			}
+		})
+	}
+
+	var werr error
+	writerDone := make(chan struct{})
+	if outs != nil {
+		go func() {
+			defer close(writerDone)
+			bw := bufio.NewWriterSize(opt.PerPerson, 64<<10)
+			_, werr = bw.Write(c.perPersonHeader())
+			pending := map[int][]byte{}
+			next := 0
+			for o := range outs {
+				pending[o.seq] = o.b
+				for {
+					b, ok := pending[next]
+					if !ok {
+						break
+					}
+					delete(pending, next)
+					if werr == nil {
+						if _, werr = bw.Write(b); werr != nil {
+							cancel(werr)
+						}
+					}
+					next++
+					<-window
+				}
+			}
+			if werr == nil {
+				werr = bw.Flush()
+			}
+		}()
+	} else {
+		close(writerDone)
+	}
+
+	seq := 0
+	get := func() []row {
+		select {
+		case b := <-free:
+			return b
+		default:
+			return make([]row, 0, size)
+		}
+	}
+	emit := func(rows []row, pooled bool) bool {
+		select {
+		case window <- struct{}{}:
+		case <-ctx.Done():
+			return false
+		}
+		jobs <- job{seq, rows, pooled}
+		seq++
+		return true
+	}
+	srcErr := src.feed(size, get, emit)
+	close(jobs)
+	wg.Wait()
+	if outs != nil {
+		close(outs)
+	}
+	<-writerDone
+	switch {
+	case srcErr != nil:
+		return nil, srcErr
+	case werr != nil:
+		return nil, werr
+	case context.Cause(ctx) != nil && ctx.Err() != nil:
+		return nil, context.Cause(ctx)
+	}
+	total := accs[0]
+	for _, a := range accs[1:] {
+		total.merge(a)
+	}
+	return total, nil
+}
+
+// process applies the plan to rows, accumulating into a, and appends
+// their per-person lines to buf when out is set.
+func (c *Calculator) process(a *acc, rows []row, parts []int64, buf []byte, out bool) []byte {
+	k := &c.k
+	for i := range rows {
+		x := &rows[i]
+		a.count++
+		inc, why := k.eval(x, parts)
+		var months int64
+		if why == eligible {
+			a.elig++
+			a.prior += x.pension
+			a.inc += inc
+			months = k.arrearsMonths(x)
+			a.arrears += inc * months
+			for j, v := range parts {
+				a.partSum[j] += v
+				if v != 0 {
+					a.partN[j]++
+				}
+			}
+			g := &a.area[x.area]
+			g.n++
+			g.prior += x.pension
+			g.inc += inc
+			g = &a.age[ageGroup(ageAt(x.birth, k.ageAt))]
+			g.n++
+			g.prior += x.pension
+			g.inc += inc
+			if !a.light {
+				if inc < denseMax {
+					a.dense[inc]++
+				} else {
+					a.over[inc]++
+				}
+			}
+		} else {
+			a.inel[why]++
+		}
+		if out {
+			buf = c.appendPerson(buf, x, why, inc, months, parts)
+		}
+	}
+	return buf
+}

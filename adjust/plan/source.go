@@ -1,0 +1,119 @@
+package plan
+
+import (
+	"iter"
+
+	"github.com/benefitstd/benefitstd/benefit"
+)
+
+// A Source yields retirees, in order, for Calculator.Run and
+// NewPopulation: FromSeq or FromSlice (Go values), ReadCSV (a file,
+// streamed), Synthetic (generated) or a *Population (prepared in
+// memory). A Source other than a Population may be single-use: ReadCSV
+// reads its reader once.
+//
+// Bad records stop the run with a *benefit.RecordError naming the file
+// (if any), the line (for FromSeq and FromSlice: the 1-based position)
+// and the field.
+type Source interface {
+	// feed sends the source's rows to emit in chunks of at most size
+	// rows, each in a buffer from get (or, for a Population, a window of
+	// its own rows, which is not released). It stops when emit returns
+	// false.
+	feed(size int, get func() []row, emit func(rows []row, pooled bool) bool) error
+}
+
+type seqSource struct {
+	seq iter.Seq2[Retiree, error]
+}
+
+// FromSeq returns a Source reading retirees from seq without holding
+// them: a non-nil error from seq stops the run with that error.
+func FromSeq(seq iter.Seq2[Retiree, error]) Source { return seqSource{seq} }
+
+// FromSlice returns a Source over rs.
+func FromSlice(rs []Retiree) Source {
+	return seqSource{func(yield func(Retiree, error) bool) {
+		for _, r := range rs {
+			if !yield(r, nil) {
+				return
+			}
+		}
+	}}
+}
+
+func (s seqSource) feed(size int, get func() []row, emit func([]row, bool) bool) error {
+	buf := get()
+	n := 0
+	var err error
+	for r, e := range s.seq {
+		n++
+		if e != nil {
+			err = e
+			break
+		}
+		x, fe := toRow(r)
+		if fe != nil {
+			err = &benefit.RecordError{Line: n, Field: fe.field, Err: fe.err}
+			break
+		}
+		buf = append(buf, x)
+		if len(buf) == size {
+			if !emit(buf, true) {
+				return nil
+			}
+			buf = get()
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if len(buf) > 0 {
+		emit(buf, true)
+	}
+	return nil
+}
+
+// A Population is retirees held in memory in a compact form (about 64
+// bytes each), for runs that read them more than once: Calibrate, or
+// comparing plans. It is immutable and safe for concurrent use.
+type Population struct {
+	rows []row
+}
+
+// NewPopulation reads src into memory. On a bad record it returns the
+// error and no population.
+func NewPopulation(src Source) (*Population, error) {
+	var rows []row
+	err := src.feed(4096, func() []row { return make([]row, 0, 4096) }, func(rs []row, _ bool) bool {
+		rows = append(rows, rs...)
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &Population{rows: rows}, nil
+}
+
+// Len returns the number of retirees.
+func (p *Population) Len() int { return len(p.rows) }
+
+// All returns the retirees in order.
+func (p *Population) All() iter.Seq[Retiree] {
+	return func(yield func(Retiree) bool) {
+		for i := range p.rows {
+			if !yield(p.rows[i].retiree()) {
+				return
+			}
+		}
+	}
+}
+
+func (p *Population) feed(size int, _ func() []row, emit func([]row, bool) bool) error {
+	for i := 0; i < len(p.rows); i += size {
+		if !emit(p.rows[i:min(i+size, len(p.rows))], false) {
+			return nil
+		}
+	}
+	return nil
+}

@@ -1,0 +1,176 @@
+// Package benefit is the vocabulary of benefitstd: exact money
+// ([Amount], 金额), exact ratios ([Rate], 比例), explicit rounding
+// ([Rounding], 舍入规则), calendar months ([Month]), payment frequencies
+// ([Frequency]), effective-dated schedules of amounts ([Schedule],
+// 标准调整时间表), and the programmes a level belongs to ([Program],
+// [Catalogue]: 城乡居民基础养老金, 失业保险金, 残疾抚恤金 and the rest).
+//
+// Every other package of the library speaks in these types. They are
+// small immutable values: every method returns a new value, so they can be
+// shared between goroutines freely. All methods are free of panics,
+// except the Must* constructors (meant for constants in tests and
+// examples) and [Schedule.Version] with an index out of range.
+//
+// # Representation
+//
+// An Amount is an exact decimal number of yuan (元). Internally it is a
+// decimal of github.com/shopspring/decimal, kept private so that the
+// representation can change (to a scaled integer, say) without changing
+// the API. Amounts never pass through float64: they enter as strings
+// ([ParseAmount], [MustParseAmount]), as whole yuan ([Yuan]) or as fen
+// ([FromFen]), and they leave as strings ([Amount.String], JSON, text) or
+// as a whole number of fen ([Amount.Fen]). There is no constructor from
+// float64 and no conversion to it.
+//
+// Arithmetic is exact: [Amount.Add], [Amount.Sub] and [Amount.Mul] by an
+// integer count (persons, months) never round, and [Amount.MulRate]
+// returns the full unrounded product, which the caller must round with a
+// named Rounding before it is paid, summed or compared with a published
+// figure. Division exists only where the rounding is an argument:
+// [Amount.QuoInt] and [Amount.Ratio]. [SplitYear] divides a yearly
+// amount into twelve payments that add back to it exactly.
+//
+// A Rate is an exact ratio (3.8 % is 0.038) with the same representation.
+// It parses from "3.8%", "3.8 %" or "0.038" and prints as a percentage.
+//
+// # Limits
+//
+// What can be parsed is bounded, so that no input can make the library
+// compute or allocate in proportion to an exponent or a length:
+//
+//	Amount  at most MaxAmountIntDigits (15) digits before the point and
+//	        MaxAmountScale (6) after it: up to 999,999,999,999,999.999999
+//	Rate    at most MaxRateIntDigits (6) digits before the point of a
+//	        plain ratio (8 for a percentage) and MaxRateScale (10) after it
+//	Month   years MinYear (1900) to MaxYear (9999)
+//
+// The grammar is plain decimal digits: an optional minus sign, digits,
+// and optionally a point followed by digits. Exponents ("1e3",
+// "1e999999999"), thousands separators ("1,000"), a plus sign, spaces,
+// "NaN", "Inf", "1." and ".5" are syntax errors, found before the
+// decimal package sees the text; a 10,000-digit string is rejected at
+// once by its length. Results of arithmetic are not bounded (they stay
+// exact) but are what they are: a product with nine decimals prints nine
+// decimals, and must be rounded before it can be written to a file that
+// is read back.
+//
+// # The zero value
+//
+// The zero Amount is 0.00 yuan and the zero Rate is 0 %: both are ready
+// to use, for instance as the start of a sum. The zero Rounding is
+// half-up to the fen, the usual rule for a computed individual payment.
+// The zero Month is not a month: it means "unset" (an open end), and
+// [Month.IsZero] reports it. The zero Schedule has no versions. The zero
+// [Dims] has no keys and matches every level.
+//
+// # Equal, not ==
+//
+// Two amounts can be equal in value but differ in representation: 1.5
+// and 1.50 are the same sum of money, and the decimal behind them holds a
+// pointer. The Go == operator compares representations, so a == b can be
+// false for equal amounts, and reflect.DeepEqual (which testify's
+// assert.Equal uses) can fail the same way. Use a.Equal(b) or
+// a.Cmp(b) == 0; go-cmp's cmp.Equal and cmp.Diff call Equal by
+// themselves. For the same reason an Amount is not a good map key: key
+// by a.String(). The same holds for Rate.
+//
+// Month, Dims, Rounding and Frequency, by contrast, are comparable with
+// == and serve as map keys: a Month is a count of months, and Dims are
+// held in a canonical text form ("cause=因战;grade=1").
+//
+// # Rounding
+//
+// Every rounding the library does is named where it happens, by a
+// [Rounding] value: a [Unit] (分 0.01, 角 0.1, 元 1, or 10 yuan) and a
+// [Mode]:
+//
+//	HalfUp    四舍五入   to the nearest step, a tie away from zero:
+//	                     2.345 → 2.35, -2.345 → -2.35, 0.125 → 0.13
+//	HalfEven  银行家舍入 to the nearest step, a tie to the even step:
+//	                     2.345 → 2.34, 2.355 → 2.36, 0.125 → 0.12
+//	Up        进位       away from zero when anything is left:
+//	                     2.341 → 2.35, -2.341 → -2.35
+//	Down      舍去       toward zero: 2.349 → 2.34, -2.349 → -2.34
+//
+// HalfUp is half away from zero, as Java's HALF_UP is; there is no
+// "half toward +∞". Up is not
+// half-up: it is the 进一法 of a ceiling on the magnitude. The library
+// maps these to the decimal package's Round, RoundBank, RoundUp and
+// RoundDown, whose names mislead (its RoundUp rounds away from zero for
+// any remainder).
+//
+// Common rules have names: [FenHalfUp] for computed individual
+// payments, [YuanHalfUp] for national floors, minimum wages and
+// unemployment-insurance standards (published in whole yuan), and
+// [TenYuanHalfUp] for the national veterans' standards, whose published
+// figures all fit prior × (1 + r) rounded half-up to 10 yuan: 80,140 ×
+// 1.10 = 88,154 → 88,150 (an inference from ten of ten published values,
+// not a published rule). Each [Program] in the catalogue carries the
+// rounding of its standards.
+//
+// Division rounds correctly in every mode: [Amount.QuoInt] and
+// [Amount.Ratio] never round twice, so 0.25 ÷ 2 = 0.125 is a true tie
+// (0.13 half-up, 0.12 half-even) while 0.2501 ÷ 2 is not.
+//
+// # Months and frequencies
+//
+// A [Month] is a year and month ("2024-07"), the grain at which levels
+// take effect and are paid. Months add ([Month.AddMonths]) and subtract
+// ([Month.Sub] counts the months of the half-open [Interval] [n, m)).
+// A [Frequency] says whether an amount is per month (元/月) or per year
+// (元/年). A yearly standard and a monthly level are compared by
+// multiplying the monthly one by 12 ([Frequency.Annual],
+// [CompareAcross]), never by dividing the yearly one, so that 7,345.83 a
+// month is found short of 88,150 a year (by 0.04).
+//
+// # Schedules
+//
+// A [Schedule] is a step function of amounts over months: versions
+// sorted by their effective month (执行时间), each with its [Status]
+// (legislated, announced, provisional, projected, default) and its
+// [Citation] (document number, title, URL). [Schedule.At] gives the
+// version in force in a month; [Intervals] cuts a period at every
+// change of any of several schedules, so that a local level can be
+// compared with a national floor once per interval rather than once per
+// month.
+//
+// # Encodings
+//
+// Amount, Rate, Month, Dims, Status, Frequency and Category implement
+// encoding.TextMarshaler and encoding.TextUnmarshaler (Amount, Rate and
+// Month also encoding.TextAppender). An Amount is written with at least
+// two decimals ("5.00", "-0.125"), never in exponent form, in JSON as a
+// string ("5.00") so that no JSON reader turns it into a binary float.
+// Reading accepts a JSON string or a JSON number written in plain digits
+// (123.45), both parsed exactly with the grammar above; an exponent
+// (1e3) and null are errors (an absent amount is said with a pointer or
+// by leaving the field out). A Rate is written as a percentage ("3.8%")
+// and read from a string or number the same way.
+//
+// None of this depends on the process-wide variables of the decimal
+// package (MarshalJSONWithoutQuotes, TrimTrailingZeros, DivisionPrecision
+// and the rest): the library never reads results that depend on them and
+// never sets them, so a program that embeds it may set them as it likes.
+//
+// Schedules, roundings and catalogues are read from JSON strictly:
+// unknown fields are errors, and so is anything after the value.
+//
+// # Errors
+//
+// Errors are values to inspect with errors.Is and errors.As:
+//
+//	ErrSyntax          input that does not follow its grammar
+//	ErrRange           a value outside the bounds above
+//	ErrNegative        a negative amount where none is meaningful
+//	ErrOrder           schedule versions duplicated or out of order
+//	ErrUnknownProgram  a programme id the catalogue does not hold
+//	ErrDimension       a dimension key or value a programme does not allow
+//	ErrDivideByZero    a division by zero
+//
+// A value that does not parse gives a *[ParseError] (the type, the
+// input cut to 40 bytes, what is wrong) wrapping ErrSyntax or ErrRange.
+// Bad input read from a file gives a *[RecordError] naming the file, the
+// line and the field, wrapping the cause; every loader of the library
+// reports with it, so that a user can be pointed at the exact cell to
+// fix. Nothing is half-applied: a loader that fails returns no value.
+package benefit

@@ -1,0 +1,184 @@
+package floor_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/internal/csvin"
+)
+
+const header = "region,program,dimensions,effective_from,amount,per,beneficiaries,source\n"
+
+func TestReadCSV(t *testing.T) {
+	// Example B as CSV, rows out of order, YYYY-MM and YYYY-MM-01 both accepted.
+	in := header +
+		"371723,pension.resident.basic,,2024-07-01,123,month,10000,https://example.org/notice\n" +
+		"371723,pension.resident.basic,,2023-01,103,month,10000,county notice\n"
+	levels, err := floor.ReadCSV(strings.NewReader(in), "levels.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(levels) != 1 || levels[0].Schedule.Len() != 2 || levels[0].Beneficiaries != 10000 {
+		t.Fatalf("levels = %+v", levels)
+	}
+	rep := check(t, levels, floor.Options{From: ym("2024-01"), To: ym("2025-01")})
+	eq(t, "arrears", rep.Summary.ArrearsTotal, "1200000")
+	if rep.Findings[0].Source.Title != "county notice" {
+		t.Errorf("source = %+v", rep.Findings[0].Source)
+	}
+}
+
+// A file saved by Excel as "CSV UTF-8" starts with a byte-order mark and
+// ends lines with CRLF: accepted, with the same result.
+func TestReadCSVBOMAndCRLF(t *testing.T) {
+	in := "\xEF\xBB\xBF" + strings.ReplaceAll(header+"371723,pension.resident.basic,,2023-01,103,month,10000,\n", "\n", "\r\n")
+	levels, err := floor.ReadCSV(strings.NewReader(in), "bom.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(levels) != 1 || !levels[0].Schedule.Version(0).Amount.Equal(amt("103")) {
+		t.Errorf("levels = %+v", levels)
+	}
+}
+
+// A GBK file (Excel's default "CSV" in China): 万荣县 in GBK is
+// CD F2 C8 D9 CF D8. It is rejected with an error that says so.
+func TestReadCSVRejectsGBK(t *testing.T) {
+	in := header + "140822,pension.resident.basic,,2022-01,113,month,75000,\xCD\xF2\xC8\xD9\xCF\xD8\n"
+	_, err := floor.ReadCSV(strings.NewReader(in), "gbk.csv")
+	if !errors.Is(err, csvin.ErrNotUTF8) || !strings.Contains(err.Error(), "GBK") {
+		t.Fatalf("err = %v", err)
+	}
+	var re *benefit.RecordError
+	if !errors.As(err, &re) || re.File != "gbk.csv" || re.Line != 2 || re.Field != "source" {
+		t.Errorf("record error = %+v", re)
+	}
+}
+
+func TestReadCSVErrorsNameFileLineField(t *testing.T) {
+	ok := "371723,pension.resident.basic,,2023-01,103,month,10000,\n"
+	cases := []struct {
+		name, row string
+		line      int
+		field     string
+		is        error
+	}{
+		{"amount", "371723,pension.resident.basic,,2024-07,12x,month,,\n", 3, "amount", benefit.ErrSyntax},
+		{"exponent", "371723,pension.resident.basic,,2024-07,1e999999999,month,,\n", 3, "amount", benefit.ErrSyntax},
+		{"negative", "371723,pension.resident.basic,,2024-07,-1,month,,\n", 3, "amount", benefit.ErrNegative},
+		{"program", "371723,pension.nope,,2024-07,123,month,,\n", 3, "program", benefit.ErrUnknownProgram},
+		{"dimension", "371723,pension.resident.basic,grade=1,2024-07,123,month,,\n", 3, "dimensions", benefit.ErrDimension},
+		{"month", "371723,pension.resident.basic,,2024-13,123,month,,\n", 3, "effective_from", benefit.ErrRange},
+		{"mid-month", "371723,pension.resident.basic,,2024-07-15,123,month,,\n", 3, "effective_from", benefit.ErrSyntax},
+		{"per", "371723,pension.resident.basic,,2024-07,123,week,,\n", 3, "per", benefit.ErrSyntax},
+		{"per mismatch", "371723,pension.resident.basic,,2024-07,1476,year,,\n", 3, "per", benefit.ErrSyntax},
+		{"duplicate", "371723,pension.resident.basic,,2023-01,105,month,,\n", 3, "effective_from", benefit.ErrOrder},
+		{"persons", "371723,pension.resident.basic,,2024-07,123,month,lots,\n", 3, "beneficiaries", benefit.ErrSyntax},
+		{"region", "999999,pension.resident.basic,,2024-07,123,month,,\n", 3, "region", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			levels, err := floor.ReadCSV(strings.NewReader(header+ok+tc.row), "levels.csv")
+			if levels != nil {
+				t.Errorf("half-read file returned %d levels", len(levels))
+			}
+			var re *benefit.RecordError
+			if !errors.As(err, &re) {
+				t.Fatalf("err = %v, want a *benefit.RecordError", err)
+			}
+			if re.File != "levels.csv" || re.Line != tc.line || re.Field != tc.field {
+				t.Errorf("error at %s:%d %s, want levels.csv:%d %s (%v)", re.File, re.Line, re.Field, tc.line, tc.field, err)
+			}
+			if tc.is != nil && !errors.Is(err, tc.is) {
+				t.Errorf("err = %v, want errors.Is %v", err, tc.is)
+			}
+		})
+	}
+	_, err := floor.ReadCSV(strings.NewReader("region,program,when,amount\n"), "h.csv")
+	var re *benefit.RecordError
+	if !errors.As(err, &re) || re.Line != 1 {
+		t.Errorf("bad header: %v", err)
+	}
+}
+
+func TestReadJSON(t *testing.T) {
+	in := `{"levels": [{"region": "371723", "program": "pension.resident.basic", "beneficiaries": 10000,
+  "versions": [{"from": "2023-01", "amount": "103"}, {"from": "2024-07", "amount": "123"}]}],
+ "waivers": [{"region": "371723", "program": "pension.resident.basic", "interval": {"from": "2024-01", "to": "2024-07"}, "reason": "test", "expiry": "2030-01"}]}`
+	got, err := floor.ReadJSON(strings.NewReader(in), "l.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := check(t, got.Levels, floor.Options{From: ym("2024-01"), To: ym("2025-01"), Waivers: got.Waivers})
+	eq(t, "waived", rep.Summary.WaivedArrears, "1200000")
+}
+
+func TestReadJSONStrict(t *testing.T) {
+	cases := map[string]struct{ in, field string }{
+		"unknown field": {`{"levels": [{"region": "371723", "program": "pension.resident.basic", "amount": "1", "versions": []}]}`, ""},
+		"trailing":      {`{"levels": []} {}`, ""},
+		"order":         {`{"levels": [{"region": "371723", "program": "pension.resident.basic", "versions": [{"from": "2024-07", "amount": "1"}, {"from": "2024-01", "amount": "2"}]}]}`, "levels[0].versions[1].from"},
+		"float amount":  {`{"levels": [{"region": "371723", "program": "pension.resident.basic", "versions": [{"from": "2024-07", "amount": 1e3}]}]}`, ""},
+		"no reason":     {`{"levels": [], "waivers": [{"region": "371723", "program": "pension.resident.basic", "interval": {"from": "2024-01"}, "reason": ""}]}`, "waivers[0].reason"},
+	}
+	for name, tc := range cases {
+		_, err := floor.ReadJSON(strings.NewReader(tc.in), "l.json")
+		var re *benefit.RecordError
+		if !errors.As(err, &re) || re.File != "l.json" || re.Field != tc.field {
+			t.Errorf("%s: err = %v", name, err)
+		}
+	}
+	_, err := floor.ReadJSON(strings.NewReader(`{"levels": [], "bogus": 1}`), "l.json")
+	if err == nil || !strings.Contains(err.Error(), "bogus") {
+		t.Errorf("unknown top-level field: %v", err)
+	}
+}
+
+// The JSON report of the embedded sample is byte-identical run after
+// run, and equal to the reviewed golden file (go test -run Golden
+// -update rewrites it).
+func TestJSONDeterministicGolden(t *testing.T) {
+	render := func() []byte {
+		in := floor.Sample()
+		rep := check(t, in.Levels, floor.Options{From: ym("2019-01"), To: ym("2025-07")})
+		rep.Illustrative, rep.Note = in.Illustrative, in.Note
+		var b bytes.Buffer
+		if err := rep.WriteJSON(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	first := render()
+	for range 5 {
+		if !bytes.Equal(first, render()) {
+			t.Fatal("JSON output differs between runs")
+		}
+	}
+	golden := filepath.Join("testdata", "sample_report.golden.json")
+	if *update {
+		if err := os.WriteFile(golden, first, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, want) {
+		t.Errorf("JSON report differs from %s; run go test -run Golden -update and review the diff", golden)
+	}
+	// By hand: Example B 1,200,000.00 + Wanrong 750,000.00 + Example E
+	// 0.04 a year × 71 person-months (2019-08 .. 2025-06) / 12 =
+	// 0.2366… → 0.24; total 1,950,000.24.
+	for _, key := range []string{`"schema_version": "1"`, `"illustrative": true`, `"arrears_total": "1950000.24"`, `"violations": 4`} {
+		if !bytes.Contains(first, []byte(key)) {
+			t.Errorf("report lacks %s", key)
+		}
+	}
+}

@@ -169,6 +169,25 @@ func TestScheduleWithEndAppend(t *testing.T) {
 	_, err = s.Append(benefit.Version{From: mm("2025-01"), Amount: benefit.Yuan(-1)})
 	errorIs(t, err, benefit.ErrNegative)
 
+	// Appending at the end continues the schedule without a gap.
+	ended, _ := s.WithEnd(mm("2025-01"))
+	cont, err := ended.Append(benefit.Version{From: mm("2025-01"), Amount: benefit.Yuan(143)})
+	noError(t, err)
+	equal(t, benefit.Month(0), cont.End())
+	a, _ = cont.AmountAt(mm("2024-12"))
+	equal(t, "123.00", a.String())
+	a, _ = cont.AmountAt(mm("2025-01"))
+	equal(t, "143.00", a.String())
+	// Appending after the end would leave months with nothing in force
+	// [2025-01, 2026-01) that the schedule cannot express; it must not
+	// silently extend the 123 version over them.
+	gap, err := ended.Append(benefit.Version{From: mm("2026-01"), Amount: benefit.Yuan(163)})
+	errorIs(t, err, benefit.ErrOrder)
+	if err == nil {
+		_, inGap := gap.At(mm("2025-06"))
+		isFalse(t, inGap, "2025-06 is after the end and before the new version")
+	}
+
 	// Appending before the end keeps the end.
 	e, _ := s.WithEnd(mm("2026-01"))
 	e2, err := e.Append(benefit.Version{From: mm("2025-01"), Amount: benefit.Yuan(143)})

@@ -19,8 +19,8 @@ type Summary struct {
 	Year      int    `json:"year"`
 	Synthetic bool   `json:"synthetic,omitempty"` // the population was generated, not real
 
-	Retirees   int64        `json:"retirees"` // read
-	Eligible   int64        `json:"eligible"`
+	Retirees   int64         `json:"retirees"` // read
+	Eligible   int64         `json:"eligible"`
 	Ineligible []ReasonCount `json:"ineligible,omitempty"`
 
 	// PriorTotal is the eligible retirees' basic pensions per month before

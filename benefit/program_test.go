@@ -231,3 +231,32 @@ func TestCategoryText(t *testing.T) {
 	equal(t, "reference", string(b))
 	equal(t, "Category(9)", benefit.Category(9).String())
 }
+
+// The default catalogue and schedules are shared between goroutines;
+// under -race this finds any hidden mutation.
+func TestConcurrentUse(t *testing.T) {
+	s := residentFloor(t)
+	done := make(chan string, 8)
+	for range 8 {
+		go func() {
+			var out strings.Builder
+			for range 50 {
+				c := benefit.DefaultCatalogue()
+				p, _ := c.Lookup("veterans.disability")
+				_ = p.CheckDims(benefit.MustParseDims("cause=因病;grade=7"))
+				for q := range c.All() {
+					out.WriteString(q.ID)
+				}
+				a, _ := s.AmountAt(benefit.MustParseMonth("2024-03"))
+				out.WriteString(a.MulRate(benefit.MustParseRate("3.8%")).Round(benefit.FenHalfUp).String())
+			}
+			done <- out.String()
+		}()
+	}
+	first := <-done
+	for range 7 {
+		if got := <-done; got != first {
+			t.Fatal("goroutines saw different results")
+		}
+	}
+}

@@ -314,3 +314,32 @@ func TestTierString(t *testing.T) {
 		t.Error("Tier")
 	}
 }
+
+// The default table is shared between goroutines; under -race this
+// finds any hidden mutation, and every goroutine sees the same answers.
+func TestConcurrentUse(t *testing.T) {
+	done := make(chan string, 8)
+	for range 8 {
+		go func() {
+			var out strings.Builder
+			tb := region.Default()
+			for range 20 {
+				for d := range tb.All() {
+					tr, _ := tb.Tier(d.Code)
+					sp, _ := tb.Split("pension.resident.basic", d.Code, benefit.Yuan(1001), benefit.Yuan(1001))
+					out.WriteString(d.Code.String() + tr.String() + sp.Central.String())
+				}
+				for _, g := range tb.GroupsOf(region.MustParseCode("330203")) {
+					out.WriteString(g.ID)
+				}
+			}
+			done <- out.String()
+		}()
+	}
+	first := <-done
+	for range 7 {
+		if got := <-done; got != first {
+			t.Fatal("goroutines saw different results")
+		}
+	}
+}

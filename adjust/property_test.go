@@ -1,0 +1,196 @@
+package adjust
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"testing"
+
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/region"
+)
+
+var provinces = func() []region.Code {
+	var out []region.Code
+	for _, d := range region.Default().Provinces() {
+		out = append(out, d.Code)
+	}
+	return out
+}()
+
+// genScenario builds a random small scenario from rng: 1-6 provinces,
+// 1-6 years, a random rule and random constraints.
+func genScenario(rng *rand.Rand) Scenario {
+	yuan := func(lo, hi int) benefit.Amount { return benefit.Yuan(int64(lo + rng.IntN(hi-lo+1))) }
+	pct := func(lo, hi int) benefit.Rate { // hundredths of a percent
+		return benefit.MustParseRate(fmt.Sprintf("%.2f%%", float64(lo+rng.IntN(hi-lo+1))/100))
+	}
+	var rule func(depth int) Rule
+	rule = func(depth int) Rule {
+		switch k := rng.IntN(6); {
+		case k == 0:
+			return Fixed(yuan(0, 60))
+		case k == 1:
+			return PercentOfLevel(pct(-1000, 1500))
+		case k == 2:
+			return Indexation(pct(0, 10000), pct(0, 10000), pct(-200, 200))
+		case k == 3:
+			return CatchUp(yuan(0, 30))
+		case k == 4 || depth > 0:
+			return PassThrough()
+		default:
+			return Sum(rule(1), rule(1))
+		}
+	}
+	s := testScenario(rule(0))
+	s.Name = "generated"
+	s.Horizon = 1 + rng.IntN(6)
+	s.Assumptions = Assumptions{CPI: Rate(pct(-100, 500)), WageGrowth: Rate(pct(0, 1000)),
+		RevenueGrowth: Rate(pct(-500, 1000)), BeneficiaryGrowth: Rate(pct(-300, 500))}
+	if rng.IntN(2) == 0 {
+		s.Floor.Projection = Projection{Kind: ProjectIndex, WageWeight: Rate(pct(0, 10000)), CPIWeight: Rate(pct(0, 10000))}
+	}
+	s.Constraints.AllowCuts = rng.IntN(4) == 0
+	if rng.IntN(3) == 0 {
+		s.Constraints.MaxStep = amtp(fmt.Sprint(rng.IntN(40)))
+	}
+	if rng.IntN(3) == 0 {
+		s.Constraints.MaxStepPercent = Rate(pct(0, 2000))
+	}
+	switch rng.IntN(3) {
+	case 0:
+		s.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenue, Percent: pct(1, 500)}
+	case 1:
+		s.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenueGrowth, Percent: pct(0, 5000)}
+	}
+	perm := rng.Perm(len(provinces))
+	for _, i := range perm[:1+rng.IntN(6)] {
+		s.Regions = append(s.Regions, Region{Code: provinces[i], Beneficiaries: int64(rng.IntN(2_000_000)),
+			Level: yuan(80, 1500), Revenue: benefit.Yuan(int64(rng.IntN(1_000_000_000)))})
+	}
+	return s
+}
+
+// TestProperties runs a few hundred generated scenarios and checks the
+// invariants that must hold whatever the inputs:
+//   - the level is never below the year's national floor, and is on the
+//     rounding grid (whole yuan);
+//   - without AllowCuts the level never falls;
+//   - central + local == total, exactly, in every region-year;
+//   - a feasible year keeps the fiscal cap; an infeasible one sits at its
+//     hard bound and its transfer is exactly local − cap;
+//   - a level set by the fiscal cap is the largest the cap allows: one
+//     grid step more would break it;
+//   - with no binding constraint the level is the rule's proposal;
+//   - national totals are the exact sums of the regions';
+//   - the floor check finds no floor violation.
+func TestProperties(t *testing.T) {
+	rng := rand.New(rand.NewPCG(2025, 143))
+	n := 300
+	if testing.Short() {
+		n = 60
+	}
+	for i := range n {
+		s := genScenario(rng)
+		r, err := Run(t.Context(), s, Options{})
+		if err != nil {
+			t.Fatalf("scenario %d: %v", i, err)
+		}
+		p, err := prepare(&s, &Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sums := map[int][3]benefit.Amount{}
+		for ry := range r.All() {
+			where := fmt.Sprintf("scenario %d %s %d", i, ry.Region, ry.Year)
+			if ry.Level.Cmp(ry.Floor) < 0 {
+				t.Errorf("%s: level %s below floor %s", where, ry.Level, ry.Floor)
+			}
+			if !ry.Level.Equal(ry.Level.Round(benefit.YuanHalfUp)) {
+				t.Errorf("%s: level %s off the grid", where, ry.Level)
+			}
+			if !s.Constraints.AllowCuts && ry.Level.Cmp(ry.Previous) < 0 {
+				t.Errorf("%s: cut from %s to %s", where, ry.Previous, ry.Level)
+			}
+			if !ry.Cost.Central.Add(ry.Cost.Local).Equal(ry.Cost.Total) {
+				t.Errorf("%s: central %s + local %s != total %s", where, ry.Cost.Central, ry.Cost.Local, ry.Cost.Total)
+			}
+			if ry.Cap != nil {
+				if ry.Infeasible {
+					if !ry.Cost.Local.Sub(*ry.Cap).Equal(ry.Transfer) || ry.Transfer.Sign() <= 0 {
+						t.Errorf("%s: transfer %s, local %s, cap %s", where, ry.Transfer, ry.Cost.Local, ry.Cap)
+					}
+					if ry.Binding != BindFloor && ry.Binding != BindNoCut {
+						t.Errorf("%s: infeasible with binding %s", where, ry.Binding)
+					}
+				} else if ry.Cost.Local.Cmp(*ry.Cap) > 0 {
+					t.Errorf("%s: local %s over cap %s", where, ry.Cost.Local, ry.Cap)
+				}
+				if ry.Binding == BindFiscalCap {
+					next, _ := p.cost(ry.Region, ry.Level.Add(benefit.Yuan(1)), ry.Floor, ry.Beneficiaries)
+					if next.Local.Cmp(*ry.Cap) <= 0 {
+						t.Errorf("%s: fiscal cap bound at %s but %s+1 fits (%s ≤ %s)", where, ry.Level, ry.Level, next.Local, ry.Cap)
+					}
+				}
+			}
+			if ry.Binding == BindNone && !ry.Level.Equal(ry.Proposed) {
+				t.Errorf("%s: no binding but level %s != proposal %s", where, ry.Level, ry.Proposed)
+			}
+			for _, f := range ry.Findings {
+				if f.Rule == "floor" {
+					t.Errorf("%s: floor finding %+v", where, f)
+				}
+			}
+			s3 := sums[ry.Year]
+			sums[ry.Year] = [3]benefit.Amount{s3[0].Add(ry.Cost.Total), s3[1].Add(ry.Cost.Central), s3[2].Add(ry.Cost.Local)}
+		}
+		for y := range r.Years() {
+			s3 := sums[y.Year]
+			if !s3[0].Equal(y.Cost.Total) || !s3[1].Equal(y.Cost.Central) || !s3[2].Equal(y.Cost.Local) {
+				t.Errorf("scenario %d %d: totals %+v, sums %v", i, y.Year, y.Cost, s3)
+			}
+			if !y.Cost.Central.Add(y.Cost.Local).Equal(y.Cost.Total) {
+				t.Errorf("scenario %d %d: national central + local != total", i, y.Year)
+			}
+		}
+	}
+}
+
+// TestDeterminism: the JSON of a run is byte-identical whatever the
+// number of workers and GOMAXPROCS.
+func TestDeterminism(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 31))
+	scenarios := []Scenario{}
+	if d, err := DefaultScenario(); err == nil {
+		scenarios = append(scenarios, d)
+	} else {
+		t.Fatal(err)
+	}
+	for range 20 {
+		scenarios = append(scenarios, genScenario(rng))
+	}
+	prev := runtime.GOMAXPROCS(0)
+	defer runtime.GOMAXPROCS(prev)
+	for i, s := range scenarios {
+		var want []byte
+		for _, procs := range []int{1, 2, 8} {
+			runtime.GOMAXPROCS(procs)
+			for _, workers := range []int{0, 1, 3} {
+				r, err := Run(t.Context(), s, Options{Workers: workers})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var b bytes.Buffer
+				if err := r.WriteJSON(&b); err != nil {
+					t.Fatal(err)
+				}
+				if want == nil {
+					want = b.Bytes()
+				} else if !bytes.Equal(want, b.Bytes()) {
+					t.Fatalf("scenario %d: output differs at GOMAXPROCS=%d workers=%d", i, procs, workers)
+				}
+			}
+		}
+	}
+}

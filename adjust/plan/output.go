@@ -11,7 +11,7 @@ var reasonCode = [...]string{eligible: "", retiredLate: "retired_after_cutoff"}
 // PerPersonHeader returns the header of the per-person CSV a run writes
 // to Options.PerPerson:
 //
-//	id,eligible,reason,age,pension,<one column per part id>,increase,new_pension,arrears_months,arrears
+//	id,eligible,reason,age,pension,part_<id> for each part,increase,new_pension,arrears_months,arrears
 //
 // eligible is "true" or "false"; reason is empty or a code
 // (retired_after_cutoff); age is in full years at the plan's AgeAt;
@@ -23,7 +23,7 @@ func (c *Calculator) PerPersonHeader() string { return string(c.perPersonHeader(
 func (c *Calculator) perPersonHeader() []byte {
 	cols := []string{"id", "eligible", "reason", "age", "pension"}
 	for _, pt := range c.plan.Parts {
-		cols = append(cols, pt.ID)
+		cols = append(cols, "part_"+pt.ID)
 	}
 	cols = append(cols, "increase", "new_pension", "arrears_months", "arrears")
 	return []byte(strings.Join(cols, ",") + "\n")

@@ -1,12 +1,287 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/benefitstd/benefitstd/adjust/plan"
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/texttable"
 )
 
-// runPlan is a placeholder until its package lands.
+// planOutput is the JSON form of `benefitstd plan`.
+type planOutput struct {
+	Plan        planInfo          `json:"plan"`
+	Population  string            `json:"population"`
+	Synthetic   bool              `json:"synthetic"`
+	Summary     *plan.Summary     `json:"summary"`
+	Calibration *plan.Calibration `json:"calibration,omitempty"`
+}
+
+type planInfo struct {
+	ID       string           `json:"id"`
+	Name     string           `json:"name"`
+	NameEN   string           `json:"name_en"`
+	Status   benefit.Status   `json:"status"`
+	Citation benefit.Citation `json:"citation"`
+	Note     string           `json:"note,omitempty"`
+}
+
 func runPlan(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "benefitstd plan: not implemented yet")
-	return exitUsage
+	fs := newFlags("plan", stderr)
+	planFile := fs.String("plan", "", "plan JSON file")
+	builtin := fs.String("builtin", "", "shipped plan id (e.g. shanghai-2024, beijing-2024, shanxi-2025); --list shows them")
+	list := fs.Bool("list", false, "list the shipped plans and the national levels, then exit")
+	retirees := fs.String("retirees", "", "retirees CSV (id,birth_date,retired_date,years,pension[,months,area_class,category,sex]); without it a SYNTHETIC population is generated")
+	synthN := fs.Int("synthetic", 10000, "size of the synthetic population when --retirees is not given")
+	seed := fs.Uint64("seed", 1, "seed of the synthetic population")
+	calibrate := fs.String("calibrate", "", "part id whose parameter to solve for (a fixed, years or percent part)")
+	target := fs.String("target", "", "aggregate increase to calibrate to, e.g. 2%")
+	step := fs.String("step", "", "grid step of the calibrated parameter (default: 1 yuan for a fixed amount, 0.01 yuan for a per-year rate, 0.01% for a percent)")
+	perPerson := fs.String("per-person", "", "write one CSV line per retiree (for the payment system) to FILE")
+	workers := fs.Int("workers", 0, "worker goroutines (0 = GOMAXPROCS); the result is the same for any value")
+	format := fs.String("format", "text", "output format: text|json")
+	failNational := fs.Bool("fail-on-national", false, "exit 1 when the aggregate increase exceeds the national overall level")
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
+	}
+	fail := func(err error) int {
+		fmt.Fprintln(stderr, "benefitstd plan:", err)
+		return exitUsage
+	}
+	if err := oneOf(fs, "format", *format, "text", "json"); err != nil {
+		return fail(err)
+	}
+	if *list {
+		return listPlans(stdout)
+	}
+	if (*planFile == "") == (*builtin == "") {
+		return fail(errors.New("give exactly one of --plan FILE or --builtin ID (see --list)"))
+	}
+	if (*calibrate == "") != (*target == "") {
+		return fail(errors.New("--calibrate PART and --target PCT go together"))
+	}
+	if *synthN < 1 || *synthN > 10_000_000 {
+		return fail(fmt.Errorf("--synthetic %d: want 1 to 10,000,000", *synthN))
+	}
+
+	var p plan.Plan
+	var err error
+	if *builtin != "" {
+		p, err = plan.Builtin(*builtin)
+	} else {
+		var f *os.File
+		if f, err = os.Open(*planFile); err == nil {
+			p, err = plan.Load(f, *planFile)
+			f.Close()
+		}
+	}
+	if err != nil {
+		return fail(err)
+	}
+
+	out := planOutput{Plan: planInfo{p.ID, p.Name, p.NameEN, p.Status, p.Citation, p.Note}}
+	var src plan.Source
+	if *retirees != "" {
+		f, err := os.Open(*retirees)
+		if err != nil {
+			return fail(err)
+		}
+		defer f.Close()
+		src = plan.ReadCSV(f, *retirees)
+		out.Population = *retirees
+	} else {
+		src = plan.Synthetic(*seed, *synthN, p.RetiredBy)
+		out.Synthetic = true
+		out.Population = fmt.Sprintf("SYNTHETIC: %d generated retirees (seed %d), illustrative only, not real data", *synthN, *seed)
+	}
+	ctx := context.Background()
+
+	if *calibrate != "" {
+		tr, err := benefit.ParseRate(*target)
+		if err != nil {
+			return fail(fmt.Errorf("--target: %w", err))
+		}
+		var copt plan.CalibrateOptions
+		copt.Workers = *workers
+		if *step != "" {
+			pt, ok := p.Part(*calibrate)
+			switch {
+			case !ok:
+				return fail(fmt.Errorf("--calibrate: plan %s has no part %q", p.ID, *calibrate))
+			case pt.Percent != nil:
+				if copt.RateStep, err = benefit.ParseRate(*step); err != nil {
+					return fail(fmt.Errorf("--step: %w", err))
+				}
+			default:
+				if copt.AmountStep, err = benefit.ParseAmount(*step); err != nil {
+					return fail(fmt.Errorf("--step: %w", err))
+				}
+			}
+		}
+		pop, err := plan.NewPopulation(src)
+		if err != nil {
+			return fail(err)
+		}
+		cal, err := plan.Calibrate(ctx, p, pop, *calibrate, tr, copt)
+		if err != nil {
+			return fail(err)
+		}
+		out.Calibration = cal
+		p, src = cal.Plan, pop
+	}
+
+	c, err := plan.NewCalculator(p)
+	if err != nil {
+		return fail(err)
+	}
+	opt := plan.Options{Workers: *workers, Synthetic: out.Synthetic}
+	var tmp *os.File
+	if *perPerson != "" {
+		tmp, err = os.CreateTemp(filepath.Dir(*perPerson), "."+filepath.Base(*perPerson)+".*")
+		if err != nil {
+			return fail(err)
+		}
+		defer os.Remove(tmp.Name())
+		opt.PerPerson = tmp
+	}
+	s, err := c.Run(ctx, src, opt)
+	if err == nil && tmp != nil {
+		if err = tmp.Close(); err == nil {
+			err = os.Rename(tmp.Name(), *perPerson)
+		}
+	} else if tmp != nil {
+		tmp.Close()
+	}
+	if err != nil {
+		return fail(err)
+	}
+	out.Summary = s
+
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(out); err != nil {
+			return fail(err)
+		}
+	} else if err := writePlanText(stdout, p, out); err != nil {
+		return fail(err)
+	}
+	if *failNational && s.National != nil && s.National.Exceeds {
+		return exitFail
+	}
+	return exitOK
+}
+
+func listPlans(w io.Writer) int {
+	t := texttable.Table{Header: []string{"id", "名称", "region", "effective", "status", "parts", "source"}}
+	for _, p := range plan.Builtins() {
+		ids := make([]string, len(p.Parts))
+		for i, pt := range p.Parts {
+			ids[i] = pt.ID + ":" + pt.Kind()
+		}
+		t.Rows = append(t.Rows, []string{p.ID, p.Name, p.Region.String(), p.Effective.String(), p.Status.String(), strings.Join(ids, " "), "[" + p.Citation.Confidence + "] " + p.Citation.URL})
+	}
+	t.Write(w)
+	fmt.Fprintln(w, "\nNational overall levels (全国总体调整水平):")
+	nt := texttable.Table{Header: []string{"year", "level", "retired by", "status", "source"}, Right: []bool{false, true}}
+	for _, l := range plan.NationalLevels() {
+		nt.Rows = append(nt.Rows, []string{strconv.Itoa(l.Year), l.Rate.String(), l.RetiredBy.String(), l.Status.String(), "[" + l.Citation.Confidence + "] " + l.Citation.String()})
+	}
+	nt.Write(w)
+	return exitOK
+}
+
+func writePlanText(w io.Writer, p plan.Plan, out planOutput) error {
+	s := out.Summary
+	fmt.Fprintf(w, "Plan %s  %s (%s)\n", p.ID, p.Name, p.Status)
+	fmt.Fprintf(w, "Source: %s [%s] %s\n", p.Citation, p.Citation.Confidence, p.Citation.URL)
+	if p.Note != "" {
+		fmt.Fprintf(w, "Note: %s\n", p.Note)
+	}
+	if out.Synthetic {
+		fmt.Fprintf(w, "\nPopulation: %s\n", out.Population)
+	} else {
+		fmt.Fprintf(w, "\nPopulation: %s\n", out.Population)
+	}
+	fmt.Fprintf(w, "Retirees %d, eligible %d", s.Retirees, s.Eligible)
+	for _, r := range s.Ineligible {
+		fmt.Fprintf(w, ", not eligible %d: %s", r.Retirees, r.Reason)
+	}
+	fmt.Fprintln(w)
+	if c := out.Calibration; c != nil {
+		fmt.Fprintf(w, "\nCalibration: %s solved for target %s on a grid of %s\n", c.Param, c.Target, c.Step)
+		switch {
+		case !c.Reached:
+			fmt.Fprintf(w, "  NOT REACHED: the other parts alone give %s, above the target; %s set to %s\n", c.Percent, c.Param, c.Value)
+		case c.AtLimit:
+			fmt.Fprintf(w, "  at the limit: %s = %s still gives only %s\n", c.Param, c.Value, c.Percent)
+		default:
+			fmt.Fprintf(w, "  %s = %s gives %s (one step more: %s); cost %s a month, %s a year; %d passes\n", c.Part, c.Value, c.Percent, c.NextPercent, c.Cost, c.AnnualCost, c.Passes)
+		}
+	}
+	fmt.Fprintf(w, "\nMonthly totals of the eligible (yuan):\n")
+	fmt.Fprintf(w, "  prior pensions   %s\n  increase         %s\n  new pensions     %s\n  average increase %s\n  aggregate        %s of the prior total\n  arrears owed     %s\n",
+		s.PriorTotal, s.Increase, s.NewTotal, s.Average, s.Percent, s.Arrears)
+	if n := s.National; n != nil {
+		fmt.Fprintf(w, "\nNational overall level %d: %s (%s [%s])\n", n.Year, n.Level, n.Citation, n.Citation.Confidence)
+		if n.Exceeds {
+			fmt.Fprintf(w, "  FINDING: %s\n", n.Finding)
+		} else {
+			fmt.Fprintf(w, "  within: plan %s ≤ national %s\n", n.Percent, n.Level)
+		}
+	} else {
+		fmt.Fprintf(w, "\nNational overall level %d: not known to the library\n", s.Year)
+	}
+
+	fmt.Fprintln(w, "\nBy part:")
+	pt := texttable.Table{Header: []string{"part", "名称", "retirees", "total", "status", "source"}, Right: []bool{false, false, true, true}}
+	for _, x := range s.Parts {
+		pt.Rows = append(pt.Rows, []string{x.ID, x.Name, strconv.FormatInt(x.Retirees, 10), x.Total.String(), x.Status.String(), "[" + x.Citation.Confidence + "] " + x.Citation.Title})
+	}
+	pt.Write(w)
+	groups := func(title string, gs []plan.GroupTotal) {
+		fmt.Fprintf(w, "\n%s:\n", title)
+		t := texttable.Table{Header: []string{"group", "retirees", "prior", "increase"}, Right: []bool{false, true, true, true}}
+		for _, g := range gs {
+			t.Rows = append(t.Rows, []string{g.Group, strconv.FormatInt(g.Retirees, 10), g.Prior.String(), g.Increase.String()})
+		}
+		t.Write(w)
+	}
+	groups("By hardship-area class (艰苦边远地区)", s.Areas)
+	groups("By age at "+p.AgeAt.String(), s.Ages)
+	if len(s.Percentiles) > 0 {
+		fmt.Fprintln(w, "\nIncrease per person, percentiles (nearest rank):")
+		var cells []string
+		for _, q := range s.Percentiles {
+			cells = append(cells, fmt.Sprintf("P%d %s", q.P, q.Increase))
+		}
+		fmt.Fprintf(w, "  %s\n", strings.Join(cells, "  "))
+		fmt.Fprintln(w, "\nHistogram of increases:")
+		var most int64
+		for _, b := range s.Histogram {
+			most = max(most, b.Retirees)
+		}
+		ht := texttable.Table{Header: []string{"from", "to", "retirees", ""}, Right: []bool{true, true, true}}
+		for _, b := range s.Histogram {
+			bar := ""
+			if most > 0 {
+				bar = strings.Repeat("#", int(b.Retirees*40/most))
+			}
+			ht.Rows = append(ht.Rows, []string{b.From.String(), b.To.String(), strconv.FormatInt(b.Retirees, 10), bar})
+		}
+		ht.Write(w)
+	}
+	if out.Synthetic {
+		fmt.Fprintln(w, "\nSYNTHETIC population: the figures above illustrate the plan; they are not real costs.")
+	}
+	return nil
 }

@@ -1,0 +1,231 @@
+package adjust
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/benefitstd/benefitstd/benefit"
+)
+
+// Comparison of fixed +10 (A) with fixed +20 (B) for 北京, 1,000 persons
+// at 200, revenue 100,000,000:
+//
+//	levels A 210, 220, 230; B 220, 240, 260; Δ +10, +20, +30
+//	Δ total = 12,000 · Δ level = 120,000; 240,000; 360,000 (the floor part,
+//	hence the central share, is the same in A and B, so Δ local = Δ total)
+//	2025 local A = 2,520,000 − 858,000 = 1,662,000 → burden 1.662 %
+//	     local B = 2,640,000 − 858,000 = 1,782,000 → burden 1.782 %; Δ 0.12 %
+func TestCompare(t *testing.T) {
+	a := mustRun(t, testScenario(Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "100000000")))
+	b := mustRun(t, testScenario(Fixed(benefit.Yuan(20)), reg(bj, 1000, "200", "100000000")))
+	c := Compare(a, b)
+	want := []struct{ level, total, local string }{{"10.00", "120000.00", "120000.00"}, {"20.00", "240000.00", "240000.00"}, {"30.00", "360000.00", "360000.00"}}
+	if len(c.Rows) != 3 {
+		t.Fatalf("rows %d", len(c.Rows))
+	}
+	for i, w := range want {
+		d := c.Rows[i]
+		if d.Level.String() != w.level || d.Total.String() != w.total || d.Local.String() != w.local || d.Only != "" {
+			t.Errorf("%d: Δ level %s total %s local %s, want %+v", d.Year, d.Level, d.Total, d.Local, w)
+		}
+	}
+	d := c.Rows[0]
+	if d.BurdenA.String() != "1.662%" || d.BurdenB.String() != "1.782%" || d.Burden.String() != "0.12%" {
+		t.Errorf("burden %s → %s (Δ %s)", d.BurdenA, d.BurdenB, d.Burden)
+	}
+	if c.Years[2].Total.String() != "360000.00" || c.A.ScenarioSHA256 == c.B.ScenarioSHA256 {
+		t.Errorf("year diff %s; hashes %s %s", c.Years[2].Total, c.A.ScenarioSHA256, c.B.ScenarioSHA256)
+	}
+	// a region only in B
+	b2 := mustRun(t, testScenario(Fixed(benefit.Yuan(20)), reg(bj, 1000, "200", "100000000"), reg(sc, 1, "130", "1")))
+	c = Compare(a, b2)
+	if len(c.Rows) != 6 || c.Rows[3].Only != "b" || c.Rows[3].Level.String() != "150.00" {
+		t.Errorf("only-in-b rows: %+v", c.Rows[3])
+	}
+	var buf bytes.Buffer
+	if err := c.WriteText(&buf); err != nil || !strings.Contains(buf.String(), "only in B") {
+		t.Errorf("text: %v\n%s", err, buf.String())
+	}
+}
+
+// Sweep of the fixed amount 0, 10, 20 for 山东 (see TestInfeasible: 1,000
+// persons at 143, cap 1,000,000 = 1 % of 100,000,000; local share at
+// x ≥ F is 12,000·x − 6,000·F):
+//
+//	+0:  143 (2025, the proposal equals the floor), 163 (floor), 183 (floor, infeasible)
+//	     total 12,000 · (143 + 163 + 183) = 5,868,000
+//	+10: 153, 163, 183 → 12,000 · 499 = 5,988,000
+//	+20: 2025 proposal 163: local 1,098,000 > cap; 12,000·x ≤ 1,858,000 → 154;
+//	     2026 proposal 174: x ≤ (1,000,000 + 978,000)/12,000 → 164;
+//	     2027: 183 infeasible → 12,000 · 501 = 6,012,000
+//
+// Every value leaves 山东 infeasible in 2027 with a transfer of 98,000.
+func TestSweep(t *testing.T) {
+	s := testScenario(Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", "100000000"))
+	s.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenue, Percent: benefit.Percent(1)}
+	vals, err := Values(benefit.Yuan(0), benefit.Yuan(20), benefit.Yuan(10))
+	if err != nil || !slices.Equal(vals, []string{"0.00", "10.00", "20.00"}) {
+		t.Fatalf("values %v %v", vals, err)
+	}
+	pts, err := Sweep(t.Context(), s, "rule.amount", vals, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	totals := []string{"5868000.00", "5988000.00", "6012000.00"}
+	for i, p := range pts {
+		if p.Cost.Total.String() != totals[i] || p.Transfer.String() != "98000.00" ||
+			len(p.Infeasible) != 1 || p.Infeasible[0] != sd || p.FirstInfeasible[0] != 2027 {
+			t.Errorf("value %s: total %s transfer %s infeasible %v %v", p.Value, p.Cost.Total, p.Transfer, p.Infeasible, p.FirstInfeasible)
+		}
+	}
+	_, err = Sweep(t.Context(), s, "rule.nope.amount", vals, Options{})
+	if re, ok := errors.AsType[*benefit.RecordError](err); !ok || re.Field != "rule.nope.amount" {
+		t.Errorf("bad path: %v", err)
+	}
+	_, err = Sweep(t.Context(), s, "rule.amount", []string{"ten"}, Options{})
+	if !errors.Is(err, benefit.ErrSyntax) {
+		t.Errorf("bad value: %v", err)
+	}
+}
+
+func TestHashCanonical(t *testing.T) {
+	s := testScenario(Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "1"), reg(sc, 2000, "130", "1"))
+	h1, _ := s.Hash()
+	// region order does not change the canonical form
+	s2 := testScenario(Fixed(benefit.Yuan(10)), reg(sc, 2000, "130", "1"), reg(bj, 1000, "200", "1"))
+	h2, _ := s2.Hash()
+	// neither does the spelling of an amount ("10" and "10.00")
+	s3 := testScenario(Fixed(benefit.MustParseAmount("10.000")), reg(bj, 1000, "200.0", "1"), reg(sc, 2000, "130", "1.00"))
+	h3, _ := s3.Hash()
+	if h1 != h2 || h1 != h3 || len(h1) != 64 {
+		t.Errorf("hashes %s %s %s", h1, h2, h3)
+	}
+	// a JSON round trip gives the equal scenario
+	b, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := LoadScenario(bytes.NewReader(b), "roundtrip.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h, _ := back.Hash(); h != h1 {
+		t.Errorf("round trip hash %s, want %s", h, h1)
+	}
+	// a different value gives a different hash, and the run carries it
+	s.Regions[0].Beneficiaries++
+	if h, _ := s.Hash(); h == h1 {
+		t.Error("hash did not change")
+	}
+	if r := mustRun(t, s2); r.Run.ScenarioSHA256 != h1 || r.Run.Version != Version {
+		t.Errorf("run record %+v", r.Run)
+	}
+}
+
+func TestContextAndProgress(t *testing.T) {
+	s := testScenario(Fixed(benefit.Yuan(10)), reg(bj, 1, "200", "1"), reg(sc, 1, "130", "1"), reg(sd, 1, "150", "1"))
+	var seen []Progress
+	if _, err := Run(t.Context(), s, Options{Workers: 2, Progress: func(p Progress) { seen = append(seen, p) }}); err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) != 3 || seen[2].Done != 3 || seen[2].Total != 3 {
+		t.Errorf("progress %+v", seen)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if _, err := Run(ctx, s, Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled run: %v", err)
+	}
+}
+
+// The shipped floor history: 123 in 2024 and 143 from 2025-01
+// (policy-reference §2.1: 143 [V], China Daily Dec 2025).
+func TestShippedFloor(t *testing.T) {
+	s := testScenario(Fixed(benefit.Yuan(0)), reg(bj, 1, "200", "1"))
+	s.Floor.History = nil
+	s.Floor.ShippedThrough = 2025
+	r := mustRun(t, s)
+	if r.Floors[0].Amount.String() != "123.00" || r.Floors[1].Amount.String() != "143.00" || r.Floors[1].Status != benefit.Legislated ||
+		r.Floors[2].Amount.String() != "163.00" || r.Floors[2].Status != benefit.Projected {
+		t.Errorf("floors %+v", r.Floors)
+	}
+}
+
+// Floor indexation: 50 % × wage 6 % + 50 % × CPI 2 % = 4 %:
+// 143 × 1.04 = 148.72 → 149; 149 × 1.04 = 154.96 → 155.
+func TestFloorIndexProjection(t *testing.T) {
+	s := testScenario(Fixed(benefit.Yuan(0)), reg(bj, 1, "200", "1"))
+	s.Floor.Projection = Projection{Kind: ProjectIndex, WageWeight: ratep("50%"), CPIWeight: ratep("50%")}
+	s.Assumptions = Assumptions{WageGrowth: ratep("6%"), CPI: ratep("2%")}
+	r := mustRun(t, s)
+	if r.Floors[2].Amount.String() != "149.00" || r.Floors[3].Amount.String() != "155.00" {
+		t.Errorf("floors %s %s", r.Floors[2].Amount, r.Floors[3].Amount)
+	}
+	s.Assumptions = Assumptions{}
+	if _, err := Run(t.Context(), s, Options{}); !errors.Is(err, ErrMissingAssumption) {
+		t.Errorf("missing projection assumption: %v", err)
+	}
+}
+
+// With cuts allowed, the floor check reports the cut as a no_cut
+// warning on the year it happens (200 → 180 in 2025).
+func TestFloorCheckFindings(t *testing.T) {
+	s := testScenario(PercentOfLevel(benefit.MustParseRate("-10%")), reg(bj, 1, "200", "1"))
+	s.Constraints.AllowCuts = true
+	r := mustRun(t, s)
+	ry, _ := r.Get(bj, 2025)
+	if len(ry.Findings) != 1 || ry.Findings[0].Rule != "no_cut" || ry.Findings[0].Shortfall.String() != "20.00" {
+		t.Errorf("findings %+v", ry.Findings)
+	}
+	if r.Summary[0].Findings != 1 {
+		t.Errorf("summary findings %d", r.Summary[0].Findings)
+	}
+}
+
+func TestRenderings(t *testing.T) {
+	s := testScenario(Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "100000000"), reg(sc, 2000, "130", "100000000"))
+	s.Illustrative = true
+	s.Note = "made up"
+	r := mustRun(t, s)
+	var txt, cs, js, svg bytes.Buffer
+	if err := r.WriteText(&txt); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"ILLUSTRATIVE", "北京市", "210.00", "fixed +10.00", r.Run.ScenarioSHA256} {
+		if !strings.Contains(txt.String(), want) {
+			t.Errorf("text lacks %q:\n%s", want, txt.String())
+		}
+	}
+	if err := r.WriteCSV(&cs); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&cs).ReadAll()
+	if err != nil || len(recs) != 7 || recs[1][0] != "110000" || recs[1][3] != "210.00" || recs[1][13] != "2520000.00" || recs[1][22] != "true" {
+		t.Errorf("csv %v %v", err, recs[:2])
+	}
+	if err := r.WriteJSON(&js); err != nil {
+		t.Fatal(err)
+	}
+	var back struct {
+		Run  RunRecord `json:"run"`
+		Rows []struct {
+			Level string `json:"level"`
+		} `json:"regions"`
+	}
+	if err := json.Unmarshal(js.Bytes(), &back); err != nil || !back.Run.Illustrative || back.Rows[0].Level != "210.00" {
+		t.Errorf("json %v %+v", err, back.Run)
+	}
+	if err := r.WriteSVG(&svg); err != nil {
+		t.Fatal(err)
+	}
+	if err := xml.Unmarshal(svg.Bytes(), new(struct{})); err != nil || !strings.Contains(svg.String(), "ILLUSTRATIVE") {
+		t.Errorf("svg: %v", err)
+	}
+}

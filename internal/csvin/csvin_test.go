@@ -100,6 +100,7 @@ func TestErrors(t *testing.T) {
 		{"GBK header", "code,\xc3\xfb\xb3\xc6\n", 1, "", ErrNotUTF8, "GBK"},
 		{"too few fields", "code,name\n140822,万荣县\n140800\n", 3, "", benefit.ErrSyntax, "wrong number of fields"},
 		{"too many fields", "code,name\n140822,万荣县,x\n", 2, "", benefit.ErrSyntax, "wrong number of fields"},
+		{"GBK value after BOM and CRLF", "\xEF\xBB\xBFcode,name\r\n140821,临猗县\r\n140822," + gbkName + "\r\n", 3, "name", ErrNotUTF8, "GBK"},
 		{"bare quote", "code,name\n140822,万\"荣县\n", 2, "", benefit.ErrSyntax, "quote"},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The default scenario is the README's main job: it must run on a fresh
+// clone with no flags and say that its figures are illustrative.
+func TestSimulateDefault(t *testing.T) {
+	code, out, stderr := invokeCLI("simulate")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"ILLUSTRATIVE", "城乡居民基础养老金", "110000  北京市", "650000  新疆维吾尔自治区", "2029", "national floor: 2024 123.00 (legislated), 2025 143.00 (legislated)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	code, out, _ = invokeCLI("simulate", "--format", "json")
+	var r struct {
+		Run struct {
+			Illustrative bool   `json:"illustrative"`
+			SHA          string `json:"scenario_sha256"`
+		} `json:"run"`
+		Rows []json.RawMessage `json:"regions"`
+	}
+	if code != exitOK || json.Unmarshal([]byte(out), &r) != nil || !r.Run.Illustrative || len(r.Rows) != 31*5 || len(r.Run.SHA) != 64 {
+		t.Errorf("json: exit %d, %d rows, run %+v", code, len(r.Rows), r.Run)
+	}
+}
+
+// testdata/simulate_a.json: 北京 200 and 四川 130 with fixed +10 and the
+// floors 143, 163, 183 (see adjust's TestRuleFixed): 北京 210 in 2025 at a
+// yearly cost of 12 · 1000 · 210 = 2,520,000; 四川 raised to the floor 143.
+func TestSimulateScenarioCSV(t *testing.T) {
+	code, out, stderr := invokeCLI("simulate", "--scenario", "testdata/simulate_a.json", "--format", "csv")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(recs) != 7 {
+		t.Fatalf("%v %d", err, len(recs))
+	}
+	if recs[1][0] != "110000" || recs[1][3] != "210.00" || recs[1][13] != "2520000.00" {
+		t.Errorf("北京 2025: %v", recs[1])
+	}
+	if recs[4][0] != "510000" || recs[4][3] != "143.00" || recs[4][8] != "floor" {
+		t.Errorf("四川 2025: %v", recs[4])
+	}
+}
+
+// B (fixed +20) − A (fixed +10): 北京 +10, +20, +30 a month. 四川 in
+// 2025: A proposes 130 + 10 = 140 < 143, raised to the floor 143; B
+// proposes 150 ≥ 143; so Δ = 150 − 143 = +7.
+func TestSimulateCompare(t *testing.T) {
+	code, out, stderr := invokeCLI("simulate", "--scenario", "testdata/simulate_a.json", "--compare", "testdata/simulate_b.json", "--format", "csv")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	recs, _ := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if len(recs) != 7 || recs[1][6] != "10.00" || recs[3][6] != "30.00" || recs[4][6] != "7.00" {
+		t.Errorf("compare: %v", recs)
+	}
+}
+
+func TestSimulateOutputs(t *testing.T) {
+	dir := t.TempDir()
+	svg := filepath.Join(dir, "levels.svg")
+	if code, _, stderr := invokeCLI("simulate", "--out", svg); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	chart := filepath.Join(dir, "chart.svg")
+	out := filepath.Join(dir, "out.txt")
+	if code, _, stderr := invokeCLI("simulate", "--scenario", "testdata/simulate_a.json", "--out", out, "--chart", chart); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, f := range []string{svg, chart} {
+		b, err := os.ReadFile(f)
+		if err != nil || !strings.HasPrefix(string(b), "<svg") {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	if b, _ := os.ReadFile(out); !strings.Contains(string(b), "北京市") {
+		t.Errorf("out.txt: %s", b)
+	}
+}
+
+func TestSimulateSweep(t *testing.T) {
+	code, out, stderr := invokeCLI("simulate", "--scenario", "testdata/simulate_a.json", "--sweep", "rule.amount", "--values", "0:20:10", "--format", "csv")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	recs, _ := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if len(recs) != 4 || recs[1][1] != "0.00" || recs[3][1] != "20.00" {
+		t.Errorf("sweep: %v", recs)
+	}
+}
+
+func TestSimulateBadInput(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--scenario", "testdata/simulate_bad.json"}, "testdata/simulate_bad.json: regions[0].beneficiaries"},
+		{[]string{"--scenario", "testdata/nope.json"}, "nope.json"},
+		{[]string{"--format", "xml"}, "--format"},
+		{[]string{"--sweep", "rule.amount"}, "--values"},
+	} {
+		code, _, stderr := invokeCLI(append([]string{"simulate"}, c.args...)...)
+		if code != exitUsage || !strings.Contains(stderr, c.want) || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+			t.Errorf("%v: exit %d, stderr %q (want %q)", c.args, code, stderr, c.want)
+		}
+	}
+}

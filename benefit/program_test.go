@@ -260,3 +260,29 @@ func TestConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+// Figures the domain reference reports must lie on the rounding step of
+// their programme, or rounding a computed standard by the programme's
+// rule could never reproduce them.
+func TestCatalogueRoundingFitsPublishedFigures(t *testing.T) {
+	c := benefit.DefaultCatalogue()
+	tests := []struct {
+		program, figure, source string
+	}{
+		{"veterans.disability", "88150", "§5.2 因战一级 2019"},
+		{"veterans.disability", "75060", "§5.2 因病一级 2018"},
+		{"veterans.survivors", "27980", "§5.2 烈属 2019"},
+		{"veterans.survivors", "22610", "§5.2 病故遗属 2019"},
+		{"veterans.demobilized", "19622", "§5.3 Henan 2021: central share for 抗日战争时期入伍, per year"},
+		{"veterans.demobilized", "19262", "§5.3 Henan 2021: central share for other periods, per year"},
+		{"veterans.demobilized", "24880", "§5.3 Anhui 2023: 抗日战争时期, per year"},
+		{"veterans.ill_returned", "650", "§5.3 2020 rule: at least 650 a month"},
+		{"pension.resident.basic", "123", "§2.1 national floor 2024"},
+	}
+	for _, tt := range tests {
+		p, err := c.Program(tt.program)
+		noError(t, err)
+		f := benefit.MustParseAmount(tt.figure)
+		isTrue(t, f.Round(p.Rounding).Equal(f), "%s: %s (%s) is not on the step of %s", tt.program, tt.figure, tt.source, p.Rounding)
+	}
+}

@@ -81,6 +81,13 @@ func (p Program) clone() Program {
 		p.Dimensions[i].Values = slices.Clone(p.Dimensions[i].Values)
 	}
 	p.Exclusions = slices.Clone(p.Exclusions)
+	for i, ex := range p.Exclusions {
+		when := make(map[string][]string, len(ex.When))
+		for k, vs := range ex.When {
+			when[k] = slices.Clone(vs)
+		}
+		p.Exclusions[i].When = when
+	}
 	return p
 }
 

@@ -153,6 +153,13 @@ func TestCatalogueHandsOutCopies(t *testing.T) {
 	q, _ := c.Lookup("veterans.disability")
 	equal(t, "grade", q.Dimensions[0].Key)
 	equal(t, "1", q.Dimensions[0].Values[0])
+	// Exclusions too, down to their maps and slices.
+	p.Exclusions[0].When["grade"][0] = "1"
+	delete(p.Exclusions[0].When, "cause")
+	p.Exclusions[0].Reason = "changed"
+	q, _ = c.Lookup("veterans.disability")
+	errorIs(t, q.CheckDims(benefit.MustParseDims("cause=因病;grade=7")), benefit.ErrDimension)
+	noError(t, q.CheckDims(benefit.MustParseDims("cause=因战;grade=1")))
 	ids := c.IDs()
 	ids[0] = "changed"
 	isTrue(t, c.IDs()[0] != "changed")

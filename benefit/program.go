@@ -82,6 +82,9 @@ func (p Program) clone() Program {
 	}
 	p.Exclusions = slices.Clone(p.Exclusions)
 	for i, ex := range p.Exclusions {
+		if ex.When == nil {
+			continue
+		}
 		when := make(map[string][]string, len(ex.When))
 		for k, vs := range ex.When {
 			when[k] = slices.Clone(vs)

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/region"
 )
 
 func calc(t *testing.T, id string) *Calculator {
@@ -91,3 +92,5 @@ func TestExampleAVariant(t *testing.T) {
 		t.Errorf("new %s arrears %s; want 3106.00 and 6 × 106 = 636.00", res.NewPension, res.Arrears)
 	}
 }
+
+func mustRegion(s string) region.Code { return region.MustParseCode(s) }

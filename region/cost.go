@@ -2,6 +2,7 @@ package region
 
 import (
 	"fmt"
+	"maps"
 
 	"github.com/benefitstd/benefitstd/benefit"
 )
@@ -50,6 +51,8 @@ func (t *Table) CostRule(program string) (CostRule, error) {
 	if !ok {
 		return CostRule{}, fmt.Errorf("%w %q", ErrNoCostRule, program)
 	}
+	r.FloorPart = maps.Clone(r.FloorPart)
+	r.TopUp = maps.Clone(r.TopUp)
 	return r, nil
 }
 
@@ -68,9 +71,9 @@ type Split struct {
 // central share is rounded half-up to the fen, and the local share is
 // total minus the central one, so the two always add up to total.
 func (t *Table) Split(program string, c Code, total, floorPart benefit.Amount) (Split, error) {
-	r, err := t.CostRule(program)
-	if err != nil {
-		return Split{}, err
+	r, ok := t.costRules[program] // read in place: CostRule hands out copies
+	if !ok {
+		return Split{}, fmt.Errorf("%w %q", ErrNoCostRule, program)
 	}
 	tr, err := t.Tier(c)
 	if err != nil {

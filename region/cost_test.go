@@ -137,3 +137,23 @@ func TestCostRules(t *testing.T) {
 		t.Errorf("JSON %s %v", b, err)
 	}
 }
+
+// The table is shared and immutable: a rule handed out is a copy, and
+// changing it does not change what Split does for anyone else.
+func TestCostRuleIsACopy(t *testing.T) {
+	tb := region.Default()
+	r, err := tb.CostRule("pension.resident.basic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.FloorPart["3"] = benefit.Percent(0)
+	delete(r.TopUp, "1")
+	r2, _ := tb.CostRule("pension.resident.basic")
+	if r2.FloorPart["3"].String() != "50%" || len(r2.TopUp) != 5 {
+		t.Errorf("the table's rule changed: %v %v", r2.FloorPart, r2.TopUp)
+	}
+	s, _ := tb.Split("pension.resident.basic", region.MustParseCode("370000"), benefit.Yuan(100), benefit.Yuan(100))
+	if s.Central.String() != "50.00" {
+		t.Errorf("Split after a caller changed its copy: %s", s.Central)
+	}
+}

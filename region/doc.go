@@ -56,10 +56,13 @@
 // 辽宁 is tier 3, and a district of Ningbo (330203) is tier 4 with it.
 // [Table.CentralShare] gives the share of a code's tier.
 //
-// The shares of 80 % and the twelve tier-1 provinces are verified; the
-// membership of tiers 2-5 is from the domain reference's memory,
-// consistent with a ministry notice that uses the same three groups (see
-// [Table.TierCitation] and region/data/fiscal.json).
+// How firm this is: the 80 % share of tier 1 and its "twelve inland
+// regions" are verified (Caixin, 2018); the other shares, the membership
+// of every tier and the tier of the 计划单列市 are from the domain
+// reference's memory [M], consistent with a ministry notice that sets
+// central subsidies by the same three groups of provinces [V3]. See
+// [Table.TierCitation] and region/data/fiscal.json; treat tiers 2-5 as
+// provisional until checked against the text of 6号.
 //
 // # Cost sharing as data
 //

@@ -39,6 +39,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"type", "{\n\"version\": \"1\",\n\"n\": \"three\"\n}", 3, "cannot unmarshal"},
 		{"unknown field", "{\n\"version\": \"1\",\n\"rate\": 1,\n\"n\": 1\n}\n", 3, `unknown field "rate"`},
 		{"unknown nested field", "{\n\"programs\": [\n{\"mode\": \"up\"},\n{\"mode\": \"up\", \"extra\": true}\n],\n\"n\": 1\n}\n", 4, `unknown field "extra"`},
+		{"unknown Chinese field", "{\n\"version\": \"1\",\n\n\"名称\" : \"x\"\n}", 4, `unknown field "名称"`},
 		// "mode" is also a valid key elsewhere: which one is meant is
 		// not known, so no line is given.
 		{"unknown field, key seen twice", "{\n\"programs\": [{\"mode\": \"up\"}],\n\"mode\": 1\n}", 0, `unknown field "mode"`},

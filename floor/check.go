@@ -79,6 +79,7 @@ type checker struct {
 	fl       []int
 	used     map[int]bool // floors applied to some level
 	names    map[region.Code]string
+	upper    map[string]bool // programmes with a level above county level (possible ancestors)
 }
 
 func levelErr(i int, field string, err error) error {
@@ -89,7 +90,7 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 	c := &checker{opts: opts, set: opts.Floors, tab: opts.Regions, levels: levels,
 		progs: map[string]benefit.Program{}, idx: make(map[levelKey]int, len(levels)),
 		byCP: make(map[codeProg][]int, len(levels)), anc: make([]int32, len(levels)),
-		used: map[int]bool{}, names: map[region.Code]string{}}
+		used: map[int]bool{}, names: map[region.Code]string{}, upper: map[string]bool{}}
 	if c.set == nil {
 		c.set = Default()
 	}
@@ -104,6 +105,10 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 		return nil, &benefit.RecordError{Field: "to", Err: fmt.Errorf("%w: window end %s is not after its start %s", benefit.ErrOrder, opts.To, opts.From)}
 	}
 	dimsOK := map[levelKey]bool{}
+	refs := map[string]bool{} // programmes other rules compare with
+	for _, r := range c.set.relative {
+		refs[r.Against] = true
+	}
 	var first, last benefit.Month
 	for i := range levels {
 		l := &levels[i]
@@ -149,8 +154,13 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 			return nil, levelErr(i, "region", fmt.Errorf("%w: levels[%d] already gives %s %s %q", benefit.ErrOrder, prev, l.Region, l.Program, l.Dims))
 		}
 		c.idx[k] = i
-		cp := codeProg{l.Region, l.Program}
-		c.byCP[cp] = append(c.byCP[cp], i)
+		if l.Region.Level() != region.County || refs[l.Program] {
+			cp := codeProg{l.Region, l.Program}
+			c.byCP[cp] = append(c.byCP[cp], i)
+			if l.Region.Level() != region.County {
+				c.upper[l.Program] = true
+			}
+		}
 		if f := l.Schedule.First(); !f.IsZero() && (first.IsZero() || f < first) {
 			first = f
 		}
@@ -182,6 +192,10 @@ func (c *checker) ancestor(i int) int {
 	}
 	l := &c.levels[i]
 	best := -1
+	if !c.upper[l.Program] {
+		c.anc[i] = 1
+		return -1
+	}
 	for _, a := range l.Region.Ancestors() {
 		if j, ok := c.idx[levelKey{a, l.Program, l.Dims}]; ok {
 			best = j
@@ -725,16 +739,21 @@ func (c *checker) report() *Report {
 	for k := range c.items {
 		c.arrears(&c.items[k])
 	}
-	slices.SortStableFunc(c.items, func(a, b item) int {
-		return cmp.Or(a.f.Region.Compare(b.f.Region), cmp.Compare(a.f.Program, b.f.Program), cmp.Compare(a.f.Dims.String(), b.f.Dims.String()),
-			a.f.Interval.From.Compare(b.f.Interval.From), cmp.Compare(a.f.Rule, b.f.Rule), cmp.Compare(a.f.Severity, b.f.Severity))
+	order := make([]int32, len(c.items))
+	for k := range order {
+		order[k] = int32(k)
+	}
+	slices.SortStableFunc(order, func(x, y int32) int {
+		a, b := &c.items[x].f, &c.items[y].f
+		return cmp.Or(a.Region.Compare(b.Region), cmp.Compare(a.Program, b.Program), cmp.Compare(a.Dims.String(), b.Dims.String()),
+			a.Interval.From.Compare(b.Interval.From), cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Severity, b.Severity))
 	})
 	r := &Report{From: c.from, To: c.to, AsOf: c.asOf, FloorsVersion: c.set.version, Findings: make([]Finding, len(c.items))}
 	s := &r.Summary
 	s.Levels = len(c.levels)
-	for k := range c.items {
-		f := c.items[k].f
-		r.Findings[k] = f
+	for k, x := range order {
+		r.Findings[k] = c.items[x].f
+		f := &r.Findings[k]
 		switch f.Severity {
 		case Violation:
 			s.Violations++

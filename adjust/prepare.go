@@ -22,7 +22,10 @@ type prepared struct {
 	names    []string // display name per region index
 	order    []int    // region indices sorted by code
 	hash     string
-	catVer   string
+	costRule region.CostRule
+	// annualFactor is 12 for a monthly programme, 1 for a yearly one.
+	annualFactor int64
+	catVer       string
 }
 
 func prepare(s *Scenario, o *Options) (*prepared, error) {
@@ -35,13 +38,17 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 	if err := prog.CheckDims(s.Dims); err != nil {
 		return nil, &benefit.RecordError{Field: "dims", Err: err}
 	}
-	if _, err := tab.CostRule(s.Program); err != nil {
+	costRule, err := tab.CostRule(s.Program)
+	if err != nil {
 		return nil, &benefit.RecordError{Field: "program", Err: err}
 	}
 	if err := s.checkShape(tab); err != nil {
 		return nil, err
 	}
-	p := &prepared{s: s, prog: prog, round: prog.Rounding, tab: tab, catVer: cat.Version()}
+	p := &prepared{s: s, prog: prog, round: prog.Rounding, tab: tab, catVer: cat.Version(), costRule: costRule, annualFactor: 12}
+	if prog.Frequency == benefit.PerYear {
+		p.annualFactor = 1
+	}
 	if s.Rounding != nil {
 		if !s.Rounding.IsValid() {
 			return nil, fieldErr("rounding", benefit.ErrSyntax, "invalid rounding")

@@ -70,6 +70,11 @@ type stepIn struct {
 	floor    benefit.Amount // this year's national floor
 	n        int64          // beneficiaries this year
 	cap      *benefit.Amount
+	// localTopUp is set when the centre pays none of the top-up above
+	// the floor in this region (the residents' pension everywhere): the
+	// local share is then linear in the level above the floor and the
+	// fiscal cap is solved in closed form.
+	localTopUp bool
 }
 
 type stepOut struct {
@@ -125,8 +130,26 @@ func (p *prepared) solve(in *stepIn) (stepOut, error) {
 	if hc.Local.Cmp(*in.cap) > 0 {
 		return stepOut{level: hard, binding: hardBy, cost: hc, infeasible: true, transfer: hc.Local.Sub(*in.cap)}, nil
 	}
-	// local(lo) <= cap < local(hi): binary search over grid steps
 	lo, hi := p.gridIndex(hard), p.gridIndex(target)
+	if in.localTopUp {
+		// For x ≥ F the central share is the fixed round(A·n·F·share) and
+		// local(x) = A·n·x − central, where A is 12 for a monthly level.
+		// With x = k·u (u the grid step) local ≤ cap exactly when
+		// k ≤ (cap + central) ÷ (A·n·u), an integer division in fen.
+		num, ok := cap1(in.cap).Add(hc.Central).Fen()
+		per := p.annualFactor * in.n * p.unitFen
+		if ok && per > 0 && num >= 0 {
+			k := min(max(num/per, lo), hi-1)
+			kc, err := p.cost(in.code, p.gridAmount(k), in.floor, in.n)
+			if err != nil {
+				return out, err
+			}
+			if kc.Local.Cmp(*in.cap) <= 0 {
+				return stepOut{level: p.gridAmount(k), binding: BindFiscalCap, cost: kc}, nil
+			}
+		}
+	}
+	// local(lo) <= cap < local(hi): binary search over grid steps
 	loCost := hc
 	for hi-lo > 1 {
 		mid := lo + (hi-lo)/2
@@ -142,6 +165,8 @@ func (p *prepared) solve(in *stepIn) (stepOut, error) {
 	}
 	return stepOut{level: p.gridAmount(lo), binding: BindFiscalCap, cost: loCost}, nil
 }
+
+func cap1(a *benefit.Amount) benefit.Amount { return *a }
 
 // runRegion simulates region ri over every year into out.
 func (p *prepared) runRegion(ri int, out []RegionYear) error {
@@ -162,6 +187,10 @@ func (p *prepared) runRegion(ri int, out []RegionYear) error {
 		prevLocal = c.Local
 	}
 	wantWage, wantCPI := s.Rule.needs()
+	localTopUp := false
+	if tr, err := p.tab.Tier(r.Code); err == nil {
+		localTopUp = p.costRule.TopUp[tr.String()].IsZero()
+	}
 	ruleText := s.Rule.String()
 	for i := range s.Horizon {
 		y := s.StartYear + i
@@ -180,7 +209,7 @@ func (p *prepared) runRegion(ri int, out []RegionYear) error {
 		if prop.Sign() < 0 {
 			prop = benefit.Amount{}
 		}
-		in := stepIn{code: r.Code, level: level, proposed: prop, floor: fy.Amount, n: n}
+		in := stepIn{code: r.Code, level: level, proposed: prop, floor: fy.Amount, n: n, localTopUp: localTopUp}
 		var capAmt benefit.Amount
 		if fc != nil {
 			switch fc.Basis {

@@ -1,0 +1,129 @@
+package floor_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/region"
+)
+
+// A county that lagged the national floor (policy-reference §11 Example
+// B): the floor rose 103 → 123 on 2024-01-01, the county paid 123 only
+// from July, and 10,000 people were paid 20 yuan short for 6 months.
+// Shandong is a tier-3 (eastern) province, so the centre funds half of
+// the national-floor part.
+func Example_countyArrears() {
+	county := floor.Level{
+		Region:  region.MustParseCode("371723"),
+		Program: "pension.resident.basic",
+		Schedule: benefit.MustSchedule(
+			benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.Yuan(103)},
+			benefit.Version{From: benefit.MustParseMonth("2024-07"), Amount: benefit.Yuan(123)},
+		),
+		Beneficiaries: 10000,
+	}
+	rep, err := floor.Check([]floor.Level{county}, floor.Options{
+		From: benefit.MustParseMonth("2024-01"),
+		To:   benefit.MustParseMonth("2025-01"),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range rep.Findings {
+		fmt.Printf("%s %s %s: paid %s, floor %s, short %s a month\n", f.Severity, f.Rule, f.Interval, f.Actual, f.Required, f.Shortfall)
+		fmt.Printf("arrears %s = %s × %d person-months; central %s, local %s\n", f.Arrears, f.Shortfall, f.PersonMonths, f.Central, f.Local)
+	}
+	fmt.Println("owed in total:", rep.Summary.ArrearsTotal)
+	// Output:
+	// violation floor [2024-01, 2024-07): paid 103.00, floor 123.00, short 20.00 a month
+	// arrears 1200000.00 = 20.00 × 60000 person-months; central 600000.00, local 600000.00
+	// owed in total: 1200000.00
+}
+
+// The national floor in force for a programme, region and month.
+func ExampleSet_Required() {
+	amount, cite, ok := floor.Default().Required("pension.resident.basic", region.MustParseCode("140822"), benefit.Dims{}, benefit.MustParseMonth("2025-03"))
+	fmt.Println(amount, ok)
+	fmt.Println(strings.Contains(cite.Title, "143"), cite.Confidence)
+	// Output:
+	// 143.00 true
+	// true V
+}
+
+// The national schedule of a veterans' standard, keyed by its
+// dimensions; yearly amounts.
+func ExampleSet_National() {
+	s, _ := floor.Default().National("veterans.disability", benefit.MustParseDims("grade=1;cause=因战"))
+	for _, v := range s.All() {
+		fmt.Println(v.From, v.Amount, v.Status)
+	}
+	// Output:
+	// 2018-08 80140.00 legislated
+	// 2019-08 88150.00 legislated
+}
+
+// Unemployment benefit equal to the minimum wage breaks 失业保险条例 Art 18
+// ("低于当地最低工资标准", strictly below), policy-reference §11 Example C.
+func ExampleCheck_unemploymentBounds() {
+	city := region.MustParseCode("320500")
+	at := benefit.MustParseMonth("2018-08")
+	level := func(program, amount string) floor.Level {
+		return floor.Level{Region: city, Program: program,
+			Schedule: benefit.MustSchedule(benefit.Version{From: at, Amount: benefit.MustParseAmount(amount)})}
+	}
+	rep, _ := floor.Check([]floor.Level{
+		level("employment.unemployment_insurance", "2020"),
+		level("reference.min_wage", "2020"),
+		level("reference.dibao_urban", "660"),
+	}, floor.Options{From: at, To: at.AddMonths(12)})
+	for _, f := range rep.Findings {
+		fmt.Println(f.Severity, f.Rule, f.Citation.Title)
+	}
+	// Output:
+	// violation ui.art18.below_min_wage 失业保险条例 第十八条: 低于当地最低工资标准
+}
+
+// Levels from CSV (as a pipeline would read them) and the text report.
+func ExampleReadCSV() {
+	csv := "region,program,dimensions,effective_from,amount,per,beneficiaries,source\n" +
+		"140000,pension.resident.basic,,2020-07,108,month,,Shanxi (derived)\n" +
+		"140000,pension.resident.basic,,2022-01,113,month,,Shanxi (derived)\n" +
+		"140822,pension.resident.basic,age=60+,2020-07,108,month,75000,Wanrong County\n" +
+		"140822,pension.resident.basic,age=60+,2022-03,113,month,75000,Wanrong County\n"
+	levels, err := floor.ReadCSV(strings.NewReader(csv), "wanrong.csv")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rep, _ := floor.Check(levels, floor.Options{From: benefit.MustParseMonth("2022-01"), To: benefit.MustParseMonth("2023-01")})
+	fmt.Println(rep.Summary.Violations, "violation; owed", rep.Summary.ArrearsTotal, "=", rep.Findings[0].Shortfall, "×", rep.Findings[0].PersonMonths)
+	// Output:
+	// 1 violation; owed 750000.00 = 5.00 × 150000
+}
+
+// A bad record names the file, the line and the field.
+func ExampleReadCSV_error() {
+	csv := "region,program,effective_from,amount\n371723,pension.resident.basic,2024-01,1e9\n"
+	_, err := floor.ReadCSV(strings.NewReader(csv), "levels.csv")
+	fmt.Println(err)
+	// Output:
+	// levels.csv:2: amount: benefit: invalid amount "1e9": exponent notation is not accepted; write the plain digits
+}
+
+func ExampleReport_WriteJUnit() {
+	lv := floor.Level{Region: region.MustParseCode("371723"), Program: "pension.resident.basic",
+		Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(123)})}
+	rep, _ := floor.Check([]floor.Level{lv}, floor.Options{From: benefit.MustParseMonth("2024-01"), To: benefit.MustParseMonth("2025-01")})
+	rep.WriteJUnit(os.Stdout)
+	// Output:
+	// <?xml version="1.0" encoding="UTF-8"?>
+	// <testsuites name="benefitstd check" tests="1" failures="0">
+	//   <testsuite name="benefitstd floors" tests="1" failures="0">
+	//     <testcase classname="371723 山东省 371723" name="pension.resident.basic"></testcase>
+	//   </testsuite>
+	// </testsuites>
+}

@@ -2,6 +2,7 @@ package region_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/region"
@@ -72,4 +73,22 @@ func ExampleTable_GroupsOf() {
 	// 440300 [粤港澳大湾区]
 	// 110000 [京津冀]
 	// 540000 []
+}
+
+// A fuller division list is loaded from CSV ("code,name[,name_en]");
+// errors name the file, line and field.
+func ExampleTable_WithDivisions() {
+	csv := "code,name\n140821,临猗县\n140822,万荣县\n"
+	t, err := region.Default().WithDivisions(strings.NewReader(csv), "shanxi.csv")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(t.Name(region.MustParseCode("140821")))
+
+	_, err = region.Default().WithDivisions(strings.NewReader("code,name\n140821,临猗县\n14082,万荣县\n"), "shanxi.csv")
+	fmt.Println(err)
+	// Output:
+	// 临猗县
+	// shanxi.csv:3: code: region: invalid code "14082": want six digits, e.g. 140822
 }

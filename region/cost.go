@@ -27,7 +27,11 @@ func (r CostRule) validate() error {
 	if r.Program == "" {
 		return fmt.Errorf("%w: missing program", benefit.ErrSyntax)
 	}
-	for name, m := range map[string]map[string]benefit.Rate{"floor_part": r.FloorPart, "top_up": r.TopUp} {
+	for _, part := range []struct {
+		name string
+		m    map[string]benefit.Rate
+	}{{"floor_part", r.FloorPart}, {"top_up", r.TopUp}} {
+		name, m := part.name, part.m
 		for tr := Tier(1); tr <= 5; tr++ {
 			s, ok := m[tr.String()]
 			if !ok {

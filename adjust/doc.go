@@ -1,0 +1,128 @@
+// Package adjust simulates the periodic adjustment (常态化动态调整) of a
+// benefit level region by region and year by year, under economic
+// assumptions and fiscal capacity (在充分考虑经济发展状况和财政负担能力的
+// 基础上), with exact decimal arithmetic throughout.
+//
+// An analyst writes a Scenario — pure data, read from strict JSON or
+// built as a Go value — and Run returns a Result: for every region and
+// year the new level, the rule that proposed it, the constraint that
+// bound it, its cost and who pays, the local burden, the headroom above
+// the national floor and the floor check's findings; for every year the
+// national totals and how unequal the levels are across regions.
+//
+//	s, err := adjust.LoadScenario(f, "scenario.json")
+//	r, err := adjust.Run(ctx, s, adjust.Options{})
+//	r.WriteText(os.Stdout)
+//
+// The command `benefitstd simulate` does the same from the shell and, with
+// no --scenario, runs the embedded ILLUSTRATIVE default (DefaultScenario).
+//
+// # Scenario
+//
+// A scenario names the programme (its rounding comes from the benefit
+// catalogue), the first year and the horizon (1-100 years), and for each
+// region (GB/T 2260 code) the beneficiaries (领取人数) and the level of
+// the base year (the year before the first), its general budget revenue
+// (一般公共预算收入) and own assumptions. Assumptions — GDP growth, CPI
+// (居民消费价格), average wage growth (职工平均工资增长), revenue growth,
+// beneficiary growth — are looked up for a region and year in this order:
+// the region's value for the year, the region's default, the scenario's
+// value for the year, the scenario's default. A rule that reads an
+// assumption no source gives is an error (ErrMissingAssumption);
+// beneficiary and revenue growth default to 0 % unless a constraint needs
+// them.
+//
+// The national floor path (国家基础标准) is the shipped floor history
+// (floor.Default; FloorPath.ShippedThrough can leave out later versions),
+// or a history given in the scenario, then a projection rule for the
+// years after it: +N yuan a year (ProjectStep), indexation to wages and
+// prices (ProjectIndex, never below last year's) or hold. Projected years
+// carry the status benefit.Projected wherever they are shown. The floor
+// of a year is the highest amount in force in any of its months.
+//
+// # Rules (调整办法)
+//
+// A rule proposes the new level as the current level plus an increase:
+// a fixed amount (定额), a percentage of the current level, indexation
+// w_wage × wage growth + w_cpi × CPI (+ offset) of the current level
+// (挂钩, 社会保险法 第十八条), catch-up to the new national floor plus a
+// margin, pass-through of the national increase (policy-reference §2.5),
+// or the sum of these. The proposal is rounded once, by the programme's
+// rounding (the residents' pension: half-up to the yuan).
+//
+// # Constraints and the exact solve
+//
+// Levels live on the rounding grid (multiples of the rounding unit). For
+// each region and year Run takes the largest level on the grid that is
+// at most the proposal and keeps every constraint:
+//
+//   - floor (hard): never below the year's national floor;
+//   - no cut (hard unless Constraints.AllowCuts): never below last year;
+//   - maximum step, in yuan or percent of the current level;
+//   - fiscal cap: the local share of the yearly cost at most a percent of
+//     the year's revenue (OfRevenue), or its increase at most a percent of
+//     the increase in revenue (OfRevenueGrowth).
+//
+// The step caps are rounded down to the grid and the hard bounds up to
+// it; the fiscal cap is solved over whole grid steps — in closed form by
+// integer division in fen when the centre pays none of the top-up (the
+// residents' pension), otherwise by binary search over grid steps, on
+// which the local share never decreases. No floating-point search is
+// made. RegionYear.Binding names the constraint that set the level (or
+// "none"). When even the hard bound costs the locality more than the
+// cap, the year is infeasible: the level is set to the hard bound,
+// RegionYear.Infeasible is set and RegionYear.Transfer is the extra
+// transfer (转移支付) that would close the gap, exactly local − cap.
+//
+// # Who pays
+//
+// The yearly cost of a level x for n persons is 12·n·x for a monthly
+// programme (n·x for a yearly one), split by region.Table.Split with the
+// part up to the national floor as the floor part: for 城乡居民基础养老金
+// the centre pays 100 % of the floor part in fiscal tiers 1-2 and 50 %
+// elsewhere, and nothing of the local top-up (国办发〔2018〕6号). Central +
+// local = total exactly in every region-year, and the national totals
+// of a year are the exact sums of the regional figures.
+//
+// # Results
+//
+// A Result iterates as iter.Seq (All, Years, Region) and renders as a
+// text table (WriteText, costs shown in 万元), CSV (WriteCSV, exact yuan),
+// JSON (WriteJSON) and an SVG chart (WriteSVG). The equalisation
+// statistics of a year — maximum/minimum ratio, coefficient of variation
+// and population-weighted Gini of the levels — are computed in float64
+// and are descriptive only; no amount is ever derived from them. Burden
+// is an exact Rate rounded half-up to a ten-thousandth of a percent.
+//
+// Every Result carries a RunRecord: the SHA-256 of the scenario's
+// canonical JSON (Scenario.Canonical: regions sorted by code, amounts
+// and rates in canonical spelling), the engine Version and the catalogue
+// version. Two results with the same record are byte-for-byte equal.
+//
+// # Analyst work
+//
+// Compare sets two results side by side (per region-year differences of
+// level, cost and burden; per year differences of the totals). Sweep
+// runs one parameter, named by its JSON path, over a list of values
+// (Values builds an amount range) and reports cost and the regions that
+// go infeasible at each.
+//
+// # Concurrency and determinism
+//
+// Run takes a context.Context and stops when it is cancelled; it reports
+// progress through Options.Progress. Regions run in parallel on at most
+// Options.Workers goroutines (GOMAXPROCS by default) and are merged in
+// region-code order, so the output is byte-identical whatever the worker
+// count or GOMAXPROCS. Scenarios, results and the embedded data are not
+// shared mutably; the package has no package-level mutable state.
+//
+// # Errors
+//
+// An invalid scenario is rejected before anything runs with a
+// *benefit.RecordError whose Field is the JSON path of the bad value
+// ("regions[3].beneficiaries", "horizon", "rule.parts[1].wage_weight"),
+// wrapping a sentinel for errors.Is: benefit.ErrNegative, ErrRange,
+// ErrSyntax, ErrUnknownProgram, region.ErrUnknownRegion,
+// ErrMissingAssumption or ErrNoFloor. LoadScenario adds the file name and
+// line.
+package adjust

@@ -1,0 +1,126 @@
+package adjust_test
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/benefitstd/benefitstd/adjust"
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/region"
+)
+
+// twoProvinces is a small scenario: 北京 (fiscal tier 5) and 四川 (tier 1)
+// pay the residents' basic pension; the floor is 123 in 2024, 143 in 2025
+// and then rises 20 a year; each province passes the national increase
+// through and adds 2 % of its level.
+func twoProvinces() adjust.Scenario {
+	return adjust.Scenario{
+		Name:      "two provinces",
+		Program:   "pension.resident.basic",
+		StartYear: 2025,
+		Horizon:   3,
+		Floor: adjust.FloorPath{
+			History: []benefit.Version{
+				{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(123)},
+				{From: benefit.MustParseMonth("2025-01"), Amount: benefit.Yuan(143)},
+			},
+			Projection: adjust.StepProjection(benefit.Yuan(20)),
+		},
+		Rule: adjust.Sum(adjust.PassThrough(), adjust.PercentOfLevel(benefit.Percent(2))),
+		Regions: []adjust.Region{
+			{Code: region.MustParseCode("110000"), Beneficiaries: 1000, Level: benefit.Yuan(900), Revenue: benefit.Yuan(500_000_000)},
+			{Code: region.MustParseCode("510000"), Beneficiaries: 5000, Level: benefit.Yuan(150), Revenue: benefit.Yuan(100_000_000)},
+		},
+	}
+}
+
+// Run a scenario and read each region-year: 北京 900 + 20 + 18 = 938,
+// then 938 + 20 + 18.76 = 976.76 → 977, 977 + 20 + 19.54 → 1017.
+// 四川 150 + 20 + 3 = 173, 173 + 20 + 3.46 → 196, 196 + 20 + 3.92 → 220.
+func ExampleRun() {
+	r, err := adjust.Run(context.Background(), twoProvinces(), adjust.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for ry := range r.All() {
+		fmt.Println(ry.Name, ry.Year, ry.Level, ry.Binding, "central", ry.Cost.Central, "local", ry.Cost.Local)
+	}
+	// Output:
+	// 北京市 2025 938.00 none central 858000.00 local 10398000.00
+	// 北京市 2026 977.00 none central 978000.00 local 10746000.00
+	// 北京市 2027 1017.00 none central 1098000.00 local 11106000.00
+	// 四川省 2025 173.00 none central 8580000.00 local 1800000.00
+	// 四川省 2026 196.00 none central 9780000.00 local 1980000.00
+	// 四川省 2027 220.00 none central 10980000.00 local 2220000.00
+}
+
+// A fiscal cap binds: 北京's local share may be at most 2 % of revenue,
+// 10,000,000. With 1,000 persons the local share at level x is
+// 12,000·x − 858,000 in 2025 (the centre pays half of 12,000·143), so
+// x ≤ 10,858,000 / 12,000 = 904.8 → 904. When even the floor costs more
+// than the cap, the year is infeasible and the transfer closes the gap.
+func ExampleRun_fiscalCap() {
+	s := twoProvinces()
+	s.Horizon = 1
+	s.Constraints.FiscalCap = &adjust.FiscalCap{Basis: adjust.OfRevenue, Percent: benefit.Percent(2)}
+	// 四川: cap 2 % × 1,000,000 = 20,000, but keeping its level of 150
+	// (no cut) leaves a local top-up of 5,000 × 12 × (150 − 143) = 420,000.
+	s.Regions[1].Revenue = benefit.Yuan(1_000_000)
+	r, err := adjust.Run(context.Background(), s, adjust.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for ry := range r.All() {
+		fmt.Println(ry.Name, ry.Level, ry.Binding, "local", ry.Cost.Local, "cap", *ry.Cap, "infeasible", ry.Infeasible, "transfer", ry.Transfer)
+	}
+	// Output:
+	// 北京市 904.00 fiscal_cap local 9990000.00 cap 10000000.00 infeasible false transfer 0.00
+	// 四川省 150.00 no_cut local 420000.00 cap 20000.00 infeasible true transfer 400000.00
+}
+
+// Compare two scenarios: a 3 % indexation instead of 2 %.
+func ExampleCompare() {
+	a := twoProvinces()
+	b := twoProvinces()
+	b.Rule = adjust.Sum(adjust.PassThrough(), adjust.PercentOfLevel(benefit.Percent(3)))
+	ra, _ := adjust.Run(context.Background(), a, adjust.Options{})
+	rb, _ := adjust.Run(context.Background(), b, adjust.Options{})
+	for _, d := range adjust.Compare(ra, rb).Rows[:2] {
+		fmt.Println(d.Name, d.Year, d.LevelA, "→", d.LevelB, "Δ cost", d.Total)
+	}
+	// Output:
+	// 北京市 2025 938.00 → 947.00 Δ cost 108000.00
+	// 北京市 2026 977.00 → 995.00 Δ cost 216000.00
+}
+
+// Validation names the field path of the bad value.
+func ExampleScenario_Validate() {
+	s := twoProvinces()
+	s.Regions[1].Beneficiaries = -5
+	fmt.Println(s.Validate())
+	s = twoProvinces()
+	s.Horizon = 0
+	fmt.Println(s.Validate())
+	// Output:
+	// input: regions[1].beneficiaries: benefit: negative amount: -5
+	// input: horizon: benefit: value out of range: 0 years (want 1-100)
+}
+
+// The embedded default scenario is illustrative and says so.
+func ExampleDefaultScenario() {
+	s, err := adjust.DefaultScenario()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, err := adjust.Run(context.Background(), s, adjust.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(len(s.Regions), "regions,", s.StartYear, "to", s.EndYear(), "illustrative:", r.Run.Illustrative)
+	// Output:
+	// 31 regions, 2025 to 2029 illustrative: true
+}

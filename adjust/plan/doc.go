@@ -1,0 +1,114 @@
+// Package plan costs and pays the provinces' annual adjustments of
+// retirees' basic pensions (调整退休人员基本养老金方案): a plan of parts
+// applied to each retiree, summed over a population, checked against the
+// national overall level (全国总体调整水平) and calibrated to a target.
+//
+// # Plans
+//
+// Every year the national notice sets an overall level — 4 % in 2022,
+// 3.8 % in 2023, 3 % in 2024, 2 % in 2025 (NationalLevels, 2016-2025, each
+// with its source) — and each province writes a plan in three kinds of
+// part: 定额调整 (the same amount for everyone), 挂钩调整 (linked to
+// contribution years and to the retiree's own pension) and 适当倾斜 (tilts
+// for older retirees, hardship areas and some categories). A Plan is pure
+// data, strict JSON or the equal Go value, with a list of Parts; each part
+// names its Rounding, its Status and its Citation (source and confidence
+// mark), and has exactly one kind:
+//
+//	Fixed     定额: 61 yuan a month (Shanghai 2024)
+//	Years     年限挂钩: yuan per full year and per remaining month; flat amounts
+//	          below N years (by category: Beijing 农转工 under 15 years → 36);
+//	          a minimum (Shanghai: at least 15); part-years counted as years and
+//	          a minimum count (Shanxi: under 10 counted as 10); bands by years,
+//	          marginal like tax brackets (Shandong), with a flat amount for a band
+//	          (Shaanxi: 8 for the first 15 years, 1.8 a year beyond)
+//	Percent   水平挂钩: a percentage of the own prior pension (Shanghai 1 %)
+//	Bands     水平挂钩: amounts by pension band with a top-up guarantee (Beijing
+//	          2024: ≤ 6,813 → +30; above → +15, raised so pension + part ≥ 6,843)
+//	Age       高龄倾斜: exclusive age brackets at the plan's AgeAt, optionally
+//	          only with enough years or for one sex (Beijing 2022: 65-69 +40 …
+//	          80+ +70, and a second part: 65+ with 30 years +5)
+//	Area      艰苦边远地区倾斜: amounts by hardship class (Shanxi: 1 → +3, 2 → +7)
+//	Category  类别倾斜: an amount for a category, optionally topped up to a
+//	          reference amount (企业军转干部 补足到)
+//
+// A plan also says who is eligible (retired on or before RetiredBy), the
+// month the new rate applies from (Effective) and the first month it is
+// paid (FirstPaid); the months between are arrears (补发).
+//
+// Builtins ships Shanghai 2017, 2021 and 2024, Beijing 2022 and 2024,
+// Shanxi 2025, Shaanxi 2024, Shandong 2024 and Tibet 2024, as far as their
+// sources go: every part carries its source and confidence mark, and each
+// plan's Note says what the source lacks (Beijing 2024's age tilts, cut
+// off in the stored copy; Shanxi's 军转干部 reference amount) and how an
+// unclear text was read (Shandong's band edges). None is shipped as
+// legislated: they come from reposts, translations and summaries, so
+// their status is provisional. A plan marked [M] or [C] can never be
+// legislated; Parse and NewCalculator reject it.
+//
+// # One retiree
+//
+// NewCalculator validates a plan; Calculator.Apply gives one Retiree's
+// increase part by part, each with its source, the new pension, the
+// arrears, or the reason the retiree is not covered. Example A of the
+// domain reference (Shanghai 2024; 35 years, 5,000.00, aged 72) gives
+// 61 + 35 + 50 + 25 = 171.00, a new pension of 5,171.00 and arrears of
+// 6 × 171.00 = 1,026.00.
+//
+// # Populations
+//
+// Calculator.Run applies a plan to a Source — ReadCSV (streamed, never held
+// in memory), FromSeq or FromSlice (Go values), Synthetic (generated,
+// illustrative) or a Population (held compactly in memory for several
+// runs) — in parallel chunks, and returns a Summary: how many were
+// eligible, the prior and new totals, the total and average increase, the
+// aggregate increase as a percentage of the prior total, arrears, the
+// distribution of increases (exact nearest-rank percentiles and a
+// histogram), and totals by part, hardship class and age bracket. A per-person
+// CSV for the payment system can be written on the way (Options.PerPerson;
+// PerPersonHeader).
+//
+// The summary also checks the plan against the national overall level of
+// its year: an aggregate increase above it is a finding (NationalCheck)
+// naming both percentages.
+//
+// # Calibration
+//
+// Calibrate solves for one parameter — a fixed amount, a per-year rate or a
+// percentage — so that the aggregate increase over a Population reaches a
+// target such as 2 %, or comes as close as the parameter's grid allows from
+// below, holding the other parts. The increase never falls when such a
+// parameter rises, so the search brackets the answer and narrows it over
+// the integer grid; it usually takes four to eight passes.
+//
+// # Exactness, rounding and determinism
+//
+// Every amount a plan or a retiree gives must be a whole number of fen
+// (分); the calculator works in int64 fen. The only operation that can
+// leave a fraction, a percentage of a pension, is rounded at once by the
+// part's Rounding (unit and mode), with exact integer arithmetic; the
+// result equals benefit.Amount.MulRate followed by Round. The shipped
+// plans round every part half-up to the fen: no source gives a rule
+// (policy-reference §9), and whole-yuan figures are unaffected.
+//
+// Totals are exact integer sums, so a Summary is the same whatever the
+// number of workers or the chunk size, and so is the per-person output,
+// which comes out in input order. Summary.Percent is rounded to 0.0001 %
+// for display; Summary.PercentCmp, the national check and Calibrate compare
+// the exact ratio. The only float64 in the package is the interpolation
+// guess inside Calibrate, which chooses where to look next and never the
+// answer. Limits: a pension is at most 100 million yuan a month; totals fit
+// an int64 of fen for any real population (up to about 900 million
+// retirees at that cap).
+//
+// # Errors
+//
+// Bad input never panics and is never half-applied. A plan that is not
+// valid gives a *benefit.RecordError naming the file, the line (JSON syntax
+// and unknown fields) and the field as a JSON path, wrapping ErrPlan. A bad
+// retiree record stops a run with a *benefit.RecordError naming the file,
+// line and column (for Go values: the 1-based position) and Run returns no
+// Summary; the CSV columns are documented at CSVRequired. Calibrate reports
+// set-up errors wrapping ErrCalibrate, and Builtin an unknown id wrapping
+// ErrUnknownPlan.
+package plan

@@ -3,6 +3,7 @@ package benefit
 import (
 	"fmt"
 	"iter"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -50,14 +51,12 @@ func MustParseDims(s string) Dims {
 
 // DimsOf builds Dims from a map.
 func DimsOf(m map[string]string) (Dims, error) {
-	keys := make([]string, 0, len(m))
-	for k, v := range m {
-		if k == "" || v == "" || strings.ContainsAny(k, "=;") || strings.ContainsAny(v, "=;") {
+	keys := slices.Sorted(maps.Keys(m)) // in order, so that an error names the same key every time
+	for _, k := range keys {
+		if v := m[k]; k == "" || v == "" || strings.ContainsAny(k, "=;") || strings.ContainsAny(v, "=;") {
 			return Dims{}, parseErr("dimensions", k+"="+v, `keys and values must be non-empty and contain no "=" or ";"`, ErrSyntax)
 		}
-		keys = append(keys, k)
 	}
-	slices.Sort(keys)
 	var b strings.Builder
 	for i, k := range keys {
 		if i > 0 {

@@ -2,6 +2,7 @@ package benefit
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -174,7 +175,8 @@ func (p Program) validate() (field string, err error) {
 		}
 	}
 	for i, ex := range p.Exclusions {
-		for k, vals := range ex.When {
+		for _, k := range slices.Sorted(maps.Keys(ex.When)) { // in order, so that an error names the same key every time
+			vals := ex.When[k]
 			d, ok := p.Dimension(k)
 			if !ok {
 				return fmt.Sprintf("exclusions[%d].when.%s", i, k), fmt.Errorf("%w: no such dimension", ErrDimension)

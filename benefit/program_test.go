@@ -293,3 +293,29 @@ func TestCatalogueRoundingFitsPublishedFigures(t *testing.T) {
 		isTrue(t, f.Round(p.Rounding).Equal(f), "%s: %s (%s) is not on the step of %s", tt.program, tt.figure, tt.source, p.Rounding)
 	}
 }
+
+// Errors from map-shaped input are the same on every run: the first
+// offending key in key order is named.
+func TestMapErrorsAreDeterministic(t *testing.T) {
+	p := benefit.Program{
+		ID: "x", Name: "甲", Rounding: benefit.FenHalfUp,
+		Dimensions: []benefit.Dimension{{Key: "grade", Name: "等级", Values: []string{"1"}}},
+		Exclusions: []benefit.Exclusion{{When: map[string][]string{"a": {"1"}, "b": {"1"}, "c": {"1"}, "grade": {"9"}}, Reason: "test"}},
+	}
+	var first, firstDims string
+	for i := range 50 {
+		_, err := benefit.NewCatalogue("v", "test", p)
+		isError(t, err)
+		_, err2 := benefit.DimsOf(map[string]string{"a;": "1", "b;": "1", "c;": "1", "d": "x;y"})
+		isError(t, err2)
+		if i == 0 {
+			first, firstDims = err.Error(), err2.Error()
+			continue
+		}
+		if err.Error() != first || err2.Error() != firstDims {
+			t.Fatalf("run %d: %q / %q; first %q / %q", i, err, err2, first, firstDims)
+		}
+	}
+	isTrue(t, strings.Contains(first, "exclusions[0].when.a"), first)
+	isTrue(t, strings.Contains(firstDims, `"a;=1"`), firstDims)
+}

@@ -117,19 +117,20 @@ func readLevels(path string) (floor.Input, error) {
 	if path == "" {
 		return floor.Sample(), nil
 	}
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext != ".csv" && ext != ".json" {
+		return floor.Input{}, fmt.Errorf("%s: unknown file type %q (want .csv or .json)", path, filepath.Ext(path))
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return floor.Input{}, err
 	}
 	defer f.Close()
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv":
+	if ext == ".csv" {
 		levels, err := floor.ReadCSV(f, path)
 		return floor.Input{Levels: levels}, err
-	case ".json":
-		return floor.ReadJSON(f, path)
 	}
-	return floor.Input{}, fmt.Errorf("%s: unknown file type %q (want .csv or .json)", path, filepath.Ext(path))
+	return floor.ReadJSON(f, path)
 }
 
 // oneLine keeps an error message on one line.

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"strings"
+	"testing"
+)
+
+func TestCheckSampleIsIllustrativeAndFails(t *testing.T) {
+	code, out, stderr := invokeCLI("check")
+	if code != exitFail {
+		t.Fatalf("exit %d, want 1 (the sample has violations): %s", code, stderr)
+	}
+	if !strings.HasPrefix(out, "*** ILLUSTRATIVE") {
+		t.Errorf("sample report is not marked illustrative:\n%s", out[:min(len(out), 300)])
+	}
+	// Wanrong County (policy-reference §11): 2 months × 5 × 75,000 = 750,000.00.
+	if !strings.Contains(out, "750000.00") {
+		t.Errorf("Wanrong arrears missing")
+	}
+}
+
+// Example B as CSV: 20 × 10,000 × 6 = 1,200,000.00 owed, 600,000.00
+// central in tier-3 Shandong (policy-reference §11).
+func TestCheckExampleBJSON(t *testing.T) {
+	code, out, stderr := invokeCLI("check", "--levels", "testdata/check_exampleB.csv", "--from", "2024-01", "--to", "2025-01", "--format", "json")
+	if code != exitFail {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc struct {
+		SchemaVersion string `json:"schema_version"`
+		Illustrative  bool   `json:"illustrative"`
+		Summary       struct {
+			Violations   int    `json:"violations"`
+			Warnings     int    `json:"warnings"`
+			ArrearsTotal string `json:"arrears_total"`
+			Central      string `json:"arrears_central"`
+		} `json:"summary"`
+		Findings []map[string]any `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.SchemaVersion != "1" || doc.Illustrative || doc.Summary.Violations != 1 || doc.Summary.ArrearsTotal != "1200000.00" || doc.Summary.Central != "600000.00" {
+		t.Errorf("doc = %+v", doc)
+	}
+	f := doc.Findings[0]
+	for k, v := range map[string]any{"rule": "floor", "severity": "violation", "region": "371723", "program": "pension.resident.basic",
+		"from": "2024-01", "to": "2024-07", "required": "123.00", "actual": "103.00", "shortfall": "20.00", "arrears": "1200000.00"} {
+		if f[k] != v {
+			t.Errorf("finding[%s] = %v, want %v", k, f[k], v)
+		}
+	}
+	if _, ok := f["citation"].(map[string]any); !ok {
+		t.Errorf("finding has no citation object")
+	}
+}
+
+func TestCheckCompliantExitsZero(t *testing.T) {
+	code, out, stderr := invokeCLI("check", "--levels", "testdata/check_compliant.csv", "--from", "2024-01", "--to", "2025-01")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s\n%s", code, stderr, out)
+	}
+	if !strings.Contains(out, "No findings") {
+		t.Errorf("out = %s", out)
+	}
+	if code, _, _ := invokeCLI("check", "--levels", "testdata/check_compliant.csv", "--at", "2024-03"); code != exitOK {
+		t.Errorf("--at: exit %d", code)
+	}
+}
+
+// Shanghai's minimum wage was unchanged 2019-04 → 2021-07 (27 months >
+// 24): a warning, which fails only with --fail-on warning.
+func TestCheckFailOnWarning(t *testing.T) {
+	args := []string{"check", "--levels", "testdata/check_stale.csv", "--from", "2019-04", "--to", "2022-01"}
+	if code, _, stderr := invokeCLI(args...); code != exitOK {
+		t.Errorf("--fail-on violation: exit %d (%s)", code, stderr)
+	}
+	if code, out, _ := invokeCLI(append(args, "--fail-on", "warning")...); code != exitFail || !strings.Contains(out, "stale") {
+		t.Errorf("--fail-on warning: exit %d\n%s", code, out)
+	}
+}
+
+func TestCheckWaiverJSONInput(t *testing.T) {
+	code, out, stderr := invokeCLI("check", "--levels", "testdata/check_waiver.json", "--from", "2024-01", "--to", "2025-01")
+	if code != exitFail {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// 3 months waived (600,000.00) and 3 months owed (600,000.00).
+	for _, want := range []string{"1 violations", "1 waived", "Arrears owed 应补发: 600000.00", "Waived arrears 豁免: 600000.00"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestCheckJUnit(t *testing.T) {
+	code, out, _ := invokeCLI("check", "--levels", "testdata/check_exampleB.csv", "--from", "2024-01", "--to", "2025-01", "--format", "junit")
+	if code != exitFail {
+		t.Fatalf("exit %d", code)
+	}
+	var doc struct {
+		Tests    int `xml:"tests,attr"`
+		Failures int `xml:"failures,attr"`
+		Suites   []struct {
+			Cases []struct {
+				Class   string `xml:"classname,attr"`
+				Name    string `xml:"name,attr"`
+				Failure *struct {
+					Text string `xml:",chardata"`
+				} `xml:"failure"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	if err := xml.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Tests != 1 || doc.Failures != 1 || doc.Suites[0].Cases[0].Failure == nil ||
+		!strings.Contains(doc.Suites[0].Cases[0].Failure.Text, "arrears 1200000.00") {
+		t.Errorf("junit = %+v\n%s", doc, out)
+	}
+}
+
+func TestCheckBadInputExitsTwo(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--levels", "testdata/check_gbk.csv"}, "testdata/check_gbk.csv:2: source: not UTF-8"},
+		{[]string{"--levels", "testdata/nosuchfile.csv"}, "no such file"},
+		{[]string{"--levels", "testdata/check_waiver.txt"}, "unknown file type"},
+		{[]string{"--at", "2024-01", "--from", "2024-01"}, "either --at or --from/--to"},
+		{[]string{"--at", "2024-13"}, "--at"},
+		{[]string{"--from", "2025-01", "--to", "2024-01"}, "not after"},
+		{[]string{"--format", "xml"}, "--format"},
+		{[]string{"--fail-on", "advisory"}, "--fail-on"},
+	}
+	for _, tc := range cases {
+		code, _, stderr := invokeCLI(append([]string{"check"}, tc.args...)...)
+		if code != exitUsage || !strings.Contains(stderr, tc.want) || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+			t.Errorf("%v: exit %d, stderr %q (want one line with %q)", tc.args, code, stderr, tc.want)
+		}
+	}
+}

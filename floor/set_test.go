@@ -1,0 +1,193 @@
+package floor_test
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/region"
+)
+
+// policy-reference §2.1: 55 (2009-12), 70 (2014-07), 88 (2018-01), 93
+// (2020-07), 98? (2022, unresolved), 103 (2023), 123 (2024-01), 143
+// (2025-01). 2022-2023 ship as provisional; 2020's date is [C], so
+// announced.
+func TestDefaultResidentsPensionHistory(t *testing.T) {
+	s, ok := floor.Default().National("pension.resident.basic", benefit.Dims{})
+	if !ok {
+		t.Fatal("no national residents' pension floor")
+	}
+	want := []struct {
+		from, amount string
+		status       benefit.Status
+	}{
+		{"2009-12", "55", benefit.Legislated}, {"2014-07", "70", benefit.Legislated}, {"2018-01", "88", benefit.Legislated},
+		{"2020-07", "93", benefit.Announced}, {"2022-01", "98", benefit.Provisional}, {"2023-01", "103", benefit.Provisional},
+		{"2024-01", "123", benefit.Legislated}, {"2025-01", "143", benefit.Legislated},
+	}
+	if s.Len() != len(want) {
+		t.Fatalf("%d versions, want %d", s.Len(), len(want))
+	}
+	for i, w := range want {
+		v := s.Version(i)
+		if v.From.String() != w.from || !v.Amount.Equal(amt(w.amount)) || v.Status != w.status || v.Citation.IsZero() {
+			t.Errorf("version %d = %s %s %s, want %s %s %s", i, v.From, v.Amount, v.Status, w.from, w.amount, w.status)
+		}
+	}
+	// age bands are covered by the same floor
+	if a, _, ok := floor.Default().Required("pension.resident.basic", region.MustParseCode("140822"), benefit.MustParseDims("age=65+"), ym("2024-03")); !ok || !a.Equal(amt("123")) {
+		t.Errorf("Required(age=65+) = %s %v", a, ok)
+	}
+}
+
+// The contract: no figure marked [M] or [C] is shipped as legislated.
+func TestDefaultNeverLegislatesUnverified(t *testing.T) {
+	for _, f := range floor.Default().Floors("") {
+		for _, v := range f.Schedule.All() {
+			c := v.Citation
+			unverified := c.Confidence == "M" || c.Confidence == "C" || strings.Contains(c.Note, "[C]") || strings.Contains(c.Note, "UNRESOLVED")
+			if unverified && v.Status == benefit.Legislated {
+				t.Errorf("%s %s %s %s is legislated but marked %s: %s", f.Program, f.Dims, v.From, v.Amount, c.Confidence, c.Note)
+			}
+			if c.IsZero() {
+				t.Errorf("%s %s %s has no citation", f.Program, f.Dims, v.From)
+			}
+		}
+	}
+}
+
+// policy-reference §5.2: 2018-08 and 2019-08 national standards (annual).
+func TestDefaultVeterans(t *testing.T) {
+	cases := []struct{ program, dims, month, amount string }{
+		{"veterans.disability", "cause=因战;grade=1", "2018-09", "80140"},
+		{"veterans.disability", "cause=因战;grade=1", "2019-08", "88150"},
+		{"veterans.disability", "cause=因公;grade=1", "2019-08", "85370"},
+		{"veterans.disability", "cause=因病;grade=1", "2019-08", "82570"},
+		{"veterans.disability", "cause=因病;grade=1", "2018-08", "75060"},
+		{"veterans.survivors", "residence=城镇;survivor=烈士遗属", "2019-08", "27980"},
+		{"veterans.survivors", "survivor=因公牺牲军人遗属", "2019-08", "24040"},
+		{"veterans.survivors", "survivor=病故军人遗属", "2019-08", "22610"},
+		{"veterans.ill_returned", "", "2021-01", "650"},
+	}
+	for _, tc := range cases {
+		a, _, ok := floor.Default().Required(tc.program, region.MustParseCode("110000"), benefit.MustParseDims(tc.dims), ym(tc.month))
+		if !ok || !a.Equal(amt(tc.amount)) {
+			t.Errorf("%s %s %s = %s %v, want %s", tc.program, tc.dims, tc.month, a, ok, tc.amount)
+		}
+	}
+	if _, _, ok := floor.Default().Required("veterans.disability", region.MustParseCode("110000"), benefit.MustParseDims("cause=因战;grade=1"), ym("2018-07")); ok {
+		t.Error("a 2018-07 veterans' floor was found; the table starts 2018-08")
+	}
+	if _, ok := floor.Default().National("employment.unemployment_insurance", benefit.Dims{}); ok {
+		t.Error("UI has relative bounds only, no fixed national floor")
+	}
+}
+
+func TestLoadStrict(t *testing.T) {
+	cases := map[string]struct{ in, field string }{
+		"unknown field": {`{"version": "x", "floors": [], "extra": 1}`, ""},
+		"program":       {`{"version": "x", "floors": [{"program": "nope", "versions": [{"from": "2024-01", "amount": "1"}]}]}`, "floors[0].program"},
+		"dims":          {`{"version": "x", "floors": [{"program": "pension.resident.basic", "dimensions": "grade=1", "versions": [{"from": "2024-01", "amount": "1"}]}]}`, "floors[0].dimensions"},
+		"order":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": [{"from": "2024-01", "amount": "1"}, {"from": "2023-01", "amount": "1"}]}]}`, "floors[0].versions[1].from"},
+		"group":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "group": "atlantis", "versions": [{"from": "2024-01", "amount": "1"}]}]}`, "floors[0].group"},
+		"empty":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": []}]}`, "floors[0].versions"},
+		"bound":         {`{"version": "x", "floors": [], "relative": [{"id": "r", "program": "employment.unemployment_insurance", "against": "reference.min_wage", "bound": "side", "severity": "violation", "citation": {}}]}`, "relative[0].bound"},
+	}
+	for name, tc := range cases {
+		_, err := floor.Load(strings.NewReader(tc.in), "mine.json")
+		var re *benefit.RecordError
+		if !errors.As(err, &re) || re.File != "mine.json" || re.Field != tc.field {
+			t.Errorf("%s: err = %v", name, err)
+		}
+	}
+}
+
+// A user's floors file loaded on top of the national ones: a regional
+// agreement for 京津冀 (hypothetical 200 from 2025-01).
+func TestLoadAndMerge(t *testing.T) {
+	in := `{"version": "mine", "floors": [{"program": "pension.resident.basic", "group": "jingjinji",
+  "citation": {"title": "hypothetical 京津冀 agreement"}, "versions": [{"from": "2025-01", "amount": "200"}]}]}`
+	mine, err := floor.Load(strings.NewReader(in), "mine.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := floor.Default().Merge(mine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, _, _ := s.Required("pension.resident.basic", region.MustParseCode("130100"), benefit.Dims{}, ym("2025-02")); !a.Equal(amt("200")) {
+		t.Errorf("Hebei = %s, want 200", a)
+	}
+	if a, _, _ := s.Required("pension.resident.basic", region.MustParseCode("140100"), benefit.Dims{}, ym("2025-02")); !a.Equal(amt("143")) {
+		t.Errorf("Shanxi = %s, want 143", a)
+	}
+	if _, err := s.Merge(mine); err == nil {
+		t.Error("the same regional floor merged twice")
+	}
+}
+
+// Check is safe for concurrent use and deterministic: eight goroutines
+// checking the sample get byte-identical JSON (run with -race).
+func TestCheckConcurrent(t *testing.T) {
+	in := floor.Sample()
+	var wg sync.WaitGroup
+	out := make([][]byte, 8)
+	for g := range out {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rep, err := floor.Check(in.Levels, floor.Options{To: ym("2025-07"), PassThrough: g%2 == 0})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			var b bytes.Buffer
+			rep.WriteJSON(&b)
+			out[g] = b.Bytes()
+		}()
+	}
+	wg.Wait()
+	for g := 2; g < len(out); g++ {
+		if !bytes.Equal(out[g], out[g%2]) {
+			t.Fatalf("goroutine %d produced different output", g)
+		}
+	}
+}
+
+// The text report aligns columns by display width (a Han character is
+// two columns): the "arrears" column ends at the same column on every row.
+func TestWriteTextAligned(t *testing.T) {
+	in := floor.Sample()
+	rep := check(t, in.Levels, floor.Options{To: ym("2025-07")})
+	var b bytes.Buffer
+	if err := rep.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(b.String(), "\n")
+	// rows of the floor and hierarchy rules with arrears end in the arrears column
+	ends := map[int]bool{}
+	for _, l := range lines {
+		if strings.Contains(l, "  violation  ") && (strings.Contains(l, " floor ") || strings.Contains(l, " hierarchy ")) {
+			ends[displayWidth(l)] = true
+		}
+	}
+	if len(ends) != 1 {
+		t.Errorf("arrears column not aligned: %v\n%s", ends, b.String())
+	}
+}
+
+func displayWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		if r >= 0x2E80 {
+			w += 2
+		} else {
+			w++
+		}
+	}
+	return w
+}

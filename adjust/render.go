@@ -70,6 +70,9 @@ func (r *Result) header(w io.Writer) {
 		fl = append(fl, fmt.Sprintf("%d %s (%s)", f.Year, f.Amount.Round(benefit.FenHalfUp), f.Status))
 	}
 	fmt.Fprintf(w, "national floor: %s\n", strings.Join(fl, ", "))
+	if c := r.CostSharing; !c.IsZero() {
+		fmt.Fprintf(w, "cost sharing: %s\n", c)
+	}
 }
 
 // WriteText writes r as aligned text tables: the run record, the national

@@ -96,16 +96,19 @@ type YearSummary struct {
 // region-years by region code, then year; years ascending. A Result is
 // not changed after Run returns and may be read concurrently.
 type Result struct {
-	Run         RunRecord     `json:"run"`
-	Program     string        `json:"program"`
-	Name        string        `json:"program_name"`
-	Unit        string        `json:"unit"` // "元/月" or "元/年"
-	Rounding    string        `json:"rounding"`
-	Rule        string        `json:"rule"`
-	Constraints string        `json:"constraints"`
-	Floors      []FloorYear   `json:"floors"` // base year first, then each simulated year
-	Summary     []YearSummary `json:"years"`
-	Rows        []RegionYear  `json:"regions"`
+	Run         RunRecord   `json:"run"`
+	Program     string      `json:"program"`
+	Name        string      `json:"program_name"`
+	Unit        string      `json:"unit"` // "元/月" or "元/年"
+	Rounding    string      `json:"rounding"`
+	Rule        string      `json:"rule"`
+	Constraints string      `json:"constraints"`
+	Floors      []FloorYear `json:"floors"` // base year first, then each simulated year
+	// CostSharing is the source of the central/local split rule
+	// (region.CostRule.Citation: 国办发〔2018〕6号 for the residents' pension).
+	CostSharing benefit.Citation `json:"cost_sharing"`
+	Summary     []YearSummary    `json:"years"`
+	Rows        []RegionYear     `json:"regions"`
 }
 
 // All returns the region-years in order (region code, then year).

@@ -89,8 +89,9 @@ func (p *prepared) assemble(rows []RegionYear, opts *Options) (*Result, error) {
 			Scenario: s.Name, Illustrative: s.Illustrative, IllustrativeNote: s.Note},
 		Program: s.Program, Name: p.prog.Name, Unit: unit, Rounding: p.round.String(),
 		Rule: s.Rule.String(), Constraints: s.Constraints.String(),
-		Floors: append([]FloorYear(nil), p.floors...),
-		Rows:   sorted,
+		Floors:      append([]FloorYear(nil), p.floors...),
+		CostSharing: p.costRule.Citation,
+		Rows:        sorted,
 	}
 	if !opts.SkipFloorCheck {
 		if err := p.floorCheck(res, opts); err != nil {

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -227,5 +228,39 @@ func TestRenderings(t *testing.T) {
 	}
 	if err := xml.Unmarshal(svg.Bytes(), new(struct{})); err != nil || !strings.Contains(svg.String(), "ILLUSTRATIVE") {
 		t.Errorf("svg: %v", err)
+	}
+}
+
+// testdata/worked-infeasible.json is the JSON form of TestInfeasible's
+// Go scenario: both have the same canonical hash and the same result.
+func TestJSONEqualsGoValue(t *testing.T) {
+	f, err := os.Open("testdata/worked-infeasible.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fromJSON, err := LoadScenario(f, "testdata/worked-infeasible.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	goValue := testScenario(Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", "100000000"))
+	goValue.Name = fromJSON.Name
+	goValue.Note = fromJSON.Note
+	goValue.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenue, Percent: benefit.Percent(1)}
+	hj, _ := fromJSON.Hash()
+	hg, _ := goValue.Hash()
+	if hj != hg {
+		a, _ := fromJSON.Canonical()
+		b, _ := goValue.Canonical()
+		t.Fatalf("hashes differ:\n%s\n%s", a, b)
+	}
+	var bj, bg bytes.Buffer
+	_ = mustRun(t, fromJSON).WriteJSON(&bj)
+	_ = mustRun(t, goValue).WriteJSON(&bg)
+	if !bytes.Equal(bj.Bytes(), bg.Bytes()) {
+		t.Error("results differ")
+	}
+	if ry, _ := mustRun(t, fromJSON).Get(sd, 2027); !ry.Infeasible || ry.Transfer.String() != "98000.00" {
+		t.Errorf("2027: %+v", ry)
 	}
 }

@@ -40,6 +40,32 @@
 // carry the status benefit.Projected wherever they are shown. The floor
 // of a year is the highest amount in force in any of its months.
 //
+// A scenario file looks like this (adjust/testdata/worked-infeasible.json;
+// `benefitstd simulate --print-default` prints the full default):
+//
+//	{
+//	  "name": "worked example: an infeasible year",
+//	  "program": "pension.resident.basic",
+//	  "start_year": 2025, "horizon": 3,
+//	  "assumptions": {"cpi": "2%", "wage_growth": "5%", "revenue_growth": "3%"},
+//	  "years": [{"year": 2026, "cpi": "1.5%"}],
+//	  "regions": [
+//	    {"code": "370000", "beneficiaries": 1000, "level": "143", "revenue": "100000000",
+//	     "years": [{"year": 2027, "beneficiary_growth": "2%"}]}
+//	  ],
+//	  "floor": {"shipped_through": 2025, "projection": {"kind": "step", "step": "20"}},
+//	  "rule": {"kind": "sum", "parts": [{"kind": "pass_through"}, {"kind": "percent", "percent": "1%"}]},
+//	  "constraints": {"max_step": "30", "fiscal_cap": {"basis": "revenue", "percent": "1%"}}
+//	}
+//
+// Amounts and rates are strings ("143", "1.5%", "0.015"); numbers in
+// exponent form, unknown fields and trailing data are errors. Rule kinds:
+// fixed (amount), percent (percent), index (wage_weight, cpi_weight,
+// offset), catch_up (margin), pass_through, sum (parts). Projection
+// kinds: step (step), index (wage_weight, cpi_weight, offset), hold.
+// Cap bases: revenue, revenue_growth. "allow_cuts": true turns off the
+// no-cut constraint; "illustrative": true marks made-up figures.
+//
 // # Rules (调整办法)
 //
 // A rule proposes the new level as the current level plus an increase:

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/region"
@@ -166,6 +167,27 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 		}
 		if v, ok := l.Schedule.Last(); ok && v.From > last {
 			last = v.From
+		}
+	}
+	for i, w := range opts.Waivers {
+		fe := func(field string, err error) error {
+			return &benefit.RecordError{Field: fmt.Sprintf("waivers[%d].%s", i, field), Err: err}
+		}
+		switch {
+		case !w.Region.IsValid():
+			return nil, fe("region", fmt.Errorf("%w: missing region code", region.ErrInvalidCode))
+		case w.Interval.From.IsZero():
+			return nil, fe("interval.from", fmt.Errorf("%w: missing", benefit.ErrSyntax))
+		case !w.Interval.To.IsZero() && w.Interval.To <= w.Interval.From:
+			return nil, fe("interval.to", fmt.Errorf("%w: the interval is empty", benefit.ErrOrder))
+		case strings.TrimSpace(w.Reason) == "":
+			return nil, fe("reason", fmt.Errorf("%w: a waiver needs a reason", benefit.ErrSyntax))
+		}
+		if _, err := c.tab.Resolve(w.Region); err != nil {
+			return nil, fe("region", err)
+		}
+		if _, err := cat.Program(w.Program); err != nil {
+			return nil, fe("program", err)
 		}
 	}
 	c.from, c.to = opts.From, opts.To
@@ -558,7 +580,11 @@ func (c *checker) checkPassThrough(i int) {
 			if !ok || aper != per || act.Cmp(req) >= 0 {
 				continue
 			}
-			f := c.finding(i, RulePassThrough, Violation, iv)
+			sev := Violation
+			if cur.Status == benefit.Provisional {
+				sev = cmp.Or(c.opts.ProvisionalSeverity, Warning)
+			}
+			f := c.finding(i, RulePassThrough, sev, iv)
 			f.Per, f.Required, f.Actual, f.Shortfall, f.Citation = per, req, act, req.Sub(act), passThroughCitation
 			f.Message = fmt.Sprintf("national floor rose by %s in %s; level was %s, so at least %s is due", delta, cur.From, base, req)
 			c.inherit(&f, i, prov)
@@ -765,7 +791,7 @@ func (c *checker) report() *Report {
 			s.Waived++
 			s.WaivedArrears = s.WaivedArrears.Add(f.Arrears)
 		}
-		if f.Severity == Violation || f.Severity == Waived {
+		if f.Severity == Violation {
 			s.Interest = s.Interest.Add(f.Interest)
 		}
 	}

@@ -16,6 +16,9 @@ type Options struct {
 	// runs; the result does not).
 	Progress func(Progress)
 	// Catalogue, Regions and Floors replace the embedded defaults.
+	// Floors gives the shipped national floor history a scenario without
+	// floor.history starts from; when it is a *floor.Set it also supplies
+	// the regional-agreement floors and relative rules of the floor check.
 	Catalogue *benefit.Catalogue
 	Regions   *region.Table
 	Floors    FloorSource

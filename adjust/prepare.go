@@ -1,7 +1,6 @@
 package adjust
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/benefitstd/benefitstd/benefit"
@@ -198,5 +197,3 @@ func floorInYear(hist benefit.Schedule, y int) (FloorYear, bool) {
 }
 
 func (p *prepared) floor(y int) FloorYear { return p.floors[y-p.s.BaseYear()] }
-
-func (p *prepared) String() string { return fmt.Sprintf("prepared(%s)", p.s.Name) }

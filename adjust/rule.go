@@ -2,6 +2,7 @@ package adjust
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/benefitstd/benefitstd/benefit"
@@ -212,7 +213,7 @@ func (r *Rule) validate(path string, depth int) error {
 		return &benefit.RecordError{Field: path + ".kind", Err: fmt.Errorf("%w: unknown rule kind %q (want fixed, percent, index, catch_up, pass_through or sum)", benefit.ErrSyntax, r.Kind)}
 	}
 	for _, f := range fields {
-		if f.set && !contains(ok, f.name) {
+		if f.set && !slices.Contains(ok, f.name) {
 			return bad(f.name, fmt.Sprintf("a %s rule has no %s", r.Kind, f.name))
 		}
 	}
@@ -247,13 +248,4 @@ func (r *Rule) validate(path string, depth int) error {
 		}
 	}
 	return nil
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

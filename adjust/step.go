@@ -136,7 +136,7 @@ func (p *prepared) solve(in *stepIn) (stepOut, error) {
 		// local(x) = A·n·x − central, where A is 12 for a monthly level.
 		// With x = k·u (u the grid step) local ≤ cap exactly when
 		// k ≤ (cap + central) ÷ (A·n·u), an integer division in fen.
-		num, ok := cap1(in.cap).Add(hc.Central).Fen()
+		num, ok := in.cap.Add(hc.Central).Fen()
 		per := p.annualFactor * in.n * p.unitFen
 		if ok && per > 0 && num >= 0 {
 			k := min(max(num/per, lo), hi-1)
@@ -165,8 +165,6 @@ func (p *prepared) solve(in *stepIn) (stepOut, error) {
 	}
 	return stepOut{level: p.gridAmount(lo), binding: BindFiscalCap, cost: loCost}, nil
 }
-
-func cap1(a *benefit.Amount) benefit.Amount { return *a }
 
 // runRegion simulates region ri over every year into out.
 func (p *prepared) runRegion(ri int, out []RegionYear) error {

@@ -175,15 +175,20 @@ func (a Amount) Ratio(b Amount, scale int32, mode Mode) (Rate, error) {
 	return Rate{roundPlaces(quoSticky(a.d, b.d, scale), scale, mode)}, nil
 }
 
-// quoSticky returns a/b truncated toward zero at places+3 decimals, with
-// the last digit nudged one unit away from zero when the division left a
-// remainder. Rounding the result to places (any mode) then gives exactly
-// the rounding of the true quotient: a truncated expansion can never look
-// like a tie, and an inexact one never looks exact.
+// quoSticky returns a/b to places+3 decimals, rounded to odd: truncated
+// toward zero and then, when the division left a remainder and the last
+// digit is even, moved one unit away from zero so that it is odd.
+// Rounding the result to places (any mode) then gives exactly the
+// rounding of the true quotient: every boundary of that rounding (a step
+// or a midpoint) ends in an even digit at places+3, so an inexact
+// quotient can never look like a tie or like an exact step, and it stays
+// on the same side of every boundary as the true quotient. (Adding a
+// unit whatever the last digit was wrong: -1101.87499|98 became the tie
+// -1101.87500.)
 func quoSticky(a, b decimal.Decimal, places int32) decimal.Decimal {
 	p := places + 3
 	q, r := a.QuoRem(b, p)
-	if r.Sign() != 0 {
+	if r.Sign() != 0 && q.Shift(p).BigInt().Bit(0) == 0 {
 		ulp := decimal.New(1, -p)
 		if a.Sign()*b.Sign() < 0 {
 			q = q.Sub(ulp)

@@ -189,6 +189,13 @@ func TestAmountQuoInt(t *testing.T) {
 		{"100.000003", 3, benefit.Rounding{Unit: benefit.Fen, Mode: benefit.Up}, "33.34"},
 		// 2.00001 / 2 = 1.000005 → half-even at the fen is 1.00 (not a tie)
 		{"2.00001", 2, benefit.Rounding{Unit: benefit.Fen, Mode: benefit.HalfEven}, "1.00"},
+		// 0.019999 / 2 = 0.0099995: down to the fen is 0.00, up is 0.01
+		{"0.019999", 2, benefit.Rounding{Unit: benefit.Fen, Mode: benefit.Down}, "0.00"},
+		{"0.019999", 2, benefit.Rounding{Unit: benefit.Fen, Mode: benefit.Up}, "0.01"},
+		// 88,149.999984 / -80 = -1,101.8749998: just short of the tie
+		// -1,101.875, so half-even (and half-up) give -1,101.87 (FuzzQuoInt)
+		{"88149.999984", -80, benefit.Rounding{Unit: benefit.Fen, Mode: benefit.HalfEven}, "-1101.87"},
+		{"88149.999984", -80, benefit.FenHalfUp, "-1101.87"},
 		// 0.010001 / 2 = 0.0050005, above the tie 0.005 → 0.01 even with half-even
 		{"0.010001", 2, benefit.Rounding{Unit: benefit.Fen, Mode: benefit.HalfEven}, "0.01"},
 	}

@@ -121,7 +121,7 @@ func appendFen(b []byte, n int64) []byte {
 func parseFen(s string) (int64, error) {
 	var n int64
 	i, frac, seenPoint := 0, 0, false
-	if len(s) == 0 || len(s) > 16 {
+	if len(s) == 0 || len(s) > maxFastLen {
 		return parseFenSlow(s)
 	}
 	for ; i < len(s); i++ {
@@ -161,3 +161,8 @@ func parseFenSlow(s string) (int64, error) {
 	}
 	return f, nil
 }
+
+// maxFastLen bounds the inputs parseFen reads itself; longer ones
+// go through benefit.ParseAmount, whose limit (15 integer digits) they
+// must keep too.
+const maxFastLen = benefit.MaxAmountIntDigits

@@ -51,6 +51,12 @@ func genScenario(rng *rand.Rand) Scenario {
 	if rng.IntN(2) == 0 {
 		s.Floor.Projection = Projection{Kind: ProjectIndex, WageWeight: Rate(pct(0, 10000)), CPIWeight: Rate(pct(0, 10000))}
 	}
+	switch rng.IntN(4) {
+	case 0:
+		s.Rounding = &benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}
+	case 1:
+		s.Rounding = &benefit.Rounding{Unit: benefit.Fen, Mode: benefit.HalfEven}
+	}
 	s.Constraints.AllowCuts = rng.IntN(4) == 0
 	if rng.IntN(3) == 0 {
 		s.Constraints.MaxStep = amtp(fmt.Sprint(rng.IntN(40)))
@@ -75,7 +81,7 @@ func genScenario(rng *rand.Rand) Scenario {
 // TestProperties runs a few hundred generated scenarios and checks the
 // invariants that must hold whatever the inputs:
 //   - the level is never below the year's national floor, and is on the
-//     rounding grid (whole yuan);
+//     rounding grid (whole yuan, or 10 yuan or a fen when overridden);
 //   - without AllowCuts the level never falls;
 //   - central + local == total, exactly, in every region-year;
 //   - a feasible year keeps the fiscal cap; an infeasible one sits at its
@@ -107,7 +113,11 @@ func TestProperties(t *testing.T) {
 			if ry.Level.Cmp(ry.Floor) < 0 {
 				t.Errorf("%s: level %s below floor %s", where, ry.Level, ry.Floor)
 			}
-			if !ry.Level.Equal(ry.Level.Round(benefit.YuanHalfUp)) {
+			grid := benefit.YuanHalfUp
+			if s.Rounding != nil {
+				grid = *s.Rounding
+			}
+			if !ry.Level.Equal(ry.Level.Round(grid)) {
 				t.Errorf("%s: level %s off the grid", where, ry.Level)
 			}
 			if !s.Constraints.AllowCuts && ry.Level.Cmp(ry.Previous) < 0 {
@@ -128,7 +138,7 @@ func TestProperties(t *testing.T) {
 					t.Errorf("%s: local %s over cap %s", where, ry.Cost.Local, ry.Cap)
 				}
 				if ry.Binding == BindFiscalCap {
-					next, _ := p.cost(ry.Region, ry.Level.Add(benefit.Yuan(1)), ry.Floor, ry.Beneficiaries)
+					next, _ := p.cost(ry.Region, ry.Level.Add(grid.Unit.Step()), ry.Floor, ry.Beneficiaries)
 					if next.Local.Cmp(*ry.Cap) <= 0 {
 						t.Errorf("%s: fiscal cap bound at %s but %s+1 fits (%s ≤ %s)", where, ry.Level, ry.Level, next.Local, ry.Cap)
 					}

@@ -131,7 +131,7 @@ func ReadCSV(r io.Reader, name string) ([]Level, error) {
 			return nil, rec.Err("effective_from", fmt.Errorf("%w: %s already given on line %d for the same level", benefit.ErrOrder, from, ac.lines[i]))
 		}
 		src := citationOf(rec.Get("source"))
-		ac.vs = append(ac.vs, benefit.Version{From: from, Amount: a, Status: status, Citation: src})
+		ac.vs = append(ac.vs, benefit.Version{From: from, Amount: a.Add(zeroFen), Status: status, Citation: src})
 		ac.lines = append(ac.lines, rec.Line)
 		if ac.l.Source.IsZero() {
 			ac.l.Source = src
@@ -269,6 +269,9 @@ func ReadJSON(r io.Reader, name string) (Input, error) {
 			if errors.As(err, &re) {
 				return Input{}, fe(re.Field, re.Err)
 			}
+			return Input{}, fe("versions", err)
+		}
+		if s, err = atFen(s); err != nil {
 			return Input{}, fe("versions", err)
 		}
 		if !lj.End.IsZero() {

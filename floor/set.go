@@ -287,6 +287,9 @@ func build(version string, floors []Floor, relative []Relative, cadences []Caden
 		if f.Per != p.Frequency {
 			return nil, fe("per", fmt.Errorf("%w: %s is per %s, not per %s", benefit.ErrSyntax, p.ID, p.Frequency, f.Per))
 		}
+		if f.Schedule, err = atFen(f.Schedule); err != nil {
+			return nil, fe("versions", err)
+		}
 		k := key{f.Program, f.Dims.String(), f.Group.ID}
 		if seen[k] {
 			return nil, fe("program", fmt.Errorf("%w: a floor for %s %q (group %q) is given twice", benefit.ErrOrder, f.Program, f.Dims, f.Group.ID))
@@ -474,4 +477,25 @@ func Load(r io.Reader, name string) (*Set, error) {
 		cads = append(cads, Cadence{Program: cj.Program, Scope: sc, Months: cj.Months, Citation: cj.Citation})
 	}
 	return build(j.Version, floors, rel, cads, name)
+}
+
+// zeroFen is 0.00: adding it gives an amount the scale of a fen (or
+// finer) without changing its value.
+var zeroFen = benefit.FromFen(0)
+
+// atFen returns s with every amount held at the scale of a fen (123 as
+// 123.00). Values do not change; comparisons between amounts of the same
+// scale are cheaper (no rescaling), which matters when a million levels
+// are checked.
+func atFen(s benefit.Schedule) (benefit.Schedule, error) {
+	vs := make([]benefit.Version, 0, s.Len())
+	for _, v := range s.All() {
+		v.Amount = v.Amount.Add(zeroFen)
+		vs = append(vs, v)
+	}
+	out, err := benefit.NewSchedule(vs...)
+	if err != nil || s.End().IsZero() {
+		return out, err
+	}
+	return out.WithEnd(s.End())
 }

@@ -130,3 +130,45 @@ func FuzzRatio(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMulRateRound checks that an unrounded MulRate product is exact and
+// that Round of it (up to 16 decimals) agrees with the Rat oracle.
+func FuzzMulRateRound(f *testing.F) {
+	f.Add(int64(80_140_000_000), int64(11_000_000_000), uint8(3), uint8(0)) // 80,140 × 1.1 → 88,150
+	f.Add(int64(72_850_000_000), int64(11_000_000_000), uint8(3), uint8(1)) // 80,135: a tie
+	f.Add(int64(-2_345_000), int64(10_000_000_000), uint8(0), uint8(1))
+	f.Add(int64(7_345_830_000), int64(380_000_000), uint8(0), uint8(2))
+	f.Fuzz(func(t *testing.T, micro, rate10 int64, unit, mode uint8) {
+		a, ok := microAmount(micro)
+		if !ok {
+			return
+		}
+		// the rate as a ratio with 10 decimals
+		rs := strconv.FormatInt(rate10, 10)
+		neg := rate10 < 0
+		if neg {
+			rs = rs[1:]
+		}
+		for len(rs) < 11 {
+			rs = "0" + rs
+		}
+		rs = rs[:len(rs)-10] + "." + rs[len(rs)-10:]
+		if neg {
+			rs = "-" + rs
+		}
+		r, err := benefit.ParseRate(rs)
+		if err != nil {
+			return
+		}
+		exact := new(big.Rat).Mul(big.NewRat(micro, 1_000_000), big.NewRat(rate10, 10_000_000_000))
+		p := a.MulRate(r)
+		if ratOf(t, p).Cmp(exact) != 0 {
+			t.Fatalf("%s × %s = %s, want %s", a, r, p, exact.FloatString(16))
+		}
+		u, m := benefit.Unit(unit%4), benefit.Mode(mode%4)
+		rd := benefit.Rounding{Unit: u, Mode: m}
+		if got, want := ratOf(t, p.Round(rd)), roundRat(exact, steps[u], m); got.Cmp(want) != 0 {
+			t.Fatalf("%s rounded %s = %s, want %s", p, rd, p.Round(rd), want.FloatString(2))
+		}
+	})
+}

@@ -14,12 +14,26 @@ import (
 
 // wan returns a in 万元 (10,000 yuan) rounded half-up to the fen, for
 // display in tables only; CSV and JSON carry exact yuan.
-func wan(a benefit.Amount) string {
-	w, err := a.QuoInt(10000, benefit.FenHalfUp)
+func wan(a benefit.Amount) string { return scaled(a, 10_000) }
+
+// scaled returns a ÷ unit rounded half-up to two decimals, for display.
+func scaled(a benefit.Amount, unit int64) string {
+	w, err := a.QuoInt(unit, benefit.FenHalfUp)
 	if err != nil {
 		return "?"
 	}
 	return w.String()
+}
+
+// costUnit picks the display unit of a result's costs: 亿元 (10^8 yuan)
+// when the largest national total reaches 10 亿, else 万元.
+func (r *Result) costUnit() (string, int64) {
+	for _, y := range r.Summary {
+		if y.Cost.Total.Cmp(benefit.Yuan(1_000_000_000)) >= 0 {
+			return "亿元", 100_000_000
+		}
+	}
+	return "万元", 10_000
 }
 
 func burden(r *benefit.Rate) string {
@@ -78,11 +92,15 @@ func (r *Result) header(w io.Writer) {
 // WriteText writes r as aligned text tables: the run record, the national
 // floor path, one row per year with the national totals and the
 // equalisation statistics, then one row per region and year. Costs are
-// shown in 万元; the statistics are float64 and descriptive only.
+// shown in 亿元 when the largest yearly national total reaches 10 亿 and
+// in 万元 otherwise (rounded for display; CSV and JSON carry exact yuan);
+// the statistics are float64 and descriptive only.
 func (r *Result) WriteText(w io.Writer) error {
 	var b strings.Builder
 	r.header(&b)
-	b.WriteString("\nNational totals per year (costs in 万元 per year):\n")
+	un, uv := r.costUnit()
+	cu := func(a benefit.Amount) string { return scaled(a, uv) }
+	b.WriteString("\nNational totals per year (costs in " + un + " per year):\n")
 	yt := texttable.Table{
 		Header: []string{"year", "floor", "regions", "beneficiaries", "total", "central", "local", "transfer", "infeasible", "findings", "min", "mean", "max", "max/min", "CV", "Gini"},
 		Right:  []bool{false, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true},
@@ -90,7 +108,7 @@ func (r *Result) WriteText(w io.Writer) error {
 	for _, y := range r.Summary {
 		yt.Rows = append(yt.Rows, []string{
 			strconv.Itoa(y.Year), y.Floor.Amount.String(), strconv.Itoa(y.Regions), strconv.FormatInt(y.Beneficiaries, 10),
-			wan(y.Cost.Total), wan(y.Cost.Central), wan(y.Cost.Local), wan(y.Transfer),
+			cu(y.Cost.Total), cu(y.Cost.Central), cu(y.Cost.Local), cu(y.Transfer),
 			strconv.Itoa(y.Infeasible), strconv.Itoa(y.Findings),
 			y.MinLevel.String(), y.MeanLevel.String(), y.MaxLevel.String(),
 			strconv.FormatFloat(y.MaxMinRatio, 'f', 3, 64), strconv.FormatFloat(y.CV, 'f', 3, 64), strconv.FormatFloat(y.Gini, 'f', 3, 64),
@@ -99,7 +117,7 @@ func (r *Result) WriteText(w io.Writer) error {
 	if err := yt.Write(&b); err != nil {
 		return err
 	}
-	b.WriteString("\nPer region and year (level in " + r.Unit + "; costs in 万元 per year; burden = local cost ÷ local revenue):\n")
+	b.WriteString("\nPer region and year (level in " + r.Unit + "; costs in " + un + " per year; burden = local cost ÷ local revenue):\n")
 	rt := texttable.Table{
 		Header: []string{"code", "region", "year", "level", "increase", "floor", "headroom", "binding", "beneficiaries", "total", "central", "local", "burden", "note"},
 		Right:  []bool{false, false, false, true, true, true, true, false, true, true, true, true, true, false},
@@ -107,7 +125,7 @@ func (r *Result) WriteText(w io.Writer) error {
 	for _, ry := range r.Rows {
 		note := ""
 		if ry.Infeasible {
-			note = "INFEASIBLE: transfer " + wan(ry.Transfer) + " 万元"
+			note = "INFEASIBLE: transfer " + cu(ry.Transfer) + " " + un
 		}
 		for _, f := range ry.Findings {
 			if note != "" {
@@ -122,7 +140,7 @@ func (r *Result) WriteText(w io.Writer) error {
 		rt.Rows = append(rt.Rows, []string{
 			ry.Region.String(), ry.Name, strconv.Itoa(ry.Year), ry.Level.String(), inc, ry.Floor.String(), ry.Headroom.String(),
 			string(ry.Binding), strconv.FormatInt(ry.Beneficiaries, 10),
-			wan(ry.Cost.Total), wan(ry.Cost.Central), wan(ry.Cost.Local), burden(ry.Burden), note,
+			cu(ry.Cost.Total), cu(ry.Cost.Central), cu(ry.Cost.Local), burden(ry.Burden), note,
 		})
 	}
 	if err := rt.Write(&b); err != nil {
@@ -141,7 +159,7 @@ var csvHeader = []string{"region", "name", "year", "level", "previous", "increas
 	"infeasible", "transfer", "findings", "illustrative", "scenario_sha256", "version"}
 
 // WriteCSV writes one row per region and year with exact amounts in yuan
-// (no 万元 scaling), the run record in the last three columns.
+// (no 万元 or 亿元 scaling), the run record in the last three columns.
 func (r *Result) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvHeader); err != nil {

@@ -53,6 +53,13 @@ func TestNationalFinding(t *testing.T) {
 	if p := s.Percentiles; p[5].P != 50 || p[5].Increase.String() != "105.30" || p[6].Increase.String() != "141.50" {
 		t.Errorf("percentiles %+v", p)
 	}
+	// Histogram: 105.30 to 141.50 spans 37 one-yuan, 19 two-yuan and 8
+	// five-yuan bins; 5 yuan is the first width with at most 12:
+	// [105, 110) holds B, [140, 145) holds A.
+	if h := s.Histogram; len(h) != 8 || h[0].From.String() != "105.00" || h[0].To.String() != "110.00" || h[0].Retirees != 1 ||
+		h[7].From.String() != "140.00" || h[7].Retirees != 1 {
+		t.Errorf("histogram %+v", h)
+	}
 }
 
 // Within the level: Shanxi 2025 (30; 0.6 a year, min 10; 0.53%) on the same file,

@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/benefitstd/benefitstd/benefit"
 )
@@ -169,6 +170,49 @@ func FuzzMulRateRound(f *testing.F) {
 		rd := benefit.Rounding{Unit: u, Mode: m}
 		if got, want := ratOf(t, p.Round(rd)), roundRat(exact, steps[u], m); got.Cmp(want) != 0 {
 			t.Fatalf("%s rounded %s = %s, want %s", p, rd, p.Round(rd), want.FloatString(2))
+		}
+	})
+}
+
+// FuzzSplitYear: the twelve payments sum back to the year, eleven are
+// the yearly amount / 12 rounded down to the unit, and the remainder
+// month gets at least as much as the others but less than one unit × 12
+// more.
+func FuzzSplitYear(f *testing.F) {
+	f.Add(int64(88_150_000_000), uint8(0), uint8(12))
+	f.Add(int64(27_980_000_000), uint8(2), uint8(1))
+	f.Add(int64(119_999), uint8(0), uint8(6))
+	f.Fuzz(func(t *testing.T, micro int64, unit, month uint8) {
+		if micro < 0 {
+			micro = -(micro + 1)
+		}
+		y, ok := microAmount(micro)
+		if !ok {
+			return
+		}
+		u := benefit.Unit(unit % 4)
+		in := time.Month(month%12 + 1)
+		ps, err := benefit.SplitYear(y, u, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := roundRat(new(big.Rat).Quo(big.NewRat(micro, 1_000_000), big.NewRat(12, 1)), steps[u], benefit.Down)
+		sum := new(big.Rat)
+		for i, p := range ps {
+			pr := ratOf(t, p)
+			sum.Add(sum, pr)
+			if time.Month(i+1) == in {
+				extra := new(big.Rat).Sub(pr, base)
+				limit := new(big.Rat).Mul(steps[u], big.NewRat(12, 1))
+				if extra.Sign() < 0 || extra.Cmp(limit) >= 0 {
+					t.Fatalf("%s: remainder month %s, base %s", y, p, base.FloatString(2))
+				}
+			} else if pr.Cmp(base) != 0 {
+				t.Fatalf("%s: month %d = %s, want %s", y, i+1, p, base.FloatString(2))
+			}
+		}
+		if sum.Cmp(big.NewRat(micro, 1_000_000)) != 0 {
+			t.Fatalf("%s: payments sum to %s", y, sum.FloatString(6))
 		}
 	})
 }

@@ -25,6 +25,7 @@ type prepared struct {
 	// annualFactor is 12 for a monthly programme, 1 for a yearly one.
 	annualFactor int64
 	catVer       string
+	floorsVer    string // RunRecord.Floors
 }
 
 func prepare(s *Scenario, o *Options) (*prepared, error) {
@@ -58,11 +59,11 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 	p.up = benefit.Rounding{Unit: p.round.Unit, Mode: benefit.Up}
 	p.unitFen, _ = p.round.Unit.Step().Fen()
 
-	hist, err := s.floorHistory(o)
+	hist, floorsVer, err := s.floorHistory(o)
 	if err != nil {
 		return nil, err
 	}
-	p.hist = hist
+	p.hist, p.floorsVer = hist, floorsVer
 	last, _ := hist.Last()
 	if err := s.checkAssumptions(last.From.Year() + 1); err != nil {
 		return nil, err
@@ -83,32 +84,33 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 	return p, nil
 }
 
-// floorHistory returns the floor versions the path starts from.
-func (s *Scenario) floorHistory(o *Options) (benefit.Schedule, error) {
+// floorHistory returns the floor versions the path starts from and
+// where they came from.
+func (s *Scenario) floorHistory(o *Options) (benefit.Schedule, string, error) {
 	if len(s.Floor.History) > 0 {
 		sch, err := benefit.NewSchedule(s.Floor.History...)
 		if err != nil {
 			if re, ok := err.(*benefit.RecordError); ok {
 				re.Field = "floor.history" + trimVersions(re.Field)
-				return benefit.Schedule{}, re
+				return benefit.Schedule{}, "", re
 			}
-			return benefit.Schedule{}, &benefit.RecordError{Field: "floor.history", Err: err}
+			return benefit.Schedule{}, "", &benefit.RecordError{Field: "floor.history", Err: err}
 		}
 		if s.Floor.ShippedThrough != 0 {
-			return benefit.Schedule{}, fieldErr("floor.shipped_through", benefit.ErrSyntax, "only applies to the shipped history (floor.history is given)")
+			return benefit.Schedule{}, "", fieldErr("floor.shipped_through", benefit.ErrSyntax, "only applies to the shipped history (floor.history is given)")
 		}
-		return sch, nil
+		return sch, "scenario", nil
 	}
 	src := o.Floors
 	if src == nil {
 		src = defaultFloors()
 	}
 	if src == nil {
-		return benefit.Schedule{}, fieldErr("floor.history", ErrNoFloor, "no shipped floors are available; give floor.history")
+		return benefit.Schedule{}, "", fieldErr("floor.history", ErrNoFloor, "no shipped floors are available; give floor.history")
 	}
 	sch, ok := src.National(s.Program, s.Dims)
 	if !ok || sch.Len() == 0 {
-		return benefit.Schedule{}, fieldErr("floor.history", ErrNoFloor, "no shipped national floor for %s %s; give floor.history", s.Program, s.Dims)
+		return benefit.Schedule{}, "", fieldErr("floor.history", ErrNoFloor, "no shipped national floor for %s %s; give floor.history", s.Program, s.Dims)
 	}
 	if t := s.Floor.ShippedThrough; t != 0 {
 		var vs []benefit.Version
@@ -118,11 +120,15 @@ func (s *Scenario) floorHistory(o *Options) (benefit.Schedule, error) {
 			}
 		}
 		if len(vs) == 0 {
-			return benefit.Schedule{}, fieldErr("floor.shipped_through", ErrNoFloor, "no shipped floor version up to %d", t)
+			return benefit.Schedule{}, "", fieldErr("floor.shipped_through", ErrNoFloor, "no shipped floor version up to %d", t)
 		}
 		sch = benefit.MustSchedule(vs...)
 	}
-	return sch, nil
+	ver := "shipped"
+	if v, ok := src.(interface{ Version() string }); ok {
+		ver = "floor set " + v.Version()
+	}
+	return sch, ver, nil
 }
 
 func trimVersions(f string) string {

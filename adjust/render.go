@@ -71,7 +71,7 @@ func (c *Constraints) String() string {
 // ILLUSTRATIVE warning.
 func (r *Result) header(w io.Writer) {
 	fmt.Fprintf(w, "%s (%s), %s, rounding %s\n", r.Name, r.Program, r.Unit, r.Rounding)
-	fmt.Fprintf(w, "scenario %q sha256 %s, %s adjust %s, catalogue %s\n", r.Run.Scenario, r.Run.ScenarioSHA256, Module, r.Run.Version, r.Run.Catalogue)
+	fmt.Fprintf(w, "scenario %q sha256 %s, %s adjust %s, catalogue %s, floors: %s\n", r.Run.Scenario, r.Run.ScenarioSHA256, Module, r.Run.Version, r.Run.Catalogue, r.Run.Floors)
 	if r.Run.Illustrative {
 		fmt.Fprintln(w, "ILLUSTRATIVE: the figures of this scenario are illustrative, not real data.")
 	}

@@ -20,9 +20,13 @@ const Module = "github.com/benefitstd/benefitstd"
 // library that ran it. Two results with equal records came from the same
 // scenario on the same engine and data, and are byte-for-byte equal.
 type RunRecord struct {
-	Module           string `json:"module"`
-	Version          string `json:"version"`
-	Catalogue        string `json:"catalogue"`       // version of the programme catalogue
+	Module    string `json:"module"`
+	Version   string `json:"version"`
+	Catalogue string `json:"catalogue"` // version of the programme catalogue
+	// Floors names the floor data the national floor path starts from:
+	// the version of the shipped floor set, or "scenario" when the
+	// scenario gives its own floor history (then covered by the hash).
+	Floors           string `json:"floors"`
 	ScenarioSHA256   string `json:"scenario_sha256"` // of Scenario.Canonical
 	Scenario         string `json:"scenario"`        // its name
 	Illustrative     bool   `json:"illustrative"`

@@ -176,12 +176,12 @@ func splitPath(p string) ([]pathStep, error) {
 // and the range at most 10,000 values.
 func Values(from, to, step benefit.Amount) ([]string, error) {
 	if step.Sign() <= 0 {
-		return nil, fmt.Errorf("%w: step %s must be positive", benefit.ErrRange, step)
+		return nil, &benefit.RecordError{Field: "step", Err: fmt.Errorf("%w: step %s must be positive", benefit.ErrRange, step)}
 	}
 	var out []string
 	for v := from; v.Cmp(to) <= 0; v = v.Add(step) {
 		if len(out) == 10000 {
-			return nil, fmt.Errorf("%w: more than 10,000 values", benefit.ErrRange)
+			return nil, &benefit.RecordError{Field: "to", Err: fmt.Errorf("%w: more than 10,000 values from %s to %s by %s", benefit.ErrRange, from, to, step)}
 		}
 		out = append(out, v.String())
 	}

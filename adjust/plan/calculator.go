@@ -66,8 +66,9 @@ func (c *Calculator) Apply(r Retiree) (Result, error) {
 		return Result{}, &benefit.RecordError{Field: fe.field, Err: fe.err}
 	}
 	out := make([]int64, len(c.k.parts))
-	inc, why := c.k.eval(&x, out)
-	res := Result{ID: r.ID, Eligible: why == eligible, Reason: reasonText[why], Age: ageAt(x.birth, c.k.ageAt),
+	age := ageAt(x.birth, c.k.ageAt)
+	inc, why := c.k.eval(&x, int32(age), out)
+	res := Result{ID: r.ID, Eligible: why == eligible, Reason: reasonText[why], Age: age,
 		Pension: benefit.FromFen(x.pension), Increase: benefit.FromFen(inc), NewPension: benefit.FromFen(x.pension + inc)}
 	if why != eligible {
 		return res, nil

@@ -67,6 +67,10 @@ func compile(p Plan, file string) (kernel, error) {
 		return k, pe.at("status", "%v", err)
 	}
 	k.retiredBy, k.ageAt, k.effective, k.firstPaid = p.RetiredBy.v, p.AgeAt.v, p.Effective, p.FirstPaid
+	k.effectiveDay = int32(p.Effective.Year()*10000 + int(p.Effective.Month())*100 + 1)
+	if !p.FirstPaid.IsZero() {
+		k.fullArrears = int64(p.FirstPaid.Sub(p.Effective))
+	}
 	seen := map[string]bool{}
 	for i, pt := range p.Parts {
 		f := fmt.Sprintf("parts[%d]", i)

@@ -26,6 +26,9 @@ type kernel struct {
 	ageAt     int32
 	effective benefit.Month
 	firstPaid benefit.Month
+
+	effectiveDay int32 // first day of the effective month, yyyymmdd
+	fullArrears  int64 // months of arrears of one retired before it
 }
 
 type kpart struct {
@@ -101,14 +104,14 @@ var reasonText = [...]string{
 	retiredLate: "retired after the plan's cut-off (退休时间晚于调整范围截止日)",
 }
 
-// eval applies the kernel to x, writing each part's amount to out
-// (len(out) == len(k.parts)), and returns the increase in fen.
-func (k *kernel) eval(x *row, out []int64) (int64, reason) {
+// eval applies the kernel to x, whose age at the plan's AgeAt is age,
+// writing each part's amount to out (len(out) == len(k.parts)), and
+// returns the increase in fen.
+func (k *kernel) eval(x *row, age int32, out []int64) (int64, reason) {
 	if x.retired > k.retiredBy {
 		clear(out)
 		return 0, retiredLate
 	}
-	age := int32(ageAt(x.birth, k.ageAt))
 	var sum int64
 	for i := range k.parts {
 		v := k.parts[i].eval(x, age, sum)
@@ -124,6 +127,9 @@ func (k *kernel) eval(x *row, out []int64) (int64, reason) {
 func (k *kernel) arrearsMonths(x *row) int64 {
 	if k.firstPaid == 0 {
 		return 0
+	}
+	if x.retired < k.effectiveDay {
+		return k.fullArrears
 	}
 	start := k.effective
 	if rm := benefit.NewMonth(int(x.retired/10000), time.Month(x.retired/100%100)); rm >= start {

@@ -29,7 +29,7 @@ func (c *Calculator) perPersonHeader() []byte {
 	return []byte(strings.Join(cols, ",") + "\n")
 }
 
-func (c *Calculator) appendPerson(b []byte, x *row, why reason, inc, months int64, parts []int64) []byte {
+func (c *Calculator) appendPerson(b []byte, x *row, age int, why reason, inc, months int64, parts []int64) []byte {
 	b = appendCSVField(b, x.id)
 	if why == eligible {
 		b = append(b, ",true,,"...)
@@ -38,7 +38,7 @@ func (c *Calculator) appendPerson(b []byte, x *row, why reason, inc, months int6
 		b = append(b, reasonCode[why]...)
 		b = append(b, ',')
 	}
-	b = strconv.AppendInt(b, int64(ageAt(x.birth, c.k.ageAt)), 10)
+	b = strconv.AppendInt(b, int64(age), 10)
 	b = append(b, ',')
 	b = appendFen(b, x.pension)
 	for _, v := range parts {

@@ -182,7 +182,8 @@ func (c *Calculator) process(a *acc, rows []row, parts []int64, buf []byte, out 
 	for i := range rows {
 		x := &rows[i]
 		a.count++
-		inc, why := k.eval(x, parts)
+		age := ageAt(x.birth, k.ageAt)
+		inc, why := k.eval(x, int32(age), parts)
 		var months int64
 		if why == eligible {
 			a.elig++
@@ -200,7 +201,7 @@ func (c *Calculator) process(a *acc, rows []row, parts []int64, buf []byte, out 
 			g.n++
 			g.prior += x.pension
 			g.inc += inc
-			g = &a.age[ageGroup(ageAt(x.birth, k.ageAt))]
+			g = &a.age[ageGroup(age)]
 			g.n++
 			g.prior += x.pension
 			g.inc += inc
@@ -215,7 +216,7 @@ func (c *Calculator) process(a *acc, rows []row, parts []int64, buf []byte, out 
 			a.inel[why]++
 		}
 		if out {
-			buf = c.appendPerson(buf, x, why, inc, months, parts)
+			buf = c.appendPerson(buf, x, age, why, inc, months, parts)
 		}
 	}
 	return buf

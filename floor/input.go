@@ -239,6 +239,7 @@ func ReadJSON(r io.Reader, name string) (Input, error) {
 	cat := benefit.DefaultCatalogue()
 	tab := region.Default()
 	in := Input{Note: j.Note, Illustrative: j.Illustrative, Waivers: j.Waivers}
+	seen := map[levelKey]int{}
 	for i, lj := range j.Levels {
 		fe := func(field string, err error) error {
 			return &benefit.RecordError{File: name, Field: fmt.Sprintf("levels[%d].%s", i, field), Err: err}
@@ -256,6 +257,11 @@ func ReadJSON(r io.Reader, name string) (Input, error) {
 		if err := p.CheckDims(lj.Dimensions); err != nil {
 			return Input{}, fe("dimensions", err)
 		}
+		k := levelKey{lj.Region, p.ID, lj.Dimensions}
+		if prev, dup := seen[k]; dup {
+			return Input{}, fe("region", fmt.Errorf("%w: levels[%d] already gives %s %s %q", benefit.ErrOrder, prev, lj.Region, p.ID, lj.Dimensions))
+		}
+		seen[k] = i
 		per := p.Frequency
 		if lj.Per != "" {
 			if lj.Per != "month" && lj.Per != "year" {
@@ -302,6 +308,15 @@ func ReadJSON(r io.Reader, name string) (Input, error) {
 		if _, err := cat.Program(w.Program); err != nil {
 			return Input{}, fe("program", err)
 		}
+	}
+	// the rest of what Check would reject (head counts, waiver regions),
+	// reported against this file
+	if _, err := newChecker(in.Levels, Options{Waivers: in.Waivers}); err != nil {
+		var re *benefit.RecordError
+		if errors.As(err, &re) {
+			re.File = name
+		}
+		return Input{}, err
 	}
 	return in, nil
 }

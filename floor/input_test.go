@@ -182,3 +182,19 @@ func TestJSONDeterministicGolden(t *testing.T) {
 		}
 	}
 }
+
+func TestReadJSONRejectsWhatCheckWould(t *testing.T) {
+	cases := map[string]struct{ in, field string }{
+		"duplicate": {`{"levels": [{"region": "371723", "program": "pension.resident.basic", "versions": []},
+		  {"region": "371723", "program": "pension.resident.basic", "versions": []}]}`, "levels[1].region"},
+		"headcounts": {`{"levels": [{"region": "371723", "program": "pension.resident.basic", "versions": [],
+		  "headcounts": [{"from": "2024-01", "persons": -5}]}]}`, "levels[0].headcounts[0].persons"},
+	}
+	for name, tc := range cases {
+		_, err := floor.ReadJSON(strings.NewReader(tc.in), "l.json")
+		var re *benefit.RecordError
+		if !errors.As(err, &re) || re.File != "l.json" || re.Field != tc.field {
+			t.Errorf("%s: err = %v", name, err)
+		}
+	}
+}

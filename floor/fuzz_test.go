@@ -1,0 +1,53 @@
+package floor_test
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/floor"
+)
+
+// FuzzReadCSV: no input panics; every error is a *benefit.RecordError
+// and comes with no levels; every accepted file can be checked.
+func FuzzReadCSV(f *testing.F) {
+	f.Add(header + "371723,pension.resident.basic,,2023-01,103,month,10000,src\n")
+	f.Add(header + "140822,pension.resident.basic,age=60+,2022-03-01,113,,75000,\n")
+	f.Add(header + "310000,veterans.disability,cause=因战;grade=1,2019-08,7345.83,month,1,\n")
+	f.Add("\xEF\xBB\xBF" + strings.ReplaceAll(header, "\n", "\r\n"))
+	f.Add(header + "371723,pension.resident.basic,,2023-01,1e999999999,month,,\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		levels, err := floor.ReadCSV(strings.NewReader(in), "f.csv")
+		if err != nil {
+			var re *benefit.RecordError
+			if !errors.As(err, &re) || levels != nil {
+				t.Fatalf("err %v (%T), %d levels", err, err, len(levels))
+			}
+			return
+		}
+		if _, err := floor.Check(levels, floor.Options{}); err != nil {
+			t.Fatalf("accepted file fails Check: %v", err)
+		}
+	})
+}
+
+// FuzzReadJSON: no input panics; errors are *benefit.RecordError.
+func FuzzReadJSON(f *testing.F) {
+	f.Add(`{"levels": [{"region": "371723", "program": "pension.resident.basic", "versions": [{"from": "2023-01", "amount": "103"}]}]}`)
+	f.Add(`{"levels": [], "waivers": [{"region": "371723", "program": "pension.resident.basic", "interval": {"from": "2024-01"}, "reason": "r"}]}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		got, err := floor.ReadJSON(bytes.NewReader([]byte(in)), "f.json")
+		if err != nil {
+			var re *benefit.RecordError
+			if !errors.As(err, &re) {
+				t.Fatalf("err %v (%T)", err, err)
+			}
+			return
+		}
+		if _, err := floor.Check(got.Levels, floor.Options{Waivers: got.Waivers}); err != nil {
+			t.Fatalf("accepted file fails Check: %v", err)
+		}
+	})
+}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/benefitstd/benefitstd/benefit"
 )
@@ -142,4 +143,42 @@ func TestRecordErr(t *testing.T) {
 	if recs[0].Line != 2 || recs[1].Line != 4 || recs[0].Get("name") != "万荣\n县" {
 		t.Errorf("lines %d, %d; name %q", recs[0].Line, recs[1].Line, recs[0].Get("name"))
 	}
+}
+
+// FuzzReader: any bytes give records or a *benefit.RecordError naming
+// the file, never a panic; every record's fields are valid UTF-8.
+func FuzzReader(f *testing.F) {
+	for _, s := range []string{
+		"code,name\n140822,万荣县\n",
+		"\xEF\xBB\xBFcode,name,name_en\r\n140822,万荣县,Wanrong\r\n",
+		"code,name\n140822,\xcd\xf2\n",
+		"code,name\n\"a\nb\",c\n",
+		"code\n1\n", "", "\xEF\xBB", "name,code,name_en,x\n", "code,name\n1,2,3\n", "code,name\n\"\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		rd, err := New(strings.NewReader(in), "f.csv", []string{"code", "name"}, []string{"name_en"})
+		for err == nil {
+			var rec Record
+			rec, err = rd.Next()
+			if err == nil {
+				for _, c := range []string{"code", "name", "name_en"} {
+					if v := rec.Get(c); !utf8.ValidString(v) {
+						t.Fatalf("invalid UTF-8 in %s: %q", c, v)
+					}
+				}
+				if rec.Line < 2 {
+					t.Fatalf("record on line %d", rec.Line)
+				}
+			}
+		}
+		if err == io.EOF {
+			return
+		}
+		var re *benefit.RecordError
+		if !errors.As(err, &re) || re.File != "f.csv" {
+			t.Fatalf("%T %v", err, err)
+		}
+	})
 }

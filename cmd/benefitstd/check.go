@@ -14,7 +14,7 @@ import (
 // runCheck checks local levels against the national floors:
 //
 //	benefitstd check [--levels FILE] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM]
-//	                 [--format text|json|junit] [--fail-on violation|warning] [--pass-through]
+//	                 [--format text|json|junit] [--fail-on violation|warning] [--pass-through] [--floors FILE]
 //
 // FILE is CSV (header region,program,dimensions,effective_from,amount,
 // per,beneficiaries,source) or JSON (levels and waivers), told apart by
@@ -30,6 +30,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: text|json|junit")
 	failOn := fs.String("fail-on", "violation", "exit 1 when a finding reaches this severity: violation|warning")
 	pass := fs.Bool("pass-through", false, "also require national raises to be passed through in full (rule 4)")
+	floorsFile := fs.String("floors", "", "JSON file of further floors (e.g. regional agreements) added to the national ones")
 	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
@@ -78,6 +79,14 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "benefitstd check: --to %s is not after --from %s\n", opts.To, opts.From)
 			return exitUsage
 		}
+	}
+	if *floorsFile != "" {
+		set, err := readFloors(*floorsFile)
+		if err != nil {
+			fmt.Fprintln(stderr, "benefitstd check:", oneLine(err))
+			return exitUsage
+		}
+		opts.Floors = set
 	}
 	in, err := readLevels(*levels)
 	if err != nil {
@@ -135,3 +144,18 @@ func readLevels(path string) (floor.Input, error) {
 
 // oneLine keeps an error message on one line.
 func oneLine(err error) string { return strings.ReplaceAll(err.Error(), "\n", "; ") }
+
+// readFloors loads a user's floors and puts them on top of the national
+// ones.
+func readFloors(path string) (*floor.Set, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	mine, err := floor.Load(f, path)
+	if err != nil {
+		return nil, err
+	}
+	return floor.Default().Merge(mine)
+}

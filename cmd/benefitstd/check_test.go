@@ -143,3 +143,20 @@ func TestCheckBadInputExitsTwo(t *testing.T) {
 		}
 	}
 }
+
+// A regional agreement loaded with --floors (hypothetical 长三角 150)
+// binds a Jiangsu county paying 140: 10 × 1,000 × 6 = 60,000.00; without
+// it the county is above the national 123.
+func TestCheckWithRegionalFloors(t *testing.T) {
+	args := []string{"check", "--levels", "testdata/check_jiangsu.csv", "--from", "2024-01", "--to", "2024-07"}
+	if code, _, stderr := invokeCLI(args...); code != exitOK {
+		t.Errorf("without --floors: exit %d %s", code, stderr)
+	}
+	code, out, stderr := invokeCLI(append(args, "--floors", "testdata/check_floors_yrd.json")...)
+	if code != exitFail || !strings.Contains(out, "Arrears owed 应补发: 60000.00") || !strings.Contains(out, "长三角") {
+		t.Errorf("with --floors: exit %d %s\n%s", code, stderr, out)
+	}
+	if code, _, _ := invokeCLI(append(args, "--floors", "testdata/check_jiangsu.csv")...); code != exitUsage {
+		t.Errorf("bad floors file: exit %d", code)
+	}
+}

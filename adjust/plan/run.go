@@ -82,8 +82,9 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 			parts := make([]int64, len(c.k.parts))
 			var buf []byte
 			for j := range jobs {
+				buf = buf[:0]
 				if ctx.Err() == nil {
-					buf = c.process(a, j.rows, parts, buf[:0], outs != nil)
+					buf = c.process(a, j.rows, parts, buf, outs != nil)
 				}
 				if j.pooled {
 					select {

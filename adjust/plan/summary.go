@@ -31,9 +31,10 @@ type Summary struct {
 	// Average is Increase / Eligible, rounded half-up to the fen.
 	Average benefit.Amount `json:"average"`
 	// Percent is Increase / PriorTotal, the aggregate increase, rounded
-	// half-up to 0.0001 % for display; compare it exactly with
-	// PercentCmp.
-	Percent benefit.Rate `json:"percent"`
+	// half-up to 0.0001 %; PercentExact reports whether that rounding
+	// lost nothing. Compare the exact ratio with PercentCmp.
+	Percent      benefit.Rate `json:"percent"`
+	PercentExact bool         `json:"percent_exact"`
 	// Arrears is the sum of the arrears owed (补发).
 	Arrears benefit.Amount `json:"arrears"`
 
@@ -184,6 +185,7 @@ func (c *Calculator) summary(a *acc) *Summary {
 	}
 	if a.prior > 0 {
 		s.Percent, _ = s.Increase.Ratio(s.PriorTotal, 6, benefit.HalfUp)
+		s.PercentExact = s.PercentCmp(s.Percent) == 0
 	}
 	for i, pt := range c.plan.Parts {
 		s.Parts = append(s.Parts, PartTotal{ID: pt.ID, Name: pt.Name, Retirees: a.partN[i], Total: benefit.FromFen(a.partSum[i]), Status: pt.Status, Citation: pt.Citation})

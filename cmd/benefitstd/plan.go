@@ -229,8 +229,12 @@ func writePlanText(w io.Writer, p plan.Plan, out planOutput) error {
 		}
 	}
 	fmt.Fprintf(w, "\nMonthly totals of the eligible (yuan):\n")
-	fmt.Fprintf(w, "  prior pensions   %s\n  increase         %s\n  new pensions     %s\n  average increase %s\n  aggregate        %s of the prior total\n  arrears owed     %s\n",
-		s.PriorTotal, s.Increase, s.NewTotal, s.Average, s.Percent, s.Arrears)
+	exact := "exact"
+	if !s.PercentExact {
+		exact = "rounded to 0.0001%; compared exactly"
+	}
+	fmt.Fprintf(w, "  prior pensions   %s\n  increase         %s\n  new pensions     %s\n  average increase %s (half-up to the fen)\n  aggregate        %s of the prior total (%s)\n  arrears owed     %s\n",
+		s.PriorTotal, s.Increase, s.NewTotal, s.Average, s.Percent, exact, s.Arrears)
 	if n := s.National; n != nil {
 		fmt.Fprintf(w, "\nNational overall level %d: %s (%s [%s])\n", n.Year, n.Level, n.Citation, n.Citation.Confidence)
 		if n.Exceeds {

@@ -35,7 +35,7 @@ var planPop = sync.OnceValue(func() *plan.Population {
 
 var planCSV = sync.OnceValue(func() []byte {
 	var b bytes.Buffer
-	b.WriteString("id,birth_date,retired_date,years,months,pension,area_class,category,sex\n")
+	b.WriteString(plan.CSVHeader() + "\n")
 	for r := range plan.SyntheticSeq(1, planRetirees, planRef) {
 		b.WriteString(r.ID)
 		b.WriteByte(',')

@@ -9,8 +9,12 @@ import (
 	"github.com/benefitstd/benefitstd/internal/csvin"
 )
 
-// CSV columns of a retiree file. The header names the columns, in any
-// order; unknown columns are errors. Required:
+// CSVHeader returns the full header line of a retiree CSV file:
+//
+//	id,birth_date,retired_date,years,months,pension,area_class,category,sex
+//
+// A file's header names its columns in any order; unknown columns are
+// errors. Required:
 //
 //	id            the payment system's key (copied to the per-person output)
 //	birth_date    出生日期, YYYY-MM-DD
@@ -27,10 +31,13 @@ import (
 //
 // The file is UTF-8 (with or without a byte-order mark, LF or CRLF);
 // a GBK file is rejected with an error that says so.
-var (
-	CSVRequired = []string{"id", "birth_date", "retired_date", "years", "pension"}
-	CSVOptional = []string{"months", "area_class", "category", "sex"}
-)
+func CSVHeader() string {
+	return "id,birth_date,retired_date,years,months,pension,area_class,category,sex"
+}
+
+func csvColumns() (required, optional []string) {
+	return []string{"id", "birth_date", "retired_date", "years", "pension"}, []string{"months", "area_class", "category", "sex"}
+}
 
 type csvSource struct {
 	r    io.Reader
@@ -38,7 +45,7 @@ type csvSource struct {
 }
 
 // ReadCSV returns a Source streaming retirees from r, a CSV file with
-// the columns CSVRequired and CSVOptional; file names it in errors. A
+// the columns of CSVHeader; file names it in errors. A
 // bad record stops the run with a *benefit.RecordError naming the file,
 // line and field. The Source reads r once.
 func ReadCSV(r io.Reader, file string) Source { return &csvSource{r, file} }
@@ -47,7 +54,8 @@ func (s *csvSource) feed(size int, get func() []row, emit func([]row, bool) bool
 	if s.r == nil {
 		return &benefit.RecordError{File: s.file, Err: fmt.Errorf("%w: the CSV source was already read", benefit.ErrSyntax)}
 	}
-	rd, err := csvin.New(s.r, s.file, CSVRequired, CSVOptional)
+	req, opt := csvColumns()
+	rd, err := csvin.New(s.r, s.file, req, opt)
 	s.r = nil
 	if err != nil {
 		return err

@@ -108,7 +108,7 @@
 // and unknown fields) and the field as a JSON path, wrapping ErrPlan. A bad
 // retiree record stops a run with a *benefit.RecordError naming the file,
 // line and column (for Go values: the 1-based position) and Run returns no
-// Summary; the CSV columns are documented at CSVRequired. Calibrate reports
+// Summary; the CSV columns are documented at CSVHeader. Calibrate reports
 // set-up errors wrapping ErrCalibrate, and Builtin an unknown id wrapping
 // ErrUnknownPlan.
 package plan

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"strconv"
 	"testing"
 
 	"github.com/benefitstd/benefitstd/benefit"
@@ -164,87 +165,127 @@ func BenchmarkFloorCheck(b *testing.B) {
 // only to price exactness; its total may differ in the last cents.
 func BenchmarkFloorCheckFloat64(b *testing.B) {
 	s := newFloorSynth(b, floorBenchLevels)
-	// national floors as float64 step functions, by kind
-	type step struct {
-		from int
-		amt  float64
+	k := newFloatKernel(s)
+	var total float64
+	var violations int
+	for b.Loop() {
+		total, violations = k.run()
 	}
-	floors := make([][]step, len(floorKinds))
-	for k, kind := range floorKinds {
+	per := float64(b.N) * floorBenchLevels
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/per, "ns/schedule")
+	b.ReportMetric(float64(violations), "violations")
+	b.Logf("float64: %d violating intervals, arrears ≈ %.2f", violations, total)
+}
+
+type step struct {
+	from int
+	amt  float64
+}
+
+type floatKernel struct {
+	s      *floorSynth
+	floors [][]step // national floors as float64 step functions, by kind
+}
+
+func newFloatKernel(s *floorSynth) *floatKernel {
+	k := &floatKernel{s: s, floors: make([][]step, len(floorKinds))}
+	for i, kind := range floorKinds {
 		sc, ok := floor.Default().National(kind.program, benefit.MustParseDims(kind.dims))
 		if !ok {
 			continue
 		}
 		for _, v := range sc.All() {
 			f, _ := v.Amount.Fen()
-			floors[k] = append(floors[k], step{int(v.From), float64(f) / 100})
+			k.floors[i] = append(k.floors[i], step{int(v.From), float64(f) / 100})
 		}
 	}
+	return k
+}
+
+// run returns Σ shortfall × persons × months over the window (÷ 12 for
+// yearly kinds, each interval rounded to the cent) and the number of
+// violating intervals.
+func (k *floatKernel) run() (total float64, violations int) {
 	from, to := int(benchWindow.From), int(benchWindow.To)
-	var total float64
-	var violations int
-	for b.Loop() {
-		total, violations = 0, 0
-		var cuts [16]int
-		for _, l := range s.synth {
-			fl := floors[l.kind]
-			if len(fl) == 0 {
+	var cuts [16]int
+	for _, l := range k.s.synth {
+		fl := k.floors[l.kind]
+		if len(fl) == 0 {
+			continue
+		}
+		lv := k.s.fpools[l.kind][l.sched]
+		yearly := floorKinds[l.kind].per == benefit.PerYear
+		n := 0
+		for _, v := range lv {
+			if v.from > from && v.from < to {
+				cuts[n] = v.from
+				n++
+			}
+		}
+		for _, f := range fl {
+			if f.from > from && f.from < to {
+				cuts[n] = f.from
+				n++
+			}
+		}
+		c := cuts[:n]
+		insertionSort(c)
+		start := from
+		for i := 0; i <= len(c); i++ {
+			end := to
+			if i < len(c) {
+				end = c[i]
+			}
+			if end <= start {
 				continue
 			}
-			lv := s.fpools[l.kind][l.sched]
-			yearly := floorKinds[l.kind].per == benefit.PerYear
-			n := 0
+			act, okA := -1.0, false
 			for _, v := range lv {
-				if v.from > from && v.from < to {
-					cuts[n] = v.from
-					n++
+				if v.from <= start {
+					act, okA = v.amt, true
 				}
 			}
+			req, okF := 0.0, false
 			for _, f := range fl {
-				if f.from > from && f.from < to {
-					cuts[n] = f.from
-					n++
+				if f.from <= start {
+					req, okF = f.amt, true
 				}
 			}
-			c := cuts[:n]
-			insertionSort(c)
-			start := from
-			for i := 0; i <= len(c); i++ {
-				end := to
-				if i < len(c) {
-					end = c[i]
+			if okA && okF && act < req {
+				violations++
+				short := (req - act) * float64(l.persons) * float64(end-start)
+				if yearly {
+					short /= 12
 				}
-				if end <= start {
-					continue
-				}
-				act, okA := -1.0, false
-				for _, v := range lv {
-					if v.from <= start {
-						act, okA = v.amt, true
-					}
-				}
-				req, okF := 0.0, false
-				for _, f := range fl {
-					if f.from <= start {
-						req, okF = f.amt, true
-					}
-				}
-				if okA && okF && act < req {
-					violations++
-					short := (req - act) * float64(l.persons) * float64(end-start)
-					if yearly {
-						short /= 12
-					}
-					total += math.Round(short*100) / 100
-				}
-				start = end
+				total += math.Round(short*100) / 100
 			}
+			start = end
 		}
 	}
-	per := float64(b.N) * floorBenchLevels
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/per, "ns/schedule")
-	b.ReportMetric(float64(violations), "violations")
-	b.Logf("float64: %d violating intervals, arrears ≈ %.2f", violations, total)
+	return total, violations
+}
+
+// TestFloorKernelsAgree runs both kernels on 20,000 synthetic schedules:
+// the exact arrears and the float64 estimate agree to within a yuan, and
+// the float64 kernel counts one violating interval per floor finding
+// (so the benchmarks compare like with like).
+func TestFloorKernelsAgree(t *testing.T) {
+	s := newFloorSynth(t, 20_000)
+	rep, err := floor.Check(s.levels, benchWindow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total, violations := newFloatKernel(s).run()
+	floors := 0
+	for _, f := range rep.Findings {
+		if f.Rule == floor.RuleFloor {
+			floors++
+		}
+	}
+	exact, _ := strconv.ParseFloat(rep.Summary.ArrearsTotal.String(), 64) // a display comparison only
+	if floors != violations || math.Abs(exact-total) > 1 || violations == 0 {
+		t.Errorf("exact %s (%d floor findings) vs float64 %.2f (%d intervals)", rep.Summary.ArrearsTotal, floors, total, violations)
+	}
 }
 
 func insertionSort(a []int) {

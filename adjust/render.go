@@ -43,7 +43,7 @@ func burden(r *benefit.Rate) string {
 	return r.String()
 }
 
-// describe returns the constraint text of s, e.g.
+// String describes the constraints in one line, e.g.
 // "floor, no cut, max step 15.00, fiscal cap 1% of revenue".
 func (c *Constraints) String() string {
 	parts := []string{"floor"}
@@ -153,7 +153,7 @@ func (r *Result) WriteText(w io.Writer) error {
 	return err
 }
 
-// CSVHeader is the header row of WriteCSV.
+// csvHeader is the header row of WriteCSV.
 var csvHeader = []string{"region", "name", "year", "level", "previous", "increase", "proposed", "rule", "binding",
 	"floor", "floor_status", "headroom", "beneficiaries", "total", "central", "local", "revenue", "burden", "cap",
 	"infeasible", "transfer", "findings", "illustrative", "scenario_sha256", "version"}

@@ -87,6 +87,9 @@ func Calibrate(ctx context.Context, p Plan, pop *Population, part string, target
 	if err != nil {
 		return nil, err
 	}
+	if kmax < 1 {
+		return nil, fmt.Errorf("%w: step %s is larger than the largest value tried", ErrCalibrate, step)
+	}
 	cal := &Calibration{Part: part, Param: param, Step: step, Target: target}
 	ro := Options{Workers: opt.Workers, light: true}
 

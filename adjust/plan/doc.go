@@ -32,6 +32,23 @@
 //	Category  类别倾斜: an amount for a category, optionally topped up to a
 //	          reference amount (企业军转干部 补足到)
 //
+// In JSON (strict: unknown fields are errors) a plan reads:
+//
+//	{"id": "shanghai-2024", "name": "上海市2024年调整退休人员基本养老金", "name_en": "…",
+//	 "region": "310000", "retired_by": "2023-12-31", "age_at": "2023-12-31",
+//	 "effective": "2024-01", "first_paid": "2024-07", "status": "provisional",
+//	 "citation": {"title": "…", "url": "…", "confidence": "V3"}, "note": "…",
+//	 "parts": [
+//	  {"id": "fixed", "name": "定额调整", "rounding": {"unit": "0.01", "mode": "half_up"},
+//	   "status": "provisional", "citation": {…}, "fixed": {"amount": "61"}},
+//	  {"id": "years", …, "years": {"bands": [{"per_year": "1"}], "min": "15"}},
+//	  {"id": "level", …, "percent": {"rate": "1%"}},
+//	  {"id": "age", …, "age": {"brackets": [{"min": 80, "amount": "45"},
+//	                                         {"min": 75, "max": 79, "amount": "35"},
+//	                                         {"min": 70, "max": 74, "amount": "25"}]}}]}
+//
+// BuiltinJSON returns the JSON of any shipped plan as a starting point.
+//
 // A plan also says who is eligible (retired on or before RetiredBy), the
 // month the new rate applies from (Effective) and the first month it is
 // paid (FirstPaid); the months between are arrears (补发).

@@ -89,3 +89,35 @@ func ExampleNational() {
 	// Output:
 	// 2025 2% 2024-12-31 legislated
 }
+
+// A plan of one's own, in JSON: here a HYPOTHETICAL plan in the Beijing
+// style with years-linked amounts, a flat amount under 10 years and pension
+// bands with a top-up guarantee.
+func ExampleParse() {
+	const src = `{
+  "id": "example-2025", "name": "示例方案（假设）", "name_en": "HYPOTHETICAL example",
+  "region": "110000", "retired_by": "2024-12-31", "age_at": "2024-12-31",
+  "effective": "2025-01", "first_paid": "2025-07", "status": "default",
+  "citation": {"title": "hypothetical", "confidence": "D"},
+  "parts": [
+    {"id": "years", "name": "挂钩调整（缴费年限）", "rounding": {"unit": "0.01", "mode": "half_up"}, "status": "default",
+     "citation": {"title": "hypothetical", "confidence": "D"},
+     "years": {"below": [{"years": 10, "amount": "20"}], "bands": [{"per_year": "2"}], "per_month": "0.1"}},
+    {"id": "level", "name": "挂钩调整（养老金水平）", "rounding": {"unit": "0.01", "mode": "half_up"}, "status": "default",
+     "citation": {"title": "hypothetical", "confidence": "D"},
+     "bands": {"bands": [{"up_to": "6000", "inclusive": true, "amount": "25"}, {"amount": "10", "top_up_to": "6025"}]}}
+  ]
+}`
+	p, err := plan.Parse([]byte(src), "example.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	c, _ := plan.NewCalculator(p)
+	// 20 years 3 months: 2 × 20 + 0.1 × 3 = 40.30; pension 6,010.00 is above
+	// 6,000: +10 → 6,020 < 6,025 → topped up to 15.00. Total 55.30.
+	res, _ := c.Apply(plan.Retiree{ID: "x", Birth: plan.MustParseDate("1955-01-01"), Retired: plan.MustParseDate("2015-01-31"),
+		Years: 20, Months: 3, Pension: benefit.MustParseAmount("6010.00")})
+	fmt.Println(res.Parts[0].Amount, res.Parts[1].Amount, res.Increase, res.Arrears)
+	// Output:
+	// 40.30 15.00 55.30 331.80
+}

@@ -44,7 +44,7 @@ func burden(r *benefit.Rate) string {
 }
 
 // String describes the constraints in one line, e.g.
-// "floor, no cut, max step 15.00, fiscal cap 1% of revenue".
+// "floor, no cut, max step 15.00, local cost ≤ 1% of revenue".
 func (c *Constraints) String() string {
 	parts := []string{"floor"}
 	if !c.AllowCuts {

@@ -64,7 +64,7 @@ func TestExampleB(t *testing.T) {
 			}
 			f := rep.Findings[0]
 			if f.Rule != floor.RuleFloor || f.Severity != floor.Violation || f.Interval.String() != "[2024-01, 2024-07)" {
-				t.Errorf("finding = %s", &f)
+				t.Errorf("finding = %s", f)
 			}
 			eq(t, "required", f.Required, "123")
 			eq(t, "actual", f.Actual, "103")

@@ -66,7 +66,9 @@ type Finding struct {
 // owes reports whether the rule of f makes money owed.
 func (f *Finding) owes() bool { return f.Shortfall.Sign() > 0 && f.Interval.To != 0 }
 
-func (f *Finding) String() string {
+// String returns the finding on one line: severity, rule, region,
+// programme, dimensions, interval and message.
+func (f Finding) String() string {
 	where := f.RegionName
 	if f.Region.IsValid() {
 		where = f.Region.String() + " " + f.RegionName

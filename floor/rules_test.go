@@ -131,7 +131,7 @@ func TestWanrongCounty(t *testing.T) {
 	}
 	f := one(t, rep, floor.RuleHierarchy)
 	if f.Interval.String() != "[2022-01, 2022-03)" || f.Region.String() != "140822" || f.RegionName != "万荣县" {
-		t.Errorf("finding %s", &f)
+		t.Errorf("finding %s", f)
 	}
 	eq(t, "shortfall", f.Shortfall, "5")
 	if f.PersonMonths != 150000 {
@@ -174,7 +174,7 @@ func TestRegionalAgreementFloor(t *testing.T) {
 	rep := check(t, levels, floor.Options{From: ym("2024-01"), To: ym("2024-07"), Floors: set})
 	f := one(t, rep, floor.RuleFloor)
 	if f.Region != js || !strings.Contains(f.Message, "长三角") {
-		t.Errorf("finding %s", &f)
+		t.Errorf("finding %s", f)
 	}
 	eq(t, "required", f.Required, "150")
 	eq(t, "arrears", f.Arrears, "60000") // 10 × 1,000 × 6
@@ -199,7 +199,7 @@ func TestCountyInheritsProvinceLevel(t *testing.T) {
 	}
 	f := fs[1] // sorted by region: 370000 first
 	if f.Region != county || f.InheritedFrom != prov || f.Source.Title != "provincial notice (hypothetical)" {
-		t.Errorf("finding %s (inherited from %s)", &f, f.InheritedFrom)
+		t.Errorf("finding %s (inherited from %s)", f, f.InheritedFrom)
 	}
 	eq(t, "arrears", f.Arrears, "1200000")
 	eq(t, "total", rep.Summary.ArrearsTotal, "1200000")
@@ -265,7 +265,7 @@ func TestWaivers(t *testing.T) {
 		rep := check(t, lv, o)
 		x := one(t, rep, floor.RuleWaiverExpired)
 		if x.Severity != floor.Warning || x.Waiver == nil {
-			t.Errorf("expired waiver finding %s", &x)
+			t.Errorf("expired waiver finding %s", x)
 		}
 		if rep.Summary.Violations != 1 || rep.Summary.Waived != 0 {
 			t.Errorf("summary %+v", rep.Summary)
@@ -332,7 +332,7 @@ func TestNoCut(t *testing.T) {
 		Schedule: sched(t, "2024-01", "130", "2024-03", "125", "2024-05", "140")}}
 	f := one(t, check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2024-12")}), floor.RuleNoCut)
 	if f.Severity != floor.Warning || f.Interval.String() != "[2024-03, 2024-05)" {
-		t.Errorf("finding %s", &f)
+		t.Errorf("finding %s", f)
 	}
 	eq(t, "cut", f.Shortfall, "5")
 }
@@ -346,7 +346,7 @@ func TestStaleMinimumWage(t *testing.T) {
 		Schedule: sched(t, "2019-04", "2480", "2021-07", "2590", "2023-07", "2690")}}
 	f := one(t, check(t, lv, floor.Options{From: ym("2019-01"), To: ym("2024-01")}), floor.RuleStale)
 	if f.Interval.String() != "[2021-04, 2021-07)" || f.Severity != floor.Warning {
-		t.Errorf("finding %s", &f)
+		t.Errorf("finding %s", f)
 	}
 }
 
@@ -381,7 +381,7 @@ func TestProvisionalFloorIsAWarning(t *testing.T) {
 	lv := []floor.Level{{Region: region.MustParseCode("371723"), Program: "pension.resident.basic", Schedule: sched(t, "2022-01", "95")}}
 	f := one(t, check(t, lv, floor.Options{From: ym("2022-01"), To: ym("2023-01")}), floor.RuleFloor)
 	if f.Severity != floor.Warning || f.FloorStatus != benefit.Provisional {
-		t.Errorf("finding %s status %s", &f, f.FloorStatus)
+		t.Errorf("finding %s status %s", f, f.FloorStatus)
 	}
 	eq(t, "shortfall", f.Shortfall, "3")
 	f = one(t, check(t, lv, floor.Options{From: ym("2022-01"), To: ym("2023-01"), ProvisionalSeverity: floor.Violation}), floor.RuleFloor)
@@ -412,5 +412,29 @@ func TestCheckRejectsBadLevels(t *testing.T) {
 	}
 	if _, err := floor.Check([]floor.Level{good, good}, floor.Options{}); err == nil {
 		t.Error("duplicate levels accepted")
+	}
+}
+
+// 带病回乡退伍军人生活补助 is at most the grade-10 disability standard
+// (policy-reference §5.3). With a hypothetical local grade-10 figure of
+// 8,000 a year, 700 a month (× 12 = 8,400) is 400 a year over; 650 a
+// month (7,800) is within the band and above the 650 floor.
+func TestIllReturnedCeiling(t *testing.T) {
+	code := region.MustParseCode("140800")
+	grade10 := floor.Level{Region: code, Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=10"),
+		Per: benefit.PerYear, Schedule: sched(t, "2021-01", "8000")}
+	ill := floor.Level{Region: code, Program: "veterans.ill_returned", Schedule: sched(t, "2021-01", "700")}
+	rep := check(t, []floor.Level{grade10, ill}, floor.Options{From: ym("2021-01"), To: ym("2022-01")})
+	f := one(t, rep, "ill_returned.max_grade10")
+	if f.Severity != floor.Violation || f.Per != benefit.PerYear {
+		t.Errorf("finding %s per %s", f, f.Per)
+	}
+	eq(t, "bound", f.Required, "8000")
+	eq(t, "actual", f.Actual, "8400")
+	eq(t, "excess", f.Excess, "400")
+	eq(t, "no arrears for a ceiling", f.Arrears, "0")
+	ill.Schedule = sched(t, "2021-01", "650")
+	if rep := check(t, []floor.Level{grade10, ill}, floor.Options{From: ym("2021-01"), To: ym("2022-01")}); len(rep.Findings) != 0 {
+		t.Errorf("650 a month: %v", rep.Findings)
 	}
 }

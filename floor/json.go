@@ -1,6 +1,7 @@
 package floor
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"strconv"
@@ -110,11 +111,14 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		}
 		j.Findings[i] = jf
 	}
-	b, err := json.MarshalIndent(j, "", "  ")
-	if err != nil {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // keep "->" and "<" readable in citations
+	if err := enc.Encode(j); err != nil {
 		return err
 	}
-	_, err = w.Write(append(b, '\n'))
+	_, err := w.Write(b.Bytes())
 	return err
 }
 

@@ -206,7 +206,7 @@ func compilePart(pt Part, f string, pe planErr) (kpart, error) {
 		}
 		for j, b := range pt.Age.Brackets {
 			g := fmt.Sprintf("%s.age.brackets[%d]", f, j)
-			if b.Min < 0 || b.Min > 150 || (b.Max != 0 && (b.Max < b.Min || b.Max > 150)) {
+			if b.Min < 0 || b.Min > maxAge || (b.Max != 0 && (b.Max < b.Min || b.Max > maxAge)) {
 				return kp, pe.at(g, "ages %d-%d: want 0 <= min <= max <= 150 (max 0 = no end)", b.Min, b.Max)
 			}
 			if b.MinYears < 0 || b.MinYears > MaxYears {
@@ -218,6 +218,7 @@ func compilePart(pt Part, f string, pe planErr) (kpart, error) {
 			}
 			kp.brackets = append(kp.brackets, kbracket{min: int32(b.Min), max: int32(b.Max), minYears: int32(b.MinYears), sex: b.Sex, amount: v})
 		}
+		kp.ageTable = buildAgeTable(kp.brackets)
 	case pt.Area != nil:
 		kp.kind = kArea
 		if len(pt.Area.Classes) == 0 {

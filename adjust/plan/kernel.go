@@ -55,6 +55,7 @@ type kpart struct {
 
 	// age
 	brackets []kbracket
+	ageTable []int64 // amount by age 0-150 when no bracket has a condition
 
 	// area, by class
 	area [MaxArea + 1]int64
@@ -164,6 +165,10 @@ func (p *kpart) eval(x *row, age int32, before int64) int64 {
 			}
 		}
 	case kAge:
+		if p.ageTable != nil {
+			v = p.ageTable[min(max(age, 0), maxAge)]
+			break
+		}
 		for i := range p.brackets {
 			b := &p.brackets[i]
 			if age >= b.min && (b.max == 0 || age <= b.max) && x.years >= b.minYears && (b.sex == SexUnknown || b.sex == x.sex) {
@@ -183,7 +188,33 @@ func (p *kpart) eval(x *row, age int32, before int64) int64 {
 			}
 		}
 	}
+	if p.unit == 1 {
+		return v
+	}
 	return roundFen(v, p.unit, p.mode)
+}
+
+// maxAge is the oldest age a bracket may name.
+const maxAge = 150
+
+// buildAgeTable returns the amount by age of brackets without conditions
+// (first matching bracket wins), or nil when a bracket has one.
+func buildAgeTable(bs []kbracket) []int64 {
+	for _, b := range bs {
+		if b.minYears != 0 || b.sex != SexUnknown {
+			return nil
+		}
+	}
+	t := make([]int64, maxAge+1)
+	for age := int32(0); age <= maxAge; age++ {
+		for _, b := range bs {
+			if age >= b.min && (b.max == 0 || age <= b.max) {
+				t[age] = b.amount
+				break
+			}
+		}
+	}
+	return t
 }
 
 func (p *kpart) years(x *row) int64 {

@@ -14,6 +14,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"log"
 	"os"
 
@@ -23,6 +24,12 @@ import (
 )
 
 func main() {
+	if err := run(os.Stdout); err != nil {
+		log.Fatal(err) // a *benefit.RecordError naming the bad level, say
+	}
+}
+
+func run(w io.Writer) error {
 	// 1. The local level: a dated schedule with the persons paid and the
 	//    source of the figures. Amounts enter as strings or whole yuan,
 	//    never as float64.
@@ -48,18 +55,19 @@ func main() {
 		To:   benefit.MustParseMonth("2025-01"),
 	})
 	if err != nil {
-		log.Fatal(err) // a *benefit.RecordError naming the bad level
+		return err
 	}
 
 	// 4. A report for people; WriteJSON and WriteJUnit serve pipelines.
 	rep.Illustrative = true
-	if err := rep.WriteText(os.Stdout); err != nil {
-		log.Fatal(err)
+	if err := rep.WriteText(w); err != nil {
+		return err
 	}
 
 	// 5. Or read the findings directly.
-	fmt.Println()
+	fmt.Fprintln(w)
 	for _, f := range rep.Findings {
-		fmt.Printf("%s %s: owed %s (central %s, local %s)\n", f.Region, f.RegionName, f.Arrears, f.Central, f.Local)
+		fmt.Fprintf(w, "%s %s: owed %s (central %s, local %s)\n", f.Region, f.RegionName, f.Arrears, f.Central, f.Local)
 	}
+	return nil
 }

@@ -26,6 +26,7 @@ type prepared struct {
 	annualFactor int64
 	catVer       string
 	floorsVer    string // RunRecord.Floors
+	slow         int    // Options.slow
 }
 
 func prepare(s *Scenario, o *Options) (*prepared, error) {
@@ -46,6 +47,7 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 		return nil, err
 	}
 	p := &prepared{s: s, prog: prog, round: prog.Rounding, tab: tab, catVer: cat.Version(), costRule: costRule, annualFactor: 12}
+	p.slow = o.slow
 	if prog.Frequency == benefit.PerYear {
 		p.annualFactor = 1
 	}

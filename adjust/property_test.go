@@ -90,7 +90,9 @@ func genScenario(rng *rand.Rand) Scenario {
 //     grid step more would break it;
 //   - with no binding constraint the level is the rule's proposal;
 //   - national totals are the exact sums of the regions';
-//   - the floor check finds no floor violation.
+//   - the floor check finds no floor violation;
+//   - every cost equals region.Table.Split's, and the whole result is the
+//     same with the int64 fen shortcut turned off.
 func TestProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2025, 143))
 	n := 300
@@ -107,6 +109,21 @@ func TestProperties(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// the fen shortcut, the decimal closed form and the binary search
+		// give the same result
+		var fast bytes.Buffer
+		_ = r.WriteJSON(&fast)
+		for slow := 1; slow <= 2; slow++ {
+			rs, err := Run(t.Context(), s, Options{slow: slow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var dec bytes.Buffer
+			_ = rs.WriteJSON(&dec)
+			if !bytes.Equal(fast.Bytes(), dec.Bytes()) {
+				t.Errorf("scenario %d: slow=%d differs from the fen shortcut", i, slow)
+			}
+		}
 		sums := map[int][3]benefit.Amount{}
 		for ry := range r.All() {
 			where := fmt.Sprintf("scenario %d %s %d", i, ry.Region, ry.Year)
@@ -122,6 +139,10 @@ func TestProperties(t *testing.T) {
 			}
 			if !s.Constraints.AllowCuts && ry.Level.Cmp(ry.Previous) < 0 {
 				t.Errorf("%s: cut from %s to %s", where, ry.Previous, ry.Level)
+			}
+			if dc, err := p.cost(ry.Region, ry.Level, ry.Floor, ry.Beneficiaries); err != nil ||
+				!dc.Total.Equal(ry.Cost.Total) || !dc.Central.Equal(ry.Cost.Central) || !dc.Local.Equal(ry.Cost.Local) {
+				t.Errorf("%s: cost %+v, region.Split gives %+v (%v)", where, ry.Cost, dc, err)
 			}
 			if !ry.Cost.Central.Add(ry.Cost.Local).Equal(ry.Cost.Total) {
 				t.Errorf("%s: central %s + local %s != total %s", where, ry.Cost.Central, ry.Cost.Local, ry.Cost.Total)

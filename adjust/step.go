@@ -75,6 +75,7 @@ type stepIn struct {
 	// local share is then linear in the level above the floor and the
 	// fiscal cap is solved in closed form.
 	localTopUp bool
+	fen        fenCost // the exact fen shortcut when localTopUp (fen.ok)
 }
 
 type stepOut struct {
@@ -113,6 +114,11 @@ func (p *prepared) solve(in *stepIn) (stepOut, error) {
 	if target.Cmp(hard) < 0 {
 		target, bind = hard, hardBy
 	}
+	if in.fen.ok {
+		if out, ok := p.solveFen(in, target, hard, bind, hardBy); ok {
+			return out, nil
+		}
+	}
 	out := stepOut{level: target, binding: bind}
 	c, err := p.cost(in.code, target, in.floor, in.n)
 	if err != nil {
@@ -131,7 +137,7 @@ func (p *prepared) solve(in *stepIn) (stepOut, error) {
 		return stepOut{level: hard, binding: hardBy, cost: hc, infeasible: true, transfer: hc.Local.Sub(*in.cap)}, nil
 	}
 	lo, hi := p.gridIndex(hard), p.gridIndex(target)
-	if in.localTopUp {
+	if in.localTopUp && p.slow < 2 {
 		// For x ≥ F the central share is the fixed round(A·n·F·share) and
 		// local(x) = A·n·x − central, where A is 12 for a monthly level.
 		// With x = k·u (u the grid step) local ≤ cap exactly when
@@ -208,6 +214,13 @@ func (p *prepared) runRegion(ri int, out []RegionYear) error {
 			prop = benefit.Amount{}
 		}
 		in := stepIn{code: r.Code, level: level, proposed: prop, floor: fy.Amount, n: n, localTopUp: localTopUp}
+		if localTopUp && p.slow == 0 {
+			fcost, err := p.newFenCost(r.Code, fy.Amount, n)
+			if err != nil {
+				return err
+			}
+			in.fen = fcost
+		}
 		var capAmt benefit.Amount
 		if fc != nil {
 			switch fc.Basis {

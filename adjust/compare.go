@@ -158,7 +158,9 @@ func signedRate(r *benefit.Rate) string {
 	return r.String()
 }
 
-// WriteText writes the comparison as text tables (costs in 万元).
+// WriteText writes the comparison as text tables (costs in 亿元 when a
+// yearly national total reaches 10 亿, else in 万元; CSV and JSON carry
+// exact yuan).
 func (c *Comparison) WriteText(w io.Writer) error {
 	var b strings.Builder
 	for _, r := range []struct {
@@ -171,17 +173,28 @@ func (c *Comparison) WriteText(w io.Writer) error {
 		}
 		b.WriteByte('\n')
 	}
-	b.WriteString("\nNational totals per year, B − A (万元 per year):\n")
+	un, uv := "万元", int64(10_000)
+	for _, y := range c.Years {
+		if y.TotalA.Cmp(benefit.Yuan(1_000_000_000)) >= 0 || y.TotalB.Cmp(benefit.Yuan(1_000_000_000)) >= 0 {
+			un, uv = "亿元", 100_000_000
+		}
+	}
+	cu := func(a benefit.Amount) string { return scaled(a, uv) }
+	sc := func(a benefit.Amount) string {
+		w, _ := a.QuoInt(uv, benefit.FenHalfUp)
+		return signed(w)
+	}
+	b.WriteString("\nNational totals per year, B − A (" + un + " per year):\n")
 	yt := texttable.Table{Header: []string{"year", "total A", "total B", "Δ total", "Δ central", "Δ local", "infeasible A", "infeasible B"},
 		Right: []bool{false, true, true, true, true, true, true, true}}
 	for _, y := range c.Years {
-		yt.Rows = append(yt.Rows, []string{strconv.Itoa(y.Year), wan(y.TotalA), wan(y.TotalB), signed(mustWan(y.Total)), signed(mustWan(y.Central)), signed(mustWan(y.Local)),
+		yt.Rows = append(yt.Rows, []string{strconv.Itoa(y.Year), cu(y.TotalA), cu(y.TotalB), sc(y.Total), sc(y.Central), sc(y.Local),
 			strconv.Itoa(y.InfeasibleA), strconv.Itoa(y.InfeasibleB)})
 	}
 	if err := yt.Write(&b); err != nil {
 		return err
 	}
-	b.WriteString("\nPer region and year, B − A (levels in yuan; costs in 万元 per year):\n")
+	b.WriteString("\nPer region and year, B − A (levels in yuan; costs in " + un + " per year):\n")
 	rt := texttable.Table{Header: []string{"code", "region", "year", "level A", "level B", "Δ level", "Δ total", "Δ local", "burden A", "burden B", "Δ burden", "binding A", "binding B", "note"},
 		Right: []bool{false, false, false, true, true, true, true, true, true, true, true, false, false, false}}
 	for _, d := range c.Rows {
@@ -190,7 +203,7 @@ func (c *Comparison) WriteText(w io.Writer) error {
 			note = "only in " + strings.ToUpper(d.Only)
 		}
 		rt.Rows = append(rt.Rows, []string{d.Region.String(), d.Name, strconv.Itoa(d.Year), d.LevelA.String(), d.LevelB.String(), signed(d.Level),
-			signed(mustWan(d.Total)), signed(mustWan(d.Local)), burden(d.BurdenA), burden(d.BurdenB), signedRate(d.Burden),
+			sc(d.Total), sc(d.Local), burden(d.BurdenA), burden(d.BurdenB), signedRate(d.Burden),
 			string(d.BindingA), string(d.BindingB), note})
 	}
 	if err := rt.Write(&b); err != nil {
@@ -198,11 +211,6 @@ func (c *Comparison) WriteText(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-func mustWan(a benefit.Amount) benefit.Amount {
-	w, _ := a.QuoInt(10000, benefit.FenHalfUp)
-	return w
 }
 
 // WriteCSV writes one row per region and year, exact yuan.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
@@ -41,5 +42,27 @@ func TestRunWorkers(t *testing.T) {
 	}
 	if n := strings.Count(wantOut, "\n"); n != 20_001 {
 		t.Errorf("per-person output has %d lines, want header + 20000", n)
+	}
+}
+
+type failingWriter struct{ n int }
+
+func (w *failingWriter) Write(b []byte) (int, error) {
+	if w.n += len(b); w.n > 10_000 {
+		return 0, errors.New("disk full")
+	}
+	return len(b), nil
+}
+
+// A failing per-person writer stops the run with its error and no summary.
+func TestRunWriterFails(t *testing.T) {
+	c := calc(t, "shanghai-2024")
+	pop, err := NewPopulation(Synthetic(5, 50_000, MustParseDate("2023-12-31")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Run(context.Background(), pop, Options{PerPerson: &failingWriter{}, ChunkSize: 100, Workers: 3})
+	if s != nil || err == nil || err.Error() != "disk full" {
+		t.Errorf("got %v, %v; want no summary and the writer's error", s, err)
 	}
 }

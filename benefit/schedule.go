@@ -288,3 +288,26 @@ func (s *Schedule) UnmarshalJSON(b []byte) error {
 	*s = v
 	return nil
 }
+
+// UnmarshalJSON reads a version strictly: "from" and "amount" are
+// required (a forgotten amount must not read as 0.00), unknown fields
+// are errors, and an absent "status" means legislated.
+func (v *Version) UnmarshalJSON(b []byte) error {
+	var j struct {
+		From     *Month   `json:"from"`
+		Amount   *Amount  `json:"amount"`
+		Status   Status   `json:"status"`
+		Citation Citation `json:"citation"`
+	}
+	if err := strictjson.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	switch {
+	case j.From == nil || j.From.IsZero():
+		return fmt.Errorf("%w: version has no \"from\" month", ErrSyntax)
+	case j.Amount == nil:
+		return fmt.Errorf("%w: version from %s has no \"amount\"", ErrSyntax, j.From)
+	}
+	*v = Version{From: *j.From, Amount: *j.Amount, Status: j.Status, Citation: j.Citation}
+	return nil
+}

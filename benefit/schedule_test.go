@@ -310,3 +310,24 @@ func TestStatusAndCitation(t *testing.T) {
 	isTrue(t, benefit.Citation{}.IsZero())
 	isFalse(t, c.IsZero())
 }
+
+func TestVersionJSONRequiresFromAndAmount(t *testing.T) {
+	for _, in := range []string{
+		`{"from":"2024-01","status":"legislated"}`,
+		`{"amount":"123","status":"legislated"}`,
+		`{"from":"2024-01","amount":"123","amont":"1"}`,
+	} {
+		var v benefit.Version
+		if err := json.Unmarshal([]byte(in), &v); err == nil {
+			t.Errorf("%s: accepted as %+v", in, v)
+		}
+	}
+	var v benefit.Version
+	if err := json.Unmarshal([]byte(`{"from":"2024-01","amount":"123"}`), &v); err != nil {
+		t.Fatal(err)
+	}
+	// An absent status reads as legislated (the documented default).
+	if v.Status != benefit.Legislated || v.Amount.String() != "123.00" || v.From.String() != "2024-01" {
+		t.Errorf("got %+v", v)
+	}
+}

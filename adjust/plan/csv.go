@@ -87,6 +87,57 @@ func (s *csvSource) feed(size int, get func() []row, emit func([]row, bool) bool
 	return nil
 }
 
+// feedRecords sends the raw records to emit in chunks of at most size,
+// for workers to parse in parallel (see Calculator.run).
+func (s *csvSource) feedRecords(size int, emit func([]csvin.Record) bool) error {
+	if s.r == nil {
+		return &benefit.RecordError{File: s.file, Err: fmt.Errorf("%w: the CSV source was already read", benefit.ErrSyntax)}
+	}
+	req, opt := csvColumns()
+	rd, err := csvin.New(s.r, s.file, req, opt)
+	s.r = nil
+	if err != nil {
+		return err
+	}
+	buf := make([]csvin.Record, 0, size)
+	for {
+		rec, err := rd.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if len(buf) > 0 {
+				emit(buf) // an earlier record may be bad too; it must be the one reported
+			}
+			return err
+		}
+		buf = append(buf, rec)
+		if len(buf) == size {
+			if !emit(buf) {
+				return nil
+			}
+			buf = make([]csvin.Record, 0, size)
+		}
+	}
+	if len(buf) > 0 {
+		emit(buf)
+	}
+	return nil
+}
+
+// parseRecords parses recs into rows (appending to rows), stopping at
+// the first bad record.
+func parseRecords(recs []csvin.Record, rows []row) ([]row, error) {
+	for _, rec := range recs {
+		x, err := parseRecord(rec)
+		if err != nil {
+			return rows, err
+		}
+		rows = append(rows, x)
+	}
+	return rows, nil
+}
+
 func parseRecord(rec csvin.Record) (row, error) {
 	var x row
 	x.id = rec.Get("id")

@@ -216,3 +216,32 @@ func TestFromSeq(t *testing.T) {
 		t.Errorf("err = %v, want the iterator's error", err)
 	}
 }
+
+// Records are parsed in parallel chunks; the error reported is always the
+// one of the earliest bad line, whatever the workers and chunk size.
+func TestCSVEarliestError(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(CSVHeader() + "\n")
+	for i := range 2000 {
+		switch i {
+		case 700:
+			b.WriteString("X,1957-06-01,2015-06-30,35,0,5000.001,0,,M\n") // line 702: pension
+		case 1500:
+			b.WriteString("Y,1957-06-01,2015-06-30,99,0,5000,0,,M\n") // line 1502: years
+		case 1900:
+			b.WriteString("Z,1957-06-01\n") // line 1902: field count, found by the reader
+		default:
+			b.WriteString("A,1957-06-01,2015-06-30,35,0,5000.00,0,,M\n")
+		}
+	}
+	c := calc(t, "shanghai-2024")
+	for _, o := range []Options{{Workers: 1}, {Workers: 4, ChunkSize: 1}, {Workers: 3, ChunkSize: 7}, {Workers: 2, ChunkSize: 1000}} {
+		for range 5 {
+			_, err := c.Run(context.Background(), ReadCSV(strings.NewReader(b.String()), "many.csv"), o)
+			var re *benefit.RecordError
+			if !errors.As(err, &re) || re.Line != 702 || re.Field != "pension" {
+				t.Fatalf("workers %d chunk %d: err = %v; want many.csv:702 pension", o.Workers, o.ChunkSize, err)
+			}
+		}
+	}
+}

@@ -3,9 +3,15 @@ package plan
 import (
 	"bufio"
 	"context"
+	"errors"
 	"io"
+	"math"
 	"runtime"
 	"sync"
+	"sync/atomic"
+
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/csvin"
 )
 
 // Options tune a run. The zero Options is ready to use.
@@ -31,6 +37,13 @@ type job struct {
 	seq    int
 	rows   []row
 	pooled bool
+	recs   []csvin.Record // raw CSV records, parsed by the worker
+}
+
+// recordSource is a Source whose records a worker can parse (CSV): the
+// reading stays sequential, the parsing runs in parallel.
+type recordSource interface {
+	feedRecords(size int, emit func([]csvin.Record) bool) error
 }
 
 type outChunk struct {
@@ -74,6 +87,11 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 		outs = make(chan outChunk, 4*w)
 	}
 	accs := make([]*acc, w)
+	var (
+		failed atomic.Bool // a record failed to parse: stop reading
+		errMu  sync.Mutex
+		errs   []error // parse errors; the earliest line is reported
+	)
 	var wg sync.WaitGroup
 	for i := range w {
 		a := newAcc(len(c.k.parts), opt.light)
@@ -81,9 +99,23 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 		wg.Go(func() {
 			parts := make([]int64, len(c.k.parts))
 			var buf []byte
+			var parsed []row
 			for j := range jobs {
 				buf = buf[:0]
-				if ctx.Err() == nil {
+				if j.recs != nil {
+					// Parse every emitted chunk, even after a failure, so that
+					// the earliest bad record is the one reported.
+					var err error
+					parsed, err = parseRecords(j.recs, parsed[:0])
+					if err != nil {
+						failed.Store(true)
+						errMu.Lock()
+						errs = append(errs, err)
+						errMu.Unlock()
+					}
+					j.rows = parsed
+				}
+				if ctx.Err() == nil && !failed.Load() {
 					buf = c.process(a, j.rows, parts, buf, outs != nil)
 				}
 				if j.pooled {
@@ -144,26 +176,36 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 			return make([]row, 0, size)
 		}
 	}
-	emit := func(rows []row, pooled bool) bool {
+	emit := func(rows []row, pooled bool, recs []csvin.Record) bool {
 		select {
 		case window <- struct{}{}:
 		case <-ctx.Done():
 			return false
 		}
-		jobs <- job{seq, rows, pooled}
+		jobs <- job{seq, rows, pooled, recs}
 		seq++
 		return true
 	}
-	srcErr := src.feed(size, get, emit)
+	var srcErr error
+	if rs, ok := src.(recordSource); ok {
+		srcErr = rs.feedRecords(size, func(recs []csvin.Record) bool {
+			return !failed.Load() && emit(nil, false, recs)
+		})
+	} else {
+		srcErr = src.feed(size, get, func(rows []row, pooled bool) bool { return emit(rows, pooled, nil) })
+	}
 	close(jobs)
 	wg.Wait()
 	if outs != nil {
 		close(outs)
 	}
 	<-writerDone
+	if srcErr != nil {
+		errs = append(errs, srcErr)
+	}
 	switch {
-	case srcErr != nil:
-		return nil, srcErr
+	case len(errs) > 0:
+		return nil, earliest(errs)
 	case werr != nil:
 		return nil, werr
 	case context.Cause(ctx) != nil && ctx.Err() != nil:
@@ -174,6 +216,26 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 		total.merge(a)
 	}
 	return total, nil
+}
+
+// earliest returns the error of the earliest line; errors without a
+// line come last.
+func earliest(errs []error) error {
+	best, bestLine := errs[0], lineOf(errs[0])
+	for _, e := range errs[1:] {
+		if l := lineOf(e); l < bestLine {
+			best, bestLine = e, l
+		}
+	}
+	return best
+}
+
+func lineOf(err error) int {
+	var re *benefit.RecordError
+	if errors.As(err, &re) && re.Line > 0 {
+		return re.Line
+	}
+	return math.MaxInt
 }
 
 // process applies the plan to rows, accumulating into a, and appends

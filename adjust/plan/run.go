@@ -54,8 +54,9 @@ type outChunk struct {
 // Run applies the plan to every retiree of src, in parallel chunks,
 // without holding the retirees in memory (unless src is a Population),
 // and returns the Summary. The result is the same whatever
-// opt.Workers. A bad record stops the run: Run returns its
-// *benefit.RecordError and no Summary. Run stops early with
+// opt.Workers. A CSV file is read in order and its records are parsed by
+// the workers. A bad record stops the run: Run returns the
+// *benefit.RecordError of the earliest bad line and no Summary. Run stops early with
 // context.Cause when ctx is cancelled.
 func (c *Calculator) Run(ctx context.Context, src Source, opt Options) (*Summary, error) {
 	a, err := c.run(ctx, src, opt)

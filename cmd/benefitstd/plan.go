@@ -181,6 +181,25 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// clip cuts s to at most n display columns, ending it with "…" when cut;
+// the --format json output carries the full text.
+func clip(s string, n int) string {
+	if texttable.Width(s) <= n {
+		return s
+	}
+	var b strings.Builder
+	w := 0
+	for _, r := range s {
+		rw := texttable.Width(string(r))
+		if w+rw > n-1 {
+			break
+		}
+		b.WriteRune(r)
+		w += rw
+	}
+	return b.String() + "…"
+}
+
 func listPlans(w io.Writer) int {
 	t := texttable.Table{Header: []string{"id", "名称", "region", "effective", "status", "parts", "source"}}
 	for _, p := range plan.Builtins() {
@@ -249,7 +268,7 @@ func writePlanText(w io.Writer, p plan.Plan, out planOutput) error {
 	fmt.Fprintln(w, "\nBy part:")
 	pt := texttable.Table{Header: []string{"part", "名称", "retirees", "total", "status", "source"}, Right: []bool{false, false, true, true}}
 	for _, x := range s.Parts {
-		pt.Rows = append(pt.Rows, []string{x.ID, x.Name, strconv.FormatInt(x.Retirees, 10), x.Total.String(), x.Status.String(), "[" + x.Citation.Confidence + "] " + x.Citation.Title})
+		pt.Rows = append(pt.Rows, []string{x.ID, x.Name, strconv.FormatInt(x.Retirees, 10), x.Total.String(), x.Status.String(), clip("["+x.Citation.Confidence+"] "+x.Citation.Title, 72)})
 	}
 	pt.Write(w)
 	groups := func(title string, gs []plan.GroupTotal) {

@@ -39,6 +39,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	planFile := fs.String("plan", "", "plan JSON file")
 	builtin := fs.String("builtin", "", "shipped plan id (e.g. shanghai-2024, beijing-2024, shanxi-2025); --list shows them")
 	list := fs.Bool("list", false, "list the shipped plans and the national levels, then exit")
+	dump := fs.Bool("dump", false, "print the JSON of the --builtin plan (a starting point for one's own --plan FILE), then exit")
 	retirees := fs.String("retirees", "", "retirees CSV (id,birth_date,retired_date,years,pension[,months,area_class,category,sex]); without it a SYNTHETIC population is generated")
 	synthN := fs.Int("synthetic", 10000, "size of the synthetic population when --retirees is not given")
 	seed := fs.Uint64("seed", 1, "seed of the synthetic population")
@@ -64,6 +65,17 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	}
 	if (*planFile == "") == (*builtin == "") {
 		return fail(errors.New("give exactly one of --plan FILE or --builtin ID (see --list)"))
+	}
+	if *dump {
+		if *builtin == "" {
+			return fail(errors.New("--dump needs --builtin ID"))
+		}
+		b, err := plan.BuiltinJSON(*builtin)
+		if err != nil {
+			return fail(err)
+		}
+		stdout.Write(b)
+		return exitOK
 	}
 	if (*calibrate == "") != (*target == "") {
 		return fail(errors.New("--calibrate PART and --target PCT go together"))

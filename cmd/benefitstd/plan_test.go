@@ -136,3 +136,20 @@ func TestPlanList(t *testing.T) {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 }
+
+// --dump prints a shipped plan's JSON, which --plan reads back.
+func TestPlanDump(t *testing.T) {
+	code, out, stderr := invokeCLI("plan", "--builtin", "shanxi-2025", "--dump")
+	if code != exitOK || !strings.Contains(out, `"id": "shanxi-2025"`) {
+		t.Fatalf("exit %d %s", code, stderr)
+	}
+	f := filepath.Join(t.TempDir(), "mine.json")
+	if err := os.WriteFile(f, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, a, _ := invokeCLI("plan", "--plan", f, "--synthetic", "500")
+	_, b, _ := invokeCLI("plan", "--builtin", "shanxi-2025", "--synthetic", "500")
+	if code != exitOK || a != b {
+		t.Errorf("the dumped plan does not give the same result (exit %d)", code)
+	}
+}

@@ -2,6 +2,7 @@ package benefit
 
 import (
 	"bytes"
+	"math"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -200,8 +201,28 @@ func quoSticky(a, b decimal.Decimal, places int32) decimal.Decimal {
 }
 
 // Fen returns a as a whole number of fen and true, or 0 and false when a
-// has fractions of a fen or does not fit in an int64.
+// has fractions of a fen or does not fit in an int64. It does not
+// allocate for amounts of up to 18 significant digits.
 func (a Amount) Fen() (int64, bool) {
+	if a.d.NumDigits() <= 18 { // the coefficient fits an int64
+		c, exp := a.d.CoefficientInt64(), a.d.Exponent()
+		switch {
+		case exp == -2:
+			return c, true
+		case exp > -2 && exp+2 <= 18:
+			p := pow10[exp+2]
+			if c > math.MaxInt64/p || c < math.MinInt64/p {
+				return 0, false
+			}
+			return c * p, true
+		case exp < -2 && -exp-2 <= 18:
+			p := pow10[-exp-2]
+			if c%p != 0 {
+				return 0, false
+			}
+			return c / p, true
+		}
+	}
 	f := a.d.Shift(2)
 	if !f.IsInteger() {
 		return 0, false
@@ -212,6 +233,8 @@ func (a Amount) Fen() (int64, bool) {
 	}
 	return bi.Int64(), true
 }
+
+var pow10 = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
 
 // String returns a in yuan with at least two decimals ("123.00",
 // "-5.50"), and with every further decimal an unrounded result carries

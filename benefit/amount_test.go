@@ -238,6 +238,10 @@ func TestAmountFen(t *testing.T) {
 		{"-0.01", -1, true},
 		{"0.125", 0, false},
 		{"0", 0, true},
+		{"1.500000", 150, true},  // scale 6, a whole number of fen
+		{"1.500001", 0, false},   // a millionth of a yuan left over
+		{"-12.340", -1234, true}, // scale 3
+		{"92233720368547.58", 9223372036854758, true},
 	}
 	for _, tt := range tests {
 		got, ok := benefit.MustParseAmount(tt.in).Fen()
@@ -251,6 +255,25 @@ func TestAmountFen(t *testing.T) {
 	// Beyond int64: 999,999,999,999,999 × 100,000 yuan.
 	_, ok = benefit.MustParseAmount("999999999999999").Mul(100_000).Fen()
 	isFalse(t, ok)
+	// The int64 limit in fen is 92,233,720,368,547,758.07 yuan
+	// (MaxInt64 = 9,223,372,036,854,775,807 fen), built here as
+	// 9,223,372,036,854.775807 × 10,000; one millionth more does not fit.
+	f, ok = benefit.MustParseAmount("9223372036854.775807").Mul(10_000).Fen()
+	equal(t, true, ok)
+	equal(t, int64(9223372036854775807), f)
+	_, ok = benefit.MustParseAmount("9223372036854.775808").Mul(10_000).Fen()
+	isFalse(t, ok)
+	// Whole yuan scaled up by 10^2 must overflow cleanly, not wrap.
+	_, ok = benefit.MustParseAmount("999999999999999").Mul(1_000_000).Fen()
+	isFalse(t, ok)
+}
+
+func TestAmountFenDoesNotAllocate(t *testing.T) {
+	a := benefit.MustParseAmount("7345.83")
+	b := benefit.MustParseAmount("88150")
+	if n := testing.AllocsPerRun(100, func() { a.Fen(); b.Fen() }); n != 0 {
+		t.Errorf("Fen allocates %.0f times per call pair, want 0", n)
+	}
 }
 
 type withAmount struct {

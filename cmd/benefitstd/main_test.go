@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // invokeCLI runs the command line in-process and returns its exit code
@@ -24,11 +27,9 @@ func TestUsageErrorsExitTwoWithOneLine(t *testing.T) {
 		{"regions", "extra"},
 	} {
 		code, _, stderr := invokeCLI(args...)
-		if code != exitUsage {
-			t.Errorf("%q: exit %d, want %d", args, code, exitUsage)
-		}
-		if len(args) > 0 && strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
-			t.Errorf("%q: want a one-line message, got %q", args, stderr)
+		assert.Equal(t, exitUsage, code, "%q", args)
+		if len(args) > 0 {
+			assert.Equal(t, 0, strings.Count(strings.TrimSpace(stderr), "\n"), "%q: want a one-line message, got %q", args, stderr)
 		}
 	}
 }
@@ -81,15 +82,11 @@ func displayIndex(l, sep string) int {
 
 func TestRegionsJSON(t *testing.T) {
 	code, out, stderr := invokeCLI("regions", "--format", "json")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	require.Equal(t, exitOK, code, stderr)
 	var doc struct {
 		Divisions []regionRow `json:"divisions"`
 	}
-	if err := json.Unmarshal([]byte(out), &doc); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, json.Unmarshal([]byte(out), &doc))
 	got := map[string]regionRow{}
 	for _, r := range doc.Divisions {
 		got[r.Code] = r
@@ -113,7 +110,5 @@ func TestRegionsJSON(t *testing.T) {
 			provinces++
 		}
 	}
-	if provinces != 31 {
-		t.Errorf("%d provinces, want 31", provinces)
-	}
+	assert.Equal(t, 31, provinces, "provinces in the embedded table")
 }

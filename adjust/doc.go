@@ -150,5 +150,9 @@
 // wrapping a sentinel for errors.Is: benefit.ErrNegative, ErrRange,
 // ErrSyntax, ErrUnknownProgram, region.ErrUnknownRegion,
 // ErrMissingAssumption or ErrNoFloor. LoadScenario adds the file name and
-// line.
+// line. Growth rates below −100 % are rejected. A run whose rule or floor
+// projection drives a level past the 15 integer digits of an amount, or
+// whose beneficiary growth drives a count past MaxBeneficiaries, stops
+// with the same kind of error, naming the rule, the projection or the
+// growth assumption; nothing wraps around.
 package adjust

@@ -394,6 +394,20 @@ func TestValidation(t *testing.T) {
 		{"growth cap without revenue growth", func(s *Scenario) {
 			s.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenueGrowth, Percent: benefit.Percent(1)}
 		}, "constraints.fiscal_cap.basis", ErrMissingAssumption},
+		{"growth below -100 %", func(s *Scenario) {
+			s.Regions[1].Years = []YearAssumptions{{Year: 2026, Assumptions: Assumptions{RevenueGrowth: ratep("-101%")}}}
+		}, "regions[1].years[0].revenue_growth", benefit.ErrRange},
+		// 10^9 persons growing 1000 % are 1.1·10^10 in 2025, past the
+		// 10^10 limit: an error, not a count that wraps around int64.
+		{"beneficiaries grow too far", func(s *Scenario) {
+			s.Regions[0].Beneficiaries = 1_000_000_000
+			s.Assumptions.BeneficiaryGrowth = ratep("1000%")
+		}, "assumptions.beneficiary_growth", benefit.ErrRange},
+		// 200 × 10^6 a year: 2·10^8, 2·10^14, then 2·10^20 in 2027, past
+		// the 15 integer digits of an amount.
+		{"level too large", func(s *Scenario) { s.Rule = PercentOfLevel(benefit.MustParseRate("99999999%")) }, "rule", benefit.ErrRange},
+		// 143 + 999,999,999,999,999 in 2026 has 16 integer digits.
+		{"floor too large", func(s *Scenario) { s.Floor.Projection = StepProjection(benefit.MustParseAmount("999999999999999")) }, "floor.projection", benefit.ErrRange},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

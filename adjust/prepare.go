@@ -183,6 +183,9 @@ func (p *prepared) buildFloors(hist benefit.Schedule) error {
 			}
 			next = benefit.MaxAmount(prev, prev.Add(prev.MulRate(g)).Round(p.round))
 		}
+		if f, ok := next.Fen(); !ok || f > maxLevelFen {
+			return fieldErr("floor.projection", benefit.ErrRange, "projects a floor of %s in %d, more than %d integer digits", next, y, benefit.MaxAmountIntDigits)
+		}
 		p.floors[i] = FloorYear{Year: y, Amount: next, Status: benefit.Projected,
 			Citation: benefit.Citation{Note: "projected by the scenario: " + pr.String()}}
 	}

@@ -5,19 +5,14 @@ import (
 	"github.com/benefitstd/benefitstd/region"
 )
 
-var (
-	fenDown = benefit.Rounding{Unit: benefit.Fen, Mode: benefit.Down}
-	fenUp   = benefit.Rounding{Unit: benefit.Fen, Mode: benefit.Up}
-)
-
 // floorFen rounds a toward minus infinity to the fen. A cost in whole fen
 // is at most a iff it is at most floorFen(a), so a cap rounded this way
 // decides exactly what the unrounded cap would.
 func floorFen(a benefit.Amount) benefit.Amount {
 	if a.Sign() >= 0 {
-		return a.Round(fenDown)
+		return a.Round(benefit.Rounding{Unit: benefit.Fen, Mode: benefit.Down})
 	}
-	return a.Round(fenUp)
+	return a.Round(benefit.Rounding{Unit: benefit.Fen, Mode: benefit.Up})
 }
 
 // grow returns a × (1 + g) rounded half-up to the fen.
@@ -29,17 +24,18 @@ func grow(a benefit.Amount, g benefit.Rate) benefit.Amount {
 }
 
 // growCount returns n × (1 + g) rounded half-up to a whole person, and
-// never below 0.
-func growCount(n int64, g benefit.Rate) int64 {
+// never below 0. It reports false when the count would pass
+// MaxBeneficiaries.
+func growCount(n int64, g benefit.Rate) (int64, bool) {
 	if g.IsZero() {
-		return n
+		return n, true
 	}
 	a := benefit.Yuan(n)
 	f, ok := a.Add(a.MulRate(g)).Round(benefit.YuanHalfUp).Fen()
-	if !ok || f < 0 {
-		return 0
+	if !ok || f/100 > MaxBeneficiaries {
+		return 0, false
 	}
-	return f / 100
+	return max(f/100, 0), true
 }
 
 // cost returns the yearly cost of paying level x to n persons, split
@@ -198,7 +194,11 @@ func (p *prepared) runRegion(ri int, out []RegionYear) error {
 	ruleText := s.Rule.String()
 	for i := range s.Horizon {
 		y := s.StartYear + i
-		n = growCount(n, s.rate(BeneficiaryGrowth, ri, y))
+		var ok bool
+		if n, ok = growCount(n, s.rate(BeneficiaryGrowth, ri, y)); !ok {
+			_, path, _ := s.Assumption(BeneficiaryGrowth, ri, y)
+			return fieldErr(path, benefit.ErrRange, "the beneficiaries of region %s grow past %d persons in %d", r.Code, int64(MaxBeneficiaries), y)
+		}
 		prevRev := rev
 		rev = grow(rev, s.rate(RevenueGrowth, ri, y))
 		fy, prevF := p.floors[i+1], p.floors[i].Amount
@@ -212,6 +212,9 @@ func (p *prepared) runRegion(ri int, out []RegionYear) error {
 		prop := level.Add(s.Rule.increase(&env)).Round(p.round)
 		if prop.Sign() < 0 {
 			prop = benefit.Amount{}
+		}
+		if f, ok := prop.Fen(); !ok || f > maxLevelFen {
+			return fieldErr("rule", benefit.ErrRange, "proposes %s for region %s in %d, more than %d integer digits", prop, r.Code, y, benefit.MaxAmountIntDigits)
 		}
 		in := stepIn{code: r.Code, level: level, proposed: prop, floor: fy.Amount, n: n, localTopUp: localTopUp}
 		if localTopUp && p.slow == 0 {

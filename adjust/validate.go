@@ -11,7 +11,9 @@ import (
 
 // Limits of a scenario.
 const (
-	MaxHorizon = 100 // years
+	MaxHorizon       = 100      // years
+	MaxBeneficiaries = 1e10     // persons in a region, in any year
+	maxLevelFen      = 1e17 - 1 // the largest amount ParseAmount accepts, in fen
 )
 
 // Sentinel errors for errors.Is, beside the benefit ones (ErrSyntax,
@@ -62,6 +64,9 @@ func (s *Scenario) checkShape(tab *region.Table) error {
 	if s.RevenueYear != 0 && (s.RevenueYear < benefit.MinYear || s.RevenueYear > s.BaseYear()) {
 		return fieldErr("revenue_year", benefit.ErrRange, "%d (want %d-%d, at most the base year)", s.RevenueYear, benefit.MinYear, s.BaseYear())
 	}
+	if err := checkRates("assumptions", &s.Assumptions); err != nil {
+		return err
+	}
 	if err := checkYears("years", s.Years); err != nil {
 		return err
 	}
@@ -85,7 +90,7 @@ func (s *Scenario) checkShape(tab *region.Table) error {
 		if r.Beneficiaries < 0 {
 			return fieldErr(p+".beneficiaries", benefit.ErrNegative, "%d", r.Beneficiaries)
 		}
-		if r.Beneficiaries > 1e10 {
+		if r.Beneficiaries > MaxBeneficiaries {
 			return fieldErr(p+".beneficiaries", benefit.ErrRange, "%d (more than 10^10 persons)", r.Beneficiaries)
 		}
 		if r.Level.Sign() < 0 {
@@ -93,6 +98,9 @@ func (s *Scenario) checkShape(tab *region.Table) error {
 		}
 		if r.Revenue.Sign() < 0 {
 			return fieldErr(p+".revenue", benefit.ErrNegative, "%s", r.Revenue)
+		}
+		if err := checkRates(p+".assumptions", &r.Assumptions); err != nil {
+			return err
 		}
 		if err := checkYears(p+".years", r.Years); err != nil {
 			return err
@@ -117,6 +125,21 @@ func checkYears(path string, ys []YearAssumptions) error {
 			return fieldErr(fmt.Sprintf("%s[%d].year", path, i), benefit.ErrSyntax, "year %d already given in %s[%d]", y.Year, path, j)
 		}
 		seen[y.Year] = i
+		if err := checkRates(fmt.Sprintf("%s[%d]", path, i), &ys[i].Assumptions); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkRates rejects a growth rate below −100 %: no figure can shrink
+// by more than all of itself, and a negative revenue or count would make
+// every later figure meaningless.
+func checkRates(path string, a *Assumptions) error {
+	for _, k := range []Assumption{GDPGrowth, CPI, WageGrowth, RevenueGrowth, BeneficiaryGrowth} {
+		if v := a.get(k); v != nil && v.Add(benefit.One).Sign() < 0 {
+			return fieldErr(path+"."+string(k), benefit.ErrRange, "%s (a growth rate is at least -100%%)", v)
+		}
 	}
 	return nil
 }

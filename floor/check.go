@@ -169,26 +169,8 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 			last = v.From
 		}
 	}
-	for i, w := range opts.Waivers {
-		fe := func(field string, err error) error {
-			return &benefit.RecordError{Field: fmt.Sprintf("waivers[%d].%s", i, field), Err: err}
-		}
-		switch {
-		case !w.Region.IsValid():
-			return nil, fe("region", fmt.Errorf("%w: missing region code", region.ErrInvalidCode))
-		case w.Interval.From.IsZero():
-			return nil, fe("interval.from", fmt.Errorf("%w: missing", benefit.ErrSyntax))
-		case !w.Interval.To.IsZero() && w.Interval.To <= w.Interval.From:
-			return nil, fe("interval.to", fmt.Errorf("%w: the interval is empty", benefit.ErrOrder))
-		case strings.TrimSpace(w.Reason) == "":
-			return nil, fe("reason", fmt.Errorf("%w: a waiver needs a reason", benefit.ErrSyntax))
-		}
-		if _, err := c.tab.Resolve(w.Region); err != nil {
-			return nil, fe("region", err)
-		}
-		if _, err := cat.Program(w.Program); err != nil {
-			return nil, fe("program", err)
-		}
+	if err := validateWaivers(opts.Waivers, c.tab, cat, c.set); err != nil {
+		return nil, err
 	}
 	c.from, c.to = opts.From, opts.To
 	if c.from.IsZero() {
@@ -203,6 +185,47 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 		}
 	}
 	return c, nil
+}
+
+// validateWaivers checks what a waiver needs: a known region, a
+// programme of the catalogue with dimensions it has, a non-empty interval
+// with a start, a reason, and, when Rule is given, the id of a rule that
+// can make a violation (floor, hierarchy, pass_through or a relative
+// rule of set). A waiver that could never match a finding would
+// silently do nothing, so it is an error. With a nil set the rule id is
+// not checked (ReadJSON does not know which floors the levels will be
+// checked against).
+func validateWaivers(ws []Waiver, tab *region.Table, cat *benefit.Catalogue, set *Set) error {
+	for i, w := range ws {
+		fe := func(field string, err error) error {
+			return &benefit.RecordError{Field: fmt.Sprintf("waivers[%d].%s", i, field), Err: err}
+		}
+		switch {
+		case !w.Region.IsValid():
+			return fe("region", fmt.Errorf("%w: missing region code", region.ErrInvalidCode))
+		case w.Interval.From.IsZero():
+			return fe("interval.from", fmt.Errorf("%w: missing", benefit.ErrSyntax))
+		case !w.Interval.To.IsZero() && w.Interval.To <= w.Interval.From:
+			return fe("interval.to", fmt.Errorf("%w: the interval is empty", benefit.ErrOrder))
+		case strings.TrimSpace(w.Reason) == "":
+			return fe("reason", fmt.Errorf("%w: a waiver needs a reason", benefit.ErrSyntax))
+		}
+		if _, err := tab.Resolve(w.Region); err != nil {
+			return fe("region", err)
+		}
+		p, err := cat.Program(w.Program)
+		if err != nil {
+			return fe("program", err)
+		}
+		if err := p.CheckDims(w.Dims); err != nil {
+			return fe("dimensions", err)
+		}
+		if w.Rule != "" && set != nil && !set.waivable(w.Program, w.Rule) {
+			return fe("rule", fmt.Errorf("%w: %q is not a rule that can find a violation of %s (want %s, %s, %s or a relative rule id)",
+				benefit.ErrSyntax, w.Rule, w.Program, RuleFloor, RuleHierarchy, RulePassThrough))
+		}
+	}
+	return nil
 }
 
 // ancestor returns the level the level i inherits from: the nearest

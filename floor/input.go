@@ -291,27 +291,14 @@ func ReadJSON(r io.Reader, name string) (Input, error) {
 		in.Levels = append(in.Levels, Level{Region: lj.Region, Program: p.ID, Dims: lj.Dimensions, Per: per, Schedule: s,
 			Beneficiaries: lj.Beneficiaries, Headcounts: lj.Headcounts, Source: lj.Source})
 	}
-	for i, w := range j.Waivers {
-		fe := func(field string, err error) error {
-			return &benefit.RecordError{File: name, Field: fmt.Sprintf("waivers[%d].%s", i, field), Err: err}
-		}
-		switch {
-		case !w.Region.IsValid():
-			return Input{}, fe("region", fmt.Errorf("%w: missing", region.ErrInvalidCode))
-		case w.Interval.From.IsZero():
-			return Input{}, fe("interval.from", fmt.Errorf("%w: missing", benefit.ErrSyntax))
-		case !w.Interval.To.IsZero() && w.Interval.To <= w.Interval.From:
-			return Input{}, fe("interval.to", fmt.Errorf("%w: the interval is empty", benefit.ErrOrder))
-		case strings.TrimSpace(w.Reason) == "":
-			return Input{}, fe("reason", fmt.Errorf("%w: a waiver needs a reason", benefit.ErrSyntax))
-		}
-		if _, err := cat.Program(w.Program); err != nil {
-			return Input{}, fe("program", err)
-		}
+	// the rest of what Check would reject (head counts, waivers),
+	// reported against this file; waiver rule ids are checked by Check,
+	// which knows the floors in use
+	err := validateWaivers(in.Waivers, tab, cat, nil)
+	if err == nil {
+		_, err = newChecker(in.Levels, Options{})
 	}
-	// the rest of what Check would reject (head counts, waiver regions),
-	// reported against this file
-	if _, err := newChecker(in.Levels, Options{Waivers: in.Waivers}); err != nil {
+	if err != nil {
 		var re *benefit.RecordError
 		if errors.As(err, &re) {
 			re.File = name

@@ -1,6 +1,7 @@
 package floor_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -436,5 +437,38 @@ func TestIllReturnedCeiling(t *testing.T) {
 	ill.Schedule = sched(t, "2021-01", "650")
 	if rep := check(t, []floor.Level{grade10, ill}, floor.Options{From: ym("2021-01"), To: ym("2022-01")}); len(rep.Findings) != 0 {
 		t.Errorf("650 a month: %v", rep.Findings)
+	}
+}
+
+// A waiver that could never match a finding would silently do nothing:
+// dimensions the programme lacks, or a rule that cannot report a
+// violation (stale is a warning), are errors naming the waiver.
+func TestCheckRejectsWaiversThatCannotApply(t *testing.T) {
+	lv := []floor.Level{{Region: region.MustParseCode("371723"), Program: "pension.resident.basic", Schedule: sched(t, "2024-01", "123")}}
+	base := floor.Waiver{Region: region.MustParseCode("371723"), Program: "pension.resident.basic",
+		Interval: benefit.Interval{From: ym("2024-01")}, Reason: "hypothetical"}
+	cases := map[string]struct {
+		mut   func(*floor.Waiver)
+		field string
+		is    error
+	}{
+		"dims":         {func(w *floor.Waiver) { w.Dims = benefit.MustParseDims("grade=1") }, "waivers[0].dimensions", benefit.ErrDimension},
+		"warning rule": {func(w *floor.Waiver) { w.Rule = floor.RuleStale }, "waivers[0].rule", benefit.ErrSyntax},
+		"typo":         {func(w *floor.Waiver) { w.Rule = "flor" }, "waivers[0].rule", benefit.ErrSyntax},
+		"other prog":   {func(w *floor.Waiver) { w.Rule = "ui.art18.above_dibao" }, "waivers[0].rule", benefit.ErrSyntax},
+	}
+	for name, tc := range cases {
+		w := base
+		tc.mut(&w)
+		_, err := floor.Check(lv, floor.Options{Waivers: []floor.Waiver{w}})
+		var re *benefit.RecordError
+		if !errorsAs(err, &re) || re.Field != tc.field || !errors.Is(err, tc.is) {
+			t.Errorf("%s: err = %v, want field %s", name, err, tc.field)
+		}
+	}
+	ui := base
+	ui.Program, ui.Rule = "employment.unemployment_insurance", "ui.art47.not_below_dibao"
+	if _, err := floor.Check(lv, floor.Options{Waivers: []floor.Waiver{ui}}); err != nil {
+		t.Errorf("a waiver of a relative rule: %v", err)
 	}
 }

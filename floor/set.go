@@ -225,6 +225,22 @@ func (s *Set) Required(program string, code region.Code, dims benefit.Dims, m be
 	return amt, cite, found
 }
 
+// waivable reports whether rule is the id of a rule that can report a
+// violation of program: floor, hierarchy, pass_through, or a relative
+// rule of s on program.
+func (s *Set) waivable(program, rule string) bool {
+	switch rule {
+	case RuleFloor, RuleHierarchy, RulePassThrough:
+		return true
+	}
+	for i := range s.relative {
+		if r := &s.relative[i]; r.ID == rule && r.Program == program {
+			return true
+		}
+	}
+	return false
+}
+
 func versionCitation(v benefit.Version, f *Floor) benefit.Citation {
 	if v.Citation.IsZero() {
 		return f.Citation

@@ -437,4 +437,20 @@ func TestLoadScenarioStrict(t *testing.T) {
 	if !errors.Is(err, benefit.ErrSyntax) {
 		t.Fatalf("exponent: got %v", err)
 	}
+	// encoding/json names no field when an amount's own decoder fails,
+	// and no list index for a number too big for its field: LoadScenario
+	// finds the full path.
+	head := `{"program":"pension.resident.basic","start_year":2025,"horizon":3,"floor":{"projection":{"kind":"hold"}},`
+	for _, c := range []struct{ body, field string }{
+		{`"regions":[{"code":"110000","beneficiaries":1,"level":"1","revenue":"1"},{"code":"510000","beneficiaries":1,"level":"12x","revenue":"1"}],"rule":{"kind":"pass_through"}}`, "regions[1].level"},
+		{`"regions":[{"code":"110000","beneficiaries":1,"level":"1","revenue":"1"},{"code":"510000","beneficiaries":1e30,"level":"1","revenue":"1"}],"rule":{"kind":"pass_through"}}`, "regions[1].beneficiaries"},
+		{`"regions":[{"code":"110000","beneficiaries":1,"level":"1","revenue":"1"}],"rule":{"kind":"sum","parts":[{"kind":"pass_through"},{"kind":"fixed","amount":"ten"}]}}`, "rule.parts[1].amount"},
+		{`"years":[{"year":2026,"cpi":"2%%"}],"regions":[{"code":"110000","beneficiaries":1,"level":"1","revenue":"1"}],"rule":{"kind":"pass_through"}}`, "years[0].cpi"},
+	} {
+		_, err := LoadScenario(strings.NewReader(head+c.body), "s.json")
+		re, ok := errors.AsType[*benefit.RecordError](err)
+		if !ok || re.Field != c.field || re.File != "s.json" || !errors.Is(err, benefit.ErrSyntax) {
+			t.Errorf("want field %s: got %v", c.field, err)
+		}
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 
 	"github.com/benefitstd/benefitstd/benefit"
@@ -211,8 +212,12 @@ func (s *Scenario) revenueYear() int {
 // *benefit.RecordError naming the file, the line when known, and the
 // field path.
 func LoadScenario(r io.Reader, name string) (Scenario, error) {
+	doc, err := io.ReadAll(r)
+	if err != nil {
+		return Scenario{}, &benefit.RecordError{File: name, Err: err}
+	}
 	var s Scenario
-	if err := strictjson.Decode(r, &s); err != nil {
+	if err := strictjson.Unmarshal(doc, &s); err != nil {
 		line := 0
 		var le *strictjson.LineError
 		if errors.As(err, &le) {
@@ -223,7 +228,15 @@ func LoadScenario(r io.Reader, name string) (Scenario, error) {
 		if errors.As(err, &te) && te.Field != "" {
 			field = te.Field
 		}
-		return Scenario{}, &benefit.RecordError{File: name, Line: line, Field: field, Err: fmt.Errorf("%w: %v", benefit.ErrSyntax, err)}
+		var se *json.SyntaxError
+		if !errors.As(err, &se) {
+			// a value that does not decode (a malformed amount, a number
+			// too big for its field): name it by its full path
+			if p := badPath(doc, reflect.TypeFor[Scenario]()); p != "" {
+				field = p
+			}
+		}
+		return Scenario{}, &benefit.RecordError{File: name, Line: line, Field: field, Err: fmt.Errorf("%w: %w", benefit.ErrSyntax, err)}
 	}
 	if err := s.validate(nil); err != nil {
 		var re *benefit.RecordError

@@ -102,6 +102,14 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 	if cat == nil {
 		cat = benefit.DefaultCatalogue()
 	}
+	for _, m := range []struct {
+		field string
+		m     benefit.Month
+	}{{"from", opts.From}, {"to", opts.To}, {"as_of", opts.AsOf}, {"paid_in", opts.PaidIn}} {
+		if !validMonth(m.m) {
+			return nil, &benefit.RecordError{Field: m.field, Err: monthRangeErr(m.m)}
+		}
+	}
 	if !opts.To.IsZero() && !opts.From.IsZero() && opts.To <= opts.From {
 		return nil, &benefit.RecordError{Field: "to", Err: fmt.Errorf("%w: window end %s is not after its start %s", benefit.ErrOrder, opts.To, opts.From)}
 	}
@@ -139,15 +147,26 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 		if l.Per != benefit.PerMonth && l.Per != benefit.PerYear {
 			return nil, levelErr(i, "per", fmt.Errorf("%w: unknown frequency %d", benefit.ErrSyntax, l.Per))
 		}
-		if l.Beneficiaries < 0 {
-			return nil, levelErr(i, "beneficiaries", fmt.Errorf("%w: %d persons", benefit.ErrNegative, l.Beneficiaries))
+		if err := checkPersons(l.Beneficiaries); err != nil {
+			return nil, levelErr(i, "beneficiaries", err)
 		}
 		for j, h := range l.Headcounts {
+			if err := checkPersons(h.Persons); err != nil {
+				return nil, levelErr(i, fmt.Sprintf("headcounts[%d].persons", j), err)
+			}
 			switch {
-			case h.Persons < 0:
-				return nil, levelErr(i, fmt.Sprintf("headcounts[%d].persons", j), fmt.Errorf("%w: %d persons", benefit.ErrNegative, h.Persons))
 			case h.From.IsZero() || (j > 0 && h.From <= l.Headcounts[j-1].From):
 				return nil, levelErr(i, fmt.Sprintf("headcounts[%d].from", j), fmt.Errorf("%w: head counts must have increasing months", benefit.ErrOrder))
+			case !validMonth(h.From):
+				return nil, levelErr(i, fmt.Sprintf("headcounts[%d].from", j), monthRangeErr(h.From))
+			}
+		}
+		// versions are sorted: the first, the last and the end bound them all
+		if v, ok := l.Schedule.Last(); ok {
+			for _, m := range []benefit.Month{l.Schedule.First(), v.From, l.Schedule.End()} {
+				if !validMonth(m) {
+					return nil, levelErr(i, "versions", monthRangeErr(m))
+				}
 			}
 		}
 		k := l.key()
@@ -185,6 +204,28 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 		}
 	}
 	return c, nil
+}
+
+// checkPersons checks a head count: 0 to MaxPersons.
+func checkPersons(n int64) error {
+	switch {
+	case n < 0:
+		return fmt.Errorf("%w: %d persons", benefit.ErrNegative, n)
+	case n > MaxPersons:
+		return fmt.Errorf("%w: %d persons (at most %d)", benefit.ErrRange, n, MaxPersons)
+	}
+	return nil
+}
+
+// validMonth reports whether m is unset or a month of the years
+// benefit.MinYear to benefit.MaxYear (a Month built from Go values can
+// hold anything an int32 can).
+func validMonth(m benefit.Month) bool {
+	return m.IsZero() || (m >= benefit.NewMonth(benefit.MinYear, 1) && m <= benefit.NewMonth(benefit.MaxYear, 12))
+}
+
+func monthRangeErr(m benefit.Month) error {
+	return fmt.Errorf("%w: month %d is outside %d-01 .. %d-12", benefit.ErrRange, int32(m), benefit.MinYear, benefit.MaxYear)
 }
 
 // validateWaivers checks what a waiver needs: a known region, a

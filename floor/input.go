@@ -141,8 +141,8 @@ func ReadCSV(r io.Reader, name string) ([]Level, error) {
 			if err != nil {
 				return nil, rec.Err("beneficiaries", fmt.Errorf("%w: %q is not a whole number of persons", benefit.ErrSyntax, s))
 			}
-			if n < 0 {
-				return nil, rec.Err("beneficiaries", fmt.Errorf("%w: %d persons", benefit.ErrNegative, n))
+			if err := checkPersons(n); err != nil {
+				return nil, rec.Err("beneficiaries", err)
 			}
 			ac.hc = append(ac.hc, Headcount{From: from, Persons: n})
 		}
@@ -285,8 +285,8 @@ func ReadJSON(r io.Reader, name string) (Input, error) {
 				return Input{}, fe("end", err)
 			}
 		}
-		if lj.Beneficiaries < 0 {
-			return Input{}, fe("beneficiaries", fmt.Errorf("%w: %d persons", benefit.ErrNegative, lj.Beneficiaries))
+		if err := checkPersons(lj.Beneficiaries); err != nil {
+			return Input{}, fe("beneficiaries", err)
 		}
 		in.Levels = append(in.Levels, Level{Region: lj.Region, Program: p.ID, Dims: lj.Dimensions, Per: per, Schedule: s,
 			Beneficiaries: lj.Beneficiaries, Headcounts: lj.Headcounts, Source: lj.Source})

@@ -80,6 +80,8 @@ func TestReadCSVErrorsNameFileLineField(t *testing.T) {
 		{"per mismatch", "371723,pension.resident.basic,,2024-07,1476,year,,\n", 3, "per", benefit.ErrSyntax},
 		{"duplicate", "371723,pension.resident.basic,,2023-01,105,month,,\n", 3, "effective_from", benefit.ErrOrder},
 		{"persons", "371723,pension.resident.basic,,2024-07,123,month,lots,\n", 3, "beneficiaries", benefit.ErrSyntax},
+		// more persons than MaxPersons would overflow Σ persons × months
+		{"persons huge", "371723,pension.resident.basic,,2024-07,123,month,9223372036854775807,\n", 3, "beneficiaries", benefit.ErrRange},
 		{"region", "999999,pension.resident.basic,,2024-07,123,month,,\n", 3, "region", nil},
 	}
 	for _, tc := range cases {

@@ -28,6 +28,12 @@ type Level struct {
 	Source        benefit.Citation // where the local figure was read
 }
 
+// MaxPersons is the most beneficiaries a level may give (one billion,
+// more than the persons any one region pays): it keeps Σ persons ×
+// months, and the person-months of delay behind optional interest,
+// exact in an int64 over any window of valid months.
+const MaxPersons = 1_000_000_000
+
 // A Headcount is the number of beneficiaries from a month on.
 type Headcount struct {
 	From    benefit.Month `json:"from"`

@@ -2,6 +2,7 @@ package floor_test
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 
@@ -470,5 +471,45 @@ func TestCheckRejectsWaiversThatCannotApply(t *testing.T) {
 	ui.Program, ui.Rule = "employment.unemployment_insurance", "ui.art47.not_below_dibao"
 	if _, err := floor.Check(lv, floor.Options{Waivers: []floor.Waiver{ui}}); err != nil {
 		t.Errorf("a waiver of a relative rule: %v", err)
+	}
+}
+
+// Huge figures from Go values are errors, not wrapped-around arrears:
+// 9,223,372,036,854,775,807 persons × 6 months does not fit an int64
+// (before the check it came out as 0.00 owed), and a Month far outside
+// 1900-9999 would wrap when months are added.
+func TestCheckRejectsHugeFigures(t *testing.T) {
+	good := floor.Level{Region: region.MustParseCode("371723"), Program: "pension.resident.basic",
+		Schedule: sched(t, "2023-01", "103", "2024-07", "123"), Beneficiaries: floor.MaxPersons}
+	o := floor.Options{From: ym("2024-01"), To: ym("2025-01")}
+	// at the limit: 20 × 1,000,000,000 × 6 = 120,000,000,000.00
+	eq(t, "arrears at MaxPersons", check(t, []floor.Level{good}, o).Summary.ArrearsTotal, "120000000000")
+	cases := map[string]struct {
+		lv    func(*floor.Level)
+		opts  func(*floor.Options)
+		field string
+	}{
+		"persons": {func(l *floor.Level) { l.Beneficiaries = math.MaxInt64 }, nil, "levels[0].beneficiaries"},
+		"headcount": {func(l *floor.Level) {
+			l.Headcounts = []floor.Headcount{{From: ym("2024-03"), Persons: floor.MaxPersons + 1}}
+		}, nil, "levels[0].headcounts[0].persons"},
+		"version": {func(l *floor.Level) {
+			l.Schedule = benefit.MustSchedule(benefit.Version{From: math.MaxInt32, Amount: amt("1")})
+		}, nil, "levels[0].versions"},
+		"paid in": {nil, func(o *floor.Options) { o.PaidIn, o.InterestPerMonth = math.MaxInt32, benefit.Percent(1) }, "paid_in"},
+	}
+	for name, tc := range cases {
+		l, oo := good, o
+		if tc.lv != nil {
+			tc.lv(&l)
+		}
+		if tc.opts != nil {
+			tc.opts(&oo)
+		}
+		_, err := floor.Check([]floor.Level{l}, oo)
+		var re *benefit.RecordError
+		if !errorsAs(err, &re) || re.Field != tc.field || !errors.Is(err, benefit.ErrRange) {
+			t.Errorf("%s: err = %v, want %s out of range", name, err, tc.field)
+		}
 	}
 }

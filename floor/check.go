@@ -23,6 +23,11 @@ var (
 		Confidence: "M",
 		Note:       "Local practice (Wanrong County) stacks central raises on local add-ons; whether every locality must pass a raise through is unverified (policy-reference §2.5), hence an option.",
 	}
+	noLevelCitation = benefit.Citation{
+		Title:      "国家有统一标准的项目，按照不低于国家标准执行 (cannot be checked: no amount is given for the level and no ancestor region gives one to inherit)",
+		URL:        "http://www.sac.gov.cn/sacen/events/202105/t20210511_347259.htm",
+		Confidence: "V",
+	}
 	noCutCitation = benefit.Citation{
 		Title:      "no cut: 社会保险法 第十八条 (正常调整机制); 军人抚恤优待条例 第三条 (动态调整)",
 		Confidence: "V",
@@ -402,6 +407,7 @@ func (c *checker) run() *Report {
 		}
 		c.checkNoCut(i)
 		c.checkStale(i)
+		c.checkHasLevel(i)
 	}
 	c.checkNationalStale()
 	c.applyWaivers()
@@ -704,6 +710,19 @@ func (c *checker) checkStale(i int) {
 			}
 		}
 	}
+}
+
+// A level with no versions inherits its nearest ancestor's; when there is
+// none, nothing can be checked, and the report must not read as if the
+// level kept every rule.
+func (c *checker) checkHasLevel(i int) {
+	if c.levels[i].Schedule.Len() > 0 || c.ancestor(i) >= 0 {
+		return
+	}
+	f := c.finding(i, RuleNoLevel, Warning, benefit.Interval{From: c.from, To: c.to})
+	f.Per, f.Citation = c.levels[i].Per, noLevelCitation
+	f.Message = "no amount given and no ancestor region has a level of the programme to inherit: not checked"
+	c.add(item{f: f, lvl: i})
 }
 
 // Rule 6 (national): a floor used in this check whose newest version is

@@ -67,6 +67,9 @@
 //     a national floor used in the check whose newest version is older
 //     than its cadence (the veterans' standards are adjusted every 1
 //     August; the shipped table stops at 2019).
+//  7. no_level (warning): a level with no versions whose region has no
+//     ancestor with a level of the programme: nothing could be checked,
+//     and the report says so rather than reading as compliant.
 //
 // # Severities
 //

@@ -16,6 +16,7 @@ const (
 	RuleNoCut         = "no_cut"         // 5. a level never falls below its previous version
 	RuleStale         = "stale"          // 6. a figure not updated within its cadence
 	RuleWaiverExpired = "waiver_expired" // a waiver whose expiry has passed
+	RuleNoLevel       = "no_level"       // a level with no amount of its own and no ancestor to inherit one from
 )
 
 // A Finding is one rule broken by one level over one interval of months

@@ -513,3 +513,13 @@ func TestCheckRejectsHugeFigures(t *testing.T) {
 		}
 	}
 }
+
+// A county with no versions and no ancestor level has nothing to check:
+// a warning says so, instead of a report of "no findings".
+func TestLevelWithNothingToInherit(t *testing.T) {
+	lv := []floor.Level{{Region: region.MustParseCode("371723"), Program: "pension.resident.basic", Beneficiaries: 10}}
+	f := one(t, check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01")}), floor.RuleNoLevel)
+	if f.Severity != floor.Warning || f.Interval.String() != "[2024-01, 2025-01)" || f.Citation.IsZero() {
+		t.Errorf("finding %s", f)
+	}
+}

@@ -872,7 +872,6 @@ func (c *checker) report() *Report {
 			s.Advisories++
 		case Waived:
 			s.Waived++
-			s.WaivedArrears = s.WaivedArrears.Add(f.Arrears)
 		}
 		if f.Severity == Violation {
 			s.Interest = s.Interest.Add(f.Interest)
@@ -894,15 +893,17 @@ func (c *checker) report() *Report {
 	return r
 }
 
-// totals sums the arrears of violations, owing once per level and month:
-// where several violation findings of one level overlap, the largest
-// shortfall counts.
-func (c *checker) totals(s *Summary) {
+// owedOnce sums the arrears of the findings of severity sev, owing once
+// per level and month: where several such findings of one level overlap
+// (UI below 低保 breaks both Art 18 and Art 47), the largest shortfall
+// counts. add receives each owed piece with its floor part and, when a
+// single finding owes it, that finding (whose split is already made).
+func (c *checker) owedOnce(sev Severity, add func(program string, code region.Code, total, floorPart benefit.Amount, single *Finding)) {
 	groups := map[int][]int{}
 	var order []int
 	for k := range c.items {
 		it := &c.items[k]
-		if it.f.Severity != Violation || it.f.Arrears.Sign() <= 0 {
+		if it.f.Severity != sev || it.f.Arrears.Sign() <= 0 {
 			continue
 		}
 		if _, ok := groups[it.lvl]; !ok {
@@ -911,25 +912,15 @@ func (c *checker) totals(s *Summary) {
 		groups[it.lvl] = append(groups[it.lvl], k)
 	}
 	slices.Sort(order)
-	add := func(program string, code region.Code, total, floorPart benefit.Amount) {
-		s.ArrearsTotal = s.ArrearsTotal.Add(total)
-		sp, err := c.tab.Split(program, code, total, floorPart)
-		if err != nil {
-			s.ArrearsUnsplit = s.ArrearsUnsplit.Add(total)
-			return
-		}
-		s.ArrearsCentral = s.ArrearsCentral.Add(sp.Central)
-		s.ArrearsLocal = s.ArrearsLocal.Add(sp.Local)
-	}
 	for _, lvl := range order {
 		ks := groups[lvl]
 		if len(ks) == 1 {
-			f := &c.items[ks[0]].f
+			it := &c.items[ks[0]]
 			fp := benefit.Amount{}
-			if c.items[ks[0]].floorPart {
-				fp = f.Arrears
+			if it.floorPart {
+				fp = it.f.Arrears
 			}
-			add(f.Program, f.Region, f.Arrears, fp)
+			add(it.f.Program, it.f.Region, it.f.Arrears, fp, &it.f)
 			continue
 		}
 		// split at every end of every finding and take the largest shortfall per piece
@@ -940,6 +931,7 @@ func (c *checker) totals(s *Summary) {
 		slices.Sort(cuts)
 		cuts = slices.Compact(cuts)
 		l := &c.levels[lvl]
+		larger := func(a, b *Finding) bool { return b == nil || a.Per.Annual(a.Shortfall).Cmp(b.Per.Annual(b.Shortfall)) > 0 }
 		for p := 0; p+1 < len(cuts); p++ {
 			piece := benefit.Interval{From: cuts[p], To: cuts[p+1]}
 			var best, bestFloor *Finding
@@ -948,10 +940,10 @@ func (c *checker) totals(s *Summary) {
 				if !f.Interval.Contains(piece.From) {
 					continue
 				}
-				if best == nil || f.Per.Annual(f.Shortfall).Cmp(best.Per.Annual(best.Shortfall)) > 0 {
+				if larger(f, best) {
 					best = f
 				}
-				if c.items[k].floorPart && (bestFloor == nil || f.Per.Annual(f.Shortfall).Cmp(bestFloor.Per.Annual(bestFloor.Shortfall)) > 0) {
+				if c.items[k].floorPart && larger(f, bestFloor) {
 					bestFloor = f
 				}
 			}
@@ -964,7 +956,34 @@ func (c *checker) totals(s *Summary) {
 			if bestFloor != nil {
 				fp = benefit.MinAmount(c.money(bestFloor.Shortfall.Mul(pm), bestFloor.Per), total)
 			}
-			add(best.Program, best.Region, total, fp)
+			add(best.Program, best.Region, total, fp, nil)
 		}
 	}
+}
+
+// totals fills the summary's arrears: owed for violations, with the
+// central/local split, and waived, each owed once per level and month.
+func (c *checker) totals(s *Summary) {
+	c.owedOnce(Violation, func(program string, code region.Code, total, floorPart benefit.Amount, single *Finding) {
+		s.ArrearsTotal = s.ArrearsTotal.Add(total)
+		var sp region.Split
+		switch {
+		case single != nil && single.SplitKnown:
+			sp.Central, sp.Local = single.Central, single.Local
+		case single != nil:
+			s.ArrearsUnsplit = s.ArrearsUnsplit.Add(total)
+			return
+		default:
+			var err error
+			if sp, err = c.tab.Split(program, code, total, floorPart); err != nil {
+				s.ArrearsUnsplit = s.ArrearsUnsplit.Add(total)
+				return
+			}
+		}
+		s.ArrearsCentral = s.ArrearsCentral.Add(sp.Central)
+		s.ArrearsLocal = s.ArrearsLocal.Add(sp.Local)
+	})
+	c.owedOnce(Waived, func(_ string, _ region.Code, total, _ benefit.Amount, _ *Finding) {
+		s.WaivedArrears = s.WaivedArrears.Add(total)
+	})
 }

@@ -37,7 +37,7 @@ type Checked struct {
 // once), × persons. ArrearsCentral + ArrearsLocal + ArrearsUnsplit ==
 // ArrearsTotal; ArrearsUnsplit is the part whose programme has no
 // cost-sharing rule. WaivedArrears are the arrears of waived findings,
-// counted apart.
+// counted apart and, like the total, once per level and month.
 type Summary struct {
 	Levels         int
 	Violations     int

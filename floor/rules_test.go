@@ -523,3 +523,22 @@ func TestLevelWithNothingToInherit(t *testing.T) {
 		t.Errorf("finding %s", f)
 	}
 }
+
+// Waived arrears are owed once too: a waiver of every rule covers UI =
+// 650 breaking Art 18 and Art 47 by 10 a month; 10 × 100 persons × 12
+// months = 12,000.00 waived, not 24,000.00.
+func TestWaivedArrearsOwedOnce(t *testing.T) {
+	city := region.MustParseCode("320500")
+	levels := []floor.Level{
+		{Region: city, Program: "employment.unemployment_insurance", Schedule: sched(t, "2018-08", "650"), Beneficiaries: 100},
+		{Region: city, Program: "reference.min_wage", Schedule: sched(t, "2018-08", "2020")},
+		{Region: city, Program: "reference.dibao_urban", Schedule: sched(t, "2018-08", "660")},
+	}
+	w := floor.Waiver{Region: city, Program: "employment.unemployment_insurance", Interval: benefit.Interval{From: ym("2018-08")}, Reason: "hypothetical"}
+	rep := check(t, levels, floor.Options{From: ym("2018-08"), To: ym("2019-08"), Waivers: []floor.Waiver{w}})
+	if rep.Summary.Waived != 2 || rep.Summary.Violations != 0 {
+		t.Errorf("summary %+v", rep.Summary)
+	}
+	eq(t, "waived", rep.Summary.WaivedArrears, "12000")
+	eq(t, "owed", rep.Summary.ArrearsTotal, "0")
+}

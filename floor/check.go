@@ -931,7 +931,9 @@ func (c *checker) owedOnce(sev Severity, add func(program string, code region.Co
 		slices.Sort(cuts)
 		cuts = slices.Compact(cuts)
 		l := &c.levels[lvl]
-		larger := func(a, b *Finding) bool { return b == nil || a.Per.Annual(a.Shortfall).Cmp(b.Per.Annual(b.Shortfall)) > 0 }
+		larger := func(a, b *Finding) bool {
+			return b == nil || a.Per.Annual(a.Shortfall).Cmp(b.Per.Annual(b.Shortfall)) > 0
+		}
 		for p := 0; p+1 < len(cuts); p++ {
 			piece := benefit.Interval{From: cuts[p], To: cuts[p+1]}
 			var best, bestFloor *Finding

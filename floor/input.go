@@ -320,6 +320,10 @@ var sampleJSON []byte
 func Sample() Input {
 	in := sample()
 	in.Levels = slices.Clone(in.Levels)
+	for i := range in.Levels {
+		// schedules are immutable; head counts are a plain slice
+		in.Levels[i].Headcounts = slices.Clone(in.Levels[i].Headcounts)
+	}
 	in.Waivers = slices.Clone(in.Waivers)
 	return in
 }

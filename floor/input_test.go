@@ -200,3 +200,26 @@ func TestReadJSONRejectsWhatCheckWould(t *testing.T) {
 		}
 	}
 }
+
+// Sample hands out copies: changing one caller's levels, head counts
+// included, does not change what the next caller gets.
+func TestSampleIsACopy(t *testing.T) {
+	a := floor.Sample()
+	for i := range a.Levels {
+		a.Levels[i].Beneficiaries = -1
+		for j := range a.Levels[i].Headcounts {
+			a.Levels[i].Headcounts[j].Persons = -1
+		}
+	}
+	b := floor.Sample()
+	for _, l := range b.Levels {
+		if l.Beneficiaries < 0 {
+			t.Fatal("Sample shares its levels")
+		}
+		for _, h := range l.Headcounts {
+			if h.Persons < 0 {
+				t.Fatal("Sample shares its head counts")
+			}
+		}
+	}
+}

@@ -40,9 +40,6 @@ func (p *prepared) newFenCost(c region.Code, floor benefit.Amount, n int64) (fen
 	return fenCost{ok: true, periods: periods, central: fs.Central, centralFen: cf}, nil
 }
 
-// total returns the yearly total, in fen, of level xFen.
-func (f *fenCost) total(xFen int64) (int64, bool) { return mulFen(f.periods, xFen) }
-
 // split returns the cost split of a total in fen.
 func (f *fenCost) split(totalFen int64) region.Split {
 	return region.Split{Total: benefit.FromFen(totalFen), Central: f.central, Local: benefit.FromFen(totalFen - f.centralFen)}
@@ -60,39 +57,32 @@ func mulFen(a, b int64) (int64, bool) {
 	return int64(lo), true
 }
 
-// solveFen is the fiscal-cap part of solve on the fen shortcut: target
-// and hard are on the grid with hard ≤ target, both ≥ the floor. It
-// reports false when a figure does not fit in int64.
+// solveFen is the fiscal-cap part of solve on the fen shortcut (see
+// capSolve): target and hard are on the grid with hard ≤ target, both ≥
+// the floor. It reports false when a figure does not fit in int64.
 func (p *prepared) solveFen(in *stepIn, target, hard benefit.Amount, bind, hardBy Binding) (stepOut, bool) {
 	f := &in.fen
 	tF, ok1 := target.Fen()
 	hF, ok2 := hard.Fen()
-	totalT, ok3 := f.total(tF)
+	var capF int64
+	ok3 := true
+	if in.cap != nil {
+		capF, ok3 = in.cap.Fen()
+	}
 	if !ok1 || !ok2 || !ok3 {
 		return stepOut{}, false
 	}
-	out := stepOut{level: target, binding: bind, cost: f.split(totalT)}
-	if in.cap == nil {
-		return out, true
-	}
-	capF, ok := in.cap.Fen()
+	c, ok := capSolve(f.periods, f.centralFen, p.unitFen, tF, hF, capF, in.cap != nil)
 	if !ok {
 		return stepOut{}, false
 	}
-	if totalT-f.centralFen <= capF {
-		return out, true
+	out := stepOut{level: benefit.FromFen(c.level), binding: bind, cost: f.split(c.total)}
+	switch {
+	case c.infeasible:
+		out.level, out.binding, out.infeasible = hard, hardBy, true
+		out.transfer = benefit.FromFen(c.total - f.centralFen - capF)
+	case c.capped:
+		out.binding = BindFiscalCap
 	}
-	totalH, _ := f.total(hF) // hF ≤ tF: no overflow
-	if localH := totalH - f.centralFen; localH > capF {
-		return stepOut{level: hard, binding: hardBy, cost: f.split(totalH), infeasible: true, transfer: benefit.FromFen(localH - capF)}, true
-	}
-	// local(k·u) = periods·u·k − central ≤ cap  ⇔  k ≤ (cap + central) ÷ (periods·u)
-	per, ok := mulFen(f.periods, p.unitFen)
-	if !ok || per == 0 {
-		return stepOut{}, false
-	}
-	lo, hi := hF/p.unitFen, tF/p.unitFen
-	k := min(max((capF+f.centralFen)/per, lo), hi-1)
-	total, _ := f.total(k * p.unitFen)
-	return stepOut{level: benefit.FromFen(k * p.unitFen), binding: BindFiscalCap, cost: f.split(total)}, true
+	return out, true
 }

@@ -27,6 +27,7 @@ type prepared struct {
 	catVer       string
 	floorsVer    string // RunRecord.Floors
 	slow         int    // Options.slow
+	kp           *kernelPlan
 }
 
 func prepare(s *Scenario, o *Options) (*prepared, error) {
@@ -73,6 +74,7 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 	if err := p.buildFloors(hist); err != nil {
 		return nil, err
 	}
+	p.planKernel()
 	p.names = make([]string, len(s.Regions))
 	p.order = make([]int, len(s.Regions))
 	for i := range s.Regions {

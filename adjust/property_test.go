@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"testing"
 
 	"github.com/benefitstd/benefitstd/benefit"
@@ -30,7 +31,7 @@ func genScenario(rng *rand.Rand) Scenario {
 	rule = func(depth int) Rule {
 		switch k := rng.IntN(6); {
 		case k == 0:
-			return Fixed(yuan(0, 60))
+			return Fixed(yuan(0, 60).Add(benefit.FromFen(int64(rng.IntN(3) * 50))))
 		case k == 1:
 			return PercentOfLevel(pct(-1000, 1500))
 		case k == 2:
@@ -72,8 +73,25 @@ func genScenario(rng *rand.Rand) Scenario {
 	}
 	perm := rng.Perm(len(provinces))
 	for _, i := range perm[:1+rng.IntN(6)] {
-		s.Regions = append(s.Regions, Region{Code: provinces[i], Beneficiaries: int64(rng.IntN(2_000_000)),
-			Level: yuan(80, 1500), Revenue: benefit.Yuan(int64(rng.IntN(1_000_000_000)))})
+		r := Region{Code: provinces[i], Beneficiaries: int64(rng.IntN(2_000_000)),
+			Level: yuan(80, 1500), Revenue: benefit.Yuan(int64(rng.IntN(1_000_000_000)))}
+		if rng.IntN(3) == 0 { // levels and revenue in fen
+			r.Level = r.Level.Add(benefit.FromFen(int64(rng.IntN(100))))
+			r.Revenue = r.Revenue.Add(benefit.FromFen(int64(rng.IntN(100))))
+		}
+		if rng.IntN(3) == 0 { // the region's own assumptions
+			r.Assumptions.RevenueGrowth = Rate(pct(-500, 1000))
+			r.Years = []YearAssumptions{{Year: s.StartYear + rng.IntN(s.Horizon), Assumptions: Assumptions{
+				CPI: Rate(pct(-100, 500)), WageGrowth: Rate(pct(0, 1000)), BeneficiaryGrowth: Rate(pct(-300, 500))}}}
+		}
+		s.Regions = append(s.Regions, r)
+	}
+	// a 计划单列市 (fiscal tier 4 whatever its province) and a county
+	for _, c := range []string{"330200", "140822"} {
+		if rng.IntN(4) == 0 && !slices.ContainsFunc(s.Regions, func(r Region) bool { return r.Code.Province() == region.MustParseCode(c).Province() }) {
+			s.Regions = append(s.Regions, Region{Code: region.MustParseCode(c), Beneficiaries: int64(rng.IntN(200_000)),
+				Level: yuan(100, 400), Revenue: benefit.Yuan(int64(rng.IntN(100_000_000)))})
+		}
 	}
 	return s
 }

@@ -139,17 +139,7 @@ func (r *Rule) increase(env *ruleEnv) benefit.Amount {
 	case KindPercent:
 		return env.level.MulRate(*r.Percent)
 	case KindIndex:
-		var g benefit.Rate
-		if r.WageWeight != nil {
-			g = g.Add(r.WageWeight.Mul(env.wage))
-		}
-		if r.CPIWeight != nil {
-			g = g.Add(r.CPIWeight.Mul(env.cpi))
-		}
-		if r.Offset != nil {
-			g = g.Add(*r.Offset)
-		}
-		return env.level.MulRate(g)
+		return env.level.MulRate(r.indexRate(env.wage, env.cpi))
 	case KindCatchUp:
 		target := env.floor
 		if r.Margin != nil {
@@ -169,6 +159,41 @@ func (r *Rule) increase(env *ruleEnv) benefit.Amount {
 		return s
 	}
 	return benefit.Amount{}
+}
+
+// indexRate returns an index rule's w_wage × wage + w_cpi × CPI + offset.
+func (r *Rule) indexRate(wage, cpi benefit.Rate) benefit.Rate {
+	var g benefit.Rate
+	if r.WageWeight != nil {
+		g = g.Add(r.WageWeight.Mul(wage))
+	}
+	if r.CPIWeight != nil {
+		g = g.Add(r.CPIWeight.Mul(cpi))
+	}
+	if r.Offset != nil {
+		g = g.Add(*r.Offset)
+	}
+	return g
+}
+
+// levelRate returns the part of the rule's increase that is a rate of
+// the current level: its percent parts plus its index parts for the
+// given wage growth and CPI. The rest (fixed, catch-up, pass-through)
+// does not depend on the level's size above the floor.
+func (r *Rule) levelRate(wage, cpi benefit.Rate) benefit.Rate {
+	switch r.Kind {
+	case KindPercent:
+		return *r.Percent
+	case KindIndex:
+		return r.indexRate(wage, cpi)
+	case KindSum:
+		var g benefit.Rate
+		for i := range r.Parts {
+			g = g.Add(r.Parts[i].levelRate(wage, cpi))
+		}
+		return g
+	}
+	return benefit.Rate{}
 }
 
 // needs reports which assumptions the rule reads.

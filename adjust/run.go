@@ -35,9 +35,10 @@ func Run(ctx context.Context, s Scenario, opts Options) (*Result, error) {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
+			var sc scratch
 			for ri := range jobs {
 				if ctx.Err() == nil {
-					errs[ri] = p.runRegion(ri, rows[ri*s.Horizon:(ri+1)*s.Horizon])
+					errs[ri] = p.runRegion(ri, rows[ri*s.Horizon:(ri+1)*s.Horizon], &sc)
 				}
 				done <- ri
 			}

@@ -168,15 +168,34 @@ func (p *prepared) solve(in *stepIn) (stepOut, error) {
 	return stepOut{level: p.gridAmount(lo), binding: BindFiscalCap, cost: loCost}, nil
 }
 
-// runRegion simulates region ri over every year into out.
-func (p *prepared) runRegion(ri int, out []RegionYear) error {
+// runRegion simulates region ri over every year into out: on the
+// integer kernel when it applies, else on the decimal path. sc is the
+// calling worker's scratch.
+func (p *prepared) runRegion(ri int, out []RegionYear, sc *scratch) error {
+	if p.slow == 0 && p.kp.ok && p.runRegionKernel(ri, out, sc) {
+		return nil
+	}
+	return p.runRegionDecimal(ri, out)
+}
+
+// baseRevenue returns region ri's revenue grown from RevenueYear to the
+// base year.
+func (p *prepared) baseRevenue(ri int) benefit.Amount {
 	s := p.s
-	r := &s.Regions[ri]
-	level, n := r.Level, r.Beneficiaries
-	rev := r.Revenue
+	rev := s.Regions[ri].Revenue
 	for y := s.revenueYear() + 1; y <= s.BaseYear(); y++ {
 		rev = grow(rev, s.rate(RevenueGrowth, ri, y))
 	}
+	return rev
+}
+
+// runRegionDecimal simulates region ri over every year into out, in
+// decimal Amounts: the reference the integer kernel must equal.
+func (p *prepared) runRegionDecimal(ri int, out []RegionYear) error {
+	s := p.s
+	r := &s.Regions[ri]
+	level, n := r.Level, r.Beneficiaries
+	rev := p.baseRevenue(ri)
 	fc := s.Constraints.FiscalCap
 	var prevLocal benefit.Amount
 	if fc != nil && fc.Basis == OfRevenueGrowth {

@@ -3,6 +3,8 @@ package plan
 import (
 	"errors"
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 
 	"github.com/benefitstd/benefitstd/benefit"
@@ -98,7 +100,88 @@ func compile(p Plan, file string) (kernel, error) {
 		}
 		k.parts = append(k.parts, kp)
 	}
+	// Every per-person figure must fit an int64 of fen with room to spare,
+	// so that the increase, the new pension and the arrears of one retiree
+	// are exact; totals over a population are checked as they are summed.
+	if most := k.maxIncrease(); most > maxPersonFen/max(1, k.fullArrears) {
+		return k, pe.at("parts", "the parts can give one retiree more than %s yuan a month, which over %d months of arrears is beyond what the library totals exactly (int64 fen)",
+			fenString(maxPersonFen/max(1, k.fullArrears)), k.fullArrears)
+	}
 	return k, nil
+}
+
+// maxPersonFen bounds one retiree's increase times the months of arrears
+// (and so the increase and the new pension): half an int64, so that the
+// sums of such figures can be checked for overflow by their sign.
+const maxPersonFen = math.MaxInt64 / 2
+
+// maxIncrease returns an upper bound of the increase the kernel can give
+// one valid retiree, in fen, saturating at satCap.
+func (k *kernel) maxIncrease() int64 {
+	var sum int64
+	for i := range k.parts {
+		sum = satAdd(sum, k.parts[i].maxAmount())
+	}
+	return sum
+}
+
+// maxAmount returns an upper bound of the part's amount for a valid
+// retiree (pension at most maxPension, years at most MaxYears), rounding
+// included.
+func (p *kpart) maxAmount() int64 {
+	var v int64
+	switch p.kind {
+	case kFixed:
+		v = p.amount
+	case kYears:
+		var bands, prev int64
+		for _, b := range p.ybands {
+			top := int64(b.through)
+			if top == 0 {
+				top = MaxYears + 1 // a part-year counted as a year
+			}
+			bands = satAdd(bands, satAdd(b.flat, satMul(b.perYear, max(0, top-prev))))
+			prev = top
+		}
+		v = max(p.min, satAdd(bands, satMul(p.perMonth, 11)))
+		for _, b := range p.below {
+			v = max(v, b.amount)
+		}
+	case kPercent:
+		v = maxPension // rate at most 100 %
+	case kBands:
+		for _, b := range p.pbands {
+			v = max(v, b.amount, b.topUp)
+		}
+	case kAge:
+		for _, b := range p.brackets {
+			v = max(v, b.amount)
+		}
+	case kArea:
+		v = slices.Max(p.area[:])
+	case kCategory:
+		v = max(p.amount, p.topUp)
+	}
+	return satAdd(v, p.unit)
+}
+
+// satCap is where satAdd and satMul saturate: above every bound checked.
+const satCap = maxPersonFen + 1
+
+// satAdd returns a + b, or satCap when that is larger (0 <= a, b <= satCap).
+func satAdd(a, b int64) int64 {
+	if a >= satCap-b {
+		return satCap
+	}
+	return a + b
+}
+
+// satMul returns a × b, or satCap when that is larger (0 <= a, b).
+func satMul(a, b int64) int64 {
+	if b != 0 && a > satCap/b {
+		return satCap
+	}
+	return a * b
 }
 
 func compilePart(pt Part, f string, pe planErr) (kpart, error) {

@@ -114,9 +114,12 @@
 // for display; Summary.PercentCmp, the national check and Calibrate compare
 // the exact ratio. The only float64 in the package is the interpolation
 // guess inside Calibrate, which chooses where to look next and never the
-// answer. Limits: a pension is at most 100 million yuan a month; totals fit
-// an int64 of fen for any real population (up to about 900 million
-// retirees at that cap).
+// answer. Limits: a pension and every amount a plan names are at most 100
+// million yuan a month; a plan whose parts could give one retiree an
+// increase that, times its months of arrears, passes half an int64 of fen
+// is rejected (ErrPlan); a population whose totals pass an int64 of fen
+// (about 92 thousand billion yuan) stops the run with ErrTotals, never a
+// wrong total.
 //
 // # Errors
 //

@@ -70,12 +70,14 @@ func mulRate(pension int64, num, den uint64, unit int64, mode benefit.Mode) int6
 	return int64(roundQuo(hi, lo, d, mode)) * unit
 }
 
-// rateFraction returns r as num/10^scale.
+// rateFraction returns r as num/10^scale. The scale is at most 16, so
+// that mulRate's divisor 10^scale × unit (at most 1,000 fen) fits a
+// uint64.
 func rateFraction(r benefit.Rate) (num, den uint64, err error) {
 	s := r.Ratio() // plain decimal, e.g. "0.0181"
 	intPart, frac, _ := strings.Cut(s, ".")
-	if len(frac) > 18 {
-		return 0, 0, fmt.Errorf("%w: rate %s has more than 18 decimals", benefit.ErrRange, r)
+	if len(frac) > 16 {
+		return 0, 0, fmt.Errorf("%w: rate %s has more than 16 decimals", benefit.ErrRange, r)
 	}
 	n, err := strconv.ParseUint(intPart+frac, 10, 64)
 	if err != nil {

@@ -216,6 +216,9 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 	for _, a := range accs[1:] {
 		total.merge(a)
 	}
+	if err := total.check(); err != nil {
+		return nil, err
+	}
 	return total, nil
 }
 
@@ -255,6 +258,7 @@ func (c *Calculator) process(a *acc, rows []row, parts []int64, buf []byte, out 
 			a.inc += inc
 			months = k.arrearsMonths(x)
 			a.arrears += inc * months
+			a.ovf |= a.prior | a.inc | a.arrears
 			for j, v := range parts {
 				a.partSum[j] += v
 				if v != 0 {

@@ -1,7 +1,10 @@
 package plan
 
 import (
+	"errors"
+	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 
@@ -123,9 +126,15 @@ type acc struct {
 	partSum, partN      []int64
 	area                [MaxArea + 1]group
 	age                 [len(ageGroups)]group
-	light               bool    // totals only (calibration passes)
-	dense               []int64 // count of increases by fen, below denseMax
-	over                map[int64]int64
+	// ovf has its sign bit set once a total passed math.MaxInt64: every
+	// summand is non-negative and at most maxPersonFen, so a total that
+	// overflows turns negative at that addition, and OR-ing the totals
+	// into ovf after each addition keeps the sign. Group and part totals
+	// never exceed prior and inc, so these three are enough.
+	ovf   int64
+	light bool    // totals only (calibration passes)
+	dense []int64 // count of increases by fen, below denseMax
+	over  map[int64]int64
 }
 
 func newAcc(nparts int, light bool) *acc {
@@ -146,6 +155,7 @@ func (a *acc) merge(b *acc) {
 	a.prior += b.prior
 	a.inc += b.inc
 	a.arrears += b.arrears
+	a.ovf |= b.ovf | a.prior | a.inc | a.arrears
 	for i := range a.partSum {
 		a.partSum[i] += b.partSum[i]
 		a.partN[i] += b.partN[i]
@@ -168,6 +178,20 @@ func (a *acc) merge(b *acc) {
 			a.over[k] += n
 		}
 	}
+}
+
+// ErrTotals reports a population whose totals are too large to be
+// summed exactly in an int64 of fen (about 92 thousand billion yuan);
+// run it in parts.
+var ErrTotals = errors.New("plan: totals beyond an int64 of fen")
+
+// check reports whether the totals overflowed, the new total (prior +
+// increase) included.
+func (a *acc) check() error {
+	if a.ovf|a.prior|a.inc|a.arrears|(a.prior+a.inc) < 0 {
+		return fmt.Errorf("%w: the population's totals exceed %s yuan; run it in parts", ErrTotals, fenString(math.MaxInt64))
+	}
+	return nil
 }
 
 // summary builds the Summary of a merged accumulator.

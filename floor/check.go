@@ -421,16 +421,8 @@ func (c *checker) checkFloor(i int) {
 	if len(c.fl) == 0 {
 		return
 	}
-	for _, fi := range c.fl {
-		c.used[fi] = true
-		c.addSchedule(c.set.floors[fi].Schedule)
-	}
-	c.addChain(i)
-	for _, iv := range c.intervals(c.from, c.to) {
-		act, per, prov, ok := c.actualAt(i, iv.From)
-		if !ok {
-			continue
-		}
+	c.useFloors(c.fl)
+	c.eachActual(i, c.from, c.to, func(iv benefit.Interval, act benefit.Amount, per benefit.Frequency, prov int) {
 		var (
 			req   benefit.Amount
 			best  *Floor
@@ -443,17 +435,13 @@ func (c *checker) checkFloor(i int) {
 			}
 		}
 		if best == nil {
-			continue
+			return
 		}
 		a, r, unit := compareUnit(act, per, req, best.Per)
 		if a.Cmp(r) >= 0 {
-			continue
+			return
 		}
-		sev := Violation
-		if bestV.Status == benefit.Provisional {
-			sev = cmp.Or(c.opts.ProvisionalSeverity, Warning)
-		}
-		f := c.finding(i, RuleFloor, sev, iv)
+		f := c.finding(i, RuleFloor, c.floorSeverity(bestV.Status), iv)
 		f.Per, f.Required, f.Actual, f.Shortfall = unit, r, a, r.Sub(a)
 		f.Citation, f.FloorStatus = versionCitation(bestV, best), bestV.Status
 		what := "national floor"
@@ -463,7 +451,39 @@ func (c *checker) checkFloor(i int) {
 		f.Message = fmt.Sprintf("level %s is below the %s %s (%s)", a, what, r, bestV.Status)
 		c.inherit(&f, i, prov)
 		c.add(item{f: f, lvl: i, owed: true, floorPart: best.National()})
+	})
+}
+
+// useFloors adds the change months of floors fl and marks them used (for
+// the staleness of national floors).
+func (c *checker) useFloors(fl []int) {
+	for _, fi := range fl {
+		c.used[fi] = true
+		c.addSchedule(c.set.floors[fi].Schedule)
 	}
+}
+
+// eachActual splits [lo, hi) ∩ the window at the change months collected
+// so far and those of level i and the levels it inherits from, and calls
+// fn with each interval in which i has a level (its own or inherited):
+// the amount, its frequency and the index of the level that gave it.
+func (c *checker) eachActual(i int, lo, hi benefit.Month, fn func(iv benefit.Interval, act benefit.Amount, per benefit.Frequency, prov int)) {
+	c.addChain(i)
+	for _, iv := range c.intervals(lo, hi) {
+		if act, per, prov, ok := c.actualAt(i, iv.From); ok {
+			fn(iv, act, per, prov)
+		}
+	}
+}
+
+// floorSeverity is the severity of a shortfall against a floor version of
+// status st: a violation, unless the version is provisional (Options.
+// ProvisionalSeverity, by default a warning).
+func (c *checker) floorSeverity(st benefit.Status) Severity {
+	if st == benefit.Provisional {
+		return cmp.Or(c.opts.ProvisionalSeverity, Warning)
+	}
+	return Violation
 }
 
 // inherit records the level that provided the actual value: its source
@@ -525,15 +545,8 @@ func (c *checker) checkRelative(i int) {
 		for _, j := range refs {
 			c.addChain(j)
 		}
-		for _, fi := range floors {
-			c.addSchedule(c.set.floors[fi].Schedule)
-		}
-		c.addChain(i)
-		for _, iv := range c.intervals(c.from, c.to) {
-			act, per, prov, ok := c.actualAt(i, iv.From)
-			if !ok {
-				continue
-			}
+		c.useFloors(floors)
+		c.eachActual(i, c.from, c.to, func(iv benefit.Interval, act benefit.Amount, per benefit.Frequency, prov int) {
 			var (
 				ref    benefit.Amount
 				refPer benefit.Frequency
@@ -561,17 +574,17 @@ func (c *checker) checkRelative(i int) {
 				}
 			}
 			if !found {
-				continue
+				return
 			}
 			a, b, unit := compareUnit(act, per, ref.MulRate(r.Multiplier), refPer)
 			d := a.Cmp(b)
 			breach := (r.Bound == Lower && (d < 0 || (r.Strict && d == 0))) || (r.Bound == Upper && (d > 0 || (r.Strict && d == 0)))
 			if !breach {
-				continue
+				return
 			}
 			f := c.finding(i, r.ID, r.Severity, iv)
 			f.Per, f.Required, f.Actual, f.Citation = unit, b, a, r.Citation
-			rel := map[Bound]map[bool]string{Lower: {true: "above", false: "at least"}, Upper: {true: "below", false: "at most"}}[r.Bound][r.Strict]
+			rel := r.relation()
 			bound := r.Against
 			if !r.Multiplier.Equal(benefit.One) {
 				bound = r.Multiplier.String() + " of " + r.Against
@@ -584,7 +597,7 @@ func (c *checker) checkRelative(i int) {
 			}
 			c.inherit(&f, i, prov)
 			c.add(item{f: f, lvl: i, owed: r.Bound == Lower && r.Severity == Violation})
-		}
+		})
 	}
 }
 
@@ -644,22 +657,16 @@ func (c *checker) checkPassThrough(i int) {
 			continue
 		}
 		req := base.Add(delta)
-		c.addChain(i)
-		for _, iv := range c.intervals(cur.From, end) {
-			act, aper, prov, ok := c.actualAt(i, iv.From)
-			if !ok || aper != per || act.Cmp(req) >= 0 {
-				continue
+		c.eachActual(i, cur.From, end, func(iv benefit.Interval, act benefit.Amount, aper benefit.Frequency, prov int) {
+			if aper != per || act.Cmp(req) >= 0 {
+				return
 			}
-			sev := Violation
-			if cur.Status == benefit.Provisional {
-				sev = cmp.Or(c.opts.ProvisionalSeverity, Warning)
-			}
-			f := c.finding(i, RulePassThrough, sev, iv)
+			f := c.finding(i, RulePassThrough, c.floorSeverity(cur.Status), iv)
 			f.Per, f.Required, f.Actual, f.Shortfall, f.Citation = per, req, act, req.Sub(act), passThroughCitation
 			f.Message = fmt.Sprintf("national floor rose by %s in %s; level was %s, so at least %s is due", delta, cur.From, base, req)
 			c.inherit(&f, i, prov)
 			c.add(item{f: f, lvl: i, owed: true, floorPart: true})
-		}
+		})
 	}
 }
 

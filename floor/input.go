@@ -105,12 +105,9 @@ func ReadCSV(r io.Reader, name string) ([]Level, error) {
 		if a.Sign() < 0 {
 			return nil, rec.Err("amount", fmt.Errorf("%w: %s", benefit.ErrNegative, a))
 		}
-		per := p.Frequency
-		if s := rec.Get("per"); s != "" {
-			if s != "month" && s != "year" {
-				return nil, rec.Err("per", fmt.Errorf("%w: %q (want month or year)", benefit.ErrSyntax, s))
-			}
-			per, _ = benefit.ParseFrequency(s)
+		per, err := parsePer(rec.Get("per"), p.Frequency)
+		if err != nil {
+			return nil, rec.Err("per", err)
 		}
 		var status benefit.Status
 		if s := rec.Get("status"); s != "" {
@@ -168,6 +165,44 @@ func ReadCSV(r io.Reader, name string) ([]Level, error) {
 		out = append(out, ac.l)
 	}
 	return out, nil
+}
+
+// parsePer parses a "per" column or field: month or year; empty gives
+// def, the programme's frequency.
+func parsePer(s string, def benefit.Frequency) (benefit.Frequency, error) {
+	switch s {
+	case "":
+		return def, nil
+	case "month", "year":
+		return benefit.ParseFrequency(s)
+	}
+	return 0, fmt.Errorf("%w: %q (want month or year)", benefit.ErrSyntax, s)
+}
+
+// decodeStrict decodes JSON strictly (unknown fields and trailing data
+// are errors) into v; an error is a *benefit.RecordError naming the file
+// and, for syntax errors, the line.
+func decodeStrict(r io.Reader, name string, v any) error {
+	err := strictjson.Decode(r, v)
+	if err == nil {
+		return nil
+	}
+	line := 0
+	var le *strictjson.LineError
+	if errors.As(err, &le) {
+		line, err = le.Line, le.Err
+	}
+	return &benefit.RecordError{File: name, Line: line, Err: fmt.Errorf("%w: %v", benefit.ErrSyntax, err)}
+}
+
+// scheduleErr reports an error of benefit.NewSchedule under the field
+// fe names: the version it names ("versions[1].from") or "versions".
+func scheduleErr(fe func(field string, err error) error, err error) error {
+	var re *benefit.RecordError
+	if errors.As(err, &re) {
+		return fe(re.Field, re.Err)
+	}
+	return fe("versions", err)
 }
 
 // parseEffective parses YYYY-MM, or YYYY-MM-01 (benefit levels take
@@ -228,13 +263,8 @@ type levelJSON struct {
 // is returned.
 func ReadJSON(r io.Reader, name string) (Input, error) {
 	var j inputJSON
-	if err := strictjson.Decode(r, &j); err != nil {
-		line := 0
-		var le *strictjson.LineError
-		if errors.As(err, &le) {
-			line, err = le.Line, le.Err
-		}
-		return Input{}, &benefit.RecordError{File: name, Line: line, Err: fmt.Errorf("%w: %v", benefit.ErrSyntax, err)}
+	if err := decodeStrict(r, name, &j); err != nil {
+		return Input{}, err
 	}
 	cat := benefit.DefaultCatalogue()
 	tab := region.Default()
@@ -262,20 +292,13 @@ func ReadJSON(r io.Reader, name string) (Input, error) {
 			return Input{}, fe("region", fmt.Errorf("%w: levels[%d] already gives %s %s %q", benefit.ErrOrder, prev, lj.Region, p.ID, lj.Dimensions))
 		}
 		seen[k] = i
-		per := p.Frequency
-		if lj.Per != "" {
-			if lj.Per != "month" && lj.Per != "year" {
-				return Input{}, fe("per", fmt.Errorf("%w: %q (want month or year)", benefit.ErrSyntax, lj.Per))
-			}
-			per, _ = benefit.ParseFrequency(lj.Per)
+		per, err := parsePer(lj.Per, p.Frequency)
+		if err != nil {
+			return Input{}, fe("per", err)
 		}
 		s, err := benefit.NewSchedule(lj.Versions...)
 		if err != nil {
-			var re *benefit.RecordError
-			if errors.As(err, &re) {
-				return Input{}, fe(re.Field, re.Err)
-			}
-			return Input{}, fe("versions", err)
+			return Input{}, scheduleErr(fe, err)
 		}
 		if s, err = atFen(s); err != nil {
 			return Input{}, fe("versions", err)

@@ -20,7 +20,7 @@ type jsonReport struct {
 	FloorsVersion string        `json:"floors_version"`
 	Illustrative  bool          `json:"illustrative"`
 	Note          string        `json:"note,omitempty"`
-	Summary       jsonSummary   `json:"summary"`
+	Summary       Summary       `json:"summary"`
 	Findings      []jsonFinding `json:"findings"`
 	Checked       []Checked     `json:"checked"`
 }
@@ -29,20 +29,6 @@ type jsonWindow struct {
 	From string `json:"from"`
 	To   string `json:"to"` // "" = open
 	AsOf string `json:"as_of"`
-}
-
-type jsonSummary struct {
-	Levels         int            `json:"levels"`
-	Violations     int            `json:"violations"`
-	Warnings       int            `json:"warnings"`
-	Advisories     int            `json:"advisories"`
-	Waived         int            `json:"waived"`
-	ArrearsTotal   benefit.Amount `json:"arrears_total"`
-	ArrearsCentral benefit.Amount `json:"arrears_central"`
-	ArrearsLocal   benefit.Amount `json:"arrears_local"`
-	ArrearsUnsplit benefit.Amount `json:"arrears_unsplit"`
-	WaivedArrears  benefit.Amount `json:"waived_arrears"`
-	Interest       benefit.Amount `json:"interest"`
 }
 
 type jsonFinding struct {
@@ -85,12 +71,9 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		FloorsVersion: r.FloorsVersion,
 		Illustrative:  r.Illustrative,
 		Note:          r.Note,
-		Summary: jsonSummary{Levels: r.Summary.Levels, Violations: r.Summary.Violations, Warnings: r.Summary.Warnings,
-			Advisories: r.Summary.Advisories, Waived: r.Summary.Waived, ArrearsTotal: r.Summary.ArrearsTotal,
-			ArrearsCentral: r.Summary.ArrearsCentral, ArrearsLocal: r.Summary.ArrearsLocal, ArrearsUnsplit: r.Summary.ArrearsUnsplit,
-			WaivedArrears: r.Summary.WaivedArrears, Interest: r.Summary.Interest},
-		Findings: make([]jsonFinding, len(r.Findings)),
-		Checked:  r.Checked,
+		Summary:       r.Summary,
+		Findings:      make([]jsonFinding, len(r.Findings)),
+		Checked:       r.Checked,
 	}
 	if j.Checked == nil {
 		j.Checked = []Checked{}

@@ -38,18 +38,21 @@ type Checked struct {
 // ArrearsTotal; ArrearsUnsplit is the part whose programme has no
 // cost-sharing rule. WaivedArrears are the arrears of waived findings,
 // counted apart and, like the total, once per level and month.
+//
+// The JSON tags are the "summary" object of the report schema
+// (WriteJSON).
 type Summary struct {
-	Levels         int
-	Violations     int
-	Warnings       int
-	Advisories     int
-	Waived         int
-	ArrearsTotal   benefit.Amount
-	ArrearsCentral benefit.Amount
-	ArrearsLocal   benefit.Amount
-	ArrearsUnsplit benefit.Amount
-	WaivedArrears  benefit.Amount
-	Interest       benefit.Amount
+	Levels         int            `json:"levels"`
+	Violations     int            `json:"violations"`
+	Warnings       int            `json:"warnings"`
+	Advisories     int            `json:"advisories"`
+	Waived         int            `json:"waived"`
+	ArrearsTotal   benefit.Amount `json:"arrears_total"`
+	ArrearsCentral benefit.Amount `json:"arrears_central"`
+	ArrearsLocal   benefit.Amount `json:"arrears_local"`
+	ArrearsUnsplit benefit.Amount `json:"arrears_unsplit"`
+	WaivedArrears  benefit.Amount `json:"waived_arrears"`
+	Interest       benefit.Amount `json:"interest"`
 }
 
 // Count returns the number of findings that reach level (see

@@ -96,17 +96,23 @@ func TestExampleC(t *testing.T) {
 	}
 }
 
+// uiBelowDibao is Example C's city with UI = 650 for 100 persons, below
+// its 低保 of 660 (minimum wage 2,020), from 2018-08.
+func uiBelowDibao(t *testing.T) (region.Code, []floor.Level) {
+	city := region.MustParseCode("320500")
+	return city, []floor.Level{
+		{Region: city, Program: "employment.unemployment_insurance", Schedule: sched(t, "2018-08", "650"), Beneficiaries: 100},
+		{Region: city, Program: "reference.min_wage", Schedule: sched(t, "2018-08", "2020")},
+		{Region: city, Program: "reference.dibao_urban", Schedule: sched(t, "2018-08", "660")},
+	}
+}
+
 // For UI = 650 Art 18 and Art 47 are both broken by 10 a month in the
 // same months. What is owed is owed once: 10 × 100 persons × 12 months
 // = 12,000.00, all local (失业保险金 is paid from the fund, no central
 // share), although each finding shows its own 12,000.00.
 func TestArrearsOwedOnceWhenRulesOverlap(t *testing.T) {
-	city := region.MustParseCode("320500")
-	levels := []floor.Level{
-		{Region: city, Program: "employment.unemployment_insurance", Schedule: sched(t, "2018-08", "650"), Beneficiaries: 100},
-		{Region: city, Program: "reference.min_wage", Schedule: sched(t, "2018-08", "2020")},
-		{Region: city, Program: "reference.dibao_urban", Schedule: sched(t, "2018-08", "660")},
-	}
+	_, levels := uiBelowDibao(t)
 	rep := check(t, levels, floor.Options{From: ym("2018-08"), To: ym("2019-08")})
 	eq(t, "art 47 arrears", one(t, rep, "ui.art47.not_below_dibao").Arrears, "12000")
 	eq(t, "total", rep.Summary.ArrearsTotal, "12000")
@@ -528,12 +534,7 @@ func TestLevelWithNothingToInherit(t *testing.T) {
 // 650 breaking Art 18 and Art 47 by 10 a month; 10 × 100 persons × 12
 // months = 12,000.00 waived, not 24,000.00.
 func TestWaivedArrearsOwedOnce(t *testing.T) {
-	city := region.MustParseCode("320500")
-	levels := []floor.Level{
-		{Region: city, Program: "employment.unemployment_insurance", Schedule: sched(t, "2018-08", "650"), Beneficiaries: 100},
-		{Region: city, Program: "reference.min_wage", Schedule: sched(t, "2018-08", "2020")},
-		{Region: city, Program: "reference.dibao_urban", Schedule: sched(t, "2018-08", "660")},
-	}
+	city, levels := uiBelowDibao(t)
 	w := floor.Waiver{Region: city, Program: "employment.unemployment_insurance", Interval: benefit.Interval{From: ym("2018-08")}, Reason: "hypothetical"}
 	rep := check(t, levels, floor.Options{From: ym("2018-08"), To: ym("2019-08"), Waivers: []floor.Waiver{w}})
 	if rep.Summary.Waived != 2 || rep.Summary.Violations != 0 {

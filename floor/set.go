@@ -3,14 +3,12 @@ package floor
 import (
 	"bytes"
 	_ "embed"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"sync"
 
 	"github.com/benefitstd/benefitstd/benefit"
-	"github.com/benefitstd/benefitstd/internal/strictjson"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -58,6 +56,20 @@ func (b Bound) String() string {
 		return "upper"
 	}
 	return fmt.Sprintf("Bound(%d)", int(b))
+}
+
+// relation says in words where a level must lie against the bound:
+// "above", "at least", "below" or "at most".
+func (r *Relative) relation() string {
+	switch {
+	case r.Bound == Lower && r.Strict:
+		return "above"
+	case r.Bound == Lower:
+		return "at least"
+	case r.Strict:
+		return "below"
+	}
+	return "at most"
 }
 
 // A Relative is a rule that bounds a level by another figure of the same
@@ -141,21 +153,21 @@ func (s *Set) Version() string { return s.version }
 // in the order they were loaded. Schedules are shared, not copied: they
 // are immutable.
 func (s *Set) Floors(program string) []Floor {
-	var out []Floor
-	for _, f := range s.floors {
-		if program == "" || f.Program == program {
-			out = append(out, f)
-		}
-	}
-	return out
+	return ofProgram(s.floors, program, func(f *Floor) string { return f.Program })
 }
 
 // Relatives returns the relative rules of a programme ("" for all).
 func (s *Set) Relatives(program string) []Relative {
-	var out []Relative
-	for _, r := range s.relative {
-		if program == "" || r.Program == program {
-			out = append(out, r)
+	return ofProgram(s.relative, program, func(r *Relative) string { return r.Program })
+}
+
+// ofProgram returns copies of the elements of xs whose programme is
+// program, or of all of them when program is "".
+func ofProgram[T any](xs []T, program string, prog func(*T) string) []T {
+	var out []T
+	for i := range xs {
+		if program == "" || prog(&xs[i]) == program {
+			out = append(out, xs[i])
 		}
 	}
 	return out
@@ -418,13 +430,8 @@ type cadenceJSON struct {
 // national ones.
 func Load(r io.Reader, name string) (*Set, error) {
 	var j setJSON
-	if err := strictjson.Decode(r, &j); err != nil {
-		line := 0
-		var le *strictjson.LineError
-		if errors.As(err, &le) {
-			line, err = le.Line, le.Err
-		}
-		return nil, &benefit.RecordError{File: name, Line: line, Err: fmt.Errorf("%w: %v", benefit.ErrSyntax, err)}
+	if err := decodeStrict(r, name, &j); err != nil {
+		return nil, err
 	}
 	cat := benefit.DefaultCatalogue()
 	floors := make([]Floor, 0, len(j.Floors))
@@ -436,19 +443,13 @@ func Load(r io.Reader, name string) (*Set, error) {
 		if err != nil {
 			return nil, fe("program", err)
 		}
-		per := p.Frequency
-		if fj.Per != "" {
-			if per, err = benefit.ParseFrequency(fj.Per); err != nil {
-				return nil, fe("per", err)
-			}
+		per, err := parsePer(fj.Per, p.Frequency)
+		if err != nil {
+			return nil, fe("per", err)
 		}
 		sch, err := benefit.NewSchedule(fj.Versions...)
 		if err != nil {
-			var re *benefit.RecordError
-			if errors.As(err, &re) {
-				return nil, fe(re.Field, re.Err)
-			}
-			return nil, fe("versions", err)
+			return nil, scheduleErr(fe, err)
 		}
 		if !fj.End.IsZero() {
 			if sch, err = sch.WithEnd(fj.End); err != nil {

@@ -83,14 +83,23 @@ func TestCompliantError(t *testing.T) {
 	}
 }
 
+// The expected finding is worked by hand from policy-reference §11
+// Example B, not taken from the report: floor 123 against 103 paid in
+// 2024-01..06, 20 short; 10,000 persons × 6 months = 60,000
+// person-months; 20 × 60,000 = 1,200,000.00, of which the centre pays
+// 50 % (600,000.00) in tier-3 Shandong.
 func TestAssertFindings(t *testing.T) {
 	rep, err := floor.Check(exampleB(), window)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := rep.Findings[0]
+	want := floor.Finding{Rule: floor.RuleFloor, Severity: floor.Violation, Region: region.MustParseCode("371723"),
+		Program: "pension.resident.basic", Interval: benefit.Interval{From: benefit.MustParseMonth("2024-01"), To: benefit.MustParseMonth("2024-07")},
+		Per: benefit.PerMonth, Required: benefit.Yuan(123), Actual: benefit.Yuan(103), Shortfall: benefit.Yuan(20),
+		Persons: 10000, PersonMonths: 60000, Arrears: benefit.Yuan(1200000), Central: benefit.Yuan(600000), Local: benefit.Yuan(600000),
+		SplitKnown: true, FloorStatus: benefit.Legislated}
 	if !floortest.AssertFindings(t, rep, []floor.Finding{want}) {
-		t.Fatal("identical findings differ")
+		t.Fatal("Example B's finding differs from the hand-worked one")
 	}
 	want.Arrears = benefit.Yuan(1)
 	tb := &fakeTB{}

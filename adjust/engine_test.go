@@ -397,10 +397,10 @@ func TestValidation(t *testing.T) {
 		{"growth below -100 %", func(s *Scenario) {
 			s.Regions[1].Years = []YearAssumptions{{Year: 2026, Assumptions: Assumptions{RevenueGrowth: ratep("-101%")}}}
 		}, "regions[1].years[0].revenue_growth", benefit.ErrRange},
-		// 10^9 persons growing 1000 % are 1.1·10^10 in 2025, past the
-		// 10^10 limit: an error, not a count that wraps around int64.
+		// 10^8 persons growing 1000 % are 1.1·10^9 in 2025, past the
+		// 10^9 limit: an error, not a count that wraps around int64.
 		{"beneficiaries grow too far", func(s *Scenario) {
-			s.Regions[0].Beneficiaries = 1_000_000_000
+			s.Regions[0].Beneficiaries = 100_000_000
 			s.Assumptions.BeneficiaryGrowth = ratep("1000%")
 		}, "assumptions.beneficiary_growth", benefit.ErrRange},
 		// 200 × 10^6 a year: 2·10^8, 2·10^14, then 2·10^20 in 2027, past
@@ -452,5 +452,26 @@ func TestLoadScenarioStrict(t *testing.T) {
 		if !ok || re.Field != c.field || re.File != "s.json" || !errors.Is(err, benefit.ErrSyntax) {
 			t.Errorf("want field %s: got %v", c.field, err)
 		}
+	}
+}
+
+// Figures too big for int64 fen take the decimal path and stay exact.
+// 北京 and 四川 pay 10^12 yuan a month to 10^9 persons each (fixed +0):
+//
+//	total per region 12 · 10^9 · 10^12 = 1.2·10^22; both 2.4·10^22
+//	floor part 12 · 10^9 · 143 = 1.716·10^12: central 50 % in 北京
+//	  (8.58·10^11) and 100 % in 四川 (1.716·10^12), 2.574·10^12 in all
+//	mean level 10^12 (Σ level × persons = 2·10^21 yuan does not fit int64 fen)
+func TestHugeFiguresStayExact(t *testing.T) {
+	s := testScenario(Fixed(benefit.Yuan(0)),
+		reg(bj, 1_000_000_000, "1000000000000", "1"), reg(sc, 1_000_000_000, "1000000000000", "1"))
+	r := mustRun(t, s)
+	y := r.Summary[0]
+	if y.Cost.Total.String() != "24000000000000000000000.00" || y.Cost.Central.String() != "2574000000000.00" ||
+		y.MeanLevel.String() != "1000000000000.00" || y.Beneficiaries != 2_000_000_000 {
+		t.Errorf("2025: cost %+v mean %s persons %d", y.Cost, y.MeanLevel, y.Beneficiaries)
+	}
+	if ry, _ := r.Get(bj, 2025); ry.Cost.Central.String() != "858000000000.00" || ry.Cost.Total.String() != "12000000000000000000000.00" {
+		t.Errorf("北京 2025: %+v", ry.Cost)
 	}
 }

@@ -5,19 +5,23 @@ import (
 	"slices"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/region"
 )
 
 // summarise builds the yearly summaries from rows sorted by region then
-// year. Totals are exact sums of the regional Amounts; the equalisation
+// year. Totals are exact sums of the regional Amounts, added in int64 fen
+// (with an overflow check; a year that overflows, or has a figure that
+// is not whole fen, is added in decimal instead); the equalisation
 // statistics are float64.
 func (p *prepared) summarise(rows []RegionYear) []YearSummary {
 	s := p.s
 	out := make([]YearSummary, s.Horizon)
 	lv := make([][]stat, s.Horizon)
-	weighted := make([]benefit.Amount, s.Horizon) // Σ level × persons
+	sums := make([]fenSums, s.Horizon)
 	for i := range out {
 		out[i] = YearSummary{Year: s.StartYear + i, Floor: p.floors[i+1]}
 		lv[i] = make([]stat, 0, len(s.Regions))
+		sums[i].ok = true
 	}
 	for _, r := range rows {
 		i := r.Year - s.StartYear
@@ -30,26 +34,89 @@ func (p *prepared) summarise(rows []RegionYear) []YearSummary {
 		}
 		ys.Regions++
 		ys.Beneficiaries += r.Beneficiaries
-		ys.Cost.Total = ys.Cost.Total.Add(r.Cost.Total)
-		ys.Cost.Central = ys.Cost.Central.Add(r.Cost.Central)
-		ys.Cost.Local = ys.Cost.Local.Add(r.Cost.Local)
-		ys.Transfer = ys.Transfer.Add(r.Transfer)
 		if r.Infeasible {
 			ys.Infeasible++
 		}
 		ys.Findings += len(r.Findings)
-		weighted[i] = weighted[i].Add(r.Level.Mul(r.Beneficiaries))
+		sums[i].add(&r)
 		lv[i] = append(lv[i], stat{fen(r.Level), float64(r.Beneficiaries)})
 	}
 	for i := range out {
 		ys := &out[i]
+		weighted := sums[i].amounts(ys)
+		if !sums[i].ok {
+			weighted = p.decimalSums(rows, ys)
+		}
 		if ys.Beneficiaries > 0 {
 			// Σ level × persons ÷ persons, exact, then rounded to the fen
-			ys.MeanLevel, _ = weighted[i].QuoInt(ys.Beneficiaries, benefit.FenHalfUp)
+			ys.MeanLevel, _ = weighted.QuoInt(ys.Beneficiaries, benefit.FenHalfUp)
 		}
 		ys.MaxMinRatio, ys.CV, ys.Gini = dispersion(lv[i])
 	}
 	return out
+}
+
+// fenSums adds a year's regional figures in int64 fen; ok turns false
+// when one is not whole fen or a sum overflows.
+type fenSums struct {
+	total, central, local, transfer, weighted int64
+	ok                                        bool
+}
+
+func (f *fenSums) add(r *RegionYear) {
+	if !f.ok {
+		return
+	}
+	for _, a := range [...]struct {
+		sum *int64
+		v   benefit.Amount
+	}{{&f.total, r.Cost.Total}, {&f.central, r.Cost.Central}, {&f.local, r.Cost.Local}, {&f.transfer, r.Transfer}} {
+		v, ok := a.v.Fen()
+		f.ok = f.ok && ok && addInt(a.sum, v)
+	}
+	lf, ok := r.Level.Fen()
+	w, ok2 := mulFen(lf, r.Beneficiaries)
+	f.ok = f.ok && ok && ok2 && addInt(&f.weighted, w)
+}
+
+// addInt adds v to *sum and reports false, leaving *sum as it was, when
+// the sum overflows int64.
+func addInt(sum *int64, v int64) bool {
+	s := *sum + v
+	if (v > 0 && s < *sum) || (v < 0 && s > *sum) {
+		return false
+	}
+	*sum = s
+	return true
+}
+
+// amounts sets ys's totals from the fen sums and returns Σ level ×
+// persons; it does nothing when !f.ok.
+func (f *fenSums) amounts(ys *YearSummary) benefit.Amount {
+	if !f.ok {
+		return benefit.Amount{}
+	}
+	ys.Cost.Total, ys.Cost.Central, ys.Cost.Local = benefit.FromFen(f.total), benefit.FromFen(f.central), benefit.FromFen(f.local)
+	ys.Transfer = benefit.FromFen(f.transfer)
+	return benefit.FromFen(f.weighted)
+}
+
+// decimalSums adds the figures of ys's year in decimal, when fen sums
+// do not apply, and returns Σ level × persons.
+func (p *prepared) decimalSums(rows []RegionYear, ys *YearSummary) benefit.Amount {
+	var weighted benefit.Amount
+	ys.Cost, ys.Transfer = region.Split{}, benefit.Amount{}
+	for _, r := range rows {
+		if r.Year != ys.Year {
+			continue
+		}
+		ys.Cost.Total = ys.Cost.Total.Add(r.Cost.Total)
+		ys.Cost.Central = ys.Cost.Central.Add(r.Cost.Central)
+		ys.Cost.Local = ys.Cost.Local.Add(r.Cost.Local)
+		ys.Transfer = ys.Transfer.Add(r.Transfer)
+		weighted = weighted.Add(r.Level.Mul(r.Beneficiaries))
+	}
+	return weighted
 }
 
 type stat struct{ x, w float64 }

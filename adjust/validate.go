@@ -6,14 +6,15 @@ import (
 	"strconv"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
 )
 
 // Limits of a scenario.
 const (
-	MaxHorizon       = 100      // years
-	MaxBeneficiaries = 1e10     // persons in a region, in any year
-	maxLevelFen      = 1e17 - 1 // the largest amount ParseAmount accepts, in fen
+	MaxHorizon       = 100              // years
+	MaxBeneficiaries = floor.MaxPersons // persons in a region, in any year (the floor check's limit)
+	maxLevelFen      = 1e17 - 1         // the largest amount ParseAmount accepts, in fen
 )
 
 // Sentinel errors for errors.Is, beside the benefit ones (ErrSyntax,
@@ -91,7 +92,7 @@ func (s *Scenario) checkShape(tab *region.Table) error {
 			return fieldErr(p+".beneficiaries", benefit.ErrNegative, "%d", r.Beneficiaries)
 		}
 		if r.Beneficiaries > MaxBeneficiaries {
-			return fieldErr(p+".beneficiaries", benefit.ErrRange, "%d (more than 10^10 persons)", r.Beneficiaries)
+			return fieldErr(p+".beneficiaries", benefit.ErrRange, "%d (more than %d persons)", r.Beneficiaries, int64(MaxBeneficiaries))
 		}
 		if r.Level.Sign() < 0 {
 			return fieldErr(p+".level", benefit.ErrNegative, "%s", r.Level)

@@ -95,17 +95,26 @@ func (d Date) After(e Date) bool { return d.v > e.v }
 
 // AgeAt returns the age in full years (周岁) on day ref of a person born
 // on d: the birthday counts on the day itself, so a person born on
-// 1953-12-31 is 70 on 2023-12-31. A person born on 29 February has
-// their birthday on 1 March in other years.
+// 1953-12-31 is 70 on 2023-12-31 ("年满70周岁" by the end of 2023). A
+// person born on 29 February has their birthday on 28 February in a
+// common year: 民法典 第二百零二条 ends a period counted in years on the
+// corresponding day of the last month, "没有对应日的，月末日为期间的最后一日"
+// (and 第二百零四条 applies it where no other law says otherwise).
 func (d Date) AgeAt(ref Date) int { return ageAt(d.v, ref.v) }
 
 func ageAt(birth, ref int32) int {
 	a := int(ref/10000 - birth/10000)
-	if ref%10000 < birth%10000 {
+	md := birth % 10000
+	if md == 229 && !leapYear(ref/10000) {
+		md = 228
+	}
+	if ref%10000 < md {
 		a--
 	}
 	return a
 }
+
+func leapYear(y int32) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
 
 // String returns "2023-12-31", or "" for the zero Date.
 func (d Date) String() string {

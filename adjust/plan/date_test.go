@@ -16,10 +16,13 @@ func TestDate(t *testing.T) {
 			t.Errorf("ParseDate(%q) = %v, want %v", s, err, is)
 		}
 	}
-	// Full years (周岁): the birthday counts on the day; a 29 February birthday
-	// falls on 1 March in other years.
+	// Full years (周岁): the birthday counts on the day. A 29 February
+	// birthday falls on 28 February in a common year: 民法典 第二百零二条,
+	// "按照年、月计算期间的，到期月的对应日为期间的最后一日；没有对应日的，月末日为
+	// 期间的最后一日" (text read in a law mirror). 2100 is a common year.
 	leap := MustParseDate("2000-02-29")
-	for ref, want := range map[string]int{"2018-02-28": 17, "2018-03-01": 18, "2020-02-29": 20, "2020-02-28": 19} {
+	for ref, want := range map[string]int{"2018-02-27": 17, "2018-02-28": 18, "2018-03-01": 18, "2020-02-28": 19, "2020-02-29": 20,
+		"2100-02-28": 100, "2100-02-27": 99, "2400-02-28": 399, "2400-02-29": 400} {
 		if got := leap.AgeAt(MustParseDate(ref)); got != want {
 			t.Errorf("born 2000-02-29, age at %s = %d, want %d", ref, got, want)
 		}

@@ -257,3 +257,46 @@ func TestIneligible(t *testing.T) {
 		t.Errorf("retired on the cut-off day 2023-12-31 should be eligible")
 	}
 }
+
+// Leap-day birthdays and the edges of eligibility, on a HYPOTHETICAL plan
+// (testPlan: 30 fixed, retired by 2023-12-31, effective 2024-01, first paid
+// 2024-07) with the Shanghai 2024 age brackets (70/75/80 → +25/+35/+45,
+// policy-reference §3.3) read at 2022-02-28, a common year's end of
+// February. Born 1952-02-29, a person turns 70 on 2022-02-28 (民法典
+// 第二百零二条: no corresponding day, so the month's last day): 30 + 25 =
+// 55.00. Born 1952-03-01: 69 → 30.00.
+func TestLeapDayBirthday(t *testing.T) {
+	p := testPlan()
+	p.AgeAt = MustParseDate("2022-02-28")
+	p.Parts = append(p.Parts, Part{ID: "age", Name: "适当倾斜（高龄）", Rounding: benefit.FenHalfUp, Status: benefit.Default,
+		Citation: benefit.Citation{Title: "Shanghai 2024 brackets on a hypothetical date", Confidence: "D"},
+		Age:      &Age{Brackets: []AgeBracket{{Min: 80, Amount: benefit.Yuan(45)}, {Min: 75, Max: 79, Amount: benefit.Yuan(35)}, {Min: 70, Max: 74, Amount: benefit.Yuan(25)}}}})
+	c, err := NewCalculator(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for birth, want := range map[string]string{"1952-02-29": "55.00", "1952-03-01": "30.00", "1952-02-28": "55.00"} {
+		if res := apply(t, c, ret(birth, 30, 0, "4000.00")); res.Increase.String() != want {
+			t.Errorf("born %s: age %d, increase %s; want %s", birth, res.Age, res.Increase, want)
+		}
+	}
+}
+
+// Retired on the cut-off day itself (Shanghai 2024: retired by 2023-12-31):
+// eligible, and owed the full arrears Jan-Jun 2024 since the pension at the
+// old rate was paid from January: 6 × 146.00 = 876.00 (66 on 2023-12-31:
+// 61 + 35 + 50, no tilt). Retired the day after: not eligible, nothing owed.
+func TestRetiredOnCutoff(t *testing.T) {
+	c := calc(t, "shanghai-2024")
+	r := ret("1957-06-01", 35, 0, "5000.00")
+	r.Retired = MustParseDate("2023-12-31")
+	res := apply(t, c, r)
+	if !res.Eligible || res.Increase.String() != "146.00" || res.ArrearsMonths != 6 || res.Arrears.String() != "876.00" {
+		t.Errorf("retired 2023-12-31: eligible %v increase %s arrears %d months %s; want 146.00, 6 months 876.00", res.Eligible, res.Increase, res.ArrearsMonths, res.Arrears)
+	}
+	r.Retired = MustParseDate("2024-01-01")
+	res = apply(t, c, r)
+	if res.Eligible || !res.Arrears.IsZero() || res.ArrearsMonths != 0 {
+		t.Errorf("retired 2024-01-01: eligible %v arrears %d %s; want not eligible, none", res.Eligible, res.ArrearsMonths, res.Arrears)
+	}
+}

@@ -1,6 +1,8 @@
 package adjust
 
 import (
+	"math/big"
+
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/region"
 )
@@ -30,6 +32,10 @@ type kernelPlan struct {
 	years []kernelYear
 	share [6]*exactRate // central share of the floor part by fiscal tier
 	one   exactRate     // 1
+	// burden = local ÷ revenue to 6 decimals: q = local·10^6 ÷ revenue
+	// rounded half-up, then q × 10^-6
+	million exactRate
+	micro   benefit.Rate
 }
 
 // kernelYear holds the rates of one year: beneficiary and revenue
@@ -42,7 +48,8 @@ type kernelYear struct {
 // planKernel fills p.kp.
 func (p *prepared) planKernel() {
 	s := p.s
-	kp := &kernelPlan{maxStep: -1, one: exactOf(benefit.One)}
+	kp := &kernelPlan{maxStep: -1, one: exactOf(benefit.One),
+		million: exactRate{num: big.NewInt(1_000_000), den: big.NewInt(1)}, micro: benefit.MustParseRate("0.000001")}
 	p.kp = kp
 	if p.unitFen <= 0 {
 		return
@@ -268,11 +275,14 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 		revAmt := benefit.FromFen(rev)
 		row := RegionYear{
 			Region: r.Code, Name: p.names[ri], Year: y,
-			Level: lv, Previous: prevAmt, Increase: benefit.FromFen(st.level - level), Proposed: benefit.FromFen(prop),
+			Level: lv, Previous: prevAmt, Increase: benefit.FromFen(st.level - level), Proposed: lv,
 			Rule: ruleText, Binding: bind,
 			Floor: fl.Amount, FloorStatus: fl.Status, Headroom: benefit.FromFen(st.level - floor),
 			Beneficiaries: n, Cost: cost, Revenue: revAmt,
 			Infeasible: st.infeasible,
+		}
+		if prop != st.level {
+			row.Proposed = benefit.FromFen(prop)
 		}
 		if st.infeasible {
 			row.Transfer = benefit.FromFen(st.total - cf - capF)
@@ -282,10 +292,13 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 			row.Cap = &c
 		}
 		if rev != 0 {
-			b, err := cost.Local.Ratio(revAmt, 6, benefit.HalfUp)
-			if err == nil {
-				row.Burden = &b
+			// as cost.Local.Ratio(revAmt, 6, benefit.HalfUp) in the decimal path
+			q, ok := sc.mulDiv(st.total-cf, &kp.million, false, 0, rev, qHalfUp)
+			if !ok {
+				return false
 			}
+			b := kp.micro.MulInt(q)
+			row.Burden = &b
 		}
 		out[i] = row
 		level, prevLocal, prevAmt = st.level, st.total-cf, lv

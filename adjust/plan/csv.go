@@ -50,41 +50,21 @@ type csvSource struct {
 // line and field. The Source reads r once.
 func ReadCSV(r io.Reader, file string) Source { return &csvSource{r, file} }
 
+// feed parses the records of feedRecords into rows (NewPopulation).
 func (s *csvSource) feed(size int, get func() []row, emit func([]row, bool) bool) error {
-	if s.r == nil {
-		return &benefit.RecordError{File: s.file, Err: fmt.Errorf("%w: the CSV source was already read", benefit.ErrSyntax)}
-	}
-	req, opt := csvColumns()
-	rd, err := csvin.New(s.r, s.file, req, opt)
-	s.r = nil
-	if err != nil {
-		return err
-	}
-	buf := get()
-	for {
-		rec, err := rd.Next()
-		if err == io.EOF {
-			break
-		}
+	var perr error
+	err := s.feedRecords(size, func(recs []csvin.Record) bool {
+		rows, err := parseRecords(recs, get())
 		if err != nil {
-			return err
+			perr = err // before any later line's error feedRecords returns
+			return false
 		}
-		x, err := parseRecord(rec)
-		if err != nil {
-			return err
-		}
-		buf = append(buf, x)
-		if len(buf) == size {
-			if !emit(buf, true) {
-				return nil
-			}
-			buf = get()
-		}
+		return emit(rows, true)
+	})
+	if perr != nil {
+		return perr
 	}
-	if len(buf) > 0 {
-		emit(buf, true)
-	}
-	return nil
+	return err
 }
 
 // feedRecords sends the raw records to emit in chunks of at most size,

@@ -234,6 +234,12 @@ func TestCSVEarliestError(t *testing.T) {
 			b.WriteString("A,1957-06-01,2015-06-30,35,0,5000.00,0,,M\n")
 		}
 	}
+	// Read into memory (NewPopulation, as calibration does): the same line.
+	_, err := NewPopulation(ReadCSV(strings.NewReader(b.String()), "many.csv"))
+	var re *benefit.RecordError
+	if !errors.As(err, &re) || re.Line != 702 || re.Field != "pension" {
+		t.Fatalf("NewPopulation: err = %v; want many.csv:702 pension", err)
+	}
 	c := calc(t, "shanghai-2024")
 	for _, o := range []Options{{Workers: 1}, {Workers: 4, ChunkSize: 1}, {Workers: 3, ChunkSize: 7}, {Workers: 2, ChunkSize: 1000}} {
 		for range 5 {

@@ -99,26 +99,16 @@ type Part struct {
 // "category", or "" when no kind (or more than one) is set.
 func (pt Part) Kind() string {
 	k, n := "", 0
-	if pt.Fixed != nil {
-		k, n = "fixed", n+1
-	}
-	if pt.Years != nil {
-		k, n = "years", n+1
-	}
-	if pt.Percent != nil {
-		k, n = "percent", n+1
-	}
-	if pt.Bands != nil {
-		k, n = "bands", n+1
-	}
-	if pt.Age != nil {
-		k, n = "age", n+1
-	}
-	if pt.Area != nil {
-		k, n = "area", n+1
-	}
-	if pt.Category != nil {
-		k, n = "category", n+1
+	for _, c := range [...]struct {
+		set  bool
+		kind string
+	}{
+		{pt.Fixed != nil, "fixed"}, {pt.Years != nil, "years"}, {pt.Percent != nil, "percent"}, {pt.Bands != nil, "bands"},
+		{pt.Age != nil, "age"}, {pt.Area != nil, "area"}, {pt.Category != nil, "category"},
+	} {
+		if c.set {
+			k, n = c.kind, n+1
+		}
 	}
 	if n != 1 {
 		return ""

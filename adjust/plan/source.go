@@ -56,35 +56,44 @@ func FromSlice(rs []Retiree) Source {
 }
 
 func (s seqSource) feed(size int, get func() []row, emit func([]row, bool) bool) error {
-	buf := get()
-	n := 0
 	var err error
-	for r, e := range s.seq {
-		n++
-		if e != nil {
-			err = e
-			break
+	feedRows(size, get, emit, func(yield func(row) bool) {
+		n := 0
+		for r, e := range s.seq {
+			n++
+			if e != nil {
+				err = e
+				return
+			}
+			x, fe := toRow(r)
+			if fe != nil {
+				err = &benefit.RecordError{Line: n, Field: fe.field, Err: fe.err}
+				return
+			}
+			if !yield(x) {
+				return
+			}
 		}
-		x, fe := toRow(r)
-		if fe != nil {
-			err = &benefit.RecordError{Line: n, Field: fe.field, Err: fe.err}
-			break
-		}
+	})
+	return err
+}
+
+// feedRows sends rows to emit in chunks of at most size rows, each in a
+// buffer from get, and stops when emit returns false.
+func feedRows(size int, get func() []row, emit func([]row, bool) bool, rows iter.Seq[row]) {
+	buf := get()
+	for x := range rows {
 		buf = append(buf, x)
 		if len(buf) == size {
 			if !emit(buf, true) {
-				return nil
+				return
 			}
 			buf = get()
 		}
 	}
-	if err != nil {
-		return err
-	}
 	if len(buf) > 0 {
 		emit(buf, true)
 	}
-	return nil
 }
 
 // A Population is retirees held in memory in a compact form (about 64

@@ -43,19 +43,13 @@ type synthSource struct {
 
 func (s synthSource) feed(size int, get func() []row, emit func([]row, bool) bool) error {
 	g := newGen(s.seed, s.retiredBy)
-	buf := get()
-	for i := range s.n {
-		buf = append(buf, g.next(i))
-		if len(buf) == size {
-			if !emit(buf, true) {
-				return nil
+	feedRows(size, get, emit, func(yield func(row) bool) {
+		for i := range s.n {
+			if !yield(g.next(i)) {
+				return
 			}
-			buf = get()
 		}
-	}
-	if len(buf) > 0 {
-		emit(buf, true)
-	}
+	})
 	return nil
 }
 

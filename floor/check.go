@@ -73,8 +73,13 @@ type checker struct {
 	set      *Set
 	tab      *region.Table
 	levels   []Level
-	progs    map[string]benefit.Program
-	idx      map[levelKey]int
+	progIdx  map[string]int32 // programme id → index in progs
+	progs    []progInfo
+	pid      []int32 // programme of each level (index in progs)
+	regIdx   map[region.Code]int32
+	regions  []regionInfo
+	rid      []int32 // region of each level (index in regions)
+	next     []int32 // the previous level of the same region, -1 at the end: a list per region
 	byCP     map[codeProg][]int
 	anc      []int32 // memo of ancestor(i)+2; 0 = not computed
 	from, to benefit.Month
@@ -84,9 +89,29 @@ type checker struct {
 	ivs      []benefit.Interval
 	fl       []int
 	used     map[int]bool // floors applied to some level
-	names    map[region.Code]string
-	upper    map[string]bool // programmes with a level above county level (possible ancestors)
 }
+
+// progInfo is what the checker needs of a programme of some level.
+type progInfo struct {
+	p     benefit.Program
+	ref   bool           // another programme's relative rule compares with it
+	upper bool           // some level of it is above county level (a possible ancestor)
+	dims  []benefit.Dims // dimensions already checked against the programme
+}
+
+// maxCheckedDims bounds progInfo.dims; past it dimensions are checked
+// again for each level (correct, only slower).
+const maxCheckedDims = 64
+
+// regionInfo is a region some level gives: its display name, and the
+// last of its levels (the head of the list through checker.next).
+type regionInfo struct {
+	code region.Code
+	name string
+	last int32
+}
+
+func (c *checker) name(i int) string { return c.regions[c.rid[i]].name }
 
 func levelErr(i int, field string, err error) error {
 	return &benefit.RecordError{Field: fmt.Sprintf("levels[%d].%s", i, field), Err: err}
@@ -94,9 +119,9 @@ func levelErr(i int, field string, err error) error {
 
 func newChecker(levels []Level, opts Options) (*checker, error) {
 	c := &checker{opts: opts, set: opts.Floors, tab: opts.Regions, levels: levels,
-		progs: map[string]benefit.Program{}, idx: make(map[levelKey]int, len(levels)),
-		byCP: make(map[codeProg][]int, len(levels)), anc: make([]int32, len(levels)),
-		used: map[int]bool{}, names: map[region.Code]string{}, upper: map[string]bool{}}
+		progIdx: map[string]int32{}, pid: make([]int32, len(levels)),
+		regIdx: map[region.Code]int32{}, rid: make([]int32, len(levels)), next: make([]int32, len(levels)),
+		byCP: map[codeProg][]int{}, anc: make([]int32, len(levels)), used: map[int]bool{}}
 	if c.set == nil {
 		c.set = Default()
 	}
@@ -118,36 +143,40 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 	if !opts.To.IsZero() && !opts.From.IsZero() && opts.To <= opts.From {
 		return nil, &benefit.RecordError{Field: "to", Err: fmt.Errorf("%w: window end %s is not after its start %s", benefit.ErrOrder, opts.To, opts.From)}
 	}
-	dimsOK := map[levelKey]bool{}
-	refs := map[string]bool{} // programmes other rules compare with
-	for _, r := range c.set.relative {
-		refs[r.Against] = true
-	}
 	var first, last benefit.Month
 	for i := range levels {
 		l := &levels[i]
 		if !l.Region.IsValid() {
 			return nil, levelErr(i, "region", fmt.Errorf("%w: missing region code", region.ErrInvalidCode))
 		}
-		if _, ok := c.names[l.Region]; !ok {
+		r, ok := c.regIdx[l.Region]
+		if !ok {
 			if _, err := c.tab.Resolve(l.Region); err != nil {
 				return nil, levelErr(i, "region", err)
 			}
-			c.names[l.Region] = c.tab.Name(l.Region)
+			r = int32(len(c.regions))
+			c.regIdx[l.Region] = r
+			c.regions = append(c.regions, regionInfo{code: l.Region, name: c.tab.Name(l.Region), last: -1})
 		}
-		p, ok := c.progs[l.Program]
+		c.rid[i] = r
+		pi, ok := c.progIdx[l.Program]
 		if !ok {
-			var err error
-			if p, err = cat.Program(l.Program); err != nil {
+			p, err := cat.Program(l.Program)
+			if err != nil {
 				return nil, levelErr(i, "program", err)
 			}
-			c.progs[l.Program] = p
+			pi = int32(len(c.progs))
+			c.progIdx[l.Program] = pi
+			c.progs = append(c.progs, progInfo{p: p, ref: c.set.isReference(l.Program)})
 		}
-		if dk := (levelKey{program: l.Program, dims: l.Dims}); !dimsOK[dk] {
-			if err := p.CheckDims(l.Dims); err != nil {
+		c.pid[i] = pi
+		if prog := &c.progs[pi]; !slices.Contains(prog.dims, l.Dims) {
+			if err := prog.p.CheckDims(l.Dims); err != nil {
 				return nil, levelErr(i, "dimensions", err)
 			}
-			dimsOK[dk] = true
+			if len(prog.dims) < maxCheckedDims {
+				prog.dims = append(prog.dims, l.Dims)
+			}
 		}
 		if l.Per != benefit.PerMonth && l.Per != benefit.PerYear {
 			return nil, levelErr(i, "per", fmt.Errorf("%w: unknown frequency %d", benefit.ErrSyntax, l.Per))
@@ -174,17 +203,18 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 				}
 			}
 		}
-		k := l.key()
-		if prev, dup := c.idx[k]; dup {
-			return nil, levelErr(i, "region", fmt.Errorf("%w: levels[%d] already gives %s %s %q", benefit.ErrOrder, prev, l.Region, l.Program, l.Dims))
+		// the same region, programme and dimensions twice: look through
+		// the levels of the region seen so far
+		for j := c.regions[r].last; j >= 0; j = c.next[j] {
+			if o := &levels[j]; o.Program == l.Program && o.Dims == l.Dims {
+				return nil, levelErr(i, "region", fmt.Errorf("%w: levels[%d] already gives %s %s %q", benefit.ErrOrder, j, l.Region, l.Program, l.Dims))
+			}
 		}
-		c.idx[k] = i
-		if l.Region.Level() != region.County || refs[l.Program] {
+		c.next[i], c.regions[r].last = c.regions[r].last, int32(i)
+		if upper := l.Region.Level() != region.County; upper || c.progs[pi].ref {
 			cp := codeProg{l.Region, l.Program}
 			c.byCP[cp] = append(c.byCP[cp], i)
-			if l.Region.Level() != region.County {
-				c.upper[l.Program] = true
-			}
+			c.progs[pi].upper = c.progs[pi].upper || upper
 		}
 		if f := l.Schedule.First(); !f.IsZero() && (first.IsZero() || f < first) {
 			first = f
@@ -283,18 +313,19 @@ func (c *checker) ancestor(i int) int {
 	}
 	l := &c.levels[i]
 	best := -1
-	if !c.upper[l.Program] {
+	if !c.progs[c.pid[i]].upper {
 		c.anc[i] = 1
 		return -1
 	}
-	for _, a := range l.Region.Ancestors() {
-		if j, ok := c.idx[levelKey{a, l.Program, l.Dims}]; ok {
-			best = j
-			break
-		}
+	for a, ok := l.Region.Parent(); ok; a, ok = a.Parent() {
 		bestKeys := -1
 		for _, j := range c.byCP[codeProg{a, l.Program}] {
-			if d := c.levels[j].Dims; l.Dims.Matches(d) && countKeys(d) > bestKeys {
+			d := c.levels[j].Dims
+			if d == l.Dims { // the same dimensions win
+				best = j
+				break
+			}
+			if l.Dims.Matches(d) && countKeys(d) > bestKeys {
 				best, bestKeys = j, countKeys(d)
 			}
 		}
@@ -384,7 +415,7 @@ func (c *checker) add(it item) {
 
 func (c *checker) finding(i int, rule string, sev Severity, iv benefit.Interval) Finding {
 	l := &c.levels[i]
-	return Finding{Rule: rule, Severity: sev, Region: l.Region, RegionName: c.names[l.Region], Program: l.Program,
+	return Finding{Rule: rule, Severity: sev, Region: l.Region, RegionName: c.name(i), Program: l.Program,
 		Dims: l.Dims, Interval: iv, Source: sourceAt(l, iv.From), Persons: l.personsAt(iv.From)}
 }
 
@@ -496,7 +527,7 @@ func (c *checker) inherit(f *Finding, i, prov int) {
 	f.Source = sourceAt(&c.levels[prov], f.Interval.From)
 	if prov != i {
 		f.InheritedFrom = c.levels[prov].Region
-		f.Message += fmt.Sprintf("; level inherited from %s %s", c.levels[prov].Region, c.names[c.levels[prov].Region])
+		f.Message += fmt.Sprintf("; level inherited from %s %s", c.levels[prov].Region, c.name(prov))
 	}
 }
 
@@ -511,7 +542,7 @@ func sourceAt(l *Level, m benefit.Month) benefit.Citation {
 // the other programme in the region or its nearest ancestor that has
 // any, or else national floors of it.
 func (c *checker) reference(code region.Code, r *Relative) (levels []int, floors []int) {
-	for _, a := range append([]region.Code{code}, code.Ancestors()...) {
+	for a, ok := code, true; ok; a, ok = a.Parent() {
 		for _, j := range c.byCP[codeProg{a, r.Against}] {
 			if c.levels[j].Dims.Matches(r.AgainstDims) {
 				levels = append(levels, j)
@@ -604,11 +635,11 @@ func (c *checker) checkRelative(i int) {
 // Rule 3: a level is not below its nearest ancestor's.
 func (c *checker) checkHierarchy(i int) {
 	l := &c.levels[i]
-	if l.Schedule.Len() == 0 || c.progs[l.Program].Category == benefit.Reference {
+	if l.Schedule.Len() == 0 {
 		return
 	}
 	a := c.ancestor(i)
-	if a < 0 {
+	if a < 0 || c.progs[c.pid[i]].p.Category == benefit.Reference {
 		return
 	}
 	c.addChain(i)
@@ -628,7 +659,7 @@ func (c *checker) checkHierarchy(i int) {
 		f := c.finding(i, RuleHierarchy, Violation, iv)
 		f.Per, f.Required, f.Actual, f.Shortfall, f.Citation = unit, y, x, y.Sub(x), hierarchyCitation
 		f.Source = sourceAt(l, iv.From)
-		f.Message = fmt.Sprintf("level %s is below %s %s's level %s (%s)", x, c.levels[prov].Region, c.names[c.levels[prov].Region], y, sourceAt(&c.levels[prov], iv.From))
+		f.Message = fmt.Sprintf("level %s is below %s %s's level %s (%s)", x, c.levels[prov].Region, c.name(prov), y, sourceAt(&c.levels[prov], iv.From))
 		c.add(item{f: f, lvl: i, owed: true})
 	}
 }
@@ -641,7 +672,7 @@ func (c *checker) checkPassThrough(i int) {
 	if !ok || ns.Len() < 2 {
 		return
 	}
-	floorPer := c.progs[l.Program].Frequency
+	floorPer := c.progs[c.pid[i]].p.Frequency
 	for k := 1; k < ns.Len(); k++ {
 		prev, cur := ns.Version(k-1), ns.Version(k)
 		delta := cur.Amount.Sub(prev.Amount)
@@ -885,18 +916,7 @@ func (c *checker) report() *Report {
 		}
 	}
 	c.totals(s)
-	seen := map[codeProg]bool{}
-	for i := range c.levels {
-		l := &c.levels[i]
-		cp := codeProg{l.Region, l.Program}
-		if !seen[cp] {
-			seen[cp] = true
-			r.Checked = append(r.Checked, Checked{Region: l.Region, RegionName: c.names[l.Region], Program: l.Program})
-		}
-	}
-	slices.SortFunc(r.Checked, func(a, b Checked) int {
-		return cmp.Or(a.Region.Compare(b.Region), cmp.Compare(a.Program, b.Program))
-	})
+	r.Checked = c.checked()
 	return r
 }
 
@@ -968,6 +988,31 @@ func (c *checker) owedOnce(sev Severity, add func(program string, code region.Co
 			add(best.Program, best.Region, total, fp, nil)
 		}
 	}
+}
+
+// checked returns the region × programme pairs of the levels, sorted by
+// region and programme: regions in code order, and for each the
+// programmes of its list of levels.
+func (c *checker) checked() []Checked {
+	order := make([]int32, len(c.regions))
+	for k := range order {
+		order[k] = int32(k)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return c.regions[a].code.Compare(c.regions[b].code) })
+	out := make([]Checked, 0, len(c.regions))
+	var progs []string
+	for _, r := range order {
+		reg := &c.regions[r]
+		progs = progs[:0]
+		for j := reg.last; j >= 0; j = c.next[j] {
+			progs = append(progs, c.levels[j].Program)
+		}
+		slices.Sort(progs)
+		for _, p := range slices.Compact(progs) {
+			out = append(out, Checked{Region: reg.code, RegionName: reg.name, Program: p})
+		}
+	}
+	return out
 }
 
 // totals fills the summary's arrears: owed for violations, with the

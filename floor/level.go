@@ -79,5 +79,3 @@ type levelKey struct {
 	program string
 	dims    benefit.Dims
 }
-
-func (l *Level) key() levelKey { return levelKey{l.Region, l.Program, l.Dims} }

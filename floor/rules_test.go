@@ -421,6 +421,15 @@ func TestCheckRejectsBadLevels(t *testing.T) {
 	if _, err := floor.Check([]floor.Level{good, good}, floor.Options{}); err == nil {
 		t.Error("duplicate levels accepted")
 	}
+	// the same region, programme and dimensions twice, with other levels
+	// of the region (other dimensions) and of other regions between
+	aged, other := good, good
+	aged.Dims, other.Region = benefit.MustParseDims("age=65+"), region.MustParseCode("140822")
+	_, err := floor.Check([]floor.Level{good, aged, other, good}, floor.Options{})
+	var re *benefit.RecordError
+	if !errorsAs(err, &re) || re.Field != "levels[3].region" || !errors.Is(err, benefit.ErrOrder) || !strings.Contains(err.Error(), "levels[0] already gives") {
+		t.Errorf("duplicate: err = %v", err)
+	}
 }
 
 // 带病回乡退伍军人生活补助 is at most the grade-10 disability standard

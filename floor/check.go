@@ -964,11 +964,13 @@ func (c *checker) owedOnce(sev Severity, add func(program string, code region.Co
 		for p := 0; p+1 < len(cuts); p++ {
 			piece := benefit.Interval{From: cuts[p], To: cuts[p+1]}
 			var best, bestFloor *Finding
+			n := 0 // findings over the piece
 			for _, k := range ks {
 				f := &c.items[k].f
 				if !f.Interval.Contains(piece.From) {
 					continue
 				}
+				n++
 				if larger(f, best) {
 					best = f
 				}
@@ -977,6 +979,14 @@ func (c *checker) owedOnce(sev Severity, add func(program string, code region.Co
 				}
 			}
 			if best == nil {
+				continue
+			}
+			if n == 1 && best.Interval == piece { // a finding overlapping no other owes its own arrears
+				fp := benefit.Amount{}
+				if bestFloor != nil {
+					fp = best.Arrears
+				}
+				add(best.Program, best.Region, best.Arrears, fp, best)
 				continue
 			}
 			pm := l.personMonths(piece)

@@ -1,7 +1,9 @@
 package adjust
 
 import (
+	"math"
 	"math/big"
+	"math/bits"
 	"strings"
 
 	"github.com/benefitstd/benefitstd/benefit"
@@ -13,6 +15,18 @@ import (
 type exactRate struct {
 	num, den *big.Int
 	zero     bool
+	// n64, d64 are num and den when both fit an int64 (small), for
+	// mulDiv's 128-bit path
+	n64, d64 int64
+	small    bool
+}
+
+func newExact(num, den *big.Int) exactRate {
+	e := exactRate{num: num, den: den, zero: num.Sign() == 0}
+	if num.IsInt64() && den.IsInt64() {
+		e.n64, e.d64, e.small = num.Int64(), den.Int64(), true
+	}
+	return e
 }
 
 // exactOf returns r as an exact fraction. It reads r's plain decimal
@@ -23,7 +37,7 @@ func exactOf(r benefit.Rate) exactRate {
 	intPart, frac, _ := strings.Cut(s, ".")
 	num, _ := new(big.Int).SetString(intPart+frac, 10)
 	den := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(len(frac))), nil)
-	return exactRate{num: num, den: den, zero: r.IsZero()}
+	return newExact(num, den)
 }
 
 // rounding of an integer quotient
@@ -60,6 +74,9 @@ type scratch struct {
 // Every figure is exact: this is integer arithmetic on fen (or persons),
 // the same value the decimal path computes, without its temporaries.
 func (sc *scratch) mulDiv(x int64, r *exactRate, onePlus bool, add, div int64, m qmode) (int64, bool) {
+	if q, ok := mulDiv128(x, r, onePlus, add, div, m); ok {
+		return q, true
+	}
 	// num = x·(num_r [+ den_r]) + add·den_r ; den = den_r·div
 	if onePlus {
 		sc.t.Add(r.num, r.den)
@@ -98,4 +115,50 @@ func (sc *scratch) mulDiv(x int64, r *exactRate, onePlus bool, add, div int64, m
 		return 0, false
 	}
 	return sc.q.Int64(), true
+}
+
+// mulDiv128 is mulDiv in unsigned 128-bit arithmetic, for the usual case
+// of non-negative figures and small fractions; it reports false when it
+// does not apply, and mulDiv then uses big.Int.
+func mulDiv128(x int64, r *exactRate, onePlus bool, add, div int64, m qmode) (int64, bool) {
+	if !r.small || x < 0 || add < 0 || div <= 0 {
+		return 0, false
+	}
+	f := r.n64
+	if onePlus {
+		f += r.d64
+		if f < r.d64 {
+			return 0, false // overflow
+		}
+	}
+	if f < 0 {
+		return 0, false
+	}
+	hi1, lo1 := bits.Mul64(uint64(x), uint64(f))
+	hi2, lo2 := bits.Mul64(uint64(add), uint64(r.d64))
+	lo, c := bits.Add64(lo1, lo2, 0)
+	hi, c2 := bits.Add64(hi1, hi2, c)
+	dh, den := bits.Mul64(uint64(r.d64), uint64(div))
+	if c2 != 0 || dh != 0 || hi >= den {
+		return 0, false
+	}
+	q, rem := bits.Div64(hi, lo, den)
+	if rem != 0 {
+		switch m {
+		case qUp:
+			q++
+		case qHalfUp:
+			if rem >= den-rem {
+				q++
+			}
+		case qHalfEven:
+			if rem > den-rem || (rem == den-rem && q&1 == 1) {
+				q++
+			}
+		}
+	}
+	if q > math.MaxInt64 {
+		return 0, false
+	}
+	return int64(q), true
 }

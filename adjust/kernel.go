@@ -49,7 +49,7 @@ type kernelYear struct {
 func (p *prepared) planKernel() {
 	s := p.s
 	kp := &kernelPlan{maxStep: -1, one: exactOf(benefit.One),
-		million: exactRate{num: big.NewInt(1_000_000), den: big.NewInt(1)}, micro: benefit.MustParseRate("0.000001")}
+		million: newExact(big.NewInt(1_000_000), big.NewInt(1)), micro: benefit.MustParseRate("0.000001")}
 	p.kp = kp
 	if p.unitFen <= 0 {
 		return

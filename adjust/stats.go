@@ -1,6 +1,7 @@
 package adjust
 
 import (
+	"cmp"
 	"math"
 	"slices"
 
@@ -39,7 +40,7 @@ func (p *prepared) summarise(rows []RegionYear) []YearSummary {
 		}
 		ys.Findings += len(r.Findings)
 		sums[i].add(&r)
-		lv[i] = append(lv[i], stat{fen(r.Level), float64(r.Beneficiaries)})
+		lv[i] = append(lv[i], stat{x: fen(r.Level), w: float64(r.Beneficiaries)})
 	}
 	for i := range out {
 		ys := &out[i]
@@ -119,7 +120,10 @@ func (p *prepared) decimalSums(rows []RegionYear, ys *YearSummary) benefit.Amoun
 	return weighted
 }
 
-type stat struct{ x, w float64 }
+type stat struct {
+	x, w float64
+	i    int // position before sorting
+}
 
 // fen returns a as float64 fen, for statistics only.
 func fen(a benefit.Amount) float64 {
@@ -145,15 +149,12 @@ func dispersion(v []stat) (ratio, cv, gini float64) {
 		return 0, 0, 0
 	}
 	v = slices.Clone(v)
-	slices.SortStableFunc(v, func(a, b stat) int {
-		switch {
-		case a.x < b.x:
-			return -1
-		case a.x > b.x:
-			return 1
-		}
-		return 0
-	})
+	for i := range v {
+		v[i].i = i
+	}
+	// ascending levels, ties in region order: the order a stable sort
+	// gives, so the float sums below are always added in the same order
+	slices.SortFunc(v, func(a, b stat) int { return cmp.Or(cmp.Compare(a.x, b.x), cmp.Compare(a.i, b.i)) })
 	lo, hi := v[0].x, v[len(v)-1].x
 	if lo > 0 {
 		ratio = hi / lo

@@ -231,21 +231,60 @@ func listPlans(w io.Writer) int {
 	return exitOK
 }
 
+// planYuan formats a for the text output: yuan with two decimals and a
+// comma between thousands ("40,244,216.27"); --format json and the
+// per-person CSV keep the plain form ("40244216.27").
+func planYuan(a benefit.Amount) string {
+	s := a.String()
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteString("." + frac)
+	}
+	return b.String()
+}
+
+// planCount formats a head count with a comma between thousands.
+func planCount(n int64) string {
+	return strings.TrimSuffix(planYuan(benefit.FromFen(n*100)), ".00")
+}
+
+// planShare is part/whole as a percentage rounded half-up to 0.01 %, for
+// the text tables; "" when whole is zero.
+func planShare(part, whole benefit.Amount) string {
+	r, err := part.Ratio(whole, 4, benefit.HalfUp)
+	if err != nil {
+		return ""
+	}
+	return r.String()
+}
+
 func writePlanText(w io.Writer, p plan.Plan, out planOutput) error {
 	s := out.Summary
+	if out.Synthetic {
+		fmt.Fprintln(w, "*** SYNTHETIC POPULATION: generated retirees, illustrative only; not real costs ***")
+		fmt.Fprintln(w)
+	}
 	fmt.Fprintf(w, "Plan %s  %s (%s)\n", p.ID, p.Name, p.Status)
 	fmt.Fprintf(w, "Source: %s [%s] %s\n", p.Citation, p.Citation.Confidence, p.Citation.URL)
 	if p.Note != "" {
 		fmt.Fprintf(w, "Note: %s\n", p.Note)
 	}
-	if out.Synthetic {
-		fmt.Fprintf(w, "\nPopulation: %s\n", out.Population)
-	} else {
-		fmt.Fprintf(w, "\nPopulation: %s\n", out.Population)
-	}
-	fmt.Fprintf(w, "Retirees %d, eligible %d", s.Retirees, s.Eligible)
+	fmt.Fprintf(w, "\nPopulation: %s\n", out.Population)
+	fmt.Fprintf(w, "Retirees %s, eligible %s", planCount(s.Retirees), planCount(s.Eligible))
 	for _, r := range s.Ineligible {
-		fmt.Fprintf(w, ", not eligible %d: %s", r.Retirees, r.Reason)
+		fmt.Fprintf(w, ", not eligible %s: %s", planCount(r.Retirees), r.Reason)
 	}
 	fmt.Fprintln(w)
 	if c := out.Calibration; c != nil {
@@ -256,18 +295,27 @@ func writePlanText(w io.Writer, p plan.Plan, out planOutput) error {
 		case c.AtLimit:
 			fmt.Fprintf(w, "  at the limit: %s = %s still gives only %s\n", c.Param, c.Value, c.Percent)
 		default:
-			fmt.Fprintf(w, "  %s = %s gives %s (one step more: %s); cost %s a month, %s a year; %d passes\n", c.Part, c.Value, c.Percent, c.NextPercent, c.Cost, c.AnnualCost, c.Passes)
+			fmt.Fprintf(w, "  %s = %s gives %s (one step more: %s); cost %s a month, %s a year; %d passes\n", c.Part, c.Value, c.Percent, c.NextPercent, planYuan(c.Cost), planYuan(c.AnnualCost), c.Passes)
 		}
 	}
-	fmt.Fprintf(w, "\nMonthly totals of the eligible (yuan):\n")
+	fmt.Fprintf(w, "\nTotals of the eligible (yuan):\n")
 	exact := "exact"
 	if !s.PercentExact {
 		exact = "rounded to 0.0001%; compared exactly"
 	}
-	fmt.Fprintf(w, "  prior pensions   %s\n  increase         %s\n  new pensions     %s\n  average increase %s (half-up to the fen)\n  aggregate        %s of the prior total (%s)\n  arrears owed     %s\n",
-		s.PriorTotal, s.Increase, s.NewTotal, s.Average, s.Percent, exact, s.Arrears)
+	tt := texttable.Table{Header: []string{"", "a month", "a year (× 12)"}, Right: []bool{false, true, true}}
+	for _, r := range []struct {
+		name string
+		a    benefit.Amount
+	}{{"prior pensions", s.PriorTotal}, {"increase", s.Increase}, {"new pensions", s.NewTotal}} {
+		tt.Rows = append(tt.Rows, []string{r.name, planYuan(r.a), planYuan(r.a.Mul(12))})
+	}
+	tt.Write(w)
+	fmt.Fprintf(w, "average increase  %s a month per eligible retiree (half-up to the fen)\n", planYuan(s.Average))
+	fmt.Fprintf(w, "aggregate         %s of the prior total (%s)\n", s.Percent, exact)
+	fmt.Fprintf(w, "arrears owed      %s (补发, paid once)\n", planYuan(s.Arrears))
 	if n := s.National; n != nil {
-		fmt.Fprintf(w, "\nNational overall level %d: %s (%s [%s])\n", n.Year, n.Level, n.Citation, n.Citation.Confidence)
+		fmt.Fprintf(w, "\nNational overall level %d (全国总体调整水平): %s — %s [%s] %s\n", n.Year, n.Level, n.Citation, n.Citation.Confidence, n.Citation.URL)
 		if n.Exceeds {
 			fmt.Fprintf(w, "  FINDING: %s\n", n.Finding)
 		} else {
@@ -277,27 +325,27 @@ func writePlanText(w io.Writer, p plan.Plan, out planOutput) error {
 		fmt.Fprintf(w, "\nNational overall level %d: not known to the library\n", s.Year)
 	}
 
-	fmt.Fprintln(w, "\nBy part:")
-	pt := texttable.Table{Header: []string{"part", "名称", "retirees", "total", "status", "source"}, Right: []bool{false, false, true, true}}
+	fmt.Fprintln(w, "\nBy part (a month):")
+	pt := texttable.Table{Header: []string{"part", "名称", "retirees", "total", "share", "status", "source"}, Right: []bool{false, false, true, true, true}}
 	for _, x := range s.Parts {
-		pt.Rows = append(pt.Rows, []string{x.ID, x.Name, strconv.FormatInt(x.Retirees, 10), x.Total.String(), x.Status.String(), clip("["+x.Citation.Confidence+"] "+x.Citation.Title, 72)})
+		pt.Rows = append(pt.Rows, []string{x.ID, x.Name, planCount(x.Retirees), planYuan(x.Total), planShare(x.Total, s.Increase), x.Status.String(), clip("["+x.Citation.Confidence+"] "+x.Citation.Title, 72)})
 	}
 	pt.Write(w)
 	groups := func(title string, gs []plan.GroupTotal) {
 		fmt.Fprintf(w, "\n%s:\n", title)
-		t := texttable.Table{Header: []string{"group", "retirees", "prior", "increase"}, Right: []bool{false, true, true, true}}
+		t := texttable.Table{Header: []string{"group", "retirees", "prior", "increase", "of prior"}, Right: []bool{false, true, true, true, true}}
 		for _, g := range gs {
-			t.Rows = append(t.Rows, []string{g.Group, strconv.FormatInt(g.Retirees, 10), g.Prior.String(), g.Increase.String()})
+			t.Rows = append(t.Rows, []string{g.Group, planCount(g.Retirees), planYuan(g.Prior), planYuan(g.Increase), planShare(g.Increase, g.Prior)})
 		}
 		t.Write(w)
 	}
-	groups("By hardship-area class (艰苦边远地区)", s.Areas)
-	groups("By age at "+p.AgeAt.String(), s.Ages)
+	groups("By hardship-area class (艰苦边远地区), a month", s.Areas)
+	groups("By age at "+p.AgeAt.String()+", a month", s.Ages)
 	if len(s.Percentiles) > 0 {
 		fmt.Fprintln(w, "\nIncrease per person, percentiles (nearest rank):")
 		var cells []string
 		for _, q := range s.Percentiles {
-			cells = append(cells, fmt.Sprintf("P%d %s", q.P, q.Increase))
+			cells = append(cells, fmt.Sprintf("P%d %s", q.P, planYuan(q.Increase)))
 		}
 		fmt.Fprintf(w, "  %s\n", strings.Join(cells, "  "))
 		fmt.Fprintln(w, "\nHistogram of increases:")
@@ -311,7 +359,7 @@ func writePlanText(w io.Writer, p plan.Plan, out planOutput) error {
 			if most > 0 {
 				bar = strings.Repeat("#", int(b.Retirees*40/most))
 			}
-			ht.Rows = append(ht.Rows, []string{b.From.String(), b.To.String(), strconv.FormatInt(b.Retirees, 10), bar})
+			ht.Rows = append(ht.Rows, []string{planYuan(b.From), planYuan(b.To), planCount(b.Retirees), bar})
 		}
 		ht.Write(w)
 	}

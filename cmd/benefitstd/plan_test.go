@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/benefitstd/benefitstd/benefit"
 )
 
 // Example A's rules (Shanghai 2024) on testdata/plan_retirees.csv: A and B
@@ -17,9 +19,21 @@ func TestPlanText(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"eligible 2", "not eligible 1", "increase         252.00", "3.15% of the prior total", "FINDING", "3%"} {
+	for _, want := range []string{"eligible 2", "not eligible 1", "3.15% of the prior total", "FINDING", "3%"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	// Totals a month and a year, with thousands separators in text:
+	// 8,000.00 × 12 = 96,000.00; 252.00 × 12 = 3,024.00; 8,252.00 × 12 = 99,024.00.
+	// Average 252.00 / 2 = 126.00. Arrears Jan-Jun 2024: 6 × 252.00 = 1,512.00.
+	// By part: fixed 2 × 61 = 122.00, 122 / 252 = 48.41%; years 35 + 15 = 50.00,
+	// 19.84%; level 50 + 30 = 80.00, 31.75%; age 0.00.
+	for _, want := range []string{"prior pensions 8,000.00 96,000.00", "increase 252.00 3,024.00", "new pensions 8,252.00 99,024.00",
+		"average increase 126.00 a month", "arrears owed 1,512.00",
+		"fixed 定额调整 2 122.00 48.41% provisional", "years 挂钩调整（缴费年限） 2 50.00 19.84%", "level 挂钩调整（本人基本养老金） 2 80.00 31.75%"} {
+		if !planHasLine(out, want) {
+			t.Errorf("output lacks a line starting %q:\n%s", want, out)
 		}
 	}
 	if strings.Contains(out, "SYNTHETIC") {
@@ -38,7 +52,7 @@ func TestPlanSynthetic(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(out, "SYNTHETIC") || !strings.Contains(out, "2000 generated retirees") {
+	if !strings.HasPrefix(out, "*** SYNTHETIC POPULATION") || !strings.Contains(out, "2000 generated retirees") || !strings.Contains(out, "\nSYNTHETIC population: the figures above") {
 		t.Errorf("synthetic population not marked:\n%s", out)
 	}
 	_, again, _ := invokeCLI("plan", "--builtin", "beijing-2024", "--synthetic", "2000", "--workers", "1")
@@ -73,6 +87,10 @@ func TestPlanCalibrateJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatal(err)
 	}
+	// JSON amounts are plain ("8000.00"): thousands separators are for text only.
+	if !strings.Contains(out, `"prior_total": "8000.00"`) {
+		t.Errorf("JSON prior_total is not the plain 8000.00:\n%s", out)
+	}
 	if got.Synthetic || got.Calibration.Value != "55.00" || got.Calibration.Percent != "3%" || !got.Calibration.Reached ||
 		got.Summary.Increase != "240.00" || got.Summary.National.Exceeds {
 		t.Errorf("got %+v; want fixed 55.00 at 3%%, increase 240.00, within the national level", got)
@@ -97,7 +115,7 @@ func TestPlanFile(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(out, "increase         240.00") || !strings.Contains(out, "2% of the prior total") || strings.Contains(out, "FINDING") {
+	if !planHasLine(out, "increase 240.00 2,880.00") || !strings.Contains(out, "2% of the prior total") || strings.Contains(out, "FINDING") {
 		t.Errorf("output:\n%s", out)
 	}
 }
@@ -151,5 +169,29 @@ func TestPlanDump(t *testing.T) {
 	_, b, _ := invokeCLI("plan", "--builtin", "shanxi-2025", "--synthetic", "500")
 	if code != exitOK || a != b {
 		t.Errorf("the dumped plan does not give the same result (exit %d)", code)
+	}
+}
+
+// planHasLine reports whether out has a line whose words, with runs of
+// spaces collapsed, start with want.
+func planHasLine(out, want string) bool {
+	for l := range strings.Lines(out) {
+		if strings.HasPrefix(strings.Join(strings.Fields(l), " "), want) {
+			return true
+		}
+	}
+	return false
+}
+
+// Thousands separators in the text output, worked by hand.
+func TestPlanYuan(t *testing.T) {
+	for in, want := range map[string]string{"0": "0.00", "999.99": "999.99", "1000": "1,000.00", "40244216.27": "40,244,216.27",
+		"-1234.5": "-1,234.50", "123456": "123,456.00", "999999999999999.99": "999,999,999,999,999.99"} {
+		if got := planYuan(benefit.MustParseAmount(in)); got != want {
+			t.Errorf("planYuan(%s) = %s, want %s", in, got, want)
+		}
+	}
+	if got := planCount(1234567); got != "1,234,567" {
+		t.Errorf("planCount(1234567) = %s", got)
 	}
 }

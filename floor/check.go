@@ -56,11 +56,6 @@ func (s *Set) Check(levels []Level, opts Options) (*Report, error) {
 	return Check(levels, opts)
 }
 
-type codeProg struct {
-	code    region.Code
-	program string
-}
-
 type item struct {
 	f         Finding
 	lvl       int  // level index, -1 for none
@@ -80,7 +75,8 @@ type checker struct {
 	regions  []regionInfo
 	rid      []int32 // region of each level (index in regions)
 	next     []int32 // the previous level of the same region, -1 at the end: a list per region
-	byCP     map[codeProg][]int
+	refs     []int   // reference's buffer
+	refFl    []int
 	anc      []int32 // memo of ancestor(i)+2; 0 = not computed
 	from, to benefit.Month
 	asOf     benefit.Month
@@ -94,7 +90,6 @@ type checker struct {
 // progInfo is what the checker needs of a programme of some level.
 type progInfo struct {
 	p     benefit.Program
-	ref   bool           // another programme's relative rule compares with it
 	upper bool           // some level of it is above county level (a possible ancestor)
 	dims  []benefit.Dims // dimensions already checked against the programme
 }
@@ -121,7 +116,7 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 	c := &checker{opts: opts, set: opts.Floors, tab: opts.Regions, levels: levels,
 		progIdx: map[string]int32{}, pid: make([]int32, len(levels)),
 		regIdx: map[region.Code]int32{}, rid: make([]int32, len(levels)), next: make([]int32, len(levels)),
-		byCP: map[codeProg][]int{}, anc: make([]int32, len(levels)), used: map[int]bool{}}
+		anc: make([]int32, len(levels)), used: map[int]bool{}}
 	if c.set == nil {
 		c.set = Default()
 	}
@@ -167,7 +162,7 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 			}
 			pi = int32(len(c.progs))
 			c.progIdx[l.Program] = pi
-			c.progs = append(c.progs, progInfo{p: p, ref: c.set.isReference(l.Program)})
+			c.progs = append(c.progs, progInfo{p: p})
 		}
 		c.pid[i] = pi
 		if prog := &c.progs[pi]; !slices.Contains(prog.dims, l.Dims) {
@@ -211,10 +206,8 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 			}
 		}
 		c.next[i], c.regions[r].last = c.regions[r].last, int32(i)
-		if upper := l.Region.Level() != region.County; upper || c.progs[pi].ref {
-			cp := codeProg{l.Region, l.Program}
-			c.byCP[cp] = append(c.byCP[cp], i)
-			c.progs[pi].upper = c.progs[pi].upper || upper
+		if l.Region.Level() != region.County {
+			c.progs[pi].upper = true
 		}
 		if f := l.Schedule.First(); !f.IsZero() && (first.IsZero() || f < first) {
 			first = f
@@ -317,20 +310,26 @@ func (c *checker) ancestor(i int) int {
 		c.anc[i] = 1
 		return -1
 	}
-	for a, ok := l.Region.Parent(); ok; a, ok = a.Parent() {
+	for a, ok := l.Region.Parent(); ok && best < 0; a, ok = a.Parent() {
+		r, ok := c.regIdx[a]
+		if !ok {
+			continue
+		}
+		// the region's list runs from its last level back: on a tie the
+		// earliest level wins
 		bestKeys := -1
-		for _, j := range c.byCP[codeProg{a, l.Program}] {
-			d := c.levels[j].Dims
-			if d == l.Dims { // the same dimensions win
-				best = j
+		for j := c.regions[r].last; j >= 0; j = c.next[j] {
+			o := &c.levels[j]
+			if o.Program != l.Program {
+				continue
+			}
+			if o.Dims == l.Dims { // the same dimensions win
+				best = int(j)
 				break
 			}
-			if l.Dims.Matches(d) && countKeys(d) > bestKeys {
-				best, bestKeys = j, countKeys(d)
+			if n := countKeys(o.Dims); l.Dims.Matches(o.Dims) && n >= bestKeys {
+				best, bestKeys = int(j), n
 			}
-		}
-		if best >= 0 {
-			break
 		}
 	}
 	c.anc[i] = int32(best + 2)
@@ -541,15 +540,23 @@ func sourceAt(l *Level, m benefit.Month) benefit.Citation {
 // reference finds the figures a relative rule compares with: levels of
 // the other programme in the region or its nearest ancestor that has
 // any, or else national floors of it.
+// The slices are reused by the next call.
 func (c *checker) reference(code region.Code, r *Relative) (levels []int, floors []int) {
+	levels, floors = c.refs[:0], c.refFl[:0]
+	defer func() { c.refs, c.refFl = levels, floors }()
 	for a, ok := code, true; ok; a, ok = a.Parent() {
-		for _, j := range c.byCP[codeProg{a, r.Against}] {
-			if c.levels[j].Dims.Matches(r.AgainstDims) {
-				levels = append(levels, j)
+		reg, ok := c.regIdx[a]
+		if !ok {
+			continue
+		}
+		for j := c.regions[reg].last; j >= 0; j = c.next[j] {
+			if o := &c.levels[j]; o.Program == r.Against && o.Dims.Matches(r.AgainstDims) {
+				levels = append(levels, int(j))
 			}
 		}
 		if len(levels) > 0 {
-			return levels, nil
+			slices.Reverse(levels) // in the order of the levels
+			return levels, floors
 		}
 	}
 	for _, fi := range c.set.byProg[r.Against] {
@@ -558,7 +565,7 @@ func (c *checker) reference(code region.Code, r *Relative) (levels []int, floors
 			floors = append(floors, fi)
 		}
 	}
-	return nil, floors
+	return levels, floors
 }
 
 // Rule 2: relative floors and ceilings.

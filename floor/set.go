@@ -237,17 +237,6 @@ func (s *Set) Required(program string, code region.Code, dims benefit.Dims, m be
 	return amt, cite, found
 }
 
-// isReference reports whether a relative rule of s compares levels with
-// figures of program.
-func (s *Set) isReference(program string) bool {
-	for i := range s.relative {
-		if s.relative[i].Against == program {
-			return true
-		}
-	}
-	return false
-}
-
 // waivable reports whether rule is the id of a rule that can report a
 // violation of program: floor, hierarchy, pass_through, or a relative
 // rule of s on program.

@@ -89,9 +89,10 @@ type checker struct {
 
 // progInfo is what the checker needs of a programme of some level.
 type progInfo struct {
-	p     benefit.Program
-	upper bool           // some level of it is above county level (a possible ancestor)
-	dims  []benefit.Dims // dimensions already checked against the programme
+	p      benefit.Program
+	upper  bool           // some level of it is above county level (a possible ancestor)
+	dims   []benefit.Dims // dimensions already checked against the programme
+	floors [][]int        // floors[k]: the fixed floors of the programme whose pattern dims[k] matches
 }
 
 // maxCheckedDims bounds progInfo.dims; past it dimensions are checked
@@ -171,6 +172,7 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 			}
 			if len(prog.dims) < maxCheckedDims {
 				prog.dims = append(prog.dims, l.Dims)
+				prog.floors = append(prog.floors, c.set.matching(l.Program, l.Dims, nil))
 			}
 		}
 		if l.Per != benefit.PerMonth && l.Per != benefit.PerYear {
@@ -447,7 +449,19 @@ func (c *checker) run() *Report {
 // Rule 1: the level is not below the highest applicable fixed floor.
 func (c *checker) checkFloor(i int) {
 	l := &c.levels[i]
-	c.fl = c.set.applicable(l.Program, l.Region, l.Dims, c.fl)
+	prog := &c.progs[c.pid[i]]
+	var cand []int
+	if k := slices.Index(prog.dims, l.Dims); k >= 0 {
+		cand = prog.floors[k]
+	} else {
+		cand = c.set.matching(l.Program, l.Dims, c.fl)
+	}
+	c.fl = c.fl[:0]
+	for _, fi := range cand { // cand may share c.fl's array: fi is read before it is overwritten
+		if f := &c.set.floors[fi]; f.National() || inGroup(f.Group, l.Region) {
+			c.fl = append(c.fl, fi)
+		}
+	}
 	if len(c.fl) == 0 {
 		return
 	}
@@ -482,6 +496,17 @@ func (c *checker) checkFloor(i int) {
 		c.inherit(&f, i, prov)
 		c.add(item{f: f, lvl: i, owed: true, floorPart: best.National()})
 	})
+}
+
+// inGroup reports whether code is a member of g or lies under one, like
+// g.Contains, without allocating the ancestors.
+func inGroup(g region.Group, code region.Code) bool {
+	for a, ok := code, true; ok; a, ok = a.Parent() {
+		if slices.Contains(g.Members, a) {
+			return true
+		}
+	}
+	return false
 }
 
 // useFloors adds the change months of floors fl and marks them used (for

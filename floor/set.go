@@ -260,12 +260,12 @@ func versionCitation(v benefit.Version, f *Floor) benefit.Citation {
 	return v.Citation
 }
 
-// applicable returns the indexes of the fixed floors that apply to a
-// level.
-func (s *Set) applicable(program string, code region.Code, dims benefit.Dims, buf []int) []int {
+// matching appends to buf[:0] the indexes of the fixed floors of
+// program whose dimension pattern dims matches, national or regional.
+func (s *Set) matching(program string, dims benefit.Dims, buf []int) []int {
 	buf = buf[:0]
 	for _, i := range s.byProg[program] {
-		if s.floors[i].Applies(code, dims) {
+		if dims.Matches(s.floors[i].Dims) {
 			buf = append(buf, i)
 		}
 	}

@@ -38,8 +38,10 @@ type junitFailure struct {
 // WriteJUnit writes r as JUnit XML for CI systems: one test case per
 // region × programme checked (class "<code> <name>", name the
 // programme), failing when it has a violation; warnings, advisories and
-// waived findings go to the case's system-out. Findings about national
-// floors form their own cases under class "national".
+// waived findings go to the case's system-out. Each finding is followed
+// by its rule's legal source and the source of the value compared.
+// Findings about national floors form their own cases under class
+// "national".
 func (r *Report) WriteJUnit(w io.Writer) error {
 	type key struct{ class, prog string }
 	var order []key
@@ -70,6 +72,10 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 		line := f.String()
 		if f.Arrears.Sign() > 0 {
 			line += fmt.Sprintf(" [arrears %s]", f.Arrears)
+		}
+		line += "\n  rule: " + citeText(f.Citation) // the legal source beside every finding
+		if !f.Source.IsZero() {
+			line += "\n  value: " + citeText(f.Source)
 		}
 		if f.Severity == Violation {
 			fails[k] = append(fails[k], line)

@@ -5,13 +5,15 @@ import (
 	"io"
 	"strings"
 
+	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/internal/texttable"
 )
 
 // WriteText writes r for a person: a heading, one aligned row per
 // finding (Chinese names padded by display width), the summary with
 // arrears and their central/local split, and each finding's message
-// and sources.
+// and sources. Amounts and head counts are written with thousands
+// separators (1,200,000.00) for reading; WriteJSON keeps plain strings.
 func (r *Report) WriteText(w io.Writer) error {
 	var b strings.Builder
 	to := r.To.String()
@@ -41,11 +43,11 @@ func (r *Report) WriteText(w io.Writer) error {
 			}
 			short := ""
 			if f.Shortfall.Sign() > 0 {
-				short = f.Shortfall.String()
+				short = grouped(f.Shortfall)
 			} else if f.Excess.Sign() > 0 {
-				short = "+" + f.Excess.String() + " over"
+				short = "+" + grouped(f.Excess) + " over"
 			}
-			req, act := f.Required.String(), f.Actual.String()
+			req, act := grouped(f.Required), grouped(f.Actual)
 			if f.Rule == RuleStale || f.Rule == RuleWaiverExpired {
 				req = ""
 			}
@@ -54,10 +56,10 @@ func (r *Report) WriteText(w io.Writer) error {
 			}
 			arrears, persons := "", ""
 			if f.Arrears.Sign() > 0 {
-				arrears = f.Arrears.String()
+				arrears = grouped(f.Arrears)
 			}
 			if f.Persons > 0 {
-				persons = itoa(f.Persons)
+				persons = groupDigits(itoa(f.Persons))
 			}
 			t.Rows = append(t.Rows, []string{itoa(int64(i + 1)), f.Severity.String(), f.Rule, f.Region.String(), f.RegionName,
 				f.Program, f.Dims.String(), f.Interval.From.String(), ft, f.Per.String(), req, act, short, persons, arrears})
@@ -69,16 +71,16 @@ func (r *Report) WriteText(w io.Writer) error {
 	s := &r.Summary
 	fmt.Fprintf(&b, "\nSummary 汇总: %d levels; %d violations, %d warnings, %d advisories, %d waived\n",
 		s.Levels, s.Violations, s.Warnings, s.Advisories, s.Waived)
-	fmt.Fprintf(&b, "Arrears owed 应补发: %s (central 中央 %s, local 地方 %s", s.ArrearsTotal, s.ArrearsCentral, s.ArrearsLocal)
+	fmt.Fprintf(&b, "Arrears owed 应补发: %s (central 中央 %s, local 地方 %s", grouped(s.ArrearsTotal), grouped(s.ArrearsCentral), grouped(s.ArrearsLocal))
 	if s.ArrearsUnsplit.Sign() > 0 {
-		fmt.Fprintf(&b, ", no cost-sharing rule %s", s.ArrearsUnsplit)
+		fmt.Fprintf(&b, ", no cost-sharing rule %s", grouped(s.ArrearsUnsplit))
 	}
 	b.WriteString(")\n")
 	if s.WaivedArrears.Sign() > 0 || s.Waived > 0 {
-		fmt.Fprintf(&b, "Waived arrears 豁免: %s (not in the total)\n", s.WaivedArrears)
+		fmt.Fprintf(&b, "Waived arrears 豁免: %s (not in the total)\n", grouped(s.WaivedArrears))
 	}
 	if s.Interest.Sign() > 0 {
-		fmt.Fprintf(&b, "Interest (option) 利息: %s\n", s.Interest)
+		fmt.Fprintf(&b, "Interest (option) 利息: %s\n", grouped(s.Interest))
 	}
 	if len(r.Findings) > 0 {
 		b.WriteString("\nDetails 说明:\n")
@@ -86,12 +88,12 @@ func (r *Report) WriteText(w io.Writer) error {
 			f := &r.Findings[i]
 			fmt.Fprintf(&b, "%3d. %s\n", i+1, f.Message)
 			if f.Arrears.Sign() > 0 {
-				fmt.Fprintf(&b, "     arrears: %s × %d person-months = %s", f.Shortfall, f.PersonMonths, f.Arrears)
+				fmt.Fprintf(&b, "     arrears: %s × %s person-months = %s", grouped(f.Shortfall), groupDigits(itoa(f.PersonMonths)), grouped(f.Arrears))
 				if f.Per.String() == "year" {
 					b.WriteString(" (yearly shortfall ÷ 12)")
 				}
 				if f.SplitKnown {
-					fmt.Fprintf(&b, "; central %s, local %s", f.Central, f.Local)
+					fmt.Fprintf(&b, "; central %s, local %s", grouped(f.Central), grouped(f.Local))
 				}
 				b.WriteString("\n")
 			}
@@ -116,4 +118,39 @@ func citeText(c interface {
 		return "(no source given)"
 	}
 	return s
+}
+
+// grouped writes an amount for reading, with a comma between groups of
+// three digits before the point: 1,200,000.00, -5,000.50. The digits are
+// those of a.String(); nothing is rounded.
+func grouped(a benefit.Amount) string {
+	s := a.String()
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	if frac != "" {
+		frac = "." + frac
+	}
+	return sign + groupDigits(whole) + frac
+}
+
+// groupDigits puts a comma between groups of three digits of a run of
+// digits: 1200000 → 1,200,000.
+func groupDigits(d string) string {
+	if len(d) <= 3 {
+		return d
+	}
+	var b strings.Builder
+	head := len(d) % 3
+	if head == 0 {
+		head = 3
+	}
+	b.WriteString(d[:head])
+	for i := head; i < len(d); i += 3 {
+		b.WriteByte(',')
+		b.WriteString(d[i : i+3])
+	}
+	return b.String()
 }

@@ -15,8 +15,9 @@ func TestCheckSampleIsIllustrativeAndFails(t *testing.T) {
 	if !strings.HasPrefix(out, "*** ILLUSTRATIVE") {
 		t.Errorf("sample report is not marked illustrative:\n%s", out[:min(len(out), 300)])
 	}
-	// Wanrong County (policy-reference §11): 2 months × 5 × 75,000 = 750,000.00.
-	if !strings.Contains(out, "750000.00") {
+	// Wanrong County (policy-reference §11): 2 months × 5 × 75,000 =
+	// 750,000.00, written with thousands separators for reading.
+	if !strings.Contains(out, "750,000.00") {
 		t.Errorf("Wanrong arrears missing")
 	}
 }
@@ -88,7 +89,7 @@ func TestCheckWaiverJSONInput(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	// 3 months waived (600,000.00) and 3 months owed (600,000.00).
-	for _, want := range []string{"1 violations", "1 waived", "Arrears owed 应补发: 600000.00", "Waived arrears 豁免: 600000.00"} {
+	for _, want := range []string{"1 violations", "1 waived", "Arrears owed 应补发: 600,000.00", "Waived arrears 豁免: 600,000.00"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -117,7 +118,8 @@ func TestCheckJUnit(t *testing.T) {
 		t.Fatal(err)
 	}
 	if doc.Tests != 1 || doc.Failures != 1 || doc.Suites[0].Cases[0].Failure == nil ||
-		!strings.Contains(doc.Suites[0].Cases[0].Failure.Text, "arrears 1200000.00") {
+		!strings.Contains(doc.Suites[0].Cases[0].Failure.Text, "arrears 1200000.00") ||
+		!strings.Contains(doc.Suites[0].Cases[0].Failure.Text, "rule: 2024年政府工作报告") {
 		t.Errorf("junit = %+v\n%s", doc, out)
 	}
 }
@@ -153,7 +155,7 @@ func TestCheckWithRegionalFloors(t *testing.T) {
 		t.Errorf("without --floors: exit %d %s", code, stderr)
 	}
 	code, out, stderr := invokeCLI(append(args, "--floors", "testdata/check_floors_yrd.json")...)
-	if code != exitFail || !strings.Contains(out, "Arrears owed 应补发: 60000.00") || !strings.Contains(out, "长三角") {
+	if code != exitFail || !strings.Contains(out, "Arrears owed 应补发: 60,000.00") || !strings.Contains(out, "长三角") {
 		t.Errorf("with --floors: exit %d %s\n%s", code, stderr, out)
 	}
 	if code, _, _ := invokeCLI(append(args, "--floors", "testdata/check_jiangsu.csv")...); code != exitUsage {

@@ -75,16 +75,27 @@ func TestSweep(t *testing.T) {
 	if err != nil || !slices.Equal(vals, []string{"0.00", "10.00", "20.00"}) {
 		t.Fatalf("values %v %v", vals, err)
 	}
-	pts, err := Sweep(t.Context(), s, "rule.amount", vals, Options{})
+	sw, err := Sweep(t.Context(), s, "rule.amount", vals, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	pts := sw.Points
 	totals := []string{"5868000.00", "5988000.00", "6012000.00"}
 	for i, p := range pts {
 		if p.Cost.Total.String() != totals[i] || p.Transfer.String() != "98000.00" ||
 			len(p.Infeasible) != 1 || p.Infeasible[0] != sd || p.FirstInfeasible[0] != 2027 {
 			t.Errorf("value %s: total %s transfer %s infeasible %v %v", p.Value, p.Cost.Total, p.Transfer, p.Infeasible, p.FirstInfeasible)
 		}
+	}
+	// the text table in 万元: +20 costs 6,012,000 = 601.20; the centre
+	// pays half the floor part, 6,000 · (143 + 163 + 183) = 2,934,000 =
+	// 293.40, whatever the value; local 601.20 − 293.40 = 307.80;
+	// transfer 98,000 = 9.80
+	var b bytes.Buffer
+	want := []string{"20.00", "601.20", "293.40", "307.80", "9.80", "1", "370000", "(2027)"}
+	if err := sw.WriteText(&b); err != nil ||
+		!slices.ContainsFunc(strings.Split(b.String(), "\n"), func(l string) bool { return slices.Equal(strings.Fields(l), want) }) {
+		t.Errorf("sweep text: %v\n%s", err, b.String())
 	}
 	_, err = Sweep(t.Context(), s, "rule.nope.amount", vals, Options{})
 	if re, ok := errors.AsType[*benefit.RecordError](err); !ok || re.Field != "rule.nope.amount" {
@@ -199,10 +210,36 @@ func TestRenderings(t *testing.T) {
 	if err := r.WriteText(&txt); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"ILLUSTRATIVE", "北京市", "210.00", "fixed +10.00", r.Run.ScenarioSHA256} {
+	for _, want := range []string{"北京市", "fixed +10.00", r.Run.ScenarioSHA256} {
 		if !strings.Contains(txt.String(), want) {
 			t.Errorf("text lacks %q:\n%s", want, txt.String())
 		}
+	}
+	// ILLUSTRATIVE first and last, so that nobody quotes the figures
+	lines := strings.Split(strings.TrimSpace(txt.String()), "\n")
+	if !strings.HasPrefix(lines[1], "ILLUSTRATIVE") || !strings.HasPrefix(lines[len(lines)-1], "ILLUSTRATIVE") {
+		t.Errorf("ILLUSTRATIVE not first and last:\n%s", txt.String())
+	}
+	// one row per region: levels 200 (base), 210, 220, 230 (see
+	// TestRuleFixed), then the cost of 2027 in 万元: 12 · 1,000 · 230 =
+	// 2,760,000 = 276.00, central 50 % · 12 · 1,000 · 183 = 109.80, local
+	// 166.20; 四川 raised to the floor each year, all central:
+	// 12 · 2,000 · 183 = 439.20.
+	for _, want := range [][]string{
+		{"110000", "北京市", "200", "210", "220", "230", "1,000", "276.00", "109.80", "166.20", "1.662%", "-"},
+		{"510000", "四川省", "130", "143", "163", "183", "2,000", "439.20", "439.20", "0.00", "0%", "floor", "2025-2027"},
+	} {
+		found := false
+		for _, l := range lines {
+			found = found || slices.Equal(strings.Fields(l), want)
+		}
+		if !found {
+			t.Errorf("no row %q in\n%s", want, txt.String())
+		}
+	}
+	var detail bytes.Buffer
+	if err := r.WriteTextDetail(&detail); err != nil || !strings.Contains(detail.String(), "110000  北京市  2025") {
+		t.Errorf("detail: %v\n%s", err, detail.String())
 	}
 	if err := r.WriteCSV(&cs); err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package adjust
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -141,23 +140,6 @@ func Compare(a, b *Result) *Comparison {
 	return c
 }
 
-func signed(a benefit.Amount) string {
-	if a.Sign() > 0 {
-		return "+" + a.String()
-	}
-	return a.String()
-}
-
-func signedRate(r *benefit.Rate) string {
-	if r == nil {
-		return ""
-	}
-	if r.Sign() > 0 {
-		return "+" + r.String()
-	}
-	return r.String()
-}
-
 // WriteText writes the comparison as text tables (costs in 亿元 when a
 // yearly national total reaches 10 亿, else in 万元; CSV and JSON carry
 // exact yuan).
@@ -173,16 +155,15 @@ func (c *Comparison) WriteText(w io.Writer) error {
 		}
 		b.WriteByte('\n')
 	}
-	un, uv := "万元", int64(10_000)
+	var totals []benefit.Amount
 	for _, y := range c.Years {
-		if y.TotalA.Cmp(benefit.Yuan(1_000_000_000)) >= 0 || y.TotalB.Cmp(benefit.Yuan(1_000_000_000)) >= 0 {
-			un, uv = "亿元", 100_000_000
-		}
+		totals = append(totals, y.TotalA, y.TotalB)
 	}
+	un, uv := costUnit(totals...)
 	cu := func(a benefit.Amount) string { return scaled(a, uv) }
 	sc := func(a benefit.Amount) string {
 		w, _ := a.QuoInt(uv, benefit.FenHalfUp)
-		return signed(w)
+		return group(signed(w))
 	}
 	b.WriteString("\nNational totals per year, B − A (" + un + " per year):\n")
 	yt := texttable.Table{Header: []string{"year", "total A", "total B", "Δ total", "Δ central", "Δ local", "infeasible A", "infeasible B"},
@@ -228,9 +209,4 @@ func (c *Comparison) WriteCSV(w io.Writer) error {
 }
 
 // WriteJSON writes the comparison as indented JSON.
-func (c *Comparison) WriteJSON(w io.Writer) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(c)
-}
+func (c *Comparison) WriteJSON(w io.Writer) error { return writeJSON(w, c) }

@@ -2,7 +2,6 @@ package adjust
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -11,37 +10,6 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/internal/texttable"
 )
-
-// wan returns a in 万元 (10,000 yuan) rounded half-up to the fen, for
-// display in tables only; CSV and JSON carry exact yuan.
-func wan(a benefit.Amount) string { return scaled(a, 10_000) }
-
-// scaled returns a ÷ unit rounded half-up to two decimals, for display.
-func scaled(a benefit.Amount, unit int64) string {
-	w, err := a.QuoInt(unit, benefit.FenHalfUp)
-	if err != nil {
-		return "?"
-	}
-	return w.String()
-}
-
-// costUnit picks the display unit of a result's costs: 亿元 (10^8 yuan)
-// when the largest national total reaches 10 亿, else 万元.
-func (r *Result) costUnit() (string, int64) {
-	for _, y := range r.Summary {
-		if y.Cost.Total.Cmp(benefit.Yuan(1_000_000_000)) >= 0 {
-			return "亿元", 100_000_000
-		}
-	}
-	return "万元", 10_000
-}
-
-func burden(r *benefit.Rate) string {
-	if r == nil {
-		return ""
-	}
-	return r.String()
-}
 
 // String describes the constraints in one line, e.g.
 // "floor, no cut, max step 15.00, local cost ≤ 1% of revenue".
@@ -66,58 +34,197 @@ func (c *Constraints) String() string {
 	return strings.Join(parts, ", ")
 }
 
-// header writes the lines every text rendering starts with: the
-// programme, the run record and, for an illustrative scenario, the
-// ILLUSTRATIVE warning.
+// banner is the ILLUSTRATIVE warning an illustrative scenario's text
+// starts and ends with.
+const banner = "ILLUSTRATIVE SCENARIO: the figures are made up for illustration, not real data."
+
+// header writes the lines every text rendering starts with: for an
+// illustrative scenario the ILLUSTRATIVE banner, then the programme, the
+// scenario and its note, the rule, the constraints, the national floor
+// path, the cost sharing and the run record.
 func (r *Result) header(w io.Writer) {
-	fmt.Fprintf(w, "%s (%s), %s, rounding %s\n", r.Name, r.Program, r.Unit, r.Rounding)
-	fmt.Fprintf(w, "scenario %q sha256 %s, %s adjust %s, catalogue %s, floors: %s\n", r.Run.Scenario, r.Run.ScenarioSHA256, Module, r.Run.Version, r.Run.Catalogue, r.Run.Floors)
 	if r.Run.Illustrative {
-		fmt.Fprintln(w, "ILLUSTRATIVE: the figures of this scenario are illustrative, not real data.")
+		line := strings.Repeat("=", len(banner))
+		fmt.Fprintf(w, "%s\n%s\n%s\n", line, banner, line)
 	}
+	fmt.Fprintf(w, "%s (%s), levels in %s, rounding %s\n", r.Name, r.Program, r.Unit, r.Rounding)
+	fmt.Fprintf(w, "scenario: %s\n", r.Run.Scenario)
 	if r.Run.IllustrativeNote != "" {
-		fmt.Fprintf(w, "note: %s\n", r.Run.IllustrativeNote)
+		fmt.Fprintf(w, "note: %s\n", wrap(r.Run.IllustrativeNote, 100, "      "))
 	}
-	fmt.Fprintf(w, "rule: %s; constraints: %s\n", r.Rule, r.Constraints)
+	fmt.Fprintf(w, "rule: %s\nconstraints: %s\n", r.Rule, r.Constraints)
 	var fl []string
 	for _, f := range r.Floors {
-		fl = append(fl, fmt.Sprintf("%d %s (%s)", f.Year, f.Amount.Round(benefit.FenHalfUp), f.Status))
+		fl = append(fl, fmt.Sprintf("%d %s (%s)", f.Year, level(f.Amount), f.Status))
 	}
-	fmt.Fprintf(w, "national floor: %s\n", strings.Join(fl, ", "))
+	fmt.Fprintf(w, "national floor: %s\n", wrap(strings.Join(fl, ", "), 100, "                "))
 	if c := r.CostSharing; !c.IsZero() {
 		fmt.Fprintf(w, "cost sharing: %s\n", c)
 	}
+	fmt.Fprintf(w, "run record: scenario sha256 %s, %s adjust %s, catalogue %s, floors: %s\n",
+		r.Run.ScenarioSHA256, Module, r.Run.Version, r.Run.Catalogue, r.Run.Floors)
 }
 
-// WriteText writes r as aligned text tables: the run record, the national
-// floor path, one row per year with the national totals and the
-// equalisation statistics, then one row per region and year. Costs are
-// shown in 亿元 when the largest yearly national total reaches 10 亿 and
-// in 万元 otherwise (rounded for display; CSV and JSON carry exact yuan);
-// the statistics are float64 and descriptive only.
-func (r *Result) WriteText(w io.Writer) error {
-	var b strings.Builder
-	r.header(&b)
-	un, uv := r.costUnit()
+// footer repeats the ILLUSTRATIVE warning at the end of the text.
+func (r *Result) footer(b *strings.Builder) {
+	if r.Run.Illustrative {
+		b.WriteString("\n" + banner + "\n")
+	}
+}
+
+// yearTable writes the national totals, one row per year.
+func (r *Result) yearTable(b *strings.Builder, un string, uv int64) error {
 	cu := func(a benefit.Amount) string { return scaled(a, uv) }
-	b.WriteString("\nNational totals per year (costs in " + un + " per year):\n")
+	b.WriteString("\nNational totals per year (costs in " + un + " a year; max/min, CV and Gini are descriptive float64 statistics):\n")
 	yt := texttable.Table{
 		Header: []string{"year", "floor", "regions", "beneficiaries", "total", "central", "local", "transfer", "infeasible", "findings", "min", "mean", "max", "max/min", "CV", "Gini"},
 		Right:  []bool{false, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true},
 	}
 	for _, y := range r.Summary {
 		yt.Rows = append(yt.Rows, []string{
-			strconv.Itoa(y.Year), y.Floor.Amount.String(), strconv.Itoa(y.Regions), strconv.FormatInt(y.Beneficiaries, 10),
+			strconv.Itoa(y.Year), level(y.Floor.Amount), strconv.Itoa(y.Regions), group(strconv.FormatInt(y.Beneficiaries, 10)),
 			cu(y.Cost.Total), cu(y.Cost.Central), cu(y.Cost.Local), cu(y.Transfer),
 			strconv.Itoa(y.Infeasible), strconv.Itoa(y.Findings),
-			y.MinLevel.String(), y.MeanLevel.String(), y.MaxLevel.String(),
+			level(y.MinLevel), group(y.MeanLevel.String()), level(y.MaxLevel),
 			strconv.FormatFloat(y.MaxMinRatio, 'f', 3, 64), strconv.FormatFloat(y.CV, 'f', 3, 64), strconv.FormatFloat(y.Gini, 'f', 3, 64),
 		})
 	}
-	if err := yt.Write(&b); err != nil {
+	return yt.Write(b)
+}
+
+func (r *Result) units() (string, int64) {
+	totals := make([]benefit.Amount, len(r.Summary))
+	for i, y := range r.Summary {
+		totals[i] = y.Cost.Total
+	}
+	return costUnit(totals...)
+}
+
+// WriteText writes r for a person to read: the header (ILLUSTRATIVE
+// first when it is), the national totals per year with the
+// equalisation statistics, then one row per region: its level in the
+// base year and each simulated year (at most seven columns; a longer run
+// shows evenly spaced years), the cost of the last year and which
+// constraints bound in which years, with infeasible years and their
+// transfers. Costs are shown in 亿元 when a yearly national total
+// reaches 10 亿, else in 万元, with thousands separators (CSV and JSON
+// carry exact yuan without them); WriteTextDetail gives every
+// region-year.
+func (r *Result) WriteText(w io.Writer) error {
+	var b strings.Builder
+	r.header(&b)
+	un, uv := r.units()
+	if err := r.yearTable(&b, un, uv); err != nil {
 		return err
 	}
-	b.WriteString("\nPer region and year (level in " + r.Unit + "; costs in " + un + " per year; burden = local cost ÷ local revenue):\n")
+	cols := yearColumns(len(r.Floors))
+	last := r.Floors[len(r.Floors)-1].Year
+	fmt.Fprintf(&b, "\nLevels by region (%s; %d is the base year), the cost of %d (%s) and the constraints that bound:\n", r.Unit, r.Floors[0].Year, last, un)
+	t := texttable.Table{Header: []string{"code", "region"}, Right: []bool{false, false}}
+	for _, c := range cols {
+		t.Header = append(t.Header, strconv.Itoa(r.Floors[c].Year))
+		t.Right = append(t.Right, true)
+	}
+	t.Header = append(t.Header, "beneficiaries", "total", "central", "local", "burden", "bound (years)")
+	t.Right = append(t.Right, true, true, true, true, true, false)
+	h := len(r.Floors) - 1
+	for k := 0; k+h <= len(r.Rows); k += h {
+		rows := r.Rows[k : k+h]
+		if len(rows) == 0 {
+			break
+		}
+		end := rows[len(rows)-1]
+		row := []string{end.Region.String(), end.Name}
+		for _, c := range cols {
+			if c == 0 {
+				row = append(row, level(rows[0].Previous))
+			} else {
+				row = append(row, level(rows[c-1].Level))
+			}
+		}
+		row = append(row, group(strconv.FormatInt(end.Beneficiaries, 10)),
+			scaled(end.Cost.Total, uv), scaled(end.Cost.Central, uv), scaled(end.Cost.Local, uv), burden(end.Burden),
+			boundYears(rows, un, uv))
+		t.Rows = append(t.Rows, row)
+	}
+	if err := t.Write(&b); err != nil {
+		return err
+	}
+	r.footer(&b)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// yearColumns picks the indexes of r.Floors shown as level columns: all
+// of them up to seven, else seven evenly spaced from the base year to
+// the last.
+func yearColumns(n int) []int {
+	const most = 7
+	out := make([]int, 0, most)
+	if n <= most {
+		for i := range n {
+			out = append(out, i)
+		}
+		return out
+	}
+	for i := range most {
+		out = append(out, i*(n-1)/(most-1))
+	}
+	return out
+}
+
+// boundYears summarises one region's years: each binding constraint with
+// the years it bound ("fiscal_cap 2027-2029"), infeasible years with
+// their transfer, and floor-check findings; "-" when the rule's proposal
+// was always taken.
+func boundYears(rows []RegionYear, un string, uv int64) string {
+	var parts []string
+	for i := 0; i < len(rows); {
+		j := i
+		for j+1 < len(rows) && rows[j+1].Binding == rows[i].Binding && rows[j+1].Infeasible == rows[i].Infeasible {
+			j++
+		}
+		if rows[i].Binding != BindNone {
+			span := strconv.Itoa(rows[i].Year)
+			if j > i {
+				span += "-" + strconv.Itoa(rows[j].Year)
+			}
+			p := string(rows[i].Binding) + " " + span
+			if rows[i].Infeasible {
+				var t benefit.Amount
+				for _, ry := range rows[i : j+1] {
+					t = t.Add(ry.Transfer)
+				}
+				p = "INFEASIBLE " + p + " (transfer " + scaled(t, uv) + " " + un + ")"
+			}
+			parts = append(parts, p)
+		}
+		i = j + 1
+	}
+	for _, ry := range rows {
+		for _, f := range ry.Findings {
+			parts = append(parts, fmt.Sprintf("%s %s %d", f.Rule, f.Severity, ry.Year))
+		}
+	}
+	if len(parts) == 0 {
+		return "-"
+	}
+	return strings.Join(parts, "; ")
+}
+
+// WriteTextDetail writes r as WriteText does, but with one row per region
+// and year instead of one per region: level, increase, floor, headroom,
+// binding constraint, beneficiaries, cost and its split, burden and
+// notes (infeasible years with their transfer, floor-check findings).
+func (r *Result) WriteTextDetail(w io.Writer) error {
+	var b strings.Builder
+	r.header(&b)
+	un, uv := r.units()
+	if err := r.yearTable(&b, un, uv); err != nil {
+		return err
+	}
+	cu := func(a benefit.Amount) string { return scaled(a, uv) }
+	b.WriteString("\nPer region and year (level in " + r.Unit + "; costs in " + un + " a year; burden = local cost ÷ local revenue):\n")
 	rt := texttable.Table{
 		Header: []string{"code", "region", "year", "level", "increase", "floor", "headroom", "binding", "beneficiaries", "total", "central", "local", "burden", "note"},
 		Right:  []bool{false, false, false, true, true, true, true, false, true, true, true, true, true, false},
@@ -133,36 +240,32 @@ func (r *Result) WriteText(w io.Writer) error {
 			}
 			note += f.Rule + " " + f.Severity
 		}
-		inc := ry.Increase.String()
-		if ry.Increase.Sign() > 0 {
-			inc = "+" + inc
-		}
 		rt.Rows = append(rt.Rows, []string{
-			ry.Region.String(), ry.Name, strconv.Itoa(ry.Year), ry.Level.String(), inc, ry.Floor.String(), ry.Headroom.String(),
-			string(ry.Binding), strconv.FormatInt(ry.Beneficiaries, 10),
+			ry.Region.String(), ry.Name, strconv.Itoa(ry.Year), level(ry.Level), group(signed(ry.Increase)), level(ry.Floor), group(ry.Headroom.String()),
+			string(ry.Binding), group(strconv.FormatInt(ry.Beneficiaries, 10)),
 			cu(ry.Cost.Total), cu(ry.Cost.Central), cu(ry.Cost.Local), burden(ry.Burden), note,
 		})
 	}
 	if err := rt.Write(&b); err != nil {
 		return err
 	}
-	if r.Run.Illustrative {
-		b.WriteString("\nILLUSTRATIVE: not real data; see the note above.\n")
-	}
+	r.footer(&b)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// csvHeader is the header row of WriteCSV.
-var csvHeader = []string{"region", "name", "year", "level", "previous", "increase", "proposed", "rule", "binding",
-	"floor", "floor_status", "headroom", "beneficiaries", "total", "central", "local", "revenue", "burden", "cap",
-	"infeasible", "transfer", "findings", "illustrative", "scenario_sha256", "version"}
+// csvHeader returns the header row of WriteCSV.
+func csvHeader() []string {
+	return []string{"region", "name", "year", "level", "previous", "increase", "proposed", "rule", "binding",
+		"floor", "floor_status", "headroom", "beneficiaries", "total", "central", "local", "revenue", "burden", "cap",
+		"infeasible", "transfer", "findings", "illustrative", "scenario_sha256", "version"}
+}
 
 // WriteCSV writes one row per region and year with exact amounts in yuan
 // (no 万元 or 亿元 scaling), the run record in the last three columns.
 func (r *Result) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(csvHeader); err != nil {
+	if err := cw.Write(csvHeader()); err != nil {
 		return err
 	}
 	for _, ry := range r.Rows {
@@ -190,9 +293,4 @@ func (r *Result) WriteCSV(w io.Writer) error {
 
 // WriteJSON writes r as indented JSON. The output is byte-identical for
 // the same scenario and library version.
-func (r *Result) WriteJSON(w io.Writer) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(r)
-}
+func (r *Result) WriteJSON(w io.Writer) error { return writeJSON(w, r) }

@@ -3,13 +3,16 @@ package adjust
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/internal/strictjson"
+	"github.com/benefitstd/benefitstd/internal/texttable"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -27,6 +30,17 @@ type SweepPoint struct {
 	FirstInfeasible []int `json:"first_infeasible"`
 }
 
+// A SweepResult is the outcome of a Sweep: the parameter swept, the
+// scenario it was swept in, and one point per value, in the order given.
+type SweepResult struct {
+	Parameter    string       `json:"parameter"`
+	Scenario     string       `json:"scenario"` // its name
+	Illustrative bool         `json:"illustrative"`
+	StartYear    int          `json:"start_year"`
+	Horizon      int          `json:"horizon"`
+	Points       []SweepPoint `json:"points"`
+}
+
 // Sweep runs s once for each value of one parameter and reports the cost
 // and the regions that go infeasible at each (参数扫描). path is the JSON
 // path of the parameter in the scenario ("rule.amount",
@@ -35,11 +49,13 @@ type SweepPoint struct {
 // scenario's JSON ("20", "3%"). The path's parent must exist; the
 // parameter itself may be absent (it is then added). Each variant is
 // validated like any scenario, and its run record carries its own hash.
-func Sweep(ctx context.Context, s Scenario, path string, values []string, opts Options) ([]SweepPoint, error) {
+// opts.Progress reports the regions of each value's run in turn.
+func Sweep(ctx context.Context, s Scenario, path string, values []string, opts Options) (*SweepResult, error) {
 	base, err := json.Marshal(s)
 	if err != nil {
 		return nil, err
 	}
+	res := &SweepResult{Parameter: path, Scenario: s.Name, Illustrative: s.Illustrative, StartYear: s.StartYear, Horizon: s.Horizon}
 	out := make([]SweepPoint, 0, len(values))
 	for i, v := range values {
 		if err := ctx.Err(); err != nil {
@@ -70,8 +86,63 @@ func Sweep(ctx context.Context, s Scenario, path string, values []string, opts O
 		}
 		out = append(out, p)
 	}
-	return out, nil
+	res.Points = out
+	return res, nil
 }
+
+// WriteText writes the sweep as a text table, costs summed over the
+// years in 亿元 or 万元 (as Result.WriteText), with the infeasible
+// regions and the first year each was infeasible.
+func (r *SweepResult) WriteText(w io.Writer) error {
+	var b strings.Builder
+	if r.Illustrative {
+		line := strings.Repeat("=", len(banner))
+		fmt.Fprintf(&b, "%s\n%s\n%s\n", line, banner, line)
+	}
+	var totals []benefit.Amount
+	for _, p := range r.Points {
+		totals = append(totals, p.Cost.Total)
+	}
+	un, uv := costUnit(totals...)
+	fmt.Fprintf(&b, "sweep of %s over scenario %q: costs summed over %d years from %d, in %s\n", r.Parameter, r.Scenario, r.Horizon, r.StartYear, un)
+	t := texttable.Table{Header: []string{"value", "total", "central", "local", "transfer", "infeasible", "regions (first infeasible year)"},
+		Right: []bool{true, true, true, true, true, true, false}}
+	for _, p := range r.Points {
+		var rs []string
+		for i, c := range p.Infeasible {
+			rs = append(rs, fmt.Sprintf("%s (%d)", c, p.FirstInfeasible[i]))
+		}
+		t.Rows = append(t.Rows, []string{p.Value, scaled(p.Cost.Total, uv), scaled(p.Cost.Central, uv), scaled(p.Cost.Local, uv), scaled(p.Transfer, uv),
+			strconv.Itoa(len(p.Infeasible)), strings.Join(rs, ", ")})
+	}
+	if err := t.Write(&b); err != nil {
+		return err
+	}
+	if r.Illustrative {
+		b.WriteString("\n" + banner + "\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteCSV writes one row per value with exact yuan.
+func (r *SweepResult) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"parameter", "value", "total", "central", "local", "transfer", "infeasible_regions", "scenario_sha256", "illustrative"})
+	for _, p := range r.Points {
+		var codes []string
+		for _, c := range p.Infeasible {
+			codes = append(codes, c.String())
+		}
+		_ = cw.Write([]string{r.Parameter, p.Value, p.Cost.Total.String(), p.Cost.Central.String(), p.Cost.Local.String(), p.Transfer.String(),
+			strings.Join(codes, ";"), p.Run.ScenarioSHA256, strconv.FormatBool(p.Run.Illustrative)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteJSON writes the sweep as indented JSON.
+func (r *SweepResult) WriteJSON(w io.Writer) error { return writeJSON(w, r) }
 
 // setPath returns the scenario of JSON doc with the value at path set to
 // v (a JSON string), decoded strictly.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
 
 	"github.com/benefitstd/benefitstd/adjust"
@@ -14,19 +15,22 @@ import (
 
 // runSimulate runs an adjustment scenario (the embedded illustrative
 // default when --scenario is not given) and writes the result as a text
-// table, CSV or JSON; --compare runs a second scenario and writes the
-// differences; --sweep runs the scenario once per value of one
-// parameter; --chart (or an --out ending in .svg) writes an SVG chart.
+// table (one row per region; --detail: per region and year), CSV or
+// JSON; --compare runs a second scenario and writes the differences;
+// --sweep runs the scenario once per value of one parameter; --chart (or
+// an --out ending in .svg) writes an SVG chart. Ctrl-C stops a long run.
 func runSimulate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("simulate", stderr)
 	scenario := fs.String("scenario", "", "scenario JSON `file` (default: the embedded ILLUSTRATIVE default scenario)")
-	format := fs.String("format", "table", "output format: table|csv|json")
+	format := fs.String("format", "table", "output format: table|csv|json (csv and json carry exact yuan)")
+	detail := fs.Bool("detail", false, "with --format table: one row per region and year instead of one per region")
 	compare := fs.String("compare", "", "second scenario JSON `file`; writes its differences from --scenario")
 	out := fs.String("out", "", "write the output to `file` instead of standard output; a name ending in .svg writes the chart")
 	chart := fs.String("chart", "", "also write an SVG chart of the levels and the national floor to `file`")
 	sweep := fs.String("sweep", "", "JSON `path` of a parameter to sweep, e.g. rule.amount or constraints.fiscal_cap.percent")
 	values := fs.String("values", "", "values for --sweep: a comma list (\"1%,2%,3%\") or an amount range from:to:step (\"0:100:5\")")
 	workers := fs.Int("workers", 0, "regions run in parallel (0: GOMAXPROCS); the output does not depend on it")
+	progress := fs.Bool("progress", false, "report progress on standard error")
 	printDefault := fs.Bool("print-default", false, "print the embedded default scenario's JSON and exit")
 	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
@@ -43,8 +47,8 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "benefitstd simulate: --sweep and --values go together")
 		return exitUsage
 	}
-	if *sweep != "" && *compare != "" {
-		fmt.Fprintln(stderr, "benefitstd simulate: --sweep and --compare cannot be combined")
+	if *sweep != "" && (*compare != "" || *chart != "") {
+		fmt.Fprintln(stderr, "benefitstd simulate: --sweep cannot be combined with --compare or --chart")
 		return exitUsage
 	}
 	fail := func(err error) int {
@@ -55,8 +59,12 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	ctx := context.Background()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
 	opts := adjust.Options{Workers: *workers}
+	if *progress {
+		opts.Progress = progressTo(stderr)
+	}
 
 	var buf bytes.Buffer
 	svgOut := strings.HasSuffix(strings.ToLower(*out), ".svg")
@@ -67,11 +75,12 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return fail(err)
 		}
-		pts, err := adjust.Sweep(ctx, a, *sweep, vals, opts)
+		sw, err := adjust.Sweep(ctx, a, *sweep, vals, opts)
 		if err != nil {
 			return fail(err)
 		}
-		if err := writeSweep(&buf, *format, *sweep, a, pts); err != nil {
+		err = write(&buf, *format, sw.WriteText, sw.WriteCSV, sw.WriteJSON)
+		if err != nil {
 			return fail(err)
 		}
 	case *compare != "":
@@ -87,30 +96,21 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 			return fail(err)
 		}
 		c := adjust.Compare(ra, rb)
-		switch *format {
-		case "csv":
-			err = c.WriteCSV(&buf)
-		case "json":
-			err = c.WriteJSON(&buf)
-		default:
-			err = c.WriteText(&buf)
-		}
-		if err != nil {
+		if err := write(&buf, *format, c.WriteText, c.WriteCSV, c.WriteJSON); err != nil {
 			return fail(err)
 		}
 	default:
 		if ra, err = adjust.Run(ctx, a, opts); err != nil {
 			return fail(err)
 		}
-		switch {
-		case svgOut:
+		text := ra.WriteText
+		if *detail {
+			text = ra.WriteTextDetail
+		}
+		if svgOut {
 			err = ra.WriteSVG(&buf)
-		case *format == "csv":
-			err = ra.WriteCSV(&buf)
-		case *format == "json":
-			err = ra.WriteJSON(&buf)
-		default:
-			err = ra.WriteText(&buf)
+		} else {
+			err = write(&buf, *format, text, ra.WriteCSV, ra.WriteJSON)
 		}
 		if err != nil {
 			return fail(err)
@@ -126,19 +126,45 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 			return fail(err)
 		}
 		if err := os.WriteFile(*chart, cb.Bytes(), 0o644); err != nil {
-			return fail(err)
+			fmt.Fprintf(stderr, "benefitstd simulate: %v\n", err)
+			return exitFail
 		}
 	}
 	if *out != "" {
 		if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
-			return fail(err)
+			fmt.Fprintf(stderr, "benefitstd simulate: %v\n", err)
+			return exitFail
 		}
 		return exitOK
 	}
 	if _, err := stdout.Write(buf.Bytes()); err != nil {
 		return exitFail
 	}
+	if *format == "table" && *sweep == "" && *compare == "" && !*detail {
+		fmt.Fprintln(stderr, "benefitstd simulate: --detail for every region and year, --format csv for a spreadsheet, --out levels.svg for a chart")
+	}
 	return exitOK
+}
+
+// write renders into w by format with one of the three writers.
+func write(w io.Writer, format string, text, csv, json func(io.Writer) error) error {
+	switch format {
+	case "csv":
+		return csv(w)
+	case "json":
+		return json(w)
+	}
+	return text(w)
+}
+
+// progressTo reports a run's progress on w at every tenth of the regions
+// (Options.Progress calls it from one goroutine at a time).
+func progressTo(w io.Writer) func(adjust.Progress) {
+	return func(p adjust.Progress) {
+		if p.Done == p.Total || p.Done*10/p.Total != (p.Done-1)*10/p.Total {
+			fmt.Fprintf(w, "benefitstd simulate: %d of %d regions\n", p.Done, p.Total)
+		}
+	}
 }
 
 func loadScenario(name string) (adjust.Scenario, error) {

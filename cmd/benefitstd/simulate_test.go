@@ -16,10 +16,28 @@ func TestSimulateDefault(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"ILLUSTRATIVE", "城乡居民基础养老金", "110000  北京市", "650000  新疆维吾尔自治区", "2029", "national floor: 2024 123.00 (legislated), 2025 143.00 (legislated)"} {
+	for _, want := range []string{"城乡居民基础养老金", "110000  北京市", "650000  新疆维吾尔自治区", "2029", "national floor: 2024 123 (legislated), 2025 143 (legislated)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
 		}
+	}
+	// ILLUSTRATIVE is the first thing a newcomer reads, and the last
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if !strings.HasPrefix(lines[1], "ILLUSTRATIVE") || !strings.HasPrefix(lines[len(lines)-1], "ILLUSTRATIVE") {
+		t.Errorf("ILLUSTRATIVE not first and last:\n%s", out)
+	}
+	// the national totals come before the regions, and the region table
+	// has one row per province, not one per province and year
+	if strings.Index(out, "National totals") > strings.Index(out, "110000") || strings.Count(out, "110000  北京市") != 1 {
+		t.Errorf("layout:\n%s", out)
+	}
+	// the way to CSV, the detail and the chart is said on stderr
+	if !strings.Contains(stderr, "--format csv") || !strings.Contains(stderr, ".svg") {
+		t.Errorf("no hint on stderr: %q", stderr)
+	}
+	code, out, _ = invokeCLI("simulate", "--detail")
+	if code != exitOK || strings.Count(out, "110000  北京市") != 5 {
+		t.Errorf("--detail: exit %d\n%s", code, out)
 	}
 	code, out, _ = invokeCLI("simulate", "--format", "json")
 	var r struct {
@@ -90,14 +108,26 @@ func TestSimulateOutputs(t *testing.T) {
 	}
 }
 
+// Sweep of fixed +0, +10, +20 over simulate_a.json (北京 1,000 persons at
+// 200, 四川 2,000 at 130; floors 143, 163, 183). With +0 四川 is raised to
+// the floor each year; with +20 it stays above it (150 > 143, ...), so:
+//
+//	+0:  北京 200 × 3 years: 12,000 · 600 = 7,200,000;
+//	     四川 143, 163, 183: 24,000 · 489 = 11,736,000; total 18,936,000
+//	+20: 北京 220, 240, 260: 12,000 · 720 = 8,640,000;
+//	     四川 150, 170, 190: 24,000 · 510 = 12,240,000; total 20,880,000
 func TestSimulateSweep(t *testing.T) {
-	code, out, stderr := invokeCLI("simulate", "--scenario", "testdata/simulate_a.json", "--sweep", "rule.amount", "--values", "0:20:10", "--format", "csv")
+	code, out, stderr := invokeCLI("simulate", "--scenario", "testdata/simulate_a.json", "--sweep", "rule.amount", "--values", "0:20:10", "--format", "csv", "--progress")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	recs, _ := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if len(recs) != 4 || recs[1][1] != "0.00" || recs[3][1] != "20.00" {
+	if len(recs) != 4 || recs[1][1] != "0.00" || recs[1][2] != "18936000.00" || recs[3][1] != "20.00" || recs[3][2] != "20880000.00" {
 		t.Errorf("sweep: %v", recs)
+	}
+	// --progress: each of the three runs reports its 2 regions
+	if strings.Count(stderr, "2 of 2 regions") != 3 {
+		t.Errorf("progress: %q", stderr)
 	}
 }
 

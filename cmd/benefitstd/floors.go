@@ -121,12 +121,13 @@ func runFloors(args []string, stdout, stderr io.Writer) int {
 		doc.Programs = append(doc.Programs, e)
 	}
 	if *format == "json" {
-		b, err := json.MarshalIndent(doc, "", "  ")
-		if err != nil {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false) // URLs keep their & as the check report does
+		if err := enc.Encode(doc); err != nil {
 			fmt.Fprintln(stderr, "benefitstd floors:", err)
 			return exitUsage
 		}
-		stdout.Write(append(b, '\n'))
 		return exitOK
 	}
 	var b strings.Builder
@@ -156,15 +157,32 @@ func runFloors(args []string, stdout, stderr io.Writer) int {
 			b.WriteString(indent(tb.String()))
 		}
 		for _, r := range e.Relative {
-			rel := map[string]map[bool]string{"lower": {true: ">", false: "≥"}, "upper": {true: "<", false: "≤"}}[r.Bound][r.Strict]
+			rel := relSymbol(r.Bound, r.Strict)
 			fmt.Fprintf(&b, "  rule %s (%s): level %s %s × %s — %s\n", r.ID, r.Severity, rel, r.Multiplier, r.Against, r.Citation)
 		}
 		for _, c := range e.Cadences {
 			fmt.Fprintf(&b, "  cadence (%s): updated at least every %d months — %s\n", c.Scope, c.Months, c.Citation)
 		}
 	}
-	io.WriteString(stdout, b.String())
+	if _, err := io.WriteString(stdout, b.String()); err != nil {
+		fmt.Fprintln(stderr, "benefitstd floors:", err)
+		return exitUsage
+	}
 	return exitOK
+}
+
+// relSymbol is where a level must lie against a relative bound: >, ≥, <
+// or ≤.
+func relSymbol(bound string, strict bool) string {
+	switch {
+	case bound == "lower" && strict:
+		return ">"
+	case bound == "lower":
+		return "≥"
+	case strict:
+		return "<"
+	}
+	return "≤"
 }
 
 func dimsSuffix(d benefit.Dims) string {

@@ -62,3 +62,12 @@ func TestFloorsBadInput(t *testing.T) {
 		}
 	}
 }
+
+// The JSON listing keeps URLs as they are (no \u0026 for &), like the
+// check report.
+func TestFloorsJSONKeepsURLs(t *testing.T) {
+	_, out, _ := invokeCLI("floors", "--format", "json")
+	if strings.Contains(out, `\u0026`) || strings.Contains(out, `\u003c`) {
+		t.Errorf("HTML-escaped JSON:\n%s", out)
+	}
+}

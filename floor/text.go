@@ -16,10 +16,7 @@ import (
 // separators (1,200,000.00) for reading; WriteJSON keeps plain strings.
 func (r *Report) WriteText(w io.Writer) error {
 	var b strings.Builder
-	to := r.To.String()
-	if to == "" {
-		to = "…"
-	}
+	from, to, asOf := orEllipsis(r.From.String()), orEllipsis(r.To.String()), orEllipsis(r.AsOf.String())
 	if r.Illustrative {
 		b.WriteString("*** ILLUSTRATIVE 示例数据: not a real dataset ***\n")
 		if r.Note != "" {
@@ -27,7 +24,7 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "Compliance check 合规检查: months [%s, %s), as of %s; floors %s\n\n", r.From, to, r.AsOf, r.FloorsVersion)
+	fmt.Fprintf(&b, "Compliance check 合规检查: months [%s, %s), as of %s; floors %s\n\n", from, to, asOf, r.FloorsVersion)
 	if len(r.Findings) == 0 {
 		b.WriteString("No findings: every level keeps every rule.\n")
 	} else {
@@ -37,10 +34,7 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 		for i := range r.Findings {
 			f := &r.Findings[i]
-			ft := f.Interval.To.String()
-			if ft == "" {
-				ft = "…"
-			}
+			ft := orEllipsis(f.Interval.To.String())
 			short := ""
 			if f.Shortfall.Sign() > 0 {
 				short = grouped(f.Shortfall)
@@ -153,4 +147,12 @@ func groupDigits(d string) string {
 		b.WriteString(d[i : i+3])
 	}
 	return b.String()
+}
+
+// orEllipsis writes an unset month ("") as "…".
+func orEllipsis(s string) string {
+	if s == "" {
+		return "…"
+	}
+	return s
 }

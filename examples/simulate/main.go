@@ -11,8 +11,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"log"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/benefitstd/benefitstd/adjust"
@@ -20,11 +22,20 @@ import (
 )
 
 func main() {
+	if err := run(os.Stdout, os.Args[1:], os.TempDir()); err != nil {
+		log.Fatal(err) // a *benefit.RecordError naming the file, line and field, say
+	}
+}
+
+// run loads the scenario named in args (the default without one), runs
+// it, prints what an analyst looks at first and writes the full result
+// as CSV into dir.
+func run(w io.Writer, args []string, dir string) error {
 	// 1. A scenario is plain data: load it from JSON (strict: unknown
 	//    fields and bad numbers are errors naming the file, line and field).
-	s, err := load()
+	s, err := load(args)
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 
 	// 2. Run it. Long runs take a context and report progress.
@@ -38,16 +49,16 @@ func main() {
 		},
 	})
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	if r.Run.Illustrative {
-		fmt.Println("ILLUSTRATIVE scenario: the figures are not real data.")
+		fmt.Fprintln(w, "ILLUSTRATIVE scenario: the figures are not real data.")
 	}
-	fmt.Printf("scenario sha256 %s (engine %s)\n\n", r.Run.ScenarioSHA256, r.Run.Version)
+	fmt.Fprintf(w, "scenario sha256 %s (engine %s)\n\n", r.Run.ScenarioSHA256, r.Run.Version)
 
 	// 3. Read the results: yearly totals are exact sums of the regions.
 	for y := range r.Years() {
-		fmt.Printf("%d floor %s: total %s yuan, central %s, local %s, %d infeasible, Gini %.3f\n",
+		fmt.Fprintf(w, "%d floor %s: total %s yuan, central %s, local %s, %d infeasible, Gini %.3f\n",
 			y.Year, y.Floor.Amount, y.Cost.Total, y.Cost.Central, y.Cost.Local, y.Infeasible, y.Gini)
 	}
 
@@ -57,35 +68,40 @@ func main() {
 	tight.Constraints.FiscalCap = &adjust.FiscalCap{Basis: adjust.OfRevenue, Percent: benefit.Percent(1)}
 	rt, err := adjust.Run(ctx, tight, adjust.Options{})
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
-	fmt.Println("\nwith the local share capped at 1 % of revenue, in the last year:")
+	fmt.Fprintln(w, "\nwith the local share capped at 1 % of revenue, in the last year:")
 	for _, d := range adjust.Compare(r, rt).Rows {
 		if d.Year == s.EndYear() && !d.Level.IsZero() {
-			fmt.Printf("  %s %s: %s → %s (%s)\n", d.Region, d.Name, d.LevelA, d.LevelB, d.BindingB)
+			fmt.Fprintf(w, "  %s %s: %s → %s (%s)\n", d.Region, d.Name, d.LevelA, d.LevelB, d.BindingB)
 		}
 	}
 
 	// 5. Write the full result as CSV (exact yuan) for a spreadsheet.
-	f, err := os.CreateTemp("", "simulate-*.csv")
+	name := filepath.Join(dir, "simulate-result.csv")
+	f, err := os.Create(name)
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
-	defer f.Close()
 	if err := r.WriteCSV(f); err != nil {
-		log.Fatal(err)
+		f.Close()
+		return err
 	}
-	fmt.Println("\nfull result (one row per region and year):", f.Name())
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "\nfull result (one row per region and year):", name)
+	return nil
 }
 
-func load() (adjust.Scenario, error) {
-	if len(os.Args) < 2 {
+func load(args []string) (adjust.Scenario, error) {
+	if len(args) == 0 {
 		return adjust.DefaultScenario()
 	}
-	f, err := os.Open(os.Args[1])
+	f, err := os.Open(args[0])
 	if err != nil {
 		return adjust.Scenario{}, err
 	}
 	defer f.Close()
-	return adjust.LoadScenario(f, os.Args[1])
+	return adjust.LoadScenario(f, args[0])
 }

@@ -8,9 +8,11 @@ import (
 	"encoding/xml"
 	"errors"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/benefitstd/benefitstd/benefit"
 )
@@ -154,6 +156,31 @@ func TestContextAndProgress(t *testing.T) {
 	cancel()
 	if _, err := Run(ctx, s, Options{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled run: %v", err)
+	}
+	// cancelled in the middle of a run of the 31 provinces: Run returns
+	// the cause and leaves no goroutine behind
+	all := testScenario(Fixed(benefit.Yuan(10)))
+	for _, c := range provinces {
+		all.Regions = append(all.Regions, reg(c, 1000, "200", "1"))
+	}
+	before := runtime.NumGoroutine()
+	for range 20 {
+		ctx, cancel := context.WithCancel(t.Context())
+		_, err := Run(ctx, all, Options{Workers: 3, Progress: func(p Progress) {
+			if p.Done == 2 {
+				cancel()
+			}
+		}})
+		cancel()
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("cancelled mid-run: %v", err)
+		}
+	}
+	for i := 0; runtime.NumGoroutine() > before && i < 100; i++ {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines after cancelled runs, %d before", n, before)
 	}
 }
 

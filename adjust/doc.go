@@ -40,11 +40,12 @@
 // carry the status benefit.Projected wherever they are shown. The floor
 // of a year is the highest amount in force in any of its months.
 //
-// A scenario file looks like this (adjust/testdata/worked-infeasible.json;
-// `benefitstd simulate --print-default` prints the full default):
+// A scenario file looks like this (`benefitstd simulate --print-default`
+// prints the full default; adjust/testdata/worked-infeasible.json is the
+// worked example of an infeasible year):
 //
 //	{
-//	  "name": "worked example: an infeasible year",
+//	  "name": "a sketch: one province, three years",
 //	  "program": "pension.resident.basic",
 //	  "start_year": 2025, "horizon": 3,
 //	  "assumptions": {"cpi": "2%", "wage_growth": "5%", "revenue_growth": "3%"},
@@ -94,7 +95,10 @@
 // integer division in fen when the centre pays none of the top-up (the
 // residents' pension), otherwise by binary search over grid steps, on
 // which the local share never decreases. No floating-point search is
-// made. RegionYear.Binding names the constraint that set the level (or
+// made. Where every figure is whole fen and fits an int64 (the usual
+// case) a region's years run on an integer kernel: int64 fen, with the
+// products by rates done exactly in 128 bits or big.Int; it gives way to
+// the decimal Amount path otherwise, and both give the same bytes. RegionYear.Binding names the constraint that set the level (or
 // "none"). When even the hard bound costs the locality more than the
 // cap, the year is infeasible: the level is set to the hard bound,
 // RegionYear.Infeasible is set and RegionYear.Transfer is the extra
@@ -112,9 +116,13 @@
 //
 // # Results
 //
-// A Result iterates as iter.Seq (All, Years, Region) and renders as a
-// text table (WriteText, costs shown in 万元), CSV (WriteCSV, exact yuan),
-// JSON (WriteJSON) and an SVG chart (WriteSVG). The equalisation
+// A Result iterates as iter.Seq (All, Years, Region) and renders as text
+// (WriteText: the national totals per year, then one row per region with
+// its levels by year and the constraints that bound; WriteTextDetail:
+// one row per region and year; costs in 亿元 or 万元 with thousands
+// separators, for reading), CSV (WriteCSV, exact yuan), JSON (WriteJSON)
+// and an SVG chart (WriteSVG). An illustrative scenario's text starts and
+// ends with ILLUSTRATIVE. The equalisation
 // statistics of a year — maximum/minimum ratio, coefficient of variation
 // and population-weighted Gini of the levels — are computed in float64
 // and are descriptive only; no amount is ever derived from them. Burden
@@ -130,8 +138,9 @@
 // Compare sets two results side by side (per region-year differences of
 // level, cost and burden; per year differences of the totals). Sweep
 // runs one parameter, named by its JSON path, over a list of values
-// (Values builds an amount range) and reports cost and the regions that
-// go infeasible at each.
+// (Values builds an amount range) and returns a SweepResult: the cost
+// and the regions that go infeasible at each value. Both render as text,
+// CSV and JSON like a Result.
 //
 // # Concurrency and determinism
 //

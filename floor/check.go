@@ -886,7 +886,7 @@ func (c *checker) arrears(it *item) {
 	}
 	l := &c.levels[it.lvl]
 	f.PersonMonths = l.personMonths(f.Interval)
-	f.Arrears = c.money(f.Shortfall.Mul(f.PersonMonths), f.Per)
+	f.Arrears = c.money(mulPersons(f.Shortfall, f.PersonMonths), f.Per)
 	floorPart := benefit.Amount{}
 	if it.floorPart {
 		floorPart = f.Arrears
@@ -943,7 +943,7 @@ func (c *checker) report() *Report {
 		case Waived:
 			s.Waived++
 		}
-		if f.Severity == Violation {
+		if f.Severity == Violation && !f.Interest.IsZero() {
 			s.Interest = s.Interest.Add(f.Interest)
 		}
 	}
@@ -958,21 +958,27 @@ func (c *checker) report() *Report {
 // counts. add receives each owed piece with its floor part and, when a
 // single finding owes it, that finding (whose split is already made).
 func (c *checker) owedOnce(sev Severity, add func(program string, code region.Code, total, floorPart benefit.Amount, single *Finding)) {
-	groups := map[int][]int{}
-	var order []int
+	// the owing findings by level (items of a level are mostly together,
+	// so the sort has little to do)
+	var owing []int32
 	for k := range c.items {
-		it := &c.items[k]
-		if it.f.Severity != sev || it.f.Arrears.Sign() <= 0 {
-			continue
+		if it := &c.items[k]; it.f.Severity == sev && it.f.Arrears.Sign() > 0 {
+			owing = append(owing, int32(k))
 		}
-		if _, ok := groups[it.lvl]; !ok {
-			order = append(order, it.lvl)
-		}
-		groups[it.lvl] = append(groups[it.lvl], k)
 	}
-	slices.Sort(order)
-	for _, lvl := range order {
-		ks := groups[lvl]
+	slices.SortStableFunc(owing, func(a, b int32) int { return cmp.Compare(c.items[a].lvl, c.items[b].lvl) })
+	var ks []int
+	var cuts []benefit.Month
+	for len(owing) > 0 {
+		lvl, n := c.items[owing[0]].lvl, 1
+		for n < len(owing) && c.items[owing[n]].lvl == lvl {
+			n++
+		}
+		ks = ks[:0]
+		for _, k := range owing[:n] {
+			ks = append(ks, int(k))
+		}
+		owing = owing[n:]
 		if len(ks) == 1 {
 			it := &c.items[ks[0]]
 			fp := benefit.Amount{}
@@ -983,7 +989,7 @@ func (c *checker) owedOnce(sev Severity, add func(program string, code region.Co
 			continue
 		}
 		// split at every end of every finding and take the largest shortfall per piece
-		var cuts []benefit.Month
+		cuts = cuts[:0]
 		for _, k := range ks {
 			cuts = append(cuts, c.items[k].f.Interval.From, c.items[k].f.Interval.To)
 		}
@@ -1022,10 +1028,10 @@ func (c *checker) owedOnce(sev Severity, add func(program string, code region.Co
 				continue
 			}
 			pm := l.personMonths(piece)
-			total := c.money(best.Shortfall.Mul(pm), best.Per)
+			total := c.money(mulPersons(best.Shortfall, pm), best.Per)
 			fp := benefit.Amount{}
 			if bestFloor != nil {
-				fp = benefit.MinAmount(c.money(bestFloor.Shortfall.Mul(pm), bestFloor.Per), total)
+				fp = benefit.MinAmount(c.money(mulPersons(bestFloor.Shortfall, pm), bestFloor.Per), total)
 			}
 			add(best.Program, best.Region, total, fp, nil)
 		}
@@ -1060,26 +1066,29 @@ func (c *checker) checked() []Checked {
 // totals fills the summary's arrears: owed for violations, with the
 // central/local split, and waived, each owed once per level and month.
 func (c *checker) totals(s *Summary) {
-	c.owedOnce(Violation, func(program string, code region.Code, total, floorPart benefit.Amount, single *Finding) {
-		s.ArrearsTotal = s.ArrearsTotal.Add(total)
+	var total, central, local, unsplit, waived fenSum
+	c.owedOnce(Violation, func(program string, code region.Code, owed, floorPart benefit.Amount, single *Finding) {
+		total.add(owed)
 		var sp region.Split
 		switch {
 		case single != nil && single.SplitKnown:
 			sp.Central, sp.Local = single.Central, single.Local
 		case single != nil:
-			s.ArrearsUnsplit = s.ArrearsUnsplit.Add(total)
+			unsplit.add(owed)
 			return
 		default:
 			var err error
-			if sp, err = c.tab.Split(program, code, total, floorPart); err != nil {
-				s.ArrearsUnsplit = s.ArrearsUnsplit.Add(total)
+			if sp, err = c.tab.Split(program, code, owed, floorPart); err != nil {
+				unsplit.add(owed)
 				return
 			}
 		}
-		s.ArrearsCentral = s.ArrearsCentral.Add(sp.Central)
-		s.ArrearsLocal = s.ArrearsLocal.Add(sp.Local)
+		central.add(sp.Central)
+		local.add(sp.Local)
 	})
-	c.owedOnce(Waived, func(_ string, _ region.Code, total, _ benefit.Amount, _ *Finding) {
-		s.WaivedArrears = s.WaivedArrears.Add(total)
+	c.owedOnce(Waived, func(_ string, _ region.Code, owed, _ benefit.Amount, _ *Finding) {
+		waived.add(owed)
 	})
+	s.ArrearsTotal, s.ArrearsCentral, s.ArrearsLocal = total.total(), central.total(), local.total()
+	s.ArrearsUnsplit, s.WaivedArrears = unsplit.total(), waived.total()
 }

@@ -492,7 +492,8 @@ func (c *checker) checkFloor(i int) {
 		if !best.National() {
 			what = "regional-agreement floor of " + best.Group.Name
 		}
-		f.Message = fmt.Sprintf("level %s is below the %s %s (%s)", a, what, r, bestV.Status)
+		// concatenated rather than fmt.Sprintf: no boxing of amounts per finding
+		f.Message = "level " + a.String() + " is below the " + what + " " + r.String() + " (" + bestV.Status.String() + ")"
 		c.inherit(&f, i, prov)
 		c.add(item{f: f, lvl: i, owed: true, floorPart: best.National()})
 	})
@@ -551,7 +552,7 @@ func (c *checker) inherit(f *Finding, i, prov int) {
 	f.Source = sourceAt(&c.levels[prov], f.Interval.From)
 	if prov != i {
 		f.InheritedFrom = c.levels[prov].Region
-		f.Message += fmt.Sprintf("; level inherited from %s %s", c.levels[prov].Region, c.name(prov))
+		f.Message += "; level inherited from " + c.levels[prov].Region.String() + " " + c.name(prov)
 	}
 }
 
@@ -652,7 +653,7 @@ func (c *checker) checkRelative(i int) {
 			if !r.Multiplier.Equal(benefit.One) {
 				bound = r.Multiplier.String() + " of " + r.Against
 			}
-			f.Message = fmt.Sprintf("level %s must be %s %s = %s (%s)", a, rel, bound, b, refSrc)
+			f.Message = "level " + a.String() + " must be " + rel + " " + bound + " = " + b.String() + " (" + refSrc.String() + ")"
 			if r.Bound == Lower {
 				f.Shortfall = b.Sub(a)
 			} else {

@@ -179,7 +179,7 @@ func (s *Scenario) checkAssumptions(projectedFrom int) error {
 	for ri := range s.Regions {
 		for y := s.StartYear; y <= s.EndYear(); y++ {
 			for _, n := range needs {
-				if _, _, ok := s.Assumption(n.k, ri, y); !ok {
+				if _, _, _, ok := s.lookup(n.k, ri, y); !ok {
 					return fieldErr(n.field, ErrMissingAssumption, "needs %s for region %s in %d, but neither regions[%d].years, regions[%d].assumptions, years nor assumptions give it",
 						n.k, s.Regions[ri].Code, y, ri, ri)
 				}
@@ -196,7 +196,7 @@ func (s *Scenario) checkAssumptions(projectedFrom int) error {
 				if w == nil || w.IsZero() {
 					continue
 				}
-				if _, _, ok := s.Assumption(n.k, -1, y); !ok {
+				if _, _, _, ok := s.lookup(n.k, -1, y); !ok {
 					return fieldErr(n.field, ErrMissingAssumption, "needs the scenario-wide %s for %d, but neither years nor assumptions give it", n.k, y)
 				}
 			}

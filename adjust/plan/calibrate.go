@@ -71,6 +71,9 @@ func Calibrate(ctx context.Context, p Plan, pop *Population, part string, target
 	if _, err := compile(p, ""); err != nil {
 		return nil, err
 	}
+	if pop == nil {
+		return nil, fmt.Errorf("%w: no population (nil)", ErrCalibrate)
+	}
 	idx := -1
 	for i, pt := range p.Parts {
 		if pt.ID == part {

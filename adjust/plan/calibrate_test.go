@@ -92,6 +92,20 @@ func TestCalibrateErrors(t *testing.T) {
 			t.Errorf("%s %s: err %v, want ErrCalibrate", tc.part, tc.target, err)
 		}
 	}
+	// A nil population or source is an error, not a panic.
+	if _, err := Calibrate(context.Background(), p, nil, "fixed", benefit.MustParseRate("3%"), CalibrateOptions{}); !errors.Is(err, ErrCalibrate) {
+		t.Errorf("nil population: %v", err)
+	}
+	c, _ := NewCalculator(p)
+	var nilPop *Population
+	for _, src := range []Source{nil, nilPop} {
+		if s, err := c.Run(context.Background(), src, Options{}); s != nil || err == nil {
+			t.Errorf("Run(%#v) = %v, %v; want an error", src, s, err)
+		}
+		if q, err := NewPopulation(src); q != nil || err == nil {
+			t.Errorf("NewPopulation(%#v) = %v, %v; want an error", src, q, err)
+		}
+	}
 }
 
 // On a generated population the answer is exact on the grid: the solved

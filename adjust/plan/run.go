@@ -33,6 +33,8 @@ type Options struct {
 	light bool // totals only: no distribution (calibration passes)
 }
 
+var errNoSource = errors.New("plan: no source of retirees (nil)")
+
 type job struct {
 	seq    int
 	rows   []row
@@ -59,6 +61,9 @@ type outChunk struct {
 // *benefit.RecordError of the earliest bad line and no Summary. Run stops early with
 // context.Cause when ctx is cancelled.
 func (c *Calculator) Run(ctx context.Context, src Source, opt Options) (*Summary, error) {
+	if src == nil || src == Source((*Population)(nil)) {
+		return nil, errNoSource
+	}
 	a, err := c.run(ctx, src, opt)
 	if err != nil {
 		return nil, err

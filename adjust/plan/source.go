@@ -106,6 +106,9 @@ type Population struct {
 // NewPopulation reads src into memory. On a bad record it returns the
 // error and no population.
 func NewPopulation(src Source) (*Population, error) {
+	if src == nil || src == Source((*Population)(nil)) {
+		return nil, errNoSource
+	}
 	var rows []row
 	err := src.feed(4096, func() []row { return make([]row, 0, 4096) }, func(rs []row, _ bool) bool {
 		rows = append(rows, rs...)

@@ -1,12 +1,15 @@
 package adjust
 
 import (
-	"bytes"
 	_ "embed"
+	"strings"
 )
 
+// defaultScenarioJSON is a string, not a []byte, so that nothing can
+// change the embedded scenario.
+//
 //go:embed data/default-scenario.json
-var defaultScenarioJSON []byte
+var defaultScenarioJSON string
 
 // DefaultScenarioFile is the name the embedded default scenario is known
 // by in errors and run records.
@@ -19,9 +22,9 @@ const DefaultScenarioFile = "adjust/data/default-scenario.json"
 // says which figures are what). Each call returns a new value, which the
 // caller may change freely.
 func DefaultScenario() (Scenario, error) {
-	return LoadScenario(bytes.NewReader(defaultScenarioJSON), DefaultScenarioFile)
+	return LoadScenario(strings.NewReader(defaultScenarioJSON), DefaultScenarioFile)
 }
 
 // DefaultScenarioJSON returns a copy of the embedded default scenario's
 // JSON, a starting point for a scenario file of one's own.
-func DefaultScenarioJSON() []byte { return bytes.Clone(defaultScenarioJSON) }
+func DefaultScenarioJSON() []byte { return []byte(defaultScenarioJSON) }

@@ -162,3 +162,23 @@ func TestCheckWithRegionalFloors(t *testing.T) {
 		t.Errorf("bad floors file: exit %d", code)
 	}
 }
+
+// --at checks one month: Example B in March 2024 owes 20 × 10,000 × 1 =
+// 200,000.00; in August 2024 the county pays the floor (123) and the
+// check passes. --from without --to leaves the window open; the
+// shortfall still ends in July 2024, when the county paid 123, so the
+// whole 1,200,000.00 is owed.
+func TestCheckWindowFlags(t *testing.T) {
+	args := []string{"check", "--levels", "testdata/check_exampleB.csv", "--format", "json"}
+	code, out, stderr := invokeCLI(append(args, "--at", "2024-03")...)
+	if code != exitFail || !strings.Contains(out, `"arrears_total": "200000.00"`) || !strings.Contains(out, `"from": "2024-03"`) || !strings.Contains(out, `"to": "2024-04"`) {
+		t.Errorf("--at 2024-03: exit %d %s\n%s", code, stderr, out)
+	}
+	if code, out, _ := invokeCLI(append(args, "--at", "2024-08")...); code != exitOK || !strings.Contains(out, `"violations": 0`) {
+		t.Errorf("--at 2024-08: exit %d\n%s", code, out)
+	}
+	code, out, _ = invokeCLI(append(args, "--from", "2024-01")...)
+	if code != exitFail || !strings.Contains(out, `"arrears_total": "1200000.00"`) {
+		t.Errorf("--from only: exit %d\n%s", code, out)
+	}
+}

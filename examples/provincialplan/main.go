@@ -31,6 +31,8 @@ import (
 	"io"
 	"log"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/benefitstd/benefitstd/adjust/plan"
 	"github.com/benefitstd/benefitstd/benefit"
@@ -65,10 +67,18 @@ func run(w io.Writer, planFile, retireesFile, target string) error {
 		return err
 	}
 	fmt.Fprintf(w, "%s (%s; source [%s] %s)\n", p.Name, p.Status, p.Citation.Confidence, p.Citation.URL)
+	for _, pt := range p.Parts {
+		fmt.Fprintf(w, "  part %s %s: [%s] %s\n", pt.ID, pt.Name, pt.Citation.Confidence, pt.Citation.Title)
+	}
 
 	// 2. The retirees, read once into memory because calibration passes
 	//    over them several times. For a plain run, pass plan.ReadCSV to
 	//    c.Run directly: it streams and never holds the population.
+	illustrative := ""
+	if strings.Contains(filepath.Base(retireesFile), "illustrative") {
+		illustrative = " (ILLUSTRATIVE: hypothetical retirees, not real data)"
+	}
+	fmt.Fprintf(w, "retirees: %s%s\n", retireesFile, illustrative)
 	f, err := os.Open(retireesFile)
 	if err != nil {
 		return err
@@ -122,7 +132,7 @@ func run(w io.Writer, planFile, retireesFile, target string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(w, "per-person CSV (illustrative retirees):")
+	fmt.Fprintf(w, "per-person CSV%s:\n", illustrative)
 	_, err = cc.Run(context.Background(), pop, plan.Options{PerPerson: w})
 	return err
 }

@@ -23,6 +23,11 @@ func TestRun(t *testing.T) {
 		"eligible 5: increase 749.00 a month on 20600.00 = 3.6359%",
 		"FINDING",
 		"calibrated: fixed 34.00 gives 2.9806%",
+		"retirees: retirees_illustrative.csv (ILLUSTRATIVE: hypothetical retirees, not real data)",
+		"per-person CSV (ILLUSTRATIVE: hypothetical retirees, not real data):",
+		"part fixed 定额调整: [V3] Shanghai 2024 notice, fixed part",
+		// After calibration A gets 34 + 35 + 50 + 25 = 144.00, arrears 6 × 144 = 864.00.
+		"A,true,,72,5000.00,34.00,35.00,50.00,25.00,144.00,5144.00,6,864.00",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

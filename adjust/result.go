@@ -1,6 +1,7 @@
 package adjust
 
 import (
+	"cmp"
 	"iter"
 	"slices"
 
@@ -124,8 +125,8 @@ func (r *Result) Years() iter.Seq[YearSummary] { return slices.Values(r.Summary)
 // Region returns the years of one region.
 func (r *Result) Region(c region.Code) iter.Seq[RegionYear] {
 	return func(yield func(RegionYear) bool) {
-		for _, ry := range r.Rows {
-			if ry.Region == c && !yield(ry) {
+		for i := r.first(c, 0); i < len(r.Rows) && r.Rows[i].Region == c; i++ {
+			if !yield(r.Rows[i]) {
 				return
 			}
 		}
@@ -134,10 +135,20 @@ func (r *Result) Region(c region.Code) iter.Seq[RegionYear] {
 
 // Get returns the outcome of region c in year y.
 func (r *Result) Get(c region.Code, y int) (RegionYear, bool) {
-	for _, ry := range r.Rows {
-		if ry.Region == c && ry.Year == y {
-			return ry, true
-		}
+	if i := r.first(c, y); i < len(r.Rows) && r.Rows[i].Region == c && r.Rows[i].Year == y {
+		return r.Rows[i], true
 	}
 	return RegionYear{}, false
+}
+
+// first returns the index of the first row at or after (c, y) in the
+// rows' order (region code, then year), by binary search.
+func (r *Result) first(c region.Code, y int) int {
+	i, _ := slices.BinarySearchFunc(r.Rows, c, func(ry RegionYear, c region.Code) int {
+		if n := ry.Region.Compare(c); n != 0 {
+			return n
+		}
+		return cmp.Compare(ry.Year, y)
+	})
+	return i
 }

@@ -133,15 +133,26 @@ func Calibrate(ctx context.Context, p Plan, pop *Population, part string, target
 	default:
 		cal.Reached = true
 		hi, fhi := int64(-1), int64(0)
-		f1, err := f(1)
-		if err != nil {
-			return nil, err
+		var slope float64 // fen of increase per step, from the last two points within the target
+		// probe evaluates k and narrows the bracket lo..hi with it.
+		probe := func(k int64) error {
+			fk, err := f(k)
+			if err != nil {
+				return err
+			}
+			if fk > bound {
+				hi, fhi = k, fk
+				return nil
+			}
+			if k > lo {
+				slope = float64(fk-flo) / float64(k-lo)
+			}
+			lo, flo = k, fk
+			cal.AtLimit = k == kmax
+			return nil
 		}
-		slope := float64(f1 - flo)
-		if f1 > bound {
-			hi, fhi = 1, f1
-		} else {
-			lo, flo = 1, f1
+		if err := probe(1); err != nil {
+			return nil, err
 		}
 		interp := true
 		for !cal.AtLimit && (hi < 0 || hi-lo > 1) {
@@ -161,33 +172,16 @@ func Calibrate(ctx context.Context, p Plan, pop *Population, part string, target
 			default:
 				g = lo + (hi-lo)/2
 			}
-			fg, err := f(g)
-			if err != nil {
+			if err := probe(g); err != nil {
 				return nil, err
-			}
-			if fg > bound {
-				hi, fhi = g, fg
-			} else {
-				if g > lo {
-					slope = float64(fg-flo) / float64(g-lo)
-				}
-				lo, flo = g, fg
-				cal.AtLimit = g == kmax
 			}
 			if bracketed {
 				interp = !interp // alternate: interpolation is fast, bisection bounds the passes
 			}
 			// the answer is usually right beside a guess: probe the neighbour
 			if n := g + 1; g == lo && hi > n || hi < 0 && !cal.AtLimit && g == lo && n <= kmax {
-				fn, err := f(n)
-				if err != nil {
+				if err := probe(n); err != nil {
 					return nil, err
-				}
-				if fn > bound {
-					hi, fhi = n, fn
-				} else {
-					lo, flo = n, fn
-					cal.AtLimit = n == kmax
 				}
 			}
 		}

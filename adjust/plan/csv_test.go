@@ -160,6 +160,11 @@ func TestSeqErrors(t *testing.T) {
 	if _, err := calc(t, "shanghai-2024").Apply(Retiree{Pension: benefit.Yuan(1)}); err == nil {
 		t.Error("a retiree without dates must be rejected")
 	}
+	// A Sex outside its constants would silently match no sex bracket.
+	_, err = calc(t, "shanghai-2021").Apply(with(ret("1950-01-01", 30, 0, "4000.00"), func(r *Retiree) { r.Sex = 7 }))
+	if !errors.As(err, &re) || re.Field != "sex" || !errors.Is(err, benefit.ErrRange) {
+		t.Errorf("sex 7: err = %v; want field sex, ErrRange", err)
+	}
 }
 
 // The same population gives the same summary from CSV, from Go values and from

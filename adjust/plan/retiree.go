@@ -114,6 +114,8 @@ func toRow(r Retiree) (row, *fieldError) {
 		return row{}, &fieldError{"birth_date", fmt.Errorf("%w: missing", benefit.ErrSyntax)}
 	case r.Retired.IsZero():
 		return row{}, &fieldError{"retired_date", fmt.Errorf("%w: missing", benefit.ErrSyntax)}
+	case r.Sex < SexUnknown || r.Sex > Male:
+		return row{}, &fieldError{"sex", fmt.Errorf("%w: %d is not SexUnknown, Female or Male", benefit.ErrRange, r.Sex)}
 	}
 	fen, ok := r.Pension.Fen()
 	if !ok {

@@ -19,7 +19,7 @@ func TestPlanText(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"eligible 2", "not eligible 1", "3.15% of the prior total", "FINDING", "3%"} {
+	for _, want := range []string{"eligible 2", "not eligible 1", "3.15% of the prior total", "FINDING: aggregate increase 3.15% of the prior total exceeds the national overall level 3% for 2024"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

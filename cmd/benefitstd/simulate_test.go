@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"encoding/xml"
 	"os"
 	"path/filepath"
 	"strings"
@@ -99,9 +100,17 @@ func TestSimulateOutputs(t *testing.T) {
 	}
 	for _, f := range []string{svg, chart} {
 		b, err := os.ReadFile(f)
-		if err != nil || !strings.HasPrefix(string(b), "<svg") {
+		if err != nil || !strings.HasPrefix(string(b), "<svg") || xml.Unmarshal(b, new(struct{})) != nil {
 			t.Errorf("%s: %v", f, err)
 		}
+	}
+	// the default is illustrative and its chart says so; simulate_a's
+	// chart has a line per region (2), the mean and the national floor
+	if b, _ := os.ReadFile(svg); !strings.Contains(string(b), "ILLUSTRATIVE") {
+		t.Errorf("%s does not say ILLUSTRATIVE", svg)
+	}
+	if b, _ := os.ReadFile(chart); strings.Count(string(b), "<polyline") != 4 {
+		t.Errorf("%s: %d lines, want 4", chart, strings.Count(string(b), "<polyline"))
 	}
 	if b, _ := os.ReadFile(out); !strings.Contains(string(b), "北京市") {
 		t.Errorf("out.txt: %s", b)

@@ -80,6 +80,11 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	if (*calibrate == "") != (*target == "") {
 		return fail(errors.New("--calibrate PART and --target PCT go together"))
 	}
+	if *perPerson != "" && *retirees == "" {
+		// A payment file must never be made of generated people, and its
+		// fixed columns leave no room to mark them synthetic.
+		return fail(errors.New("--per-person needs --retirees FILE: a payment file is not written for a SYNTHETIC population"))
+	}
 	if *synthN < 1 || *synthN > 10_000_000 {
 		return fail(fmt.Errorf("--synthetic %d: want 1 to 10,000,000", *synthN))
 	}

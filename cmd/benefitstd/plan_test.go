@@ -136,6 +136,7 @@ func TestPlanErrors(t *testing.T) {
 		{[]string{"plan", "--plan", "testdata/plan_bad.json"}, "testdata/plan_bad.json:15"},
 		{[]string{"plan", "--builtin", "shanghai-2024", "--retirees", "testdata/plan_bad_retirees.csv", "--per-person", pp}, "testdata/plan_bad_retirees.csv:3: years"},
 		{[]string{"plan", "--builtin", "shanghai-2024", "--format", "xml"}, "--format"},
+		{[]string{"plan", "--builtin", "shanghai-2024", "--per-person", pp}, "--per-person needs --retirees"},
 	} {
 		code, _, stderr := invokeCLI(tc.args...)
 		if code != exitUsage || !strings.Contains(stderr, tc.msg) || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {

@@ -326,6 +326,8 @@ func writePlanText(w io.Writer, p plan.Plan, out planOutput) error {
 		} else {
 			fmt.Fprintf(w, "  within: plan %s ≤ national %s\n", n.Percent, n.Level)
 		}
+	} else if nl, ok := plan.National(s.Year); ok {
+		fmt.Fprintf(w, "\nNational overall level %d (全国总体调整水平): %s — not compared: no eligible retiree with a pension\n", s.Year, nl.Rate)
 	} else {
 		fmt.Fprintf(w, "\nNational overall level %d: not known to the library\n", s.Year)
 	}

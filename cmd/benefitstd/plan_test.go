@@ -196,3 +196,18 @@ func TestPlanYuan(t *testing.T) {
 		t.Errorf("planCount(1234567) = %s", got)
 	}
 }
+
+// A population where nobody is eligible: the national level is known
+// (3% for 2024) but there is nothing to compare; the output must not say
+// the level is unknown. Only C of testdata/plan_retirees.csv retired after
+// the 2023-12-31 cut-off; a file of C alone has no eligible retiree.
+func TestPlanNoneEligible(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "late.csv")
+	if err := os.WriteFile(f, []byte("id,birth_date,retired_date,years,pension\nC,1963-03-01,2024-02-29,30,4000.00\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := invokeCLI("plan", "--builtin", "shanghai-2024", "--retirees", f)
+	if code != exitOK || !strings.Contains(out, "eligible 0") || !strings.Contains(out, "3% — not compared: no eligible retiree") || strings.Contains(out, "not known") {
+		t.Errorf("exit %d %s:\n%s", code, stderr, out)
+	}
+}

@@ -110,6 +110,12 @@ func compile(p Plan, file string) (kernel, error) {
 	return k, nil
 }
 
+// keepsTopUp reports whether the part's rounding keeps a top-up
+// guarantee (补足到): a top-up is computed to the fen, so rounding it to a
+// coarser unit other than up could leave pension + part below the
+// guaranteed amount.
+func keepsTopUp(kp kpart) bool { return kp.unit == 1 || kp.mode == benefit.Up }
+
 // maxPersonFen bounds one retiree's increase times the months of arrears
 // (and so the increase and the new pension): half an int64, so that the
 // sums of such figures can be checked for overflow by their sign.
@@ -280,6 +286,9 @@ func compilePart(pt Part, f string, pe planErr) (kpart, error) {
 			if kb.topUp, err = fen(g+".top_up_to", b.TopUpTo); err != nil {
 				return kp, err
 			}
+			if kb.topUp > 0 && !keepsTopUp(kp) {
+				return kp, pe.at(g+".top_up_to", "a top-up guarantee needs the part rounded to the fen or up (%s could round the part below it)", pt.Rounding)
+			}
 			kp.pbands = append(kp.pbands, kb)
 		}
 	case pt.Age != nil:
@@ -331,7 +340,9 @@ func compilePart(pt Part, f string, pe planErr) (kpart, error) {
 		if kp.amount, err = fen(f+".category.amount", c.Amount); err != nil {
 			return kp, err
 		}
-		kp.topUp, err = fen(f+".category.top_up_to", c.TopUpTo)
+		if kp.topUp, err = fen(f+".category.top_up_to", c.TopUpTo); err == nil && kp.topUp > 0 && !keepsTopUp(kp) {
+			return kp, pe.at(f+".category.top_up_to", "a top-up guarantee needs the part rounded to the fen or up (%s could round the part below it)", pt.Rounding)
+		}
 	}
 	return kp, err
 }

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/benefitstd/benefitstd/benefit"
@@ -298,5 +299,40 @@ func TestRetiredOnCutoff(t *testing.T) {
 	res = apply(t, c, r)
 	if res.Eligible || !res.Arrears.IsZero() || res.ArrearsMonths != 0 {
 		t.Errorf("retired 2024-01-01: eligible %v arrears %d %s; want not eligible, none", res.Eligible, res.ArrearsMonths, res.Arrears)
+	}
+}
+
+// A top-up guarantee (补足到) survives rounding only to the fen or up. On
+// Beijing 2024's item (三) (> 6,813 → +15, topped up to 6,843; 京人社养发〔2024〕8号
+// [V3]) rounded half-up to the yuan, a pension of 6,813.60 would get
+// 6,843 − 6,813.60 = 29.40 → 29.00, leaving 6,842.60 below the guarantee:
+// such a plan is rejected. Rounded up to the yuan: 29.40 → 30.00, and
+// 6,813.60 + 30 = 6,843.60 ≥ 6,843.
+func TestTopUpRounding(t *testing.T) {
+	p, err := Builtin("beijing-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Parts[2].Rounding = benefit.YuanHalfUp
+	_, err = NewCalculator(p)
+	var re *benefit.RecordError
+	if !errors.As(err, &re) || re.Field != "parts[2].bands.bands[1].top_up_to" {
+		t.Fatalf("yuan half-up on a top-up: err = %v; want a RecordError on parts[2].bands.bands[1].top_up_to", err)
+	}
+	p.Parts[2].Rounding = benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.Up}
+	c, err := NewCalculator(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := parts(apply(t, c, ret("1950-01-01", 20, 0, "6813.60")))["level"]; got != "30.00" {
+		t.Errorf("6,813.60 rounded up to the yuan: level %s, want 30.00", got)
+	}
+	// The same rule for a category top-up (TestCategoryTopUp's hypothetical 军转干部 part).
+	q := testPlan()
+	q.Parts = append(q.Parts, Part{ID: "jzg", Name: "企业军转干部", Rounding: benefit.YuanHalfUp, Status: benefit.Default,
+		Citation: benefit.Citation{Title: "hypothetical", Confidence: "D"},
+		Category: &Category{Category: "军转干部", TopUpTo: benefit.Yuan(5000)}})
+	if _, err := NewCalculator(q); !errors.As(err, &re) || re.Field != "parts[1].category.top_up_to" {
+		t.Errorf("category top-up rounded half-up to the yuan: err = %v", err)
 	}
 }

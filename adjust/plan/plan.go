@@ -220,6 +220,8 @@ type Bands struct {
 // part is raised so that prior pension + this part reaches TopUpTo
 // (Beijing 2024: above 6,813 → +15, topped up so that pension + part ≥
 // 6,843). The top-up counts only this part, not the plan's other parts.
+// A part with a top-up rounds to the fen or up, so that rounding cannot
+// undo the guarantee.
 type PensionBand struct {
 	UpTo      benefit.Amount `json:"up_to,omitzero"`
 	Inclusive bool           `json:"inclusive,omitempty"`
@@ -262,7 +264,8 @@ type AreaClass struct {
 // Category is a tilt for one category of retiree (企业军转干部, …): Amount,
 // and when TopUpTo is set, enough more that the prior pension plus all
 // parts listed before this one plus this part reaches TopUpTo (补足到).
-// List a top-up category part last.
+// List a top-up category part last; like a band's top-up, it rounds to
+// the fen or up.
 type Category struct {
 	Category string         `json:"category"`
 	Amount   benefit.Amount `json:"amount,omitzero"`

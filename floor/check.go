@@ -71,6 +71,9 @@ type checker struct {
 	progIdx  map[string]int32 // programme id → index in progs
 	progs    []progInfo
 	pid      []int32 // programme of each level (index in progs)
+	did      []int32 // dimensions of each level (index in progs[pid].dims; -1 when not kept)
+	relMemo  []int8  // does a level's dims match relative rule ri's AgainstDims: 0 unknown, 1 yes, 2 no (see againstMatch)
+	relFl    [][]int // relFl[ri]: the floors of relative rule ri's other programme whose dims match its AgainstDims
 	regIdx   map[region.Code]int32
 	regions  []regionInfo
 	rid      []int32 // region of each level (index in regions)
@@ -115,7 +118,7 @@ func levelErr(i int, field string, err error) error {
 
 func newChecker(levels []Level, opts Options) (*checker, error) {
 	c := &checker{opts: opts, set: opts.Floors, tab: opts.Regions, levels: levels,
-		progIdx: map[string]int32{}, pid: make([]int32, len(levels)),
+		progIdx: map[string]int32{}, pid: make([]int32, len(levels)), did: make([]int32, len(levels)),
 		regIdx: map[region.Code]int32{}, rid: make([]int32, len(levels)), next: make([]int32, len(levels)),
 		anc: make([]int32, len(levels)), used: map[int]bool{}}
 	if c.set == nil {
@@ -166,11 +169,14 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 			c.progs = append(c.progs, progInfo{p: p})
 		}
 		c.pid[i] = pi
-		if prog := &c.progs[pi]; !slices.Contains(prog.dims, l.Dims) {
+		prog := &c.progs[pi]
+		c.did[i] = int32(slices.Index(prog.dims, l.Dims))
+		if c.did[i] < 0 {
 			if err := prog.p.CheckDims(l.Dims); err != nil {
 				return nil, levelErr(i, "dimensions", err)
 			}
 			if len(prog.dims) < maxCheckedDims {
+				c.did[i] = int32(len(prog.dims))
 				prog.dims = append(prog.dims, l.Dims)
 				prog.floors = append(prog.floors, c.set.matching(l.Program, l.Dims, nil))
 			}
@@ -430,6 +436,16 @@ func compareUnit(a benefit.Amount, fa benefit.Frequency, b benefit.Amount, fb be
 }
 
 func (c *checker) run() *Report {
+	c.relMemo = make([]int8, len(c.set.relative)*len(c.progs)*maxCheckedDims)
+	c.relFl = make([][]int, len(c.set.relative))
+	for ri := range c.set.relative {
+		r := &c.set.relative[ri]
+		for _, fi := range c.set.byProg[r.Against] {
+			if c.set.floors[fi].Dims.Matches(r.AgainstDims) { // the floor's dimensions match the rule's pattern
+				c.relFl[ri] = append(c.relFl[ri], fi)
+			}
+		}
+	}
 	for i := range c.levels {
 		c.checkFloor(i)
 		c.checkRelative(i)
@@ -567,7 +583,8 @@ func sourceAt(l *Level, m benefit.Month) benefit.Citation {
 // the other programme in the region or its nearest ancestor that has
 // any, or else national floors of it.
 // The slices are reused by the next call.
-func (c *checker) reference(code region.Code, r *Relative) (levels []int, floors []int) {
+func (c *checker) reference(code region.Code, ri int) (levels []int, floors []int) {
+	r := &c.set.relative[ri]
 	levels, floors = c.refs[:0], c.refFl[:0]
 	defer func() { c.refs, c.refFl = levels, floors }()
 	for a, ok := code, true; ok; a, ok = a.Parent() {
@@ -576,7 +593,7 @@ func (c *checker) reference(code region.Code, r *Relative) (levels []int, floors
 			continue
 		}
 		for j := c.regions[reg].last; j >= 0; j = c.next[j] {
-			if o := &c.levels[j]; o.Program == r.Against && o.Dims.Matches(r.AgainstDims) {
+			if c.levels[j].Program == r.Against && c.againstMatch(ri, int(j)) {
 				levels = append(levels, int(j))
 			}
 		}
@@ -585,13 +602,30 @@ func (c *checker) reference(code region.Code, r *Relative) (levels []int, floors
 			return levels, floors
 		}
 	}
-	for _, fi := range c.set.byProg[r.Against] {
-		f := &c.set.floors[fi]
-		if f.Applies(code, f.Dims) && f.Dims.Matches(r.AgainstDims) {
+	for _, fi := range c.relFl[ri] {
+		if f := &c.set.floors[fi]; f.National() || inGroup(f.Group, code) {
 			floors = append(floors, fi)
 		}
 	}
 	return levels, floors
+}
+
+// againstMatch reports whether level j's dimensions match relative rule
+// ri's AgainstDims, remembering the answer for its programme and
+// dimensions.
+func (c *checker) againstMatch(ri, j int) bool {
+	d := c.did[j]
+	if d < 0 {
+		return c.levels[j].Dims.Matches(c.set.relative[ri].AgainstDims)
+	}
+	k := (ri*len(c.progs)+int(c.pid[j]))*maxCheckedDims + int(d)
+	if c.relMemo[k] == 0 {
+		c.relMemo[k] = 2
+		if c.levels[j].Dims.Matches(c.set.relative[ri].AgainstDims) {
+			c.relMemo[k] = 1
+		}
+	}
+	return c.relMemo[k] == 1
 }
 
 // Rule 2: relative floors and ceilings.
@@ -602,7 +636,7 @@ func (c *checker) checkRelative(i int) {
 		if r.Program != l.Program || !l.Dims.Matches(r.Dims) {
 			continue
 		}
-		refs, floors := c.reference(l.Region, r)
+		refs, floors := c.reference(l.Region, ri)
 		if len(refs) == 0 && len(floors) == 0 {
 			continue
 		}

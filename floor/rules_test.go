@@ -552,3 +552,22 @@ func TestWaivedArrearsOwedOnce(t *testing.T) {
 	eq(t, "waived", rep.Summary.WaivedArrears, "12000")
 	eq(t, "owed", rep.Summary.ArrearsTotal, "0")
 }
+
+// The ceiling of 带病回乡退伍军人生活补助 read from a national floor when no
+// local grade-10 figure exists: a user's set adds a hypothetical national
+// 因战十级 standard of 8,000 a year; 700 a month × 12 = 8,400 is 400
+// over, the same as against a local figure (TestIllReturnedCeiling).
+func TestIllReturnedCeilingFromNationalFloor(t *testing.T) {
+	set, err := floor.Default().With(floor.Floor{Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=10"),
+		Per: benefit.PerYear, Schedule: sched(t, "2021-01", "8000"), Citation: benefit.Citation{Title: "hypothetical grade-10 standard"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ill := floor.Level{Region: region.MustParseCode("140800"), Program: "veterans.ill_returned", Schedule: sched(t, "2021-01", "700")}
+	f := one(t, check(t, []floor.Level{ill}, floor.Options{From: ym("2021-01"), To: ym("2022-01"), Floors: set}), "ill_returned.max_grade10")
+	eq(t, "bound", f.Required, "8000")
+	eq(t, "excess", f.Excess, "400")
+	if !strings.Contains(f.Message, "hypothetical grade-10 standard") {
+		t.Errorf("message %q does not name the floor", f.Message)
+	}
+}

@@ -80,6 +80,9 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	if (*calibrate == "") != (*target == "") {
 		return fail(errors.New("--calibrate PART and --target PCT go together"))
 	}
+	if *step != "" && *calibrate == "" {
+		return fail(errors.New("--step is the grid of --calibrate; give --calibrate PART --target PCT"))
+	}
 	if *perPerson != "" && *retirees == "" {
 		// A payment file must never be made of generated people, and its
 		// fixed columns leave no room to mark them synthetic.

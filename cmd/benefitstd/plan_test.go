@@ -137,6 +137,7 @@ func TestPlanErrors(t *testing.T) {
 		{[]string{"plan", "--builtin", "shanghai-2024", "--retirees", "testdata/plan_bad_retirees.csv", "--per-person", pp}, "testdata/plan_bad_retirees.csv:3: years"},
 		{[]string{"plan", "--builtin", "shanghai-2024", "--format", "xml"}, "--format"},
 		{[]string{"plan", "--builtin", "shanghai-2024", "--per-person", pp}, "--per-person needs --retirees"},
+		{[]string{"plan", "--builtin", "shanghai-2024", "--step", "0.5"}, "--step is the grid of --calibrate"},
 	} {
 		code, _, stderr := invokeCLI(tc.args...)
 		if code != exitUsage || !strings.Contains(stderr, tc.msg) || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {

@@ -67,6 +67,26 @@ func qmodeOf(m benefit.Mode) qmode {
 // keeps the kernel free of allocations once they have grown.
 type scratch struct {
 	num, den, t, q, r, one big.Int
+	// amounts caches the Amounts of small figures that recur from row to
+	// row (levels, increases, headroom): an Amount is immutable, so rows
+	// may share one, and each one made costs allocations.
+	amounts map[int64]benefit.Amount
+}
+
+// amount returns f fen as an Amount, shared with earlier rows of the
+// same worker when f recurs.
+func (sc *scratch) amount(f int64) benefit.Amount {
+	if a, ok := sc.amounts[f]; ok {
+		return a
+	}
+	a := benefit.FromFen(f)
+	if sc.amounts == nil {
+		sc.amounts = make(map[int64]benefit.Amount)
+	}
+	if len(sc.amounts) < 1<<14 {
+		sc.amounts[f] = a
+	}
+	return a
 }
 
 // mulDiv returns (x × f + add) ÷ div rounded by m, where f is the rate r,

@@ -269,20 +269,20 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 		} else if st.capped {
 			bind = BindFiscalCap
 		}
-		lv := benefit.FromFen(st.level)
+		lv := sc.amount(st.level)
 		fl := p.floors[i+1]
 		cost := region.Split{Total: benefit.FromFen(st.total), Central: benefit.FromFen(cf), Local: benefit.FromFen(st.total - cf)}
 		revAmt := benefit.FromFen(rev)
 		row := RegionYear{
 			Region: r.Code, Name: p.names[ri], Year: y,
-			Level: lv, Previous: prevAmt, Increase: benefit.FromFen(st.level - level), Proposed: lv,
+			Level: lv, Previous: prevAmt, Increase: sc.amount(st.level - level), Proposed: lv,
 			Rule: ruleText, Binding: bind,
-			Floor: fl.Amount, FloorStatus: fl.Status, Headroom: benefit.FromFen(st.level - floor),
+			Floor: fl.Amount, FloorStatus: fl.Status, Headroom: sc.amount(st.level - floor),
 			Beneficiaries: n, Cost: cost, Revenue: revAmt,
 			Infeasible: st.infeasible,
 		}
 		if prop != st.level {
-			row.Proposed = benefit.FromFen(prop)
+			row.Proposed = sc.amount(prop)
 		}
 		if st.infeasible {
 			row.Transfer = benefit.FromFen(st.total - cf - capF)

@@ -321,7 +321,14 @@ func writePlanText(w io.Writer, p plan.Plan, out planOutput) error {
 	tt.Write(w)
 	fmt.Fprintf(w, "average increase  %s a month per eligible retiree (half-up to the fen)\n", planYuan(s.Average))
 	fmt.Fprintf(w, "aggregate         %s of the prior total (%s)\n", s.Percent, exact)
-	fmt.Fprintf(w, "arrears owed      %s (补发, paid once)\n", planYuan(s.Arrears))
+	switch {
+	case p.FirstPaid.IsZero():
+		fmt.Fprintln(w, "arrears owed      not computed: the plan does not say the first month paid at the new rate")
+	case p.FirstPaid == p.Effective:
+		fmt.Fprintf(w, "arrears owed      none: paid at the new rate from %s\n", p.Effective)
+	default:
+		fmt.Fprintf(w, "arrears owed      %s (补发 %s to %s, paid once)\n", planYuan(s.Arrears), p.Effective, p.FirstPaid.AddMonths(-1))
+	}
 	if n := s.National; n != nil {
 		fmt.Fprintf(w, "\nNational overall level %d (全国总体调整水平): %s — %s [%s] %s\n", n.Year, n.Level, n.Citation, n.Citation.Confidence, n.Citation.URL)
 		if n.Exceeds {

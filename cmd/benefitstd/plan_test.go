@@ -30,7 +30,7 @@ func TestPlanText(t *testing.T) {
 	// By part: fixed 2 × 61 = 122.00, 122 / 252 = 48.41%; years 35 + 15 = 50.00,
 	// 19.84%; level 50 + 30 = 80.00, 31.75%; age 0.00.
 	for _, want := range []string{"prior pensions 8,000.00 96,000.00", "increase 252.00 3,024.00", "new pensions 8,252.00 99,024.00",
-		"average increase 126.00 a month", "arrears owed 1,512.00",
+		"average increase 126.00 a month", "arrears owed 1,512.00 (补发 2024-01 to 2024-06",
 		"fixed 定额调整 2 122.00 48.41% provisional", "years 挂钩调整（缴费年限） 2 50.00 19.84%", "level 挂钩调整（本人基本养老金） 2 80.00 31.75%"} {
 		if !planHasLine(out, want) {
 			t.Errorf("output lacks a line starting %q:\n%s", want, out)
@@ -209,6 +209,15 @@ func TestPlanNoneEligible(t *testing.T) {
 	}
 	code, out, stderr := invokeCLI("plan", "--builtin", "shanghai-2024", "--retirees", f)
 	if code != exitOK || !strings.Contains(out, "eligible 0") || !strings.Contains(out, "3% — not compared: no eligible retiree") || strings.Contains(out, "not known") {
+		t.Errorf("exit %d %s:\n%s", code, stderr, out)
+	}
+}
+
+// Beijing 2024's source gives no first month at the new rate: the text says
+// the arrears are not computed instead of printing 0.00 as if none were owed.
+func TestPlanNoArrearsMonth(t *testing.T) {
+	code, out, stderr := invokeCLI("plan", "--builtin", "beijing-2024", "--retirees", "testdata/plan_retirees.csv")
+	if code != exitOK || !strings.Contains(out, "arrears owed      not computed") {
 		t.Errorf("exit %d %s:\n%s", code, stderr, out)
 	}
 }

@@ -24,7 +24,8 @@ func (p *prepared) summarise(rows []RegionYear) []YearSummary {
 		lv[i] = make([]stat, 0, len(s.Regions))
 		sums[i].ok = true
 	}
-	for _, r := range rows {
+	for k := range rows {
+		r := &rows[k]
 		i := r.Year - s.StartYear
 		ys := &out[i]
 		if ys.Regions == 0 || r.Level.Cmp(ys.MinLevel) < 0 {
@@ -39,7 +40,7 @@ func (p *prepared) summarise(rows []RegionYear) []YearSummary {
 			ys.Infeasible++
 		}
 		ys.Findings += len(r.Findings)
-		sums[i].add(&r)
+		sums[i].add(r)
 		lv[i] = append(lv[i], stat{x: fen(r.Level), w: float64(r.Beneficiaries)})
 	}
 	for i := range out {

@@ -121,6 +121,24 @@ func TestHashCanonical(t *testing.T) {
 	if h1 != h2 || h1 != h3 || len(h1) != 64 {
 		t.Errorf("hashes %s %s %s", h1, h2, h3)
 	}
+	// nor does the order of the years, nor a revenue year that is the
+	// base year anyway (2024)
+	y := func(s *Scenario, order ...int) {
+		for _, yr := range order {
+			s.Years = append(s.Years, YearAssumptions{Year: yr, Assumptions: Assumptions{CPI: ratep("2%")}})
+			s.Regions[0].Years = append(s.Regions[0].Years, YearAssumptions{Year: yr, Assumptions: Assumptions{WageGrowth: ratep("3%")}})
+		}
+	}
+	s4, s5 := s3, s3
+	s4.Regions, s5.Regions = slices.Clone(s3.Regions), slices.Clone(s3.Regions)
+	y(&s4, 2025, 2026)
+	y(&s5, 2026, 2025)
+	s5.RevenueYear = 2024
+	h4, _ := s4.Hash()
+	h5, _ := s5.Hash()
+	if h4 != h5 || h4 == h1 {
+		t.Errorf("years in another order: %s %s", h4, h5)
+	}
 	// a JSON round trip gives the equal scenario
 	b, err := json.Marshal(s)
 	if err != nil {

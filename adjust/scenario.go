@@ -2,6 +2,7 @@ package adjust
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -249,12 +250,24 @@ func LoadScenario(r io.Reader, name string) (Scenario, error) {
 }
 
 // Canonical returns the scenario's canonical JSON: compact, fields in
-// declaration order, regions sorted by code, amounts and rates in their
-// canonical spelling ("20.00", "3.8%"). Two scenarios that mean the same
-// run have the same canonical form.
+// declaration order, regions sorted by code, the years of the scenario
+// and of each region sorted, a revenue year equal to the base year left
+// out, amounts and rates in their canonical spelling ("20.00", "3.8%").
+// Two scenarios that differ only in these ways mean the same run and
+// have the same canonical form.
 func (s Scenario) Canonical() ([]byte, error) {
 	c := s
+	if c.RevenueYear == c.BaseYear() {
+		c.RevenueYear = 0
+	}
+	byYear := func(a, b YearAssumptions) int { return cmp.Compare(a.Year, b.Year) }
+	c.Years = slices.Clone(s.Years)
+	slices.SortStableFunc(c.Years, byYear)
 	c.Regions = slices.Clone(s.Regions)
+	for i := range c.Regions {
+		c.Regions[i].Years = slices.Clone(c.Regions[i].Years)
+		slices.SortStableFunc(c.Regions[i].Years, byYear)
+	}
 	slices.SortStableFunc(c.Regions, func(a, b Region) int { return a.Code.Compare(b.Code) })
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

@@ -571,3 +571,15 @@ func TestIllReturnedCeilingFromNationalFloor(t *testing.T) {
 		t.Errorf("message %q does not name the floor", f.Message)
 	}
 }
+
+// A file with a header and no rows gives no levels; the text report
+// says nothing was checked rather than that every level keeps the rules.
+func TestTextReportOfNoLevels(t *testing.T) {
+	var b strings.Builder
+	if err := check(t, nil, floor.Options{}).WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "nothing was checked") || strings.Contains(b.String(), "keeps every rule") {
+		t.Errorf("report:\n%s", b.String())
+	}
+}

@@ -25,9 +25,12 @@ func (r *Report) WriteText(w io.Writer) error {
 		b.WriteString("\n")
 	}
 	fmt.Fprintf(&b, "Compliance check 合规检查: months [%s, %s), as of %s; floors %s\n\n", from, to, asOf, r.FloorsVersion)
-	if len(r.Findings) == 0 {
+	switch {
+	case len(r.Findings) == 0 && r.Summary.Levels == 0:
+		b.WriteString("No levels were given: nothing was checked.\n")
+	case len(r.Findings) == 0:
 		b.WriteString("No findings: every level keeps every rule.\n")
-	} else {
+	default:
 		t := texttable.Table{
 			Header: []string{"#", "severity", "rule", "region", "地区", "program", "dims", "from", "to", "per", "required", "actual", "shortfall", "persons", "arrears 补发"},
 			Right:  []bool{true, false, false, false, false, false, false, false, false, false, true, true, true, true, true},

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/region"
 )
 
 // Comparison of fixed +10 (A) with fixed +20 (B) for 北京, 1,000 persons
@@ -156,8 +157,16 @@ func TestHashCanonical(t *testing.T) {
 	if h, _ := s.Hash(); h == h1 {
 		t.Error("hash did not change")
 	}
-	if r := mustRun(t, s2); r.Run.ScenarioSHA256 != h1 || r.Run.Version != Version {
+	if r := mustRun(t, s2); r.Run.ScenarioSHA256 != h1 || r.Run.Version != Version || r.Run.Regions != "" {
 		t.Errorf("run record %+v", r.Run)
+	}
+	// a caller's own region table is not covered by the hash: the record says so
+	tab, err := region.Default().WithDivisions(strings.NewReader("code,name,name_en\n510199,某县,Some County\n"), "mine.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, err := Run(t.Context(), s2, Options{Regions: tab}); err != nil || r.Run.Regions != "custom" {
+		t.Errorf("custom table: %v %+v", err, r)
 	}
 }
 

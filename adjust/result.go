@@ -18,8 +18,10 @@ const Version = "0.1.0"
 const Module = "github.com/benefitstd/benefitstd"
 
 // A RunRecord identifies a run: the scenario's canonical SHA-256 and the
-// library that ran it. Two results with equal records came from the same
-// scenario on the same engine and data, and are byte-for-byte equal.
+// library and data that ran it. Two results with equal records came from
+// the same scenario on the same engine and data, and are byte-for-byte
+// equal (a caller's own catalogue, floors or region table must then
+// carry their own versions; a custom region table is only marked).
 type RunRecord struct {
 	Module    string `json:"module"`
 	Version   string `json:"version"`
@@ -27,7 +29,11 @@ type RunRecord struct {
 	// Floors names the floor data the national floor path starts from:
 	// the version of the shipped floor set, or "scenario" when the
 	// scenario gives its own floor history (then covered by the hash).
-	Floors           string `json:"floors"`
+	Floors string `json:"floors"`
+	// Regions is "custom" when Options.Regions replaced the embedded
+	// region table (whose fiscal tiers and cost rules the hash does not
+	// cover); empty for the embedded one.
+	Regions          string `json:"regions,omitempty"`
 	ScenarioSHA256   string `json:"scenario_sha256"` // of Scenario.Canonical
 	Scenario         string `json:"scenario"`        // its name
 	Illustrative     bool   `json:"illustrative"`

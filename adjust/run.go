@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+
+	"github.com/benefitstd/benefitstd/region"
 )
 
 // Run simulates scenario s and returns its result. It validates s first
@@ -93,6 +95,9 @@ func (p *prepared) assemble(rows []RegionYear, opts *Options) (*Result, error) {
 		Floors:      append([]FloorYear(nil), p.floors...),
 		CostSharing: p.costRule.Citation,
 		Rows:        sorted,
+	}
+	if opts.Regions != nil && opts.Regions != region.Default() {
+		res.Run.Regions = "custom"
 	}
 	if !opts.SkipFloorCheck {
 		if err := p.floorCheck(res, opts); err != nil {

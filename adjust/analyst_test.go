@@ -54,8 +54,15 @@ func TestCompare(t *testing.T) {
 		t.Errorf("only-in-b rows: %+v", c.Rows[3])
 	}
 	var buf bytes.Buffer
-	if err := c.WriteText(&buf); err != nil || !strings.Contains(buf.String(), "only in B") {
+	if err := c.WriteText(&buf); err != nil || !strings.Contains(buf.String(), "only in B") || strings.Contains(buf.String(), "ILLUSTRATIVE") {
 		t.Errorf("text: %v\n%s", err, buf.String())
+	}
+	// one illustrative side: the comparison opens and closes with the warning
+	b2.Run.Illustrative = true
+	buf.Reset()
+	_ = Compare(a, b2).WriteText(&buf)
+	if lines := strings.Split(strings.TrimSpace(buf.String()), "\n"); !strings.HasPrefix(lines[1], "ILLUSTRATIVE") || !strings.HasPrefix(lines[len(lines)-1], "ILLUSTRATIVE") {
+		t.Errorf("illustrative comparison:\n%s", buf.String())
 	}
 }
 

@@ -145,6 +145,10 @@ func Compare(a, b *Result) *Comparison {
 // exact yuan).
 func (c *Comparison) WriteText(w io.Writer) error {
 	var b strings.Builder
+	illustrative := c.A.Illustrative || c.B.Illustrative
+	if illustrative {
+		writeBanner(&b)
+	}
 	for _, r := range []struct {
 		n  string
 		rr RunRecord
@@ -189,6 +193,9 @@ func (c *Comparison) WriteText(w io.Writer) error {
 	}
 	if err := rt.Write(&b); err != nil {
 		return err
+	}
+	if illustrative {
+		b.WriteString("\n" + banner + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

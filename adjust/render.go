@@ -38,14 +38,19 @@ func (c *Constraints) String() string {
 // starts and ends with.
 const banner = "ILLUSTRATIVE SCENARIO: the figures are made up for illustration, not real data."
 
+// writeBanner writes the banner between two rules.
+func writeBanner(w io.Writer) {
+	line := strings.Repeat("=", len(banner))
+	fmt.Fprintf(w, "%s\n%s\n%s\n", line, banner, line)
+}
+
 // header writes the lines every text rendering starts with: for an
 // illustrative scenario the ILLUSTRATIVE banner, then the programme, the
 // scenario and its note, the rule, the constraints, the national floor
 // path, the cost sharing and the run record.
 func (r *Result) header(w io.Writer) {
 	if r.Run.Illustrative {
-		line := strings.Repeat("=", len(banner))
-		fmt.Fprintf(w, "%s\n%s\n%s\n", line, banner, line)
+		writeBanner(w)
 	}
 	fmt.Fprintf(w, "%s (%s), levels in %s, rounding %s\n", r.Name, r.Program, r.Unit, r.Rounding)
 	fmt.Fprintf(w, "scenario: %s\n", r.Run.Scenario)

@@ -96,8 +96,7 @@ func Sweep(ctx context.Context, s Scenario, path string, values []string, opts O
 func (r *SweepResult) WriteText(w io.Writer) error {
 	var b strings.Builder
 	if r.Illustrative {
-		line := strings.Repeat("=", len(banner))
-		fmt.Fprintf(&b, "%s\n%s\n%s\n", line, banner, line)
+		writeBanner(&b)
 	}
 	var totals []benefit.Amount
 	for _, p := range r.Points {

@@ -201,15 +201,17 @@ func (c *Comparison) WriteText(w io.Writer) error {
 	return err
 }
 
-// WriteCSV writes one row per region and year, exact yuan.
+// WriteCSV writes one row per region and year, exact yuan; the last
+// column says whether either side is illustrative.
 func (c *Comparison) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	_ = cw.Write([]string{"region", "name", "year", "only", "level_a", "level_b", "level_diff", "total_a", "total_b", "total_diff",
-		"local_a", "local_b", "local_diff", "burden_a", "burden_b", "burden_diff", "binding_a", "binding_b", "sha256_a", "sha256_b"})
+		"local_a", "local_b", "local_diff", "burden_a", "burden_b", "burden_diff", "binding_a", "binding_b", "sha256_a", "sha256_b", "illustrative"})
 	for _, d := range c.Rows {
 		_ = cw.Write([]string{d.Region.String(), d.Name, strconv.Itoa(d.Year), d.Only, d.LevelA.String(), d.LevelB.String(), d.Level.String(),
 			d.TotalA.String(), d.TotalB.String(), d.Total.String(), d.LocalA.String(), d.LocalB.String(), d.Local.String(),
-			burden(d.BurdenA), burden(d.BurdenB), burden(d.Burden), string(d.BindingA), string(d.BindingB), c.A.ScenarioSHA256, c.B.ScenarioSHA256})
+			burden(d.BurdenA), burden(d.BurdenB), burden(d.Burden), string(d.BindingA), string(d.BindingB), c.A.ScenarioSHA256, c.B.ScenarioSHA256,
+			strconv.FormatBool(c.A.Illustrative || c.B.Illustrative)})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -68,6 +68,10 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 
 	var buf bytes.Buffer
 	svgOut := strings.HasSuffix(strings.ToLower(*out), ".svg")
+	if svgOut && (*compare != "" || *sweep != "") {
+		fmt.Fprintln(stderr, "benefitstd simulate: an --out ending in .svg charts a plain run; with --compare use --chart")
+		return exitUsage
+	}
 	var ra *adjust.Result
 	switch {
 	case *sweep != "":

@@ -149,6 +149,7 @@ func TestSimulateBadInput(t *testing.T) {
 		{[]string{"--scenario", "testdata/nope.json"}, "nope.json"},
 		{[]string{"--format", "xml"}, "--format"},
 		{[]string{"--sweep", "rule.amount"}, "--values"},
+		{[]string{"--compare", "testdata/simulate_b.json", "--out", "x.svg"}, "--chart"},
 	} {
 		code, _, stderr := invokeCLI(append([]string{"simulate"}, c.args...)...)
 		if code != exitUsage || !strings.Contains(stderr, c.want) || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {

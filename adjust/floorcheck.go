@@ -53,10 +53,34 @@ func (p *prepared) checkSet(base *floor.Set) (*floor.Set, error) {
 	return floor.NewSet(base.Version()+"+scenario", fs, base.Relatives(p.s.Program), nil)
 }
 
+// checkLevel returns region ri's simulated levels (rows, its years in
+// order) as the floor.Level the floor check reads. Run builds it in the
+// region's worker.
+func (p *prepared) checkLevel(ri int, rows []RegionYear) (floor.Level, error) {
+	s := p.s
+	r := &s.Regions[ri]
+	vs := make([]benefit.Version, 0, s.Horizon+1)
+	vs = append(vs, benefit.Version{From: benefit.NewMonth(s.BaseYear(), 1), Amount: r.Level, Status: benefit.Default,
+		Citation: benefit.Citation{Note: "current level given in the scenario"}})
+	hc := make([]floor.Headcount, 0, s.Horizon)
+	for _, ry := range rows {
+		vs = append(vs, benefit.Version{From: benefit.NewMonth(ry.Year, 1), Amount: ry.Level, Status: benefit.Projected})
+		hc = append(hc, floor.Headcount{From: benefit.NewMonth(ry.Year, 1), Persons: ry.Beneficiaries})
+	}
+	sch, err := benefit.NewSchedule(vs...)
+	if err != nil {
+		return floor.Level{}, err
+	}
+	return floor.Level{Region: r.Code, Program: s.Program, Dims: s.Dims, Per: p.prog.Frequency,
+		Schedule: sch, Beneficiaries: r.Beneficiaries, Headcounts: hc,
+		Source: benefit.Citation{Note: "simulated by benefitstd adjust " + Version}}, nil
+}
+
 // floorCheck runs floor.Check over the simulated levels (from January of
-// the first simulated year to the end of the last) and attaches each
-// finding to the region-years its interval covers.
-func (p *prepared) floorCheck(res *Result, o *Options) error {
+// the first simulated year to the end of the last; byRegion[ri] is
+// region ri's, from checkLevel) and attaches each finding to the
+// region-years its interval covers.
+func (p *prepared) floorCheck(res *Result, byRegion []floor.Level, o *Options) error {
 	base, _ := o.Floors.(*floor.Set)
 	if base == nil {
 		base = floor.Default()
@@ -67,24 +91,8 @@ func (p *prepared) floorCheck(res *Result, o *Options) error {
 	}
 	s := p.s
 	levels := make([]floor.Level, 0, len(s.Regions))
-	for k, ri := range p.order {
-		r := &s.Regions[ri]
-		rows := res.Rows[k*s.Horizon : (k+1)*s.Horizon]
-		vs := make([]benefit.Version, 0, s.Horizon+1)
-		vs = append(vs, benefit.Version{From: benefit.NewMonth(s.BaseYear(), 1), Amount: r.Level, Status: benefit.Default,
-			Citation: benefit.Citation{Note: "current level given in the scenario"}})
-		hc := make([]floor.Headcount, 0, s.Horizon)
-		for _, ry := range rows {
-			vs = append(vs, benefit.Version{From: benefit.NewMonth(ry.Year, 1), Amount: ry.Level, Status: benefit.Projected})
-			hc = append(hc, floor.Headcount{From: benefit.NewMonth(ry.Year, 1), Persons: ry.Beneficiaries})
-		}
-		sch, err := benefit.NewSchedule(vs...)
-		if err != nil {
-			return err
-		}
-		levels = append(levels, floor.Level{Region: r.Code, Program: s.Program, Dims: s.Dims, Per: p.prog.Frequency,
-			Schedule: sch, Beneficiaries: r.Beneficiaries, Headcounts: hc,
-			Source: benefit.Citation{Note: "simulated by benefitstd adjust " + Version}})
+	for _, ri := range p.order {
+		levels = append(levels, byRegion[ri])
 	}
 	rep, err := floor.Check(levels, floor.Options{
 		From: benefit.NewMonth(s.StartYear, 1), To: benefit.NewMonth(s.EndYear()+1, 1),

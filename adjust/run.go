@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -32,6 +33,10 @@ func Run(ctx context.Context, s Scenario, opts Options) (*Result, error) {
 	}
 	workers = min(workers, n)
 
+	var levels []floor.Level // for the floor check, built by the workers
+	if !opts.SkipFloorCheck {
+		levels = make([]floor.Level, n)
+	}
 	jobs := make(chan int)
 	done := make(chan int, workers)
 	var wg sync.WaitGroup
@@ -40,7 +45,11 @@ func Run(ctx context.Context, s Scenario, opts Options) (*Result, error) {
 			var sc scratch
 			for ri := range jobs {
 				if ctx.Err() == nil {
-					errs[ri] = p.runRegion(ri, rows[ri*s.Horizon:(ri+1)*s.Horizon], &sc)
+					out := rows[ri*s.Horizon : (ri+1)*s.Horizon]
+					errs[ri] = p.runRegion(ri, out, &sc)
+					if errs[ri] == nil && levels != nil {
+						levels[ri], errs[ri] = p.checkLevel(ri, out)
+					}
 				}
 				done <- ri
 			}
@@ -72,12 +81,12 @@ func Run(ctx context.Context, s Scenario, opts Options) (*Result, error) {
 			return nil, fmt.Errorf("adjust: region %s: %w", s.Regions[ri].Code, err)
 		}
 	}
-	return p.assemble(rows, &opts)
+	return p.assemble(rows, levels, &opts)
 }
 
 // assemble orders the rows by region code and year and adds the yearly
 // summaries and the floor check.
-func (p *prepared) assemble(rows []RegionYear, opts *Options) (*Result, error) {
+func (p *prepared) assemble(rows []RegionYear, levels []floor.Level, opts *Options) (*Result, error) {
 	s := p.s
 	sorted := make([]RegionYear, 0, len(rows))
 	for _, ri := range p.order {
@@ -100,7 +109,7 @@ func (p *prepared) assemble(rows []RegionYear, opts *Options) (*Result, error) {
 		res.Run.Regions = "custom"
 	}
 	if !opts.SkipFloorCheck {
-		if err := p.floorCheck(res, opts); err != nil {
+		if err := p.floorCheck(res, levels, opts); err != nil {
 			return nil, err
 		}
 	}

@@ -64,7 +64,7 @@ func (p *prepared) planKernel() {
 	walk = func(r *Rule) {
 		switch r.Kind {
 		case KindFixed:
-			kp.fixedFen += fen(*r.Amount)
+			ok = addInt(&kp.fixedFen, fen(*r.Amount)) && ok
 		case KindPassThrough:
 			kp.passes++
 		case KindCatchUp:
@@ -107,6 +107,17 @@ func (p *prepared) planKernel() {
 	kp.years = make([]kernelYear, s.Horizon)
 	for i := range kp.years {
 		kp.years[i] = p.kernelYear(-1, s.StartYear+i)
+	}
+	// keep every increase well inside int64: each figure is at most
+	// maxLevelFen (10^17 fen), so fixed + 8 pass-throughs + 8 catch-ups
+	// stay below 2.6·10^18
+	small := func(f int64) bool { return -maxLevelFen <= f && f <= maxLevelFen }
+	ok = ok && small(kp.fixedFen) && kp.passes <= 8 && len(kp.margins) <= 8
+	for _, m := range kp.margins {
+		ok = ok && small(m)
+	}
+	for _, f := range kp.floors {
+		ok = ok && small(f)
 	}
 	kp.ok = ok
 }
@@ -151,7 +162,7 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 	share := kp.share[tr]
 	level, ok1 := r.Level.Fen()
 	rev, ok2 := p.baseRevenue(ri).Fen()
-	if !ok1 || !ok2 {
+	if !ok1 || !ok2 || level > maxLevelFen {
 		return false
 	}
 	years := kp.years

@@ -222,10 +222,10 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 		if !ok {
 			return false
 		}
-		prop := max(k*u, 0)
 		if k > maxLevelFen/u {
 			return false // the decimal path reports it
 		}
+		prop := max(k, 0) * u // a negative proposal is 0
 		// the bounds: hard ones rounded up to the grid, caps down
 		hard, hardBy := ceilDiv(floor, u)*u, BindFloor
 		if !s.Constraints.AllowCuts {

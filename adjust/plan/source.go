@@ -56,43 +56,55 @@ func FromSlice(rs []Retiree) Source {
 }
 
 func (s seqSource) feed(size int, get func() []row, emit func([]row, bool) bool) error {
-	var err error
-	feedRows(size, get, emit, func(yield func(row) bool) {
-		n := 0
-		for r, e := range s.seq {
-			n++
-			if e != nil {
-				err = e
-				return
-			}
-			x, fe := toRow(r)
-			if fe != nil {
-				err = &benefit.RecordError{Line: n, Field: fe.field, Err: fe.err}
-				return
-			}
-			if !yield(x) {
-				return
-			}
+	ch := chunker{size: size, get: get, emit: emit, buf: get()}
+	n := 0
+	for r, e := range s.seq {
+		n++
+		if e != nil {
+			return e
 		}
-	})
-	return err
-}
-
-// feedRows sends rows to emit in chunks of at most size rows, each in a
-// buffer from get, and stops when emit returns false.
-func feedRows(size int, get func() []row, emit func([]row, bool) bool, rows iter.Seq[row]) {
-	buf := get()
-	for x := range rows {
-		buf = append(buf, x)
-		if len(buf) == size {
-			if !emit(buf, true) {
-				return
-			}
-			buf = get()
+		x, fe := toRow(r)
+		if fe != nil {
+			return &benefit.RecordError{Line: n, Field: fe.field, Err: fe.err}
+		}
+		if !ch.add(x) {
+			return nil
 		}
 	}
-	if len(buf) > 0 {
-		emit(buf, true)
+	ch.flush()
+	return nil
+}
+
+// A chunker collects rows into chunks of at most size rows, each in a
+// buffer from get, for emit.
+type chunker struct {
+	size int
+	get  func() []row
+	emit func([]row, bool) bool
+	buf  []row
+}
+
+// add appends x, emitting the chunk when it is full; it returns false
+// when emit asks to stop.
+func (c *chunker) add(x row) bool {
+	c.buf = append(c.buf, x)
+	return len(c.buf) < c.size || c.full()
+}
+
+// full emits the full chunk and starts the next; false when emit asks to
+// stop.
+func (c *chunker) full() bool {
+	if !c.emit(c.buf, true) {
+		return false
+	}
+	c.buf = c.get()
+	return true
+}
+
+// flush emits the last, partial chunk.
+func (c *chunker) flush() {
+	if len(c.buf) > 0 {
+		c.emit(c.buf, true)
 	}
 }
 

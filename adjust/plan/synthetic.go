@@ -43,13 +43,13 @@ type synthSource struct {
 
 func (s synthSource) feed(size int, get func() []row, emit func([]row, bool) bool) error {
 	g := newGen(s.seed, s.retiredBy)
-	feedRows(size, get, emit, func(yield func(row) bool) {
-		for i := range s.n {
-			if !yield(g.next(i)) {
-				return
-			}
+	ch := chunker{size: size, get: get, emit: emit, buf: get()}
+	for i := range s.n {
+		if !ch.add(g.next(i)) {
+			return nil
 		}
-	})
+	}
+	ch.flush()
 	return nil
 }
 

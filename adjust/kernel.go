@@ -1,6 +1,7 @@
 package adjust
 
 import (
+	"math"
 	"math/big"
 
 	"github.com/benefitstd/benefitstd/benefit"
@@ -112,7 +113,7 @@ func (p *prepared) planKernel() {
 	// maxLevelFen (10^17 fen), so fixed + 8 pass-throughs + 8 catch-ups
 	// stay below 2.6·10^18
 	small := func(f int64) bool { return -maxLevelFen <= f && f <= maxLevelFen }
-	ok = ok && small(kp.fixedFen) && kp.passes <= 8 && len(kp.margins) <= 8
+	ok = ok && small(kp.fixedFen) && kp.passes <= 8 && len(kp.margins) <= 8 && kp.maxStep <= maxLevelFen
 	for _, m := range kp.margins {
 		ok = ok && small(m)
 	}
@@ -296,7 +297,11 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 			row.Proposed = sc.amount(prop)
 		}
 		if st.infeasible {
-			row.Transfer = benefit.FromFen(st.total - cf - capF)
+			local := st.total - cf
+			if capF < 0 && local > math.MaxInt64+capF {
+				return false // local − cap overflows
+			}
+			row.Transfer = benefit.FromFen(local - capF)
 		}
 		if hasCap {
 			c := benefit.FromFen(capF)

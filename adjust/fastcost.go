@@ -79,8 +79,12 @@ func (p *prepared) solveFen(in *stepIn, target, hard benefit.Amount, bind, hardB
 	out := stepOut{level: benefit.FromFen(c.level), binding: bind, cost: f.split(c.total)}
 	switch {
 	case c.infeasible:
+		local := c.total - f.centralFen
+		if capF < 0 && local > math.MaxInt64+capF {
+			return stepOut{}, false // local − cap overflows
+		}
 		out.level, out.binding, out.infeasible = hard, hardBy, true
-		out.transfer = benefit.FromFen(c.total - f.centralFen - capF)
+		out.transfer = benefit.FromFen(local - capF)
 	case c.capped:
 		out.binding = BindFiscalCap
 	}

@@ -44,7 +44,9 @@ var (
 // come in any order. effective_from is YYYY-MM (or YYYY-MM-01); per is
 // month or year (empty: the programme's frequency) and must be the same
 // on every row of a level; beneficiaries, when given, is the head count
-// from that row's month on; source is a citation (a URL or a title).
+// from that row's month on (months before the first row that gives one
+// use that first count; 0 to MaxPersons); source is a citation (a URL or
+// a title).
 //
 // The file is UTF-8, with or without a byte-order mark, LF or CRLF; a
 // GBK-encoded file is rejected with an error that says so. Every bad

@@ -44,8 +44,9 @@ func FuzzScenario(f *testing.F) {
 
 // FuzzRun runs a one- or two-region scenario built from fuzzed numbers
 // (counts, levels, revenue, rates, caps, any sign and size): every
-// scenario must give a result or an error, never a panic, and a result
-// must keep the floor and central + local = total.
+// scenario must give a result or an error, never a panic; the integer
+// kernel and the decimal path must give the same bytes; a result must
+// keep the floor and central + local = total.
 //
 //	go test ./adjust -run '^$' -fuzz FuzzRun -fuzztime 60s
 func FuzzRun(f *testing.F) {
@@ -76,8 +77,18 @@ func FuzzRun(f *testing.F) {
 			s.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenueGrowth, Percent: rate(capPct)}
 		}
 		r, err := Run(t.Context(), s, Options{})
+		// the integer kernel and the decimal path agree, errors included
+		rd, errd := Run(t.Context(), s, Options{slow: 1})
+		if (err == nil) != (errd == nil) {
+			t.Fatalf("kernel error %v, decimal error %v", err, errd)
+		}
 		if err != nil {
 			return
+		}
+		var kb, db bytes.Buffer
+		_, _ = r.WriteJSON(&kb), rd.WriteJSON(&db)
+		if !bytes.Equal(kb.Bytes(), db.Bytes()) {
+			t.Fatalf("kernel and decimal results differ")
 		}
 		for ry := range r.All() {
 			if ry.Level.Cmp(ry.Floor) < 0 || !ry.Cost.Central.Add(ry.Cost.Local).Equal(ry.Cost.Total) {

@@ -319,8 +319,8 @@ func (c *checker) ancestor(i int) int {
 		return -1
 	}
 	for a, ok := l.Region.Parent(); ok && best < 0; a, ok = a.Parent() {
-		r, ok := c.regIdx[a]
-		if !ok {
+		r, has := c.regIdx[a]
+		if !has {
 			continue
 		}
 		// the region's list runs from its last level back: on a tie the
@@ -588,8 +588,8 @@ func (c *checker) reference(code region.Code, ri int) (levels []int, floors []in
 	levels, floors = c.refs[:0], c.refFl[:0]
 	defer func() { c.refs, c.refFl = levels, floors }()
 	for a, ok := code, true; ok; a, ok = a.Parent() {
-		reg, ok := c.regIdx[a]
-		if !ok {
+		reg, has := c.regIdx[a]
+		if !has {
 			continue
 		}
 		for j := c.regions[reg].last; j >= 0; j = c.next[j] {

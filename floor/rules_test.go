@@ -583,3 +583,21 @@ func TestTextReportOfNoLevels(t *testing.T) {
 		t.Errorf("report:\n%s", b.String())
 	}
 }
+
+// A level is compared with (and inherits from) its nearest ancestor's
+// level with the same dimensions before a more general one: Shandong
+// pays 200 to everyone and 210 at 65+ (hypothetical); a county paying
+// 205 at 65+ is 5 short of the 65+ level, not above the general 200.
+// With 3 persons for 2 months: 5 × 3 × 2 = 30.00.
+func TestHierarchyPrefersSameDimensions(t *testing.T) {
+	prov := region.MustParseCode("370000")
+	levels := []floor.Level{
+		{Region: prov, Program: "pension.resident.basic", Schedule: sched(t, "2024-01", "200")},
+		{Region: prov, Program: "pension.resident.basic", Dims: benefit.MustParseDims("age=65+"), Schedule: sched(t, "2024-01", "210")},
+		{Region: region.MustParseCode("371723"), Program: "pension.resident.basic", Dims: benefit.MustParseDims("age=65+"),
+			Schedule: sched(t, "2024-01", "205"), Beneficiaries: 3},
+	}
+	f := one(t, check(t, levels, floor.Options{From: ym("2024-01"), To: ym("2024-03")}), floor.RuleHierarchy)
+	eq(t, "required", f.Required, "210")
+	eq(t, "arrears", f.Arrears, "30")
+}

@@ -356,7 +356,7 @@ func Sample() Input {
 var sample = sync.OnceValue(func() Input {
 	in, err := ReadJSON(bytes.NewReader(sampleJSON), "floor/data/sample_levels.json")
 	if err != nil {
-		panic("floor: embedded sample is invalid: " + err.Error()) // caught by TestSample
+		panic("floor: embedded sample is invalid: " + err.Error()) // caught by TestSampleIsACopy and every test of the sample
 	}
 	return in
 })

@@ -141,7 +141,7 @@ func Default() *Set { return defaultSet() }
 var defaultSet = sync.OnceValue(func() *Set {
 	s, err := Load(bytes.NewReader(nationalJSON), "floor/data/national.json")
 	if err != nil {
-		panic("floor: embedded national floors are invalid: " + err.Error()) // caught by TestDefault
+		panic("floor: embedded national floors are invalid: " + err.Error()) // caught by TestDefaultResidentsPensionHistory and every test of the defaults
 	}
 	return s
 })

@@ -104,6 +104,11 @@ func TestBeijing2022(t *testing.T) {
 		// 9 years: under 10 → 30; 农转工 14 years → 45.
 		{"under 10 years", ret("1960-01-01", 9, 0, "2000.00"), map[string]string{"fixed": "36.00", "years": "30.00", "level": "50.00"}, "116.00"},
 		{"农转工 14 years", with(ret("1960-01-01", 14, 0, "2000.00"), func(r *Retiree) { r.Category = "农转工" }), map[string]string{"fixed": "36.00", "years": "45.00", "level": "50.00"}, "131.00"},
+		// Pension exactly 6,250.00: at or below → +50. 61 on 2021-12-31, 20 years → 60.
+		// 36 + 60 + 50 = 146.00. One fen above, 6,250.01: +20 → 6,270.01 < 6,300 →
+		// topped up to 6,300 − 6,250.01 = 49.99; 36 + 60 + 49.99 = 145.99.
+		{"pension exactly 6,250", ret("1960-01-01", 20, 0, "6250.00"), map[string]string{"fixed": "36.00", "years": "60.00", "level": "50.00"}, "146.00"},
+		{"pension 6,250.01, top-up", ret("1960-01-01", 20, 0, "6250.01"), map[string]string{"fixed": "36.00", "years": "60.00", "level": "49.99"}, "145.99"},
 	})
 }
 

@@ -128,7 +128,8 @@
 // and unknown fields) and the field as a JSON path, wrapping ErrPlan. A bad
 // retiree record stops a run with a *benefit.RecordError naming the file,
 // line and column (for Go values: the 1-based position) and Run returns no
-// Summary; the CSV columns are documented at CSVHeader. Calibrate reports
-// set-up errors wrapping ErrCalibrate, and Builtin an unknown id wrapping
-// ErrUnknownPlan.
+// Summary; the CSV columns are documented at CSVHeader. Totals too large
+// for an int64 of fen stop a run with an error wrapping ErrTotals.
+// Calibrate reports set-up errors wrapping ErrCalibrate, and Builtin an
+// unknown id wrapping ErrUnknownPlan.
 package plan

@@ -149,11 +149,15 @@ var defaultSet = sync.OnceValue(func() *Set {
 // Version returns the data version of the set.
 func (s *Set) Version() string { return s.version }
 
-// Floors returns the floors of a programme ("" for all), national first,
-// in the order they were loaded. Schedules are shared, not copied: they
-// are immutable.
+// Floors returns copies of the floors of a programme ("" for all),
+// national first, in the order they were loaded. Schedules are shared,
+// not copied: they are immutable.
 func (s *Set) Floors(program string) []Floor {
-	return ofProgram(s.floors, program, func(f *Floor) string { return f.Program })
+	out := ofProgram(s.floors, program, func(f *Floor) string { return f.Program })
+	for i := range out { // the group's member list is the one mutable part
+		out[i].Group.Members = slices.Clone(out[i].Group.Members)
+	}
+	return out
 }
 
 // Relatives returns the relative rules of a programme ("" for all).
@@ -323,6 +327,7 @@ func build(version string, floors []Floor, relative []Relative, cadences []Caden
 			return nil, fe("program", fmt.Errorf("%w: a floor for %s %q (group %q) is given twice", benefit.ErrOrder, f.Program, f.Dims, f.Group.ID))
 		}
 		seen[k] = true
+		f.Group.Members = slices.Clone(f.Group.Members) // the caller keeps its slice; the set is immutable
 		s.byProg[f.Program] = append(s.byProg[f.Program], len(s.floors))
 		s.floors = append(s.floors, f)
 	}

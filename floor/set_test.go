@@ -191,3 +191,27 @@ func displayWidth(s string) int {
 	}
 	return w
 }
+
+// A Set is immutable: changing the group members of a floor given to
+// With, or of a floor Floors returned, does not change the set. The
+// hypothetical 长三角 floor of 150 applies in Jiangsu (320583) whatever
+// the caller does to its copies.
+func TestSetDoesNotShareGroupMembers(t *testing.T) {
+	g, _ := region.Default().Group("yangtze_delta")
+	fl := floor.Floor{Program: "pension.resident.basic", Group: g, Per: benefit.PerMonth, Schedule: sched(t, "2024-01", "150")}
+	set, err := floor.Default().With(fl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range fl.Group.Members {
+		fl.Group.Members[i] = region.MustParseCode("650000")
+	}
+	for _, f := range set.Floors("pension.resident.basic") {
+		for i := range f.Group.Members {
+			f.Group.Members[i] = region.MustParseCode("650000")
+		}
+	}
+	if a, _, _ := set.Required("pension.resident.basic", region.MustParseCode("320583"), benefit.Dims{}, ym("2024-06")); !a.Equal(amt("150")) {
+		t.Errorf("Jiangsu = %s, want 150: the set shares its group members", a)
+	}
+}

@@ -215,3 +215,20 @@ func TestSetDoesNotShareGroupMembers(t *testing.T) {
 		t.Errorf("Jiangsu = %s, want 150: the set shares its group members", a)
 	}
 }
+
+// Every finding of the text report is followed by its rule's legal
+// source: the sample's report has as many "rule:" lines as findings.
+func TestWriteTextCitesEveryFinding(t *testing.T) {
+	in := floor.Sample()
+	rep := check(t, in.Levels, floor.Options{To: ym("2025-07")})
+	var b bytes.Buffer
+	if err := rep.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(b.String(), "\n     rule: "); n != len(rep.Findings) || n == 0 {
+		t.Errorf("%d rule sources for %d findings:\n%s", n, len(rep.Findings), b.String())
+	}
+	if strings.Contains(b.String(), "rule: (no source given)") {
+		t.Errorf("a finding without a legal source:\n%s", b.String())
+	}
+}

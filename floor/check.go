@@ -39,9 +39,10 @@ var (
 // package documentation for the rules) and returns a report. It is safe
 // for concurrent use: it reads its inputs and shared immutable sets
 // only. Bad input (an unknown region or programme, a dimension the
-// programme lacks, a negative head count, two levels with the same
-// region, programme and dimensions) is an error naming the level, and no
-// report is made.
+// programme lacks, a head count below 0 or above MaxPersons, a month
+// outside 1900-9999, two levels with the same region, programme and
+// dimensions, a waiver that could never apply) is an error naming the
+// level or waiver, and no report is made.
 func Check(levels []Level, opts Options) (*Report, error) {
 	c, err := newChecker(levels, opts)
 	if err != nil {

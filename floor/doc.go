@@ -171,8 +171,11 @@
 // or unknown region (region.ErrInvalidCode, region.ErrUnknownRegion), an
 // unknown programme (benefit.ErrUnknownProgram), dimensions the programme
 // lacks (benefit.ErrDimension), negative persons (benefit.ErrNegative),
+// more than MaxPersons or a month outside 1900-9999 (benefit.ErrRange),
 // two levels with the same region, programme and dimensions
-// (benefit.ErrOrder). Each is a *benefit.RecordError whose Field names
+// (benefit.ErrOrder), a waiver of dimensions the programme lacks or of a
+// rule that cannot report a violation (waivers[i].dimensions,
+// waivers[i].rule). Each is a *benefit.RecordError whose Field names
 // the level ("levels[3].dimensions"); loaders add the file and line.
 //
 // # Concurrency and cost

@@ -149,8 +149,8 @@ func (c Code) Contains(d Code) bool {
 	if c == d {
 		return true
 	}
-	for _, a := range d.Ancestors() {
-		if a == c {
+	for p, ok := d.Parent(); ok; p, ok = p.Parent() {
+		if p == c {
 			return true
 		}
 	}

@@ -196,7 +196,7 @@ func (t *Table) Name(c Code) string {
 	if d, ok := t.divs[c]; ok {
 		return d.Name
 	}
-	for _, a := range c.Ancestors() {
+	for a, ok := c.Parent(); ok; a, ok = a.Parent() {
 		if d, ok := t.divs[a]; ok {
 			return d.Name + " " + c.String()
 		}

@@ -100,3 +100,32 @@ func (t Table) Write(w io.Writer) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// Grouped puts thousands separators into the integer part of a plain
+// decimal number, as text renderings show amounts to people:
+// "1200000.00" → "1,200,000.00", "-1234.5" → "-1,234.5". Any other text
+// is returned unchanged. CSV and JSON never carry separators.
+func Grouped(s string) string {
+	sign, digits := "", s
+	if strings.HasPrefix(digits, "-") || strings.HasPrefix(digits, "+") {
+		sign, digits = digits[:1], digits[1:]
+	}
+	intPart, frac, hasFrac := strings.Cut(digits, ".")
+	if intPart == "" || strings.Trim(intPart, "0123456789") != "" {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + len(intPart)/3)
+	b.WriteString(sign)
+	for i := 0; i < len(intPart); i++ {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(intPart[i])
+	}
+	if hasFrac {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	return b.String()
+}

@@ -2,6 +2,7 @@ package adjust
 
 import (
 	"encoding/json"
+	"github.com/benefitstd/benefitstd/internal/texttable"
 	"io"
 	"strconv"
 	"strings"
@@ -35,29 +36,9 @@ func scaled(a benefit.Amount, unit int64) string {
 	return group(w.String())
 }
 
-// group puts thousands separators into the integer part of a plain
-// decimal number: "1234567.89" → "1,234,567.89". Text renderings only;
-// CSV and JSON never carry separators.
-func group(s string) string {
-	sign := ""
-	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
-		sign, s = s[:1], s[1:]
-	}
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	b.WriteString(sign)
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if hasFrac {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
-}
+// group puts thousands separators into a plain decimal number for the
+// text renderings; CSV and JSON never carry separators.
+func group(s string) string { return texttable.Grouped(s) }
 
 // level returns a level for a text table: whole yuan without decimals
 // ("1,490"), otherwise with them ("143.50").

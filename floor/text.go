@@ -56,7 +56,7 @@ func (r *Report) WriteText(w io.Writer) error {
 				arrears = grouped(f.Arrears)
 			}
 			if f.Persons > 0 {
-				persons = groupDigits(itoa(f.Persons))
+				persons = texttable.Grouped(itoa(f.Persons))
 			}
 			t.Rows = append(t.Rows, []string{itoa(int64(i + 1)), f.Severity.String(), f.Rule, f.Region.String(), f.RegionName,
 				f.Program, f.Dims.String(), f.Interval.From.String(), ft, f.Per.String(), req, act, short, persons, arrears})
@@ -85,7 +85,7 @@ func (r *Report) WriteText(w io.Writer) error {
 			f := &r.Findings[i]
 			fmt.Fprintf(&b, "%3d. %s\n", i+1, f.Message)
 			if f.Arrears.Sign() > 0 {
-				fmt.Fprintf(&b, "     arrears: %s × %s person-months = %s", grouped(f.Shortfall), groupDigits(itoa(f.PersonMonths)), grouped(f.Arrears))
+				fmt.Fprintf(&b, "     arrears: %s × %s person-months = %s", grouped(f.Shortfall), texttable.Grouped(itoa(f.PersonMonths)), grouped(f.Arrears))
 				if f.Per.String() == "year" {
 					b.WriteString(" (yearly shortfall ÷ 12)")
 				}
@@ -120,37 +120,7 @@ func citeText(c interface {
 // grouped writes an amount for reading, with a comma between groups of
 // three digits before the point: 1,200,000.00, -5,000.50. The digits are
 // those of a.String(); nothing is rounded.
-func grouped(a benefit.Amount) string {
-	s := a.String()
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	whole, frac, _ := strings.Cut(s, ".")
-	if frac != "" {
-		frac = "." + frac
-	}
-	return sign + groupDigits(whole) + frac
-}
-
-// groupDigits puts a comma between groups of three digits of a run of
-// digits: 1200000 → 1,200,000.
-func groupDigits(d string) string {
-	if len(d) <= 3 {
-		return d
-	}
-	var b strings.Builder
-	head := len(d) % 3
-	if head == 0 {
-		head = 3
-	}
-	b.WriteString(d[:head])
-	for i := head; i < len(d); i += 3 {
-		b.WriteByte(',')
-		b.WriteString(d[i : i+3])
-	}
-	return b.String()
-}
+func grouped(a benefit.Amount) string { return texttable.Grouped(a.String()) }
 
 // orEllipsis writes an unset month ("") as "…".
 func orEllipsis(s string) string {

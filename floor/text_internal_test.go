@@ -24,7 +24,4 @@ func TestGrouped(t *testing.T) {
 			t.Errorf("grouped(%s) = %q, want %q", in, got, want)
 		}
 	}
-	if got := groupDigits("150000"); got != "150,000" {
-		t.Errorf("groupDigits = %q", got)
-	}
 }

@@ -242,31 +242,10 @@ func listPlans(w io.Writer) int {
 // planYuan formats a for the text output: yuan with two decimals and a
 // comma between thousands ("40,244,216.27"); --format json and the
 // per-person CSV keep the plain form ("40244216.27").
-func planYuan(a benefit.Amount) string {
-	s := a.String()
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	whole, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	b.WriteString(sign)
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		b.WriteString("." + frac)
-	}
-	return b.String()
-}
+func planYuan(a benefit.Amount) string { return texttable.Grouped(a.String()) }
 
 // planCount formats a head count with a comma between thousands.
-func planCount(n int64) string {
-	return strings.TrimSuffix(planYuan(benefit.FromFen(n*100)), ".00")
-}
+func planCount(n int64) string { return texttable.Grouped(strconv.FormatInt(n, 10)) }
 
 // planShare is part/whole as a percentage rounded half-up to 0.01 %, for
 // the text tables; "" when whole is zero.

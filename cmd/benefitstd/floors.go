@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/benefitstd/benefitstd/benefit"
@@ -142,19 +143,30 @@ func runFloors(args []string, stdout, stderr io.Writer) int {
 			b.WriteString("  no national fixed floor or rule\n")
 		}
 		if len(e.Floors) > 0 {
-			t := texttable.Table{Header: []string{"dims", "from", "amount", "status", "conf", "source"}, Right: []bool{false, false, true}}
+			// The table keeps to the figures and the instrument; the
+			// address and the note of each source follow as numbered
+			// lines, so rows stay readable on a terminal.
+			t := texttable.Table{Header: []string{"#", "dims", "from", "amount", "status", "conf", "source"}, Right: []bool{true, false, false, true}}
+			var notes []string
 			for _, f := range e.Floors {
 				dims := f.Dimensions
 				if f.Group != "" {
 					dims += " [group " + f.Group + "]"
 				}
 				for _, v := range f.Versions {
-					t.Rows = append(t.Rows, []string{dims, v.From.String(), v.Amount.String(), v.Status.String(), v.Citation.Confidence, sourceText(v.Citation)})
+					n := strconv.Itoa(len(t.Rows) + 1)
+					t.Rows = append(t.Rows, []string{n, dims, v.From.String(), texttable.Grouped(v.Amount.String()), v.Status.String(), v.Citation.Confidence, v.Citation.String()})
+					if more := sourceDetail(v.Citation); more != "" {
+						notes = append(notes, "["+n+"] "+more)
+					}
 				}
 			}
 			var tb strings.Builder
 			t.Write(&tb)
 			b.WriteString(indent(tb.String()))
+			for _, n := range notes {
+				b.WriteString("  " + n + "\n")
+			}
 		}
 		for _, r := range e.Relative {
 			rel := relSymbol(r.Bound, r.Strict)
@@ -192,15 +204,17 @@ func dimsSuffix(d benefit.Dims) string {
 	return " (" + d.String() + ")"
 }
 
-func sourceText(c benefit.Citation) string {
-	s := c.String()
-	if c.URL != "" && s != c.URL {
-		s += " <" + c.URL + ">"
+// sourceDetail is the address and the note of a source, shown under the
+// table: "<url> — note".
+func sourceDetail(c benefit.Citation) string {
+	var parts []string
+	if c.URL != "" {
+		parts = append(parts, "<"+c.URL+">")
 	}
 	if c.Note != "" {
-		s += " — " + c.Note
+		parts = append(parts, c.Note)
 	}
-	return s
+	return strings.Join(parts, " — ")
 }
 
 func indent(s string) string {

@@ -1,17 +1,3 @@
-// Command benefitstd checks local benefit levels against the national
-// floors, lists the floors and divisions it knows, simulates periodic
-// adjustments under fiscal capacity, and costs retiree adjustment plans.
-//
-// Usage:
-//
-//	benefitstd regions  [--format text|json]
-//	benefitstd floors   [--program ID] [--at YYYY-MM] [--format text|json]
-//	benefitstd check    [--levels FILE] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM] [--format text|json|junit] [--fail-on violation|warning]
-//	benefitstd simulate [--scenario FILE] [--format table|csv|json] [--compare FILE] [--out FILE]
-//	benefitstd plan     (--plan FILE | --builtin ID) [--retirees FILE] [--calibrate PART --target PCT] [--per-person FILE] [--format text|json]
-//
-// Exit status: 0 on success, 1 when a check finds something at or above
-// its --fail-on level, 2 on bad input or usage.
 package main
 
 import (

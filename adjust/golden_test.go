@@ -11,8 +11,9 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestGoldenDefault pins the bytes of the default scenario's result: the
 // CSV of every region-year and the JSON of the yearly summaries, on one
-// worker and on GOMAXPROCS workers. The figures were checked by hand in
-// the worked tests; this test guards against any change of output, such
+// worker and on GOMAXPROCS workers. The key 2025 figures are worked by
+// hand in TestDefaultScenarioWorked; this test guards against any change
+// of output, such
 // as a faster path that rounds differently. After a deliberate change,
 // run `go test ./adjust -run Golden -update` and review the diff.
 func TestGoldenDefault(t *testing.T) {

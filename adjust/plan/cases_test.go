@@ -39,6 +39,10 @@ func TestCases(t *testing.T) {
 	if err := strictjson.Unmarshal(b, &f); err != nil {
 		t.Fatal(err)
 	}
+	// The file holds 5 vectors; an emptied or mis-keyed file must not pass.
+	if len(f.Cases) < 5 {
+		t.Fatalf("testdata/cases.json: %d cases, want at least 5", len(f.Cases))
+	}
 	for _, tc := range f.Cases {
 		t.Run(tc.Name, func(t *testing.T) {
 			r := tc.Retiree

@@ -19,7 +19,8 @@ type Dims struct {
 
 // ParseDims parses "key=value;key=value" in any order. Keys and values
 // are trimmed; a key may appear once; "=" and ";" cannot appear inside a
-// key or value. The empty string gives the zero Dims.
+// key or value. The empty string gives the zero Dims. The error is a
+// *ParseError wrapping ErrSyntax.
 func ParseDims(s string) (Dims, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -49,7 +50,9 @@ func MustParseDims(s string) Dims {
 	return d
 }
 
-// DimsOf builds Dims from a map.
+// DimsOf builds Dims from a map of key to value; m is not kept. Keys and
+// values must be non-empty and contain no "=" or ";"; the error is a
+// *ParseError wrapping ErrSyntax. A nil or empty map gives the zero Dims.
 func DimsOf(m map[string]string) (Dims, error) {
 	keys := slices.Sorted(maps.Keys(m)) // in order, so that an error names the same key every time
 	for _, k := range keys {

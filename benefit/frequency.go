@@ -23,7 +23,8 @@ func (f Frequency) String() string {
 }
 
 // ParseFrequency parses "month" or "year" (also "monthly", "yearly",
-// "annual", "月", "年").
+// "annual", "per_month", "per_year", "月", "年"). The error is a
+// *ParseError wrapping ErrSyntax.
 func ParseFrequency(s string) (Frequency, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "month", "monthly", "per_month", "月":
@@ -67,13 +68,15 @@ func CompareAcross(a Amount, fa Frequency, b Amount, fb Frequency) int {
 	return fa.Annual(a).Cmp(fb.Annual(b))
 }
 
-// SplitYear splits a yearly amount into 12 monthly payments, rounded
-// down to r's unit, and puts what the rounding left over into the month
-// remainderIn, so the 12 payments sum back to yearly exactly. 88,150 a
-// year split to the fen with the remainder in December gives eleven
-// payments of 7,345.83 and one of 7,345.87.
+// SplitYear splits a yearly amount (元/年) into 12 monthly payments
+// (元/月), each rounded down (Down, 舍去) to unit, and puts what the
+// rounding left over into the month remainderIn, so the 12 payments sum
+// back to yearly exactly. 88,150 a year split to the fen with the
+// remainder in December gives eleven payments of 7,345.83 and one of
+// 7,345.87.
 //
-// It returns ErrNegative for a negative yearly amount.
+// It returns ErrNegative for a negative yearly amount, and a *ParseError
+// wrapping ErrRange when remainderIn is not a month of the year.
 func SplitYear(yearly Amount, unit Unit, remainderIn time.Month) ([12]Amount, error) {
 	var out [12]Amount
 	if yearly.Sign() < 0 {

@@ -28,7 +28,8 @@ func NewMonth(year int, month time.Month) Month {
 }
 
 // ParseMonth parses "2024-07". The year must be 1900-9999 and the month
-// two digits, 01-12.
+// two digits, 01-12. The error is a *ParseError wrapping ErrSyntax
+// (not YYYY-MM) or ErrRange (a year or month out of range).
 func ParseMonth(s string) (Month, error) {
 	if len(s) != 7 || s[4] != '-' {
 		return 0, parseErr("month", s, `want YYYY-MM, e.g. "2024-07"`, ErrSyntax)

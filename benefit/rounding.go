@@ -49,7 +49,8 @@ func (u Unit) String() string {
 }
 
 // ParseUnit parses "0.01", "0.1", "1" or "10" (also "fen", "jiao", "yuan",
-// "10yuan", "分", "角", "元", "十元").
+// "10yuan", "分", "角", "元", "十元"). The error is a *ParseError wrapping
+// ErrSyntax.
 func ParseUnit(s string) (Unit, error) {
 	switch strings.TrimSpace(s) {
 	case "0.01", "fen", "分":
@@ -95,7 +96,8 @@ func (m Mode) String() string {
 }
 
 // ParseMode parses "half_up", "half_even", "up" or "down" (also with a
-// hyphen, and the Chinese names 四舍五入, 银行家舍入, 进位, 舍去).
+// hyphen, and the Chinese names 四舍五入, 银行家舍入, 进位, 舍去). The error
+// is a *ParseError wrapping ErrSyntax.
 func ParseMode(s string) (Mode, error) {
 	switch strings.ReplaceAll(strings.TrimSpace(s), "-", "_") {
 	case "half_up", "四舍五入":

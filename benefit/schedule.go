@@ -34,7 +34,8 @@ func (s Status) String() string {
 	return statusNames[s]
 }
 
-// ParseStatus is the inverse of Status.String.
+// ParseStatus is the inverse of Status.String. The error is a
+// *ParseError wrapping ErrSyntax.
 func ParseStatus(s string) (Status, error) {
 	if i := slices.Index(statusNames[:], strings.TrimSpace(s)); i >= 0 {
 		return Status(i), nil
@@ -136,8 +137,9 @@ func MustSchedule(versions ...Version) Schedule {
 	return s
 }
 
-// WithEnd returns a copy of s that stops applying from end on. end must
-// come after the last version's From.
+// WithEnd returns a copy of s that stops applying from end on; a zero end
+// removes the end. end must come after the last version's From: the
+// error is a *RecordError (field "end") wrapping ErrOrder.
 func (s Schedule) WithEnd(end Month) (Schedule, error) {
 	if !end.IsZero() && len(s.vs) > 0 && end <= s.vs[len(s.vs)-1].From {
 		return Schedule{}, &RecordError{Field: "end", Err: fmt.Errorf("%w: end %s is not after the last version (%s)", ErrOrder, end, s.vs[len(s.vs)-1].From)}
@@ -152,7 +154,8 @@ func (s Schedule) End() Month { return s.end }
 // Len returns the number of versions.
 func (s Schedule) Len() int { return len(s.vs) }
 
-// Version returns the i-th version (0 ≤ i < Len).
+// Version returns the i-th version (0 ≤ i < Len). It panics when i is out
+// of range, as indexing a slice does; All and At do not.
 func (s Schedule) Version(i int) Version { return s.vs[i] }
 
 // First returns the first month a version applies, or the zero Month.

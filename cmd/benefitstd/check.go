@@ -34,6 +34,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
+	if err := noEmpty(fs, "levels", "floors", "at", "from", "to"); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
 	for _, c := range []struct {
 		name, v string
 		allowed []string
@@ -67,6 +71,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		if !ok {
 			return exitUsage
 		}
+		if m == benefit.NewMonth(benefit.MaxYear, 12) {
+			fmt.Fprintf(stderr, "benefitstd check: --at %s: the last month that can be checked is %s\n", m, m.AddMonths(-1))
+			return exitUsage
+		}
 		opts.From, opts.To = m, m.AddMonths(1)
 	default:
 		var ok1, ok2 bool
@@ -91,6 +99,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	in, err := readLevels(*levels)
 	if err != nil {
 		fmt.Fprintln(stderr, "benefitstd check:", oneLine(err))
+		return exitUsage
+	}
+	if len(in.Levels) == 0 {
+		fmt.Fprintf(stderr, "benefitstd check: %s: no levels to check\n", *levels)
 		return exitUsage
 	}
 	opts.Waivers = in.Waivers

@@ -62,6 +62,10 @@ func runFloors(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
+	if err := noEmpty(fs, "program", "at"); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
 	if err := oneOf(fs, "format", *format, "text", "json"); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage

@@ -49,10 +49,11 @@ type Code struct {
 	n int32 // 110000-659999; 0 = invalid
 }
 
-// CodeError describes a string that is not a valid code.
+// CodeError describes a string that is not a valid code. It wraps
+// ErrInvalidCode, so errors.Is(err, ErrInvalidCode) holds through it.
 type CodeError struct {
-	Input string
-	Msg   string
+	Input string // the input as given
+	Msg   string // what is wrong with it
 }
 
 func (e *CodeError) Error() string {
@@ -61,10 +62,11 @@ func (e *CodeError) Error() string {
 
 func (e *CodeError) Unwrap() error { return ErrInvalidCode }
 
-// ParseCode parses a six-digit code. The province digits must be 11-65,
-// and a county code needs a non-zero prefecture part only when its own
-// digits are zero (XX00YY is a county directly under the province, as
-// some GB/T 2260 summary codes are).
+// ParseCode parses a six-digit code. Any six ASCII digits whose
+// province part is 11-65 are accepted; the level follows from the
+// digits (see Code.Level), so XX00YY is a county directly under its
+// province, as some GB/T 2260 codes are. The error is a *CodeError
+// wrapping ErrInvalidCode.
 func ParseCode(s string) (Code, error) {
 	if len(s) != 6 {
 		return Code{}, &CodeError{s, "want six digits, e.g. 140822"}

@@ -71,9 +71,15 @@ type Split struct {
 // Split divides a cost between the centre and region c under the
 // programme's rule. floorPart is the part of total that pays for the
 // level up to the national floor, and total − floorPart the top-up above
-// it; pass floorPart = total for a shortfall below the floor. Each
-// central share is rounded half-up to the fen, and the local share is
-// total minus the central one, so the two always add up to total.
+// it; pass floorPart = total for a shortfall below the floor (a
+// floorPart above total is taken as total). The central share is
+// computed exactly and rounded once, half-up to the fen
+// (benefit.FenHalfUp), and the local share is total minus the central
+// one, so the two always add up to total.
+//
+// The error wraps ErrNoCostRule for a programme without a rule (the
+// veterans' benefits), and ErrInvalidCode or ErrUnknownRegion as Tier's
+// does.
 func (t *Table) Split(program string, c Code, total, floorPart benefit.Amount) (Split, error) {
 	r, ok := t.costRules[program] // read in place: CostRule hands out copies
 	if !ok {

@@ -1,9 +1,9 @@
 // Package region knows China's administrative divisions (行政区划) as far
 // as benefit standards need them: GB/T 2260 codes and their parent chain,
 // the fiscal tiers (财政分档) that set the central share of shared
-// spending, how each programme's cost is split between the centre and
-// the locality (中央与地方支出责任), and the regional groups (区域协调)
-// whose members may agree floors above the national ones.
+// spending (共同财政事权), how each programme's cost is split between the
+// centre and the locality (中央与地方支出责任), and the regional groups
+// (区域协调) whose members may agree floors above the national ones.
 //
 // # Codes
 //
@@ -40,11 +40,24 @@
 // Shanxi's tier, and [Table.Name] shows it as "运城市 140899".
 //
 // A Table is immutable and safe for concurrent use; WithDivisions
-// returns a new one.
+// returns a new one. Methods that return slices, maps or groups
+// ([Table.Groups], [Table.GroupsOf], [Table.Group], [Table.CostRule],
+// [Table.Provinces]) hand out copies: changing them does not change the
+// table.
+//
+// # Zero values
+//
+// The zero [Code], [Tier] and [Level] are not valid (IsValid reports it
+// for Code and Tier); [Table.Resolve], [Table.Tier],
+// [Table.CentralShare] and [Table.Split] report a zero Code as an error
+// wrapping [ErrInvalidCode]. The zero [Split] is a split of 0.00. There
+// is no useful zero Table: use [Default], or a table it derives.
 //
 // # Fiscal tiers and 计划单列市
 //
-// 国办发〔2018〕6号 (in force 2019-01-01) sorts the provinces into five
+// 国办发〔2018〕6号 (《基本公共服务领域中央与地方共同财政事权和支出责任
+// 划分改革方案》, the reform of shared fiscal responsibilities, 共同财政
+// 事权, in force 2019-01-01) sorts the provinces into five
 // tiers (第一档 … 第五档) with central shares of 80, 60, 50, 30 and 10 %
 // for the tiered items of basic public services: tier 1 the twelve
 // western provinces, tier 2 the central and north-eastern ones and
@@ -73,9 +86,9 @@
 // fund. Each programme's rule is a [CostRule] in the embedded data — a
 // central share per tier for the part up to the national floor and for
 // the top-up above it, with its citation — not a branch in the code.
-// [Table.Split] applies it: the central part is rounded half-up to the
-// fen and the local part is the rest, so Central + Local == Total
-// exactly. For Example B of the domain reference, 1,200,000.00 owed
+// [Table.Split] applies it: the central part is the only figure the
+// package rounds, half-up to the fen ([benefit.FenHalfUp], 四舍五入到分),
+// and the local part is the rest, so Central + Local == Total exactly. For Example B of the domain reference, 1,200,000.00 owed
 // below the floor splits 600,000.00 / 600,000.00 in Shandong (tier 3)
 // and 1,200,000.00 / 0.00 in Henan (tier 2) or Tibet (tier 1).
 //
@@ -90,8 +103,12 @@
 //
 // # Errors
 //
-// [ErrInvalidCode] reports a malformed code, [ErrUnknownRegion] a code
-// whose province the table does not hold, [ErrNoCostRule] a programme
-// with no cost rule. Errors in a divisions file are *benefit.RecordError
-// values naming the file, the line and the field.
+// Sentinels for errors.Is: [ErrInvalidCode] reports a malformed (or
+// zero) code, [ErrUnknownRegion] a code whose province the table does
+// not hold, [ErrNoCostRule] a programme with no cost rule. [ParseCode]
+// returns a *[CodeError] (errors.As) carrying the input and what is
+// wrong with it; it wraps ErrInvalidCode. Errors in a divisions file are
+// *benefit.RecordError values naming the file, the line and the field,
+// wrapping the CodeError of a bad code or benefit.ErrSyntax (a GBK file's
+// error wraps neither: its message says to save the file as UTF-8).
 package region

@@ -343,3 +343,25 @@ func TestConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+// Group and GroupsOf hand out copies too: a caller who edits the member
+// list it got (to try a wider 长三角, say) leaves the shared table alone.
+// 长三角 is Shanghai, Jiangsu, Zhejiang and Anhui (package doc), so
+// Shanghai 310000 must stay a member.
+func TestGroupAndGroupsOfAreCopies(t *testing.T) {
+	tb := region.Default()
+	m := region.MustParseCode
+	yrd, _ := tb.Group("yangtze_delta")
+	for i := range yrd.Members {
+		yrd.Members[i] = m("650000")
+	}
+	for _, g := range tb.GroupsOf(m("310000")) {
+		for i := range g.Members {
+			g.Members[i] = m("650000")
+		}
+	}
+	again, _ := tb.Group("yangtze_delta")
+	if !again.Contains(m("310000")) || again.Contains(m("650000")) {
+		t.Errorf("the shared 长三角 changed: %v", again.Members)
+	}
+}

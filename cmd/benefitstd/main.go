@@ -98,3 +98,10 @@ func oneOf(fs *flag.FlagSet, flagName, value string, allowed ...string) error {
 	}
 	return fmt.Errorf("%s: invalid value %q for --%s (want %s)", fs.Name(), value, flagName, strings.Join(allowed, "|"))
 }
+
+// flagGiven reports whether the flag name was set on the command line.
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
+}

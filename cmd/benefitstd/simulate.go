@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 
 	"github.com/benefitstd/benefitstd/adjust"
@@ -35,8 +36,16 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
+	if err := noEmpty(fs, "scenario", "compare", "out", "chart", "sweep", "values"); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
 	if err := oneOf(fs, "format", *format, "table", "csv", "json"); err != nil {
 		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
+	if *workers < 0 {
+		fmt.Fprintf(stderr, "benefitstd simulate: --workers %d: want 0 (GOMAXPROCS) or more\n", *workers)
 		return exitUsage
 	}
 	if *printDefault {
@@ -70,6 +79,24 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	svgOut := strings.HasSuffix(strings.ToLower(*out), ".svg")
 	if svgOut && (*compare != "" || *sweep != "") {
 		fmt.Fprintln(stderr, "benefitstd simulate: an --out ending in .svg charts a plain run; with --compare use --chart")
+		return exitUsage
+	}
+	if svgOut && flagGiven(fs, "format") {
+		fmt.Fprintf(stderr, "benefitstd simulate: --format %s does not apply to an --out ending in .svg (it writes the chart)\n", *format)
+		return exitUsage
+	}
+	// Tell a bad output path before the run, not after it.
+	for _, o := range []struct{ flag, path string }{{"out", *out}, {"chart", *chart}} {
+		if o.path == "" {
+			continue
+		}
+		if err := checkOutPath(o.flag, o.path); err != nil {
+			fmt.Fprintln(stderr, "benefitstd simulate:", err)
+			return exitUsage
+		}
+	}
+	if *out != "" && *chart != "" && filepath.Clean(*out) == filepath.Clean(*chart) {
+		fmt.Fprintln(stderr, "benefitstd simulate: --out and --chart name the same file")
 		return exitUsage
 	}
 	var ra *adjust.Result
@@ -120,6 +147,14 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 			return fail(err)
 		}
 	}
+	// Both files are written to temporaries first and renamed into place
+	// only when both are complete: a failure leaves neither behind.
+	var files []*pendingFile
+	defer func() {
+		for _, f := range files {
+			f.discard()
+		}
+	}()
 	if *chart != "" {
 		if ra == nil {
 			fmt.Fprintln(stderr, "benefitstd simulate: --chart needs a plain run or --compare (it charts --scenario)")
@@ -129,20 +164,35 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		if err := ra.WriteSVG(&cb); err != nil {
 			return fail(err)
 		}
-		if err := os.WriteFile(*chart, cb.Bytes(), 0o644); err != nil {
-			fmt.Fprintf(stderr, "benefitstd simulate: %v\n", err)
-			return exitFail
+		f, err := createPending("chart", *chart)
+		if err == nil {
+			files = append(files, f)
+			_, err = f.Write(cb.Bytes())
+		}
+		if err != nil {
+			return fail(err)
 		}
 	}
 	if *out != "" {
-		if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
-			fmt.Fprintf(stderr, "benefitstd simulate: %v\n", err)
-			return exitFail
+		f, err := createPending("out", *out)
+		if err == nil {
+			files = append(files, f)
+			_, err = f.Write(buf.Bytes())
 		}
+		if err != nil {
+			return fail(err)
+		}
+	}
+	for _, f := range files {
+		if err := f.commit(0o644); err != nil {
+			return fail(err)
+		}
+	}
+	if *out != "" {
 		return exitOK
 	}
 	if _, err := stdout.Write(buf.Bytes()); err != nil {
-		return exitFail
+		return fail(err)
 	}
 	if *format == "table" && *sweep == "" && *compare == "" && !*detail {
 		fmt.Fprintln(stderr, "benefitstd simulate: --detail for every region and year, --format csv for a spreadsheet, --out levels.svg for a chart")
@@ -194,7 +244,14 @@ func sweepValues(s string) ([]string, error) {
 			}
 			am[i] = a
 		}
-		return adjust.Values(am[0], am[1], am[2])
+		if am[0].Cmp(am[1]) > 0 {
+			return nil, fmt.Errorf("--values %q: the range runs from %s down to %s; want from ≤ to", s, am[0], am[1])
+		}
+		vals, err := adjust.Values(am[0], am[1], am[2])
+		if err != nil {
+			return nil, fmt.Errorf("--values %q: %w", s, err)
+		}
+		return vals, nil
 	}
 	var out []string
 	for _, p := range strings.Split(s, ",") {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -57,8 +56,16 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "benefitstd plan:", err)
 		return exitUsage
 	}
+	if err := noEmpty(fs, "plan", "builtin", "retirees", "calibrate", "target", "step", "per-person"); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
 	if err := oneOf(fs, "format", *format, "text", "json"); err != nil {
-		return fail(err)
+		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
+	if *workers < 0 {
+		return fail(fmt.Errorf("--workers %d: want 0 (GOMAXPROCS) or more", *workers))
 	}
 	if *list {
 		return listPlans(stdout)
@@ -90,6 +97,12 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	}
 	if *synthN < 1 || *synthN > 10_000_000 {
 		return fail(fmt.Errorf("--synthetic %d: want 1 to 10,000,000", *synthN))
+	}
+	if *perPerson != "" {
+		// Tell a bad payment-file path before the population is read.
+		if err := checkOutPath("per-person", *perPerson); err != nil {
+			return fail(err)
+		}
 	}
 
 	var p plan.Plan
@@ -140,9 +153,15 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 				if copt.RateStep, err = benefit.ParseRate(*step); err != nil {
 					return fail(fmt.Errorf("--step: %w", err))
 				}
+				if copt.RateStep.Sign() <= 0 {
+					return fail(fmt.Errorf("--step %s: want a step above zero", *step))
+				}
 			default:
 				if copt.AmountStep, err = benefit.ParseAmount(*step); err != nil {
 					return fail(fmt.Errorf("--step: %w", err))
+				}
+				if copt.AmountStep.Sign() <= 0 {
+					return fail(fmt.Errorf("--step %s: want a step above zero", *step))
 				}
 			}
 		}
@@ -163,36 +182,43 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	opt := plan.Options{Workers: *workers, Synthetic: out.Synthetic}
-	var tmp *os.File
+	var pp *pendingFile
 	if *perPerson != "" {
-		tmp, err = os.CreateTemp(filepath.Dir(*perPerson), "."+filepath.Base(*perPerson)+".*")
-		if err != nil {
+		// The payment file is written to a temporary beside it and renamed
+		// into place only when the run is complete and the report rendered.
+		if pp, err = createPending("per-person", *perPerson); err != nil {
 			return fail(err)
 		}
-		defer os.Remove(tmp.Name())
-		opt.PerPerson = tmp
+		defer pp.discard()
+		opt.PerPerson = pp
 	}
 	s, err := c.Run(ctx, src, opt)
-	if err == nil && tmp != nil {
-		if err = tmp.Close(); err == nil {
-			err = os.Rename(tmp.Name(), *perPerson)
-		}
-	} else if tmp != nil {
-		tmp.Close()
+	if err != nil {
+		return fail(err)
+	}
+	if *retirees != "" && s.Retirees == 0 {
+		return fail(fmt.Errorf("%s: no retirees (only a header?)", *retirees))
+	}
+	out.Summary = s
+
+	var rb strings.Builder
+	if *format == "json" {
+		enc := json.NewEncoder(&rb)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		err = enc.Encode(out)
+	} else {
+		err = writePlanText(&rb, p, out)
 	}
 	if err != nil {
 		return fail(err)
 	}
-	out.Summary = s
-
-	if *format == "json" {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(out); err != nil {
+	if pp != nil {
+		if err := pp.commit(0o600); err != nil {
 			return fail(err)
 		}
-	} else if err := writePlanText(stdout, p, out); err != nil {
+	}
+	if _, err := io.WriteString(stdout, rb.String()); err != nil {
 		return fail(err)
 	}
 	if *failNational && s.National != nil && s.National.Exceeds {

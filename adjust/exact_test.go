@@ -49,6 +49,7 @@ func TestMulDiv(t *testing.T) {
 func TestMulDiv128(t *testing.T) {
 	var sc scratch
 	rng := rand.New(rand.NewPCG(1, 2))
+	fastPaths := 0
 	for range 20000 {
 		e := exactOf(benefit.MustParseRate(fmt.Sprintf("%d.%04d%%", rng.IntN(200)-50, rng.IntN(10000))))
 		x, add, div := rng.Int64N(1<<40), rng.Int64N(1<<30), 1+rng.Int64N(1000)
@@ -60,5 +61,12 @@ func TestMulDiv128(t *testing.T) {
 		if ok1 && (!ok2 || fast != want) {
 			t.Fatalf("%d × %s/%s (1+: %v) + %d ÷ %d mode %d: 128-bit %d, big %d", x, e.num, e.den, onePlus, add, div, m, fast, want)
 		}
+		if ok1 {
+			fastPaths++
+		}
+	}
+	// If the 128-bit path declined every case, nothing was compared.
+	if fastPaths < 10000 {
+		t.Errorf("the 128-bit path took only %d of 20000 cases", fastPaths)
 	}
 }

@@ -93,8 +93,8 @@
 // month. When the comparison is yearly (a yearly veterans' standard
 // against a monthly level, which is multiplied by 12, never the standard
 // divided), Shortfall is per person-year and the arrears are divided by
-// 12 and rounded half-up to the fen (benefit.FenHalfUp), the only
-// rounding in the engine. The central/local split is region.Table.Split
+// 12 and rounded half-up to the fen (benefit.FenHalfUp, 四舍五入到分).
+// The central/local split is region.Table.Split
 // under the programme's cost-sharing rule: a shortfall below a national
 // floor is all floor part (for 城乡居民基础养老金 the centre pays 100 % in
 // tiers 1-2 and 50 % elsewhere); a shortfall below a regional, ancestor
@@ -103,6 +103,15 @@
 // (Finding.SplitKnown false, Summary.ArrearsUnsplit). No interest is
 // added unless Options.InterestPerMonth asks for it (simple interest to
 // Options.PaidIn).
+//
+// Where rounding happens: the ÷ 12 of a yearly comparison, the central
+// share of region.Table.Split and the interest, each half-up to the fen
+// (benefit.FenHalfUp); nothing else is rounded. Required, Actual,
+// Shortfall and Excess are exact: a relative bound is Multiplier × the
+// other figure unrounded (90 % of a minimum wage of 2,345.55 is
+// 2,110.995), so a relative rule of severity violation with a
+// multiplier other than 100 % (none is shipped) owes arrears to a
+// fraction of a fen.
 //
 // Summary.ArrearsTotal owes once per level and month: where two
 // violations of one level overlap (UI below 低保 breaks both Art 18 and
@@ -165,6 +174,17 @@
 // byte-identical output. Fields may be added within a schema version,
 // never removed or changed in meaning.
 //
+// # Zero values
+//
+// The zero [Options] check every level against [Default] floors over the
+// whole timeline of the levels (see Options for each field's default).
+// The zero [Severity], [Bound] and [Scope] are unset (not valid values);
+// in Options.ProvisionalSeverity the zero Severity means the default,
+// Warning. A zero Level.Per is per month, a zero Waiver.Expiry never
+// expires and a zero Interval.To or Options.To leaves the window open.
+// Build a [Set] with [Default], [Load] or [NewSet]; a zero Set holds no
+// floors, rules or cadences.
+//
 // # Errors
 //
 // Check returns an error, and no report, when a level is bad: a missing
@@ -173,10 +193,16 @@
 // lacks (benefit.ErrDimension), negative persons (benefit.ErrNegative),
 // more than MaxPersons or a month outside 1900-9999 (benefit.ErrRange),
 // two levels with the same region, programme and dimensions
-// (benefit.ErrOrder), a waiver of dimensions the programme lacks or of a
-// rule that cannot report a violation (waivers[i].dimensions,
-// waivers[i].rule). Each is a *benefit.RecordError whose Field names
-// the level ("levels[3].dimensions"); loaders add the file and line.
+// (benefit.ErrOrder), a waiver of dimensions the programme lacks
+// (waivers[i].dimensions, benefit.ErrDimension), of a rule that cannot
+// report a violation (waivers[i].rule, benefit.ErrSyntax), with an empty
+// interval (benefit.ErrOrder) or without a reason (benefit.ErrSyntax),
+// and Options whose months are outside 1900-9999 (benefit.ErrRange) or
+// whose To is not after From (field "to", benefit.ErrOrder). Each is a
+// *benefit.RecordError (errors.As) whose Field names the level, waiver
+// or option ("levels[3].dimensions"); loaders add the file and line. The
+// sentinels it wraps are for errors.Is; the package defines none of its
+// own, since every condition is one of benefit's or region's.
 //
 // # Concurrency and cost
 //

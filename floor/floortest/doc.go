@@ -31,4 +31,21 @@
 // or any harness built on it; Compliant returns an error for harnesses
 // that want one. This package imports go-cmp and is meant for tests
 // only.
+//
+// # Errors
+//
+// Compliant returns errors.Join of one *[FindingError] per violation:
+// errors.As(err, &fe) finds the first, and a pipeline tells "the levels
+// break a floor" from "the levels file is bad" that way, since a bad input
+// comes back as floor.Check's own error (a *benefit.RecordError wrapping
+// a benefit or region sentinel for errors.Is). The Assert and Require
+// helpers report a bad input with tb.Errorf and count it as a failure.
+//
+// # Concurrency and exactness
+//
+// The helpers keep no state and floor.Check is safe for concurrent use,
+// so they may run in parallel tests (t.Parallel). They compare and print
+// amounts exactly: [CmpOptions] compares benefit.Amount by its Equal
+// method, never as floats, and amounts are printed in their exact String
+// form ("1200000.00"); nothing here rounds.
 package floortest

@@ -117,6 +117,10 @@ func TestProperties(t *testing.T) {
 	if testing.Short() {
 		n = 60
 	}
+	// How often each conditional invariant below was exercised: a
+	// generator that never produced an infeasible year or a binding cap
+	// would leave those checks unable to fail.
+	seen := map[string]int{}
 	for i := range n {
 		s := genScenario(rng)
 		r, err := Run(t.Context(), s, Options{})
@@ -165,8 +169,10 @@ func TestProperties(t *testing.T) {
 			if !ry.Cost.Central.Add(ry.Cost.Local).Equal(ry.Cost.Total) {
 				t.Errorf("%s: central %s + local %s != total %s", where, ry.Cost.Central, ry.Cost.Local, ry.Cost.Total)
 			}
+			seen[string(ry.Binding)]++
 			if ry.Cap != nil {
 				if ry.Infeasible {
+					seen["infeasible"]++
 					if !ry.Cost.Local.Sub(*ry.Cap).Equal(ry.Transfer) || ry.Transfer.Sign() <= 0 {
 						t.Errorf("%s: transfer %s, local %s, cap %s", where, ry.Transfer, ry.Cost.Local, ry.Cap)
 					}
@@ -202,6 +208,11 @@ func TestProperties(t *testing.T) {
 			if !y.Cost.Central.Add(y.Cost.Local).Equal(y.Cost.Total) {
 				t.Errorf("scenario %d %d: national central + local != total", i, y.Year)
 			}
+		}
+	}
+	for _, k := range []string{"infeasible", string(BindFiscalCap), string(BindNone), string(BindFloor), string(BindNoCut), string(BindMaxStep), string(BindMaxStepPercent)} {
+		if seen[k] == 0 {
+			t.Errorf("no generated region-year was %s: its invariant was never checked (%v)", k, seen)
 		}
 	}
 }

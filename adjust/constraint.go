@@ -24,6 +24,7 @@ type Constraints struct {
 // A CapBasis says what a fiscal cap is measured against.
 type CapBasis string
 
+// The bases a FiscalCap can be measured against.
 const (
 	// OfRevenue caps the local share of the programme's yearly cost at
 	// Percent of the year's local general budget revenue.
@@ -33,7 +34,10 @@ const (
 	OfRevenueGrowth CapBasis = "revenue_growth"
 )
 
-// A FiscalCap is the fiscal-capacity constraint.
+// A FiscalCap is the fiscal-capacity constraint (财政负担能力): the local
+// share of the cost, or its increase, at most Percent of the Basis. The
+// cap in yuan is rounded down to the fen (RegionYear.Cap), which decides
+// exactly what the unrounded cap would for costs in whole fen.
 type FiscalCap struct {
 	Basis   CapBasis     `json:"basis"`
 	Percent benefit.Rate `json:"percent"`

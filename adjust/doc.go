@@ -70,12 +70,16 @@
 // # Rules (调整办法)
 //
 // A rule proposes the new level as the current level plus an increase:
-// a fixed amount (定额), a percentage of the current level, indexation
-// w_wage × wage growth + w_cpi × CPI (+ offset) of the current level
-// (挂钩, 社会保险法 第十八条), catch-up to the new national floor plus a
-// margin, pass-through of the national increase (policy-reference §2.5),
-// or the sum of these. The proposal is rounded once, by the programme's
-// rounding (the residents' pension: half-up to the yuan).
+// a fixed amount (定额调整), a percentage of the current level (按比例调整),
+// indexation w_wage × wage growth + w_cpi × CPI (+ offset) of the current
+// level (挂钩调整, 社会保险法 第十八条), catch-up to the new national floor
+// plus a margin (追赶), pass-through of the national increase (同步提高,
+// policy-reference §2.5), or the sum of these. The proposal is rounded
+// once, by the programme's rounding (the residents' pension: half-up to
+// the yuan). A region's level is one figure for all its beneficiaries, so
+// there are no tilts (适当倾斜) by age or group here; package
+// [github.com/benefitstd/benefitstd/adjust/plan] costs retirees' pension
+// plans, whose parts include them.
 //
 // # Constraints and the exact solve
 //
@@ -98,7 +102,8 @@
 // made. Where every figure is whole fen and fits an int64 (the usual
 // case) a region's years run on an integer kernel: int64 fen, with the
 // products by rates done exactly in 128 bits or big.Int; it gives way to
-// the decimal Amount path otherwise, and both give the same bytes. RegionYear.Binding names the constraint that set the level (or
+// the decimal Amount path otherwise, and both give the same bytes.
+// RegionYear.Binding names the constraint that set the level (or
 // "none"). When even the hard bound costs the locality more than the
 // cap, the year is infeasible: the level is set to the hard bound,
 // RegionYear.Infeasible is set and RegionYear.Transfer is the extra
@@ -113,6 +118,27 @@
 // elsewhere, and nothing of the local top-up (国办发〔2018〕6号). Central +
 // local = total exactly in every region-year, and the national totals
 // of a year are the exact sums of the regional figures.
+//
+// # Exactness and rounding
+//
+// Amounts and rates are exact decimals (benefit.Amount, benefit.Rate);
+// no money passes through float64. Each rounding is named where it
+// happens:
+//
+//   - the proposal and an index projection of the floor: the programme's
+//     Rounding (or Scenario.Rounding), once per year;
+//   - the constraints: step caps down to the grid, hard bounds up to it,
+//     the fiscal cap (RegionYear.Cap) down to the fen;
+//   - each year's revenue, grown by revenue_growth: half-up to the fen;
+//     beneficiaries, grown by beneficiary_growth: half-up to a person;
+//   - the central share of a cost: half-up to the fen (region.Table.Split);
+//   - RegionYear.Burden: half-up to 0.0001 %; YearSummary.MeanLevel:
+//     half-up to the fen;
+//   - text renderings only: costs in 万元 or 亿元, half-up to 0.01 of the
+//     unit (CSV and JSON carry exact yuan).
+//
+// Costs (12·n·x), local shares, transfers, headroom, differences and
+// totals are exact. The equalisation statistics are float64 (below).
 //
 // # Results
 //
@@ -130,8 +156,10 @@
 //
 // Every Result carries a RunRecord: the SHA-256 of the scenario's
 // canonical JSON (Scenario.Canonical: regions sorted by code, amounts
-// and rates in canonical spelling), the engine Version and the catalogue
-// version. Two results with the same record are byte-for-byte equal.
+// and rates in canonical spelling), the engine Version, the catalogue
+// and floor data versions, and whether the region table was the
+// caller's own. Two results with the same record are byte-for-byte equal
+// (see RunRecord for the caller's own data).
 //
 // # Analyst work
 //
@@ -151,6 +179,16 @@
 // count or GOMAXPROCS. Scenarios, results and the embedded data are not
 // shared mutably; the package has no package-level mutable state.
 //
+// # Zero values
+//
+// The zero [Options] use the embedded catalogue, region table and floors
+// on GOMAXPROCS workers. The zero [Constraints] keep the floor and forbid
+// cuts, with no step or fiscal cap. A nil [Assumptions] field is "not
+// given here" (the lookup falls through); a zero rate given is 0 %. The
+// zero [Rule] and [Projection] have no kind and are invalid (a scenario
+// must name them); a zero [FloorPath] history means the shipped floors.
+// The zero [Scenario] is not valid: Validate says which field is missing.
+//
 // # Errors
 //
 // An invalid scenario is rejected before anything runs with a
@@ -163,5 +201,14 @@
 // projection drives a level past the 15 integer digits of an amount, or
 // whose beneficiary growth drives a count past MaxBeneficiaries, stops
 // with the same kind of error, naming the rule, the projection or the
-// growth assumption; nothing wraps around.
+// growth assumption; nothing wraps around. A cancelled run returns
+// context.Cause of its context.
+//
+// Sweep reports a malformed parameter path as a *benefit.RecordError
+// (Field: the path) wrapping benefit.ErrSyntax, and a value that makes
+// the scenario invalid with the path, the value and the run's error
+// wrapped; Values reports a non-positive step or more than 10,000 values
+// wrapping benefit.ErrRange. The package's own sentinels are
+// [ErrMissingAssumption] and [ErrNoFloor]; every other condition is one
+// of benefit's or region's.
 package adjust

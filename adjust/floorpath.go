@@ -82,6 +82,8 @@ func (p *Projection) validate() error {
 	return nil
 }
 
+// String describes the projection in one line: "+20.00 a year", the
+// index rule as Rule.String gives it, "hold", or the kind as given.
 func (p *Projection) String() string {
 	switch p.Kind {
 	case ProjectStep:

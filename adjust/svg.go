@@ -13,7 +13,10 @@ import (
 // mean level as a blue line, as a self-contained SVG (stdlib only). The
 // highest and lowest regions of the last year are labelled. Levels are
 // converted to float64 for drawing only. An illustrative scenario's
-// chart says ILLUSTRATIVE in its title.
+// chart says ILLUSTRATIVE in its title. A Result from Run always has
+// the two years a chart needs (the base year and at least one more);
+// one with fewer (a hand-built or zero Result) is an error, as is a
+// failed write to w.
 func (r *Result) WriteSVG(w io.Writer) error {
 	const (
 		width, height          = 960, 560

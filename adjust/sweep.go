@@ -50,6 +50,13 @@ type SweepResult struct {
 // parameter itself may be absent (it is then added). Each variant is
 // validated like any scenario, and its run record carries its own hash.
 // opts.Progress reports the regions of each value's run in turn.
+//
+// A malformed path, one whose parent is missing, or a value the field
+// cannot hold is a *benefit.RecordError (Field: the path) wrapping
+// benefit.ErrSyntax; a
+// value whose run fails gives an error naming path and value and
+// wrapping the run's error (the variant's *benefit.RecordError when it
+// is invalid). Nothing is returned for a sweep that fails at any value.
 func Sweep(ctx context.Context, s Scenario, path string, values []string, opts Options) (*SweepResult, error) {
 	base, err := json.Marshal(s)
 	if err != nil {

@@ -24,6 +24,26 @@ func TestSimulateDefault(t *testing.T) {
 	}
 	// ILLUSTRATIVE is the first thing a newcomer reads, and the last
 	lines := strings.Split(strings.TrimSpace(out), "\n")
+	// Figures worked by hand in adjust's TestDefaultScenarioWorked: 2025
+	// floor 143, 31 regions, 178,749,000 × 1.01 = 180,536,490 persons,
+	// transfer 308,038,680 = 3.08 亿元 to 辽宁 (the one infeasible region),
+	// levels 163 (辽宁) to 752 (北京: 723 + 20 + 1.2 % × 723 = 751.676 → 752).
+	byCode := map[string][]string{}
+	for _, l := range lines {
+		if f := strings.Fields(l); len(f) > 0 {
+			byCode[f[0]] = f
+		}
+	}
+	if f := byCode["2025"]; len(f) < 13 || f[1] != "143" || f[2] != "31" || f[3] != "180,536,490" ||
+		f[7] != "3.08" || f[8] != "1" || f[10] != "163" || f[12] != "752" {
+		t.Errorf("2025 national row %q", f)
+	}
+	if f := byCode["110000"]; len(f) < 4 || f[2] != "723" || f[3] != "752" {
+		t.Errorf("北京 row %q, want 723 then 752", f)
+	}
+	if f := byCode["210000"]; len(f) < 4 || f[2] != "163" || f[3] != "163" || !strings.Contains(strings.Join(f, " "), "INFEASIBLE no_cut 2025 (transfer 3.08 亿元)") {
+		t.Errorf("辽宁 row %q, want 163 kept and infeasible in 2025", f)
+	}
 	if !strings.HasPrefix(lines[1], "ILLUSTRATIVE") || !strings.HasPrefix(lines[len(lines)-1], "ILLUSTRATIVE") {
 		t.Errorf("ILLUSTRATIVE not first and last:\n%s", out)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -270,5 +271,33 @@ func TestPlanBOMCRLF(t *testing.T) {
 	code, out, stderr := invokeCLI("plan", "--builtin", "shanxi-2025", "--retirees", "testdata/bad_retirees_bom_crlf.csv")
 	if code != exitOK || !strings.Contains(out, "Retirees 1, eligible 1") {
 		t.Errorf("exit %d, stderr %q:\n%s", code, stderr, out)
+	}
+}
+
+// failWriter is a standard output that cannot be written (a full disk, a
+// closed pipe).
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// A report that cannot be written is an error (exit 2, one line), never a
+// silent success.
+func TestStdoutWriteError(t *testing.T) {
+	for _, args := range [][]string{
+		{"regions"}, {"regions", "--format", "json"},
+		{"floors"}, {"floors", "--format", "json"},
+		{"check", "--at", "2024-06", "--levels", "testdata/bad_bom_crlf.csv"},
+		{"check", "--format", "junit"},
+		{"simulate", "--scenario", "testdata/simulate_a.json", "--format", "csv"},
+		{"simulate", "--print-default"},
+		{"plan", "--list"}, {"plan", "--builtin", "shanxi-2025", "--dump"},
+		{"plan", "--builtin", "shanxi-2025", "--synthetic", "100"},
+	} {
+		var errb strings.Builder
+		code := run(args, failWriter{}, &errb)
+		msg := strings.TrimSpace(errb.String())
+		if code != exitUsage || !strings.Contains(msg, "no space left") || strings.Contains(msg, "\n") {
+			t.Errorf("%q: exit %d, stderr %q; want exit 2 and one line", args, code, errb.String())
+		}
 	}
 }

@@ -68,7 +68,12 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 		return fail(fmt.Errorf("--workers %d: want 0 (GOMAXPROCS) or more", *workers))
 	}
 	if *list {
-		return listPlans(stdout)
+		var b strings.Builder
+		listPlans(&b)
+		if _, err := io.WriteString(stdout, b.String()); err != nil {
+			return fail(err)
+		}
+		return exitOK
 	}
 	if (*planFile == "") == (*builtin == "") {
 		return fail(errors.New("give exactly one of --plan FILE or --builtin ID (see --list)"))
@@ -81,7 +86,9 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return fail(err)
 		}
-		stdout.Write(b)
+		if _, err := stdout.Write(b); err != nil {
+			return fail(err)
+		}
 		return exitOK
 	}
 	if (*calibrate == "") != (*target == "") {

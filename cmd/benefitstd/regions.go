@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/benefitstd/benefitstd/internal/texttable"
 	"github.com/benefitstd/benefitstd/region"
@@ -67,10 +68,13 @@ func runRegions(args []string, stdout, stderr io.Writer) int {
 		}
 		tab.Rows = append(tab.Rows, []string{r.Code, r.Name, r.NameEN, r.Level, fmt.Sprint(r.Tier), r.CentralShare, groups})
 	}
-	if err := tab.Write(stdout); err != nil {
+	var b strings.Builder
+	tab.Write(&b)
+	c := t.TierCitation()
+	fmt.Fprintf(&b, "\nTiers and central shares: %s (confidence %s)\n%s\n", c, c.Confidence, c.Note)
+	if _, err := io.WriteString(stdout, b.String()); err != nil {
+		fmt.Fprintln(stderr, "benefitstd regions:", err)
 		return exitUsage
 	}
-	c := t.TierCitation()
-	fmt.Fprintf(stdout, "\nTiers and central shares: %s (confidence %s)\n%s\n", c, c.Confidence, c.Note)
 	return exitOK
 }

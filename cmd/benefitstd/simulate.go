@@ -49,7 +49,10 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if *printDefault {
-		_, _ = stdout.Write(adjust.DefaultScenarioJSON())
+		if _, err := stdout.Write(adjust.DefaultScenarioJSON()); err != nil {
+			fmt.Fprintln(stderr, "benefitstd simulate:", err)
+			return exitUsage
+		}
 		return exitOK
 	}
 	if (*sweep == "") != (*values == "") {

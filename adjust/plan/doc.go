@@ -106,7 +106,11 @@
 // part's Rounding (unit and mode), with exact integer arithmetic; the
 // result equals benefit.Amount.MulRate followed by Round. The shipped
 // plans round every part half-up to the fen: no source gives a rule
-// (policy-reference §9), and whole-yuan figures are unaffected.
+// (policy-reference §9), and whole-yuan figures are unaffected. A part
+// with a top-up (补足到) rounds to the fen or up, so that rounding cannot
+// undo the guarantee. Besides the parts, only two figures of a Summary
+// are rounded, both for display and both half-up: Summary.Average to the
+// fen and Summary.Percent to 0.0001 %.
 //
 // Totals are exact integer sums, so a Summary is the same whatever the
 // number of workers or the chunk size, and so is the per-person output,
@@ -121,14 +125,28 @@
 // (about 92 thousand billion yuan) stops the run with ErrTotals, never a
 // wrong total.
 //
+// # Zero values and concurrency
+//
+// The zero [Date] is "unset" (IsZero), not a day; the zero [Sex] is
+// unknown; the zero [Options] and [CalibrateOptions] are ready to use
+// (GOMAXPROCS workers, chunks of 4,096, no per-person output). A zero
+// [Plan] is not valid: NewCalculator says which field is missing. A
+// [Calculator] and a [Population] are immutable and safe for concurrent
+// use; Run splits its work over Options.Workers goroutines itself. A
+// [Source] other than a Population may be single-use (ReadCSV reads its
+// reader once). Builtin, Builtins and Calculator.Plan hand out deep
+// copies, so changing a plan one got leaves the shipped plans alone;
+// NationalLevels hands out a copy too.
+//
 // # Errors
 //
 // Bad input never panics and is never half-applied. A plan that is not
 // valid gives a *benefit.RecordError naming the file, the line (JSON syntax
 // and unknown fields) and the field as a JSON path, wrapping ErrPlan. A bad
 // retiree record stops a run with a *benefit.RecordError naming the file,
-// line and column (for Go values: the 1-based position) and Run returns no
-// Summary; the CSV columns are documented at CSVHeader. Totals too large
+// line and column (for Go values: the 1-based position), wrapping
+// benefit.ErrSyntax, ErrRange, ErrNegative or ErrOrder, and Run returns
+// no Summary; the CSV columns are documented at CSVHeader. Totals too large
 // for an int64 of fen stop a run with an error wrapping ErrTotals.
 // Calibrate reports set-up errors wrapping ErrCalibrate, and Builtin an
 // unknown id wrapping ErrUnknownPlan.

@@ -140,3 +140,55 @@ func TestNational(t *testing.T) {
 		t.Error("2026 is unknown (the 3.5% on GitHub is fabricated)")
 	}
 }
+
+// Builtin, Builtins and Calculator.Plan hand out deep copies: a caller
+// who edits the plan it got (to try 70 instead of 61, say) leaves the
+// shipped plan alone. The figures are Shanghai 2024's as the notice
+// gives them (package doc, Example A): 定额 61 yuan, and the age tilt's
+// first bracket, 80 and over, +45.
+func TestBuiltinPlansAreCopies(t *testing.T) {
+	p, err := Builtin("shanghai-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := NewCalculator(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mutate := func(q Plan) {
+		fixed, _ := q.Part("fixed")
+		fixed.Fixed.Amount = benefit.Yuan(70)
+		age, _ := q.Part("age")
+		age.Age.Brackets[0].Amount = benefit.Yuan(99)
+		q.Parts[0].ID = "changed"
+	}
+	mutate(p)
+	mutate(Builtins()[slicesIndex(Builtins(), "shanghai-2024")])
+	mutate(c.Plan())
+	for name, q := range map[string]Plan{"Builtin": must(Builtin("shanghai-2024")), "Calculator.Plan": c.Plan()} {
+		fixed, ok := q.Part("fixed")
+		if !ok || fixed.Fixed.Amount.String() != "61.00" {
+			t.Errorf("%s: the shipped fixed part changed: %+v", name, fixed)
+		}
+		age, _ := q.Part("age")
+		if got := age.Age.Brackets[0].Amount.String(); got != "45.00" {
+			t.Errorf("%s: the shipped 80+ bracket is %s, want 45.00", name, got)
+		}
+	}
+}
+
+func slicesIndex(ps []Plan, id string) int {
+	for i, p := range ps {
+		if p.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func must(p Plan, err error) Plan {
+	if err != nil {
+		panic(err)
+	}
+	return p
+}

@@ -78,8 +78,8 @@ type Retiree struct {
 
 // Limits a retiree's fields must keep.
 const (
-	MaxYears   = 80
-	MaxArea    = 9
+	MaxYears   = 80             // Retiree.Years, full contribution years (缴费年限), 0-80
+	MaxArea    = 9              // Retiree.Area, hardship-area class (艰苦边远地区类别), 0-9
 	maxPension = 100_000_000_00 // 100 million yuan a month, in fen: anything above is a data error
 )
 

@@ -134,6 +134,7 @@ func TestSimulateHostileInput(t *testing.T) {
 	sc := func(f string) []string { return []string{"simulate", "--scenario", "testdata/" + f} }
 	a := []string{"simulate", "--scenario", "testdata/simulate_a.json"}
 	with := func(args ...string) []string { return append(append([]string{}, a...), args...) }
+	tmp := t.TempDir()
 	checkBad(t, []badCase{
 		{"empty", sc("bad_empty.json"), []string{"bad_empty.json:1"}},
 		{"missing", sc("bad_missing.json"), []string{"bad_missing.json", "no such file"}},
@@ -158,8 +159,8 @@ func TestSimulateHostileInput(t *testing.T) {
 		{"--values 1e9", with("--sweep", "rule.amount", "--values", "1e9"), []string{"rule.amount", "exponent"}},
 		{"--sweep unknown path", with("--sweep", "rule.bogus", "--values", "1,2"), []string{"rule.bogus"}},
 		{"--sweep alone", with("--sweep", "rule.amount"), []string{"go together"}},
-		{"--format with .svg --out", with("--out", filepath.Join(t.TempDir(), "x.svg"), "--format", "json"), []string{"--format json", ".svg"}},
-		{"--out and --chart the same", with("--out", "same.svg.txt", "--chart", "same.svg.txt"), []string{"same file"}},
+		{"--format with .svg --out", with("--out", filepath.Join(tmp, "x.svg"), "--format", "json"), []string{"--format json", ".svg"}},
+		{"--out and --chart the same", with("--out", filepath.Join(tmp, "same.txt"), "--chart", filepath.Join(tmp, "same.txt")), []string{"same file"}},
 		{"empty --scenario", []string{"simulate", "--scenario="}, []string{"--scenario is empty"}},
 		{"empty --out", with("--out="), []string{"--out is empty"}},
 	})

@@ -149,9 +149,11 @@ var defaultSet = sync.OnceValue(func() *Set {
 // Version returns the data version of the set.
 func (s *Set) Version() string { return s.version }
 
-// Floors returns copies of the floors of a programme ("" for all),
-// national first, in the order they were loaded. Schedules are shared,
-// not copied: they are immutable.
+// Floors returns copies of the floors of a programme ("" for all), in
+// the order they were given (for Default().Merge(loaded) or With: the
+// shipped floors, then the added ones); Floor.National tells national
+// from regional-agreement floors. Schedules are shared, not copied: they
+// are immutable. The group member lists are copied.
 func (s *Set) Floors(program string) []Floor {
 	out := ofProgram(s.floors, program, func(f *Floor) string { return f.Program })
 	for i := range out { // the group's member list is the one mutable part
@@ -292,7 +294,14 @@ func (s *Set) Merge(o *Set) (*Set, error) {
 		append(slices.Clone(s.cadences), o.cadences...), "")
 }
 
-// NewSet builds a set from Go values, with the checks Load makes.
+// NewSet builds a set from Go values, with the checks Load makes:
+// programmes and dimensions known to benefit.DefaultCatalogue, at least
+// one version per floor, Per equal to the programme's frequency, no
+// floor given twice for the same programme, dimensions and group, and
+// well-formed relative rules and cadences. Every error is a
+// *benefit.RecordError naming the field ("floors[2].per"). The set keeps
+// its own copies: changing the slices passed in later does not change
+// it. Relative.Multiplier zero is read as 100 %.
 func NewSet(version string, floors []Floor, relative []Relative, cadences []Cadence) (*Set, error) {
 	return build(version, floors, relative, cadences, "")
 }
@@ -428,8 +437,10 @@ type cadenceJSON struct {
 //	 "relative": [...], "cadences": [...]}
 //
 // A floor with a "group" is a regional-agreement floor of that group of
-// the default region table; without one it is national. Decoding is
-// strict (unknown fields are errors); every error is a
+// the default region table; without one it is national. The floors are
+// checked as NewSet checks them (programmes and dimensions of
+// benefit.DefaultCatalogue). Decoding is strict (unknown fields are
+// errors); every error is a
 // *benefit.RecordError naming file, line (for syntax errors) and field.
 // Use Default().Merge(loaded) to put a user's floors on top of the
 // national ones.

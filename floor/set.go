@@ -108,15 +108,15 @@ func (s Scope) String() string {
 	return "local"
 }
 
-// A Cadence is an expected update rhythm: the minimum wage is adjusted
-// at least every 24 months (最低工资规定 第十条), the veterans' standards
-// every year. A figure unchanged for longer is stale (rule 6, a
-// warning).
+// A Cadence is an expected update rhythm (调整周期, part of a 动态调整
+// mechanism): the minimum wage is adjusted at least every 24 months
+// (最低工资规定 第十条), the veterans' standards every year. A figure
+// unchanged for longer is stale (rule 6, a warning).
 type Cadence struct {
-	Program  string
-	Scope    Scope
-	Months   int
-	Citation benefit.Citation
+	Program  string           // the programme watched, e.g. "reference.min_wage"
+	Scope    Scope            // whose figure: each region's own level, or the national floor
+	Months   int              // the longest a figure may stay unchanged, in months (> 0)
+	Citation benefit.Citation // the rule that sets the rhythm
 }
 
 // A Set is an immutable collection of floors, relative rules and

@@ -11,8 +11,8 @@ import (
 type Sex int8
 
 const (
-	SexUnknown Sex = iota
-	Female         // 女
+	SexUnknown Sex = iota // not given; an age bracket with a Sex does not match it
+	Female                // 女
 	Male           // 男
 )
 

@@ -13,7 +13,7 @@ type Sex int8
 const (
 	SexUnknown Sex = iota // not given; an age bracket with a Sex does not match it
 	Female                // 女
-	Male           // 男
+	Male                  // 男
 )
 
 // String returns "F", "M" or "".

@@ -176,7 +176,7 @@ func (r Rounding) MarshalJSON() ([]byte, error) {
 // required and unknown fields are errors.
 func (r *Rounding) UnmarshalJSON(b []byte) error {
 	var j roundingJSON
-	if err := strictjson.Unmarshal(b, &j); err != nil {
+	if err := strictjson.Value(b, &j); err != nil {
 		return err
 	}
 	u, err := ParseUnit(j.Unit)

@@ -276,7 +276,7 @@ func (s Schedule) MarshalJSON() ([]byte, error) {
 // as NewSchedule does.
 func (s *Schedule) UnmarshalJSON(b []byte) error {
 	var j scheduleJSON
-	if err := strictjson.Unmarshal(b, &j); err != nil {
+	if err := strictjson.Value(b, &j); err != nil {
 		return err
 	}
 	v, err := NewSchedule(j.Versions...)
@@ -302,7 +302,7 @@ func (v *Version) UnmarshalJSON(b []byte) error {
 		Status   Status   `json:"status"`
 		Citation Citation `json:"citation"`
 	}
-	if err := strictjson.Unmarshal(b, &j); err != nil {
+	if err := strictjson.Value(b, &j); err != nil {
 		return err
 	}
 	switch {

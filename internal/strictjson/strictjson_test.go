@@ -99,3 +99,43 @@ func TestLineErrorUnwrap(t *testing.T) {
 		t.Errorf("got %v", e)
 	}
 }
+
+func TestKeysAreCaseSensitive(t *testing.T) {
+	type version struct {
+		From   string `json:"from"`
+		Amount string `json:"amount"`
+	}
+	type level struct {
+		Region   string    `json:"region"`
+		Versions []version `json:"versions"`
+	}
+	var doc struct {
+		Levels []level `json:"levels"`
+	}
+	// encoding/json alone would read "Amount" into amount and "LEVELS"
+	// into levels; a hand-edited file with those keys is a mistake.
+	for in, want := range map[string]string{
+		"{\"levels\":[{\"region\":\"371723\",\n\"versions\":[{\"from\":\"2024-01\",\n\"Amount\":\"123\"}]}]}": `line 3: unknown key "Amount" at levels[0].versions[0].Amount: keys are case-sensitive; did you mean "amount"?`,
+		`{"LEVELS":[]}`: `line 1: unknown key "LEVELS": keys are case-sensitive; did you mean "levels"?`,
+		"{\"levels\":[{\"region\":\"371723\",\n\"region\":\"140822\"}]}": `line 2: key "region" given twice in the same object (at levels[0].region)`,
+	} {
+		err := Unmarshal([]byte(in), &doc)
+		if err == nil || err.Error() != want {
+			t.Errorf("%s:\n got %v\nwant %s", in, err, want)
+		}
+	}
+	// Value reports the same mistakes without a line (a nested value's
+	// lines would count from its own start).
+	err := Value([]byte(`{"LEVELS":[]}`), &doc)
+	if err == nil || strings.HasPrefix(err.Error(), "line") {
+		t.Errorf("Value: got %v", err)
+	}
+	// Keys of a map are data, not field names: any case, but not twice.
+	var m map[string]int
+	if err := Unmarshal([]byte(`{"Grade":1,"grade":2}`), &m); err != nil {
+		t.Errorf("map keys differing in case: %v", err)
+	}
+	if err := Unmarshal([]byte(`{"grade":1,"grade":2}`), &m); err == nil {
+		t.Error("a map key given twice was accepted")
+	}
+}

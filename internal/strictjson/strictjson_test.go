@@ -117,7 +117,7 @@ func TestKeysAreCaseSensitive(t *testing.T) {
 	for in, want := range map[string]string{
 		"{\"levels\":[{\"region\":\"371723\",\n\"versions\":[{\"from\":\"2024-01\",\n\"Amount\":\"123\"}]}]}": `line 3: unknown key "Amount" at levels[0].versions[0].Amount: keys are case-sensitive; did you mean "amount"?`,
 		`{"LEVELS":[]}`: `line 1: unknown key "LEVELS": keys are case-sensitive; did you mean "levels"?`,
-		"{\"levels\":[{\"region\":\"371723\",\n\"region\":\"140822\"}]}": `line 2: key "region" given twice in the same object (at levels[0].region)`,
+		"{\"levels\":[{\"region\":\"371723\",\n\"region\":\"140822\"}]}": `line 2: key "region" given twice in the same object at levels[0].region`,
 	} {
 		err := Unmarshal([]byte(in), &doc)
 		if err == nil || err.Error() != want {

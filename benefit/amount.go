@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -98,7 +99,8 @@ func parseDecimal(typ, s string, maxInt, maxScale int) (decimal.Decimal, error) 
 		case c == ',':
 			return decimal.Decimal{}, parseErr(typ, s, "thousands separators are not accepted", ErrSyntax)
 		default:
-			return decimal.Decimal{}, parseErr(typ, s, "unexpected character "+strconv.QuoteRune(rune(c))+" at byte "+strconv.Itoa(i), ErrSyntax)
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			return decimal.Decimal{}, parseErr(typ, s, "unexpected character "+strconv.QuoteRune(r)+" at byte "+strconv.Itoa(i), ErrSyntax)
 		}
 	}
 	if intDigits == 0 {

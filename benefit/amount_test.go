@@ -368,3 +368,12 @@ func TestParseErrorMessage(t *testing.T) {
 	_, err = benefit.ParseAmount("1e5")
 	isTrue(t, strings.Contains(err.Error(), "exponent"), err.Error())
 }
+
+// A full-width digit (as typed with a Chinese input method) is named as
+// the character it is, not as its first byte.
+func TestParseAmountNamesWideCharacter(t *testing.T) {
+	_, err := benefit.ParseAmount("１２３")
+	if err == nil || !strings.Contains(err.Error(), `'１'`) {
+		t.Errorf("got %v, want the character '１' named", err)
+	}
+}

@@ -88,6 +88,9 @@ func (rd *Reader) Next() (Record, error) {
 		if !utf8.ValidString(f) {
 			return Record{}, rd.errf(line, rd.cols[i], ErrNotUTF8)
 		}
+		if strings.IndexByte(f, 0) >= 0 {
+			return Record{}, rd.errf(line, rd.cols[i], fmt.Errorf("%w: NUL byte in the field (is this a UTF-16 or binary file?)", benefit.ErrSyntax))
+		}
 	}
 	return Record{Line: line, fields: fields, r: rd}, nil
 }

@@ -182,3 +182,14 @@ func FuzzReader(f *testing.F) {
 		}
 	})
 }
+
+func TestNULByteRejected(t *testing.T) {
+	rd, err := New(strings.NewReader("code,name\n140822,万荣\x00县\n"), "d.csv", []string{"code", "name"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = rd.Next()
+	if err == nil || !strings.HasPrefix(err.Error(), "d.csv:2: name: ") {
+		t.Errorf("got %v, want an error naming d.csv:2 and the name field", err)
+	}
+}

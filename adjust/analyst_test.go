@@ -85,6 +85,10 @@ func TestSweep(t *testing.T) {
 	if err != nil || !slices.Equal(vals, []string{"0.00", "10.00", "20.00"}) {
 		t.Fatalf("values %v %v", vals, err)
 	}
+	// 100 down to 0 by 5 is empty: an error, not a sweep of nothing.
+	if v, err := Values(benefit.Yuan(100), benefit.Yuan(0), benefit.Yuan(5)); err == nil {
+		t.Errorf("descending range: got %v and no error", v)
+	}
 	sw, err := Sweep(t.Context(), s, "rule.amount", vals, Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -255,6 +255,9 @@ func Values(from, to, step benefit.Amount) ([]string, error) {
 	if step.Sign() <= 0 {
 		return nil, &benefit.RecordError{Field: "step", Err: fmt.Errorf("%w: step %s must be positive", benefit.ErrRange, step)}
 	}
+	if from.Cmp(to) > 0 {
+		return nil, &benefit.RecordError{Field: "to", Err: fmt.Errorf("%w: to %s is below from %s, so there is nothing to sweep", benefit.ErrRange, to, from)}
+	}
 	var out []string
 	for v := from; v.Cmp(to) <= 0; v = v.Add(step) {
 		if len(out) == 10000 {

@@ -250,3 +250,37 @@ func TestWriteTextCitesEveryFinding(t *testing.T) {
 		t.Errorf("a finding without a legal source:\n%s", b.String())
 	}
 }
+
+// Relatives and Cadences hand out copies of the shared default set. The
+// minimum wage must change at least every 24 months (最低工资规定 第十条)
+// and the unemployment benefit must stay below it (失业保险条例 第十八条,
+// severity violation); a caller who edits what it got leaves both alone.
+func TestRelativesAndCadencesAreCopies(t *testing.T) {
+	set := floor.Default()
+	rs := set.Relatives("")
+	for i := range rs {
+		rs[i].Severity = floor.Advisory
+		rs[i].ID = "changed"
+	}
+	cs := set.Cadences()
+	for i := range cs {
+		cs[i].Months = 1
+	}
+	found := false
+	for _, r := range set.Relatives("employment.unemployment_insurance") {
+		if r.ID == "ui.art18.below_min_wage" {
+			found = true
+			if r.Severity != floor.Violation {
+				t.Errorf("ui.art18.below_min_wage is now %s, want violation", r.Severity)
+			}
+		}
+	}
+	if !found {
+		t.Error("ui.art18.below_min_wage is gone from the shared set")
+	}
+	for _, c := range set.Cadences() {
+		if c.Program == "reference.min_wage" && c.Months != 24 {
+			t.Errorf("the minimum wage cadence is now %d months, want 24", c.Months)
+		}
+	}
+}

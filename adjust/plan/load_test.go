@@ -192,3 +192,18 @@ func must(p Plan, err error) Plan {
 	}
 	return p
 }
+
+// NationalLevels hands out a copy: overwriting 2016's 6.5 % (the figure
+// of TestNational, policy-reference §3.1) in the slice one got leaves
+// the shipped level alone.
+func TestNationalLevelsAreACopy(t *testing.T) {
+	ls := NationalLevels()
+	for i := range ls {
+		ls[i].Rate = benefit.Percent(99)
+		ls[i].Year = 1900
+	}
+	l, ok := National(2016)
+	if !ok || l.Rate.String() != "6.5%" {
+		t.Errorf("National(2016) = %v, %v after a caller changed its copy; want 6.5%%", l.Rate, ok)
+	}
+}

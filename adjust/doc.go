@@ -195,9 +195,11 @@
 // *benefit.RecordError whose Field is the JSON path of the bad value
 // ("regions[3].beneficiaries", "horizon", "rule.parts[1].wage_weight"),
 // wrapping a sentinel for errors.Is: benefit.ErrNegative, ErrRange,
-// ErrSyntax, ErrUnknownProgram, region.ErrUnknownRegion,
-// ErrMissingAssumption or ErrNoFloor. LoadScenario adds the file name and
-// line. Growth rates below −100 % are rejected. A run whose rule or floor
+// ErrSyntax, ErrUnknownProgram, ErrDimension, region.ErrInvalidCode,
+// ErrUnknownRegion, ErrNoCostRule (a programme whose cost split the
+// region table does not know, such as the veterans' benefits: field
+// "program"), ErrMissingAssumption or ErrNoFloor. LoadScenario adds the
+// file name and line. Growth rates below −100 % are rejected. A run whose rule or floor
 // projection drives a level past the 15 integer digits of an amount, or
 // whose beneficiary growth drives a count past MaxBeneficiaries, stops
 // with the same kind of error, naming the rule, the projection or the

@@ -229,7 +229,8 @@ func (t *Table) Provinces() []Division {
 // Tier returns the fiscal tier of c. A 计划单列市 (2102 Dalian, 3302
 // Ningbo, 3502 Xiamen, 3702 Qingdao, 4403 Shenzhen) and every county
 // under it takes its own tier before its province's: Dalian is tier 4
-// while Liaoning is tier 3.
+// while Liaoning is tier 3. The error wraps ErrInvalidCode for the zero
+// Code and ErrUnknownRegion for a province the table has no tier for.
 func (t *Table) Tier(c Code) (Tier, error) {
 	if !c.IsValid() {
 		return 0, fmt.Errorf("%w: zero code", ErrInvalidCode)
@@ -249,7 +250,7 @@ func (t *Table) Tier(c Code) (Tier, error) {
 }
 
 // CentralShare returns the central share of spending on a tiered item in
-// c's tier (80, 60, 50, 30 or 10 %).
+// c's tier (80, 60, 50, 30 or 10 %), exact. Its errors are Tier's.
 func (t *Table) CentralShare(c Code) (benefit.Rate, error) {
 	tr, err := t.Tier(c)
 	if err != nil {

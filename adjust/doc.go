@@ -209,8 +209,8 @@
 // Sweep reports a malformed parameter path as a *benefit.RecordError
 // (Field: the path) wrapping benefit.ErrSyntax, and a value that makes
 // the scenario invalid with the path, the value and the run's error
-// wrapped; Values reports a non-positive step or more than 10,000 values
-// wrapping benefit.ErrRange. The package's own sentinels are
+// wrapped; Values reports a non-positive step, a to below from or more
+// than 10,000 values wrapping benefit.ErrRange. The package's own sentinels are
 // [ErrMissingAssumption] and [ErrNoFloor]; every other condition is one
 // of benefit's or region's.
 package adjust

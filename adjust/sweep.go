@@ -249,8 +249,10 @@ func splitPath(p string) ([]pathStep, error) {
 }
 
 // Values returns the values from, from+step, … up to and including to
-// (when reached exactly), as strings for Sweep. step must be positive
-// and the range at most 10,000 values.
+// (when reached exactly), as strings for Sweep. step must be positive,
+// to at least from, and the range at most 10,000 values; otherwise the
+// error is a *benefit.RecordError (field "step" or "to") wrapping
+// benefit.ErrRange.
 func Values(from, to, step benefit.Amount) ([]string, error) {
 	if step.Sign() <= 0 {
 		return nil, &benefit.RecordError{Field: "step", Err: fmt.Errorf("%w: step %s must be positive", benefit.ErrRange, step)}

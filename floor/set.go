@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/benefitstd/benefitstd/benefit"
@@ -327,6 +328,13 @@ func build(version string, floors []Floor, relative []Relative, cadences []Caden
 		}
 		if f.Per != p.Frequency {
 			return nil, fe("per", fmt.Errorf("%w: %s is per %s, not per %s", benefit.ErrSyntax, p.ID, p.Frequency, f.Per))
+		}
+		for j, v := range f.Schedule.All() {
+			// A figure the domain reference marks from memory [M] or
+			// conflicting [C] is never law, whatever the file says.
+			if conf := strings.Trim(strings.ToUpper(v.Citation.Confidence), "[] "); v.Status == benefit.Legislated && (conf == "M" || conf == "C") {
+				return nil, fe(fmt.Sprintf("versions[%d].status", j), fmt.Errorf("%w: %s from %s is marked [%s] and cannot be legislated; use provisional", benefit.ErrSyntax, v.Amount, v.From, conf))
+			}
 		}
 		if f.Schedule, err = atFen(f.Schedule); err != nil {
 			return nil, fe("versions", err)

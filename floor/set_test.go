@@ -95,7 +95,9 @@ func TestLoadStrict(t *testing.T) {
 		"order":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": [{"from": "2024-01", "amount": "1"}, {"from": "2023-01", "amount": "1"}]}]}`, "floors[0].versions[1].from"},
 		"group":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "group": "atlantis", "versions": [{"from": "2024-01", "amount": "1"}]}]}`, "floors[0].group"},
 		"empty":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": []}]}`, "floors[0].versions"},
-		"bound":         {`{"version": "x", "floors": [], "relative": [{"id": "r", "program": "employment.unemployment_insurance", "against": "reference.min_wage", "bound": "side", "severity": "violation", "citation": {}}]}`, "relative[0].bound"},
+		// local-data §2: 98 in 2022 is [M]; it may ship only as provisional.
+		"unverified legislated": {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": [{"from": "2022-01", "amount": "98", "status": "legislated", "citation": {"confidence": "M"}}]}]}`, "floors[0].versions[0].status"},
+		"bound":                 {`{"version": "x", "floors": [], "relative": [{"id": "r", "program": "employment.unemployment_insurance", "against": "reference.min_wage", "bound": "side", "severity": "violation", "citation": {}}]}`, "relative[0].bound"},
 	}
 	for name, tc := range cases {
 		_, err := floor.Load(strings.NewReader(tc.in), "mine.json")

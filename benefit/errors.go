@@ -28,6 +28,9 @@ var (
 	ErrDimension = errors.New("benefit: invalid dimension")
 	// ErrDivideByZero reports a division whose divisor is zero.
 	ErrDivideByZero = errors.New("benefit: division by zero")
+	// ErrEncoding reports an input file that is not UTF-8 text, such as a
+	// CSV saved by Excel in GBK. A caller may re-encode and retry.
+	ErrEncoding = errors.New("benefit: not UTF-8 text")
 )
 
 // ParseError describes a value that could not be parsed. Its Err is one

@@ -14,7 +14,7 @@ import (
 )
 
 // ErrNotUTF8 reports input that is not valid UTF-8.
-var ErrNotUTF8 = errors.New("not UTF-8 text: the file looks GBK/GB18030-encoded (as Excel saves CSV in China); save it as \"CSV UTF-8\" and try again")
+var ErrNotUTF8 = fmt.Errorf("%w: the file looks GBK/GB18030-encoded (as Excel saves CSV in China); save it as \"CSV UTF-8\" and try again", benefit.ErrEncoding)
 
 // Reader reads records of a CSV file with a header.
 type Reader struct {

@@ -14,7 +14,17 @@ import (
 )
 
 // ErrNotUTF8 reports input that is not valid UTF-8.
-var ErrNotUTF8 = fmt.Errorf("%w: the file looks GBK/GB18030-encoded (as Excel saves CSV in China); save it as \"CSV UTF-8\" and try again", benefit.ErrEncoding)
+var ErrNotUTF8 error = notUTF8{}
+
+type notUTF8 struct{}
+
+func (notUTF8) Error() string {
+	return "not UTF-8 text: the file looks GBK/GB18030-encoded (as Excel saves CSV in China); save it as \"CSV UTF-8\" and try again"
+}
+
+// Unwrap lets importers, who cannot reach this package, test the
+// condition with errors.Is(err, benefit.ErrEncoding).
+func (notUTF8) Unwrap() error { return benefit.ErrEncoding }
 
 // Reader reads records of a CSV file with a header.
 type Reader struct {

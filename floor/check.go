@@ -936,8 +936,25 @@ func (c *checker) arrears(it *item) {
 		for m := f.Interval.From; m < f.Interval.To && m < paid; m++ {
 			delay += l.personsAt(m) * int64(paid.Sub(m))
 		}
-		f.Interest = c.money(f.Shortfall.Mul(delay), f.Per).MulRate(rate).Round(benefit.FenHalfUp)
+		f.Interest = interest(f.Shortfall, delay, rate, f.Per)
 	}
+}
+
+// interest returns simple interest on a shortfall owed for delay
+// person-months at rate per month: shortfall × delay × rate, ÷ 12 for a
+// shortfall per person-year, rounded once, half-up to the fen
+// (benefit.FenHalfUp). The ÷ 12 is not rounded on its own, as the
+// arrears' is: rounding it first and the product again would round
+// twice (0.04 a year × 149 person-months is 0.4966… a month, 0.50 once
+// rounded, and 1 % of 0.50 rounds up to 0.01, where 1 % of 0.4966… is
+// 0.00).
+func interest(shortfall benefit.Amount, delay int64, rate benefit.Rate, per benefit.Frequency) benefit.Amount {
+	a := mulPersons(shortfall, delay).MulRate(rate)
+	if per == benefit.PerYear {
+		q, _ := a.QuoInt(12, benefit.FenHalfUp) // 12 is not zero
+		return q
+	}
+	return a.Round(benefit.FenHalfUp)
 }
 
 // money turns shortfall × person-months into an amount: as it is for a

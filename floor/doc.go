@@ -106,7 +106,10 @@
 //
 // Where rounding happens: the ÷ 12 of a yearly comparison, the central
 // share of region.Table.Split and the interest, each half-up to the fen
-// (benefit.FenHalfUp); nothing else is rounded. Required, Actual,
+// (benefit.FenHalfUp); nothing else is rounded. Interest is rounded once:
+// shortfall × person-months of delay × rate, ÷ 12 when the shortfall is
+// per year, is computed exactly and only then rounded (it is not 1 % of
+// the already rounded monthly arrears). Required, Actual,
 // Shortfall and Excess are exact: a relative bound is Multiplier × the
 // other figure unrounded (90 % of a minimum wage of 2,345.55 is
 // 2,110.995), so a relative rule of severity violation with a

@@ -601,3 +601,31 @@ func TestHierarchyPrefersSameDimensions(t *testing.T) {
 	eq(t, "required", f.Required, "210")
 	eq(t, "arrears", f.Arrears, "30")
 }
+
+// Interest on a yearly comparison is rounded once. Policy-reference §11
+// Example E: 7,345.83 a month against the 88,150-a-year 因战一级 standard
+// is 12 × 7,345.83 = 88,149.96, 0.04 a person-year short. 149 persons
+// short in January 2020 only, paid in February 2020 (one month of delay
+// each: 149 person-months), at 1 % a month:
+//
+//	arrears  = 0.04 × 149 / 12 = 5.96 / 12 = 0.49666… → 0.50
+//	interest = 0.04 × 149 × 1 % / 12 = 0.0596 / 12 = 0.0049666… → 0.00
+//
+// Rounding the ÷ 12 first would give 1 % × 0.50 = 0.005 → 0.01: one fen
+// of interest that is not owed.
+func TestInterestYearlyRoundedOnce(t *testing.T) {
+	lv := []floor.Level{{Region: region.MustParseCode("140800"), Program: "veterans.disability",
+		Dims: benefit.MustParseDims("grade=1;cause=因战"), Per: benefit.PerMonth,
+		Schedule: sched(t, "2019-08", "7345.83"), Beneficiaries: 149}}
+	o := floor.Options{From: ym("2020-01"), To: ym("2020-02"), InterestPerMonth: benefit.Percent(1), PaidIn: ym("2020-02")}
+	f := one(t, check(t, lv, o), floor.RuleFloor)
+	eq(t, "shortfall a year", f.Shortfall, "0.04")
+	eq(t, "arrears", f.Arrears, "0.50")
+	eq(t, "interest", f.Interest, "0.00")
+
+	// 1,500 persons: 0.04 × 1,500 × 1 % / 12 = 0.6 / 12 = 0.05 exactly.
+	lv[0].Beneficiaries = 1500
+	f = one(t, check(t, lv, o), floor.RuleFloor)
+	eq(t, "arrears 1,500", f.Arrears, "5.00") // 0.04 × 1,500 / 12 = 60 / 12
+	eq(t, "interest 1,500", f.Interest, "0.05")
+}

@@ -48,6 +48,13 @@ type csvSource struct {
 // the columns of CSVHeader; file names it in errors. A
 // bad record stops the run with a *benefit.RecordError naming the file,
 // line and field. The Source reads r once.
+//
+// Each id (人员编号) may appear once: a repeated id is a bad record (field
+// "id", on the line of the second occurrence, wrapping ErrDuplicateID,
+// the message naming the first line), whatever the output, since a
+// payment file would pay that retiree twice and a Summary would count
+// them twice. The check keeps every distinct id in memory while the file
+// is read: about 50 bytes an id beyond its length.
 func ReadCSV(r io.Reader, file string) Source { return &csvSource{r, file} }
 
 // feed parses the records of feedRecords into rows (NewPopulation).
@@ -80,10 +87,19 @@ func (s *csvSource) feedRecords(size int, emit func([]csvin.Record) bool) error 
 		return err
 	}
 	buf := make([]csvin.Record, 0, size)
+	var ids idSet
 	for {
 		rec, err := rd.Next()
 		if err == io.EOF {
 			break
+		}
+		if err == nil {
+			// In reading order, so the line is the same whatever the workers.
+			if id := rec.Get("id"); id != "" {
+				if first := ids.add(id, rec.Line, true); first != 0 {
+					err = rec.Err("id", dupError(id, first, "line"))
+				}
+			}
 		}
 		if err != nil {
 			if len(buf) > 0 {

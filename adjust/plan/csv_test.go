@@ -111,7 +111,7 @@ func TestCSVErrors(t *testing.T) {
 		{"bad date", head + good + "B,1957-13-01,2015-06-30,35,0,5000.00,0,,M\n", "birth_date", 3, benefit.ErrRange},
 		{"no such day", head + good + "B,1957-02-29,2015-06-30,35,0,5000.00,0,,M\n", "birth_date", 3, benefit.ErrRange},
 		{"date syntax", head + "B,1957/06/01,2015-06-30,35,0,5000.00,0,,M\n", "birth_date", 2, benefit.ErrSyntax},
-		{"fraction of a fen", head + good + good + "B,1957-06-01,2015-06-30,35,0,5000.005,0,,M\n", "pension", 4, benefit.ErrSyntax},
+		{"fraction of a fen", head + good + "A2" + good[1:] + "B,1957-06-01,2015-06-30,35,0,5000.005,0,,M\n", "pension", 4, benefit.ErrSyntax},
 		{"negative pension", head + "B,1957-06-01,2015-06-30,35,0,-5000,0,,M\n", "pension", 2, benefit.ErrNegative},
 		{"thousands separator", head + "B,1957-06-01,2015-06-30,35,0,\"5,000.00\",0,,M\n", "pension", 2, benefit.ErrSyntax},
 		{"exponent", head + "B,1957-06-01,2015-06-30,35,0,1e999999999,0,,M\n", "pension", 2, benefit.ErrSyntax},
@@ -207,7 +207,7 @@ func TestFromSeq(t *testing.T) {
 	c := calc(t, "tibet-2024")
 	// Tibet 2024: 51 + 1.81% × 4,000 = 123.40 each; 246.80 / 8,000 = 3.085% (exact).
 	two := func(yield func(Retiree) bool) {
-		_ = yield(ret("1950-01-01", 30, 0, "4000.00")) && yield(ret("1951-01-01", 20, 0, "4000.00"))
+		_ = yield(ret("1950-01-01", 30, 0, "4000.00")) && yield(with(ret("1951-01-01", 20, 0, "4000.00"), func(r *Retiree) { r.ID = "y" }))
 	}
 	s, err := c.Run(context.Background(), FromSeq(two), Options{})
 	if err != nil || s.Increase.String() != "246.80" || s.Percent.String() != "3.085%" || !s.PercentExact {
@@ -236,7 +236,7 @@ func TestCSVEarliestError(t *testing.T) {
 		case 1900:
 			b.WriteString("Z,1957-06-01\n") // line 1902: field count, found by the reader
 		default:
-			b.WriteString("A,1957-06-01,2015-06-30,35,0,5000.00,0,,M\n")
+			b.WriteString("A" + strconv.Itoa(i) + ",1957-06-01,2015-06-30,35,0,5000.00,0,,M\n")
 		}
 	}
 	// Read into memory (NewPopulation, as calibration does): the same line.

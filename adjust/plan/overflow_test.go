@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -49,6 +50,7 @@ func TestTotalsOverflow(t *testing.T) {
 		rs := make([]Retiree, n)
 		for i := range rs {
 			rs[i] = r
+			rs[i].ID = strconv.Itoa(i)
 		}
 		return rs
 	}

@@ -23,7 +23,8 @@ type Options struct {
 	// 0 means 4096.
 	ChunkSize int
 	// PerPerson, when set, receives one CSV line per retiree, in input
-	// order, for the payment system; see PerPersonHeader. If the run
+	// order, for the payment system; see PerPersonHeader. Ids are unique
+	// (a repeated id fails the run with ErrDuplicateID). If the run
 	// fails, what was written before the failure is incomplete: write to
 	// a temporary file and rename it on success.
 	PerPerson io.Writer
@@ -54,7 +55,8 @@ type outChunk struct {
 }
 
 // Run applies the plan to every retiree of src, in parallel chunks,
-// without holding the retirees in memory (unless src is a Population),
+// without holding the retirees in memory (unless src is a Population;
+// only their ids are kept, to reject a repeated one: see ReadCSV),
 // and returns the Summary. The result is the same whatever
 // opt.Workers. A CSV file is read in order and its records are parsed by
 // the workers. A bad record stops the run: Run returns the

@@ -14,7 +14,10 @@ import (
 //
 // Bad records stop the run with a *benefit.RecordError naming the file
 // (if any), the line (for FromSeq and FromSlice: the 1-based position)
-// and the field.
+// and the field. A repeated non-empty id is a bad record (ErrDuplicateID,
+// see ReadCSV): every source but a Population (checked when it was read)
+// and Synthetic (unique ids) keeps the distinct ids it has seen, memory
+// proportional to their number, while it is read.
 type Source interface {
 	// feed sends the source's rows to emit in chunks of at most size
 	// rows, each in a buffer from get (or, for a Population, a window of
@@ -58,6 +61,7 @@ func FromSlice(rs []Retiree) Source {
 func (s seqSource) feed(size int, get func() []row, emit func([]row, bool) bool) error {
 	ch := chunker{size: size, get: get, emit: emit, buf: get()}
 	n := 0
+	var ids idSet
 	for r, e := range s.seq {
 		n++
 		if e != nil {
@@ -66,6 +70,11 @@ func (s seqSource) feed(size int, get func() []row, emit func([]row, bool) bool)
 		x, fe := toRow(r)
 		if fe != nil {
 			return &benefit.RecordError{Line: n, Field: fe.field, Err: fe.err}
+		}
+		if r.ID != "" {
+			if first := ids.add(r.ID, n, false); first != 0 {
+				return &benefit.RecordError{Line: n, Field: "id", Err: dupError(r.ID, first, "record")}
+			}
 		}
 		if !ch.add(x) {
 			return nil

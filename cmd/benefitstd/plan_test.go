@@ -135,6 +135,9 @@ func TestPlanErrors(t *testing.T) {
 		{[]string{"plan", "--builtin", "shanghai-2024", "--calibrate", "fixed", "--target", "3x"}, "--target"},
 		{[]string{"plan", "--plan", "testdata/plan_bad.json"}, "testdata/plan_bad.json:15"},
 		{[]string{"plan", "--builtin", "shanghai-2024", "--retirees", "testdata/plan_bad_retirees.csv", "--per-person", pp}, "testdata/plan_bad_retirees.csv:3: years"},
+		// A repeated id would be paid twice: line 4 repeats line 2's A.
+		{[]string{"plan", "--builtin", "shanghai-2024", "--retirees", "testdata/plan_dup_retirees.csv", "--per-person", pp}, `testdata/plan_dup_retirees.csv:4: id: plan: repeated retiree id: "A" was already given on line 2`},
+		{[]string{"plan", "--builtin", "shanghai-2024", "--retirees", "testdata/plan_dup_retirees.csv", "--calibrate", "fixed", "--target", "3%", "--per-person", pp}, "plan_dup_retirees.csv:4: id"},
 		{[]string{"plan", "--builtin", "shanghai-2024", "--format", "xml"}, "--format"},
 		{[]string{"plan", "--builtin", "shanghai-2024", "--per-person", pp}, "--per-person needs --retirees"},
 		{[]string{"plan", "--builtin", "shanghai-2024", "--step", "0.5"}, "--step is the grid of --calibrate"},

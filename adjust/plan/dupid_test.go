@@ -1,0 +1,89 @@
+package plan
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/benefitstd/benefitstd/benefit"
+)
+
+// A repeated id would be paid twice in the per-person (payment) file: the
+// run fails on the line of the second occurrence, naming the first.
+//
+//	line 1  header
+//	line 2  A
+//	line 3  B
+//	line 4  C
+//	line 5  " A " (trimmed: A, first on line 2)  ← reported
+//	line 6  B again                              (later: not reported)
+func TestDuplicateIDCSV(t *testing.T) {
+	const rest = ",1957-06-01,2015-06-30,35,0,5000.00,0,,M\n"
+	csv := CSVHeader() + "\n" + "A" + rest + "B" + rest + "C" + rest + " A " + rest + "B" + rest
+	check := func(t *testing.T, err error) {
+		t.Helper()
+		var re *benefit.RecordError
+		if !errors.As(err, &re) || re.File != "pay.csv" || re.Line != 5 || re.Field != "id" {
+			t.Fatalf("err = %v; want pay.csv:5: id", err)
+		}
+		if !errors.Is(err, ErrDuplicateID) || !strings.Contains(err.Error(), `"A" was already given on line 2`) {
+			t.Errorf("err = %v; want ErrDuplicateID naming line 2", err)
+		}
+	}
+	c := calc(t, "shanghai-2024")
+	for _, o := range []Options{{Workers: 1}, {Workers: 4, ChunkSize: 1}, {Workers: 3, ChunkSize: 2}, {Workers: 2, ChunkSize: 1000}} {
+		for range 5 {
+			var out bytes.Buffer
+			o.PerPerson = &out
+			s, err := c.Run(context.Background(), ReadCSV(strings.NewReader(csv), "pay.csv"), o)
+			if s != nil {
+				t.Errorf("workers %d chunk %d: a summary came back with the error", o.Workers, o.ChunkSize)
+			}
+			check(t, err)
+			// Without a per-person output the Summary would count A twice.
+			o.PerPerson = nil
+			_, err = c.Run(context.Background(), ReadCSV(strings.NewReader(csv), "pay.csv"), o)
+			check(t, err)
+		}
+	}
+	// Read into memory (calibration): the same error, no population.
+	pop, err := NewPopulation(ReadCSV(strings.NewReader(csv), "pay.csv"))
+	if pop != nil {
+		t.Error("a population came back with the error")
+	}
+	check(t, err)
+
+	// An earlier bad record is reported first: line 4's pension.
+	bad := strings.Replace(csv, "C,1957-06-01,2015-06-30,35,0,5000.00", "C,1957-06-01,2015-06-30,35,0,5000.001", 1)
+	for _, o := range []Options{{Workers: 1}, {Workers: 3, ChunkSize: 1}} {
+		_, err := c.Run(context.Background(), ReadCSV(strings.NewReader(bad), "pay.csv"), o)
+		var re *benefit.RecordError
+		if !errors.As(err, &re) || re.Line != 4 || re.Field != "pension" {
+			t.Errorf("workers %d: err = %v; want pay.csv:4: pension", o.Workers, err)
+		}
+	}
+	// Ids differing in case are different ids: a-2 and A-2 both pass.
+	ok := CSVHeader() + "\n" + "a-2" + rest + "A-2" + rest
+	if s, err := c.Run(context.Background(), ReadCSV(strings.NewReader(ok), "pay.csv"), Options{}); err != nil || s.Retirees != 2 {
+		t.Errorf("a-2, A-2: %v, %v; want 2 retirees", s, err)
+	}
+}
+
+// Go values: the position of the second occurrence, naming the first.
+// Empty ids are not compared (a Go caller may leave ID empty).
+func TestDuplicateIDSeq(t *testing.T) {
+	id := func(s string) Retiree {
+		return with(ret("1950-01-01", 30, 0, "4000.00"), func(r *Retiree) { r.ID = s })
+	}
+	c := calc(t, "shanghai-2024")
+	_, err := c.Run(context.Background(), FromSlice([]Retiree{id("p1"), id(""), id("p2"), id(""), id("p1")}), Options{Workers: 2, ChunkSize: 1})
+	var re *benefit.RecordError
+	if !errors.As(err, &re) || re.Line != 5 || re.Field != "id" || !errors.Is(err, ErrDuplicateID) || !strings.Contains(err.Error(), "record 1") {
+		t.Errorf("err = %v; want record 5, field id, ErrDuplicateID, naming record 1", err)
+	}
+	if s, err := c.Run(context.Background(), FromSlice([]Retiree{id(""), id(""), id("p1")}), Options{}); err != nil || s.Retirees != 3 {
+		t.Errorf("empty ids: %v, %v; want 3 retirees", s, err)
+	}
+}

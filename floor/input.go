@@ -13,7 +13,6 @@ import (
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/internal/csvin"
-	"github.com/benefitstd/benefitstd/internal/strictjson"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -181,22 +180,6 @@ func parsePer(s string, def benefit.Frequency) (benefit.Frequency, error) {
 	return 0, fmt.Errorf("%w: %q (want month or year)", benefit.ErrSyntax, s)
 }
 
-// decodeStrict decodes JSON strictly (unknown fields and trailing data
-// are errors) into v; an error is a *benefit.RecordError naming the file
-// and, for syntax errors, the line.
-func decodeStrict(r io.Reader, name string, v any) error {
-	err := strictjson.Decode(r, v)
-	if err == nil {
-		return nil
-	}
-	line := 0
-	var le *strictjson.LineError
-	if errors.As(err, &le) {
-		line, err = le.Line, le.Err
-	}
-	return &benefit.RecordError{File: name, Line: line, Err: fmt.Errorf("%w: %v", benefit.ErrSyntax, err)}
-}
-
 // scheduleErr reports an error of benefit.NewSchedule under the field
 // fe names: the version it names ("versions[1].from") or "versions".
 func scheduleErr(fe func(field string, err error) error, err error) error {
@@ -260,14 +243,28 @@ type levelJSON struct {
 //	   "interval": {"from": "2024-01", "to": "2024-04"}, "reason": "...", "expiry": "2025-01"}]}
 //
 // Decoding is strict: unknown fields, trailing data and malformed values
-// are errors (*benefit.RecordError with file, line for syntax errors, and
-// the field path such as "levels[2].versions[1].from"); on error nothing
+// are errors. Every error is a *benefit.RecordError with the file, the
+// JSON path of the bad value ("levels[2].versions[1].amount") and the
+// line where it is found (for a missing field, the line of the object
+// that lacks it); an empty file is "empty file: no JSON document", a file
+// that cannot be read (a directory) is no syntax error. On error nothing
 // is returned.
 func ReadJSON(r io.Reader, name string) (Input, error) {
 	var j inputJSON
-	if err := decodeStrict(r, name, &j); err != nil {
+	doc, err := readDoc(r, name, &j)
+	if err != nil {
 		return Input{}, err
 	}
+	in, err := j.input(name)
+	if err != nil {
+		return Input{}, located(err, doc, name)
+	}
+	return in, nil
+}
+
+// input checks the decoded levels and waivers; errors name their JSON
+// path (ReadJSON adds the line).
+func (j *inputJSON) input(name string) (Input, error) {
 	cat := benefit.DefaultCatalogue()
 	tab := region.Default()
 	in := Input{Note: j.Note, Illustrative: j.Illustrative, Waivers: j.Waivers}

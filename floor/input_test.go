@@ -127,7 +127,7 @@ func TestReadJSONStrict(t *testing.T) {
 		"unknown field": {`{"levels": [{"region": "371723", "program": "pension.resident.basic", "amount": "1", "versions": []}]}`, ""},
 		"trailing":      {`{"levels": []} {}`, ""},
 		"order":         {`{"levels": [{"region": "371723", "program": "pension.resident.basic", "versions": [{"from": "2024-07", "amount": "1"}, {"from": "2024-01", "amount": "2"}]}]}`, "levels[0].versions[1].from"},
-		"float amount":  {`{"levels": [{"region": "371723", "program": "pension.resident.basic", "versions": [{"from": "2024-07", "amount": 1e3}]}]}`, ""},
+		"float amount":  {`{"levels": [{"region": "371723", "program": "pension.resident.basic", "versions": [{"from": "2024-07", "amount": 1e3}]}]}`, "levels[0].versions[0].amount"},
 		"no reason":     {`{"levels": [], "waivers": [{"region": "371723", "program": "pension.resident.basic", "interval": {"from": "2024-01"}, "reason": ""}]}`, "waivers[0].reason"},
 	}
 	for name, tc := range cases {

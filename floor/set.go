@@ -447,16 +447,28 @@ type cadenceJSON struct {
 // A floor with a "group" is a regional-agreement floor of that group of
 // the default region table; without one it is national. The floors are
 // checked as NewSet checks them (programmes and dimensions of
-// benefit.DefaultCatalogue). Decoding is strict (unknown fields are
-// errors); every error is a
-// *benefit.RecordError naming file, line (for syntax errors) and field.
+// benefit.DefaultCatalogue). Decoding is strict (unknown fields and
+// trailing data are errors); every error is a *benefit.RecordError
+// naming the file, the JSON path ("floors[2].versions[0].amount") and
+// the line where it is found, as ReadJSON's are.
 // Use Default().Merge(loaded) to put a user's floors on top of the
 // national ones.
 func Load(r io.Reader, name string) (*Set, error) {
 	var j setJSON
-	if err := decodeStrict(r, name, &j); err != nil {
+	doc, err := readDoc(r, name, &j)
+	if err != nil {
 		return nil, err
 	}
+	s, err := j.set(name)
+	if err != nil {
+		return nil, located(err, doc, name)
+	}
+	return s, nil
+}
+
+// set checks the decoded floors, relative rules and cadences; errors
+// name their JSON path (Load adds the line).
+func (j *setJSON) set(name string) (*Set, error) {
 	cat := benefit.DefaultCatalogue()
 	floors := make([]Floor, 0, len(j.Floors))
 	for i, fj := range j.Floors {

@@ -127,3 +127,35 @@ func ExampleReport_WriteJUnit() {
 	//   </testsuite>
 	// </testsuites>
 }
+
+// Floors for a programme of a user's catalogue (a hypothetical 高龄津贴,
+// elderly allowance) load against that catalogue; Load, with the
+// default one, would reject the programme. A bad value is reported with
+// its line and JSON path.
+func ExampleLoadWith() {
+	cat, err := benefit.LoadCatalogue(strings.NewReader(`{"version": "mine", "programs": [
+  {"id": "local.elderly_allowance", "name": "高龄津贴", "category": "pension", "frequency": "month",
+   "rounding": {"unit": "1", "mode": "half_up"}, "citation": {"title": "hypothetical"}}]}`), "mine.json")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	opts := floor.SetOptions{Catalogue: cat}
+	set, err := floor.LoadWith(strings.NewReader(`{"version": "mine", "floors": [
+  {"program": "local.elderly_allowance",
+   "versions": [{"from": "2024-01", "amount": "100", "status": "announced"}]}]}`), "floors.json", opts)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	last, _ := set.Floors("local.elderly_allowance")[0].Schedule.Last()
+	fmt.Println(last.Amount)
+
+	_, err = floor.LoadWith(strings.NewReader(`{"version": "mine", "floors": [
+  {"program": "local.elderly_allowance",
+   "versions": [{"from": "2024-13", "amount": "100"}]}]}`), "floors.json", opts)
+	fmt.Println(err)
+	// Output:
+	// 100.00
+	// floors.json:3: floors[0].versions[0].from: benefit: invalid month "2024-13": year must be 1900-9999 and month 01-12
+}

@@ -23,7 +23,7 @@ type Options struct {
 
 	Floors    *Set               // nil: Default()
 	Regions   *region.Table      // nil: region.Default()
-	Catalogue *benefit.Catalogue // nil: benefit.DefaultCatalogue()
+	Catalogue *benefit.Catalogue // nil: benefit.DefaultCatalogue(); build Floors with the same one (LoadWith, NewSetWith)
 	Waivers   []Waiver
 
 	// PassThrough turns on rule 4: when a national floor rises by Δ, a

@@ -130,6 +130,7 @@ type Set struct {
 	byProg   map[string][]int
 	relative []Relative
 	cadences []Cadence
+	cat      *benefit.Catalogue // what the floors were checked against; With checks new floors against it
 }
 
 // Default returns the national floors embedded in the library
@@ -280,23 +281,36 @@ func (s *Set) matching(program string, dims benefit.Dims, buf []int) []int {
 }
 
 // With returns a new set holding s's floors plus fs (national or
-// regional-agreement floors); s is not changed. A floor with the same
-// programme, dimensions and group as one already in s is an error.
+// regional-agreement floors); s is not changed. fs are checked against
+// the catalogue s was built with (SetOptions.Catalogue; Default's is
+// benefit.DefaultCatalogue). A floor with the same programme, dimensions
+// and group as one already in s is an error.
 func (s *Set) With(fs ...Floor) (*Set, error) {
-	return build(s.version, append(slices.Clone(s.floors), fs...), s.relative, s.cadences, "")
+	return build(s.version, append(slices.Clone(s.floors), fs...), s.relative, s.cadences, "", s.cat)
 }
 
 // Merge returns a new set holding the floors, relative rules and
-// cadences of s and then of o. Duplicates are errors, as in With.
+// cadences of s and then of o. Duplicates are errors, as in With. Each
+// part was checked against its own catalogue when it was built, and is
+// not checked again: Default().Merge(LoadWith(r, name, SetOptions{
+// Catalogue: mine})) keeps the national floors beside floors of
+// programmes only mine knows. The merged set's catalogue, for later
+// With calls, is o's.
 func (s *Set) Merge(o *Set) (*Set, error) {
-	return build(s.version+"+"+o.version,
+	m, err := build(s.version+"+"+o.version,
 		append(slices.Clone(s.floors), o.floors...),
 		append(slices.Clone(s.relative), o.relative...),
-		append(slices.Clone(s.cadences), o.cadences...), "")
+		append(slices.Clone(s.cadences), o.cadences...), "", nil)
+	if err != nil {
+		return nil, err
+	}
+	m.cat = o.cat
+	return m, nil
 }
 
 // NewSet builds a set from Go values, with the checks Load makes:
-// programmes and dimensions known to benefit.DefaultCatalogue, at least
+// programmes and dimensions known to benefit.DefaultCatalogue (NewSetWith
+// takes another catalogue), at least
 // one version per floor, Per equal to the programme's frequency, no
 // floor given twice for the same programme, dimensions and group, and
 // well-formed relative rules and cadences. Every error is a
@@ -304,30 +318,42 @@ func (s *Set) Merge(o *Set) (*Set, error) {
 // its own copies: changing the slices passed in later does not change
 // it. Relative.Multiplier zero is read as 100 %.
 func NewSet(version string, floors []Floor, relative []Relative, cadences []Cadence) (*Set, error) {
-	return build(version, floors, relative, cadences, "")
+	return NewSetWith(version, floors, relative, cadences, SetOptions{})
 }
 
-func build(version string, floors []Floor, relative []Relative, cadences []Cadence, file string) (*Set, error) {
-	cat := benefit.DefaultCatalogue()
-	s := &Set{version: version, byProg: map[string][]int{}}
+// NewSetWith is NewSet checking programmes, dimensions and frequencies
+// against opts.Catalogue (nil: benefit.DefaultCatalogue). Use the
+// catalogue the check will run with (Options.Catalogue) when floors are
+// set for programmes of a user's catalogue.
+func NewSetWith(version string, floors []Floor, relative []Relative, cadences []Cadence, opts SetOptions) (*Set, error) {
+	return build(version, floors, relative, cadences, "", opts.catalogue())
+}
+
+// build checks and copies the parts of a set. cat nil (Merge only) skips
+// the catalogue checks, which each merged part has passed; duplicates
+// and the rules' own fields are checked whatever cat is.
+func build(version string, floors []Floor, relative []Relative, cadences []Cadence, file string, cat *benefit.Catalogue) (*Set, error) {
+	s := &Set{version: version, byProg: map[string][]int{}, cat: cat}
 	type key struct{ prog, dims, group string }
 	seen := map[key]bool{}
 	for i, f := range floors {
 		fe := func(field string, err error) error {
 			return &benefit.RecordError{File: file, Field: fmt.Sprintf("floors[%d].%s", i, field), Err: err}
 		}
-		p, err := cat.Program(f.Program)
-		if err != nil {
-			return nil, fe("program", err)
-		}
-		if err := p.CheckDims(f.Dims); err != nil {
-			return nil, fe("dimensions", err)
+		if cat != nil {
+			p, err := cat.Program(f.Program)
+			if err != nil {
+				return nil, fe("program", err)
+			}
+			if err := p.CheckDims(f.Dims); err != nil {
+				return nil, fe("dimensions", err)
+			}
+			if f.Schedule.Len() > 0 && f.Per != p.Frequency {
+				return nil, fe("per", fmt.Errorf("%w: %s is per %s, not per %s", benefit.ErrSyntax, p.ID, p.Frequency, f.Per))
+			}
 		}
 		if f.Schedule.Len() == 0 {
 			return nil, fe("versions", fmt.Errorf("%w: a floor needs at least one version", benefit.ErrSyntax))
-		}
-		if f.Per != p.Frequency {
-			return nil, fe("per", fmt.Errorf("%w: %s is per %s, not per %s", benefit.ErrSyntax, p.ID, p.Frequency, f.Per))
 		}
 		for j, v := range f.Schedule.All() {
 			// A figure the domain reference marks from memory [M] or
@@ -336,6 +362,7 @@ func build(version string, floors []Floor, relative []Relative, cadences []Caden
 				return nil, fe(fmt.Sprintf("versions[%d].status", j), fmt.Errorf("%w: %s from %s is marked [%s] and cannot be legislated; use provisional", benefit.ErrSyntax, v.Amount, v.From, conf))
 			}
 		}
+		var err error
 		if f.Schedule, err = atFen(f.Schedule); err != nil {
 			return nil, fe("versions", err)
 		}
@@ -370,6 +397,9 @@ func build(version string, floors []Floor, relative []Relative, cadences []Caden
 			field, prog string
 			dims        benefit.Dims
 		}{{"program", r.Program, r.Dims}, {"against", r.Against, r.AgainstDims}} {
+			if cat == nil {
+				break
+			}
 			p, err := cat.Program(pd.prog)
 			if err != nil {
 				return nil, fe(pd.field, err)
@@ -384,8 +414,10 @@ func build(version string, floors []Floor, relative []Relative, cadences []Caden
 		s.relative = append(s.relative, r)
 	}
 	for i, c := range cadences {
-		if _, err := cat.Program(c.Program); err != nil {
-			return nil, &benefit.RecordError{File: file, Field: fmt.Sprintf("cadences[%d].program", i), Err: err}
+		if cat != nil {
+			if _, err := cat.Program(c.Program); err != nil {
+				return nil, &benefit.RecordError{File: file, Field: fmt.Sprintf("cadences[%d].program", i), Err: err}
+			}
 		}
 		if c.Months <= 0 {
 			return nil, &benefit.RecordError{File: file, Field: fmt.Sprintf("cadences[%d].months", i), Err: fmt.Errorf("%w: months must be positive", benefit.ErrRange)}
@@ -447,19 +479,28 @@ type cadenceJSON struct {
 // A floor with a "group" is a regional-agreement floor of that group of
 // the default region table; without one it is national. The floors are
 // checked as NewSet checks them (programmes and dimensions of
-// benefit.DefaultCatalogue). Decoding is strict (unknown fields and
+// benefit.DefaultCatalogue; LoadWith takes another catalogue). Decoding is strict (unknown fields and
 // trailing data are errors); every error is a *benefit.RecordError
 // naming the file, the JSON path ("floors[2].versions[0].amount") and
 // the line where it is found, as ReadJSON's are.
 // Use Default().Merge(loaded) to put a user's floors on top of the
 // national ones.
 func Load(r io.Reader, name string) (*Set, error) {
+	return LoadWith(r, name, SetOptions{})
+}
+
+// LoadWith is Load checking the floors against opts.Catalogue and
+// resolving "group" in opts.Regions (nil: the defaults). Use it with the
+// catalogue and region table a check runs with (Options.Catalogue,
+// Options.Regions) when the file sets floors for programmes of a user's
+// catalogue.
+func LoadWith(r io.Reader, name string, opts SetOptions) (*Set, error) {
 	var j setJSON
 	doc, err := readDoc(r, name, &j)
 	if err != nil {
 		return nil, err
 	}
-	s, err := j.set(name)
+	s, err := j.set(name, opts)
 	if err != nil {
 		return nil, located(err, doc, name)
 	}
@@ -468,8 +509,12 @@ func Load(r io.Reader, name string) (*Set, error) {
 
 // set checks the decoded floors, relative rules and cadences; errors
 // name their JSON path (Load adds the line).
-func (j *setJSON) set(name string) (*Set, error) {
-	cat := benefit.DefaultCatalogue()
+func (j *setJSON) set(name string, opts SetOptions) (*Set, error) {
+	cat := opts.catalogue()
+	tab := opts.Regions
+	if tab == nil {
+		tab = region.Default()
+	}
 	floors := make([]Floor, 0, len(j.Floors))
 	for i, fj := range j.Floors {
 		fe := func(field string, err error) error {
@@ -494,7 +539,7 @@ func (j *setJSON) set(name string) (*Set, error) {
 		}
 		f := Floor{Program: fj.Program, Dims: fj.Dimensions, Per: per, Schedule: sch, Citation: fj.Citation}
 		if fj.Group != "" {
-			g, ok := region.Default().Group(fj.Group)
+			g, ok := tab.Group(fj.Group)
 			if !ok {
 				return nil, fe("group", fmt.Errorf("%w: unknown regional group %q", region.ErrUnknownRegion, fj.Group))
 			}
@@ -529,7 +574,7 @@ func (j *setJSON) set(name string) (*Set, error) {
 		}
 		cads = append(cads, Cadence{Program: cj.Program, Scope: sc, Months: cj.Months, Citation: cj.Citation})
 	}
-	return build(j.Version, floors, rel, cads, name)
+	return build(j.Version, floors, rel, cads, name, cat)
 }
 
 // zeroFen is 0.00: adding it gives an amount the scale of a fen (or

@@ -1,0 +1,27 @@
+package floor
+
+import (
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/region"
+)
+
+// SetOptions configure NewSetWith and LoadWith: what a set of floors
+// (最低标准) is checked against when it is built. The zero SetOptions
+// are what NewSet and Load use.
+type SetOptions struct {
+	// Catalogue knows the programmes, their dimensions and frequencies
+	// that floors, relative rules and cadences may name. nil:
+	// benefit.DefaultCatalogue(). A check with a user's catalogue
+	// (Options.Catalogue) should load its floors with the same one.
+	Catalogue *benefit.Catalogue
+	// Regions resolves the "group" of a regional-agreement floor in
+	// LoadWith. nil: region.Default().
+	Regions *region.Table
+}
+
+func (o SetOptions) catalogue() *benefit.Catalogue {
+	if o.Catalogue == nil {
+		return benefit.DefaultCatalogue()
+	}
+	return o.Catalogue
+}

@@ -1,0 +1,97 @@
+package floor_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/region"
+)
+
+// userCatalogue knows one programme the default catalogue does not: a
+// hypothetical local elderly allowance (高龄津贴), per month, by age band.
+func userCatalogue(t *testing.T) *benefit.Catalogue {
+	t.Helper()
+	cat, err := benefit.LoadCatalogue(strings.NewReader(`{"version": "test", "programs": [
+  {"id": "local.elderly_allowance", "name": "高龄津贴", "name_en": "elderly allowance (hypothetical)",
+   "category": "pension", "frequency": "month", "rounding": {"unit": "1", "mode": "half_up"},
+   "dimensions": [{"key": "age", "name": "年龄档", "values": ["80+", "90+"]}],
+   "citation": {"title": "hypothetical programme for a test"}}]}`), "cat.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
+
+const userFloors = `{"version": "user",
+ "floors": [{"program": "local.elderly_allowance", "dimensions": "age=80+",
+   "versions": [{"from": "2024-01", "amount": "100", "status": "announced"}]}]}`
+
+// Floors of a programme only a user's catalogue knows load with
+// LoadWith and that catalogue, not with Load; a check with the same
+// catalogue finds a level of 90 a month 10 short of the 100 floor
+// (hypothetical figures): 10 × 5 persons × 12 months = 600.00.
+func TestLoadWithUserCatalogue(t *testing.T) {
+	cat := userCatalogue(t)
+	_, err := floor.Load(strings.NewReader(userFloors), "f.json")
+	var re *benefit.RecordError
+	if !errors.As(err, &re) || re.Field != "floors[0].program" || re.Line != 2 || !errors.Is(err, benefit.ErrUnknownProgram) {
+		t.Fatalf("Load with the default catalogue: err = %v, want f.json:2: floors[0].program unknown", err)
+	}
+	set, err := floor.LoadWith(strings.NewReader(userFloors), "f.json", floor.SetOptions{Catalogue: cat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lv := []floor.Level{{Region: region.MustParseCode("371723"), Program: "local.elderly_allowance",
+		Dims: benefit.MustParseDims("age=80+"), Schedule: sched(t, "2024-01", "90"), Beneficiaries: 5}}
+	rep := check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01"), Floors: set, Catalogue: cat})
+	f := one(t, rep, floor.RuleFloor)
+	eq(t, "shortfall", f.Shortfall, "10")
+	eq(t, "arrears", f.Arrears, "600")
+
+	// the national floors merged with the user's: the user's catalogue
+	// need not know the national programmes
+	merged, err := floor.Default().Merge(set)
+	if err != nil {
+		t.Fatalf("merge: %v", err)
+	}
+	if len(merged.Floors("local.elderly_allowance")) != 1 || len(merged.Floors("pension.resident.basic")) == 0 {
+		t.Errorf("merged set lacks floors")
+	}
+	// With checks new floors against the set's catalogue (the user's)
+	if _, err := set.With(floor.Floor{Program: "local.elderly_allowance", Dims: benefit.MustParseDims("age=90+"),
+		Schedule: sched(t, "2024-01", "200")}); err != nil {
+		t.Errorf("With on the user's set: %v", err)
+	}
+	if _, err := set.With(floor.Floor{Program: "local.elderly_allowance", Dims: benefit.MustParseDims("age=70+"),
+		Schedule: sched(t, "2024-01", "200")}); !errors.Is(err, benefit.ErrDimension) {
+		t.Errorf("With age=70+: err = %v, want ErrDimension", err)
+	}
+}
+
+// NewSetWith checks floors against the catalogue it is given; NewSet
+// against the default one.
+func TestNewSetWithCatalogue(t *testing.T) {
+	fl := []floor.Floor{{Program: "local.elderly_allowance", Dims: benefit.MustParseDims("age=90+"),
+		Schedule: sched(t, "2024-01", "200")}}
+	if _, err := floor.NewSet("x", fl, nil, nil); !errors.Is(err, benefit.ErrUnknownProgram) {
+		t.Errorf("NewSet: err = %v, want ErrUnknownProgram", err)
+	}
+	set, err := floor.NewSetWith("x", fl, nil, []floor.Cadence{{Program: "local.elderly_allowance", Scope: floor.Local, Months: 12}},
+		floor.SetOptions{Catalogue: userCatalogue(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := set.Floors("local.elderly_allowance"); len(got) != 1 || got[0].Schedule.Len() != 1 {
+		t.Errorf("floors = %v", got)
+	}
+	// a national programme is unknown to the user's catalogue
+	_, err = floor.NewSetWith("x", []floor.Floor{{Program: "pension.resident.basic", Schedule: sched(t, "2024-01", "123")}}, nil, nil,
+		floor.SetOptions{Catalogue: userCatalogue(t)})
+	var re *benefit.RecordError
+	if !errors.As(err, &re) || re.Field != "floors[0].program" {
+		t.Errorf("err = %v, want floors[0].program", err)
+	}
+}

@@ -30,9 +30,18 @@ func (pe planErr) at(field string, format string, args ...any) error {
 	return &benefit.RecordError{File: pe.file, Field: field, Err: fmt.Errorf("%w: "+format, append([]any{ErrPlan}, args...)...)}
 }
 
+// wrap names field as the cause of err, which matches ErrPlan too; the
+// message is err's own, without a second prefix ("plan: invalid plan:
+// benefit: …").
 func (pe planErr) wrap(field string, err error) error {
-	return &benefit.RecordError{File: pe.file, Field: field, Err: fmt.Errorf("%w: %w", ErrPlan, err)}
+	return &benefit.RecordError{File: pe.file, Field: field, Err: &planCause{err}}
 }
+
+// planCause is an error that reads as its cause and matches ErrPlan too.
+type planCause struct{ err error }
+
+func (e *planCause) Error() string   { return e.err.Error() }
+func (e *planCause) Unwrap() []error { return []error{ErrPlan, e.err} }
 
 // firmness reports an error when a citation's confidence mark forbids the
 // status: an [M] or [C] figure is never legislated.

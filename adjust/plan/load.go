@@ -3,16 +3,19 @@ package plan
 import (
 	"bytes"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"path"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/jsonpath"
 	"github.com/benefitstd/benefitstd/internal/strictjson"
 )
 
@@ -24,22 +27,70 @@ var ErrUnknownPlan = errors.New("plan: unknown built-in plan")
 
 // Parse reads a plan from strict JSON (unknown fields and trailing data
 // are errors) and validates it. Errors are *benefit.RecordError values
-// naming file, line (for syntax errors) and field.
+// naming the file, the line where the offending value begins (0 when the
+// value is missing or the fault is trailing data) and the field as a JSON
+// path ("parts[1].fixed.amount"; empty for a syntax error or an unknown
+// key, whose line says where). A value that does not decode wraps
+// benefit.ErrSyntax (or the ErrRange, ErrNegative, … of its parser); a
+// plan that decodes but is not valid wraps ErrPlan.
 func Parse(data []byte, file string) (Plan, error) {
 	var p Plan
 	if err := strictjson.Unmarshal(data, &p); err != nil {
-		re := &benefit.RecordError{File: file, Err: err}
-		var le *strictjson.LineError
-		if errors.As(err, &le) {
-			re.Line, re.Err = le.Line, le.Err
-		}
-		return Plan{}, re
+		return Plan{}, decodeError(data, file, err)
 	}
 	if _, err := compile(p, file); err != nil {
+		var re *benefit.RecordError
+		if errors.As(err, &re) && re.Line == 0 && re.Field != "" {
+			re.Line = jsonpath.Line(data, re.Field)
+		}
 		return Plan{}, err
 	}
 	return p, nil
 }
+
+// decodeError names the value of data that did not decode. encoding/json
+// gives no field when a value's own decoder fails (a malformed amount,
+// date or rate) and no list index when a number does not fit its field:
+// jsonpath.Bad finds the full path and its line.
+func decodeError(data []byte, file string, err error) error {
+	re := &benefit.RecordError{File: file, Err: err}
+	var le *strictjson.LineError
+	if errors.As(err, &le) {
+		re.Line, re.Err = le.Line, le.Err
+	}
+	var se *json.SyntaxError
+	if !errors.As(err, &se) {
+		if path, line := jsonpath.Bad(data, reflect.TypeFor[Plan]()); path != "" {
+			re.Field = path
+			if line > 0 {
+				re.Line = line
+			}
+		} else if te := (*json.UnmarshalTypeError)(nil); errors.As(err, &te) && te.Field != "" {
+			re.Field = te.Field
+		}
+	}
+	re.Err = syntaxError(re.Err)
+	return re
+}
+
+// syntaxError makes err match benefit.ErrSyntax unless it already
+// matches one of the benefit sentinels, without putting a second
+// "benefit: …" before a message that has its own.
+func syntaxError(err error) error {
+	for _, s := range []error{benefit.ErrSyntax, benefit.ErrRange, benefit.ErrNegative, benefit.ErrOrder, benefit.ErrDimension} {
+		if errors.Is(err, s) {
+			return err
+		}
+	}
+	return &asSyntax{err}
+}
+
+// asSyntax is an error that reads as its cause and matches
+// benefit.ErrSyntax too.
+type asSyntax struct{ err error }
+
+func (e *asSyntax) Error() string   { return e.err.Error() }
+func (e *asSyntax) Unwrap() []error { return []error{benefit.ErrSyntax, e.err} }
 
 // Load reads a plan from r; see Parse.
 func Load(r io.Reader, file string) (Plan, error) {

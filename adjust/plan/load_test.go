@@ -68,8 +68,11 @@ func TestJSONRoundTrip(t *testing.T) {
 	}
 }
 
-// TestPlanErrors: a bad plan is rejected with the file, the line (syntax
-// errors) or the field named.
+// TestPlanErrors: a bad plan is rejected with the file, the line and the
+// field named. The lines are counted by hand in data/shanghai-2024.json:
+// region on line 5, first_paid 9, parts[0] begins on 14 and its fixed
+// amount is on 16, parts[1] (id "years") begins on 17, parts[2]'s rate is
+// on 22, parts[3]'s age brackets on 25.
 func TestPlanErrors(t *testing.T) {
 	base, err := BuiltinJSON("shanghai-2024")
 	if err != nil {
@@ -89,21 +92,21 @@ func TestPlanErrors(t *testing.T) {
 		{"unknown field", edit(`"fixed": {"amount": "61"}`, `"fixed": {"amount": "61", "amout": "1"}`), "", 16},
 		{"syntax error", edit(`"retired_by": "2023-12-31",`, `"retired_by": "2023-12-31"`), "", 7}, // the missing comma is seen on the next line
 		{"trailing data", string(base) + "{}", "", 0},
-		{"two kinds", edit(`"fixed": {"amount": "61"}`, `"fixed": {"amount": "61"}, "percent": {"rate": "1%"}`), "parts[0]", 0},
-		{"fraction of a fen", edit(`"amount": "61"`, `"amount": "61.005"`), "parts[0].fixed.amount", 0},
-		{"negative", edit(`"amount": "61"`, `"amount": "-61"`), "parts[0].fixed.amount", 0},
-		{"exponent bomb", edit(`"amount": "61"`, `"amount": "1e999999999"`), "", 0},
-		{"rate above 100%", edit(`"rate": "1%"`, `"rate": "101%"`), "parts[2].percent.rate", 0},
+		{"two kinds", edit(`"fixed": {"amount": "61"}`, `"fixed": {"amount": "61"}, "percent": {"rate": "1%"}`), "parts[0]", 14},
+		{"fraction of a fen", edit(`"amount": "61"`, `"amount": "61.005"`), "parts[0].fixed.amount", 16},
+		{"negative", edit(`"amount": "61"`, `"amount": "-61"`), "parts[0].fixed.amount", 16},
+		{"exponent bomb", edit(`"amount": "61"`, `"amount": "1e999999999"`), "parts[0].fixed.amount", 16},
+		{"rate above 100%", edit(`"rate": "1%"`, `"rate": "101%"`), "parts[2].percent.rate", 22},
 		{"[C] as legislated", strings.Replace(edit(`"confidence": "V3"},
      "fixed"`, `"confidence": "C"},
      "fixed"`), `"status": "provisional",
      "citation": {"title": "Shanghai 2024 notice, fixed part`, `"status": "legislated",
-     "citation": {"title": "Shanghai 2024 notice, fixed part`, 1), "parts[0].status", 0},
-		{"bad region", edit(`"region": "310000"`, `"region": "310100"`), "region", 0},
-		{"first paid before effective", edit(`"first_paid": "2024-07"`, `"first_paid": "2023-07"`), "first_paid", 0},
-		{"duplicate part", edit(`"id": "years"`, `"id": "fixed"`), "parts[1].id", 0},
-		{"bracket ages", edit(`{"min": 75, "max": 79, "amount": "35"}`, `{"min": 79, "max": 75, "amount": "35"}`), "parts[3].age.brackets[1]", 0},
-		{"missing citation", edit(`"citation": {"title": "Shanghai 2024 notice, tilt (summary, policy-reference §3.3): aged 70 / 75 / 80 by end of 2023 → +25 / +35 / +45", "url": "https://crystal.ingridwhitaker.com/news/54e199945.html", "confidence": "V3", "note": "treated as mutually exclusive brackets (local-data §6)"},`, ``), "parts[3].citation", 0},
+     "citation": {"title": "Shanghai 2024 notice, fixed part`, 1), "parts[0].status", 14},
+		{"bad region", edit(`"region": "310000"`, `"region": "310100"`), "region", 5},
+		{"first paid before effective", edit(`"first_paid": "2024-07"`, `"first_paid": "2023-07"`), "first_paid", 9},
+		{"duplicate part", edit(`"id": "years"`, `"id": "fixed"`), "parts[1].id", 17},
+		{"bracket ages", edit(`{"min": 75, "max": 79, "amount": "35"}`, `{"min": 79, "max": 75, "amount": "35"}`), "parts[3].age.brackets[1]", 25},
+		{"missing citation", edit(`"citation": {"title": "Shanghai 2024 notice, tilt (summary, policy-reference §3.3): aged 70 / 75 / 80 by end of 2023 → +25 / +35 / +45", "url": "https://crystal.ingridwhitaker.com/news/54e199945.html", "confidence": "V3", "note": "treated as mutually exclusive brackets (local-data §6)"},`, ``), "parts[3].citation", 0}, // no citation: no line to point at
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse([]byte(tc.json), "my-plan.json")
@@ -121,6 +124,49 @@ func TestPlanErrors(t *testing.T) {
 		`"status": "provisional"`, `"status": "legislated"`, 1)), "p.json")
 	if err == nil || !strings.Contains(err.Error(), "[C]") {
 		t.Errorf("plan-level [C] legislated: %v", err)
+	}
+}
+
+// A value that does not decode is named by its full JSON path and line
+// (encoding/json names neither for a value's own decoder), with a single
+// "benefit: …" prefix, and matches the sentinel of its parser. Lines as
+// counted in TestPlanErrors: retired_by 6, effective 8, parts[0].fixed
+// on 16, parts[1] on 17, parts[2]'s rate on 22, brackets on 25.
+func TestPlanValueErrors(t *testing.T) {
+	base, err := BuiltinJSON("shanghai-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		old, new, want string
+		is             error
+	}{
+		{`"amount": "61"`, `"amount": "1e9"`,
+			`p.json:16: parts[0].fixed.amount: benefit: invalid amount "1e9": exponent notation is not accepted; write the plain digits`, benefit.ErrSyntax},
+		{`"effective": "2024-01"`, `"effective": "2024-13"`,
+			`p.json:8: effective: benefit: invalid month "2024-13": year must be 1900-9999 and month 01-12`, benefit.ErrRange},
+		{`"retired_by": "2023-12-31"`, `"retired_by": "2023-02-30"`,
+			`p.json:6: retired_by: benefit: value out of range: 2023-02-30 is not a day of 1900-9999`, benefit.ErrRange},
+		{`"rate": "1%"`, `"rate": "x%"`,
+			`p.json:22: parts[2].percent.rate: benefit: invalid rate "x%": unexpected character 'x' at byte 0`, benefit.ErrSyntax},
+		// A number too big for an int: encoding/json names the field without its indexes.
+		{`"min": 75, "max": 79`, `"min": 75, "max": 1e30`,
+			`p.json:25: parts[3].age.brackets[1].max: json: cannot unmarshal number 1e30 into Go struct field AgeBracket.parts.age.brackets.max of type int`, benefit.ErrSyntax},
+		{`"region": "310000"`, `"region": "31000"`,
+			`p.json:5: region: region: invalid code "31000": want six digits, e.g. 140822`, benefit.ErrSyntax},
+		// Decodes, but 15.001 is not a whole number of fen: a validation error, one prefix.
+		{`"min": "15"`, `"min": "15.001"`,
+			`p.json:19: parts[1].years.min: benefit: value out of range: 15.001 is not a whole number of fen up to 100,000,000 yuan`, ErrPlan},
+	} {
+		s := strings.Replace(string(base), tc.old, tc.new, 1)
+		if s == string(base) {
+			t.Fatalf("test setup: %q not in the plan", tc.old)
+		}
+		_, err := Load(strings.NewReader(s), "p.json")
+		var re *benefit.RecordError
+		if !errors.As(err, &re) || err.Error() != tc.want || !errors.Is(err, tc.is) {
+			t.Errorf("%s:\n got %v\nwant %s (wrapping %v)", tc.new, err, tc.want, tc.is)
+		}
 	}
 }
 

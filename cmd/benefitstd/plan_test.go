@@ -134,6 +134,8 @@ func TestPlanErrors(t *testing.T) {
 		{[]string{"plan", "--builtin", "shanghai-2024", "--calibrate", "age", "--target", "3%"}, "age part"},
 		{[]string{"plan", "--builtin", "shanghai-2024", "--calibrate", "fixed", "--target", "3x"}, "--target"},
 		{[]string{"plan", "--plan", "testdata/plan_bad.json"}, "testdata/plan_bad.json:15"},
+		// The fixed amount of parts[0] is on line 15 of the file.
+		{[]string{"plan", "--plan", "testdata/plan_bad_amount.json"}, `testdata/plan_bad_amount.json:15: parts[0].fixed.amount: benefit: invalid amount "1e9"`},
 		{[]string{"plan", "--builtin", "shanghai-2024", "--retirees", "testdata/plan_bad_retirees.csv", "--per-person", pp}, "testdata/plan_bad_retirees.csv:3: years"},
 		// A repeated id would be paid twice: line 4 repeats line 2's A.
 		{[]string{"plan", "--builtin", "shanghai-2024", "--retirees", "testdata/plan_dup_retirees.csv", "--per-person", pp}, `testdata/plan_dup_retirees.csv:4: id: plan: repeated retiree id: "A" was already given on line 2`},

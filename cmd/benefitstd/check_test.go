@@ -137,6 +137,10 @@ func TestCheckBadInputExitsTwo(t *testing.T) {
 		{[]string{"--from", "2025-01", "--to", "2024-01"}, "not after"},
 		{[]string{"--format", "xml"}, "--format"},
 		{[]string{"--fail-on", "advisory"}, "--fail-on"},
+		// a bad value inside versions is named by file, line and JSON path, once
+		{[]string{"--levels", "testdata/check_bad_month.json"}, `testdata/check_bad_month.json:8: levels[0].versions[1].from: benefit: invalid month "2024-13"`},
+		{[]string{"--floors", "testdata/check_floors_bad_amount.json"}, `testdata/check_floors_bad_amount.json:6: floors[0].versions[0].amount: benefit: invalid amount "1,50"`},
+		{[]string{"--floors", "testdata/bad_empty.json"}, "testdata/bad_empty.json:1: benefit: invalid syntax: empty file: no JSON document"},
 	}
 	for _, tc := range cases {
 		code, _, stderr := invokeCLI(append([]string{"check"}, tc.args...)...)

@@ -124,7 +124,7 @@ func TestReadJSON(t *testing.T) {
 
 func TestReadJSONStrict(t *testing.T) {
 	cases := map[string]struct{ in, field string }{
-		"unknown field": {`{"levels": [{"region": "371723", "program": "pension.resident.basic", "amount": "1", "versions": []}]}`, ""},
+		"unknown field": {`{"levels": [{"region": "371723", "program": "pension.resident.basic", "amount": "1", "versions": []}]}`, "levels[0].amount"},
 		"trailing":      {`{"levels": []} {}`, ""},
 		"order":         {`{"levels": [{"region": "371723", "program": "pension.resident.basic", "versions": [{"from": "2024-07", "amount": "1"}, {"from": "2024-01", "amount": "2"}]}]}`, "levels[0].versions[1].from"},
 		"float amount":  {`{"levels": [{"region": "371723", "program": "pension.resident.basic", "versions": [{"from": "2024-07", "amount": 1e3}]}]}`, "levels[0].versions[0].amount"},

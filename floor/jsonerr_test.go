@@ -61,6 +61,11 @@ func TestReadJSONErrorsNameLineAndPath(t *testing.T) {
 		{"bad waiver", levelsDoc(`"waivers": []`, `"waivers": [
    {"region": "371723", "program": "pension.resident.basic",
     "interval": {"from": "2024-01"}, "reason": ""}]`), 11, "waivers[0].reason", ""},
+		{"unknown field in a version", levelsDoc(`"amount": "123"`, `"amout": "123"`), 8, "levels[0].versions[1].amout",
+			`l.json:8: levels[0].versions[1].amout: benefit: invalid syntax: json: unknown field "amout"`},
+		// "persons" is also a key of a head count, so only the walk by
+		// type finds the unknown one
+		{"unknown field named twice", levelsDoc(`"beneficiaries": 10,`, `"headcounts": [{"from": "2023-01", "persons": 10}], "persons": 10,`), 4, "levels[0].persons", ""},
 		{"trailing data", levelsDoc() + "\n\n{}", 11, "",
 			`l.json:11: benefit: invalid syntax: unexpected data after the JSON value`},
 		{"cut short", levelsDoc()[:40], 3, "", `l.json:3: benefit: invalid syntax: the JSON document ends early`},

@@ -55,7 +55,16 @@ func decodeErr(doc []byte, name string, t reflect.Type, err error) error {
 		return re
 	}
 	var se *json.SyntaxError
-	if !errors.As(err, &se) {
+	var key string
+	if _, e := fmt.Sscanf(err.Error(), "json: unknown field %q", &key); e == nil {
+		// strictjson gives the line only when the key occurs once
+		if p := unknownPath(doc, t, key, ""); p != "" {
+			re.Field = p
+			if l := locate(doc, p); l > 0 {
+				re.Line = l
+			}
+		}
+	} else if !errors.As(err, &se) {
 		// a value that does not decode (a malformed month or amount, a
 		// string for a number): name it by its full path and line
 		if p := badPath(doc, t); p != "" {
@@ -312,4 +321,57 @@ func walkFields(fields map[string]json.RawMessage, t reflect.Type, path string) 
 		}
 	}
 	return "", false
+}
+
+// unknownPath returns the JSON path of the first key named key, in the
+// order of t's fields and list elements, that t has no field for; "" if
+// there is none.
+func unknownPath(raw json.RawMessage, t reflect.Type, key, path string) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Slice:
+		var items []json.RawMessage
+		if json.Unmarshal(raw, &items) != nil {
+			return ""
+		}
+		for i, it := range items {
+			if p := unknownPath(it, t.Elem(), key, path+"["+strconv.Itoa(i)+"]"); p != "" {
+				return p
+			}
+		}
+	case reflect.Struct:
+		var fields map[string]json.RawMessage
+		if json.Unmarshal(raw, &fields) != nil {
+			return ""
+		}
+		join := func(name string) string {
+			if path == "" {
+				return name
+			}
+			return path + "." + name
+		}
+		known := map[string]bool{}
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if !f.IsExported() || name == "-" {
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			known[name] = true
+			if sub, ok := fields[name]; ok {
+				if p := unknownPath(sub, f.Type, key, join(name)); p != "" {
+					return p
+				}
+			}
+		}
+		if _, ok := fields[key]; ok && !known[key] {
+			return join(key)
+		}
+	}
+	return ""
 }

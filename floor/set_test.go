@@ -89,7 +89,7 @@ func TestDefaultVeterans(t *testing.T) {
 
 func TestLoadStrict(t *testing.T) {
 	cases := map[string]struct{ in, field string }{
-		"unknown field": {`{"version": "x", "floors": [], "extra": 1}`, ""},
+		"unknown field": {`{"version": "x", "floors": [], "extra": 1}`, "extra"},
 		"program":       {`{"version": "x", "floors": [{"program": "nope", "versions": [{"from": "2024-01", "amount": "1"}]}]}`, "floors[0].program"},
 		"dims":          {`{"version": "x", "floors": [{"program": "pension.resident.basic", "dimensions": "grade=1", "versions": [{"from": "2024-01", "amount": "1"}]}]}`, "floors[0].dimensions"},
 		"order":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": [{"from": "2024-01", "amount": "1"}, {"from": "2023-01", "amount": "1"}]}]}`, "floors[0].versions[1].from"},

@@ -40,14 +40,35 @@ func FuzzReadJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		got, err := floor.ReadJSON(bytes.NewReader([]byte(in)), "f.json")
 		if err != nil {
-			var re *benefit.RecordError
-			if !errors.As(err, &re) {
-				t.Fatalf("err %v (%T)", err, err)
-			}
+			checkJSONErr(t, err)
 			return
 		}
 		if _, err := floor.Check(got.Levels, floor.Options{Waivers: got.Waivers}); err != nil {
 			t.Fatalf("accepted file fails Check: %v", err)
+		}
+	})
+}
+
+// checkJSONErr asserts what every error of ReadJSON and Load is: a
+// *benefit.RecordError naming the file, with a line whenever it names a
+// JSON path, and saying "benefit:" once.
+func checkJSONErr(t *testing.T, err error) {
+	t.Helper()
+	var re *benefit.RecordError
+	if !errors.As(err, &re) || re.File != "f.json" || (re.Field != "" && re.Line <= 0) {
+		t.Fatalf("err %v (%T)", err, err)
+	}
+	if strings.Count(err.Error(), "benefit: invalid syntax: benefit:") > 0 {
+		t.Fatalf("doubled prefix: %v", err)
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	f.Add(`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": [{"from": "2024-01", "amount": "123", "status": "legislated"}]}]}`)
+	f.Add(`{"version": "x", "floors": [], "cadences": [{"program": "reference.min_wage", "scope": "local", "months": 24, "citation": {}}]}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		if _, err := floor.Load(strings.NewReader(in), "f.json"); err != nil {
+			checkJSONErr(t, err)
 		}
 	})
 }

@@ -25,8 +25,10 @@
 //     (see below).
 //
 // A Set is immutable and safe for concurrent use. Load reads a user's
-// floors from strict JSON in the same format; Merge and With put them on
-// top of the national ones. A floor with a region.Group is a
+// floors from strict JSON in the same format (LoadWith and NewSetWith
+// check them against a user's catalogue, SetOptions.Catalogue, instead
+// of benefit.DefaultCatalogue); Merge and With put them on top of the
+// national ones. A floor with a region.Group is a
 // regional-agreement floor (区域协同标准, e.g. 长三角): it applies to members
 // of the group only. Where several floors apply, the highest wins
 // (Set.Required).
@@ -185,7 +187,8 @@
 // in Options.ProvisionalSeverity the zero Severity means the default,
 // Warning. A zero Level.Per is per month, a zero Waiver.Expiry never
 // expires and a zero Interval.To or Options.To leaves the window open.
-// Build a [Set] with [Default], [Load] or [NewSet]; a zero Set holds no
+// Build a [Set] with [Default], [Load], [LoadWith], [NewSet] or
+// [NewSetWith]; a zero Set holds no
 // floors, rules or cadences.
 //
 // # Errors
@@ -203,7 +206,10 @@
 // and Options whose months are outside 1900-9999 (benefit.ErrRange) or
 // whose To is not after From (field "to", benefit.ErrOrder). Each is a
 // *benefit.RecordError (errors.As) whose Field names the level, waiver
-// or option ("levels[3].dimensions"); loaders add the file and line. The
+// or option ("levels[3].dimensions"); the JSON loaders (ReadJSON, Load)
+// add the file and the line of that JSON path, and name a value that does
+// not decode (a month 2024-13, an amount "1,50", an unknown field) by its
+// full path and line ("levels[2].versions[0].amount"). The
 // sentinels it wraps are for errors.Is; the package defines none of its
 // own, since every condition is one of benefit's or region's.
 //

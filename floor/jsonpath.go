@@ -2,7 +2,6 @@ package floor
 
 import (
 	"bytes"
-	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/jsonpath"
 	"github.com/benefitstd/benefitstd/internal/strictjson"
 )
 
@@ -67,11 +67,8 @@ func decodeErr(doc []byte, name string, t reflect.Type, err error) error {
 	} else if !errors.As(err, &se) {
 		// a value that does not decode (a malformed month or amount, a
 		// string for a number): name it by its full path and line
-		if p := badPath(doc, t); p != "" {
-			re.Field = p
-			if l := locate(doc, p); l > 0 {
-				re.Line = l
-			}
+		if p, l := badPath(doc, t); p != "" {
+			re.Field, re.Line = p, l
 		}
 	}
 	var te *json.UnmarshalTypeError
@@ -139,188 +136,73 @@ func located(err error, doc []byte, name string) error {
 	return err
 }
 
-// locate returns the 1-based line of the value at path
-// ("levels[2].versions[0].amount") in doc: the line of its key for an
-// object member, of the value itself for a list element. When the path
-// is not all there (a missing field), it returns the line of the
-// deepest part that is; 0 when doc does not parse that far.
+// locate returns the 1-based line where the value at path
+// ("levels[2].versions[0].amount") begins in doc. When the path is not
+// all there (a missing field), it is the line of the deepest part that
+// is, the object that lacks the field; 0 when doc holds none of it.
 func locate(doc []byte, path string) int {
-	segs, ok := splitPath(path)
-	if !ok {
-		return 0
-	}
-	l := locator{dec: json.NewDecoder(bytes.NewReader(doc)), doc: doc, off: -1}
-	l.off = l.start()
-	l.value(segs)
-	if l.off < 0 {
-		return 0
-	}
-	return lineAt(doc, l.off)
-}
-
-// A segment of a JSON path: an object key, or a list index when key is
-// "" and index ≥ 0.
-type segment struct {
-	key   string
-	index int
-}
-
-func splitPath(path string) ([]segment, bool) {
-	var segs []segment
-	for part := range strings.SplitSeq(path, ".") {
-		key, rest, _ := strings.Cut(part, "[")
-		if key != "" {
-			segs = append(segs, segment{key: key, index: -1})
+	for path != "" {
+		if l := jsonpath.Line(doc, path); l > 0 {
+			return l
 		}
-		for rest != "" {
-			n, after, ok := strings.Cut(rest, "]")
-			i, err := strconv.Atoi(n)
-			if !ok || err != nil || i < 0 {
-				return nil, false
+		path = parentPath(path)
+	}
+	return 0
+}
+
+// parentPath drops the last key or index of a path: "a[2].b" → "a[2]" →
+// "a" → "".
+func parentPath(path string) string {
+	i := strings.LastIndexAny(path, ".[")
+	if i < 0 {
+		return ""
+	}
+	return path[:i]
+}
+
+// badPath returns the JSON path and line of the first value of doc that
+// does not decode into its Go type in t (jsonpath.Bad). jsonpath.Bad
+// stops at a value with its own UnmarshalJSON; for a struct such as
+// benefit.Version it then names the field inside that is bad
+// ("versions[1].amount", not "versions[1]") when it can, by walking a
+// copy of t whose such structs are plain.
+func badPath(doc []byte, t reflect.Type) (string, int) {
+	p, line := jsonpath.Bad(doc, t)
+	if p == "" {
+		return "", 0
+	}
+	if q, ql := jsonpath.Bad(doc, plain(t, 0)); q != "" && strings.HasPrefix(q, p) && (len(q) == len(p) || q[len(p)] == '.' || q[len(p)] == '[') {
+		return q, ql
+	}
+	return p, line
+}
+
+// plain returns t with every struct type rebuilt without methods (so
+// that its own UnmarshalJSON no longer hides its fields); a struct with
+// an unexported field stays as it is.
+func plain(t reflect.Type, depth int) reflect.Type {
+	if depth > 10 { // the input types are shallow; a recursive type stops here
+		return t
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		return reflect.PointerTo(plain(t.Elem(), depth+1))
+	case reflect.Slice:
+		return reflect.SliceOf(plain(t.Elem(), depth+1))
+	case reflect.Struct:
+		fs := make([]reflect.StructField, 0, t.NumField())
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if !f.IsExported() || f.Anonymous {
+				return t
 			}
-			segs = append(segs, segment{index: i})
-			rest = strings.TrimPrefix(after, "[")
+			f.Type = plain(f.Type, depth+1)
+			f.Index, f.Offset = nil, 0
+			fs = append(fs, f)
 		}
+		return reflect.StructOf(fs)
 	}
-	return segs, len(segs) > 0
-}
-
-type locator struct {
-	dec *json.Decoder
-	doc []byte
-	off int64 // start of the deepest part of the path found so far
-}
-
-// errFound stops the walk once the path is found.
-var errFound = errors.New("found")
-
-// start returns the offset of the next token: the decoder's offset past
-// white space and the separators it has not yet consumed.
-func (l *locator) start() int64 {
-	i := l.dec.InputOffset()
-	for i < int64(len(l.doc)) && strings.IndexByte(" \t\r\n,:", l.doc[i]) >= 0 {
-		i++
-	}
-	return i
-}
-
-// value reads one value, descending into the part segs[0] names.
-func (l *locator) value(segs []segment) error {
-	tok, err := l.dec.Token()
-	if err != nil {
-		return err
-	}
-	d, ok := tok.(json.Delim)
-	if !ok {
-		return nil
-	}
-	for i := 0; l.dec.More(); i++ {
-		at := l.start()
-		match := false
-		if d == '{' {
-			k, err := l.dec.Token()
-			if err != nil {
-				return err
-			}
-			key, _ := k.(string)
-			match = segs[0].index < 0 && segs[0].key == key
-		} else {
-			match = segs[0].index == i
-		}
-		if match {
-			l.off = at
-			if len(segs) > 1 {
-				if err := l.value(segs[1:]); err != nil {
-					return err
-				}
-			}
-			return errFound
-		}
-		var skip json.RawMessage
-		if err := l.dec.Decode(&skip); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// badPath finds the JSON path ("levels[3].versions[0].from") of the
-// first value in doc, a syntactically valid JSON document, that does not
-// decode into a value of type t, walking t's fields in declaration
-// order. It returns "" when every value decodes on its own.
-// encoding/json names no field when a value's own UnmarshalJSON fails (a
-// malformed month or amount), and no list index when a value has the
-// wrong JSON type. (The same walk as adjust's LoadScenario.)
-func badPath(doc []byte, t reflect.Type) string {
-	p, _ := walkBad(doc, t, "")
-	return p
-}
-
-func walkBad(raw json.RawMessage, t reflect.Type, path string) (string, bool) {
-	if string(raw) == "null" {
-		return "", false
-	}
-	if t.Kind() == reflect.Pointer {
-		return walkBad(raw, t.Elem(), path)
-	}
-	pt := reflect.PointerTo(t)
-	if pt.Implements(reflect.TypeFor[json.Unmarshaler]()) || pt.Implements(reflect.TypeFor[encoding.TextUnmarshaler]()) || (t.Kind() != reflect.Struct && t.Kind() != reflect.Slice) {
-		if json.Unmarshal(raw, reflect.New(t).Interface()) != nil {
-			if t.Kind() == reflect.Struct { // a benefit.Version: name its bad field when one is
-				var fields map[string]json.RawMessage
-				if json.Unmarshal(raw, &fields) == nil {
-					if p, bad := walkFields(fields, t, path); bad {
-						return p, true
-					}
-				}
-			}
-			return path, true
-		}
-		return "", false
-	}
-	if t.Kind() == reflect.Slice {
-		var items []json.RawMessage
-		if json.Unmarshal(raw, &items) != nil {
-			return path, true
-		}
-		for i, it := range items {
-			if p, bad := walkBad(it, t.Elem(), path+"["+strconv.Itoa(i)+"]"); bad {
-				return p, true
-			}
-		}
-		return "", false
-	}
-	var fields map[string]json.RawMessage
-	if json.Unmarshal(raw, &fields) != nil {
-		return path, true
-	}
-	return walkFields(fields, t, path)
-}
-
-// walkFields checks the fields of struct type t, in declaration order.
-func walkFields(fields map[string]json.RawMessage, t reflect.Type, path string) (string, bool) {
-	for i := range t.NumField() {
-		f := t.Field(i)
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if !f.IsExported() || name == "-" {
-			continue
-		}
-		if name == "" {
-			name = f.Name
-		}
-		raw, ok := fields[name]
-		if !ok {
-			continue
-		}
-		sub := name
-		if path != "" {
-			sub = path + "." + name
-		}
-		if p, bad := walkBad(raw, f.Type, sub); bad {
-			return p, true
-		}
-	}
-	return "", false
+	return t
 }
 
 // unknownPath returns the JSON path of the first key named key, in the

@@ -54,7 +54,8 @@ type csvSource struct {
 // the message naming the first line), whatever the output, since a
 // payment file would pay that retiree twice and a Summary would count
 // them twice. The check keeps every distinct id in memory while the file
-// is read: about 50 bytes an id beyond its length.
+// is read: about 60-90 bytes an id beyond its length, and some 100-200 ns
+// a record on the reading goroutine.
 func ReadCSV(r io.Reader, file string) Source { return &csvSource{r, file} }
 
 // feed parses the records of feedRecords into rows (NewPopulation).
@@ -96,7 +97,7 @@ func (s *csvSource) feedRecords(size int, emit func([]csvin.Record) bool) error 
 		if err == nil {
 			// In reading order, so the line is the same whatever the workers.
 			if id := rec.Get("id"); id != "" {
-				if first := ids.add(id, rec.Line, true); first != 0 {
+				if first := ids.add(id, rec.Line); first != 0 {
 					err = rec.Err("id", dupError(id, first, "line"))
 				}
 			}

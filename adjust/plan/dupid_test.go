@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -85,5 +86,43 @@ func TestDuplicateIDSeq(t *testing.T) {
 	}
 	if s, err := c.Run(context.Background(), FromSlice([]Retiree{id(""), id(""), id("p1")}), Options{}); err != nil || s.Retirees != 3 {
 		t.Errorf("empty ids: %v, %v; want 3 retirees", s, err)
+	}
+}
+
+// The id table grows from 1,024 slots and tells apart ids of the same
+// hash by their bytes. Id "r<i>" is added at line i+2 (after a header),
+// so a repeat of r<k> names line k+2.
+func TestIDSet(t *testing.T) {
+	for _, name := range []string{"maphash", "every id the same hash", "hash = length"} {
+		var s idSet
+		switch name {
+		case "every id the same hash":
+			s.hash = func(string) uint64 { return 42 }
+		case "hash = length":
+			s.hash = func(id string) uint64 { return uint64(len(id)) }
+		}
+		n := 5000
+		if name == "every id the same hash" {
+			n = 300 // every add probes every earlier id
+		}
+		for i := range n {
+			if first := s.add("r"+strconv.Itoa(i), i+2); first != 0 {
+				t.Fatalf("%s: r%d is new, add says first seen on line %d", name, i, first)
+			}
+		}
+		for _, k := range []int{0, 1, 99, n - 1} {
+			if first := s.add("r"+strconv.Itoa(k), n+10); first != k+2 {
+				t.Errorf("%s: repeat of r%d: first line %d, want %d", name, k, first, k+2)
+			}
+		}
+		if first := s.add("r"+strconv.Itoa(n), n+11); first != 0 {
+			t.Errorf("%s: r%d is new, add says line %d", name, n, first)
+		}
+	}
+	// An id longer than a block of bytes gets a block of its own.
+	var s idSet
+	long := strings.Repeat("x", byteBlock+5)
+	if s.add("a", 2) != 0 || s.add(long, 3) != 0 || s.add("b", 4) != 0 || s.add(long, 5) != 3 || s.add("a", 6) != 2 {
+		t.Error("long id: wrong first lines")
 	}
 }

@@ -141,12 +141,16 @@
 // # Errors
 //
 // Bad input never panics and is never half-applied. A plan that is not
-// valid gives a *benefit.RecordError naming the file, the line (JSON syntax
-// and unknown fields) and the field as a JSON path, wrapping ErrPlan. A bad
-// retiree record stops a run with a *benefit.RecordError naming the file,
-// line and column (for Go values: the 1-based position), wrapping
-// benefit.ErrSyntax, ErrRange, ErrNegative or ErrOrder, and Run returns
-// no Summary; the CSV columns are documented at CSVHeader. Totals too large
+// valid gives a *benefit.RecordError naming the file, the line where the
+// offending value begins (when the file has it) and the field as a JSON
+// path ("parts[1].fixed.amount"), wrapping benefit.ErrSyntax (or the
+// sentinel of the value's parser) when a value does not decode and ErrPlan
+// when the plan decodes but is not valid. A bad retiree record stops a run
+// with a *benefit.RecordError naming the file, line and column (for Go
+// values: the 1-based position), wrapping benefit.ErrSyntax, ErrRange,
+// ErrNegative or ErrOrder, or ErrDuplicateID for an id (人员编号) given
+// twice, which a payment file would pay twice; Run then returns no
+// Summary. The CSV columns are documented at CSVHeader. Totals too large
 // for an int64 of fen stop a run with an error wrapping ErrTotals.
 // Calibrate reports set-up errors wrapping ErrCalibrate, and Builtin an
 // unknown id wrapping ErrUnknownPlan.

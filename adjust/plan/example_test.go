@@ -2,6 +2,7 @@ package plan_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
 	"strings"
@@ -120,4 +121,48 @@ func ExampleParse() {
 	fmt.Println(res.Parts[0].Amount, res.Parts[1].Amount, res.Increase, res.Arrears)
 	// Output:
 	// 40.30 15.00 55.30 331.80
+}
+
+// A payment file pays each retiree once: an id given twice stops the run,
+// on the line of the second occurrence, before anything is paid.
+func ExampleReadCSV_repeatedID() {
+	const people = `id,birth_date,retired_date,years,pension
+A,1955-01-01,2015-01-31,20,4000.00
+B,1956-03-01,2016-03-31,30,5000.00
+A,1955-01-01,2015-01-31,20,4000.00
+`
+	c, _ := plan.NewCalculator(must(plan.Builtin("shanghai-2024")))
+	var pay strings.Builder
+	_, err := c.Run(context.Background(), plan.ReadCSV(strings.NewReader(people), "people.csv"), plan.Options{PerPerson: &pay})
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, plan.ErrDuplicateID))
+	// Output:
+	// people.csv:4: id: plan: repeated retiree id: "A" was already given on line 2; a retiree appears once (a repeated id would be paid twice)
+	// true
+}
+
+// A value that does not decode is named by its JSON path and line.
+func ExampleLoad_badValue() {
+	const src = `{
+  "id": "example-2025", "name": "示例方案（假设）", "name_en": "HYPOTHETICAL example",
+  "region": "110000", "retired_by": "2024-12-31", "age_at": "2024-12-31",
+  "effective": "2025-01", "status": "default",
+  "citation": {"title": "hypothetical", "confidence": "D"},
+  "parts": [
+    {"id": "fixed", "name": "定额调整", "rounding": {"unit": "0.01", "mode": "half_up"}, "status": "default",
+     "citation": {"title": "hypothetical", "confidence": "D"},
+     "fixed": {"amount": "1e9"}}
+  ]
+}`
+	_, err := plan.Load(strings.NewReader(src), "p.json")
+	fmt.Println(err)
+	// Output:
+	// p.json:9: parts[0].fixed.amount: benefit: invalid amount "1e9": exponent notation is not accepted; write the plain digits
+}
+
+func must(p plan.Plan, err error) plan.Plan {
+	if err != nil {
+		log.Fatal(err)
+	}
+	return p
 }

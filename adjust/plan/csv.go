@@ -77,6 +77,12 @@ func (s *csvSource) feed(size int, get func() []row, emit func([]row, bool) bool
 
 // feedRecords sends the raw records to emit in chunks of at most size,
 // for workers to parse in parallel (see Calculator.run).
+//
+// The reading and the check of repeated ids run on two goroutines, one
+// chunk apart, so that the check does not slow the reading: the checker
+// sees the chunks in input order (the line reported is the same whatever
+// the workers), cuts a chunk before a repeated id and calls emit, always
+// from that one goroutine.
 func (s *csvSource) feedRecords(size int, emit func([]csvin.Record) bool) error {
 	if s.r == nil {
 		return &benefit.RecordError{File: s.file, Err: fmt.Errorf("%w: the CSV source was already read", benefit.ErrSyntax)}
@@ -87,39 +93,76 @@ func (s *csvSource) feedRecords(size int, emit func([]csvin.Record) bool) error 
 	if err != nil {
 		return err
 	}
-	buf := make([]csvin.Record, 0, size)
-	var ids idSet
-	for {
-		rec, err := rd.Next()
-		if err == io.EOF {
-			break
-		}
-		if err == nil {
-			// In reading order, so the line is the same whatever the workers.
-			if id := rec.Get("id"); id != "" {
-				if first := ids.add(id, rec.Line); first != 0 {
-					err = rec.Err("id", dupError(id, first, "line"))
+	chunks := make(chan []csvin.Record, 2)
+	stop := make(chan struct{}) // closed when the checker wants no more
+	done := make(chan struct{})
+	var dupErr error
+	go func() {
+		defer close(done)
+		var ids idSet
+		stopped := false
+		for recs := range chunks {
+			if stopped {
+				continue // let the reader finish
+			}
+			n := len(recs)
+			for i, rec := range recs {
+				if id := rec.Get("id"); id != "" {
+					if first := ids.add(id, rec.Line); first != 0 {
+						dupErr = rec.Err("id", dupError(id, first, "line"))
+						n = i
+						break
+					}
 				}
 			}
-		}
-		if err != nil {
-			if len(buf) > 0 {
-				emit(buf) // an earlier record may be bad too; it must be the one reported
+			// The records before a repeated id are emitted: one of them may
+			// be bad too, and the earliest line must be the one reported.
+			if (n > 0 && !emit(recs[:n])) || dupErr != nil {
+				stopped = true
+				close(stop)
 			}
-			return err
 		}
-		buf = append(buf, rec)
-		if len(buf) == size {
-			if !emit(buf) {
-				return nil
-			}
-			buf = make([]csvin.Record, 0, size)
+	}()
+	send := func(recs []csvin.Record) bool {
+		select {
+		case chunks <- recs:
+			return true
+		case <-stop:
+			return false
 		}
 	}
-	if len(buf) > 0 {
-		emit(buf)
+	rerr := func() error {
+		defer close(chunks)
+		buf := make([]csvin.Record, 0, size)
+		for {
+			rec, err := rd.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				if len(buf) > 0 {
+					send(buf) // an earlier record may be bad too; it must be the one reported
+				}
+				return err
+			}
+			buf = append(buf, rec)
+			if len(buf) == size {
+				if !send(buf) {
+					return nil
+				}
+				buf = make([]csvin.Record, 0, size)
+			}
+		}
+		if len(buf) > 0 {
+			send(buf)
+		}
+		return nil
+	}()
+	<-done
+	if dupErr != nil {
+		return dupErr // on a line before any the reader failed on
 	}
-	return nil
+	return rerr
 }
 
 // parseRecords parses recs into rows (appending to rows), stopping at

@@ -65,6 +65,29 @@ func TestDuplicateIDCSV(t *testing.T) {
 			t.Errorf("workers %d: err = %v; want pay.csv:4: pension", o.Workers, err)
 		}
 	}
+	// A line the CSV reader rejects (field count): after the repeat, the
+	// repeat is reported; before it, the reader's line.
+	for _, tc := range []struct {
+		csv   string
+		line  int
+		field string
+	}{
+		{csv + "Z,1957-06-01\n", 5, "id"},                                                    // line 7
+		{strings.Replace(csv, "C"+rest, "C,1957-06-01\n", 1), 4, ""},                         // line 4
+		{CSVHeader() + "\n" + "A" + rest + strings.Repeat("B"+rest, 1), 0, ""},               // no error
+		{CSVHeader() + "\n" + "A" + rest + "A" + rest + strings.Repeat("Q,1\n", 3), 3, "id"}, // first chunk
+	} {
+		for _, o := range []Options{{Workers: 1}, {Workers: 3, ChunkSize: 1}, {Workers: 2, ChunkSize: 2}} {
+			_, err := c.Run(context.Background(), ReadCSV(strings.NewReader(tc.csv), "pay.csv"), o)
+			var re *benefit.RecordError
+			switch {
+			case tc.line == 0 && err != nil:
+				t.Errorf("chunk %d: err = %v, want none", o.ChunkSize, err)
+			case tc.line != 0 && (!errors.As(err, &re) || re.Line != tc.line || re.Field != tc.field):
+				t.Errorf("chunk %d: err = %v; want pay.csv:%d field %q", o.ChunkSize, err, tc.line, tc.field)
+			}
+		}
+	}
 	// Ids differing in case are different ids: a-2 and A-2 both pass.
 	ok := CSVHeader() + "\n" + "a-2" + rest + "A-2" + rest
 	if s, err := c.Run(context.Background(), ReadCSV(strings.NewReader(ok), "pay.csv"), Options{}); err != nil || s.Retirees != 2 {

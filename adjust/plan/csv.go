@@ -54,8 +54,8 @@ type csvSource struct {
 // the message naming the first line), whatever the output, since a
 // payment file would pay that retiree twice and a Summary would count
 // them twice. The check keeps every distinct id in memory while the file
-// is read: about 60-90 bytes an id beyond its length, and some 100-200 ns
-// a record on the reading goroutine.
+// is read (about 60-90 bytes an id beyond its length), and checks them on
+// a goroutine of its own, one chunk behind the reading.
 func ReadCSV(r io.Reader, file string) Source { return &csvSource{r, file} }
 
 // feed parses the records of feedRecords into rows (NewPopulation).
@@ -76,13 +76,8 @@ func (s *csvSource) feed(size int, get func() []row, emit func([]row, bool) bool
 }
 
 // feedRecords sends the raw records to emit in chunks of at most size,
-// for workers to parse in parallel (see Calculator.run).
-//
-// The reading and the check of repeated ids run on two goroutines, one
-// chunk apart, so that the check does not slow the reading: the checker
-// sees the chunks in input order (the line reported is the same whatever
-// the workers), cuts a chunk before a repeated id and calls emit, always
-// from that one goroutine.
+// for workers to parse in parallel (see Calculator.run). A repeated id
+// is found by checkIDs, one chunk behind the reading.
 func (s *csvSource) feedRecords(size int, emit func([]csvin.Record) bool) error {
 	if s.r == nil {
 		return &benefit.RecordError{File: s.file, Err: fmt.Errorf("%w: the CSV source was already read", benefit.ErrSyntax)}
@@ -93,46 +88,7 @@ func (s *csvSource) feedRecords(size int, emit func([]csvin.Record) bool) error 
 	if err != nil {
 		return err
 	}
-	chunks := make(chan []csvin.Record, 2)
-	stop := make(chan struct{}) // closed when the checker wants no more
-	done := make(chan struct{})
-	var dupErr error
-	go func() {
-		defer close(done)
-		var ids idSet
-		stopped := false
-		for recs := range chunks {
-			if stopped {
-				continue // let the reader finish
-			}
-			n := len(recs)
-			for i, rec := range recs {
-				if id := rec.Get("id"); id != "" {
-					if first := ids.add(id, rec.Line); first != 0 {
-						dupErr = rec.Err("id", dupError(id, first, "line"))
-						n = i
-						break
-					}
-				}
-			}
-			// The records before a repeated id are emitted: one of them may
-			// be bad too, and the earliest line must be the one reported.
-			if (n > 0 && !emit(recs[:n])) || dupErr != nil {
-				stopped = true
-				close(stop)
-			}
-		}
-	}()
-	send := func(recs []csvin.Record) bool {
-		select {
-		case chunks <- recs:
-			return true
-		case <-stop:
-			return false
-		}
-	}
-	rerr := func() error {
-		defer close(chunks)
+	read := func(send func([]csvin.Record) bool) error {
 		buf := make([]csvin.Record, 0, size)
 		for {
 			rec, err := rd.Next()
@@ -157,12 +113,13 @@ func (s *csvSource) feedRecords(size int, emit func([]csvin.Record) bool) error 
 			send(buf)
 		}
 		return nil
-	}()
-	<-done
-	if dupErr != nil {
-		return dupErr // on a line before any the reader failed on
 	}
-	return rerr
+	return checkIDs(read,
+		func(rec *csvin.Record, _ int) (string, int) { return rec.Get("id"), rec.Line },
+		func(rec *csvin.Record, id string, _, first int) error {
+			return rec.Err("id", dupError(id, first, "line"))
+		},
+		emit)
 }
 
 // parseRecords parses recs into rows (appending to rows), stopping at

@@ -117,3 +117,68 @@ func (s *idSet) grow() {
 func dupError(id string, first int, what string) error {
 	return fmt.Errorf("%w: %q was already given on %s %d; a retiree appears once (a repeated id would be paid twice)", ErrDuplicateID, id, what, first)
 }
+
+// checkIDs runs read, which sends the records of a source through send
+// in input order, in chunks, and stops when send returns false. On
+// another goroutine, one chunk behind, it checks the records' ids for
+// repeats and passes the chunks on to emit, cutting the chunk before a
+// repeated id: the check stays in input order (the line reported is the
+// same whatever the workers) without slowing the reading, and emit is
+// always called from that one goroutine. idOf gives a record's id ("" is
+// not checked) and its line, from its 1-based position in the source or
+// its own; dup makes the error of a repeat first seen on line first.
+//
+// It returns the error of a repeat, which is on an earlier line than any
+// record read returned an error for, or else read's error.
+func checkIDs[T any](read func(send func([]T) bool) error, idOf func(x *T, pos int) (string, int), dup func(x *T, id string, line, first int) error, emit func([]T) bool) error {
+	chunks := make(chan []T, 2)
+	stop := make(chan struct{}) // closed when the checker wants no more
+	done := make(chan struct{})
+	var dupErr error
+	go func() {
+		defer close(done)
+		var ids idSet
+		pos := 0
+		stopped := false
+		for recs := range chunks {
+			if stopped {
+				continue // let read finish
+			}
+			n := len(recs)
+			for i := range recs {
+				pos++
+				id, line := idOf(&recs[i], pos)
+				if id == "" {
+					continue
+				}
+				if first := ids.add(id, line); first != 0 {
+					dupErr = dup(&recs[i], id, line, first)
+					n = i
+					break
+				}
+			}
+			// The records before a repeated id are emitted: one of them may
+			// be bad too, and the earliest line must be the one reported.
+			if (n > 0 && !emit(recs[:n])) || dupErr != nil {
+				stopped = true
+				close(stop)
+			}
+		}
+	}()
+	rerr := func() error {
+		defer close(chunks)
+		return read(func(recs []T) bool {
+			select {
+			case chunks <- recs:
+				return true
+			case <-stop:
+				return false
+			}
+		})
+	}()
+	<-done
+	if dupErr != nil {
+		return dupErr
+	}
+	return rerr
+}

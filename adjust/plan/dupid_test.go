@@ -107,6 +107,32 @@ func TestDuplicateIDSeq(t *testing.T) {
 	if !errors.As(err, &re) || re.Line != 5 || re.Field != "id" || !errors.Is(err, ErrDuplicateID) || !strings.Contains(err.Error(), "record 1") {
 		t.Errorf("err = %v; want record 5, field id, ErrDuplicateID, naming record 1", err)
 	}
+	// A bad record after the repeat (position 4, a fraction of a fen): the
+	// repeat at 3 is reported; a bad record before it (position 2): that one.
+	badPension := with(id("p9"), func(r *Retiree) { r.Pension = benefit.MustParseAmount("1.001") })
+	for _, tc := range []struct {
+		rs    []Retiree
+		line  int
+		field string
+	}{
+		{[]Retiree{id("p1"), id("p2"), id("p1"), badPension}, 3, "id"},
+		{[]Retiree{id("p1"), badPension, id("p1")}, 2, "pension"},
+	} {
+		for _, o := range []Options{{Workers: 1}, {Workers: 3, ChunkSize: 1}, {Workers: 2, ChunkSize: 2}} {
+			_, err := c.Run(context.Background(), FromSlice(tc.rs), o)
+			if !errors.As(err, &re) || re.Line != tc.line || re.Field != tc.field {
+				t.Errorf("chunk %d: err = %v; want record %d field %s", o.ChunkSize, err, tc.line, tc.field)
+			}
+		}
+	}
+	// A cursor error after a repeat: the repeat is reported.
+	boom := errors.New("cursor failed")
+	_, err = c.Run(context.Background(), FromSeq2(func(yield func(Retiree, error) bool) {
+		_ = yield(id("p1"), nil) && yield(id("p1"), nil) && yield(Retiree{}, boom)
+	}), Options{ChunkSize: 10})
+	if !errors.As(err, &re) || re.Line != 2 || !errors.Is(err, ErrDuplicateID) {
+		t.Errorf("cursor: err = %v; want record 2, ErrDuplicateID", err)
+	}
 	if s, err := c.Run(context.Background(), FromSlice([]Retiree{id(""), id(""), id("p1")}), Options{}); err != nil || s.Retirees != 3 {
 		t.Errorf("empty ids: %v, %v; want 3 retirees", s, err)
 	}

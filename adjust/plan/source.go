@@ -59,29 +59,32 @@ func FromSlice(rs []Retiree) Source {
 }
 
 func (s seqSource) feed(size int, get func() []row, emit func([]row, bool) bool) error {
-	ch := chunker{size: size, get: get, emit: emit, buf: get()}
-	n := 0
-	var ids idSet
-	for r, e := range s.seq {
-		n++
-		if e != nil {
+	read := func(send func([]row) bool) error {
+		ch := chunker{size: size, get: get, emit: func(rows []row, _ bool) bool { return send(rows) }, buf: get()}
+		n := 0
+		for r, e := range s.seq {
+			n++
+			if e == nil {
+				if x, fe := toRow(r); fe != nil {
+					e = &benefit.RecordError{Line: n, Field: fe.field, Err: fe.err}
+				} else if ch.add(x) {
+					continue
+				} else {
+					return nil
+				}
+			}
+			ch.flush() // a repeated id before this record is reported first
 			return e
 		}
-		x, fe := toRow(r)
-		if fe != nil {
-			return &benefit.RecordError{Line: n, Field: fe.field, Err: fe.err}
-		}
-		if r.ID != "" {
-			if first := ids.add(r.ID, n, false); first != 0 {
-				return &benefit.RecordError{Line: n, Field: "id", Err: dupError(r.ID, first, "record")}
-			}
-		}
-		if !ch.add(x) {
-			return nil
-		}
+		ch.flush()
+		return nil
 	}
-	ch.flush()
-	return nil
+	return checkIDs(read,
+		func(x *row, pos int) (string, int) { return x.id, pos },
+		func(_ *row, id string, line, first int) error {
+			return &benefit.RecordError{Line: line, Field: "id", Err: dupError(id, first, "record")}
+		},
+		func(rows []row) bool { return emit(rows, true) })
 }
 
 // A chunker collects rows into chunks of at most size rows, each in a

@@ -12,9 +12,9 @@ import (
 var ErrDuplicateID = errors.New("plan: repeated retiree id")
 
 // idSet remembers the ids a source has yielded and the line (or
-// position) of each, to reject a repeated one. It is used on the
-// source's reading goroutine only, in input order, so the line reported
-// is the same whatever the workers.
+// position) of each, to reject a repeated one. It is used by one
+// goroutine (checkIDs'), in input order, so the line reported is the
+// same whatever the workers.
 //
 // It costs memory proportional to the number of distinct ids, held for
 // the duration of the read: each id's bytes in blocks, an entry of 24
@@ -24,8 +24,7 @@ var ErrDuplicateID = errors.New("plan: repeated retiree id")
 // the garbage collector does not scan it, and no id is allocated on its
 // own. Ids of the same hash are told apart by their bytes, so a hash
 // collision never rejects a good file. (A Go map of strings cost two to
-// three times more per id on the reading goroutine, which bounds the
-// speed of a CSV run.)
+// three times more per id.)
 type idSet struct {
 	seed  maphash.Seed
 	slots []idSlot            // linear probing; a power of two long, at most half full

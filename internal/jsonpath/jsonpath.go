@@ -14,14 +14,33 @@ var errStop = errors.New("jsonpath: stop")
 
 // Bad returns the path ("regions[3].level", "parts[1].fixed.amount") of
 // the first value of doc, in document order, that does not decode on its
-// own into its Go type in t, and the 1-based line where that value
-// begins. Object keys name struct fields by their json tag (fields of
-// embedded structs included) and must match exactly; keys of no field
-// are skipped. It returns "", 0 when every value decodes, or when doc is
-// not valid JSON (the decoder's syntax error, with its offset, says more
-// then).
-func Bad(doc []byte, t reflect.Type) (path string, line int) {
-	w := walker{doc: doc, dec: json.NewDecoder(bytes.NewReader(doc))}
+// own into its Go type in t with an error match accepts (nil: any
+// error), and the 1-based line where that value begins. Object keys name
+// struct fields by their json tag (fields of embedded structs included),
+// as encoding/json matches them (exactly, else ignoring case); keys of no
+// field are skipped. It returns "", 0 when no value fails so, or when doc
+// is not valid JSON (the decoder's syntax error, with its offset, says
+// more then).
+//
+// match lets a caller find the value its decoder's error is about:
+// encoding/json reports the first error of a value's own decoder even
+// when a mismatched type (which it notes and passes over) comes earlier.
+func Bad(doc []byte, t reflect.Type, match func(error) bool) (path string, line int) {
+	w := walker{doc: doc, dec: json.NewDecoder(bytes.NewReader(doc)), match: match}
+	off, err := w.bad(t, "")
+	if err != errStop {
+		return "", 0
+	}
+	return w.path, lineOf(doc, off)
+}
+
+// Unknown returns the path ("parts[0].fixed.extra") of the first key of
+// doc, in document order, that names no field of its struct in t (as
+// encoding/json's DisallowUnknownFields rejects it) and has the name key
+// ("" for any), and the 1-based line of that key; "", 0 when there is
+// none.
+func Unknown(doc []byte, t reflect.Type, key string) (path string, line int) {
+	w := walker{doc: doc, dec: json.NewDecoder(bytes.NewReader(doc)), unknown: true, key: key, match: func(error) bool { return false }}
 	off, err := w.bad(t, "")
 	if err != errStop {
 		return "", 0
@@ -48,9 +67,16 @@ func Line(doc []byte, path string) int {
 }
 
 type walker struct {
-	doc  []byte
-	dec  *json.Decoder
-	path string // the bad value's path, once found
+	doc     []byte
+	dec     *json.Decoder
+	match   func(error) bool // nil: any error
+	unknown bool             // stop at an unknown key named key ("" any) instead
+	key     string
+	path    string // the bad value's path, once found
+}
+
+func (w *walker) fails(err error) bool {
+	return err != nil && (w.match == nil || w.match(err))
 }
 
 // start returns the offset where the next value begins: after the
@@ -95,7 +121,7 @@ func (w *walker) bad(t reflect.Type, path string) (int64, error) {
 		if err := w.dec.Decode(&raw); err != nil {
 			return 0, err
 		}
-		if json.Unmarshal(raw, reflect.New(t).Interface()) != nil {
+		if w.fails(json.Unmarshal(raw, reflect.New(t).Interface())) {
 			w.path = path
 			return off, errStop
 		}
@@ -117,29 +143,37 @@ func (w *walker) bad(t reflect.Type, path string) (int64, error) {
 	case t.Kind() == reflect.Struct && tok == json.Delim('{'):
 		fields := fieldsOf(t)
 		for w.dec.More() {
+			koff := w.start()
 			k, err := w.dec.Token()
 			if err != nil {
 				return 0, err
 			}
 			key, _ := k.(string)
-			ft, ok := fields[key]
+			sub := key
+			if path != "" {
+				sub = path + "." + key
+			}
+			ft, ok := field(fields, key)
 			if !ok {
+				if w.unknown && (w.key == "" || w.key == key) {
+					w.path = sub
+					return koff, errStop
+				}
 				if err := w.skip(); err != nil {
 					return 0, err
 				}
 				continue
-			}
-			sub := key
-			if path != "" {
-				sub = path + "." + key
 			}
 			if o, err := w.bad(ft, sub); err != nil {
 				return o, err
 			}
 		}
 	default: // a string or number where an object or list belongs
-		w.path = path
-		return off, errStop
+		if w.fails(json.Unmarshal(w.doc[off:w.dec.InputOffset()], reflect.New(t).Interface())) {
+			w.path = path
+			return off, errStop
+		}
+		return 0, nil
 	}
 	_, err = w.dec.Token() // the closing ] or }
 	return 0, err
@@ -190,6 +224,21 @@ func fieldsOf(t reflect.Type) map[string]reflect.Type {
 	}
 	add(t)
 	return m
+}
+
+// field finds the field key names, as encoding/json does: exactly, else
+// ignoring case.
+func field(fields map[string]reflect.Type, key string) (reflect.Type, bool) {
+	if t, ok := fields[key]; ok {
+		return t, true
+	}
+	best, found := "", false
+	for name := range fields {
+		if strings.EqualFold(name, key) && (!found || name < best) {
+			best, found = name, true // the same one every time
+		}
+	}
+	return fields[best], found
 }
 
 // A segment of a path: a key, or an index when key is "".

@@ -1,6 +1,7 @@
 package jsonpath
 
 import (
+	"encoding/json"
 	"errors"
 	"reflect"
 	"testing"
@@ -60,7 +61,7 @@ func TestBad(t *testing.T) {
 		{"not JSON", "{\"parts\": [", "", 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			path, line := Bad([]byte(tc.doc), reflect.TypeFor[doc]())
+			path, line := Bad([]byte(tc.doc), reflect.TypeFor[doc](), nil)
 			if path != tc.path || line != tc.line {
 				t.Errorf("Bad = %q, line %d; want %q, line %d", path, line, tc.path, tc.line)
 			}
@@ -103,5 +104,47 @@ func TestLine(t *testing.T) {
 	if got := Line([]byte("{\"a\": "), "a"); got != 0 {
 		// The value is missing: the offset is the end of the document.
 		t.Errorf("truncated: %d, want 0", got)
+	}
+}
+
+// match picks the value a decoder's error is about: here the second bad
+// value (line 3), not the first (line 2), which fails with a type error.
+func TestBadMatch(t *testing.T) {
+	d := []byte("{\"parts\": [\n{\"value\": \"a\", \"n\": \"seven\"},\n{\"value\": \"z\"}]}")
+	notType := func(err error) bool {
+		var te *json.UnmarshalTypeError
+		return !errors.As(err, &te)
+	}
+	if path, line := Bad(d, reflect.TypeFor[doc](), notType); path != "parts[1].value" || line != 3 {
+		t.Errorf("own decoder's error: %q line %d; want parts[1].value line 3", path, line)
+	}
+	if path, line := Bad(d, reflect.TypeFor[doc](), nil); path != "parts[0].n" || line != 2 {
+		t.Errorf("any error: %q line %d; want parts[0].n line 2", path, line)
+	}
+	// A key differing in case names its field, as in encoding/json.
+	if path, line := Bad([]byte("{\n\"PARTS\": [{\"Value\": \"q\"}]}"), reflect.TypeFor[doc](), nil); path != "PARTS[0].Value" || line != 2 {
+		t.Errorf("case: %q line %d; want PARTS[0].Value line 2", path, line)
+	}
+}
+
+func TestUnknown(t *testing.T) {
+	d := []byte("{\"name\": \"x\",\n\"parts\": [{\"value\": \"a\"},\n  {\"value\": \"b\", \"valu\": \"c\"}],\n\"one\": {\"tags\": [], \"extra2\": 1}}")
+	for _, tc := range []struct {
+		key, path string
+		line      int
+	}{
+		{"", "parts[1].valu", 3},
+		{"valu", "parts[1].valu", 3},
+		{"extra2", "one.extra2", 4},
+		{"name", "", 0}, // a field
+		{"Skip", "", 0}, // no such key in d
+	} {
+		if path, line := Unknown(d, reflect.TypeFor[doc](), tc.key); path != tc.path || line != tc.line {
+			t.Errorf("Unknown(%q) = %q line %d; want %q line %d", tc.key, path, line, tc.path, tc.line)
+		}
+	}
+	// A "-" field is unknown to the decoder too; a key differing in case is not.
+	if path, _ := Unknown([]byte(`{"NAME": "x", "Skip": "a"}`), reflect.TypeFor[doc](), ""); path != "Skip" {
+		t.Errorf("Skip: %q", path)
 	}
 }

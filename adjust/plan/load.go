@@ -50,27 +50,52 @@ func Parse(data []byte, file string) (Plan, error) {
 
 // decodeError names the value of data that did not decode. encoding/json
 // gives no field when a value's own decoder fails (a malformed amount,
-// date or rate) and no list index when a number does not fit its field:
-// jsonpath.Bad finds the full path and its line.
+// date or rate) nor for an unknown key, and no list index when a number
+// does not fit its field: internal/jsonpath finds the full path and its
+// line, looking for the value that fails with the decoder's error.
 func decodeError(data []byte, file string, err error) error {
 	re := &benefit.RecordError{File: file, Err: err}
 	var le *strictjson.LineError
 	if errors.As(err, &le) {
 		re.Line, re.Err = le.Line, le.Err
 	}
+	cause := re.Err
 	var se *json.SyntaxError
-	if !errors.As(err, &se) {
-		if path, line := jsonpath.Bad(data, reflect.TypeFor[Plan]()); path != "" {
-			re.Field = path
-			if line > 0 {
-				re.Line = line
-			}
-		} else if te := (*json.UnmarshalTypeError)(nil); errors.As(err, &te) && te.Field != "" {
-			re.Field = te.Field
+	var te *json.UnmarshalTypeError
+	var key string
+	switch {
+	case errors.As(cause, &se):
+	case errors.As(cause, &te):
+		re.Field = te.Field // without list indexes; Bad gives them
+		same := func(e error) bool {
+			var t2 *json.UnmarshalTypeError
+			return errors.As(e, &t2) && t2.Value == te.Value && t2.Type == te.Type
+		}
+		if path, line := jsonpath.Bad(data, reflect.TypeFor[Plan](), same); path != "" {
+			re.Field, re.Line = path, line
+		}
+	case unknownKey(cause, &key):
+		if path, line := jsonpath.Unknown(data, reflect.TypeFor[Plan](), key); path != "" {
+			re.Field, re.Line = path, line
+		}
+	default:
+		same := func(e error) bool {
+			var t2 *json.UnmarshalTypeError
+			return !errors.As(e, &t2) && e.Error() == cause.Error()
+		}
+		if path, line := jsonpath.Bad(data, reflect.TypeFor[Plan](), same); path != "" {
+			re.Field, re.Line = path, line
 		}
 	}
 	re.Err = syntaxError(re.Err)
 	return re
+}
+
+// unknownKey reports whether err is encoding/json's error for an unknown
+// key, and which (it has no type of its own to test).
+func unknownKey(err error, key *string) bool {
+	_, e := fmt.Sscanf(err.Error(), "json: unknown field %q", key)
+	return e == nil
 }
 
 // syntaxError makes err match benefit.ErrSyntax unless it already

@@ -89,7 +89,7 @@ func TestPlanErrors(t *testing.T) {
 		name, json, field string
 		line              int
 	}{
-		{"unknown field", edit(`"fixed": {"amount": "61"}`, `"fixed": {"amount": "61", "amout": "1"}`), "", 16},
+		{"unknown field", edit(`"fixed": {"amount": "61"}`, `"fixed": {"amount": "61", "amout": "1"}`), "parts[0].fixed.amout", 16},
 		{"syntax error", edit(`"retired_by": "2023-12-31",`, `"retired_by": "2023-12-31"`), "", 7}, // the missing comma is seen on the next line
 		{"trailing data", string(base) + "{}", "", 0},
 		{"two kinds", edit(`"fixed": {"amount": "61"}`, `"fixed": {"amount": "61"}, "percent": {"rate": "1%"}`), "parts[0]", 14},
@@ -162,11 +162,27 @@ func TestPlanValueErrors(t *testing.T) {
 		if s == string(base) {
 			t.Fatalf("test setup: %q not in the plan", tc.old)
 		}
+
 		_, err := Load(strings.NewReader(s), "p.json")
 		var re *benefit.RecordError
 		if !errors.As(err, &re) || err.Error() != tc.want || !errors.Is(err, tc.is) {
 			t.Errorf("%s:\n got %v\nwant %s (wrapping %v)", tc.new, err, tc.want, tc.is)
 		}
+	}
+	// A mismatched type (through "ten", line 19) is noted and passed over by
+	// encoding/json, which then stops at the bad rate (line 22): the rate is
+	// named, the value the message is about, not the first odd value.
+	s := strings.Replace(strings.Replace(string(base), `"per_year": "1"`, `"per_year": "1", "through": "ten"`, 1), `"rate": "1%"`, `"rate": "x%"`, 1)
+	_, err = Load(strings.NewReader(s), "p.json")
+	if want := `p.json:22: parts[2].percent.rate: benefit: invalid rate "x%": unexpected character 'x' at byte 0`; err == nil || err.Error() != want {
+		t.Errorf("type error, then a bad rate:\n got %v\nwant %s", err, want)
+	}
+	// The type error alone is named with its list indexes.
+	s = strings.Replace(string(base), `"per_year": "1"`, `"per_year": "1", "through": "ten"`, 1)
+	_, err = Load(strings.NewReader(s), "p.json")
+	var re *benefit.RecordError
+	if !errors.As(err, &re) || re.Field != "parts[1].years.bands[0].through" || re.Line != 19 || !errors.Is(err, benefit.ErrSyntax) {
+		t.Errorf("type error: %v; want p.json:19 parts[1].years.bands[0].through, ErrSyntax", err)
 	}
 }
 

@@ -71,7 +71,7 @@ func decodeError(data []byte, file string, err error) error {
 			var t2 *json.UnmarshalTypeError
 			return errors.As(e, &t2) && t2.Value == te.Value && t2.Type == te.Type
 		}
-		if path, line := jsonpath.Bad(data, reflect.TypeFor[Plan](), same); path != "" {
+		if path, line := jsonpath.BadMatch(data, reflect.TypeFor[Plan](), same); path != "" {
 			re.Field, re.Line = path, line
 		}
 	case unknownKey(cause, &key):
@@ -83,7 +83,7 @@ func decodeError(data []byte, file string, err error) error {
 			var t2 *json.UnmarshalTypeError
 			return !errors.As(e, &t2) && e.Error() == cause.Error()
 		}
-		if path, line := jsonpath.Bad(data, reflect.TypeFor[Plan](), same); path != "" {
+		if path, line := jsonpath.BadMatch(data, reflect.TypeFor[Plan](), same); path != "" {
 			re.Field, re.Line = path, line
 		}
 	}

@@ -21,7 +21,7 @@ func ExampleBad() {
 	doc := []byte("{\"parts\": [\n  {\"id\": \"fixed\", \"share\": 50},\n  {\"id\": \"years\", \"share\": 500}\n]}")
 	var p plan
 	fmt.Println(json.Unmarshal(doc, &p) != nil)
-	fmt.Println(jsonpath.Bad(doc, reflect.TypeFor[plan](), nil))
+	fmt.Println(jsonpath.Bad(doc, reflect.TypeFor[plan]()))
 	fmt.Println(jsonpath.Line(doc, "parts[1].id"))
 	// Output:
 	// true

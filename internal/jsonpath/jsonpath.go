@@ -14,18 +14,22 @@ var errStop = errors.New("jsonpath: stop")
 
 // Bad returns the path ("regions[3].level", "parts[1].fixed.amount") of
 // the first value of doc, in document order, that does not decode on its
-// own into its Go type in t with an error match accepts (nil: any
-// error), and the 1-based line where that value begins. Object keys name
-// struct fields by their json tag (fields of embedded structs included),
-// as encoding/json matches them (exactly, else ignoring case); keys of no
-// field are skipped. It returns "", 0 when no value fails so, or when doc
-// is not valid JSON (the decoder's syntax error, with its offset, says
-// more then).
-//
-// match lets a caller find the value its decoder's error is about:
-// encoding/json reports the first error of a value's own decoder even
-// when a mismatched type (which it notes and passes over) comes earlier.
-func Bad(doc []byte, t reflect.Type, match func(error) bool) (path string, line int) {
+// own into its Go type in t, and the 1-based line where that value
+// begins. Object keys name struct fields by their json tag (fields of
+// embedded structs included), as encoding/json matches them (exactly,
+// else ignoring case); keys of no field are skipped. It returns "", 0
+// when every value decodes, or when doc is not valid JSON (the decoder's
+// syntax error, with its offset, says more then).
+func Bad(doc []byte, t reflect.Type) (path string, line int) {
+	return BadMatch(doc, t, nil)
+}
+
+// BadMatch is Bad for the first value that fails with an error match
+// accepts (nil: any error). It lets a caller find the value its
+// decoder's error is about: encoding/json reports the first error of a
+// value's own decoder even when a mismatched type (which it notes and
+// passes over) comes earlier in the document.
+func BadMatch(doc []byte, t reflect.Type, match func(error) bool) (path string, line int) {
 	w := walker{doc: doc, dec: json.NewDecoder(bytes.NewReader(doc)), match: match}
 	off, err := w.bad(t, "")
 	if err != errStop {

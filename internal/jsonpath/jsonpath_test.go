@@ -61,7 +61,7 @@ func TestBad(t *testing.T) {
 		{"not JSON", "{\"parts\": [", "", 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			path, line := Bad([]byte(tc.doc), reflect.TypeFor[doc](), nil)
+			path, line := Bad([]byte(tc.doc), reflect.TypeFor[doc]())
 			if path != tc.path || line != tc.line {
 				t.Errorf("Bad = %q, line %d; want %q, line %d", path, line, tc.path, tc.line)
 			}
@@ -115,14 +115,14 @@ func TestBadMatch(t *testing.T) {
 		var te *json.UnmarshalTypeError
 		return !errors.As(err, &te)
 	}
-	if path, line := Bad(d, reflect.TypeFor[doc](), notType); path != "parts[1].value" || line != 3 {
+	if path, line := BadMatch(d, reflect.TypeFor[doc](), notType); path != "parts[1].value" || line != 3 {
 		t.Errorf("own decoder's error: %q line %d; want parts[1].value line 3", path, line)
 	}
-	if path, line := Bad(d, reflect.TypeFor[doc](), nil); path != "parts[0].n" || line != 2 {
+	if path, line := Bad(d, reflect.TypeFor[doc]()); path != "parts[0].n" || line != 2 {
 		t.Errorf("any error: %q line %d; want parts[0].n line 2", path, line)
 	}
 	// A key differing in case names its field, as in encoding/json.
-	if path, line := Bad([]byte("{\n\"PARTS\": [{\"Value\": \"q\"}]}"), reflect.TypeFor[doc](), nil); path != "PARTS[0].Value" || line != 2 {
+	if path, line := Bad([]byte("{\n\"PARTS\": [{\"Value\": \"q\"}]}"), reflect.TypeFor[doc]()); path != "PARTS[0].Value" || line != 2 {
 		t.Errorf("case: %q line %d; want PARTS[0].Value line 2", path, line)
 	}
 }

@@ -53,6 +53,15 @@ var (
 // then no level at all is returned: nothing is checked from a half-read
 // file.
 func ReadCSV(r io.Reader, name string) ([]Level, error) {
+	return ReadCSVWith(r, name, SetOptions{})
+}
+
+// ReadCSVWith is ReadCSV with the programmes and regions of the levels
+// checked against opts.Catalogue and opts.Regions (nil: the defaults).
+// Use it with the same SetOptions as LoadWith (and Options.Catalogue,
+// Options.Regions) when the levels name programmes of a user's own
+// catalogue (自定义项目目录).
+func ReadCSVWith(r io.Reader, name string, opts SetOptions) ([]Level, error) {
 	rd, err := csvin.New(r, name, csvRequired, csvOptional)
 	if err != nil {
 		return nil, err
@@ -65,8 +74,8 @@ func ReadCSV(r io.Reader, name string) ([]Level, error) {
 		lines []int
 		hc    []Headcount
 	}
-	cat := benefit.DefaultCatalogue()
-	tab := region.Default()
+	cat := opts.catalogue()
+	tab := opts.regions()
 	var order []levelKey
 	levels := map[levelKey]*acc{}
 	for {
@@ -250,12 +259,21 @@ type levelJSON struct {
 // that cannot be read (a directory) is no syntax error. On error nothing
 // is returned.
 func ReadJSON(r io.Reader, name string) (Input, error) {
+	return ReadJSONWith(r, name, SetOptions{})
+}
+
+// ReadJSONWith is ReadJSON with the programmes and regions of the levels
+// and waivers checked against opts.Catalogue and opts.Regions (nil: the
+// defaults). Use it with the same SetOptions as LoadWith (and
+// Options.Catalogue, Options.Regions) when the file names programmes of
+// a user's own catalogue (自定义项目目录).
+func ReadJSONWith(r io.Reader, name string, opts SetOptions) (Input, error) {
 	var j inputJSON
 	doc, err := readDoc(r, name, &j)
 	if err != nil {
 		return Input{}, err
 	}
-	in, err := j.input(name)
+	in, err := j.input(name, opts)
 	if err != nil {
 		return Input{}, located(err, doc, name)
 	}
@@ -264,9 +282,9 @@ func ReadJSON(r io.Reader, name string) (Input, error) {
 
 // input checks the decoded levels and waivers; errors name their JSON
 // path (ReadJSON adds the line).
-func (j *inputJSON) input(name string) (Input, error) {
-	cat := benefit.DefaultCatalogue()
-	tab := region.Default()
+func (j *inputJSON) input(name string, opts SetOptions) (Input, error) {
+	cat := opts.catalogue()
+	tab := opts.regions()
 	in := Input{Note: j.Note, Illustrative: j.Illustrative, Waivers: j.Waivers}
 	seen := map[levelKey]int{}
 	for i, lj := range j.Levels {
@@ -318,7 +336,7 @@ func (j *inputJSON) input(name string) (Input, error) {
 	// which knows the floors in use
 	err := validateWaivers(in.Waivers, tab, cat, nil)
 	if err == nil {
-		_, err = newChecker(in.Levels, Options{})
+		_, err = newChecker(in.Levels, Options{Catalogue: cat, Regions: tab})
 	}
 	if err != nil {
 		var re *benefit.RecordError

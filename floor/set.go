@@ -511,10 +511,7 @@ func LoadWith(r io.Reader, name string, opts SetOptions) (*Set, error) {
 // name their JSON path (Load adds the line).
 func (j *setJSON) set(name string, opts SetOptions) (*Set, error) {
 	cat := opts.catalogue()
-	tab := opts.Regions
-	if tab == nil {
-		tab = region.Default()
-	}
+	tab := opts.regions()
 	floors := make([]Floor, 0, len(j.Floors))
 	for i, fj := range j.Floors {
 		fe := func(field string, err error) error {

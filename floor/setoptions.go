@@ -6,8 +6,10 @@ import (
 )
 
 // SetOptions configure NewSetWith and LoadWith: what a set of floors
-// (最低标准) is checked against when it is built. The zero SetOptions
-// are what NewSet and Load use.
+// (最低标准) is checked against when it is built; and ReadCSVWith and
+// ReadJSONWith: what a levels file (地方标准) is checked against when it
+// is read. The zero SetOptions are what NewSet, Load, ReadCSV and
+// ReadJSON use.
 type SetOptions struct {
 	// Catalogue knows the programmes, their dimensions and frequencies
 	// that floors, relative rules and cadences may name. nil:
@@ -15,7 +17,8 @@ type SetOptions struct {
 	// (Options.Catalogue) should load its floors with the same one.
 	Catalogue *benefit.Catalogue
 	// Regions resolves the "group" of a regional-agreement floor in
-	// LoadWith. nil: region.Default().
+	// LoadWith, and the regions of levels and waivers in ReadCSVWith and
+	// ReadJSONWith. nil: region.Default().
 	Regions *region.Table
 }
 
@@ -24,4 +27,11 @@ func (o SetOptions) catalogue() *benefit.Catalogue {
 		return benefit.DefaultCatalogue()
 	}
 	return o.Catalogue
+}
+
+func (o SetOptions) regions() *region.Table {
+	if o.Regions == nil {
+		return region.Default()
+	}
+	return o.Regions
 }

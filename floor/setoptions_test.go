@@ -95,3 +95,38 @@ func TestNewSetWithCatalogue(t *testing.T) {
 		t.Errorf("err = %v, want floors[0].program", err)
 	}
 }
+
+// Levels of a programme only a user's catalogue knows are read with
+// ReadCSVWith / ReadJSONWith and that catalogue, not with ReadCSV /
+// ReadJSON (line 2 of each file names the programme).
+func TestReadWithUserCatalogue(t *testing.T) {
+	cat := userCatalogue(t)
+	opts := floor.SetOptions{Catalogue: cat}
+	const csvLevels = "region,program,dimensions,effective_from,amount\n" +
+		"371723,local.elderly_allowance,age=80+,2024-01,90\n"
+	const jsonLevels = `{"levels": [
+ {"region": "371723", "program": "local.elderly_allowance", "dimensions": "age=80+",
+  "versions": [{"from": "2024-01", "amount": "90"}]}],
+ "waivers": [{"region": "371723", "program": "local.elderly_allowance", "dimensions": "age=80+",
+  "interval": {"from": "2024-01", "to": "2024-02"}, "reason": "test", "expiry": "2025-01"}]}`
+	var re *benefit.RecordError
+	if _, err := floor.ReadCSV(strings.NewReader(csvLevels), "l.csv"); !errors.As(err, &re) || re.Line != 2 || re.Field != "program" || !errors.Is(err, benefit.ErrUnknownProgram) {
+		t.Errorf("ReadCSV with the default catalogue: err = %v, want l.csv:2: program unknown", err)
+	}
+	if _, err := floor.ReadJSON(strings.NewReader(jsonLevels), "l.json"); !errors.As(err, &re) || re.Line != 2 || re.Field != "levels[0].program" || !errors.Is(err, benefit.ErrUnknownProgram) {
+		t.Errorf("ReadJSON with the default catalogue: err = %v, want l.json:2: levels[0].program unknown", err)
+	}
+	lv, err := floor.ReadCSVWith(strings.NewReader(csvLevels), "l.csv", opts)
+	if err != nil || len(lv) != 1 || lv[0].Program != "local.elderly_allowance" {
+		t.Fatalf("ReadCSVWith: %v, %d levels", err, len(lv))
+	}
+	in, err := floor.ReadJSONWith(strings.NewReader(jsonLevels), "l.json", opts)
+	if err != nil || len(in.Levels) != 1 || len(in.Waivers) != 1 {
+		t.Fatalf("ReadJSONWith: %v, %+v", err, in)
+	}
+	// the user's catalogue knows age=80+ and 90+ only
+	bad := strings.Replace(csvLevels, "age=80+", "age=70+", 1)
+	if _, err := floor.ReadCSVWith(strings.NewReader(bad), "l.csv", opts); !errors.As(err, &re) || re.Line != 2 || re.Field != "dimensions" || !errors.Is(err, benefit.ErrDimension) {
+		t.Errorf("ReadCSVWith age=70+: err = %v, want l.csv:2: dimensions", err)
+	}
+}

@@ -1,24 +1,33 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/internal/jsonpath"
 )
 
 // runCheck checks local levels against the national floors:
 //
 //	benefitstd check [--levels FILE] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM]
 //	                 [--format text|json|junit] [--fail-on violation|warning] [--pass-through] [--floors FILE]
+//	                 [--catalogue FILE]
 //
 // FILE is CSV (header region,program,dimensions,effective_from,amount,
 // per,beneficiaries,source) or JSON (levels and waivers), told apart by
-// its extension. Without --levels it checks the embedded ILLUSTRATIVE
+// its extension. --catalogue replaces the built-in programme catalogue
+// (项目目录) with a user's own (benefit.LoadCatalogue, strict JSON): the
+// levels, the --floors file and the check then know its programmes and
+// only those (the national floors are kept for programmes it shares with
+// the built-in one). Without --levels it checks the embedded ILLUSTRATIVE
 // sample. Exit 0 when no finding reaches --fail-on, 1 when one does, 2 on
 // bad input or usage.
 func runCheck(args []string, stdout, stderr io.Writer) int {
@@ -31,10 +40,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	failOn := fs.String("fail-on", "violation", "exit 1 when a finding reaches this severity: violation|warning")
 	pass := fs.Bool("pass-through", false, "also require national raises to be passed through in full (rule 4)")
 	floorsFile := fs.String("floors", "", "JSON file of further floors (e.g. regional agreements) added to the national ones")
+	catFile := fs.String("catalogue", "", "JSON programme catalogue used instead of the built-in one for the levels, --floors and the check")
 	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
-	if err := noEmpty(fs, "levels", "floors", "at", "from", "to"); err != nil {
+	if err := noEmpty(fs, "levels", "floors", "catalogue", "at", "from", "to"); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
@@ -88,15 +98,24 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 	}
+	var setOpts floor.SetOptions
+	if *catFile != "" {
+		cat, err := readCatalogue(*catFile)
+		if err != nil {
+			fmt.Fprintln(stderr, "benefitstd check:", oneLine(err))
+			return exitUsage
+		}
+		setOpts.Catalogue, opts.Catalogue = cat, cat
+	}
 	if *floorsFile != "" {
-		set, err := readFloors(*floorsFile)
+		set, err := readFloors(*floorsFile, setOpts)
 		if err != nil {
 			fmt.Fprintln(stderr, "benefitstd check:", oneLine(err))
 			return exitUsage
 		}
 		opts.Floors = set
 	}
-	in, err := readLevels(*levels)
+	in, err := readLevels(*levels, setOpts)
 	if err != nil {
 		fmt.Fprintln(stderr, "benefitstd check:", oneLine(err))
 		return exitUsage
@@ -134,7 +153,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-func readLevels(path string) (floor.Input, error) {
+func readLevels(path string, opts floor.SetOptions) (floor.Input, error) {
 	if path == "" {
 		return floor.Sample(), nil
 	}
@@ -148,26 +167,73 @@ func readLevels(path string) (floor.Input, error) {
 	}
 	defer f.Close()
 	if ext == ".csv" {
-		levels, err := floor.ReadCSV(f, path)
+		levels, err := floor.ReadCSVWith(f, path, opts)
 		return floor.Input{Levels: levels}, err
 	}
-	return floor.ReadJSON(f, path)
+	return floor.ReadJSONWith(f, path, opts)
 }
 
 // oneLine keeps an error message on one line.
 func oneLine(err error) string { return strings.ReplaceAll(err.Error(), "\n", "; ") }
 
-// readFloors loads a user's floors and puts them on top of the national
-// ones.
-func readFloors(path string) (*floor.Set, error) {
+// readFloors loads a user's floors (their programmes checked against
+// opts.Catalogue) and puts them on top of the national ones.
+func readFloors(path string, opts floor.SetOptions) (*floor.Set, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	mine, err := floor.Load(f, path)
+	mine, err := floor.LoadWith(f, path, opts)
 	if err != nil {
 		return nil, err
 	}
 	return floor.Default().Merge(mine)
+}
+
+// catalogueDoc is the shape of a catalogue file (benefit.LoadCatalogue),
+// for finding the path of a value it fails to decode.
+type catalogueDoc struct {
+	Version  string            `json:"version"`
+	Programs []benefit.Program `json:"programs"`
+}
+
+// readCatalogue loads a user's programme catalogue. LoadCatalogue names
+// the field of a bad programme ("programs[1].dimensions[0].key") but not
+// its line, and the line but not the field of a value it cannot decode
+// or of an unknown key; the missing half is found here from the file.
+func readCatalogue(path string) (*benefit.Catalogue, error) {
+	doc, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := benefit.LoadCatalogue(bytes.NewReader(doc), path)
+	var re *benefit.RecordError
+	if !errors.As(err, &re) {
+		return cat, err
+	}
+	if re.Field == "" {
+		t := reflect.TypeFor[catalogueDoc]()
+		p, line := jsonpath.Bad(doc, t)
+		if p == "" {
+			p, line = jsonpath.Unknown(doc, t, "")
+		}
+		if p != "" && (re.Line == 0 || re.Line == line) {
+			re.Field, re.Line = p, line
+		}
+	}
+	for p := re.Field; p != "" && re.Line == 0; p = parentPath(p) {
+		re.Line = jsonpath.Line(doc, p)
+	}
+	return cat, err
+}
+
+// parentPath drops the last key or index of a JSON path: "a[2].b" →
+// "a[2]" → "a" → "".
+func parentPath(p string) string {
+	i := strings.LastIndexAny(p, ".[")
+	if i < 0 {
+		return ""
+	}
+	return p[:i]
 }

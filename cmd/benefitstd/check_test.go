@@ -186,3 +186,87 @@ func TestCheckWindowFlags(t *testing.T) {
 		t.Errorf("--from only: exit %d\n%s", code, out)
 	}
 }
+
+// --catalogue: a user's own catalogue (testdata/check_catalogue.json)
+// knows one HYPOTHETICAL programme, local.elderly_allowance (高龄津贴, per
+// month, age bands 80+ and 90+), which the built-in catalogue does not.
+// Its floors (testdata/check_catalogue_floors.json, status announced, so
+// a shortfall is a violation) are 100 a month for 80+ and 200 for 90+
+// from 2024-01. Worked by hand over [2024-01, 2025-01):
+//
+//   - check_catalogue_levels.csv: 80+ pays 90 from 2024-01 and 100 from
+//     2024-07, to 5 persons: short 100 − 90 = 10 for the 6 months
+//     2024-01..2024-06, so 10 × 5 × 6 = 300.00 owed, 1 violation.
+//   - check_catalogue_levels.json: 90+ pays 150 from 2024-01 to 2
+//     persons: short 200 − 150 = 50 for all 12 months, so
+//     50 × 2 × 12 = 1,200.00 owed, 1 violation.
+//
+// No cost-sharing rule covers the user's programme, so the whole sum is
+// unsplit (central 0.00, local 0.00).
+func TestCheckUserCatalogue(t *testing.T) {
+	base := []string{"check", "--catalogue", "testdata/check_catalogue.json", "--floors", "testdata/check_catalogue_floors.json",
+		"--from", "2024-01", "--to", "2025-01"}
+	code, out, stderr := invokeCLI(append(base, "--levels", "testdata/check_catalogue_levels.csv")...)
+	if code != exitFail || !strings.Contains(out, "1 violations, 0 warnings") || !strings.Contains(out, "Arrears owed 应补发: 300.00") ||
+		!strings.Contains(out, "10.00 × 30 person-months = 300.00") {
+		t.Errorf("CSV levels: exit %d %s\n%s", code, stderr, out)
+	}
+
+	code, out, stderr = invokeCLI(append(base, "--levels", "testdata/check_catalogue_levels.json", "--format", "json")...)
+	if code != exitFail {
+		t.Fatalf("JSON levels: exit %d %s", code, stderr)
+	}
+	var doc struct {
+		Illustrative bool `json:"illustrative"`
+		Summary      struct {
+			Violations   int    `json:"violations"`
+			ArrearsTotal string `json:"arrears_total"`
+			Unsplit      string `json:"arrears_unsplit"`
+		} `json:"summary"`
+		Findings []map[string]any `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if !doc.Illustrative || doc.Summary.Violations != 1 || doc.Summary.ArrearsTotal != "1200.00" || doc.Summary.Unsplit != "1200.00" || len(doc.Findings) != 1 {
+		t.Fatalf("JSON levels: doc = %+v", doc)
+	}
+	f := doc.Findings[0]
+	for k, v := range map[string]any{"rule": "floor", "severity": "violation", "program": "local.elderly_allowance", "dimensions": "age=90+",
+		"from": "2024-01", "to": "2025-01", "required": "200.00", "actual": "150.00", "shortfall": "50.00", "arrears": "1200.00"} {
+		if f[k] != v {
+			t.Errorf("finding[%s] = %v, want %v", k, f[k], v)
+		}
+	}
+
+	// without the catalogue, the floors and the levels name an unknown
+	// programme; with it, the built-in programmes are unknown (it replaces
+	// the built-in catalogue)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", "--floors", "testdata/check_catalogue_floors.json"},
+			`testdata/check_catalogue_floors.json:5: floors[0].program: benefit: unknown programme "local.elderly_allowance"`},
+		{[]string{"check", "--levels", "testdata/check_catalogue_levels.csv"},
+			`testdata/check_catalogue_levels.csv:2: program: benefit: unknown programme "local.elderly_allowance"`},
+		{[]string{"check", "--levels", "testdata/check_catalogue_levels.json"},
+			`testdata/check_catalogue_levels.json:4: levels[0].program: benefit: unknown programme "local.elderly_allowance"`},
+		{[]string{"check", "--catalogue", "testdata/check_catalogue.json", "--levels", "testdata/check_jiangsu.csv"},
+			`testdata/check_jiangsu.csv:2: program: benefit: unknown programme "pension.resident.basic" (known: [local.elderly_allowance])`},
+		// a bad catalogue: file, line and field
+		{[]string{"check", "--catalogue", "testdata/check_catalogue_bad.json", "--levels", "testdata/check_catalogue_levels.csv"},
+			`testdata/check_catalogue_bad.json:5: programs[0].frequency: benefit: invalid syntax: benefit: invalid frequency "week"`},
+		{[]string{"check", "--catalogue", "testdata/check_catalogue_bad_dims.json", "--levels", "testdata/check_catalogue_levels.csv"},
+			`testdata/check_catalogue_bad_dims.json:7: programs[0].dimensions[0].values[1]: benefit: invalid syntax: value "80+" is empty, repeated`},
+		{[]string{"check", "--catalogue", "testdata/check_catalogue_bad_field.json", "--levels", "testdata/check_catalogue_levels.csv"},
+			`testdata/check_catalogue_bad_field.json:4: programs[0].frequncy: benefit: invalid syntax: json: unknown field "frequncy"`},
+		{[]string{"check", "--catalogue", "testdata/nosuchcatalogue.json"}, "no such file"},
+		{[]string{"check", "--catalogue", ""}, "--catalogue"},
+	} {
+		code, _, stderr := invokeCLI(tc.args...)
+		if code != exitUsage || !strings.Contains(stderr, tc.want) || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+			t.Errorf("%v: exit %d, stderr %q (want one line with %q)", tc.args, code, stderr, tc.want)
+		}
+	}
+}

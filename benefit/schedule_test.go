@@ -331,3 +331,32 @@ func TestVersionJSONRequiresFromAndAmount(t *testing.T) {
 		t.Errorf("got %+v", v)
 	}
 }
+
+// The confidence legend of policy-reference §0.1 has five marks: V, V3,
+// D, M and C; a citation may carry none. Case and the brackets the
+// domain docs write them in ("[V3]") do not matter.
+func TestCitationMark(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", "V": "V", "v": "V", "[V]": "V", "V3": "V3", "[v3]": "V3", " [D] ": "D", "M": "M", "[C]": "C",
+	} {
+		c := benefit.Citation{Title: "x", Confidence: in}
+		got, err := c.Mark()
+		if err != nil || got != want {
+			t.Errorf("Mark(%q) = %q, %v; want %q", in, got, err, want)
+		}
+		if err := c.Validate(); err != nil {
+			t.Errorf("Validate(%q) = %v", in, err)
+		}
+	}
+	for _, in := range []string{"Z", "[Z]", "V4", "VV", "verified", "V 3", "gap", "Ⅴ"} {
+		c := benefit.Citation{Confidence: in}
+		err := c.Validate()
+		var pe *benefit.ParseError
+		if !errors.Is(err, benefit.ErrSyntax) || !errors.As(err, &pe) || pe.Input != in {
+			t.Errorf("Validate(%q) = %v; want a ParseError wrapping ErrSyntax", in, err)
+		}
+		if m, err := c.Mark(); err == nil || m != "" {
+			t.Errorf("Mark(%q) = %q, %v; want an error", in, m, err)
+		}
+	}
+}

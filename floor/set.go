@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/benefitstd/benefitstd/benefit"
@@ -355,10 +354,16 @@ func build(version string, floors []Floor, relative []Relative, cadences []Caden
 		if f.Schedule.Len() == 0 {
 			return nil, fe("versions", fmt.Errorf("%w: a floor needs at least one version", benefit.ErrSyntax))
 		}
+		if err := f.Citation.Validate(); err != nil {
+			return nil, fe("citation.confidence", err)
+		}
 		for j, v := range f.Schedule.All() {
+			if err := v.Citation.Validate(); err != nil {
+				return nil, fe(fmt.Sprintf("versions[%d].citation.confidence", j), err)
+			}
 			// A figure the domain reference marks from memory [M] or
 			// conflicting [C] is never law, whatever the file says.
-			if conf := strings.Trim(strings.ToUpper(v.Citation.Confidence), "[] "); v.Status == benefit.Legislated && (conf == "M" || conf == "C") {
+			if conf, _ := v.Citation.Mark(); v.Status == benefit.Legislated && (conf == "M" || conf == "C") {
 				return nil, fe(fmt.Sprintf("versions[%d].status", j), fmt.Errorf("%w: %s from %s is marked [%s] and cannot be legislated; use provisional", benefit.ErrSyntax, v.Amount, v.From, conf))
 			}
 		}
@@ -392,6 +397,9 @@ func build(version string, floors []Floor, relative []Relative, cadences []Caden
 		case r.Multiplier.Sign() < 0:
 			return nil, fe("multiplier", fmt.Errorf("%w: negative multiplier", benefit.ErrNegative))
 		}
+		if err := r.Citation.Validate(); err != nil {
+			return nil, fe("citation.confidence", err)
+		}
 		ids[r.ID] = true
 		for _, pd := range []struct {
 			field, prog string
@@ -424,6 +432,9 @@ func build(version string, floors []Floor, relative []Relative, cadences []Caden
 		}
 		if c.Scope != Local && c.Scope != National {
 			return nil, &benefit.RecordError{File: file, Field: fmt.Sprintf("cadences[%d].scope", i), Err: fmt.Errorf("%w: want local or national", benefit.ErrSyntax)}
+		}
+		if err := c.Citation.Validate(); err != nil {
+			return nil, &benefit.RecordError{File: file, Field: fmt.Sprintf("cadences[%d].citation.confidence", i), Err: err}
 		}
 		s.cadences = append(s.cadences, c)
 	}

@@ -286,3 +286,49 @@ func TestRelativesAndCadencesAreCopies(t *testing.T) {
 		}
 	}
 }
+
+// A confidence mark outside the legend of policy-reference §0.1 (V, V3,
+// D, M, C, or none) is refused wherever a set carries a citation, and
+// the error names the mark's field and line; marks in brackets or lower
+// case are the legend's own (a legislated "[m]" is still [M]).
+func TestLoadConfidenceMarks(t *testing.T) {
+	const rel = `{"id": "r", "program": "employment.unemployment_insurance", "against": "reference.min_wage", "bound": "upper", "severity": "violation", `
+	cases := map[string]struct {
+		in, field string
+		line      int
+		err       error
+	}{
+		"floor": {`{"version": "x", "floors": [{"program": "pension.resident.basic",
+ "citation": {"confidence": "Z"}, "versions": [{"from": "2024-01", "amount": "1"}]}]}`, "floors[0].citation.confidence", 2, benefit.ErrSyntax},
+		"version": {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": [{"from": "2024-01", "amount": "1"},
+ {"from": "2025-01", "amount": "2", "citation": {"title": "t",
+   "confidence": "[V4]"}}]}]}`, "floors[0].versions[1].citation.confidence", 3, benefit.ErrSyntax},
+		"relative": {`{"version": "x", "floors": [], "relative": [` + rel + `
+ "citation": {"confidence": "verified"}}]}`, "relative[0].citation.confidence", 2, benefit.ErrSyntax},
+		"cadence": {`{"version": "x", "floors": [], "cadences": [{"program": "pension.resident.basic", "scope": "local", "months": 12,
+ "citation": {"confidence": "gap"}}]}`, "cadences[0].citation.confidence", 2, benefit.ErrSyntax},
+		"bracketed lower-case [m] legislated": {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": [{"from": "2022-01", "amount": "98", "status": "legislated",
+ "citation": {"confidence": "[m]"}}]}]}`, "floors[0].versions[0].status", 1, benefit.ErrSyntax},
+	}
+	for name, tc := range cases {
+		_, err := floor.Load(strings.NewReader(tc.in), "mine.json")
+		var re *benefit.RecordError
+		if !errors.As(err, &re) || re.File != "mine.json" || re.Field != tc.field || re.Line != tc.line || !errors.Is(err, tc.err) {
+			t.Errorf("%s: err = %v, want mine.json:%d: %s", name, err, tc.line, tc.field)
+		}
+	}
+	ok := `{"version": "x", "floors": [{"program": "pension.resident.basic", "citation": {"confidence": "[V3]"},
+ "versions": [{"from": "2024-01", "amount": "1", "status": "legislated", "citation": {"confidence": "v"}}]}],
+ "relative": [` + rel + `"citation": {"confidence": "D"}}],
+ "cadences": [{"program": "pension.resident.basic", "scope": "local", "months": 12, "citation": {}}]}`
+	if _, err := floor.Load(strings.NewReader(ok), "mine.json"); err != nil {
+		t.Errorf("legend marks: %v", err)
+	}
+	// Go values built with NewSet are checked the same way
+	_, err := floor.NewSet("x", nil, nil, []floor.Cadence{{Program: "pension.resident.basic", Scope: floor.Local, Months: 12,
+		Citation: benefit.Citation{Confidence: "Z"}}})
+	var re *benefit.RecordError
+	if !errors.As(err, &re) || re.Field != "cadences[0].citation.confidence" || !errors.Is(err, benefit.ErrSyntax) {
+		t.Errorf("NewSet cadence [Z]: err = %v", err)
+	}
+}

@@ -44,9 +44,14 @@ func (e *planCause) Error() string   { return e.err.Error() }
 func (e *planCause) Unwrap() []error { return []error{ErrPlan, e.err} }
 
 // firmness reports an error when a citation's confidence mark forbids the
-// status: an [M] or [C] figure is never legislated.
+// status: an [M] or [C] figure is never legislated. A mark outside the
+// legend (benefit.Citation.Validate) is an error too; compile checks it
+// first, so that the error names citation.confidence, not status.
 func firmness(st benefit.Status, c benefit.Citation) error {
-	conf := strings.Trim(strings.ToUpper(c.Confidence), "[] ")
+	conf, err := c.Mark()
+	if err != nil {
+		return err
+	}
 	if st == benefit.Legislated && (conf == "M" || conf == "C") {
 		return fmt.Errorf("a figure marked [%s] cannot have status legislated; use provisional with a note", conf)
 	}
@@ -74,6 +79,9 @@ func compile(p Plan, file string) (kernel, error) {
 	case len(p.Parts) == 0:
 		return k, pe.at("parts", "a plan needs at least one part")
 	}
+	if err := p.Citation.Validate(); err != nil {
+		return k, pe.wrap("citation.confidence", err)
+	}
 	if err := firmness(p.Status, p.Citation); err != nil {
 		return k, pe.at("status", "%v", err)
 	}
@@ -100,6 +108,9 @@ func compile(p Plan, file string) (kernel, error) {
 			return k, pe.at(f, "exactly one of fixed, years, percent, bands, age, area, category must be set")
 		}
 		seen[pt.ID] = true
+		if err := pt.Citation.Validate(); err != nil {
+			return k, pe.wrap(f+".citation.confidence", err)
+		}
 		if err := firmness(pt.Status, pt.Citation); err != nil {
 			return k, pe.at(f+".status", "%v", err)
 		}

@@ -102,6 +102,17 @@ func TestPlanErrors(t *testing.T) {
      "fixed"`), `"status": "provisional",
      "citation": {"title": "Shanghai 2024 notice, fixed part`, `"status": "legislated",
      "citation": {"title": "Shanghai 2024 notice, fixed part`, 1), "parts[0].status", 14},
+		// a mark outside the legend of policy-reference §0.1; citations are on one line (11 for the plan's, 15 for parts[0]'s)
+		{"mark outside the legend", edit(`"confidence": "V3"},
+     "fixed"`, `"confidence": "Z"},
+     "fixed"`), "parts[0].citation.confidence", 15},
+		{"plan mark outside the legend", edit(`"confidence": "V3", "note": "English summary`, `"confidence": "[V4]", "note": "English summary`), "citation.confidence", 11},
+		// the legend's marks in brackets and lower case are the legend's: "[c]" is [C]
+		{"[c] as legislated", strings.Replace(edit(`"confidence": "V3"},
+     "fixed"`, `"confidence": "[c]"},
+     "fixed"`), `"status": "provisional",
+     "citation": {"title": "Shanghai 2024 notice, fixed part`, `"status": "legislated",
+     "citation": {"title": "Shanghai 2024 notice, fixed part`, 1), "parts[0].status", 14},
 		{"bad region", edit(`"region": "310000"`, `"region": "310100"`), "region", 5},
 		{"first paid before effective", edit(`"first_paid": "2024-07"`, `"first_paid": "2023-07"`), "first_paid", 9},
 		{"duplicate part", edit(`"id": "years"`, `"id": "fixed"`), "parts[1].id", 17},
@@ -118,6 +129,11 @@ func TestPlanErrors(t *testing.T) {
 				t.Errorf("err = %v (file %q line %d field %q); want field %q line %d", err, re.File, re.Line, re.Field, tc.field, tc.line)
 			}
 		})
+	}
+	// A bad mark is a plan error and a syntax error, and names the mark.
+	_, err = Parse([]byte(edit(`"confidence": "V3", "note": "English summary`, `"confidence": "Z", "note": "English summary`)), "p.json")
+	if !errors.Is(err, ErrPlan) || !errors.Is(err, benefit.ErrSyntax) || !strings.Contains(err.Error(), `invalid confidence mark "Z"`) {
+		t.Errorf("plan mark Z: %v", err)
 	}
 	// A plan marked [C] as a whole cannot be legislated either, and the error says why.
 	_, err = Parse([]byte(strings.Replace(edit(`"confidence": "V3", "note": "English summary`, `"confidence": "C", "note": "English summary`),

@@ -328,6 +328,14 @@ func (j *inputJSON) input(name string, opts SetOptions) (Input, error) {
 		if err := checkPersons(lj.Beneficiaries); err != nil {
 			return Input{}, fe("beneficiaries", err)
 		}
+		if err := lj.Source.Validate(); err != nil {
+			return Input{}, fe("source.confidence", err)
+		}
+		for j, v := range lj.Versions {
+			if err := v.Citation.Validate(); err != nil {
+				return Input{}, fe(fmt.Sprintf("versions[%d].citation.confidence", j), err)
+			}
+		}
 		in.Levels = append(in.Levels, Level{Region: lj.Region, Program: p.ID, Dims: lj.Dimensions, Per: per, Schedule: s,
 			Beneficiaries: lj.Beneficiaries, Headcounts: lj.Headcounts, Source: lj.Source})
 	}

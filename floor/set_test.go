@@ -332,3 +332,20 @@ func TestLoadConfidenceMarks(t *testing.T) {
 		t.Errorf("NewSet cadence [Z]: err = %v", err)
 	}
 }
+
+// Levels files are held to the same legend: a level's source and its
+// versions' citations.
+func TestReadJSONConfidenceMarks(t *testing.T) {
+	for field, in := range map[string]string{
+		"levels[0].source.confidence": `{"levels": [{"region": "371723", "program": "pension.resident.basic",
+ "source": {"confidence": "Z"}, "versions": [{"from": "2024-01", "amount": "123"}]}]}`,
+		"levels[0].versions[0].citation.confidence": `{"levels": [{"region": "371723", "program": "pension.resident.basic",
+ "versions": [{"from": "2024-01", "amount": "123", "citation": {"confidence": "V2"}}]}]}`,
+	} {
+		_, err := floor.ReadJSON(strings.NewReader(in), "l.json")
+		var re *benefit.RecordError
+		if !errors.As(err, &re) || re.Field != field || re.Line != 2 || !errors.Is(err, benefit.ErrSyntax) {
+			t.Errorf("%s: err = %v, want l.json:2: %s", field, err, field)
+		}
+	}
+}

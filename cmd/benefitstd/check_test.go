@@ -141,6 +141,9 @@ func TestCheckBadInputExitsTwo(t *testing.T) {
 		{[]string{"--levels", "testdata/check_bad_month.json"}, `testdata/check_bad_month.json:8: levels[0].versions[1].from: benefit: invalid month "2024-13"`},
 		{[]string{"--floors", "testdata/check_floors_bad_amount.json"}, `testdata/check_floors_bad_amount.json:6: floors[0].versions[0].amount: benefit: invalid amount "1,50"`},
 		{[]string{"--floors", "testdata/bad_empty.json"}, "testdata/bad_empty.json:1: benefit: invalid syntax: empty file: no JSON document"},
+		// a confidence mark outside the legend (V, V3, D, M, C) in floors or levels
+		{[]string{"--floors", "testdata/check_floors_bad_mark.json"}, `testdata/check_floors_bad_mark.json:6: floors[0].citation.confidence: benefit: invalid confidence mark "Z"`},
+		{[]string{"--levels", "testdata/check_bad_mark.json"}, `testdata/check_bad_mark.json:4: levels[0].source.confidence: benefit: invalid confidence mark "[V9]"`},
 	}
 	for _, tc := range cases {
 		code, _, stderr := invokeCLI(append([]string{"check"}, tc.args...)...)

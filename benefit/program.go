@@ -153,6 +153,9 @@ func (p Program) validate() (field string, err error) {
 	case !p.Rounding.IsValid():
 		return "rounding", fmt.Errorf("%w: invalid rounding", ErrSyntax)
 	}
+	if err := p.Citation.Validate(); err != nil {
+		return "citation.confidence", err
+	}
 	seen := map[string]bool{}
 	for i, d := range p.Dimensions {
 		f := fmt.Sprintf("dimensions[%d]", i)

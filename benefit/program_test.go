@@ -319,3 +319,14 @@ func TestMapErrorsAreDeterministic(t *testing.T) {
 	isTrue(t, strings.Contains(first, "exclusions[0].when.a"), first)
 	isTrue(t, strings.Contains(firstDims, `"a;=1"`), firstDims)
 }
+
+// A programme's source carries a mark from the domain legend (V, V3, D,
+// M, C); anything else in a user catalogue is an error naming the field.
+func TestLoadCatalogueRejectsUnknownConfidenceMark(t *testing.T) {
+	in := `{"version":"x","programs":[{"id":"local.a","name":"高龄津贴","name_en":"a","category":"pension","frequency":"month","rounding":{"unit":"1","mode":"half_up"},"citation":{"confidence":"Z"}}]}`
+	_, err := benefit.LoadCatalogue(strings.NewReader(in), "mine.json")
+	var re *benefit.RecordError
+	if !errors.As(err, &re) || re.Field != "programs[0].citation.confidence" || !errors.Is(err, benefit.ErrSyntax) {
+		t.Errorf("got %v", err)
+	}
+}

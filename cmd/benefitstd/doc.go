@@ -6,7 +6,7 @@
 //
 //	benefitstd regions  [--format text|json]
 //	benefitstd floors   [--program ID] [--at YYYY-MM] [--format text|json]
-//	benefitstd check    [--levels FILE] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM] [--format text|json|junit] [--fail-on violation|warning]
+//	benefitstd check    [--levels FILE] [--floors FILE] [--catalogue FILE] [--pass-through] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM] [--format text|json|junit] [--fail-on violation|warning]
 //	benefitstd simulate [--scenario FILE] [--format table|csv|json] [--compare FILE] [--out FILE]
 //	benefitstd plan     (--plan FILE | --builtin ID) [--retirees FILE] [--calibrate PART --target PCT] [--per-person FILE] [--format text|json]
 //

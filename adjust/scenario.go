@@ -13,6 +13,7 @@ import (
 	"slices"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/jsonpath"
 	"github.com/benefitstd/benefitstd/internal/strictjson"
 	"github.com/benefitstd/benefitstd/region"
 )
@@ -233,8 +234,11 @@ func LoadScenario(r io.Reader, name string) (Scenario, error) {
 		if !errors.As(err, &se) {
 			// a value that does not decode (a malformed amount, a number
 			// too big for its field): name it by its full path
-			if p := badPath(doc, reflect.TypeFor[Scenario]()); p != "" {
+			if p, l := jsonpath.Bad(doc, reflect.TypeFor[Scenario]()); p != "" {
 				field = p
+				if line == 0 {
+					line = l
+				}
 			}
 		}
 		return Scenario{}, &benefit.RecordError{File: name, Line: line, Field: field, Err: fmt.Errorf("%w: %w", benefit.ErrSyntax, err)}

@@ -145,7 +145,7 @@ func (w *walker) bad(t reflect.Type, path string) (int64, error) {
 			}
 		}
 	case t.Kind() == reflect.Struct && tok == json.Delim('{'):
-		fields := fieldsOf(t)
+		fields := Fields(t)
 		for w.dec.More() {
 			koff := w.start()
 			k, err := w.dec.Token()
@@ -188,10 +188,10 @@ func (w *walker) skip() error {
 	return w.dec.Decode(&raw)
 }
 
-// fieldsOf maps the JSON names of t's fields, those of embedded structs
+// Fields maps the JSON names of t's fields, those of embedded structs
 // without a name of their own included, to their types; an outer field
 // hides an embedded one of the same name, as in encoding/json.
-func fieldsOf(t reflect.Type) map[string]reflect.Type {
+func Fields(t reflect.Type) map[string]reflect.Type {
 	m := map[string]reflect.Type{}
 	var add func(t reflect.Type)
 	add = func(t reflect.Type) {

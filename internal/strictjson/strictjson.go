@@ -9,6 +9,8 @@ import (
 	"io"
 	"reflect"
 	"strings"
+
+	"github.com/benefitstd/benefitstd/internal/jsonpath"
 )
 
 // Unmarshal decodes data into v, rejecting unknown fields, keys that
@@ -227,40 +229,13 @@ func (w *walker) walk(t reflect.Type, path string) error {
 	return err
 }
 
-// fieldsOf returns the JSON names of t's fields, as encoding/json sees
-// them (tags, promoted fields of embedded structs), with their types.
+// fieldsOf returns the JSON names of t's fields with their types
+// (jsonpath.Fields), once per type and call.
 func (w *walker) fieldsOf(t reflect.Type) map[string]reflect.Type {
-	if m, ok := w.fields[t]; ok {
-		return m
+	m, ok := w.fields[t]
+	if !ok {
+		m = jsonpath.Fields(t)
+		w.fields[t] = m
 	}
-	m := map[string]reflect.Type{}
-	for _, f := range reflect.VisibleFields(t) {
-		if !f.IsExported() && !f.Anonymous {
-			continue
-		}
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "-" && f.Tag.Get("json") == "-" {
-			continue
-		}
-		if f.Anonymous && name == "" {
-			ft := f.Type
-			if ft.Kind() == reflect.Pointer {
-				ft = ft.Elem()
-			}
-			if ft.Kind() == reflect.Struct {
-				continue // its fields are promoted and listed by VisibleFields
-			}
-		}
-		if !f.IsExported() {
-			continue
-		}
-		if name == "" {
-			name = f.Name
-		}
-		if _, dup := m[name]; !dup || len(f.Index) == 1 {
-			m[name] = f.Type
-		}
-	}
-	w.fields[t] = m
 	return m
 }

@@ -34,7 +34,9 @@
 //
 // The national floor path (国家基础标准) is the shipped floor history
 // (floor.Default; FloorPath.ShippedThrough can leave out later versions),
-// or a history given in the scenario, then a projection rule for the
+// or a history given in the scenario (each version with its status:
+// a version without one is an error wrapping benefit.ErrNoStatus, never
+// read as legislated), then a projection rule for the
 // years after it: +N yuan a year (ProjectStep), indexation to wages and
 // prices (ProjectIndex, never below last year's) or hold. Projected years
 // carry the status benefit.Projected wherever they are shown. The floor

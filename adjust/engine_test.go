@@ -402,6 +402,8 @@ func TestValidation(t *testing.T) {
 		{"negative level", func(s *Scenario) { s.Regions[0].Level = benefit.MustParseAmount("-1") }, "regions[0].level", benefit.ErrNegative},
 		{"rule field of another kind", func(s *Scenario) { s.Rule.Percent = ratep("1%") }, "rule.percent", benefit.ErrSyntax},
 		{"floor history out of order", func(s *Scenario) { s.Floor.History[1].From = benefit.MustParseMonth("2023-01") }, "floor.history[1].from", benefit.ErrOrder},
+		// a floor nobody said the firmness of is not law
+		{"floor history without status", func(s *Scenario) { s.Floor.History[1].Status = benefit.Unknown }, "floor.history[1].status", benefit.ErrNoStatus},
 		{"growth cap without revenue growth", func(s *Scenario) {
 			s.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenueGrowth, Percent: benefit.Percent(1)}
 		}, "constraints.fiscal_cap.basis", ErrMissingAssumption},
@@ -463,6 +465,17 @@ func TestLoadScenarioStrict(t *testing.T) {
 		if !ok || re.Field != c.field || re.File != "s.json" || !errors.Is(err, benefit.ErrSyntax) {
 			t.Errorf("want field %s: got %v", c.field, err)
 		}
+	}
+	// A floor history version without "status" is named by its path and
+	// the line of the version that lacks it.
+	src = "{\"program\":\"pension.resident.basic\",\"start_year\":2025,\"horizon\":3,\n" +
+		"\"floor\":{\"history\":[{\"from\":\"2024-01\",\"amount\":\"123\",\"status\":\"legislated\"},\n" +
+		"{\"from\":\"2025-01\",\"amount\":\"143\"}],\"projection\":{\"kind\":\"hold\"}},\n" +
+		"\"regions\":[{\"code\":\"110000\",\"beneficiaries\":1,\"level\":\"200\",\"revenue\":\"1\"}],\"rule\":{\"kind\":\"pass_through\"}}"
+	_, err = LoadScenario(strings.NewReader(src), "s.json")
+	re, ok = errors.AsType[*benefit.RecordError](err)
+	if !ok || re.File != "s.json" || re.Line != 3 || re.Field != "floor.history[1].status" || !errors.Is(err, benefit.ErrNoStatus) {
+		t.Errorf("history without status: got %v", err)
 	}
 }
 

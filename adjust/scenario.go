@@ -231,7 +231,20 @@ func LoadScenario(r io.Reader, name string) (Scenario, error) {
 			field = te.Field
 		}
 		var se *json.SyntaxError
-		if !errors.As(err, &se) {
+		var inner *benefit.RecordError
+		switch {
+		case errors.As(err, &inner) && inner.File == "" && inner.Field != "":
+			// a value's own decoder that names a missing field inside it
+			// (a history version without "status"): the value's path and
+			// the field, on the line of the value
+			if p, l := jsonpath.BadMatch(doc, reflect.TypeFor[Scenario](), func(e error) bool {
+				var re *benefit.RecordError
+				return errors.As(e, &re) && re.Field == inner.Field
+			}); p != "" {
+				field, line = p+"."+inner.Field, l
+			}
+			err = inner.Err
+		case !errors.As(err, &se):
 			// a value that does not decode (a malformed amount, a number
 			// too big for its field): name it by its full path
 			if p, l := jsonpath.Bad(doc, reflect.TypeFor[Scenario]()); p != "" {
@@ -240,6 +253,9 @@ func LoadScenario(r io.Reader, name string) (Scenario, error) {
 					line = l
 				}
 			}
+		}
+		if inner != nil && (errors.Is(err, benefit.ErrNoStatus) || errors.Is(err, benefit.ErrSyntax)) {
+			return Scenario{}, &benefit.RecordError{File: name, Line: line, Field: field, Err: err} // already says what is wrong
 		}
 		return Scenario{}, &benefit.RecordError{File: name, Line: line, Field: field, Err: fmt.Errorf("%w: %w", benefit.ErrSyntax, err)}
 	}

@@ -52,8 +52,8 @@ func newAdjustSynth(tb testing.TB) *adjustSynth {
 			RevenueGrowth: adjust.Rate(benefit.Percent(3)), BeneficiaryGrowth: adjust.Rate(benefit.Percent(1))},
 		Floor: adjust.FloorPath{
 			History: []benefit.Version{
-				{From: benefit.NewMonth(2024, 1), Amount: benefit.Yuan(123)},
-				{From: benefit.NewMonth(2025, 1), Amount: benefit.Yuan(143)},
+				{From: benefit.NewMonth(2024, 1), Amount: benefit.Yuan(123), Status: benefit.Legislated},
+				{From: benefit.NewMonth(2025, 1), Amount: benefit.Yuan(143), Status: benefit.Legislated},
 			},
 			Projection: adjust.StepProjection(benefit.Yuan(20)),
 		},

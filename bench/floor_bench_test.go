@@ -90,7 +90,7 @@ func newFloorSynth(tb testing.TB, n int) *floorSynth {
 					cents = kind.base[y] * 99
 				}
 				a := benefit.FromFen(cents)
-				vs = append(vs, benefit.Version{From: from, Amount: a})
+				vs = append(vs, benefit.Version{From: from, Amount: a, Status: benefit.Default})
 				fv[y].from, fv[y].amt = int(from), float64(cents)/100
 			}
 			sc, err := benefit.NewSchedule(vs...)

@@ -207,6 +207,11 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 				}
 			}
 		}
+		for j, v := range l.Schedule.All() {
+			if err := statusErr(v); err != nil {
+				return nil, levelErr(i, fmt.Sprintf("versions[%d].status", j), err)
+			}
+		}
 		// the same region, programme and dimensions twice: look through
 		// the levels of the region seen so far
 		for j := c.regions[r].last; j >= 0; j = c.next[j] {

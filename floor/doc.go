@@ -133,10 +133,19 @@
 // Levels come as Go values, from ReadJSON (levels and waivers) or from
 // ReadCSV with the header
 //
-//	region,program,dimensions,effective_from,amount,per,beneficiaries,source
+//	region,program,dimensions,effective_from,amount,per,beneficiaries,source,status
 //
 // in UTF-8 with or without BOM, LF or CRLF; a GBK file is rejected with an
-// error that says so. Every bad record is a *benefit.RecordError naming
+// error that says so.
+//
+// Every version of a level or a floor says how firm it is
+// (benefit.Status: legislated, announced, provisional, projected or
+// default). Nothing a user supplies is read as law unless it says so: a
+// levels CSV without the status column or with an empty cell, a JSON
+// version without "status" ("levels[2].versions[0].status",
+// "floors[2].versions[0].status"), and a Go Level or Floor version with
+// the zero Status (benefit.Unknown) given to Check, NewSet or With are
+// errors wrapping benefit.ErrNoStatus. Every bad record is a *benefit.RecordError naming
 // file, line and field, and nothing is returned from a half-read file.
 // Sample returns the ILLUSTRATIVE levels `benefitstd check` shows when no
 // file is given.
@@ -196,7 +205,8 @@
 // Check returns an error, and no report, when a level is bad: a missing
 // or unknown region (region.ErrInvalidCode, region.ErrUnknownRegion), an
 // unknown programme (benefit.ErrUnknownProgram), dimensions the programme
-// lacks (benefit.ErrDimension), negative persons (benefit.ErrNegative),
+// lacks (benefit.ErrDimension), a version without a status
+// (levels[i].versions[j].status, benefit.ErrNoStatus), negative persons (benefit.ErrNegative),
 // more than MaxPersons or a month outside 1900-9999 (benefit.ErrRange),
 // two levels with the same region, programme and dimensions
 // (benefit.ErrOrder), a waiver of dimensions the programme lacks

@@ -20,8 +20,8 @@ func Example_countyArrears() {
 		Region:  region.MustParseCode("371723"),
 		Program: "pension.resident.basic",
 		Schedule: benefit.MustSchedule(
-			benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.Yuan(103)},
-			benefit.Version{From: benefit.MustParseMonth("2024-07"), Amount: benefit.Yuan(123)},
+			benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.Yuan(103), Status: benefit.Default},
+			benefit.Version{From: benefit.MustParseMonth("2024-07"), Amount: benefit.Yuan(123), Status: benefit.Default},
 		),
 		Beneficiaries: 10000,
 	}
@@ -73,7 +73,7 @@ func ExampleCheck_unemploymentBounds() {
 	at := benefit.MustParseMonth("2018-08")
 	level := func(program, amount string) floor.Level {
 		return floor.Level{Region: city, Program: program,
-			Schedule: benefit.MustSchedule(benefit.Version{From: at, Amount: benefit.MustParseAmount(amount)})}
+			Schedule: benefit.MustSchedule(benefit.Version{From: at, Amount: benefit.MustParseAmount(amount), Status: benefit.Default})}
 	}
 	rep, _ := floor.Check([]floor.Level{
 		level("employment.unemployment_insurance", "2020"),
@@ -89,11 +89,11 @@ func ExampleCheck_unemploymentBounds() {
 
 // Levels from CSV (as a pipeline would read them) and the text report.
 func ExampleReadCSV() {
-	csv := "region,program,dimensions,effective_from,amount,per,beneficiaries,source\n" +
-		"140000,pension.resident.basic,,2020-07,108,month,,Shanxi (derived)\n" +
-		"140000,pension.resident.basic,,2022-01,113,month,,Shanxi (derived)\n" +
-		"140822,pension.resident.basic,age=60+,2020-07,108,month,75000,Wanrong County\n" +
-		"140822,pension.resident.basic,age=60+,2022-03,113,month,75000,Wanrong County\n"
+	csv := "region,program,dimensions,effective_from,amount,per,beneficiaries,source,status\n" +
+		"140000,pension.resident.basic,,2020-07,108,month,,Shanxi (derived),provisional\n" +
+		"140000,pension.resident.basic,,2022-01,113,month,,Shanxi (derived),provisional\n" +
+		"140822,pension.resident.basic,age=60+,2020-07,108,month,75000,Wanrong County,legislated\n" +
+		"140822,pension.resident.basic,age=60+,2022-03,113,month,75000,Wanrong County,legislated\n"
 	levels, err := floor.ReadCSV(strings.NewReader(csv), "wanrong.csv")
 	if err != nil {
 		fmt.Println(err)
@@ -107,7 +107,7 @@ func ExampleReadCSV() {
 
 // A bad record names the file, the line and the field.
 func ExampleReadCSV_error() {
-	csv := "region,program,effective_from,amount\n371723,pension.resident.basic,2024-01,1e9\n"
+	csv := "region,program,effective_from,amount,status\n371723,pension.resident.basic,2024-01,1e9,default\n"
 	_, err := floor.ReadCSV(strings.NewReader(csv), "levels.csv")
 	fmt.Println(err)
 	// Output:
@@ -116,7 +116,7 @@ func ExampleReadCSV_error() {
 
 func ExampleReport_WriteJUnit() {
 	lv := floor.Level{Region: region.MustParseCode("371723"), Program: "pension.resident.basic",
-		Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(123)})}
+		Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(123), Status: benefit.Default})}
 	rep, _ := floor.Check([]floor.Level{lv}, floor.Options{From: benefit.MustParseMonth("2024-01"), To: benefit.MustParseMonth("2025-01")})
 	rep.WriteJUnit(os.Stdout)
 	// Output:
@@ -153,7 +153,7 @@ func ExampleLoadWith() {
 
 	_, err = floor.LoadWith(strings.NewReader(`{"version": "mine", "floors": [
   {"program": "local.elderly_allowance",
-   "versions": [{"from": "2024-13", "amount": "100"}]}]}`), "floors.json", opts)
+   "versions": [{"from": "2024-13", "amount": "100", "status": "default"}]}]}`), "floors.json", opts)
 	fmt.Println(err)
 	// Output:
 	// 100.00

@@ -35,7 +35,7 @@ func FuzzReadCSV(f *testing.F) {
 
 // FuzzReadJSON: no input panics; errors are *benefit.RecordError.
 func FuzzReadJSON(f *testing.F) {
-	f.Add(`{"levels": [{"region": "371723", "program": "pension.resident.basic", "versions": [{"from": "2023-01", "amount": "103"}]}]}`)
+	f.Add(`{"levels": [{"region": "371723", "program": "pension.resident.basic", "versions": [{"from": "2023-01", "amount": "103", "status": "default"}]}]}`)
 	f.Add(`{"levels": [], "waivers": [{"region": "371723", "program": "pension.resident.basic", "interval": {"from": "2024-01"}, "reason": "r"}]}`)
 	f.Fuzz(func(t *testing.T, in string) {
 		got, err := floor.ReadJSON(bytes.NewReader([]byte(in)), "f.json")

@@ -260,6 +260,20 @@ func (s *Set) waivable(program, rule string) bool {
 	return false
 }
 
+// statusErr reports a version of a floor or level whose status is not
+// one of the five a value can be given with: the zero Status (Unknown,
+// benefit.ErrNoStatus), which is never read as law, or a number outside
+// the constants (benefit.ErrSyntax).
+func statusErr(v benefit.Version) error {
+	switch {
+	case v.Status == benefit.Unknown:
+		return fmt.Errorf("%w: %s from %s says no status (set Legislated, Announced, Provisional, Projected or Default)", benefit.ErrNoStatus, v.Amount, v.From)
+	case v.Status < benefit.Legislated || v.Status > benefit.Default:
+		return fmt.Errorf("%w: %s from %s has status %s (want Legislated, Announced, Provisional, Projected or Default)", benefit.ErrSyntax, v.Amount, v.From, v.Status)
+	}
+	return nil
+}
+
 func versionCitation(v benefit.Version, f *Floor) benefit.Citation {
 	if v.Citation.IsZero() {
 		return f.Citation
@@ -280,8 +294,9 @@ func (s *Set) matching(program string, dims benefit.Dims, buf []int) []int {
 }
 
 // With returns a new set holding s's floors plus fs (national or
-// regional-agreement floors); s is not changed. fs are checked against
-// the catalogue s was built with (SetOptions.Catalogue; Default's is
+// regional-agreement floors); s is not changed. fs are checked as NewSet
+// checks them (every version with a status), against the catalogue s was
+// built with (SetOptions.Catalogue; Default's is
 // benefit.DefaultCatalogue). A floor with the same programme, dimensions
 // and group as one already in s is an error.
 func (s *Set) With(fs ...Floor) (*Set, error) {
@@ -309,8 +324,10 @@ func (s *Set) Merge(o *Set) (*Set, error) {
 
 // NewSet builds a set from Go values, with the checks Load makes:
 // programmes and dimensions known to benefit.DefaultCatalogue (NewSetWith
-// takes another catalogue), at least
-// one version per floor, Per equal to the programme's frequency, no
+// takes another catalogue), at least one version per floor, each with a
+// status (the zero Status, benefit.Unknown, is refused with
+// benefit.ErrNoStatus; an [M] or [C] version is never legislated), Per
+// equal to the programme's frequency, no
 // floor given twice for the same programme, dimensions and group, and
 // well-formed relative rules and cadences. Every error is a
 // *benefit.RecordError naming the field ("floors[2].per"). The set keeps
@@ -358,6 +375,9 @@ func build(version string, floors []Floor, relative []Relative, cadences []Caden
 			return nil, fe("citation.confidence", err)
 		}
 		for j, v := range f.Schedule.All() {
+			if err := statusErr(v); err != nil {
+				return nil, fe(fmt.Sprintf("versions[%d].status", j), err)
+			}
 			if err := v.Citation.Validate(); err != nil {
 				return nil, fe(fmt.Sprintf("versions[%d].citation.confidence", j), err)
 			}

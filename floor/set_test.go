@@ -90,10 +90,10 @@ func TestDefaultVeterans(t *testing.T) {
 func TestLoadStrict(t *testing.T) {
 	cases := map[string]struct{ in, field string }{
 		"unknown field": {`{"version": "x", "floors": [], "extra": 1}`, "extra"},
-		"program":       {`{"version": "x", "floors": [{"program": "nope", "versions": [{"from": "2024-01", "amount": "1"}]}]}`, "floors[0].program"},
-		"dims":          {`{"version": "x", "floors": [{"program": "pension.resident.basic", "dimensions": "grade=1", "versions": [{"from": "2024-01", "amount": "1"}]}]}`, "floors[0].dimensions"},
-		"order":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": [{"from": "2024-01", "amount": "1"}, {"from": "2023-01", "amount": "1"}]}]}`, "floors[0].versions[1].from"},
-		"group":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "group": "atlantis", "versions": [{"from": "2024-01", "amount": "1"}]}]}`, "floors[0].group"},
+		"program":       {`{"version": "x", "floors": [{"program": "nope", "versions": [{"from": "2024-01", "amount": "1", "status": "default"}]}]}`, "floors[0].program"},
+		"dims":          {`{"version": "x", "floors": [{"program": "pension.resident.basic", "dimensions": "grade=1", "versions": [{"from": "2024-01", "amount": "1", "status": "default"}]}]}`, "floors[0].dimensions"},
+		"order":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": [{"from": "2024-01", "amount": "1", "status": "default"}, {"from": "2023-01", "amount": "1", "status": "default"}]}]}`, "floors[0].versions[1].from"},
+		"group":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "group": "atlantis", "versions": [{"from": "2024-01", "amount": "1", "status": "default"}]}]}`, "floors[0].group"},
 		"empty":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": []}]}`, "floors[0].versions"},
 		// local-data §2: 98 in 2022 is [M]; it may ship only as provisional.
 		"unverified legislated": {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": [{"from": "2022-01", "amount": "98", "status": "legislated", "citation": {"confidence": "M"}}]}]}`, "floors[0].versions[0].status"},
@@ -112,7 +112,7 @@ func TestLoadStrict(t *testing.T) {
 // agreement for 京津冀 (hypothetical 200 from 2025-01).
 func TestLoadAndMerge(t *testing.T) {
 	in := `{"version": "mine", "floors": [{"program": "pension.resident.basic", "group": "jingjinji",
-  "citation": {"title": "hypothetical 京津冀 agreement"}, "versions": [{"from": "2025-01", "amount": "200"}]}]}`
+  "citation": {"title": "hypothetical 京津冀 agreement"}, "versions": [{"from": "2025-01", "amount": "200", "status": "default"}]}]}`
 	mine, err := floor.Load(strings.NewReader(in), "mine.json")
 	if err != nil {
 		t.Fatal(err)
@@ -299,9 +299,9 @@ func TestLoadConfidenceMarks(t *testing.T) {
 		err       error
 	}{
 		"floor": {`{"version": "x", "floors": [{"program": "pension.resident.basic",
- "citation": {"confidence": "Z"}, "versions": [{"from": "2024-01", "amount": "1"}]}]}`, "floors[0].citation.confidence", 2, benefit.ErrSyntax},
-		"version": {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": [{"from": "2024-01", "amount": "1"},
- {"from": "2025-01", "amount": "2", "citation": {"title": "t",
+ "citation": {"confidence": "Z"}, "versions": [{"from": "2024-01", "amount": "1", "status": "default"}]}]}`, "floors[0].citation.confidence", 2, benefit.ErrSyntax},
+		"version": {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": [{"from": "2024-01", "amount": "1", "status": "default"},
+ {"from": "2025-01", "amount": "2", "status": "default", "citation": {"title": "t",
    "confidence": "[V4]"}}]}]}`, "floors[0].versions[1].citation.confidence", 3, benefit.ErrSyntax},
 		"relative": {`{"version": "x", "floors": [], "relative": [` + rel + `
  "citation": {"confidence": "verified"}}]}`, "relative[0].citation.confidence", 2, benefit.ErrSyntax},
@@ -338,14 +338,58 @@ func TestLoadConfidenceMarks(t *testing.T) {
 func TestReadJSONConfidenceMarks(t *testing.T) {
 	for field, in := range map[string]string{
 		"levels[0].source.confidence": `{"levels": [{"region": "371723", "program": "pension.resident.basic",
- "source": {"confidence": "Z"}, "versions": [{"from": "2024-01", "amount": "123"}]}]}`,
+ "source": {"confidence": "Z"}, "versions": [{"from": "2024-01", "amount": "123", "status": "default"}]}]}`,
 		"levels[0].versions[0].citation.confidence": `{"levels": [{"region": "371723", "program": "pension.resident.basic",
- "versions": [{"from": "2024-01", "amount": "123", "citation": {"confidence": "V2"}}]}]}`,
+ "versions": [{"from": "2024-01", "amount": "123", "status": "default", "citation": {"confidence": "V2"}}]}]}`,
 	} {
 		_, err := floor.ReadJSON(strings.NewReader(in), "l.json")
 		var re *benefit.RecordError
 		if !errors.As(err, &re) || re.Field != field || re.Line != 2 || !errors.Is(err, benefit.ErrSyntax) {
 			t.Errorf("%s: err = %v, want l.json:2: %s", field, err, field)
 		}
+	}
+}
+
+// A floors file must say how firm every version is: a version without
+// "status" is refused, naming its JSON path and the line of the version;
+// "unknown" is no status either. Nothing is read as legislated unless
+// it says so.
+func TestLoadRequiresStatus(t *testing.T) {
+	doc := `{"version": "x", "floors": [
+ {"program": "pension.resident.basic", "versions": [{"from": "2024-01", "amount": "123", "status": "legislated"}]},
+ {"program": "veterans.ill_returned", "versions": [
+   {"from": "2020-08", "amount": "650", "status": "legislated"},
+   {"from": "2021-08", "amount": "700"}]}]}`
+	_, err := floor.Load(strings.NewReader(doc), "mine.json")
+	var re *benefit.RecordError
+	if !errors.As(err, &re) || re.File != "mine.json" || re.Line != 5 || re.Field != "floors[1].versions[1].status" || !errors.Is(err, benefit.ErrNoStatus) {
+		t.Fatalf("err = %v, want mine.json:5: floors[1].versions[1].status wrapping ErrNoStatus", err)
+	}
+	_, err = floor.Load(strings.NewReader(strings.Replace(doc, `"amount": "700"`, `"amount": "700", "status": "unknown"`, 1)), "mine.json")
+	if !errors.As(err, &re) || re.Line != 5 || re.Field != "floors[1].versions[1].status" || !errors.Is(err, benefit.ErrSyntax) {
+		t.Errorf("status unknown: err = %v, want mine.json:5: floors[1].versions[1].status", err)
+	}
+}
+
+// Go callers must set a status too: NewSet (and With) refuse a floor
+// version with the zero Status, naming it, with benefit.ErrNoStatus.
+func TestNewSetRequiresStatus(t *testing.T) {
+	f := floor.Floor{Program: "pension.resident.basic", Per: benefit.PerMonth,
+		Schedule: benefit.MustSchedule(
+			benefit.Version{From: ym("2024-01"), Amount: amt("123"), Status: benefit.Legislated},
+			benefit.Version{From: ym("2025-01"), Amount: amt("143")})}
+	for name, build := range map[string]func() error{
+		"NewSet": func() error { _, err := floor.NewSet("x", []floor.Floor{f}, nil, nil); return err },
+		"With":   func() error { _, err := floor.Default().With(f); return err },
+	} {
+		err := build()
+		var re *benefit.RecordError
+		if !errors.As(err, &re) || !strings.HasSuffix(re.Field, "].versions[1].status") || !errors.Is(err, benefit.ErrNoStatus) {
+			t.Errorf("%s: err = %v, want floors[i].versions[1].status wrapping ErrNoStatus", name, err)
+		}
+	}
+	f.Schedule = benefit.MustSchedule(benefit.Version{From: ym("2024-01"), Amount: amt("123"), Status: benefit.Status(42)})
+	if _, err := floor.NewSet("x", []floor.Floor{f}, nil, nil); !errors.Is(err, benefit.ErrSyntax) {
+		t.Errorf("Status(42): err = %v, want ErrSyntax", err)
 	}
 }

@@ -80,6 +80,9 @@ func TestCheckBadInput(t *testing.T) {
 		{"month 24-07", lv("bad_month_short.csv"), []string{"bad_month_short.csv:2", "effective_from", "24-07"}},
 		{"unknown region", lv("bad_region.csv"), []string{"bad_region.csv:3", "region", "999999"}},
 		{"unknown programme", lv("bad_program.csv"), []string{"bad_program.csv:2", "program", "no.such.programme"}},
+		// a level that does not say how firm it is is not read as law
+		{"no status column", lv("bad_no_status.csv"), []string{"bad_no_status.csv:1", "status", "legislated, announced, provisional, projected or default"}},
+		{"empty status", lv("bad_empty_status.csv"), []string{"bad_empty_status.csv:3", "status", "missing"}},
 		{"floors missing", []string{"check", "--floors", "testdata/bad_missing.json"}, []string{"bad_missing.json"}},
 		{"floors unknown field", []string{"check", "--floors", "testdata/bad_unknown_field.json"}, []string{"bad_unknown_field.json", "unknown field"}},
 

@@ -22,8 +22,8 @@ import (
 //	                 [--catalogue FILE]
 //
 // FILE is CSV (header region,program,dimensions,effective_from,amount,
-// per,beneficiaries,source) or JSON (levels and waivers), told apart by
-// its extension. --catalogue replaces the built-in programme catalogue
+// per,beneficiaries,source,status) or JSON (levels and waivers), told
+// apart by its extension; every version states its status. --catalogue replaces the built-in programme catalogue
 // (项目目录) with a user's own (benefit.LoadCatalogue, strict JSON): the
 // levels, the --floors file and the check then know its programmes and
 // only those (the national floors are kept for programmes it shares with

@@ -29,8 +29,8 @@ func (f *fakeTB) FailNow()                       { f.failedNow = true }
 func exampleB() []floor.Level {
 	return []floor.Level{{Region: region.MustParseCode("371723"), Program: "pension.resident.basic",
 		Schedule: benefit.MustSchedule(
-			benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.Yuan(103)},
-			benefit.Version{From: benefit.MustParseMonth("2024-07"), Amount: benefit.Yuan(123)}),
+			benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.Yuan(103), Status: benefit.Default},
+			benefit.Version{From: benefit.MustParseMonth("2024-07"), Amount: benefit.Yuan(123), Status: benefit.Default}),
 		Beneficiaries: 10000, Source: benefit.Citation{Title: "county notice (hypothetical)"}}}
 }
 
@@ -67,7 +67,7 @@ func TestRequireCompliantStops(t *testing.T) {
 		t.Error("RequireCompliant did not call FailNow")
 	}
 	ok := exampleB()
-	ok[0].Schedule = benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(123)})
+	ok[0].Schedule = benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(123), Status: benefit.Default})
 	tb = &fakeTB{}
 	floortest.RequireCompliant(tb, ok, window)
 	if tb.failedNow || len(tb.errs) > 0 {

@@ -650,7 +650,7 @@ func (c *checker) checkRelative(i int) {
 			c.addChain(j)
 		}
 		c.useFloors(floors)
-		c.eachActual(i, c.from, c.to, func(iv benefit.Interval, act benefit.Amount, per benefit.Frequency, prov int) {
+		c.eachActual(i, max(c.from, r.From), c.to, func(iv benefit.Interval, act benefit.Amount, per benefit.Frequency, prov int) {
 			var (
 				ref    benefit.Amount
 				refPer benefit.Frequency

@@ -6,23 +6,61 @@
 //
 // # Floors
 //
-// Default returns the floors shipped with the library
-// (floor/data/national.json), each version with its citation and status
-// (benefit.Status):
+// Default returns the floors shipped with the library, each version with
+// its citation (source, confidence mark) and status (benefit.Status; a
+// figure marked derived [D], from memory [M] or conflicting [C] is never
+// legislated). The data version is Set.Version.
 //
-//   - pension.resident.basic (城乡居民基础养老金最低标准): 55 (2009-12), 70
-//     (2014-07), 88 (2018-01), 93 (2020-07, announced: its date is
-//     conflicting in the sources), 98 (2022-01) and 103 (2023-01), both
-//     provisional (待核实: the 2022-2023 steps are unresolved), 123
-//     (2024-01) and 143 (2025-01).
-//   - veterans.disability (残疾抚恤金) grade 1 by cause and
-//     veterans.survivors (定期抚恤金) by survivor type: the 2018-08 and
-//     2019-08 national standards, yuan per year.
-//   - veterans.ill_returned (带病回乡退伍军人生活补助): at least 650 a month
-//     (provisional as to its month) and at most the grade-10 disability
-//     standard, where such a figure is known.
+//   - pension.resident.basic (城乡居民基础养老金最低标准, a month): 55
+//     (2009-12), 70 (2014-07, 人社部发〔2015〕5号), 88 (2018-01), 93 (2020-07,
+//     announced: its date conflicts in the sources), 98 (2022-01,
+//     provisional: a 93 → 98 step exists, its date is unknown), 103
+//     (2023-01, provisional), 123 (2024-01) and 143 (2025-01); no source
+//     gives 1 January as the start of 103, 123 or 143 (see each version's
+//     note).
+//   - veterans.disability (残疾抚恤金, a year) by grade and cause: all
+//     grades 1-10 × 因战/因公 and grades 1-6 × 因病 for 2017-10, 2018-08,
+//     2019-08, 2020-08, 2021-08 and 2022-08 (156 figures), and grade 1 for
+//     2015-10 and 2016-10. Legislated: 2015-10, 2016-10, 2017-10 and
+//     2021-08 (published or reposted tables) and grade 1 of 2018-08 and
+//     2019-08 (published). Provisional: grades 2-10 of 2018-08 and
+//     2019-08 and all of 2020-08, derived as the year before × 1.10
+//     rounded half-up to 10 yuan (a chain that reproduces every published
+//     figure), and 2022-08, whose values are reposted but whose year may
+//     be 2023. No floor of grades 2-10 exists before 2017-10.
+//   - veterans.survivors (定期抚恤金, a year) by survivor type: 烈士遗属 from
+//     2015-10, 因公牺牲军人遗属 and 病故军人遗属 from 2017-10, to 2021-08
+//     (2020-08 and 2021-08 derived, provisional). Urban and rural standards
+//     were unified on 2016-10-01, so the residence dimension (城镇/农村)
+//     matters only before then. The data say so with three floors for
+//     烈士遗属: "residence=城镇;survivor=烈士遗属" (19,120 from 2015-10) and
+//     "residence=农村;survivor=烈士遗属" (14,510), each ending at 2016-10,
+//     and "survivor=烈士遗属" from 2016-10 (21,030). A level with a residence
+//     matches its own floor and the unified one (a pattern matches every
+//     level that has its keys), so it is checked against its urban or
+//     rural figure before 2016-10 and against the unified figure after. A
+//     level without a residence matches only the unified floor, which
+//     starts in 2016-10: before then no floor applies to it, so it is
+//     never compared with a figure that was not its own (Set.Required
+//     reports none). The standards of the other two types before 2017-10
+//     are not known.
+//   - veterans.ill_returned (带病回乡退伍军人生活补助, a month): 410 (2015-10),
+//     450 (2016-10), 500 (2017-10, provisional: the 2018 notice raises 500
+//     to 550, the month 500 started is not sourced), 550 (2018-08) and at
+//     least 650 from 2020-08. The 2020 rule also caps it at the grade-10
+//     disability standard (the relative rule ill_returned.max_grade10, from
+//     2020-08) and asks for raises of at least 50 a month, which no rule
+//     kind expresses: it is not checked.
 //   - employment.unemployment_insurance (失业保险金): relative rules only
 //     (see below).
+//
+// The veterans' standards are adjusted every 1 August (the cadences):
+// twelve months after the newest shipped table a floor is stale (rule
+// 6). The
+// disability and survivors' tables are generated (floor/gen_veterans.go,
+// `go generate ./floor`) from copies of the project's source tables in
+// floor/data/src into floor/data/veterans_tables.json; Default merges
+// them with floor/data/national.json.
 //
 // A Set is immutable and safe for concurrent use. Load reads a user's
 // floors from strict JSON in the same format (LoadWith and NewSetWith
@@ -50,9 +88,15 @@
 //     失业保险条例 第十八条), ui.art18.below_min_wage (UI < minimum wage, same
 //     article; UI equal to the minimum wage is a violation),
 //     ui.art47.not_below_dibao (UI ≥ 低保, 社会保险法 第四十七条),
-//     ui.target90 (UI ≥ 90 % of the minimum wage, advisory: the 2017
-//     guideline), ill_returned.max_grade10. Where several figures of the
-//     other programme apply, the strictest one binds.
+//     ui.target90 (UI ≥ 90 % of the minimum wage, advisory: 人社部发〔2017〕71号),
+//     ill_returned.max_grade10 (带病回乡退伍军人生活补助 ≤ the grade-10
+//     disability standard from 2020-08; the source does not say which
+//     cause column, so the rule's Relative.AgainstDims is a parameter,
+//     "cause=因战;grade=10" as shipped: a user who reads 因公 builds a set
+//     with that rule's AgainstDims replaced, see Example
+//     (Relative_againstDims)). A rule with a From month applies from then
+//     on. Where several figures of the other programme apply, the
+//     strictest one binds.
 //  3. hierarchy (violation): a county's level is not below its
 //     prefecture's, a prefecture's not below its province's. A level with
 //     an empty schedule, and every month before its first version, is
@@ -68,7 +112,8 @@
 //     at least every 24 months, 最低工资规定 第十条) unchanged for longer, and
 //     a national floor used in the check whose newest version is older
 //     than its cadence (the veterans' standards are adjusted every 1
-//     August; the shipped table stops at 2019).
+//     August; the shipped disability table stops at 2022-08, the
+//     survivors' at 2021-08).
 //  7. no_level (warning): a level with no versions whose region has no
 //     ancestor with a level of the programme: nothing could be checked,
 //     and the report says so rather than reading as compliant.
@@ -160,7 +205,7 @@
 //	{
 //	  "schema_version": "1",
 //	  "window": {"from": "2024-01", "to": "2025-01", "as_of": "2024-12"},   // "to": "" = open
-//	  "floors_version": "2026-11-25",
+//	  "floors_version": "2026-12-03",
 //	  "illustrative": false, "note": "...",
 //	  "summary": {"levels": 1, "violations": 1, "warnings": 0, "advisories": 0, "waived": 0,
 //	              "arrears_total": "1200000.00", "arrears_central": "600000.00",

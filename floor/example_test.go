@@ -62,8 +62,14 @@ func ExampleSet_National() {
 		fmt.Println(v.From, v.Amount, v.Status)
 	}
 	// Output:
+	// 2015-10 60210.00 legislated
+	// 2016-10 66230.00 legislated
+	// 2017-10 72850.00 legislated
 	// 2018-08 80140.00 legislated
 	// 2019-08 88150.00 legislated
+	// 2020-08 96970.00 provisional
+	// 2021-08 106670.00 legislated
+	// 2022-08 116270.00 provisional
 }
 
 // Unemployment benefit equal to the minimum wage breaks 失业保险条例 Art 18
@@ -158,4 +164,40 @@ func ExampleLoadWith() {
 	// Output:
 	// 100.00
 	// floors.json:3: floors[0].versions[0].from: benefit: invalid month "2024-13": year must be 1900-9999 and month 01-12
+}
+
+// The ceiling of 带病回乡退伍军人生活补助 is the grade-10 disability
+// standard; the source does not say which cause column, so the shipped
+// rule reads 因战 (11,860 a year in 2021-08) and a user who reads 因公
+// (10,140) replaces the rule's AgainstDims in a set of their own. A
+// monthly 846 is compared × 12: 10,152 is 12 over 因公, within 因战.
+func ExampleRelative_againstDims() {
+	d := floor.Default()
+	rel := d.Relatives("")
+	for i := range rel {
+		if rel[i].ID == "ill_returned.max_grade10" {
+			fmt.Println("shipped:", rel[i].AgainstDims)
+			rel[i].AgainstDims = benefit.MustParseDims("cause=因公;grade=10")
+		}
+	}
+	mine, err := floor.NewSet(d.Version()+"+因公", d.Floors(""), rel, d.Cadences())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	ill := floor.Level{Region: region.MustParseCode("140800"), Program: "veterans.ill_returned",
+		Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2021-08"), Amount: benefit.Yuan(846), Status: benefit.Default})}
+	window := floor.Options{From: benefit.MustParseMonth("2021-08"), To: benefit.MustParseMonth("2022-08")}
+	for _, set := range []*floor.Set{d, mine} {
+		rep, _ := set.Check([]floor.Level{ill}, window)
+		fmt.Println(set.Version(), len(rep.Findings), "findings")
+		for _, f := range rep.Findings {
+			fmt.Println(f.Rule, "a year:", f.Actual, "bound", f.Required, "over by", f.Excess)
+		}
+	}
+	// Output:
+	// shipped: cause=因战;grade=10
+	// 2026-12-03 0 findings
+	// 2026-12-03+因公 1 findings
+	// ill_returned.max_grade10 a year: 10152.00 bound 10140.00 over by 12.00
 }

@@ -178,17 +178,17 @@ func TestJSONDeterministicGolden(t *testing.T) {
 		t.Errorf("JSON report differs from %s; run go test -run Golden -update and review the diff", golden)
 	}
 	// By hand: Example B 1,200,000.00 + Wanrong 750,000.00 + Example E
-	// 0.04 a year × 71 person-months (2019-08 .. 2025-06) / 12 =
-	// 0.2366… → 0.24; total 1,950,000.24. Split: Example B is in 山东
+	// 0.04 a year × 12 person-months (2019-08 .. 2020-07, until the
+	// 2020-08 raise ends the level) / 12 = 0.04; total 1,950,000.04. Split: Example B is in 山东
 	// (tier 3), the centre pays 50 % = 600,000.00 and the county
 	// 600,000.00; Wanrong's shortfall is a provincial top-up, all local
-	// (750,000.00), so local 1,350,000.00; the veterans' 0.24 has no
-	// split (unsplit 0.24). Violations: Example B, Wanrong, Example E and
+	// (750,000.00), so local 1,350,000.00; the veterans' 0.04 has no
+	// split (unsplit 0.04). Violations: Example B, Wanrong, Example E and
 	// 上海's extended UI 1,330 equal to its 低保 1,330 (条例 Art 18 wants
 	// it above) = 4; advisories: 上海's three UI bands 1,975, 1,580 and
 	// 1,330 below 90 % × 2,590 = 2,331 = 3; warnings: two stale floors = 2.
-	for _, key := range []string{`"schema_version": "1"`, `"illustrative": true`, `"arrears_total": "1950000.24"`, `"violations": 4`,
-		`"arrears_central": "600000.00"`, `"arrears_local": "1350000.00"`, `"arrears_unsplit": "0.24"`, `"advisories": 3`, `"warnings": 2`, `"required": "2331.00"`} {
+	for _, key := range []string{`"schema_version": "1"`, `"illustrative": true`, `"arrears_total": "1950000.04"`, `"violations": 4`,
+		`"arrears_central": "600000.00"`, `"arrears_local": "1350000.00"`, `"arrears_unsplit": "0.04"`, `"advisories": 3`, `"warnings": 2`, `"required": "2331.00"`} {
 		if !bytes.Contains(first, []byte(key)) {
 			t.Errorf("report lacks %s", key)
 		}

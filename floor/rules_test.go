@@ -432,30 +432,6 @@ func TestCheckRejectsBadLevels(t *testing.T) {
 	}
 }
 
-// 带病回乡退伍军人生活补助 is at most the grade-10 disability standard
-// (policy-reference §5.3). With a hypothetical local grade-10 figure of
-// 8,000 a year, 700 a month (× 12 = 8,400) is 400 a year over; 650 a
-// month (7,800) is within the band and above the 650 floor.
-func TestIllReturnedCeiling(t *testing.T) {
-	code := region.MustParseCode("140800")
-	grade10 := floor.Level{Region: code, Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=10"),
-		Per: benefit.PerYear, Schedule: sched(t, "2021-01", "8000")}
-	ill := floor.Level{Region: code, Program: "veterans.ill_returned", Schedule: sched(t, "2021-01", "700")}
-	rep := check(t, []floor.Level{grade10, ill}, floor.Options{From: ym("2021-01"), To: ym("2022-01")})
-	f := one(t, rep, "ill_returned.max_grade10")
-	if f.Severity != floor.Violation || f.Per != benefit.PerYear {
-		t.Errorf("finding %s per %s", f, f.Per)
-	}
-	eq(t, "bound", f.Required, "8000")
-	eq(t, "actual", f.Actual, "8400")
-	eq(t, "excess", f.Excess, "400")
-	eq(t, "no arrears for a ceiling", f.Arrears, "0")
-	ill.Schedule = sched(t, "2021-01", "650")
-	if rep := check(t, []floor.Level{grade10, ill}, floor.Options{From: ym("2021-01"), To: ym("2022-01")}); len(rep.Findings) != 0 {
-		t.Errorf("650 a month: %v", rep.Findings)
-	}
-}
-
 // A waiver that could never match a finding would silently do nothing:
 // dimensions the programme lacks, or a rule that cannot report a
 // violation (stale is a warning), are errors naming the waiver.
@@ -551,25 +527,6 @@ func TestWaivedArrearsOwedOnce(t *testing.T) {
 	}
 	eq(t, "waived", rep.Summary.WaivedArrears, "12000")
 	eq(t, "owed", rep.Summary.ArrearsTotal, "0")
-}
-
-// The ceiling of 带病回乡退伍军人生活补助 read from a national floor when no
-// local grade-10 figure exists: a user's set adds a hypothetical national
-// 因战十级 standard of 8,000 a year; 700 a month × 12 = 8,400 is 400
-// over, the same as against a local figure (TestIllReturnedCeiling).
-func TestIllReturnedCeilingFromNationalFloor(t *testing.T) {
-	set, err := floor.Default().With(floor.Floor{Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=10"),
-		Per: benefit.PerYear, Schedule: sched(t, "2021-01", "8000"), Citation: benefit.Citation{Title: "hypothetical grade-10 standard"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ill := floor.Level{Region: region.MustParseCode("140800"), Program: "veterans.ill_returned", Schedule: sched(t, "2021-01", "700")}
-	f := one(t, check(t, []floor.Level{ill}, floor.Options{From: ym("2021-01"), To: ym("2022-01"), Floors: set}), "ill_returned.max_grade10")
-	eq(t, "bound", f.Required, "8000")
-	eq(t, "excess", f.Excess, "400")
-	if !strings.Contains(f.Message, "hypothetical grade-10 standard") {
-		t.Errorf("message %q does not name the floor", f.Message)
-	}
 }
 
 // A file with a header and no rows gives no levels; the text report

@@ -60,28 +60,8 @@ func TestDefaultNeverLegislatesUnverified(t *testing.T) {
 	}
 }
 
-// policy-reference §5.2: 2018-08 and 2019-08 national standards (annual).
-func TestDefaultVeterans(t *testing.T) {
-	cases := []struct{ program, dims, month, amount string }{
-		{"veterans.disability", "cause=因战;grade=1", "2018-09", "80140"},
-		{"veterans.disability", "cause=因战;grade=1", "2019-08", "88150"},
-		{"veterans.disability", "cause=因公;grade=1", "2019-08", "85370"},
-		{"veterans.disability", "cause=因病;grade=1", "2019-08", "82570"},
-		{"veterans.disability", "cause=因病;grade=1", "2018-08", "75060"},
-		{"veterans.survivors", "residence=城镇;survivor=烈士遗属", "2019-08", "27980"},
-		{"veterans.survivors", "survivor=因公牺牲军人遗属", "2019-08", "24040"},
-		{"veterans.survivors", "survivor=病故军人遗属", "2019-08", "22610"},
-		{"veterans.ill_returned", "", "2021-01", "650"},
-	}
-	for _, tc := range cases {
-		a, _, ok := floor.Default().Required(tc.program, region.MustParseCode("110000"), benefit.MustParseDims(tc.dims), ym(tc.month))
-		if !ok || !a.Equal(amt(tc.amount)) {
-			t.Errorf("%s %s %s = %s %v, want %s", tc.program, tc.dims, tc.month, a, ok, tc.amount)
-		}
-	}
-	if _, _, ok := floor.Default().Required("veterans.disability", region.MustParseCode("110000"), benefit.MustParseDims("cause=因战;grade=1"), ym("2018-07")); ok {
-		t.Error("a 2018-07 veterans' floor was found; the table starts 2018-08")
-	}
+// UI has relative bounds only (veterans: veterans_test.go).
+func TestDefaultUnemploymentHasNoFixedFloor(t *testing.T) {
 	if _, ok := floor.Default().National("employment.unemployment_insurance", benefit.Dims{}); ok {
 		t.Error("UI has relative bounds only, no fixed national floor")
 	}

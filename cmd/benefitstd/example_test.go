@@ -8,7 +8,7 @@ import "os"
 func Example_floors() {
 	run([]string{"floors", "--program", "pension.resident.basic", "--at", "2025-03"}, os.Stdout, os.Stdout)
 	// Output:
-	// National floors 国家基础标准 (data 2026-11-25) in force in 2025-03
+	// National floors 国家基础标准 (data 2026-12-03) in force in 2025-03
 	// Status: legislated = in a published instrument; announced = announced, instrument not seen; provisional = unresolved, NOT law.
 	//
 	// pension.resident.basic 城乡居民基础养老金 (Rural and urban residents' basic pension (basic part)), yuan per month

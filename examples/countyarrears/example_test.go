@@ -13,7 +13,7 @@ func Example() {
 	// Output:
 	// *** ILLUSTRATIVE 示例数据: not a real dataset ***
 	//
-	// Compliance check 合规检查: months [2024-01, 2025-01), as of 2024-12; floors 2026-11-25
+	// Compliance check 合规检查: months [2024-01, 2025-01), as of 2024-12; floors 2026-12-03
 	//
 	// #  severity   rule   region  地区           program                 dims  from     to       per    required  actual  shortfall  persons  arrears 补发
 	// -  ---------  -----  ------  -------------  ----------------------  ----  -------  -------  -----  --------  ------  ---------  -------  ------------

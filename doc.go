@@ -52,5 +52,7 @@
 // shipped plans are embedded; each figure carries its source and a
 // confidence mark from the domain reference. Figures the sources leave
 // unresolved are shipped as provisional, never as legislated, and
-// illustrative data is marked illustrative wherever it is shown.
+// illustrative data is marked illustrative wherever it is shown. A value
+// a user supplies must say how firm it is: the zero benefit.Status is
+// unknown, and no loader accepts it.
 package benefitstd

@@ -19,9 +19,10 @@ var (
 		Note:       "The 'not lower than' rule is verified for national standards; applying it between local levels is the library's reading.",
 	}
 	passThroughCitation = benefit.Citation{
-		Title:      "pass-through: 国家提高的基础养老金部分在地方原有水平上相应提高",
-		Confidence: "M",
-		Note:       "Local practice (Wanrong County) stacks central raises on local add-ons; whether every locality must pass a raise through is unverified (policy-reference §2.5), hence an option.",
+		Doc:        "人社部发〔2015〕5号",
+		Title:      "此次增加的基础养老金金额，不得冲抵或替代各地自行提高的基础养老金 (a national raise is not offset against local raises: it is passed through)",
+		Confidence: "V3",
+		Note:       "Read in a verbatim repost of the notice of the 2014-07 step 55 -> 70 (data-additions-2026-12 §2), for which it is stated; applying it to every raise of the national floor is the library's reading, hence an option (Options.PassThrough).",
 	}
 	noLevelCitation = benefit.Citation{
 		Title:      "国家有统一标准的项目，按照不低于国家标准执行 (cannot be checked: no amount is given for the level and no ancestor region gives one to inherit)",

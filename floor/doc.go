@@ -14,10 +14,13 @@
 //   - pension.resident.basic (城乡居民基础养老金最低标准, a month): 55
 //     (2009-12), 70 (2014-07, 人社部发〔2015〕5号), 88 (2018-01), 93 (2020-07,
 //     announced: its date conflicts in the sources), 98 (2022-01,
-//     provisional: a 93 → 98 step exists, its date is unknown), 103
-//     (2023-01, provisional), 123 (2024-01) and 143 (2025-01); no source
-//     gives 1 January as the start of 103, 123 or 143 (see each version's
-//     note).
+//     provisional: a 93 → 98 step exists, its month is unknown), 103
+//     (2023-01, provisional: the 2022-2023 steps are unresolved), 123
+//     (2024-01) and 143 (2025-01), both announced: the amounts are
+//     verified, but no source gives 1 January as the start of 103, 123 or
+//     143, and their notices were not seen. A shortfall against an
+//     announced version is a violation, against a provisional one a
+//     warning (Options.ProvisionalSeverity).
 //   - veterans.disability (残疾抚恤金, a year) by grade and cause: all
 //     grades 1-10 × 因战/因公 and grades 1-6 × 因病 for 2017-10, 2018-08,
 //     2019-08, 2020-08, 2021-08 and 2022-08 (156 figures), and grade 1 for
@@ -106,7 +109,8 @@
 //     differ within a province.
 //  4. pass_through (violation, off by default, Options.PassThrough): when
 //     the national floor rises by Δ, a level above the old floor rises by
-//     at least Δ from the same month.
+//     at least Δ from the same month (此次增加的基础养老金金额，不得冲抵或替代各地自行
+//     提高的基础养老金, 人社部发〔2015〕5号, stated for the 2014 step).
 //  5. no_cut (warning): a level never falls below its previous version.
 //  6. stale (warning): a local figure with a cadence (the minimum wage
 //     at least every 24 months, 最低工资规定 第十条) unchanged for longer, and
@@ -221,10 +225,10 @@
 //	    "interest": "0.00",
 //	    "citation": {"doc": "...", "title": "...", "url": "...", "confidence": "V3", "note": "..."},
 //	    "source": {...},                                        // the local value's citation
-//	    "floor_status": "legislated",                           // rule "floor" only
+//	    "floor_status": "announced",                            // rule "floor" only
 //	    "inherited_from": "370000",                             // when inherited
 //	    "waiver": {...},                                        // waived and waiver_expired findings
-//	    "message": "level 103.00 is below the national floor 123.00 (legislated)"}],
+//	    "message": "level 103.00 is below the national floor 123.00 (announced)"}],
 //	  "checked": [{"region": "371723", "region_name": "...", "program": "pension.resident.basic"}]
 //	}
 //

@@ -331,6 +331,10 @@ func TestPassThrough(t *testing.T) {
 	eq(t, "required", f.Required, "1510")
 	eq(t, "shortfall", f.Shortfall, "20")
 	eq(t, "arrears", f.Arrears, "60") // 20 × 1 × 3
+	// its legal basis, stated for the 2014 step (data-additions-2026-12 §2)
+	if f.Citation.Doc != "人社部发〔2015〕5号" || !strings.Contains(f.Citation.Title, "此次增加的基础养老金金额，不得冲抵或替代各地自行提高的基础养老金") || f.Citation.Confidence != "V3" {
+		t.Errorf("citation %+v", f.Citation)
+	}
 }
 
 // Rule 5: a level cut from 120 to 110 (hypothetical) is a warning for

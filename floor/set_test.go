@@ -12,10 +12,12 @@ import (
 	"github.com/benefitstd/benefitstd/region"
 )
 
-// policy-reference §2.1: 55 (2009-12), 70 (2014-07), 88 (2018-01), 93
-// (2020-07), 98? (2022, unresolved), 103 (2023), 123 (2024-01), 143
-// (2025-01). 2022-2023 ship as provisional; 2020's date is [C], so
-// announced.
+// policy-reference §2.1 and data-additions-2026-12 §2: 55 (2009-12), 70
+// (2014-07, 人社部发〔2015〕5号), 88 (2018-01), 93 (2020-07), 98 (2022, a
+// step that exists [D] at a month not known), 103 (2023), 123 (2024-01),
+// 143 (2025-01). 2022-2023 ship as provisional; 2020's date is [C], and
+// no source gives 1 January for 123 and 143 (their notices not seen), so
+// those three are announced.
 func TestDefaultResidentsPensionHistory(t *testing.T) {
 	s, ok := floor.Default().National("pension.resident.basic", benefit.Dims{})
 	if !ok {
@@ -27,7 +29,7 @@ func TestDefaultResidentsPensionHistory(t *testing.T) {
 	}{
 		{"2009-12", "55", benefit.Legislated}, {"2014-07", "70", benefit.Legislated}, {"2018-01", "88", benefit.Legislated},
 		{"2020-07", "93", benefit.Announced}, {"2022-01", "98", benefit.Provisional}, {"2023-01", "103", benefit.Provisional},
-		{"2024-01", "123", benefit.Legislated}, {"2025-01", "143", benefit.Legislated},
+		{"2024-01", "123", benefit.Announced}, {"2025-01", "143", benefit.Announced},
 	}
 	if s.Len() != len(want) {
 		t.Fatalf("%d versions, want %d", s.Len(), len(want))
@@ -371,5 +373,48 @@ func TestNewSetRequiresStatus(t *testing.T) {
 	f.Schedule = benefit.MustSchedule(benefit.Version{From: ym("2024-01"), Amount: amt("123"), Status: benefit.Status(42)})
 	if _, err := floor.NewSet("x", []floor.Floor{f}, nil, nil); !errors.Is(err, benefit.ErrSyntax) {
 		t.Errorf("Status(42): err = %v, want ErrSyntax", err)
+	}
+}
+
+// The corrections of data-additions-2026-12 §2 and §4, as the shipped
+// data carries them.
+func TestDefaultCitationsOfTheAdditions(t *testing.T) {
+	s, _ := floor.Default().National("pension.resident.basic", benefit.Dims{})
+	at := func(m string) benefit.Version {
+		v, ok := s.At(ym(m))
+		if !ok || v.From != ym(m) {
+			t.Fatalf("no version from %s", m)
+		}
+		return v
+	}
+	// §2: the 70-yuan step is 人社部发〔2015〕5号 [V3], with the pass-through sentence
+	v := at("2014-07")
+	if v.Citation.Doc != "人社部发〔2015〕5号" || v.Citation.Confidence != "V3" || v.Status != benefit.Legislated ||
+		!strings.Contains(v.Citation.Title, "此次增加的基础养老金金额，不得冲抵或替代各地自行提高的基础养老金") || strings.Contains(v.Citation.Note, "from memory") {
+		t.Errorf("2014-07: %s %+v", v.Status, v.Citation)
+	}
+	// §2: a 93 → 98 step exists (15 + 18 + 5 + 5 + 5 + 20 + 20 = 88), its month unknown
+	if v := at("2022-01"); v.Status != benefit.Provisional || !strings.Contains(v.Citation.Note, "15 + 18 + 5 + 5 + 5 + 20 + 20 = 88") {
+		t.Errorf("2022-01: %s %+v", v.Status, v.Citation)
+	}
+	// §2: no source gives 1 January as the start of 103, 123 or 143
+	for _, m := range []string{"2023-01", "2024-01", "2025-01"} {
+		v := at(m)
+		if v.Status == benefit.Legislated || !strings.Contains(v.Citation.Note, "No source gives 1 January") || strings.Contains(v.Citation.Title, "-01-01") {
+			t.Errorf("%s: %s %+v", m, v.Status, v.Citation)
+		}
+	}
+	// §4: the 90 % target is 人社部发〔2017〕71号, issued 2017-09-20
+	var target floor.Relative
+	for _, r := range floor.Default().Relatives("employment.unemployment_insurance") {
+		if r.ID == "ui.target90" {
+			target = r
+		}
+	}
+	if c := target.Citation; c.Doc != "人社部发〔2017〕71号" || !strings.Contains(c.Title, "2017-09-20") || !strings.Contains(c.Title, "逐步将失业保险金标准提高到最低工资标准的90%") || strings.Contains(c.Note, "[M]") {
+		t.Errorf("ui.target90 citation %+v", c)
+	}
+	if !target.Multiplier.Equal(benefit.MustParseRate("90%")) || target.Severity != floor.Advisory {
+		t.Errorf("ui.target90 %s %s", target.Multiplier, target.Severity)
 	}
 }

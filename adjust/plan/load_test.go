@@ -233,6 +233,11 @@ func TestNational(t *testing.T) {
 	if _, ok := National(2026); ok {
 		t.Error("2026 is unknown (the 3.5% on GitHub is fabricated)")
 	}
+	// data-additions-2026-12 §5: the 2023 notice makes the national rate
+	// each province's upper limit (以全国调整比例为高限) [V3]
+	if l, _ := National(2023); !strings.Contains(l.Citation.Note, "以全国调整比例为高限") || !strings.Contains(l.Citation.Note, "[V3]") {
+		t.Errorf("2023 citation note %q lacks the upper-limit wording", l.Citation.Note)
+	}
 }
 
 // Builtin, Builtins and Calculator.Plan hand out deep copies: a caller

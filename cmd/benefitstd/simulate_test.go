@@ -17,7 +17,7 @@ func TestSimulateDefault(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"城乡居民基础养老金", "110000  北京市", "650000  新疆维吾尔自治区", "2029", "national floor: 2024 123 (legislated), 2025 143 (legislated)"} {
+	for _, want := range []string{"城乡居民基础养老金", "110000  北京市", "650000  新疆维吾尔自治区", "2029", "national floor: 2024 123 (announced), 2025 143 (announced)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
 		}

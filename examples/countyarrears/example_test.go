@@ -24,13 +24,13 @@ func Example() {
 	// Arrears owed 应补发: 2,400,000.00 (central 中央 1,800,000.00, local 地方 600,000.00)
 	//
 	// Details 说明:
-	//   1. level 103.00 is below the national floor 123.00 (legislated)
+	//   1. level 103.00 is below the national floor 123.00 (announced)
 	//      arrears: 20.00 × 60,000 person-months = 1,200,000.00; central 1,200,000.00, local 0.00
-	//      rule: 2024年政府工作报告; 人社部 财政部: 城乡居民基础养老金最低标准提高 20 元至 123 元 (from 2024-01-01)
+	//      rule: 2024年政府工作报告: 城乡居民基础养老金月最低标准提高 20 元 (103 -> 123)
 	//      local value: HYPOTHETICAL county notice (policy-reference §11 Example B)
-	//   2. level 103.00 is below the national floor 123.00 (legislated)
+	//   2. level 103.00 is below the national floor 123.00 (announced)
 	//      arrears: 20.00 × 60,000 person-months = 1,200,000.00; central 600,000.00, local 600,000.00
-	//      rule: 2024年政府工作报告; 人社部 财政部: 城乡居民基础养老金最低标准提高 20 元至 123 元 (from 2024-01-01)
+	//      rule: 2024年政府工作报告: 城乡居民基础养老金月最低标准提高 20 元 (103 -> 123)
 	//      local value: HYPOTHETICAL county notice (policy-reference §11 Example B)
 	//
 	// 140822 万荣县: owed 1200000.00 (central 1200000.00, local 0.00)

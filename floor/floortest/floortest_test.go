@@ -97,7 +97,7 @@ func TestAssertFindings(t *testing.T) {
 		Program: "pension.resident.basic", Interval: benefit.Interval{From: benefit.MustParseMonth("2024-01"), To: benefit.MustParseMonth("2024-07")},
 		Per: benefit.PerMonth, Required: benefit.Yuan(123), Actual: benefit.Yuan(103), Shortfall: benefit.Yuan(20),
 		Persons: 10000, PersonMonths: 60000, Arrears: benefit.Yuan(1200000), Central: benefit.Yuan(600000), Local: benefit.Yuan(600000),
-		SplitKnown: true, FloorStatus: benefit.Legislated}
+		SplitKnown: true, FloorStatus: benefit.Announced} // 123 announced: its month is not sourced (data-additions-2026-12 §2)
 	if !floortest.AssertFindings(t, rep, []floor.Finding{want}) {
 		t.Fatal("Example B's finding differs from the hand-worked one")
 	}
@@ -120,9 +120,9 @@ func ExampleDescribe() {
 	}
 	// Output:
 	//   rule floor (violation): 371723 山东省 371723, pension.resident.basic, months [2024-01, 2024-07)
-	//   level 103.00 is below the national floor 123.00 (legislated)
+	//   level 103.00 is below the national floor 123.00 (announced)
 	//   required 123.00, actual 103.00 per month, shortfall 20.00 per person-month
 	//   arrears 1200000.00 for 60000 person-months (central 600000.00, local 600000.00)
-	//   rule source: 2024年政府工作报告; 人社部 财政部: 城乡居民基础养老金最低标准提高 20 元至 123 元 (from 2024-01-01) <https://newsflash.city/2403/4f956a0dd55bd34f.html>
+	//   rule source: 2024年政府工作报告: 城乡居民基础养老金月最低标准提高 20 元 (103 -> 123) <https://newsflash.city/2403/4f956a0dd55bd34f.html>
 	//   local value: county notice (hypothetical)
 }

@@ -78,7 +78,8 @@ func TestCheckBadInput(t *testing.T) {
 		{"negative beneficiaries", lv("bad_negative_beneficiaries.csv"), []string{"bad_negative_beneficiaries.csv:2", "beneficiaries", "negative"}},
 		{"month 2024-13", lv("bad_month_13.csv"), []string{"bad_month_13.csv:2", "effective_from", "2024-13"}},
 		{"month 24-07", lv("bad_month_short.csv"), []string{"bad_month_short.csv:2", "effective_from", "24-07"}},
-		{"unknown region", lv("bad_region.csv"), []string{"bad_region.csv:3", "region", "999999"}},
+		// 419999 is well formed but no division of the 2023 table
+		{"unknown region", lv("bad_region.csv"), []string{"bad_region.csv:3: region:", "unknown region 419999"}},
 		{"unknown programme", lv("bad_program.csv"), []string{"bad_program.csv:2", "program", "no.such.programme"}},
 		{"floors missing", []string{"check", "--floors", "testdata/bad_missing.json"}, []string{"bad_missing.json"}},
 		{"floors unknown field", []string{"check", "--floors", "testdata/bad_unknown_field.json"}, []string{"bad_unknown_field.json", "unknown field"}},
@@ -127,6 +128,11 @@ func TestFloorsRegionsBadInput(t *testing.T) {
 		{"floors --format", []string{"floors", "--format", "csv"}, []string{"--format", "text|json"}},
 		{"regions --format", []string{"regions", "--format", "csv"}, []string{"--format", "text|json"}},
 		{"regions --format empty", []string{"regions", "--format="}, []string{"--format"}},
+		{"regions --under unknown", []string{"regions", "--under", "419999"}, []string{"--under", "unknown region 419999"}},
+		{"regions --under malformed", []string{"regions", "--under", "4100"}, []string{"--under", `"4100"`}},
+		{"regions --under empty", []string{"regions", "--under="}, []string{"--under is empty"}},
+		{"regions --under and --all", []string{"regions", "--under", "410000", "--all"}, []string{"--under or --all"}},
+		{"regions --regions bad", []string{"regions", "--regions", "testdata/bad_regions_parent.csv"}, []string{"bad_regions_parent.csv:3: parent:", "371900"}},
 	})
 }
 
@@ -141,7 +147,7 @@ func TestSimulateHostileInput(t *testing.T) {
 		{"directory", []string{"simulate", "--scenario", dirNamed(t, "s.json")}, []string{"s.json", "is a directory"}},
 		{"horizon 0", sc("bad_scenario_horizon0.json"), []string{"bad_scenario_horizon0.json", "horizon", "1-100"}},
 		{"horizon 101", sc("bad_scenario_horizon101.json"), []string{"bad_scenario_horizon101.json", "horizon", "1-100"}},
-		{"unknown region", sc("bad_scenario_region.json"), []string{"bad_scenario_region.json", "regions[1].code", "999999"}},
+		{"unknown region", sc("bad_scenario_region.json"), []string{"bad_scenario_region.json: regions[1].code:", "unknown region 419999"}},
 		{"unknown programme", sc("bad_scenario_program.json"), []string{"bad_scenario_program.json", "program", "no.such.programme"}},
 		{"unknown field", sc("bad_scenario_unknown_field.json"), []string{"bad_scenario_unknown_field.json:18", `unknown field "revenu"`}},
 		{"trailing", sc("bad_scenario_trailing.json"), []string{"bad_scenario_trailing.json", "after the JSON value"}},

@@ -90,7 +90,7 @@
 // 划分改革方案》, the reform of shared fiscal responsibilities, 共同财政
 // 事权, in force 2019-01-01) sorts the provinces into five
 // tiers (第一档 … 第五档) with central shares of 80, 60, 50, 30 and 10 %
-// for the tiered items of basic public services: tier 1 the twelve
+// for the seven tiered items of basic public services: tier 1 the twelve
 // western provinces, tier 2 the central and north-eastern ones and
 // Hainan, tier 3 Liaoning, Fujian and Shandong, tier 4 Tianjin,
 // Jiangsu, Zhejiang and Guangdong, tier 5 Beijing and Shanghai. The five
@@ -101,13 +101,13 @@
 // 海曙区) is tier 4 with it. [Table.CentralShare] gives the share of a
 // code's tier.
 //
-// How firm this is: the 80 % share of tier 1 and its "twelve inland
-// regions" are verified (Caixin, 2018); the other shares, the membership
-// of every tier and the tier of the 计划单列市 are from the domain
-// reference's memory [M], consistent with a ministry notice that sets
-// central subsidies by the same three groups of provinces [V3]. See
-// [Table.TierCitation] and region/data/fiscal.json; treat tiers 2-5 as
-// provisional until checked against the text of 6号.
+// How firm this is: a Xinhua text (reposted) lists exactly these tiers,
+// members and shares [V3]; tier 1's 80 % and its twelve provinces are
+// also in Caixin (2018) [V]. See [Table.TierCitation] and
+// region/data/fiscal.json. The tiers hold from 2019-01-01; central
+// subsidies before then were set for 中西部 and 东部, which need not
+// match tiers 1-2 and 3-5: 河北 and 海南 are tier 2 but counted as 东部.
+// The table applies the tiers to every month it is asked about.
 //
 // # Cost sharing as data
 //
@@ -118,6 +118,11 @@
 // fund. Each programme's rule is a [CostRule] in the embedded data — a
 // central share per tier for the part up to the national floor and for
 // the top-up above it, with its citation — not a branch in the code.
+// The residents' pension rule is marked as conflicting [C]: 人社部发
+// 〔2015〕5号 (中西部 in full, 东部 50 %) and 国发〔2014〕8号 support it,
+// while one 光明日报 commentary (2018-02-15) gives 10 % for 北京 and 上海
+// and 80 % for the twelve western provinces; before 2019 its 中西部/东部
+// wording differs from tiers 1-2/3-5 for 河北 and 海南 (see above).
 // [Table.Split] applies it: the central part is the only figure the
 // package rounds, half-up to the fen ([benefit.FenHalfUp], 四舍五入到分),
 // and the local part is the rest, so Central + Local == Total exactly. For Example B of the domain reference, 1,200,000.00 owed

@@ -72,7 +72,9 @@ func TestTiers(t *testing.T) {
 	if _, err := tb.Tier(region.MustParseCode("140899")); !errors.Is(err, region.ErrUnknownRegion) || !errors.As(err, &ce) || ce.Input != "140899" {
 		t.Errorf("140899: %v", err)
 	}
-	if c := tb.TierCitation(); c.Doc != "国办发〔2018〕6号" {
+	// data-additions 2026-12 §3: the Xinhua repost lists exactly these
+	// tiers and members, so they are V3 now, in force 2019-01-01.
+	if c := tb.TierCitation(); c.Doc != "国办发〔2018〕6号" || c.Confidence != "V3" || !strings.Contains(c.Title, "2019-01-01") {
 		t.Errorf("tier citation %+v", c)
 	}
 }

@@ -25,8 +25,9 @@
 //	benefit        exact money (Amount), ratios (Rate), explicit rounding
 //	               (Rounding: unit and mode), Month, effective-dated
 //	               Schedule, programmes and the embedded catalogue
-//	region         GB/T 2260 codes, the parent chain, fiscal tiers of
-//	               国办发〔2018〕6号, cost sharing per programme, groups
+//	region         the 3,348 divisions of 2023 with names and parents,
+//	               fiscal tiers of 国办发〔2018〕6号, cost sharing per
+//	               programme, groups
 //	floor          national and regional-agreement floors; the compliance
 //	               engine, arrears, reports (text, JSON, JUnit XML)
 //	floor/floortest  assertions a downstream go test calls

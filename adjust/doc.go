@@ -201,7 +201,10 @@
 // ErrUnknownRegion, ErrNoCostRule (a programme whose cost split the
 // region table does not know, such as the veterans' benefits: field
 // "program"), ErrMissingAssumption or ErrNoFloor. LoadScenario adds the
-// file name and line. Growth rates below −100 % are rejected. A run whose rule or floor
+// file name and line; a region code the table does not hold is bad input
+// (region.ErrUnknownRegion), and LoadScenarioWith validates against the
+// Options' region table instead, one with historical divisions added
+// (region.Table.WithDivisions). Growth rates below −100 % are rejected. A run whose rule or floor
 // projection drives a level past the 15 integer digits of an amount, or
 // whose beneficiary growth drives a count past MaxBeneficiaries, stops
 // with the same kind of error, naming the rule, the projection or the

@@ -129,7 +129,7 @@ func ExampleReport_WriteJUnit() {
 	// <?xml version="1.0" encoding="UTF-8"?>
 	// <testsuites name="benefitstd check" tests="1" failures="0">
 	//   <testsuite name="benefitstd floors" tests="1" failures="0">
-	//     <testcase classname="371723 山东省 371723" name="pension.resident.basic"></testcase>
+	//     <testcase classname="371723 成武县" name="pension.resident.basic"></testcase>
 	//   </testsuite>
 	// </testsuites>
 }

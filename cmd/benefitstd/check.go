@@ -19,7 +19,7 @@ import (
 //
 //	benefitstd check [--levels FILE] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM]
 //	                 [--format text|json|junit] [--fail-on violation|warning] [--pass-through] [--floors FILE]
-//	                 [--catalogue FILE]
+//	                 [--catalogue FILE] [--regions FILE]
 //
 // FILE is CSV (header region,program,dimensions,effective_from,amount,
 // per,beneficiaries,source,status) or JSON (levels and waivers), told
@@ -27,7 +27,11 @@ import (
 // (项目目录) with a user's own (benefit.LoadCatalogue, strict JSON): the
 // levels, the --floors file and the check then know its programmes and
 // only those (the national floors are kept for programmes it shares with
-// the built-in one). Without --levels it checks the embedded ILLUSTRATIVE
+// the built-in one). --regions adds divisions (historical or new codes)
+// to the embedded table from a CSV file
+// (code,name,level,parent[,statistical_only][,name_en]); a region code
+// in the levels that is in neither is bad input. Without --levels it
+// checks the embedded ILLUSTRATIVE
 // sample. Exit 0 when no finding reaches --fail-on, 1 when one does, 2 on
 // bad input or usage.
 func runCheck(args []string, stdout, stderr io.Writer) int {
@@ -41,10 +45,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	pass := fs.Bool("pass-through", false, "also require national raises to be passed through in full (rule 4)")
 	floorsFile := fs.String("floors", "", "JSON file of further floors (e.g. regional agreements) added to the national ones")
 	catFile := fs.String("catalogue", "", "JSON programme catalogue used instead of the built-in one for the levels, --floors and the check")
+	regionsFile := fs.String("regions", "", "CSV file of further divisions (code,name,level,parent[,statistical_only][,name_en]), e.g. historical codes the levels name")
 	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
-	if err := noEmpty(fs, "levels", "floors", "catalogue", "at", "from", "to"); err != nil {
+	if err := noEmpty(fs, "levels", "floors", "catalogue", "regions", "at", "from", "to"); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
@@ -99,6 +104,14 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	var setOpts floor.SetOptions
+	if *regionsFile != "" {
+		tab, err := loadRegions(*regionsFile)
+		if err != nil {
+			fmt.Fprintln(stderr, "benefitstd check:", oneLine(err))
+			return exitUsage
+		}
+		setOpts.Regions, opts.Regions = tab, tab
+	}
 	if *catFile != "" {
 		cat, err := readCatalogue(*catFile)
 		if err != nil {

@@ -15,10 +15,10 @@ func Example() {
 	//
 	// Compliance check 合规检查: months [2024-01, 2025-01), as of 2024-12; floors 2026-12-03
 	//
-	// #  severity   rule   region  地区           program                 dims  from     to       per    required  actual  shortfall  persons  arrears 补发
-	// -  ---------  -----  ------  -------------  ----------------------  ----  -------  -------  -----  --------  ------  ---------  -------  ------------
-	// 1  violation  floor  140822  万荣县         pension.resident.basic        2024-01  2024-07  month    123.00  103.00      20.00   10,000  1,200,000.00
-	// 2  violation  floor  371723  山东省 371723  pension.resident.basic        2024-01  2024-07  month    123.00  103.00      20.00   10,000  1,200,000.00
+	// #  severity   rule   region  地区    program                 dims  from     to       per    required  actual  shortfall  persons  arrears 补发
+	// -  ---------  -----  ------  ------  ----------------------  ----  -------  -------  -----  --------  ------  ---------  -------  ------------
+	// 1  violation  floor  140822  万荣县  pension.resident.basic        2024-01  2024-07  month    123.00  103.00      20.00   10,000  1,200,000.00
+	// 2  violation  floor  371723  成武县  pension.resident.basic        2024-01  2024-07  month    123.00  103.00      20.00   10,000  1,200,000.00
 	//
 	// Summary 汇总: 2 levels; 2 violations, 0 warnings, 0 advisories, 0 waived
 	// Arrears owed 应补发: 2,400,000.00 (central 中央 1,800,000.00, local 地方 600,000.00)
@@ -34,5 +34,5 @@ func Example() {
 	//      local value: HYPOTHETICAL county notice (policy-reference §11 Example B)
 	//
 	// 140822 万荣县: owed 1200000.00 (central 1200000.00, local 0.00)
-	// 371723 山东省 371723: owed 1200000.00 (central 600000.00, local 600000.00)
+	// 371723 成武县: owed 1200000.00 (central 600000.00, local 600000.00)
 }

@@ -43,7 +43,7 @@ func TestAssertCompliantReportsEachFindingWithDiff(t *testing.T) {
 	}
 	all := strings.Join(tb.errs, "\n")
 	for _, want := range []string{
-		"rule floor (violation): 371723 山东省 371723, pension.resident.basic, months [2024-01, 2024-07)",
+		"rule floor (violation): 371723 成武县, pension.resident.basic, months [2024-01, 2024-07)",
 		"required 123.00, actual 103.00 per month, shortfall 20.00 per person-month",
 		"arrears 1200000.00 for 60000 person-months (central 600000.00, local 600000.00)",
 		"local value: county notice (hypothetical)",
@@ -119,7 +119,7 @@ func ExampleDescribe() {
 		fmt.Println(d[:strings.Index(d, "  diff")])
 	}
 	// Output:
-	//   rule floor (violation): 371723 山东省 371723, pension.resident.basic, months [2024-01, 2024-07)
+	//   rule floor (violation): 371723 成武县, pension.resident.basic, months [2024-01, 2024-07)
 	//   level 103.00 is below the national floor 123.00 (announced)
 	//   required 123.00, actual 103.00 per month, shortfall 20.00 per person-month
 	//   arrears 1200000.00 for 60000 person-months (central 600000.00, local 600000.00)

@@ -31,7 +31,8 @@
 //	               engine, arrears, reports (text, JSON, JUnit XML)
 //	floor/floortest  assertions a downstream go test calls
 //	adjust         the multi-year, multi-region adjustment simulator
-//	adjust/plan    per-person retiree adjustment plans and calibration
+//	plan           per-person retiree adjustment plans and calibration,
+//	               beside adjust (it imports neither adjust nor floor)
 //	cmd/benefitstd the command-line tool (regions, floors, check,
 //	               simulate, plan)
 //	examples/      runnable programs to copy from

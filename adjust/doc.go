@@ -78,7 +78,7 @@
 // once, by the programme's rounding (the residents' pension: half-up to
 // the yuan). A region's level is one figure for all its beneficiaries, so
 // there are no tilts (适当倾斜) by age or group here; package
-// [github.com/benefitstd/benefitstd/adjust/plan] costs retirees' pension
+// [github.com/benefitstd/benefitstd/plan] costs retirees' pension
 // plans, whose parts include them.
 //
 // # Constraints and the exact solve

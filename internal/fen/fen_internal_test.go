@@ -208,3 +208,27 @@ func TestRatioValues(t *testing.T) {
 		t.Errorf("−7 ÷ 10^−2 = %s, want −700/1", r)
 	}
 }
+
+// Inv: 1 ÷ 0.0001 = 10,000; 1 ÷ −0.25 = −4; MinInt64 ÷ MinInt64 (through
+// big.Int) = 1; 3 ÷ (3·10^-23) ÷ 10^5 = 10^18 (a ratio of 23 decimals);
+// 1 ÷ 0 is refused.
+func TestInv(t *testing.T) {
+	for _, c := range []struct {
+		r      Ratio
+		x, div int64
+		want   int64
+	}{
+		{dec(t, "0.0001"), 1, 1, 10000},
+		{dec(t, "-0.25"), 1, 1, -4},
+		{Int(math.MinInt64), math.MinInt64, 1, 1},
+		{dec(t, "0.00000000000000000000003"), 3, 100000, 1e18},
+	} {
+		inv, ok := c.r.Inv()
+		if got, gok := MulDiv(c.x, inv, 0, c.div, Down); !ok || !gok || got != c.want {
+			t.Errorf("%d ÷ %s ÷ %d = %d %v %v, want %d", c.x, c.r, c.div, got, ok, gok, c.want)
+		}
+	}
+	if _, ok := (Ratio{}).Inv(); ok {
+		t.Error("1 ÷ 0 accepted")
+	}
+}

@@ -1,6 +1,7 @@
 package fen
 
 import (
+	"math"
 	"math/big"
 	"math/bits"
 	"strconv"
@@ -67,6 +68,27 @@ func (r Ratio) Sign() int {
 		return 1
 	}
 	return 0
+}
+
+// Inv returns 1 ÷ r, and false when r is 0.
+func (r Ratio) Inv() (Ratio, bool) {
+	if r.Sign() == 0 {
+		return Ratio{}, false
+	}
+	if r.bn == nil && r.n != math.MinInt64 {
+		if r.n < 0 {
+			return Ratio{n: -r.d, d: -r.n}, true
+		}
+		return Ratio{n: r.d, d: r.n}, true
+	}
+	n, d := r.bn, r.bd
+	if n == nil {
+		n, d = big.NewInt(r.n), big.NewInt(r.d)
+	}
+	if n.Sign() < 0 {
+		return Ratio{bn: new(big.Int).Neg(d), bd: new(big.Int).Neg(n)}, true
+	}
+	return Ratio{bn: d, bd: n}, true
 }
 
 // String returns the ratio as "num/den".

@@ -28,7 +28,7 @@ var modeNames = [...]string{HalfUp: "half_up", HalfEven: "half_even", Up: "up", 
 
 // String returns "half_up", "half_even", "up", "down" or "floor".
 func (m Mode) String() string {
-	if m < HalfUp || m > Floor {
+	if !m.known() {
 		return "Mode(" + strconv.Itoa(int(m)) + ")"
 	}
 	return modeNames[m]
@@ -50,11 +50,15 @@ func Sub(a, b int64) (int64, bool) {
 // Mul returns a × b and true, or false when the product overflows an
 // int64.
 func Mul(a, b int64) (int64, bool) {
-	hi, lo := bits.Mul64(abs(a), abs(b))
-	if hi != 0 {
-		return 0, false
+	// the two's-complement product: the unsigned one, its high word
+	// corrected for the signs; it fits when that word only extends the
+	// sign of the low one
+	hi, lo := bits.Mul64(uint64(a), uint64(b))
+	hi -= uint64(a>>63)&uint64(b) + uint64(b>>63)&uint64(a)
+	if p := int64(lo); hi == uint64(p>>63) {
+		return p, true
 	}
-	return signed(lo, (a < 0) != (b < 0))
+	return 0, false
 }
 
 // Quo returns a ÷ b rounded by m, and false when b is 0 or the result
@@ -76,6 +80,13 @@ func Quo(a, b int64, m Mode) (int64, bool) {
 // fen to the yuan (unit 100) half-up is 23,200. It reports false when
 // unit ≤ 0 or the result does not fit an int64.
 func Round(v, unit int64, m Mode) (int64, bool) {
+	if unit > 0 && v%unit == 0 && m.known() { // already on the grid
+		return v, true
+	}
+	return round(v, unit, m)
+}
+
+func round(v, unit int64, m Mode) (int64, bool) {
 	if unit <= 0 {
 		return 0, false
 	}
@@ -133,21 +144,26 @@ func signed(u uint64, neg bool) (int64, bool) {
 	return int64(u), true
 }
 
+func (m Mode) known() bool { return uint8(m) <= uint8(Floor) }
+
 // roundQ rounds the quotient q, remainder r (r < d), of a division whose
 // exact result is negative when neg, and returns its magnitude; it
 // reports false for an unknown mode or when the magnitude overflows.
 func roundQ(q, r, d uint64, neg bool, m Mode) (uint64, bool) {
+	if r == 0 {
+		return q, m.known()
+	}
 	var away bool
 	switch m {
 	case HalfUp:
-		away = r != 0 && r >= d-r
+		away = r >= d-r
 	case HalfEven:
-		away = r != 0 && (r > d-r || (r == d-r && q&1 == 1))
+		away = r > d-r || (r == d-r && q&1 == 1)
 	case Up:
-		away = r != 0
+		away = true
 	case Down:
 	case Floor:
-		away = r != 0 && neg
+		away = neg
 	default:
 		return 0, false
 	}

@@ -104,12 +104,37 @@ func (r Ratio) String() string {
 // when div ≤ 0 or the rounded result does not fit an int64; the
 // intermediates never overflow.
 func MulDiv(x int64, r Ratio, add, div int64, m Mode) (int64, bool) {
+	if r.bn != nil || r.d == 0 || x|r.n|add|div < 0 {
+		return mulDiv(x, r, add, div, m)
+	}
+	// the usual case, unsigned: (x·n + add·d) ÷ (d·div)
+	hi, lo := bits.Mul64(uint64(x), uint64(r.n))
+	if add != 0 {
+		h, l := bits.Mul64(uint64(add), uint64(r.d))
+		var c uint64
+		lo, c = bits.Add64(lo, l, 0)
+		hi += h + c // each product is below 2^126: no carry out
+	}
+	dh, dl := bits.Mul64(uint64(r.d), uint64(div))
+	if dh != 0 || hi >= dl { // a divisor of 64 bits or more, a quotient too large, or div 0
+		return mulDiv(x, r, add, div, m)
+	}
+	q, rem := bits.Div64(hi, lo, dl)
+	q, ok := roundQ(q, rem, dl, false, m)
+	if !ok || q > math.MaxInt64 {
+		return 0, false
+	}
+	return int64(q), true
+}
+
+// mulDiv is MulDiv for signed figures, a divisor of 64 bits or more, or
+// a ratio whose parts pass an int64.
+func mulDiv(x int64, r Ratio, add, div int64, m Mode) (int64, bool) {
 	if div <= 0 {
 		return 0, false
 	}
 	if r.bn == nil {
 		d := max(r.d, 1)
-		// (x·n + add·d) ÷ (d·div)
 		return MulAddQuo(x, r.n, add, d, d, div, m)
 	}
 	var num, den, t big.Int
@@ -259,7 +284,7 @@ func quoBig(num, den *big.Int, m Mode) (int64, bool) {
 		if away {
 			q.Add(&q, big.NewInt(int64(num.Sign())))
 		}
-	} else if m < HalfUp || m > Floor {
+	} else if !m.known() {
 		return 0, false
 	}
 	if !q.IsInt64() {

@@ -211,8 +211,6 @@ func floorInYear(hist benefit.Schedule, y int) (FloorYear, bool) {
 	return FloorYear{Year: y, Amount: best.Amount, Status: best.Status, Citation: best.Citation}, true
 }
 
-func (p *prepared) floor(y int) FloorYear { return p.floors[y-p.s.BaseYear()] }
-
 // checkCapRule refuses a fiscal cap under a cost rule in which the centre
 // pays part of the top-up above the floor: capSolve needs the central
 // share to be the same for every level at or above the floor. Every cost

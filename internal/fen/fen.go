@@ -34,21 +34,26 @@ func (m Mode) String() string {
 	return modeNames[m]
 }
 
-// Add returns a + b and true, or false when the sum overflows an int64.
+// Add returns a + b and true, or 0 and false when the sum overflows an
+// int64.
 func Add(a, b int64) (int64, bool) {
-	s := a + b
-	return s, (s > a) == (b > 0)
+	if s := a + b; (s > a) == (b > 0) {
+		return s, true
+	}
+	return 0, false
 }
 
-// Sub returns a − b and true, or false when the difference overflows an
-// int64.
+// Sub returns a − b and true, or 0 and false when the difference
+// overflows an int64.
 func Sub(a, b int64) (int64, bool) {
-	d := a - b
-	return d, (d < a) == (b > 0)
+	if d := a - b; (d < a) == (b > 0) {
+		return d, true
+	}
+	return 0, false
 }
 
-// Mul returns a × b and true, or false when the product overflows an
-// int64.
+// Mul returns a × b and true, or 0 and false when the product overflows
+// an int64.
 func Mul(a, b int64) (int64, bool) {
 	// the two's-complement product: the unsigned one, its high word
 	// corrected for the signs; it fits when that word only extends the

@@ -32,7 +32,10 @@
 //	               engine, arrears, reports (text, JSON, JUnit XML)
 //	floor/floortest  assertions a downstream go test calls
 //	adjust         the multi-year, multi-region adjustment simulator
-//	adjust/plan    per-person retiree adjustment plans and calibration
+//	plan           per-person retiree adjustment plans and calibration,
+//	               beside adjust (it imports neither adjust nor floor)
+//	internal/fen   the one exact fixed-point kernel: int64 fen, checked,
+//	               products in 128 bits, rounded by benefit's modes
 //	cmd/benefitstd the command-line tool (regions, floors, check,
 //	               simulate, plan)
 //	examples/      runnable programs to copy from

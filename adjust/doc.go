@@ -80,7 +80,7 @@
 // once, by the programme's rounding (the residents' pension: half-up to
 // the yuan). A region's level is one figure for all its beneficiaries, so
 // there are no tilts (适当倾斜) by age or group here; package
-// [github.com/benefitstd/benefitstd/adjust/plan] costs retirees' pension
+// [github.com/benefitstd/benefitstd/plan] costs retirees' pension
 // plans, whose parts include them.
 //
 // # Constraints and the exact solve
@@ -97,14 +97,19 @@
 //     the increase in revenue (OfRevenueGrowth).
 //
 // The step caps are rounded down to the grid and the hard bounds up to
-// it; the fiscal cap is solved over whole grid steps — in closed form by
-// integer division in fen when the centre pays none of the top-up (the
-// residents' pension), otherwise by binary search over grid steps, on
-// which the local share never decreases. No floating-point search is
-// made. Where every figure is whole fen and fits an int64 (the usual
-// case) a region's years run on an integer kernel: int64 fen, with the
-// products by rates done exactly in 128 bits or big.Int; it gives way to
-// the decimal Amount path otherwise, and both give the same bytes.
+// it. The fiscal cap is solved over whole grid steps by one exact solver
+// in integer fen: at or above the floor the centre's share is the same
+// for every level (it pays none of the top-up, as in every cost rule the
+// library ships), so the local share of level k·u is per·u·k − central
+// and the largest level within the cap is ⌊(cap + central) ÷ (per·u)⌋
+// steps, per the person-periods of the year. No search, floating-point
+// or other, is made. A fiscal cap under a cost rule in which the centre
+// pays part of the top-up is refused (errors.ErrUnsupported, field
+// "constraints.fiscal_cap"). Where every figure is whole fen and fits an
+// int64 (the usual case) a region's years run on an integer kernel, on
+// the library's exact fixed-point core (products by rates formed in 128
+// bits); it gives way to the decimal Amount path otherwise, which calls
+// the same solver, and both give the same bytes.
 // RegionYear.Binding names the constraint that set the level (or
 // "none"). When even the hard bound costs the locality more than the
 // cap, the year is infeasible: the level is set to the hard bound,
@@ -208,7 +213,10 @@
 // projection drives a level past the 15 integer digits of an amount, or
 // whose beneficiary growth drives a count past MaxBeneficiaries, stops
 // with the same kind of error, naming the rule, the projection or the
-// growth assumption; nothing wraps around. A cancelled run returns
+// growth assumption; nothing wraps around. A fiscal cap on a yearly cost
+// beyond an int64 of fen (about 92 thousand trillion yuan) is refused
+// with benefit.ErrRange (field "constraints.fiscal_cap"), not guessed. A
+// cancelled run returns
 // context.Cause of its context.
 //
 // Sweep reports a malformed parameter path as a *benefit.RecordError

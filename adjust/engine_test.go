@@ -325,6 +325,69 @@ func TestInfeasible(t *testing.T) {
 	}
 }
 
+// The fiscal cap met exactly, and missed by one fen (the boundary of
+// capSolve's "local ≤ cap"). 山东 (tier 3), 1,000 persons at 143, rule
+// +10, floor 143 in 2025: the proposal 153 costs the locality
+// 12,000·153 − 6,000·143 = 1,836,000 − 858,000 = 978,000.
+//
+//	revenue 97,800,000 × 1 % = cap 978,000.00: exactly met → 153, none.
+//	revenue 97,799,999 × 1 % = cap 977,999.99: 12,000·x ≤ 977,999.99 +
+//	  858,000 = 1,835,999.99 → x ≤ 152.99… → 152, fiscal cap; local
+//	  12,000·152 − 858,000 = 966,000.
+//
+// Both the integer kernel (Run) and the decimal path give it.
+func TestFiscalCapMetExactly(t *testing.T) {
+	for _, c := range []struct {
+		revenue, cap, level string
+		binding             Binding
+		local               string
+	}{
+		{"97800000", "978000.00", "153.00", BindNone, "978000.00"},
+		{"97799999", "977999.99", "152.00", BindFiscalCap, "966000.00"},
+	} {
+		s := testScenario(Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", c.revenue))
+		s.Horizon = 1
+		s.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenue, Percent: benefit.Percent(1)}
+		rd, err := runDecimal(t.Context(), s, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, run := range []struct {
+			name string
+			r    *Result
+		}{{"kernel", mustRun(t, s)}, {"decimal", rd}} {
+			ry, _ := run.r.Get(sd, 2025)
+			if ry.Cap == nil || ry.Cap.String() != c.cap || ry.Level.String() != c.level || ry.Binding != c.binding || ry.Cost.Local.String() != c.local || ry.Infeasible {
+				t.Errorf("%s, revenue %s: cap %v level %s (%s) local %s infeasible %v; want cap %s level %s (%s) local %s",
+					run.name, c.revenue, ry.Cap, ry.Level, ry.Binding, ry.Cost.Local, ry.Infeasible, c.cap, c.level, c.binding, c.local)
+			}
+		}
+	}
+}
+
+// A fiscal cap is solved only where the centre pays none of the top-up
+// above the floor (capSolve's premise, true of every shipped cost rule); a
+// rule in which it pays 20 % of the top-up in tier 3 is refused with a
+// cap and accepted without one.
+func TestCapRuleRefusesSharedTopUp(t *testing.T) {
+	shared := region.CostRule{Program: "p", TopUp: map[string]benefit.Rate{"1": {}, "2": {}, "3": benefit.Percent(20), "4": {}, "5": {}}}
+	err := checkCapRule(&FiscalCap{Basis: OfRevenue, Percent: benefit.Percent(1)}, shared)
+	var re *benefit.RecordError
+	if !errors.Is(err, errors.ErrUnsupported) || !errors.As(err, &re) || re.Field != "constraints.fiscal_cap" {
+		t.Errorf("shared top-up with a cap: %v", err)
+	}
+	if err := checkCapRule(nil, shared); err != nil {
+		t.Errorf("shared top-up without a cap: %v", err)
+	}
+	rule, err := region.Default().CostRule("pension.resident.basic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkCapRule(&FiscalCap{Basis: OfRevenue, Percent: benefit.Percent(1)}, rule); err != nil {
+		t.Errorf("the shipped residents' pension rule: %v", err)
+	}
+}
+
 // The cost split of the residents' pension: the centre pays its tier's
 // share of the national-floor part only; the top-up above it is local.
 // Both provinces pay 200 to 1,000 persons in 2025 (floor 143):

@@ -48,7 +48,8 @@ func FuzzScenario(f *testing.F) {
 // (counts, levels, revenue, rates, caps, any sign and size): every
 // scenario must give a result or an error, never a panic; the integer
 // kernel and the decimal path must give the same bytes; a result must
-// keep the floor and central + local = total.
+// keep the floor and central + local = total, and every region-year must
+// be what the decimal binary search (refSolve) finds.
 //
 //	go test ./adjust -run '^$' -fuzz FuzzRun -fuzztime 60s
 func FuzzRun(f *testing.F) {
@@ -80,7 +81,7 @@ func FuzzRun(f *testing.F) {
 		}
 		r, err := Run(t.Context(), s, Options{})
 		// the integer kernel and the decimal path agree, errors included
-		rd, errd := Run(t.Context(), s, Options{slow: 1})
+		rd, errd := runDecimal(t.Context(), s, Options{})
 		if (err == nil) != (errd == nil) {
 			t.Fatalf("kernel error %v, decimal error %v", err, errd)
 		}
@@ -92,9 +93,17 @@ func FuzzRun(f *testing.F) {
 		if !bytes.Equal(kb.Bytes(), db.Bytes()) {
 			t.Fatalf("kernel and decimal results differ")
 		}
+		p, err := prepare(&s, &Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
 		for ry := range r.All() {
 			if ry.Level.Cmp(ry.Floor) < 0 || !ry.Cost.Central.Add(ry.Cost.Local).Equal(ry.Cost.Total) {
 				t.Fatalf("%s %d: level %s floor %s cost %+v", ry.Region, ry.Year, ry.Level, ry.Floor, ry.Cost)
+			}
+			// the decimal binary search finds the same level and binding
+			if err := checkAgainstRef(p, &ry); err != nil {
+				t.Fatal(err)
 			}
 		}
 	})

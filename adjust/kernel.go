@@ -1,19 +1,47 @@
 package adjust
 
 import (
-	"math"
-	"math/big"
-
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/fen"
 	"github.com/benefitstd/benefitstd/region"
 )
 
-// The integer kernel runs a region's years in int64 fen (and persons),
-// with big.Int only for the exact products by rates, in reused
-// temporaries. It computes exactly what the decimal path (runRegionDecimal)
-// does — same roundings, same order — and gives way to it whenever a
-// figure is not whole fen or does not fit an int64, so the result never
-// depends on which path ran (TestProperties compares both byte for byte).
+// The integer kernel runs a region's years in int64 fen (and persons) on
+// internal/fen, whose products by rates are exact (128 bits, math/big
+// for a rate whose fraction passes an int64). It computes exactly what
+// the decimal path (runRegionDecimal) does — same roundings, same order —
+// and gives way to it whenever a figure is not whole fen or does not fit
+// an int64, so the result never depends on which path ran (TestProperties
+// and FuzzRun compare both byte for byte).
+
+// scratch is one worker's cache of the Amounts of small figures that
+// recur from row to row (levels, increases, headroom): an Amount is
+// immutable, so rows may share one, and each one made costs allocations.
+type scratch struct {
+	amounts map[int64]benefit.Amount
+}
+
+// amount returns f fen as an Amount, shared with earlier rows of the
+// same worker when f recurs.
+func (sc *scratch) amount(f int64) benefit.Amount {
+	if a, ok := sc.amounts[f]; ok {
+		return a
+	}
+	a := benefit.FromFen(f)
+	if sc.amounts == nil {
+		sc.amounts = make(map[int64]benefit.Amount)
+	}
+	if len(sc.amounts) < 1<<14 {
+		sc.amounts[f] = a
+	}
+	return a
+}
+
+// ratio returns r as an exact fen.Ratio.
+func ratio(r benefit.Rate) fen.Ratio { return fen.Decimal(r.Fraction()) }
+
+// onePlus returns 1 + r as an exact fen.Ratio: a growth factor.
+func onePlus(r benefit.Rate) fen.Ratio { return ratio(benefit.One.Add(r)) }
 
 // kernelPlan is what the kernel precomputes once per scenario.
 type kernelPlan struct {
@@ -22,41 +50,40 @@ type kernelPlan struct {
 	// fixedFen + passes·(floor − last floor) + Σ catch-ups + level·G
 	fixedFen int64
 	passes   int64
-	margins  []int64 // one per catch_up part (fen; 0 without a margin)
-	hasG     bool    // the rule has a percent or index part
-	maxStep  int64   // constraints.max_step in fen, -1 without
-	maxPct   *exactRate
-	capPct   *exactRate
-	floors   []int64 // p.floors in fen
+	margins  []int64    // one per catch_up part (fen; 0 without a margin)
+	hasG     bool       // the rule has a percent or index part
+	maxStep  int64      // constraints.max_step in fen, -1 without
+	maxPct   *fen.Ratio // 1 + constraints.max_step_percent
+	capPct   fen.Ratio  // constraints.fiscal_cap.percent
+	floors   []int64    // p.floors in fen
+	floorsUp []int64    // the floors rounded up to the grid: the floor bound
 	// scenario-wide rates per simulated year, for regions that give
 	// none of their own
 	years []kernelYear
-	share [6]*exactRate // central share of the floor part by fiscal tier
-	one   exactRate     // 1
+	share [6]*fen.Ratio // central share of the floor part by fiscal tier
 	// burden = local ÷ revenue to 6 decimals: q = local·10^6 ÷ revenue
 	// rounded half-up, then q × 10^-6
-	million exactRate
-	micro   benefit.Rate
+	micro benefit.Rate
 }
 
-// kernelYear holds the rates of one year: beneficiary and revenue
-// growth, and G, the part of the rule's increase proportional to the
-// level (percent parts plus index parts for the year's wage and CPI).
+// kernelYear holds the growth factors of one year: 1 + beneficiary
+// growth, 1 + revenue growth, and 1 + G, G the part of the rule's
+// increase proportional to the level (percent parts plus index parts for
+// the year's wage and CPI).
 type kernelYear struct {
-	gN, gR, g exactRate
+	gN, gR, g fen.Ratio
 }
 
 // planKernel fills p.kp.
 func (p *prepared) planKernel() {
 	s := p.s
-	kp := &kernelPlan{maxStep: -1, one: exactOf(benefit.One),
-		million: newExact(big.NewInt(1_000_000), big.NewInt(1)), micro: benefit.MustParseRate("0.000001")}
+	kp := &kernelPlan{maxStep: -1, micro: benefit.MustParseRate("0.000001")}
 	p.kp = kp
 	if p.unitFen <= 0 {
 		return
 	}
 	ok := true
-	fen := func(a benefit.Amount) int64 {
+	whole := func(a benefit.Amount) int64 {
 		f, good := a.Fen()
 		ok = ok && good
 		return f
@@ -65,13 +92,15 @@ func (p *prepared) planKernel() {
 	walk = func(r *Rule) {
 		switch r.Kind {
 		case KindFixed:
-			ok = addInt(&kp.fixedFen, fen(*r.Amount)) && ok
+			var good bool
+			kp.fixedFen, good = fen.Add(kp.fixedFen, whole(*r.Amount))
+			ok = ok && good
 		case KindPassThrough:
 			kp.passes++
 		case KindCatchUp:
 			var m int64
 			if r.Margin != nil {
-				m = fen(*r.Margin)
+				m = whole(*r.Margin)
 			}
 			kp.margins = append(kp.margins, m)
 		case KindPercent, KindIndex:
@@ -85,23 +114,26 @@ func (p *prepared) planKernel() {
 	walk(&s.Rule)
 	c := &s.Constraints
 	if c.MaxStep != nil {
-		kp.maxStep = fen(*c.MaxStep)
+		kp.maxStep = whole(*c.MaxStep)
 	}
 	if c.MaxStepPercent != nil {
-		e := exactOf(*c.MaxStepPercent)
+		e := onePlus(*c.MaxStepPercent)
 		kp.maxPct = &e
 	}
 	if c.FiscalCap != nil {
-		e := exactOf(c.FiscalCap.Percent)
-		kp.capPct = &e
+		kp.capPct = ratio(c.FiscalCap.Percent)
 	}
 	kp.floors = make([]int64, len(p.floors))
+	kp.floorsUp = make([]int64, len(p.floors))
 	for i, f := range p.floors {
-		kp.floors[i] = fen(f.Amount)
+		kp.floors[i] = whole(f.Amount)
+		var good bool
+		kp.floorsUp[i], good = fen.Round(kp.floors[i], p.unitFen, fen.Up)
+		ok = ok && good
 	}
 	for tr := region.Tier(1); tr <= 5; tr++ {
 		if r, found := p.costRule.FloorPart[tr.String()]; found {
-			e := exactOf(r)
+			e := ratio(r)
 			kp.share[tr] = &e
 		}
 	}
@@ -127,9 +159,9 @@ func (p *prepared) planKernel() {
 // scenario-wide ones).
 func (p *prepared) kernelYear(ri, y int) kernelYear {
 	s := p.s
-	ky := kernelYear{gN: exactOf(s.rate(BeneficiaryGrowth, ri, y)), gR: exactOf(s.rate(RevenueGrowth, ri, y))}
+	ky := kernelYear{gN: onePlus(s.rate(BeneficiaryGrowth, ri, y)), gR: onePlus(s.rate(RevenueGrowth, ri, y))}
 	if p.kp.hasG {
-		ky.g = exactOf(s.Rule.levelRate(s.rate(WageGrowth, ri, y), s.rate(CPI, ri, y)))
+		ky.g = onePlus(s.Rule.levelRate(s.rate(WageGrowth, ri, y), s.rate(CPI, ri, y)))
 	}
 	return ky
 }
@@ -160,7 +192,7 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 	if err != nil || !p.costRule.TopUp[tr.String()].IsZero() || kp.share[tr] == nil {
 		return false // the centre shares the top-up: not linear above the floor
 	}
-	share := kp.share[tr]
+	share := *kp.share[tr]
 	level, ok1 := r.Level.Fen()
 	rev, ok2 := p.baseRevenue(ri).Fen()
 	if !ok1 || !ok2 || level > maxLevelFen {
@@ -174,38 +206,38 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 		}
 	}
 	af, u := p.annualFactor, p.unitFen
-	// central share of the floor part of paying x to persons-periods per
+	// central share of the floor part of paying x to per person-periods
 	central := func(per, x, floor int64) (int64, bool) {
-		fp, ok := mulFen(per, min(x, floor))
+		fp, ok := fen.Mul(per, min(x, floor))
 		if !ok {
 			return 0, false
 		}
-		return sc.mulDiv(fp, share, false, 0, 1, qHalfUp)
+		return fen.MulDiv(fp, share, 0, 1, fen.HalfUp)
 	}
 	n := r.Beneficiaries
 	var prevLocal int64
 	fc := s.Constraints.FiscalCap
 	if fc != nil && fc.Basis == OfRevenueGrowth {
-		per, ok := mulFen(af, n)
-		total, ok2 := mulFen(per, level)
+		per, ok := fen.Mul(af, n)
+		total, ok2 := fen.Mul(per, level)
 		c, ok3 := central(per, level, kp.floors[0])
 		if !ok || !ok2 || !ok3 {
 			return false
 		}
 		prevLocal = total - c
 	}
-	mode := qmodeOf(p.round.Mode)
+	mode := fen.Mode(p.round.Mode)
 	ruleText := s.Rule.String()
 	prevAmt := r.Level
 	for i := range s.Horizon {
 		y, ky := s.StartYear+i, &years[i]
 		var ok bool
-		if n, ok = sc.mulDiv(n, &ky.gN, true, 0, 1, qHalfUp); !ok || n > MaxBeneficiaries {
+		if n, ok = fen.MulDiv(n, ky.gN, 0, 1, fen.HalfUp); !ok || n > MaxBeneficiaries {
 			return false
 		}
 		n = max(n, 0)
 		prevRev := rev
-		if rev, ok = sc.mulDiv(rev, &ky.gR, true, 0, 1, qHalfUp); !ok {
+		if rev, ok = fen.MulDiv(rev, ky.gR, 0, 1, fen.HalfUp); !ok {
 			return false
 		}
 		floor, prevFloor := kp.floors[i+1], kp.floors[i]
@@ -214,34 +246,39 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 		for _, m := range kp.margins {
 			inc += max(floor+m-level, 0)
 		}
-		var k int64
+		g := fen.Int(1)
 		if kp.hasG {
-			k, ok = sc.mulDiv(level, &ky.g, true, inc, u, mode)
-		} else {
-			k, ok = sc.mulDiv(level+inc, &kp.one, false, 0, u, mode)
+			g = ky.g
 		}
-		if !ok {
-			return false
-		}
-		if k > maxLevelFen/u {
+		k, ok := fen.MulDiv(level, g, inc, u, mode)
+		if !ok || k > maxLevelFen/u {
 			return false // the decimal path reports it
 		}
 		prop := max(k, 0) * u // a negative proposal is 0
-		// the bounds: hard ones rounded up to the grid, caps down
-		hard, hardBy := ceilDiv(floor, u)*u, BindFloor
+		// the bounds: hard ones rounded up to the grid (away from zero),
+		// caps down (toward zero)
+		hard, hardBy := kp.floorsUp[i+1], BindFloor
 		if !s.Constraints.AllowCuts {
-			if nc := ceilDiv(level, u) * u; nc > hard {
+			nc, ok := fen.Round(level, u, fen.Up)
+			if !ok {
+				return false
+			}
+			if nc > hard {
 				hard, hardBy = nc, BindNoCut
 			}
 		}
 		target, bind := prop, BindNone
 		if kp.maxStep >= 0 {
-			if m := (level + kp.maxStep) / u * u; m < target {
+			m, ok := fen.Round(level+kp.maxStep, u, fen.Down)
+			if !ok {
+				return false
+			}
+			if m < target {
 				target, bind = m, BindMaxStep
 			}
 		}
 		if kp.maxPct != nil {
-			m, ok := sc.mulDiv(level, kp.maxPct, true, 0, u, qDown)
+			m, ok := fen.MulDiv(level, *kp.maxPct, 0, u, fen.Down)
 			if !ok {
 				return false
 			}
@@ -252,7 +289,7 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 		if target < hard {
 			target, bind = hard, hardBy
 		}
-		per, ok := mulFen(af, n)
+		per, ok := fen.Mul(af, n)
 		if !ok {
 			return false
 		}
@@ -261,18 +298,17 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 			return false
 		}
 		var capF int64
-		hasCap := fc != nil
-		if hasCap {
+		if fc != nil {
 			if fc.Basis == OfRevenue {
-				capF, ok = sc.mulDiv(rev, kp.capPct, false, 0, 1, qFloor)
+				capF, ok = fen.MulDiv(rev, kp.capPct, 0, 1, fen.Floor)
 			} else {
-				capF, ok = sc.mulDiv(rev-prevRev, kp.capPct, false, prevLocal, 1, qFloor)
+				capF, ok = fen.MulDiv(rev-prevRev, kp.capPct, prevLocal, 1, fen.Floor)
 			}
 			if !ok {
 				return false
 			}
 		}
-		st, ok := capSolve(per, cf, u, target, hard, capF, hasCap)
+		st, ok := capSolve(per, cf, u, target, hard, capF, fc != nil)
 		if !ok {
 			return false
 		}
@@ -283,7 +319,7 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 		}
 		lv := sc.amount(st.level)
 		fl := p.floors[i+1]
-		cost := region.Split{Total: benefit.FromFen(st.total), Central: benefit.FromFen(cf), Local: benefit.FromFen(st.total - cf)}
+		cost := region.Split{Total: benefit.FromFen(st.total), Central: benefit.FromFen(cf), Local: benefit.FromFen(st.local)}
 		revAmt := benefit.FromFen(rev)
 		row := RegionYear{
 			Region: r.Code, Name: p.names[ri], Year: y,
@@ -297,19 +333,19 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 			row.Proposed = sc.amount(prop)
 		}
 		if st.infeasible {
-			local := st.total - cf
-			if capF < 0 && local > math.MaxInt64+capF {
-				return false // local − cap overflows
+			t, ok := fen.Sub(st.local, capF)
+			if !ok {
+				return false
 			}
-			row.Transfer = benefit.FromFen(local - capF)
+			row.Transfer = benefit.FromFen(t)
 		}
-		if hasCap {
+		if fc != nil {
 			c := benefit.FromFen(capF)
 			row.Cap = &c
 		}
 		if rev != 0 {
 			// as cost.Local.Ratio(revAmt, 6, benefit.HalfUp) in the decimal path
-			q, ok := sc.mulDiv(st.total-cf, &kp.million, false, 0, rev, qHalfUp)
+			q, ok := fen.MulDiv(st.local, fen.Int(1_000_000), 0, rev, fen.HalfUp)
 			if !ok {
 				return false
 			}
@@ -317,54 +353,51 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 			row.Burden = &b
 		}
 		out[i] = row
-		level, prevLocal, prevAmt = st.level, st.total-cf, lv
+		level, prevLocal, prevAmt = st.level, st.local, lv
 	}
 	return true
 }
 
-func ceilDiv(a, b int64) int64 {
-	q := a / b
-	if a%b != 0 && (a > 0) == (b > 0) {
-		q++
-	}
-	return q
-}
-
 // capOut is the outcome of capSolve, in fen.
 type capOut struct {
-	level, total       int64
-	infeasible, capped bool
+	level, total, local int64
+	infeasible, capped  bool
 }
 
-// capSolve applies the fiscal cap in fen to a region-year whose central
-// share is the same, central, for every level at or above the floor (the
-// top-up is wholly local): per is persons × periods a year, u the grid
-// step, hard ≤ target both on the grid and at least the floor, capF the
-// cap (when hasCap). It returns target when its local share fits, hard
-// and infeasible when even hard does not, and otherwise the largest grid
-// level whose local share fits, capped:
+// capSolve is the library's one fiscal-cap solver (财力约束), used by the
+// integer kernel and the decimal path alike. In a region-year whose
+// central share is the same, central, for every level at or above the
+// floor (the centre pays none of the top-up: every cost rule the library
+// ships), the local share of level x is per·x − central, per the
+// person-periods of the year (12·n for a monthly level). With u the grid
+// step, hard ≤ target both on the grid and at least the floor, and capF
+// the cap (when hasCap), it returns target when target's local share
+// fits, hard and infeasible when not even hard's does, and otherwise the
+// largest grid level whose local share fits, capped:
 //
-//	local(k·u) = per·u·k − central ≤ cap  ⇔  k ≤ (cap + central) ÷ (per·u)
+//	per·u·k − central ≤ cap  ⇔  k ≤ ⌊(cap + central) ÷ (per·u)⌋
 //
-// It reports false when a figure does not fit an int64.
+// an exact integer division (formed in 128 bits by internal/fen). It
+// reports false when a figure does not fit an int64.
 func capSolve(per, central, u, target, hard, capF int64, hasCap bool) (capOut, bool) {
-	totalT, ok := mulFen(per, target)
+	totalT, ok := fen.Mul(per, target)
 	if !ok {
 		return capOut{}, false
 	}
-	if !hasCap || totalT-central <= capF {
-		return capOut{level: target, total: totalT}, true
+	localT := totalT - central // 0 ≤ central ≤ total
+	if !hasCap || localT <= capF {
+		return capOut{level: target, total: totalT, local: localT}, true
 	}
-	totalH, _ := mulFen(per, hard) // hard ≤ target: no overflow
-	if totalH-central > capF {
-		return capOut{level: hard, total: totalH, infeasible: true}, true
+	totalH, _ := fen.Mul(per, hard) // hard ≤ target: no overflow
+	if localH := totalH - central; localH > capF {
+		return capOut{level: hard, total: totalH, local: localH, infeasible: true}, true
 	}
-	perU, ok := mulFen(per, u)
-	if !ok || perU == 0 {
+	// local(hard) ≤ cap < local(target): hard < k·u < target
+	k, ok := fen.MulAddQuo(capF, 1, central, 1, per, u, fen.Floor)
+	if !ok {
 		return capOut{}, false
 	}
-	lo, hi := hard/u, target/u
-	k := min(max((capF+central)/perU, lo), hi-1)
-	total, _ := mulFen(per, k*u)
-	return capOut{level: k * u, total: total, capped: true}, true
+	k = min(max(k, hard/u), target/u-1)
+	total, _ := fen.Mul(per, k*u)
+	return capOut{level: k * u, total: total, local: total - central, capped: true}, true
 }

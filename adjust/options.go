@@ -25,10 +25,6 @@ type Options struct {
 	// SkipFloorCheck leaves the floor check out (RegionYear.Findings stay
 	// empty); the floor constraint itself is always kept.
 	SkipFloorCheck bool
-
-	// slow is for tests: 1 solves with decimal costs only (no fen
-	// shortcut), 2 also without the closed form (binary search only).
-	slow int
 }
 
 // Progress reports how far a run is.

@@ -1,6 +1,7 @@
 package adjust
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -27,7 +28,6 @@ type prepared struct {
 	annualFactor int64
 	catVer       string
 	floorsVer    string // RunRecord.Floors
-	slow         int    // Options.slow
 	kp           *kernelPlan
 }
 
@@ -48,8 +48,10 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 	if err := s.checkShape(tab); err != nil {
 		return nil, err
 	}
+	if err := checkCapRule(s.Constraints.FiscalCap, costRule); err != nil {
+		return nil, err
+	}
 	p := &prepared{s: s, prog: prog, round: prog.Rounding, tab: tab, catVer: cat.Version(), costRule: costRule, annualFactor: 12}
-	p.slow = o.slow
 	if prog.Frequency == benefit.PerYear {
 		p.annualFactor = 1
 	}
@@ -216,4 +218,19 @@ func floorInYear(hist benefit.Schedule, y int) (FloorYear, bool) {
 	return FloorYear{Year: y, Amount: best.Amount, Status: best.Status, Citation: best.Citation}, true
 }
 
-func (p *prepared) floor(y int) FloorYear { return p.floors[y-p.s.BaseYear()] }
+// checkCapRule refuses a fiscal cap under a cost rule in which the centre
+// pays part of the top-up above the floor: capSolve needs the central
+// share to be the same for every level at or above the floor. Every cost
+// rule the library ships leaves the top-up wholly local.
+func checkCapRule(fc *FiscalCap, r region.CostRule) error {
+	if fc == nil {
+		return nil
+	}
+	for tr := region.Tier(1); tr <= 5; tr++ {
+		if s := r.TopUp[tr.String()]; !s.IsZero() {
+			return fieldErr("constraints.fiscal_cap", errors.ErrUnsupported,
+				"the centre pays %s of the top-up above the floor in fiscal tier %s of %s; a fiscal cap is solved only where the top-up is wholly local", s, tr, r.Program)
+		}
+	}
+	return nil
+}

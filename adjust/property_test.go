@@ -109,8 +109,9 @@ func genScenario(rng *rand.Rand) Scenario {
 //   - with no binding constraint the level is the rule's proposal;
 //   - national totals are the exact sums of the regions';
 //   - the floor check finds no floor violation;
-//   - every cost equals region.Table.Split's, and the whole result is the
-//     same with the int64 fen shortcut turned off.
+//   - every cost equals region.Table.Split's; the whole result is the
+//     same on the decimal path as on the integer kernel, and every
+//     region-year is what the decimal binary search (refSolve) finds.
 func TestProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2025, 143))
 	n := 300
@@ -131,20 +132,17 @@ func TestProperties(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// the fen shortcut, the decimal closed form and the binary search
-		// give the same result
+		// the integer kernel and the decimal path give the same bytes
 		var fast bytes.Buffer
 		_ = r.WriteJSON(&fast)
-		for slow := 1; slow <= 2; slow++ {
-			rs, err := Run(t.Context(), s, Options{slow: slow})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var dec bytes.Buffer
-			_ = rs.WriteJSON(&dec)
-			if !bytes.Equal(fast.Bytes(), dec.Bytes()) {
-				t.Errorf("scenario %d: slow=%d differs from the fen shortcut", i, slow)
-			}
+		rd, err := runDecimal(t.Context(), s, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var dec bytes.Buffer
+		_ = rd.WriteJSON(&dec)
+		if !bytes.Equal(fast.Bytes(), dec.Bytes()) {
+			t.Errorf("scenario %d: the decimal path differs from the integer kernel", i)
 		}
 		sums := map[int][3]benefit.Amount{}
 		for ry := range r.All() {
@@ -188,6 +186,10 @@ func TestProperties(t *testing.T) {
 						t.Errorf("%s: fiscal cap bound at %s but %s+1 fits (%s ≤ %s)", where, ry.Level, ry.Level, next.Local, ry.Cap)
 					}
 				}
+			}
+			// the decimal binary search finds the same level and binding
+			if err := checkAgainstRef(p, &ry); err != nil {
+				t.Errorf("scenario %d: %v", i, err)
 			}
 			if ry.Binding == BindNone && !ry.Level.Equal(ry.Proposed) {
 				t.Errorf("%s: no binding but level %s != proposal %s", where, ry.Level, ry.Proposed)

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/fen"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -22,7 +23,6 @@ func (p *prepared) summarise(rows []RegionYear) []YearSummary {
 	for i := range out {
 		out[i] = YearSummary{Year: s.StartYear + i, Floor: p.floors[i+1]}
 		lv[i] = make([]stat, 0, len(s.Regions))
-		sums[i].ok = true
 	}
 	for k := range rows {
 		r := &rows[k]
@@ -41,12 +41,12 @@ func (p *prepared) summarise(rows []RegionYear) []YearSummary {
 		}
 		ys.Findings += len(r.Findings)
 		sums[i].add(r)
-		lv[i] = append(lv[i], stat{x: fen(r.Level), w: float64(r.Beneficiaries)})
+		lv[i] = append(lv[i], stat{x: fenFloat(r.Level), w: float64(r.Beneficiaries)})
 	}
 	for i := range out {
 		ys := &out[i]
-		weighted := sums[i].amounts(ys)
-		if !sums[i].ok {
+		weighted, ok := sums[i].amounts(ys)
+		if !ok {
 			weighted = p.decimalSums(rows, ys)
 		}
 		if ys.Beneficiaries > 0 {
@@ -61,46 +61,40 @@ func (p *prepared) summarise(rows []RegionYear) []YearSummary {
 // fenSums adds a year's regional figures in int64 fen; ok turns false
 // when one is not whole fen or a sum overflows.
 type fenSums struct {
-	total, central, local, transfer, weighted int64
-	ok                                        bool
+	total, central, local, transfer, weighted fen.Sum
+	notFen                                    bool // a figure is not whole fen
 }
 
 func (f *fenSums) add(r *RegionYear) {
-	if !f.ok {
-		return
-	}
 	for _, a := range [...]struct {
-		sum *int64
+		sum *fen.Sum
 		v   benefit.Amount
 	}{{&f.total, r.Cost.Total}, {&f.central, r.Cost.Central}, {&f.local, r.Cost.Local}, {&f.transfer, r.Transfer}} {
 		v, ok := a.v.Fen()
-		f.ok = f.ok && ok && addInt(a.sum, v)
+		f.notFen = f.notFen || !ok
+		a.sum.Add(v)
 	}
 	lf, ok := r.Level.Fen()
-	w, ok2 := mulFen(lf, r.Beneficiaries)
-	f.ok = f.ok && ok && ok2 && addInt(&f.weighted, w)
-}
-
-// addInt adds v to *sum and reports false, leaving *sum as it was, when
-// the sum overflows int64.
-func addInt(sum *int64, v int64) bool {
-	s := *sum + v
-	if (v > 0 && s < *sum) || (v < 0 && s > *sum) {
-		return false
-	}
-	*sum = s
-	return true
+	w, ok2 := fen.Mul(lf, r.Beneficiaries)
+	f.notFen = f.notFen || !ok || !ok2
+	f.weighted.Add(w)
 }
 
 // amounts sets ys's totals from the fen sums and returns Σ level ×
-// persons; it does nothing when !f.ok.
-func (f *fenSums) amounts(ys *YearSummary) benefit.Amount {
-	if !f.ok {
-		return benefit.Amount{}
+// persons, or reports false, leaving ys as it was, when the fen sums do
+// not apply.
+func (f *fenSums) amounts(ys *YearSummary) (benefit.Amount, bool) {
+	total, ok1 := f.total.Total()
+	central, ok2 := f.central.Total()
+	local, ok3 := f.local.Total()
+	transfer, ok4 := f.transfer.Total()
+	weighted, ok5 := f.weighted.Total()
+	if f.notFen || !ok1 || !ok2 || !ok3 || !ok4 || !ok5 {
+		return benefit.Amount{}, false
 	}
-	ys.Cost.Total, ys.Cost.Central, ys.Cost.Local = benefit.FromFen(f.total), benefit.FromFen(f.central), benefit.FromFen(f.local)
-	ys.Transfer = benefit.FromFen(f.transfer)
-	return benefit.FromFen(f.weighted)
+	ys.Cost.Total, ys.Cost.Central, ys.Cost.Local = benefit.FromFen(total), benefit.FromFen(central), benefit.FromFen(local)
+	ys.Transfer = benefit.FromFen(transfer)
+	return benefit.FromFen(weighted), true
 }
 
 // decimalSums adds the figures of ys's year in decimal, when fen sums
@@ -126,8 +120,8 @@ type stat struct {
 	i    int // position before sorting
 }
 
-// fen returns a as float64 fen, for statistics only.
-func fen(a benefit.Amount) float64 {
+// fenFloat returns a as float64 fen, for statistics only.
+func fenFloat(a benefit.Amount) float64 {
 	f, ok := a.Fen()
 	if !ok {
 		f, _ = a.Round(benefit.FenHalfUp).Fen()

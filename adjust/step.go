@@ -2,6 +2,7 @@ package adjust
 
 import (
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/fen"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -50,28 +51,15 @@ func (p *prepared) cost(c region.Code, x, f benefit.Amount, n int64) (region.Spl
 	return p.tab.Split(p.s.Program, c, total, fp)
 }
 
-// gridIndex returns a (on the grid) as a count of grid steps.
-func (p *prepared) gridIndex(a benefit.Amount) int64 {
-	f, _ := a.Fen()
-	return f / p.unitFen
-}
-
-func (p *prepared) gridAmount(k int64) benefit.Amount { return benefit.FromFen(k * p.unitFen) }
-
 // stepIn is what one region-year's solve reads.
 type stepIn struct {
 	code     region.Code
+	year     int
 	level    benefit.Amount // current level
 	proposed benefit.Amount // the rule's proposal, on the grid
 	floor    benefit.Amount // this year's national floor
 	n        int64          // beneficiaries this year
 	cap      *benefit.Amount
-	// localTopUp is set when the centre pays none of the top-up above
-	// the floor in this region (the residents' pension everywhere): the
-	// local share is then linear in the level above the floor and the
-	// fiscal cap is solved in closed form.
-	localTopUp bool
-	fen        fenCost // the exact fen shortcut when localTopUp (fen.ok)
 }
 
 type stepOut struct {
@@ -85,9 +73,8 @@ type stepOut struct {
 // solve finds the largest level on the rounding grid that is at most the
 // rule's proposal and keeps every constraint, exactly: the step caps are
 // rounded down to the grid, the hard lower bounds (floor, no cut) up to
-// it, and the fiscal cap is searched over whole grid steps, on which the
-// local cost is non-decreasing (each step adds Annual(step) × n to the
-// total and at most that to the central share, both whole fen).
+// it, and the fiscal cap is solved over whole grid steps by capSolve, in
+// fen, as the integer kernel does.
 func (p *prepared) solve(in *stepIn) (stepOut, error) {
 	con := &p.s.Constraints
 	hard, hardBy := in.floor.Round(p.up), BindFloor
@@ -110,69 +97,60 @@ func (p *prepared) solve(in *stepIn) (stepOut, error) {
 	if target.Cmp(hard) < 0 {
 		target, bind = hard, hardBy
 	}
-	if in.fen.ok {
-		if out, ok := p.solveFen(in, target, hard, bind, hardBy); ok {
-			return out, nil
+	level := target
+	var st capOut
+	if in.cap != nil {
+		var err error
+		if st, err = p.solveCap(in, target, hard); err != nil {
+			return stepOut{}, err
+		}
+		level = benefit.FromFen(st.level)
+		switch {
+		case st.infeasible:
+			bind = hardBy
+		case st.capped:
+			bind = BindFiscalCap
 		}
 	}
-	out := stepOut{level: target, binding: bind}
-	c, err := p.cost(in.code, target, in.floor, in.n)
+	c, err := p.cost(in.code, level, in.floor, in.n)
 	if err != nil {
-		return out, err
+		return stepOut{}, err
 	}
-	out.cost = c
-	if in.cap == nil || c.Local.Cmp(*in.cap) <= 0 {
-		return out, nil
+	out := stepOut{level: level, binding: bind, cost: c, infeasible: st.infeasible}
+	if st.infeasible {
+		out.transfer = c.Local.Sub(*in.cap)
 	}
-	// over the cap: is even the hard bound too dear?
-	hc, err := p.cost(in.code, hard, in.floor, in.n)
+	return out, nil
+}
+
+// solveCap applies the fiscal cap to a region-year of the decimal path
+// with capSolve. Its figures are whole fen; it is an error (wrapping
+// benefit.ErrRange) when one passes an int64 of fen, a yearly cost of
+// about 92 thousand trillion yuan.
+func (p *prepared) solveCap(in *stepIn, target, hard benefit.Amount) (capOut, error) {
+	fs, err := p.cost(in.code, in.floor, in.floor, in.n) // the floor part alone
 	if err != nil {
-		return out, err
+		return capOut{}, err
 	}
-	if hc.Local.Cmp(*in.cap) > 0 {
-		return stepOut{level: hard, binding: hardBy, cost: hc, infeasible: true, transfer: hc.Local.Sub(*in.cap)}, nil
-	}
-	lo, hi := p.gridIndex(hard), p.gridIndex(target)
-	if in.localTopUp && p.slow < 2 {
-		// For x ≥ F the central share is the fixed round(A·n·F·share) and
-		// local(x) = A·n·x − central, where A is 12 for a monthly level.
-		// With x = k·u (u the grid step) local ≤ cap exactly when
-		// k ≤ (cap + central) ÷ (A·n·u), an integer division in fen.
-		num, ok := in.cap.Add(hc.Central).Fen()
-		per := p.annualFactor * in.n * p.unitFen
-		if ok && per > 0 && num >= 0 {
-			k := min(max(num/per, lo), hi-1)
-			kc, err := p.cost(in.code, p.gridAmount(k), in.floor, in.n)
-			if err != nil {
-				return out, err
-			}
-			if kc.Local.Cmp(*in.cap) <= 0 {
-				return stepOut{level: p.gridAmount(k), binding: BindFiscalCap, cost: kc}, nil
-			}
+	per, ok1 := fen.Mul(p.annualFactor, in.n)
+	central, ok2 := fs.Central.Fen()
+	t, ok3 := target.Fen()
+	h, ok4 := hard.Fen()
+	c, ok5 := in.cap.Fen()
+	if ok1 && ok2 && ok3 && ok4 && ok5 {
+		if st, ok := capSolve(per, central, p.unitFen, t, h, c, true); ok {
+			return st, nil
 		}
 	}
-	// local(lo) <= cap < local(hi): binary search over grid steps
-	loCost := hc
-	for hi-lo > 1 {
-		mid := lo + (hi-lo)/2
-		mc, err := p.cost(in.code, p.gridAmount(mid), in.floor, in.n)
-		if err != nil {
-			return out, err
-		}
-		if mc.Local.Cmp(*in.cap) <= 0 {
-			lo, loCost = mid, mc
-		} else {
-			hi = mid
-		}
-	}
-	return stepOut{level: p.gridAmount(lo), binding: BindFiscalCap, cost: loCost}, nil
+	return capOut{}, fieldErr("constraints.fiscal_cap", benefit.ErrRange,
+		"region %s in %d: a cost of %s yuan for %d persons at %s passes an int64 of fen, beyond which the cap is not solved", in.code, in.year, p.prog.Frequency.Annual(target).Mul(in.n), in.n, target)
 }
 
 // runRegion simulates region ri over every year into out: on the
 // integer kernel when it applies, else on the decimal path. sc is the
 // calling worker's scratch.
 func (p *prepared) runRegion(ri int, out []RegionYear, sc *scratch) error {
-	if p.slow == 0 && p.kp.ok && p.runRegionKernel(ri, out, sc) {
+	if p.kp.ok && p.runRegionKernel(ri, out, sc) {
 		return nil
 	}
 	return p.runRegionDecimal(ri, out)
@@ -206,10 +184,6 @@ func (p *prepared) runRegionDecimal(ri int, out []RegionYear) error {
 		prevLocal = c.Local
 	}
 	wantWage, wantCPI := s.Rule.needs()
-	localTopUp := false
-	if tr, err := p.tab.Tier(r.Code); err == nil {
-		localTopUp = p.costRule.TopUp[tr.String()].IsZero()
-	}
 	ruleText := s.Rule.String()
 	for i := range s.Horizon {
 		y := s.StartYear + i
@@ -235,14 +209,7 @@ func (p *prepared) runRegionDecimal(ri int, out []RegionYear) error {
 		if f, ok := prop.Fen(); !ok || f > maxLevelFen {
 			return fieldErr("rule", benefit.ErrRange, "proposes %s for region %s in %d, more than %d integer digits", prop, r.Code, y, benefit.MaxAmountIntDigits)
 		}
-		in := stepIn{code: r.Code, level: level, proposed: prop, floor: fy.Amount, n: n, localTopUp: localTopUp}
-		if localTopUp && p.slow == 0 {
-			fcost, err := p.newFenCost(r.Code, fy.Amount, n)
-			if err != nil {
-				return err
-			}
-			in.fen = fcost
-		}
+		in := stepIn{code: r.Code, year: y, level: level, proposed: prop, floor: fy.Amount, n: n}
 		var capAmt benefit.Amount
 		if fc != nil {
 			switch fc.Basis {

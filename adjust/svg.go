@@ -37,9 +37,9 @@ func (r *Result) WriteSVG(w io.Writer) error {
 	var ss []series
 	for i := 0; i < len(r.Rows); {
 		j := i
-		s := series{name: r.Rows[i].Name + " " + r.Rows[i].Region.String(), v: []float64{fen(r.Rows[i].Previous) / 100}}
+		s := series{name: r.Rows[i].Name + " " + r.Rows[i].Region.String(), v: []float64{fenFloat(r.Rows[i].Previous) / 100}}
 		for ; j < len(r.Rows) && r.Rows[j].Region == r.Rows[i].Region; j++ {
-			s.v = append(s.v, fen(r.Rows[j].Level)/100)
+			s.v = append(s.v, fenFloat(r.Rows[j].Level)/100)
 		}
 		ss = append(ss, s)
 		i = j
@@ -51,7 +51,7 @@ func (r *Result) WriteSVG(w io.Writer) error {
 		}
 	}
 	for _, f := range r.Floors {
-		maxV = math.Max(maxV, fen(f.Amount)/100)
+		maxV = math.Max(maxV, fenFloat(f.Amount)/100)
 	}
 	yStep := niceStep(maxV / 6)
 	yMax := math.Ceil(maxV/yStep) * yStep
@@ -93,14 +93,14 @@ func (r *Result) WriteSVG(w io.Writer) error {
 	if len(r.Summary) > 0 {
 		var pts []string
 		for i, sy := range r.Summary {
-			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(i+1), y(fen(sy.MeanLevel)/100)))
+			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(i+1), y(fenFloat(sy.MeanLevel)/100)))
 		}
 		fmt.Fprintf(&b, `<polyline fill="none" stroke="#1f77b4" stroke-width="2.5" points="%s"/>`+"\n", strings.Join(pts, " "))
 	}
 	// national floor, stepped
 	var fp []string
 	for i, f := range r.Floors {
-		v := y(fen(f.Amount) / 100)
+		v := y(fenFloat(f.Amount) / 100)
 		if i > 0 {
 			fp = append(fp, fmt.Sprintf("%.1f,%s", x(i), strings.Split(fp[len(fp)-1], ",")[1]))
 		}

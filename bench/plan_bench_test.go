@@ -9,7 +9,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/benefitstd/benefitstd/adjust/plan"
+	"github.com/benefitstd/benefitstd/plan"
 )
 
 // The plan benchmarks apply the Shanghai 2024 plan (61 fixed; 1 a year, at

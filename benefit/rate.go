@@ -1,6 +1,7 @@
 package benefit
 
 import (
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -101,6 +102,22 @@ func (r Rate) Round(places int32, mode Mode) Rate { return Rate{roundPlaces(r.d,
 
 // Of returns a × r unrounded; the same as a.MulRate(r).
 func (r Rate) Of(a Amount) Amount { return a.MulRate(r) }
+
+// Fraction returns r as the exact fraction num ÷ 10^scale, scale ≥ 0:
+// 3.75 % is 375 ÷ 10^4, 100 % may be 1 ÷ 10^0 or 100 ÷ 10^2. It is the
+// value itself, not a rounding, for integer arithmetic that must give
+// what Rate arithmetic gives; num is the caller's to keep.
+func (r Rate) Fraction() (num *big.Int, scale int32) {
+	num = r.d.Coefficient() // a copy
+	e := r.d.Exponent()
+	if e < 0 {
+		return num, -e
+	}
+	if e > 0 {
+		num.Mul(num, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(e)), nil))
+	}
+	return num, 0
+}
 
 // Ratio returns the rate as a plain decimal string ("0.038").
 func (r Rate) Ratio() string { return fixed(r.d, 0) }

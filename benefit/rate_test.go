@@ -2,6 +2,7 @@ package benefit_test
 
 import (
 	"encoding/json"
+	"math/big"
 	"testing"
 
 	"github.com/benefitstd/benefitstd/benefit"
@@ -88,4 +89,34 @@ func TestRateEncodings(t *testing.T) {
 	equal(t, "50%", string(txt))
 	app, _ := r.AppendText([]byte("share "))
 	equal(t, "share 50%", string(app))
+}
+
+// Fraction gives the value itself as num ÷ 10^scale, scale ≥ 0: 3.75 % is
+// 0.0375, −0.5 % is −0.005, the finest rate the grammar writes is 10^-10,
+// the largest plain ratio 999999; 20 % × 5 % = 0.01 made by arithmetic.
+func TestRateFraction(t *testing.T) {
+	for _, c := range []struct {
+		rate  benefit.Rate
+		value string // the fraction's value, written by hand
+	}{
+		{benefit.MustParseRate("3.75%"), "0.0375"},
+		{benefit.MustParseRate("-0.5%"), "-0.005"},
+		{benefit.MustParseRate("100%"), "1"},
+		{benefit.One, "1"},
+		{benefit.MustParseRate("0.0000000001"), "0.0000000001"},
+		{benefit.MustParseRate("999999"), "999999"},
+		{benefit.MustParseRate("3.80%"), "0.038"},
+		{benefit.MustParseRate("0%"), "0"},
+		{benefit.Percent(20).Mul(benefit.Percent(5)), "0.01"},
+	} {
+		num, scale := c.rate.Fraction()
+		want, _ := new(big.Rat).SetString(c.value)
+		got := new(big.Rat).SetFrac(num, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(scale)), nil))
+		if scale < 0 || got.Cmp(want) != 0 {
+			t.Errorf("%s: Fraction() = %s ÷ 10^%d, want %s", c.rate, num, scale, c.value)
+		}
+		before := c.rate.String()
+		num.SetInt64(7) // num is the caller's: the rate is unchanged
+		equal(t, before, c.rate.String(), "after changing Fraction's num")
+	}
 }

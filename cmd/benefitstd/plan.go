@@ -10,9 +10,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/benefitstd/benefitstd/adjust/plan"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/internal/texttable"
+	"github.com/benefitstd/benefitstd/plan"
 )
 
 // planOutput is the JSON form of `benefitstd plan`.

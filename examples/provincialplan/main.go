@@ -10,8 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/benefitstd/benefitstd/adjust/plan"
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/plan"
 )
 
 func main() {

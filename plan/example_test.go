@@ -7,8 +7,8 @@ import (
 	"log"
 	"strings"
 
-	"github.com/benefitstd/benefitstd/adjust/plan"
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/plan"
 )
 
 // A province costs its plan on its retirees, checks it against the national

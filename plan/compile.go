@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/fen"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -139,7 +140,7 @@ func compile(p Plan, file string) (kernel, error) {
 // guarantee (补足到): a top-up is computed to the fen, so rounding it to a
 // coarser unit other than up could leave pension + part below the
 // guaranteed amount.
-func keepsTopUp(kp kpart) bool { return kp.unit == 1 || kp.mode == benefit.Up }
+func keepsTopUp(kp kpart) bool { return kp.unit == 1 || kp.mode == fen.Up }
 
 // maxPersonFen bounds one retiree's increase times the months of arrears
 // (and so the increase and the new pension): half an int64, so that the
@@ -199,25 +200,26 @@ func (p *kpart) maxAmount() int64 {
 // satCap is where satAdd and satMul saturate: above every bound checked.
 const satCap = maxPersonFen + 1
 
-// satAdd returns a + b, or satCap when that is larger (0 <= a, b <= satCap).
+// satAdd returns a + b, or satCap when that is larger (0 <= a, b).
 func satAdd(a, b int64) int64 {
-	if a >= satCap-b {
-		return satCap
+	if s, ok := fen.Add(a, b); ok && s < satCap {
+		return s
 	}
-	return a + b
+	return satCap
 }
 
 // satMul returns a × b, or satCap when that is larger (0 <= a, b).
 func satMul(a, b int64) int64 {
-	if b != 0 && a > satCap/b {
-		return satCap
+	if p, ok := fen.Mul(a, b); ok && p < satCap {
+		return p
 	}
-	return a * b
+	return satCap
 }
 
 func compilePart(pt Part, f string, pe planErr) (kpart, error) {
-	kp := kpart{unit: unitFen(pt.Rounding.Unit), mode: pt.Rounding.Mode}
-	fen := func(field string, a benefit.Amount) (int64, error) {
+	unit, _ := pt.Rounding.Unit.Step().Fen() // 1, 10, 100 or 1,000
+	kp := kpart{unit: unit, mode: fen.Mode(pt.Rounding.Mode)}
+	whole := func(field string, a benefit.Amount) (int64, error) {
 		v, err := amountFen(a)
 		if err != nil {
 			return 0, pe.wrap(field, err)
@@ -228,7 +230,7 @@ func compilePart(pt Part, f string, pe planErr) (kpart, error) {
 	switch {
 	case pt.Fixed != nil:
 		kp.kind = kFixed
-		kp.amount, err = fen(f+".fixed.amount", pt.Fixed.Amount)
+		kp.amount, err = whole(f+".fixed.amount", pt.Fixed.Amount)
 	case pt.Years != nil:
 		kp.kind = kYears
 		y := pt.Years
@@ -242,7 +244,7 @@ func compilePart(pt Part, f string, pe planErr) (kpart, error) {
 			if b.Years <= 0 || b.Years > MaxYears {
 				return kp, pe.at(g+".years", "%d is not 1-%d", b.Years, MaxYears)
 			}
-			v, err := fen(g+".amount", b.Amount)
+			v, err := whole(g+".amount", b.Amount)
 			if err != nil {
 				return kp, err
 			}
@@ -260,28 +262,25 @@ func compilePart(pt Part, f string, pe planErr) (kpart, error) {
 			}
 			prev = b.Through
 			kb := kyband{through: int32(b.Through)}
-			if kb.perYear, err = fen(g+".per_year", b.PerYear); err != nil {
+			if kb.perYear, err = whole(g+".per_year", b.PerYear); err != nil {
 				return kp, err
 			}
-			if kb.flat, err = fen(g+".flat", b.Flat); err != nil {
+			if kb.flat, err = whole(g+".flat", b.Flat); err != nil {
 				return kp, err
 			}
 			kp.ybands = append(kp.ybands, kb)
 		}
-		if kp.perMonth, err = fen(f+".per_month", y.PerMonth); err != nil {
+		if kp.perMonth, err = whole(f+".per_month", y.PerMonth); err != nil {
 			return kp, err
 		}
-		kp.min, err = fen(f+".min", y.Min)
+		kp.min, err = whole(f+".min", y.Min)
 	case pt.Percent != nil:
 		kp.kind = kPercent
 		r := pt.Percent.Rate
 		if r.Sign() < 0 || r.Cmp(benefit.One) > 0 {
 			return kp, pe.at(f+".percent.rate", "%s is not 0-100%%", r)
 		}
-		kp.num, kp.den, err = rateFraction(r)
-		if err != nil {
-			return kp, pe.wrap(f+".percent.rate", err)
-		}
+		kp.rate = fen.Decimal(r.Fraction())
 	case pt.Bands != nil:
 		kp.kind = kBands
 		bs := pt.Bands.Bands
@@ -297,7 +296,7 @@ func compilePart(pt Part, f string, pe planErr) (kpart, error) {
 				return kp, pe.at(g+".up_to", "every band but the last needs up_to, and the last has none")
 			}
 			if !last {
-				if kb.upTo, err = fen(g+".up_to", b.UpTo); err != nil {
+				if kb.upTo, err = whole(g+".up_to", b.UpTo); err != nil {
 					return kp, err
 				}
 				if kb.upTo <= prev {
@@ -305,10 +304,10 @@ func compilePart(pt Part, f string, pe planErr) (kpart, error) {
 				}
 				prev = kb.upTo
 			}
-			if kb.amount, err = fen(g+".amount", b.Amount); err != nil {
+			if kb.amount, err = whole(g+".amount", b.Amount); err != nil {
 				return kp, err
 			}
-			if kb.topUp, err = fen(g+".top_up_to", b.TopUpTo); err != nil {
+			if kb.topUp, err = whole(g+".top_up_to", b.TopUpTo); err != nil {
 				return kp, err
 			}
 			if kb.topUp > 0 && !keepsTopUp(kp) {
@@ -329,7 +328,7 @@ func compilePart(pt Part, f string, pe planErr) (kpart, error) {
 			if b.MinYears < 0 || b.MinYears > MaxYears {
 				return kp, pe.at(g+".min_years", "%d is not 0-%d", b.MinYears, MaxYears)
 			}
-			v, err := fen(g+".amount", b.Amount)
+			v, err := whole(g+".amount", b.Amount)
 			if err != nil {
 				return kp, err
 			}
@@ -348,7 +347,7 @@ func compilePart(pt Part, f string, pe planErr) (kpart, error) {
 				return kp, pe.at(g+".class", "%d is repeated or not 1-%d", c.Class, MaxArea)
 			}
 			seen[c.Class] = true
-			if kp.area[c.Class], err = fen(g+".amount", c.Amount); err != nil {
+			if kp.area[c.Class], err = whole(g+".amount", c.Amount); err != nil {
 				return kp, err
 			}
 		}
@@ -362,10 +361,10 @@ func compilePart(pt Part, f string, pe planErr) (kpart, error) {
 			return kp, pe.at(f+".category", "set amount, top_up_to or both")
 		}
 		kp.category = c.Category
-		if kp.amount, err = fen(f+".category.amount", c.Amount); err != nil {
+		if kp.amount, err = whole(f+".category.amount", c.Amount); err != nil {
 			return kp, err
 		}
-		if kp.topUp, err = fen(f+".category.top_up_to", c.TopUpTo); err == nil && kp.topUp > 0 && !keepsTopUp(kp) {
+		if kp.topUp, err = whole(f+".category.top_up_to", c.TopUpTo); err == nil && kp.topUp > 0 && !keepsTopUp(kp) {
 			return kp, pe.at(f+".category.top_up_to", "a top-up guarantee needs the part rounded to the fen or up (%s could round the part below it)", pt.Rounding)
 		}
 	}

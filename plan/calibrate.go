@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/fen"
 )
 
 // ErrCalibrate reports a calibration that cannot be set up: an unknown
@@ -257,15 +258,17 @@ func parameter(p Plan, idx int, opt CalibrateOptions) (set func(int64) Plan, par
 		if s.IsZero() {
 			s = benefit.MustParseRate("0.01%")
 		}
-		num, den, err := rateFraction(s)
-		if err != nil || s.Sign() <= 0 || num == 0 {
+		// the steps up to 100 %: ⌊1 ÷ s⌋
+		inv, ok := fen.Decimal(s.Fraction()).Inv()
+		kmax, ok2 := fen.MulDiv(1, inv, 0, 1, fen.Down)
+		if !ok || !ok2 || s.Sign() <= 0 {
 			return nil, "", "", 0, fmt.Errorf("%w: rate step %s must be positive", ErrCalibrate, s)
 		}
 		return func(k int64) Plan {
 			q := p.Clone()
 			q.Parts[idx].Percent.Rate = s.MulInt(k)
 			return q
-		}, "percent.rate", s.String(), int64(den / num), nil
+		}, "percent.rate", s.String(), kmax, nil
 	}
 	return nil, "", "", 0, fmt.Errorf("%w: part %q is a %s part; only fixed, years and percent parts have a parameter", ErrCalibrate, pt.ID, pt.Kind())
 }

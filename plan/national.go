@@ -34,14 +34,14 @@ var nationalLevels = sync.OnceValues(func() ([]NationalLevel, error) {
 	}
 	var f nationalFile
 	if err := strictjson.Unmarshal(b, &f); err != nil {
-		return nil, &benefit.RecordError{File: "adjust/plan/data/national.json", Err: err}
+		return nil, &benefit.RecordError{File: "plan/data/national.json", Err: err}
 	}
 	for i, l := range f.Levels {
 		if i > 0 && l.Year <= f.Levels[i-1].Year {
-			return nil, &benefit.RecordError{File: "adjust/plan/data/national.json", Field: fmt.Sprintf("levels[%d].year", i), Err: benefit.ErrOrder}
+			return nil, &benefit.RecordError{File: "plan/data/national.json", Field: fmt.Sprintf("levels[%d].year", i), Err: benefit.ErrOrder}
 		}
 		if err := firmness(l.Status, l.Citation); err != nil {
-			return nil, &benefit.RecordError{File: "adjust/plan/data/national.json", Field: fmt.Sprintf("levels[%d].status", i), Err: err}
+			return nil, &benefit.RecordError{File: "plan/data/national.json", Field: fmt.Sprintf("levels[%d].status", i), Err: err}
 		}
 	}
 	return f.Levels, nil

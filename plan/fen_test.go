@@ -7,9 +7,20 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 )
 
-// The integer kernel's percentage rounding equals the library's decimal
-// arithmetic (benefit.Amount.MulRate then Round) for every unit and mode,
-// including exact ties (2,000.50 × 1 % = 20.005).
+// percentPart compiles a percent part of rate r rounded by rd.
+func percentPart(t *testing.T, r benefit.Rate, rd benefit.Rounding) kpart {
+	t.Helper()
+	kp, err := compilePart(Part{ID: "p", Percent: &Percent{Rate: r}, Rounding: rd}, "parts[0]", planErr{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return kp
+}
+
+// A compiled percentage part gives what the library's decimal arithmetic
+// gives (benefit.Amount.MulRate then Round) for every unit and mode,
+// including exact ties (2,000.50 × 1 % = 20.005), and a compiled part of
+// any kind rounds its whole-fen amount as Amount.Round does.
 func TestMulRateMatchesDecimal(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	rates := []string{"1%", "0.53%", "1.81%", "2.5%", "0.9%", "3%", "0.0001", "0.123456789", "100%", "0%"}
@@ -19,21 +30,21 @@ func TestMulRateMatchesDecimal(t *testing.T) {
 	}
 	for _, rs := range rates {
 		r := benefit.MustParseRate(rs)
-		num, den, err := rateFraction(r)
-		if err != nil {
-			t.Fatal(err)
-		}
 		for _, u := range []benefit.Unit{benefit.Fen, benefit.Jiao, benefit.YuanUnit, benefit.TenYuan} {
 			for _, m := range []benefit.Mode{benefit.HalfUp, benefit.HalfEven, benefit.Up, benefit.Down} {
 				rd := benefit.Rounding{Unit: u, Mode: m}
+				kp := percentPart(t, r, rd)
+				fixed := kp
+				fixed.kind = kFixed
 				for _, p := range pensions {
-					got := mulRate(p, num, den, unitFen(u), m)
+					got := kp.eval(&row{pension: p}, 0, 0)
 					want := benefit.FromFen(p).MulRate(r).Round(rd)
 					if !benefit.FromFen(got).Equal(want) {
 						t.Fatalf("%s × %s (%s) = %s, decimal gives %s", fenString(p), r, rd, fenString(got), want)
 					}
 					// whole-fen amounts rounded to the unit
-					if g, w := roundFen(p, unitFen(u), m), benefit.FromFen(p).Round(rd); !benefit.FromFen(g).Equal(w) {
+					fixed.amount = p
+					if g, w := fixed.eval(&row{}, 0, 0), benefit.FromFen(p).Round(rd); !benefit.FromFen(g).Equal(w) {
 						t.Fatalf("round %s (%s) = %s, decimal gives %s", fenString(p), rd, fenString(g), w)
 					}
 				}
@@ -45,13 +56,13 @@ func TestMulRateMatchesDecimal(t *testing.T) {
 // Hand-worked ties: 1 % of 2,000.50 = 20.005 → 20.01 half-up, 20.00 half-even;
 // 1 % of 2,001.50 = 20.015 → 20.02 both.
 func TestMulRateTies(t *testing.T) {
-	num, den, _ := rateFraction(benefit.MustParseRate("1%"))
 	for _, tc := range []struct {
 		p    int64
 		m    benefit.Mode
 		want string
 	}{{200050, benefit.HalfUp, "20.01"}, {200050, benefit.HalfEven, "20.00"}, {200150, benefit.HalfEven, "20.02"}, {200050, benefit.Down, "20.00"}, {200001, benefit.Up, "20.01"}} {
-		if got := fenString(mulRate(tc.p, num, den, 1, tc.m)); got != tc.want {
+		kp := percentPart(t, benefit.MustParseRate("1%"), benefit.Rounding{Unit: benefit.Fen, Mode: tc.m})
+		if got := fenString(kp.eval(&row{pension: tc.p}, 0, 0)); got != tc.want {
 			t.Errorf("1%% of %s (%s) = %s, want %s", fenString(tc.p), tc.m, got, tc.want)
 		}
 	}

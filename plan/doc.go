@@ -105,7 +105,8 @@
 // Every amount a plan or a retiree gives must be a whole number of fen
 // (分); the calculator works in int64 fen. The only operation that can
 // leave a fraction, a percentage of a pension, is rounded at once by the
-// part's Rounding (unit and mode), with exact integer arithmetic; the
+// part's Rounding (unit and mode), with exact integer arithmetic (the
+// library's fixed-point core, internal/fen); the
 // result equals benefit.Amount.MulRate followed by Round. The shipped
 // plans round every part half-up to the fen: no source gives a rule
 // (policy-reference §9), and whole-yuan figures are unaffected. A part

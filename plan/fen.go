@@ -2,9 +2,7 @@ package plan
 
 import (
 	"fmt"
-	"math/bits"
 	"strconv"
-	"strings"
 
 	"github.com/benefitstd/benefitstd/benefit"
 )
@@ -12,83 +10,10 @@ import (
 // The calculator works in whole fen (分) held in int64: every amount a
 // plan or a retiree gives is a whole number of fen, and the only
 // operation that can leave a fraction, a percentage of a pension, is
-// rounded at once by the part's benefit.Rounding with exact integer
-// arithmetic (a 128-bit product and its remainder), so the result is the
-// same as benefit.Amount.MulRate followed by Round.
-
-// unitFen returns a rounding unit in fen.
-func unitFen(u benefit.Unit) int64 {
-	switch u {
-	case benefit.Jiao:
-		return 10
-	case benefit.YuanUnit:
-		return 100
-	case benefit.TenYuan:
-		return 1000
-	}
-	return 1
-}
-
-// roundQuo returns n/d rounded by mode, for n >= 0 and d > 0, given as
-// the 128-bit numerator hi:lo (hi < d).
-func roundQuo(hi, lo, d uint64, mode benefit.Mode) uint64 {
-	q, r := bits.Div64(hi, lo, d)
-	if r == 0 {
-		return q
-	}
-	switch mode {
-	case benefit.Down:
-		return q
-	case benefit.Up:
-		return q + 1
-	case benefit.HalfEven:
-		if r > d-r || (r == d-r && q&1 == 1) {
-			return q + 1
-		}
-		return q
-	default: // HalfUp
-		if r >= d-r {
-			return q + 1
-		}
-		return q
-	}
-}
-
-// roundFen rounds v fen (v >= 0) to a multiple of unit fen.
-func roundFen(v, unit int64, mode benefit.Mode) int64 {
-	if unit == 1 {
-		return v
-	}
-	return int64(roundQuo(0, uint64(v), uint64(unit), mode)) * unit
-}
-
-// mulRate returns pension × num / den rounded to unit fen by mode; num/den
-// is a rate in [0, 1] and pension >= 0, so the quotient fits.
-func mulRate(pension int64, num, den uint64, unit int64, mode benefit.Mode) int64 {
-	hi, lo := bits.Mul64(uint64(pension), num)
-	d := den * uint64(unit)
-	return int64(roundQuo(hi, lo, d, mode)) * unit
-}
-
-// rateFraction returns r as num/10^scale. The scale is at most 16, so
-// that mulRate's divisor 10^scale × unit (at most 1,000 fen) fits a
-// uint64.
-func rateFraction(r benefit.Rate) (num, den uint64, err error) {
-	s := r.Ratio() // plain decimal, e.g. "0.0181"
-	intPart, frac, _ := strings.Cut(s, ".")
-	if len(frac) > 16 {
-		return 0, 0, fmt.Errorf("%w: rate %s has more than 16 decimals", benefit.ErrRange, r)
-	}
-	n, err := strconv.ParseUint(intPart+frac, 10, 64)
-	if err != nil {
-		return 0, 0, fmt.Errorf("%w: rate %s", benefit.ErrRange, r)
-	}
-	den = 1
-	for range len(frac) {
-		den *= 10
-	}
-	return n, den, nil
-}
+// rounded at once by the part's benefit.Rounding with internal/fen's
+// exact integer arithmetic, so the result is the same as
+// benefit.Amount.MulRate followed by Round. This file reads and writes
+// such amounts.
 
 // amountFen returns a as whole fen, or an error when a is negative or
 // has fractions of a fen.

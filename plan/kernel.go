@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/fen"
 )
 
 // kind of a compiled part
@@ -33,8 +34,8 @@ type kernel struct {
 
 type kpart struct {
 	kind kind
-	unit int64
-	mode benefit.Mode
+	unit int64 // the rounding unit in fen
+	mode fen.Mode
 
 	amount int64 // fixed; category amount
 	topUp  int64 // category top-up
@@ -48,7 +49,7 @@ type kpart struct {
 	min      int64
 
 	// percent
-	num, den uint64
+	rate fen.Ratio
 
 	// bands
 	pbands []kpband
@@ -152,7 +153,9 @@ func (p *kpart) eval(x *row, age int32, before int64) int64 {
 	case kYears:
 		v = p.years(x)
 	case kPercent:
-		return mulRate(x.pension, p.num, p.den, p.unit, p.mode)
+		// pension ≤ maxPension and rate ≤ 100 %: no overflow
+		q, _ := fen.MulDiv(x.pension, p.rate, 0, p.unit, p.mode)
+		return q * p.unit
 	case kBands:
 		for i := range p.pbands {
 			b := &p.pbands[i]
@@ -191,7 +194,8 @@ func (p *kpart) eval(x *row, age int32, before int64) int64 {
 	if p.unit == 1 {
 		return v
 	}
-	return roundFen(v, p.unit, p.mode)
+	v, _ = fen.Round(v, p.unit, p.mode) // v ≤ maxAmount: no overflow
+	return v
 }
 
 // maxAge is the oldest age a bracket may name.

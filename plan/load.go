@@ -143,7 +143,7 @@ var builtins = sync.OnceValues(func() ([]Plan, error) {
 		if err != nil {
 			return nil, err
 		}
-		p, err := Parse(b, "adjust/plan/"+n)
+		p, err := Parse(b, "plan/"+n)
 		if err != nil {
 			return nil, err
 		}

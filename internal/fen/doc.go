@@ -1,0 +1,35 @@
+// Package fen is the library's one exact fixed-point kernel: integer
+// arithmetic on money held as a whole number of fen (分, 0.01 yuan) in an
+// int64, and on counts (persons, person-months), that gives exactly what
+// the decimal arithmetic of package benefit gives, without its
+// allocations.
+//
+// Every operation is exact or says it is not: Add, Sub and Mul report
+// false on int64 overflow instead of wrapping; Quo, Round, MulDiv and
+// MulAddQuo divide exactly and round the quotient once, by a Mode, and
+// report false when the rounded result does not fit an int64. Nothing
+// panics and nothing wraps silently. Products that can pass an int64
+// are formed in 128 bits (math/bits); a rate whose fraction does not fit
+// an int64 falls back to math/big, with the same result.
+//
+// A Ratio is a rate as an exact fraction, made from the numerator and
+// power-of-ten scale that benefit.Rate.Fraction gives (Decimal) or from an
+// integer (Int): nobody re-parses a printed rate. MulDiv(x, r, add, div, m)
+// is (x × r + add) ÷ div rounded by m — a rate applied to an amount
+// (an increase of 1 % of a pension, a growth of 3 % of revenue), the
+// rounding of a sum to a grid, a burden to six decimals. Sum adds exactly
+// and remembers an overflow.
+//
+// The rounding modes HalfUp (四舍五入, ties away from zero), HalfEven
+// (银行家舍入), Up (进位, away from zero) and Down (舍去, toward zero) have
+// the numeric values of benefit's modes, so Mode(m) converts a
+// benefit.Mode m; that correspondence is this package's one mapping from
+// benefit and is pinned by its tests. Floor (toward minus infinity) has
+// no benefit counterpart: it rounds a fiscal cap so that a whole-fen cost
+// is within it exactly when it is within the unrounded cap.
+//
+// The package imports nothing of the library. Its tests cross-check
+// every operation against benefit's decimal Amount arithmetic (Mul,
+// MulRate, QuoInt, Round) for every unit and mode, on random values,
+// exact ties, negative values and values next to the int64 limits.
+package fen

@@ -177,17 +177,26 @@ func TestJSONDeterministicGolden(t *testing.T) {
 		t.Errorf("JSON report differs from %s; run go test -run Golden -update and review the diff", golden)
 	}
 	// By hand: Example B 1,200,000.00 + Wanrong 750,000.00 + Example E
-	// 0.04 a year × 71 person-months (2019-08 .. 2025-06) / 12 =
-	// 0.2366… → 0.24; total 1,950,000.24. Split: Example B is in 山东
-	// (tier 3), the centre pays 50 % = 600,000.00 and the county
-	// 600,000.00; Wanrong's shortfall is a provincial top-up, all local
-	// (750,000.00), so local 1,350,000.00; the veterans' 0.24 has no
-	// split (unsplit 0.24). Violations: Example B, Wanrong, Example E and
-	// 上海's extended UI 1,330 equal to its 低保 1,330 (条例 Art 18 wants
-	// it above) = 4; advisories: 上海's three UI bands 1,975, 1,580 and
-	// 1,330 below 90 % × 2,590 = 2,331 = 3; warnings: two stale floors = 2.
-	for _, key := range []string{`"schema_version": "1"`, `"illustrative": true`, `"arrears_total": "1950000.24"`, `"violations": 4`,
-		`"arrears_central": "600000.00"`, `"arrears_local": "1350000.00"`, `"arrears_unsplit": "0.24"`, `"advisories": 3`, `"warnings": 2`, `"required": "2331.00"`} {
+	// 0.04 a person-year short (12 × 7,345.83 = 88,149.96 against 88,150)
+	// in two findings, before the 2019 table goes stale in 2020-08 and
+	// after it (below even the last known table, so still a violation):
+	// 0.04 × 12 / 12 = 0.04 and 0.04 × 59 (2020-08 .. 2025-06) / 12 =
+	// 0.1966… → 0.20, each rounded once; total 1,950,000.24. Split:
+	// Example B is in 山东 (tier 3), the centre pays 50 % = 600,000.00 and
+	// the county 600,000.00; Wanrong's shortfall is a provincial top-up,
+	// all local (750,000.00), so local 1,350,000.00; the veterans' 0.24
+	// has no cost rule (unsplit 0.24). Violations: Example B, Wanrong,
+	// Example E twice and 上海's extended UI 1,330 equal to its 低保 1,330
+	// (条例 Art 18 wants it above) = 5; advisories: 上海's three UI bands
+	// 1,975, 1,580 and 1,330 below 90 % × 2,590 = 2,331 = 3; warnings:
+	// 上海's minimum wage unchanged 2019-04 .. 2021-07 = 1. Example B's
+	// county: 30 level-months (2023-01 .. 2025-06) × 10,000 = 300,000
+	// beneficiary-months checked, 6 × 10,000 below = 240,000 at the floor
+	// (80.0 %); the 2024-01 raise reached it in 2024-07, 6 months.
+	for _, key := range []string{`"schema_version": "2"`, `"illustrative": true`, `"arrears_total": "1950000.24"`, `"violations": 5`,
+		`"arrears_central": "600000.00"`, `"arrears_local": "1350000.00"`, `"arrears_unsplit": "0.24"`, `"advisories": 3`, `"warnings": 1`, `"required": "2331.00"`,
+		`"beneficiary_months_at_floor": 240000`, `"beneficiary_months_checked": 300000`, `"share": "80.0%"`,
+		"\"from\": \"2024-01\",\n          \"reached\": \"2024-07\",\n          \"months\": 6"} {
 		if !bytes.Contains(first, []byte(key)) {
 			t.Errorf("report lacks %s", key)
 		}

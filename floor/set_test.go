@@ -187,7 +187,8 @@ func TestWriteTextAligned(t *testing.T) {
 			ends[displayWidth(l)] = true
 		}
 	}
-	// the sample has three such rows (运城市 and 371723 floor, 万荣县
+	// the sample has four such rows (运城市's floor before and after the
+	// 2019 table goes stale in 2020-08, 371723's floor, 万荣县's
 	// hierarchy); with one row the check would hold trivially
 	rows := 0
 	for _, l := range lines {
@@ -195,7 +196,7 @@ func TestWriteTextAligned(t *testing.T) {
 			rows++
 		}
 	}
-	if len(ends) != 1 || rows != 3 {
+	if len(ends) != 1 || rows != 4 {
 		t.Errorf("arrears column not aligned over %d rows: %v\n%s", rows, ends, b.String())
 	}
 }

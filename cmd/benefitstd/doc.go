@@ -6,9 +6,12 @@
 //
 //	benefitstd regions  [--format text|json]
 //	benefitstd floors   [--program ID] [--at YYYY-MM] [--format text|json]
-//	benefitstd check    [--levels FILE] [--floors FILE] [--catalogue FILE] [--pass-through] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM] [--format text|json|junit] [--fail-on violation|warning]
+//	benefitstd check    [--levels FILE] [--floors FILE] [--catalogue FILE] [--expect FILE] [--pass-through] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM] [--as-of YYYY-MM] [--format text|json|junit] [--fail-on violation|warning]
 //	benefitstd simulate [--scenario FILE] [--format table|csv|json] [--compare FILE] [--out FILE]
 //	benefitstd plan     (--plan FILE | --builtin ID) [--retirees FILE] [--calibrate PART --target PCT] [--per-person FILE] [--format text|json]
+//
+// check's --as-of (the last month whose arrears are counted) defaults to
+// the current month: the only place the tool reads the clock.
 //
 // Exit status: 0 on success, 1 when a check finds something at or above
 // its --fail-on level, 2 on bad input or usage.

@@ -25,8 +25,9 @@
 //	benefit        exact money (Amount), ratios (Rate), explicit rounding
 //	               (Rounding: unit and mode), Month, effective-dated
 //	               Schedule, programmes and the embedded catalogue
-//	region         GB/T 2260 codes, the parent chain, fiscal tiers of
-//	               国办发〔2018〕6号, cost sharing per programme, groups
+//	region         the 3,348 divisions of 2023 with names and parents,
+//	               fiscal tiers of 国办发〔2018〕6号, cost sharing per
+//	               programme, groups
 //	floor          national and regional-agreement floors; the compliance
 //	               engine, arrears, reports (text, JSON, JUnit XML)
 //	floor/floortest  assertions a downstream go test calls
@@ -52,5 +53,7 @@
 // shipped plans are embedded; each figure carries its source and a
 // confidence mark from the domain reference. Figures the sources leave
 // unresolved are shipped as provisional, never as legislated, and
-// illustrative data is marked illustrative wherever it is shown.
+// illustrative data is marked illustrative wherever it is shown. A value
+// a user supplies must say how firm it is: the zero benefit.Status is
+// unknown, and no loader accepts it.
 package benefitstd

@@ -172,7 +172,8 @@ func TestHashCanonical(t *testing.T) {
 		t.Errorf("run record %+v", r.Run)
 	}
 	// a caller's own region table is not covered by the hash: the record says so
-	tab, err := region.Default().WithDivisions(strings.NewReader("code,name,name_en\n510199,某县,Some County\n"), "mine.csv")
+	// (371200 莱芜市, a prefecture of 山东 until 2019: MCA list 2016-12)
+	tab, err := region.Default().WithDivisions(strings.NewReader("code,name,level,parent,name_en\n371200,莱芜市,prefecture,370000,Laiwu\n"), "mine.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,13 +224,14 @@ func TestContextAndProgress(t *testing.T) {
 }
 
 // The shipped floor history: 123 in 2024 and 143 from 2025-01
-// (policy-reference §2.1: 143 [V], China Daily Dec 2025).
+// (policy-reference §2.1: 143 [V], China Daily Dec 2025; announced, the
+// month not sourced, data-additions-2026-12 §2).
 func TestShippedFloor(t *testing.T) {
 	s := testScenario(Fixed(benefit.Yuan(0)), reg(bj, 1, "200", "1"))
 	s.Floor.History = nil
 	s.Floor.ShippedThrough = 2025
 	r := mustRun(t, s)
-	if r.Floors[0].Amount.String() != "123.00" || r.Floors[1].Amount.String() != "143.00" || r.Floors[1].Status != benefit.Legislated ||
+	if r.Floors[0].Amount.String() != "123.00" || r.Floors[1].Amount.String() != "143.00" || r.Floors[1].Status != benefit.Announced ||
 		r.Floors[2].Amount.String() != "163.00" || r.Floors[2].Status != benefit.Projected {
 		t.Errorf("floors %+v", r.Floors)
 	}

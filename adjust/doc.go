@@ -34,7 +34,9 @@
 //
 // The national floor path (国家基础标准) is the shipped floor history
 // (floor.Default; FloorPath.ShippedThrough can leave out later versions),
-// or a history given in the scenario, then a projection rule for the
+// or a history given in the scenario (each version with its status:
+// a version without one is an error wrapping benefit.ErrNoStatus, never
+// read as legislated), then a projection rule for the
 // years after it: +N yuan a year (ProjectStep), indexation to wages and
 // prices (ProjectIndex, never below last year's) or hold. Projected years
 // carry the status benefit.Projected wherever they are shown. The floor
@@ -199,7 +201,10 @@
 // ErrUnknownRegion, ErrNoCostRule (a programme whose cost split the
 // region table does not know, such as the veterans' benefits: field
 // "program"), ErrMissingAssumption or ErrNoFloor. LoadScenario adds the
-// file name and line. Growth rates below −100 % are rejected. A run whose rule or floor
+// file name and line; a region code the table does not hold is bad input
+// (region.ErrUnknownRegion), and LoadScenarioWith validates against the
+// Options' region table instead, one with historical divisions added
+// (region.Table.WithDivisions). Growth rates below −100 % are rejected. A run whose rule or floor
 // projection drives a level past the 15 integer digits of an amount, or
 // whose beneficiary growth drives a count past MaxBeneficiaries, stops
 // with the same kind of error, naming the rule, the projection or the

@@ -390,7 +390,8 @@ func TestValidation(t *testing.T) {
 		field string
 		is    error
 	}{
-		{"unknown region", func(s *Scenario) { s.Regions[1].Code = region.MustParseCode("160000") }, "regions[1].code", region.ErrUnknownRegion},
+		// 419999 is well formed but no division of the 2023 table
+		{"unknown region", func(s *Scenario) { s.Regions[1].Code = region.MustParseCode("419999") }, "regions[1].code", region.ErrUnknownRegion},
 		{"negative beneficiaries", func(s *Scenario) { s.Regions[0].Beneficiaries = -1 }, "regions[0].beneficiaries", benefit.ErrNegative},
 		{"horizon 0", func(s *Scenario) { s.Horizon = 0 }, "horizon", benefit.ErrRange},
 		{"horizon 101", func(s *Scenario) { s.Horizon = 101 }, "horizon", benefit.ErrRange},
@@ -402,6 +403,8 @@ func TestValidation(t *testing.T) {
 		{"negative level", func(s *Scenario) { s.Regions[0].Level = benefit.MustParseAmount("-1") }, "regions[0].level", benefit.ErrNegative},
 		{"rule field of another kind", func(s *Scenario) { s.Rule.Percent = ratep("1%") }, "rule.percent", benefit.ErrSyntax},
 		{"floor history out of order", func(s *Scenario) { s.Floor.History[1].From = benefit.MustParseMonth("2023-01") }, "floor.history[1].from", benefit.ErrOrder},
+		// a floor nobody said the firmness of is not law
+		{"floor history without status", func(s *Scenario) { s.Floor.History[1].Status = benefit.Unknown }, "floor.history[1].status", benefit.ErrNoStatus},
 		{"growth cap without revenue growth", func(s *Scenario) {
 			s.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenueGrowth, Percent: benefit.Percent(1)}
 		}, "constraints.fiscal_cap.basis", ErrMissingAssumption},
@@ -463,6 +466,47 @@ func TestLoadScenarioStrict(t *testing.T) {
 		if !ok || re.Field != c.field || re.File != "s.json" || !errors.Is(err, benefit.ErrSyntax) {
 			t.Errorf("want field %s: got %v", c.field, err)
 		}
+	}
+	// A floor history version without "status" is named by its path and
+	// the line of the version that lacks it.
+	src = "{\"program\":\"pension.resident.basic\",\"start_year\":2025,\"horizon\":3,\n" +
+		"\"floor\":{\"history\":[{\"from\":\"2024-01\",\"amount\":\"123\",\"status\":\"legislated\"},\n" +
+		"{\"from\":\"2025-01\",\"amount\":\"143\"}],\"projection\":{\"kind\":\"hold\"}},\n" +
+		"\"regions\":[{\"code\":\"110000\",\"beneficiaries\":1,\"level\":\"200\",\"revenue\":\"1\"}],\"rule\":{\"kind\":\"pass_through\"}}"
+	_, err = LoadScenario(strings.NewReader(src), "s.json")
+	re, ok = errors.AsType[*benefit.RecordError](err)
+	if !ok || re.File != "s.json" || re.Line != 3 || re.Field != "floor.history[1].status" || !errors.Is(err, benefit.ErrNoStatus) {
+		t.Errorf("history without status: got %v", err)
+	}
+}
+
+// A region code the table does not hold is bad input naming the file,
+// the line and the JSON path; the same scenario loads once the code is
+// added as a division. 371202 莱城区 lay under 371200 莱芜市 until 2019
+// (MCA list 2016-12); the 2023 table has neither.
+func TestLoadScenarioUnknownRegion(t *testing.T) {
+	src := `{"program": "pension.resident.basic", "start_year": 2025, "horizon": 3,
+"floor": {"projection": {"kind": "hold"}},
+"rule": {"kind": "pass_through"},
+"regions": [
+  {"code": "110000", "beneficiaries": 1, "level": "200", "revenue": "1"},
+  {"code": "371202", "beneficiaries": 1, "level": "200", "revenue": "1"}
+]}`
+	_, err := LoadScenario(strings.NewReader(src), "s.json")
+	re, ok := errors.AsType[*benefit.RecordError](err)
+	if !ok || re.File != "s.json" || re.Line != 6 || re.Field != "regions[1].code" || !errors.Is(err, region.ErrUnknownRegion) || !strings.Contains(err.Error(), "371202") {
+		t.Fatalf("got %v", err)
+	}
+	tab, err := region.Default().WithDivisions(strings.NewReader("code,name,level,parent\n371200,莱芜市,prefecture,370000\n371202,莱城区,county,371200\n"), "laiwu.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := LoadScenarioWith(strings.NewReader(src), "s.json", Options{Regions: tab})
+	if err != nil || len(s.Regions) != 2 {
+		t.Fatalf("with the division added: %v", err)
+	}
+	if _, err := Run(t.Context(), s, Options{Regions: tab}); err != nil {
+		t.Errorf("run: %v", err)
 	}
 }
 

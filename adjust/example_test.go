@@ -21,8 +21,8 @@ func twoProvinces() adjust.Scenario {
 		Horizon:   3,
 		Floor: adjust.FloorPath{
 			History: []benefit.Version{
-				{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(123)},
-				{From: benefit.MustParseMonth("2025-01"), Amount: benefit.Yuan(143)},
+				{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(123), Status: benefit.Legislated},
+				{From: benefit.MustParseMonth("2025-01"), Amount: benefit.Yuan(143), Status: benefit.Legislated},
 			},
 			Projection: adjust.StepProjection(benefit.Yuan(20)),
 		},

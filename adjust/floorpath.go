@@ -13,7 +13,9 @@ import (
 // When History is empty the shipped floor history of the programme is
 // used (floor.Default), cut after ShippedThrough when that is set, so a
 // scenario can leave out a figure it does not trust (the 2026 residents'
-// floor, say). Projected years are marked benefit.Projected.
+// floor, say). Projected years are marked benefit.Projected. Every
+// History version must state its Status: the zero Status (unknown) is
+// an error (benefit.ErrNoStatus), in Go as in JSON.
 type FloorPath struct {
 	History        []benefit.Version `json:"history,omitempty"`
 	ShippedThrough int               `json:"shipped_through,omitempty"`

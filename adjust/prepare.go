@@ -1,6 +1,7 @@
 package adjust
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/benefitstd/benefitstd/benefit"
@@ -99,6 +100,12 @@ func (s *Scenario) floorHistory(o *Options) (benefit.Schedule, string, error) {
 				return benefit.Schedule{}, "", re
 			}
 			return benefit.Schedule{}, "", &benefit.RecordError{Field: "floor.history", Err: err}
+		}
+		for i, v := range s.Floor.History {
+			// a floor nobody said the firmness of is not law
+			if v.Status == benefit.Unknown {
+				return benefit.Schedule{}, "", fieldErr(fmt.Sprintf("floor.history[%d].status", i), benefit.ErrNoStatus, "%s from %s says no status (set Legislated, Announced, Provisional, Projected or Default)", v.Amount, v.From)
+			}
 		}
 		if s.Floor.ShippedThrough != 0 {
 			return benefit.Schedule{}, "", fieldErr("floor.shipped_through", benefit.ErrSyntax, "only applies to the shipped history (floor.history is given)")

@@ -210,10 +210,19 @@ func (s *Scenario) revenueYear() int {
 // LoadScenario reads a scenario from JSON, strictly: unknown fields,
 // trailing data, malformed amounts and rates are errors. It then
 // validates the scenario against the default catalogue and region table
-// (Validate). name is the file name used in errors; every error is a
-// *benefit.RecordError naming the file, the line when known, and the
-// field path.
+// (Validate): a region code the table does not hold is an error wrapping
+// region.ErrUnknownRegion. name is the file name used in errors; every
+// error is a *benefit.RecordError naming the file, the line when known,
+// and the field path ("regions[1].code").
 func LoadScenario(r io.Reader, name string) (Scenario, error) {
+	return LoadScenarioWith(r, name, Options{})
+}
+
+// LoadScenarioWith is LoadScenario validating against opts.Catalogue,
+// opts.Regions and opts.Floors (nil: the defaults), as Run with the
+// same Options would: use it when the scenario names divisions added
+// with region.Table.WithDivisions.
+func LoadScenarioWith(r io.Reader, name string, opts Options) (Scenario, error) {
 	doc, err := io.ReadAll(r)
 	if err != nil {
 		return Scenario{}, &benefit.RecordError{File: name, Err: err}
@@ -231,7 +240,20 @@ func LoadScenario(r io.Reader, name string) (Scenario, error) {
 			field = te.Field
 		}
 		var se *json.SyntaxError
-		if !errors.As(err, &se) {
+		var inner *benefit.RecordError
+		switch {
+		case errors.As(err, &inner) && inner.File == "" && inner.Field != "":
+			// a value's own decoder that names a missing field inside it
+			// (a history version without "status"): the value's path and
+			// the field, on the line of the value
+			if p, l := jsonpath.BadMatch(doc, reflect.TypeFor[Scenario](), func(e error) bool {
+				var re *benefit.RecordError
+				return errors.As(e, &re) && re.Field == inner.Field
+			}); p != "" {
+				field, line = p+"."+inner.Field, l
+			}
+			err = inner.Err
+		case !errors.As(err, &se):
 			// a value that does not decode (a malformed amount, a number
 			// too big for its field): name it by its full path
 			if p, l := jsonpath.Bad(doc, reflect.TypeFor[Scenario]()); p != "" {
@@ -241,12 +263,18 @@ func LoadScenario(r io.Reader, name string) (Scenario, error) {
 				}
 			}
 		}
+		if inner != nil && (errors.Is(err, benefit.ErrNoStatus) || errors.Is(err, benefit.ErrSyntax)) {
+			return Scenario{}, &benefit.RecordError{File: name, Line: line, Field: field, Err: err} // already says what is wrong
+		}
 		return Scenario{}, &benefit.RecordError{File: name, Line: line, Field: field, Err: fmt.Errorf("%w: %w", benefit.ErrSyntax, err)}
 	}
-	if err := s.validate(nil); err != nil {
+	if err := s.validate(&opts); err != nil {
 		var re *benefit.RecordError
 		if errors.As(err, &re) {
 			re.File = name
+			if re.Line == 0 && re.Field != "" {
+				re.Line = jsonpath.Line(doc, re.Field)
+			}
 		}
 		return Scenario{}, err
 	}

@@ -1,7 +1,6 @@
 package bench
 
 import (
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"runtime"
@@ -32,8 +31,9 @@ type fRegion struct {
 	floorShare     float64 // central share of the floor part (1 or 0.5)
 }
 
-// newAdjustSynth generates, deterministically, 2,850 synthetic county
-// codes spread over the 31 provinces, each with 20,000-200,000
+// newAdjustSynth generates, deterministically, 2,850 regions: the first
+// 2,850 county-level divisions of the 2023 table that are not
+// statistical-only (of 2,851), each with 20,000-200,000
 // beneficiaries, a level of 143-443 yuan and a general budget revenue of
 // 2-20 亿 per 10,000 beneficiaries; the rule passes the national +20
 // through and adds 20 % × wage growth + 20 % × CPI; the constraints are
@@ -42,8 +42,13 @@ type fRegion struct {
 func newAdjustSynth(tb testing.TB) *adjustSynth {
 	tb.Helper()
 	rng := rand.New(rand.NewPCG(2850, 30))
-	provs := region.Default().Provinces()
 	tab := region.Default()
+	var counties []region.Code
+	for d := range tab.All() {
+		if d.Level == region.County && !d.StatisticalOnly {
+			counties = append(counties, d.Code)
+		}
+	}
 	out := &adjustSynth{}
 	s := adjust.Scenario{
 		Name: "bench 2850 x 30", Illustrative: true, Program: "pension.resident.basic",
@@ -52,8 +57,8 @@ func newAdjustSynth(tb testing.TB) *adjustSynth {
 			RevenueGrowth: adjust.Rate(benefit.Percent(3)), BeneficiaryGrowth: adjust.Rate(benefit.Percent(1))},
 		Floor: adjust.FloorPath{
 			History: []benefit.Version{
-				{From: benefit.NewMonth(2024, 1), Amount: benefit.Yuan(123)},
-				{From: benefit.NewMonth(2025, 1), Amount: benefit.Yuan(143)},
+				{From: benefit.NewMonth(2024, 1), Amount: benefit.Yuan(123), Status: benefit.Legislated},
+				{From: benefit.NewMonth(2025, 1), Amount: benefit.Yuan(143), Status: benefit.Legislated},
 			},
 			Projection: adjust.StepProjection(benefit.Yuan(20)),
 		},
@@ -62,8 +67,7 @@ func newAdjustSynth(tb testing.TB) *adjustSynth {
 			FiscalCap: &adjust.FiscalCap{Basis: adjust.OfRevenue, Percent: benefit.Percent(2)}},
 	}
 	for i := range adjustRegions {
-		p := provs[i%len(provs)].Code.String()
-		code := region.MustParseCode(fmt.Sprintf("%s%02d%02d", p[:2], 1+i/len(provs)/90, 1+(i/len(provs))%90))
+		code := counties[i]
 		n := int64(20_000 + rng.IntN(180_000))
 		level := int64(143 + rng.IntN(300))
 		revenue := n / 10_000 * int64(200_000_000+rng.IntN(1_800_000_000))

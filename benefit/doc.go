@@ -61,7 +61,11 @@
 // half-up to the fen, the usual rule for a computed individual payment.
 // The zero Month is not a month: it means "unset" (an open end), and
 // [Month.IsZero] reports it. The zero Schedule has no versions. The zero
-// [Dims] has no keys and matches every level.
+// [Dims] has no keys and matches every level. The zero [Status] is
+// [Unknown]: a value without a status is not law, no loader accepts it
+// (a file must say legislated, announced, provisional, projected or
+// default), and the floor package refuses a floor or level version built
+// in Go without one ([ErrNoStatus]).
 //
 // # Equal, not ==
 //
@@ -127,7 +131,8 @@
 //
 // A [Schedule] is a step function of amounts over months: versions
 // sorted by their effective month (执行时间), each with its [Status]
-// (legislated, announced, provisional, projected, default) and its
+// (legislated, announced, provisional, projected, default; the zero
+// Status, unknown, is refused wherever a status is required) and its
 // [Citation] (document number, title, URL). [Schedule.At] gives the
 // version in force in a month; [Intervals] cuts a period at every
 // change of any of several schedules, so that a local level can be
@@ -153,7 +158,9 @@
 // never sets them, so a program that embeds it may set them as it likes.
 //
 // Schedules, roundings and catalogues are read from JSON strictly:
-// unknown fields are errors, and so is anything after the value.
+// unknown fields are errors, and so is anything after the value. A
+// version needs "from", "amount" and "status"; a missing one is a
+// *[RecordError] naming it.
 //
 // # Errors
 //
@@ -166,6 +173,7 @@
 //	ErrUnknownProgram  a programme id the catalogue does not hold
 //	ErrDimension       a dimension key or value a programme does not allow
 //	ErrDivideByZero    a division by zero
+//	ErrNoStatus        a version whose status is missing (Unknown)
 //
 // A value that does not parse gives a *[ParseError] (the type, the
 // input cut to 40 bytes, what is wrong) wrapping ErrSyntax or ErrRange.

@@ -31,10 +31,16 @@ var (
 	// ErrEncoding reports an input file that is not UTF-8 text, such as a
 	// CSV saved by Excel in GBK. A caller may re-encode and retry.
 	ErrEncoding = errors.New("benefit: not UTF-8 text")
+	// ErrNoStatus reports a value whose Status is Unknown where its
+	// firmness must be stated: a version of a floor or a level, read from
+	// a file (the "status" field or column left out or empty) or built in
+	// Go with the zero Status.
+	ErrNoStatus = errors.New("benefit: no status")
 )
 
 // ParseError describes a value that could not be parsed. Its Err is one
-// of ErrSyntax or ErrRange, so errors.Is(err, ErrSyntax) works through it.
+// of ErrSyntax or ErrRange (ErrNoStatus for an empty status), so
+// errors.Is(err, ErrSyntax) works through it.
 type ParseError struct {
 	Type  string // "amount", "rate", "month", "rounding", ...
 	Input string // the offending input, cut to 40 bytes

@@ -2,6 +2,7 @@ package benefit_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -134,8 +135,8 @@ func ExampleSchedule_At() {
 // NewSchedule names the version it rejects.
 func ExampleNewSchedule() {
 	_, err := benefit.NewSchedule(
-		benefit.Version{From: benefit.MustParseMonth("2019-08"), Amount: benefit.Yuan(88150)},
-		benefit.Version{From: benefit.MustParseMonth("2018-08"), Amount: benefit.Yuan(80140)},
+		benefit.Version{From: benefit.MustParseMonth("2019-08"), Amount: benefit.Yuan(88150), Status: benefit.Legislated},
+		benefit.Version{From: benefit.MustParseMonth("2018-08"), Amount: benefit.Yuan(80140), Status: benefit.Legislated},
 	)
 	fmt.Println(err)
 	// Output:
@@ -148,12 +149,12 @@ func ExampleNewSchedule() {
 func ExampleIntervals() {
 	m := benefit.MustParseMonth
 	floor := benefit.MustSchedule(
-		benefit.Version{From: m("2023-01"), Amount: benefit.Yuan(103)},
-		benefit.Version{From: m("2024-01"), Amount: benefit.Yuan(123)},
+		benefit.Version{From: m("2023-01"), Amount: benefit.Yuan(103), Status: benefit.Provisional},
+		benefit.Version{From: m("2024-01"), Amount: benefit.Yuan(123), Status: benefit.Legislated},
 	)
-	county := benefit.MustSchedule(
-		benefit.Version{From: m("2023-01"), Amount: benefit.Yuan(103)},
-		benefit.Version{From: m("2024-07"), Amount: benefit.Yuan(123)},
+	county := benefit.MustSchedule( // HYPOTHETICAL county: illustrative figures
+		benefit.Version{From: m("2023-01"), Amount: benefit.Yuan(103), Status: benefit.Default},
+		benefit.Version{From: m("2024-07"), Amount: benefit.Yuan(123), Status: benefit.Default},
 	)
 	var owed benefit.Amount
 	for _, iv := range benefit.Intervals(m("2023-07"), m("2025-01"), floor, county) {
@@ -205,4 +206,23 @@ func ExampleCitation_Validate() {
 	// "[v3]" → "V3", <nil>
 	// "M" → "M", <nil>
 	// "Z" → "", benefit: invalid confidence mark "Z": want V, V3, D, M or C (brackets allowed), or none
+}
+
+// A status must be stated: the zero Status is unknown, and neither an
+// empty status nor "unknown" parses, so nothing reads as law unless it
+// says so.
+func ExampleParseStatus() {
+	var zero benefit.Status
+	fmt.Println(zero)
+	st, err := benefit.ParseStatus("provisional")
+	fmt.Println(st, err)
+	_, err = benefit.ParseStatus("")
+	fmt.Println(errors.Is(err, benefit.ErrNoStatus))
+	_, err = benefit.ParseStatus("unknown")
+	fmt.Println(err != nil)
+	// Output:
+	// unknown
+	// provisional <nil>
+	// true
+	// true
 }

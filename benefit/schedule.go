@@ -12,21 +12,30 @@ import (
 
 // A Status says how firm a value is: law, announced, provisional,
 // projected by a model, or a default filled in by the library.
-// The zero Status is Legislated.
+//
+// The zero Status is Unknown: nobody said how firm the value is. Unknown
+// is never read as law. No loader accepts it: a version in a file must
+// name its status, ParseStatus refuses "" and "unknown", and the floor
+// package refuses a floor or level version built in Go without one
+// (ErrNoStatus).
 type Status int8
 
 const (
-	Legislated  Status = iota // 已发布施行: in a published, effective instrument
+	Unknown     Status = iota // 未知: no status was given; never law, refused wherever a status is required
+	Legislated                // 已发布施行: in a published, effective instrument
 	Announced                 // 已宣布: announced (e.g. in a Government Work Report), instrument not seen
 	Provisional               // 待核实: believed but unresolved; never to be read as law
 	Projected                 // 预测: produced by a projection rule of a scenario
 	Default                   // 默认: a default or illustrative figure, not a real one
 )
 
-var statusNames = [...]string{"legislated", "announced", "provisional", "projected", "default"}
+var statusNames = [...]string{"unknown", "legislated", "announced", "provisional", "projected", "default"}
 
-// String returns "legislated", "announced", "provisional", "projected"
-// or "default".
+// statusWant lists the statuses a file may give.
+const statusWant = "want legislated, announced, provisional, projected or default"
+
+// String returns "legislated", "announced", "provisional", "projected",
+// "default", or "unknown" for the zero Status.
 func (s Status) String() string {
 	if s < 0 || int(s) >= len(statusNames) {
 		return fmt.Sprintf("Status(%d)", int(s))
@@ -34,13 +43,19 @@ func (s Status) String() string {
 	return statusNames[s]
 }
 
-// ParseStatus is the inverse of Status.String. The error is a
-// *ParseError wrapping ErrSyntax.
+// ParseStatus is the inverse of Status.String for the five stated
+// statuses. It never returns Unknown: "" is a *ParseError wrapping
+// ErrNoStatus, and "unknown" or any other word a *ParseError wrapping
+// ErrSyntax, since a file that gives a value must say how firm it is.
 func ParseStatus(s string) (Status, error) {
-	if i := slices.Index(statusNames[:], strings.TrimSpace(s)); i >= 0 {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return Unknown, parseErr("status", s, "missing: "+statusWant, ErrNoStatus)
+	}
+	if i := slices.Index(statusNames[:], t); i > int(Unknown) {
 		return Status(i), nil
 	}
-	return 0, parseErr("status", s, `want legislated, announced, provisional, projected or default`, ErrSyntax)
+	return Unknown, parseErr("status", s, statusWant+` (provisional when unsure; "unknown" is not a status a value can be given with)`, ErrSyntax)
 }
 
 // MarshalText implements encoding.TextMarshaler.
@@ -109,7 +124,10 @@ func (c Citation) String() string {
 }
 
 // A Version is one step of a Schedule: the amount in force from a month
-// on, until the next version (or the schedule's end).
+// on, until the next version (or the schedule's end), with how firm it
+// is and where it comes from. NewSchedule does not look at Status; JSON
+// requires it, and a floor or level version must state it (the zero
+// Status, Unknown, is refused with ErrNoStatus).
 type Version struct {
 	From     Month    `json:"from"`
 	Amount   Amount   `json:"amount"`
@@ -318,14 +336,17 @@ func (s *Schedule) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// UnmarshalJSON reads a version strictly: "from" and "amount" are
-// required (a forgotten amount must not read as 0.00), unknown fields
-// are errors, and an absent "status" means legislated.
+// UnmarshalJSON reads a version strictly: "from", "amount" and
+// "status" are required (a forgotten amount must not read as 0.00, a
+// forgotten status must not read as law), and unknown fields are
+// errors. A missing field is a *RecordError naming it ("status"),
+// wrapping ErrSyntax, or ErrNoStatus for the status; a loader puts the
+// version's path in front ("floors[2].versions[0].status").
 func (v *Version) UnmarshalJSON(b []byte) error {
 	var j struct {
 		From     *Month   `json:"from"`
 		Amount   *Amount  `json:"amount"`
-		Status   Status   `json:"status"`
+		Status   *Status  `json:"status"`
 		Citation Citation `json:"citation"`
 	}
 	if err := strictjson.Value(b, &j); err != nil {
@@ -333,10 +354,12 @@ func (v *Version) UnmarshalJSON(b []byte) error {
 	}
 	switch {
 	case j.From == nil || j.From.IsZero():
-		return fmt.Errorf("%w: version has no \"from\" month", ErrSyntax)
+		return &RecordError{Field: "from", Err: fmt.Errorf("%w: version has no \"from\" month", ErrSyntax)}
 	case j.Amount == nil:
-		return fmt.Errorf("%w: version from %s has no \"amount\"", ErrSyntax, j.From)
+		return &RecordError{Field: "amount", Err: fmt.Errorf("%w: version from %s has no \"amount\"", ErrSyntax, j.From)}
+	case j.Status == nil:
+		return &RecordError{Field: "status", Err: fmt.Errorf("%w: version from %s has no \"status\" (%s)", ErrNoStatus, j.From, statusWant)}
 	}
-	*v = Version{From: *j.From, Amount: *j.Amount, Status: j.Status, Citation: j.Citation}
+	*v = Version{From: *j.From, Amount: *j.Amount, Status: *j.Status, Citation: j.Citation}
 	return nil
 }

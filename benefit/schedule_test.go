@@ -281,12 +281,13 @@ func TestScheduleJSON(t *testing.T) {
 	equal(t, `{"versions":[]}`, string(b))
 
 	for _, in := range []string{
-		`{"versions":[{"from":"2019-08","amount":"1"},{"from":"2018-08","amount":"1"}]}`, // unsorted
-		`{"versions":[{"from":"2019-08","amount":"-1"}]}`,                                // negative
-		`{"versions":[{"from":"2019-08","amount":"1","extra":true}]}`,                    // unknown field
-		`{"versions":[],"end":"2019-08","x":1}`,                                          // unknown field
-		`{"versions":[{"from":"2019-08","amount":"1"}],"end":"2019-08"}`,                 // end not after
-		`{"versions":[{"from":"2019-08","amount":"1","status":"rumoured"}]}`,             // unknown status
+		`{"versions":[{"from":"2019-08","amount":"1","status":"legislated"},{"from":"2018-08","amount":"1","status":"legislated"}]}`, // unsorted
+		`{"versions":[{"from":"2019-08","amount":"-1","status":"legislated"}]}`,                                                      // negative
+		`{"versions":[{"from":"2019-08","amount":"1","status":"legislated","extra":true}]}`,                                          // unknown field
+		`{"versions":[],"end":"2019-08","x":1}`,                                                                                      // unknown field
+		`{"versions":[{"from":"2019-08","amount":"1","status":"legislated"}],"end":"2019-08"}`,                                       // end not after
+		`{"versions":[{"from":"2019-08","amount":"1","status":"rumoured"}]}`,                                                         // unknown status
+		`{"versions":[{"from":"2019-08","amount":"1"}]}`,                                                                             // no status
 	} {
 		var s benefit.Schedule
 		isError(t, json.Unmarshal([]byte(in), &s), in)
@@ -297,12 +298,32 @@ func TestStatusAndCitation(t *testing.T) {
 	for i, name := range []string{"legislated", "announced", "provisional", "projected", "default"} {
 		st, err := benefit.ParseStatus(name)
 		noError(t, err)
-		equal(t, benefit.Status(i), st)
+		equal(t, benefit.Status(i+1), st)
 		equal(t, name, st.String())
 	}
 	_, err := benefit.ParseStatus("law")
 	errorIs(t, err, benefit.ErrSyntax)
 	equal(t, "Status(9)", benefit.Status(9).String())
+
+	// The zero Status is Unknown: it prints, but no file may give it, and
+	// an empty status is missing, not legislated.
+	var zero benefit.Status
+	equal(t, benefit.Unknown, zero)
+	equal(t, "unknown", zero.String())
+	for _, in := range []string{"", " ", "unknown", "Unknown"} {
+		st, err := benefit.ParseStatus(in)
+		var pe *benefit.ParseError
+		if err == nil || !errors.As(err, &pe) || st != benefit.Unknown {
+			t.Errorf("ParseStatus(%q) = %v, %v; want Unknown and a *ParseError", in, st, err)
+		}
+	}
+	_, err = benefit.ParseStatus("")
+	errorIs(t, err, benefit.ErrNoStatus)
+	_, err = benefit.ParseStatus("unknown")
+	errorIs(t, err, benefit.ErrSyntax)
+	isFalse(t, errors.Is(err, benefit.ErrNoStatus))
+	var st benefit.Status
+	isError(t, st.UnmarshalText([]byte("unknown")), "unknown")
 
 	c := benefit.Citation{Doc: "国办发〔2018〕6号", Title: "基本公共服务领域中央与地方共同财政事权和支出责任划分改革方案"}
 	equal(t, "国办发〔2018〕6号 基本公共服务领域中央与地方共同财政事权和支出责任划分改革方案", c.String())
@@ -311,23 +332,41 @@ func TestStatusAndCitation(t *testing.T) {
 	isFalse(t, c.IsZero())
 }
 
-func TestVersionJSONRequiresFromAndAmount(t *testing.T) {
-	for _, in := range []string{
-		`{"from":"2024-01","status":"legislated"}`,
-		`{"amount":"123","status":"legislated"}`,
-		`{"from":"2024-01","amount":"123","amont":"1"}`,
+// A version read from JSON must say from when, how much and how firm:
+// a forgotten amount must not read as 0.00, a forgotten status not as
+// law. The error names the missing field.
+func TestVersionJSONRequiresFromAmountAndStatus(t *testing.T) {
+	for _, tc := range []struct {
+		in, field string
+		is        error
+	}{
+		{`{"amount":"123","status":"legislated"}`, "from", benefit.ErrSyntax},
+		{`{"from":"2024-01","status":"legislated"}`, "amount", benefit.ErrSyntax},
+		{`{"from":"2024-01","amount":"123"}`, "status", benefit.ErrNoStatus},
+		{`{"from":"2024-01","amount":"123","status":null}`, "status", benefit.ErrNoStatus},
+		{`{"from":"2024-01","amount":"123","status":""}`, "", benefit.ErrNoStatus},
+		{`{"from":"2024-01","amount":"123","status":"unknown"}`, "", benefit.ErrSyntax},
+		{`{"from":"2024-01","amount":"123","status":"legislated","amont":"1"}`, "", nil},
 	} {
 		var v benefit.Version
-		if err := json.Unmarshal([]byte(in), &v); err == nil {
-			t.Errorf("%s: accepted as %+v", in, v)
+		err := json.Unmarshal([]byte(tc.in), &v)
+		if err == nil {
+			t.Errorf("%s: accepted as %+v", tc.in, v)
+			continue
+		}
+		if tc.is != nil && !errors.Is(err, tc.is) {
+			t.Errorf("%s: %v, want %v", tc.in, err, tc.is)
+		}
+		var re *benefit.RecordError
+		if tc.field != "" && (!errors.As(err, &re) || re.Field != tc.field) {
+			t.Errorf("%s: %v, want a *RecordError naming %q", tc.in, err, tc.field)
 		}
 	}
 	var v benefit.Version
-	if err := json.Unmarshal([]byte(`{"from":"2024-01","amount":"123"}`), &v); err != nil {
+	if err := json.Unmarshal([]byte(`{"from":"2024-01","amount":"123","status":"provisional"}`), &v); err != nil {
 		t.Fatal(err)
 	}
-	// An absent status reads as legislated (the documented default).
-	if v.Status != benefit.Legislated || v.Amount.String() != "123.00" || v.From.String() != "2024-01" {
+	if v.Status != benefit.Provisional || v.Amount.String() != "123.00" || v.From.String() != "2024-01" {
 		t.Errorf("got %+v", v)
 	}
 }

@@ -230,6 +230,11 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 				}
 			}
 		}
+		for j, v := range l.Schedule.All() {
+			if err := statusErr(v); err != nil {
+				return nil, levelErr(i, fmt.Sprintf("versions[%d].status", j), err)
+			}
+		}
 		if err := checkFirstPaid(l); err != nil {
 			return nil, levelErr(i, err.field, err.err)
 		}
@@ -615,9 +620,9 @@ func (c *checker) unchecked(i int, rule string, rc int, why Reason, iv benefit.I
 }
 
 // uncheckedMonths adds an unchecked finding of rule for every month of
-// the window in which level i has a level.
-func (c *checker) uncheckedMonths(i int, rule string, rc int, why Reason, cite benefit.Citation, msg string) {
-	c.eachActual(i, c.from, c.to, func(iv benefit.Interval, _ benefit.Amount, _ benefit.Frequency, _ int) {
+// the window from month from on in which level i has a level.
+func (c *checker) uncheckedMonths(i int, from benefit.Month, rule string, rc int, why Reason, cite benefit.Citation, msg string) {
+	c.eachActual(i, from, c.to, func(iv benefit.Interval, _ benefit.Amount, _ benefit.Frequency, _ int) {
 		c.unchecked(i, rule, rc, why, iv, cite, msg)
 	})
 }

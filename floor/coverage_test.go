@@ -86,6 +86,60 @@ func TestUncheckedNoFloorForTheDimensions(t *testing.T) {
 	}
 }
 
+// The headline case on the shipped data: a grade-5 因战 disabled
+// veteran paid 1 yuan a year is checked against the national table, not
+// reported unchecked. In 2021-08 .. 2022-07 因战五级 is 54,220 a year
+// (legislated, data-additions §1.1), so the level is 54,219 a
+// person-year short: 54,219 × 3 persons × 12 months ÷ 12 = 162,657.00.
+// After the last known table (2022-08, 59,100, provisional) goes stale
+// in 2023-08, a level at or above it is unchecked (stale), never passed:
+// 60,000 a year in 2023-08 .. 2024-07 is 12 unchecked level-months.
+func TestGrade5CheckedAgainstShippedTable(t *testing.T) {
+	lv := []floor.Level{{Region: region.MustParseCode("140822"), Program: "veterans.disability",
+		Dims: benefit.MustParseDims("cause=因战;grade=5"), Per: benefit.PerYear, Schedule: sched(t, "2021-08", "1"), Beneficiaries: 3}}
+	rep := check(t, lv, floor.Options{From: ym("2021-08"), To: ym("2022-08")})
+	f := one(t, rep, floor.RuleFloor)
+	if f.Unchecked != "" || f.Severity != floor.Violation || f.FloorStatus != benefit.Legislated {
+		t.Errorf("finding %s (%s, %s)", f, f.Unchecked, f.FloorStatus)
+	}
+	eq(t, "required", f.Required, "54220")
+	eq(t, "arrears", f.Arrears, "162657")
+	if c := coverageOf(t, rep, floor.RuleFloor); c.Checked != 12 || c.Unchecked != 0 {
+		t.Errorf("coverage %+v, want 12 checked", c)
+	}
+	lv[0].Schedule = sched(t, "2023-08", "60000")
+	rep = check(t, lv, floor.Options{From: ym("2023-08"), To: ym("2024-08")})
+	f = one(t, rep, floor.RuleFloor)
+	if f.Unchecked != floor.ReasonStale || f.Severity != floor.Warning || f.Interval.String() != "[2023-08, 2024-08)" {
+		t.Errorf("stale: finding %s (%s)", f, f.Unchecked)
+	}
+	if c := coverageOf(t, rep, floor.RuleFloor); c.Checked != 0 || c.Unchecked != 12 {
+		t.Errorf("stale: coverage %+v, want 12 unchecked", c)
+	}
+}
+
+// A relative rule made at a date covers the months from then on only:
+// the ill-returned veterans' ceiling (the grade-10 因战 standard) is in
+// force from 2020-08, so of a level paid 2019-08 .. 2021-07 it checks
+// the 12 months from 2020-08 and neither checks nor reports the 12
+// before. 660 a month × 12 = 7,920 a year is under the grade-10 因战
+// standard of either year (9,800 from 2019-08, 9,800 × 1.10 = 10,780
+// from 2020-08, data-additions §1.1), and above the floor (550, then
+// 650 from 2020-08): no finding.
+func TestRelativeFromBoundsCoverage(t *testing.T) {
+	lv := []floor.Level{{Region: region.MustParseCode("140822"), Program: "veterans.ill_returned", Schedule: sched(t, "2019-08", "660")}}
+	rep := check(t, lv, floor.Options{From: ym("2019-08"), To: ym("2021-08")})
+	if len(rep.Findings) != 0 {
+		t.Errorf("findings %v", rep.Findings)
+	}
+	if c := coverageOf(t, rep, "ill_returned.max_grade10"); c.Checked != 12 || c.Unchecked != 0 {
+		t.Errorf("coverage %+v, want 12 checked (2020-08 .. 2021-07)", c)
+	}
+	if c := coverageOf(t, rep, floor.RuleFloor); c.Checked != 24 {
+		t.Errorf("floor coverage %+v, want 24 checked", c)
+	}
+}
+
 // A programme with no national floor at all (在乡复员军人定期定量补助,
 // data-additions §1.4: central increments, not a standard) is unchecked
 // too, with a message that says no floor is known.

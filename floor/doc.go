@@ -6,25 +6,64 @@
 //
 // # Floors
 //
-// Default returns the floors shipped with the library
-// (floor/data/national.json), each version with its citation and status
-// (benefit.Status):
+// Default returns the floors shipped with the library, each version with
+// its citation (source, confidence mark) and status (benefit.Status; a
+// figure marked derived [D], from memory [M] or conflicting [C] is never
+// legislated). The data version is Set.Version.
 //
-//   - pension.resident.basic (城乡居民基础养老金最低标准): 55 (2009-12), 70
-//     (2014-07), 88 (2018-01), 93 (2020-07, announced: its date is
-//     conflicting in the sources), 98 (2022-01) and 103 (2023-01), both
-//     provisional (待核实: the 2022-2023 steps are unresolved), 123
-//     (2024-01) and 143 (2025-01).
-//   - veterans.disability (残疾抚恤金) grade 1 by cause and
-//     veterans.survivors (定期抚恤金) by survivor type: the 2018-08 and
-//     2019-08 national standards, yuan per year. The standards are
-//     adjusted every 1 August (the set's cadences): twelve months after
-//     the newest known table no floor is known (see Coverage).
-//   - veterans.ill_returned (带病回乡退伍军人生活补助): at least 650 a month
-//     (provisional as to its month) and at most the grade-10 disability
-//     standard, where such a figure is known.
+//   - pension.resident.basic (城乡居民基础养老金最低标准, a month): 55
+//     (2009-12), 70 (2014-07, 人社部发〔2015〕5号), 88 (2018-01), 93 (2020-07,
+//     announced: its date conflicts in the sources), 98 (2022-01,
+//     provisional: a 93 → 98 step exists, its month is unknown), 103
+//     (2023-01, provisional: the 2022-2023 steps are unresolved), 123
+//     (2024-01) and 143 (2025-01), both announced: the amounts are
+//     verified, but no source gives 1 January as the start of 103, 123 or
+//     143, and their notices were not seen. A shortfall against an
+//     announced version is a violation, against a provisional one a
+//     warning (Options.ProvisionalSeverity).
+//   - veterans.disability (残疾抚恤金, a year) by grade and cause: all
+//     grades 1-10 × 因战/因公 and grades 1-6 × 因病 for 2017-10, 2018-08,
+//     2019-08, 2020-08, 2021-08 and 2022-08 (156 figures), and grade 1 for
+//     2015-10 and 2016-10. Legislated: 2015-10, 2016-10, 2017-10 and
+//     2021-08 (published or reposted tables) and grade 1 of 2018-08 and
+//     2019-08 (published). Provisional: grades 2-10 of 2018-08 and
+//     2019-08 and all of 2020-08, derived as the year before × 1.10
+//     rounded half-up to 10 yuan (a chain that reproduces every published
+//     figure), and 2022-08, whose values are reposted but whose year may
+//     be 2023. No floor of grades 2-10 exists before 2017-10.
+//   - veterans.survivors (定期抚恤金, a year) by survivor type: 烈士遗属 from
+//     2015-10, 因公牺牲军人遗属 and 病故军人遗属 from 2017-10, to 2021-08
+//     (2020-08 and 2021-08 derived, provisional). Urban and rural standards
+//     were unified on 2016-10-01, so the residence dimension (城镇/农村)
+//     matters only before then. The data say so with three floors for
+//     烈士遗属: "residence=城镇;survivor=烈士遗属" (19,120 from 2015-10) and
+//     "residence=农村;survivor=烈士遗属" (14,510), each ending at 2016-10,
+//     and "survivor=烈士遗属" from 2016-10 (21,030). A level with a residence
+//     matches its own floor and the unified one (a pattern matches every
+//     level that has its keys), so it is checked against its urban or
+//     rural figure before 2016-10 and against the unified figure after. A
+//     level without a residence matches only the unified floor, which
+//     starts in 2016-10: before then no floor applies to it, so it is
+//     never compared with a figure that was not its own (Set.Required
+//     reports none). The standards of the other two types before 2017-10
+//     are not known.
+//   - veterans.ill_returned (带病回乡退伍军人生活补助, a month): 410 (2015-10),
+//     450 (2016-10), 500 (2017-10, provisional: the 2018 notice raises 500
+//     to 550, the month 500 started is not sourced), 550 (2018-08) and at
+//     least 650 from 2020-08. The 2020 rule also caps it at the grade-10
+//     disability standard (the relative rule ill_returned.max_grade10, from
+//     2020-08) and asks for raises of at least 50 a month, which no rule
+//     kind expresses: it is not checked.
 //   - employment.unemployment_insurance (失业保险金): relative rules only
 //     (see below).
+//
+// The veterans' standards are adjusted every 1 August (the cadences):
+// twelve months after the newest shipped table no floor is known, and
+// the months from then on are unchecked (stale, see Coverage). The
+// disability and survivors' tables are generated (floor/gen_veterans.go,
+// `go generate ./floor`) from copies of the project's source tables in
+// floor/data/src into floor/data/veterans_tables.json; Default merges
+// them with floor/data/national.json.
 //
 // A Set is immutable and safe for concurrent use. Load reads a user's
 // floors from strict JSON in the same format (LoadWith and NewSetWith
@@ -59,9 +98,15 @@
 //     失业保险条例 第十八条), ui.art18.below_min_wage (UI < minimum wage, same
 //     article; UI equal to the minimum wage is a violation),
 //     ui.art47.not_below_dibao (UI ≥ 低保, 社会保险法 第四十七条),
-//     ui.target90 (UI ≥ 90 % of the minimum wage, advisory: the 2017
-//     guideline), ill_returned.max_grade10. Where several figures of the
-//     other programme apply, the strictest one binds.
+//     ui.target90 (UI ≥ 90 % of the minimum wage, advisory: 人社部发〔2017〕71号),
+//     ill_returned.max_grade10 (带病回乡退伍军人生活补助 ≤ the grade-10
+//     disability standard from 2020-08; the source does not say which
+//     cause column, so the rule's Relative.AgainstDims is a parameter,
+//     "cause=因战;grade=10" as shipped: a user who reads 因公 builds a set
+//     with that rule's AgainstDims replaced, see Example
+//     (Relative_againstDims)). A rule with a From month applies from then
+//     on. Where several figures of the other programme apply, the
+//     strictest one binds.
 //  3. hierarchy (violation): a county's level is not below its
 //     prefecture's, a prefecture's not below its province's. A level with
 //     an empty schedule, and every month before its first version, is
@@ -71,7 +116,8 @@
 //     differ within a province.
 //  4. pass_through (violation, off by default, Options.PassThrough): when
 //     the national floor rises by Δ, a level above the old floor rises by
-//     at least Δ from the same month.
+//     at least Δ from the same month (此次增加的基础养老金金额，不得冲抵或替代各地自行
+//     提高的基础养老金, 人社部发〔2015〕5号, stated for the 2014 step).
 //  5. no_cut (warning): a level never falls below its previous version.
 //  6. stale (warning): a local figure with a cadence (the minimum wage
 //     at least every 24 months, 最低工资规定 第十条) unchanged for longer
@@ -265,13 +311,24 @@
 //
 //	region,program,dimensions,effective_from,amount,per,beneficiaries,source,status,first_paid
 //
-// (status and first_paid optional) in UTF-8 with or without BOM, LF or
-// CRLF; a GBK file is rejected with an error that says so. A version's
-// "first_paid" (CSV column, JSON field of the version) is the first
-// month its amount was paid, when later than its effective month; in Go
-// it is Level.FirstPaid, beside the Schedule, since benefit.Version
-// describes a standard, not its payment. Expectations come as Go values
-// or from ReadExpectations, CSV with the header
+// (first_paid optional) in UTF-8 with or without BOM, LF or CRLF; a GBK
+// file is rejected with an error that says so. A version's "first_paid"
+// (CSV column, JSON field of the version) is the first month its amount
+// was paid, when later than its effective month; in Go it is
+// Level.FirstPaid, beside the Schedule, since benefit.Version describes a
+// standard, not its payment.
+//
+// Every version of a level or a floor says how firm it is
+// (benefit.Status: legislated, announced, provisional, projected or
+// default). Nothing a user supplies is read as law unless it says so: a
+// levels CSV without the status column or with an empty cell, a JSON
+// version without "status" ("levels[2].versions[0].status",
+// "floors[2].versions[0].status"), and a Go Level or Floor version with
+// the zero Status (benefit.Unknown) given to Check, NewSet or With are
+// errors wrapping benefit.ErrNoStatus.
+//
+// Expectations come as Go values or from ReadExpectations, CSV with the
+// header
 //
 //	region,program,dimensions,scope
 //
@@ -293,7 +350,7 @@
 //	{
 //	  "schema_version": "2",
 //	  "window": {"from": "2024-01", "to": "2025-01", "as_of": "2024-12"},   // "to": "" = open
-//	  "floors_version": "2026-11-25",
+//	  "floors_version": "2026-12-03",
 //	  "illustrative": false, "note": "...",
 //	  "summary": {"levels": 1, "violations": 1, "warnings": 0, "advisories": 0, "waived": 0,
 //	              "unchecked": 0, "expected": 0, "missing": 0,
@@ -320,10 +377,10 @@
 //	    "interest": "0.00",
 //	    "citation": {"doc": "...", "title": "...", "url": "...", "confidence": "V3", "note": "..."},
 //	    "source": {...},                                        // the local value's citation
-//	    "floor_status": "legislated",                           // rule "floor", evaluated, only
+//	    "floor_status": "announced",                            // rule "floor", evaluated, only
 //	    "inherited_from": "370000",                             // when inherited
 //	    "waiver": {...},                                        // waived and waiver_expired findings
-//	    "message": "level 103.00 is below the national floor 123.00 (legislated)"}],
+//	    "message": "level 103.00 is below the national floor 123.00 (announced)"}],
 //	  "checked": [{"region": "371723", "region_name": "...", "program": "pension.resident.basic"}]
 //	}
 //
@@ -356,7 +413,8 @@
 // Check returns an error, and no report, when a level is bad: a missing
 // or unknown region (region.ErrInvalidCode, region.ErrUnknownRegion), an
 // unknown programme (benefit.ErrUnknownProgram), dimensions the programme
-// lacks (benefit.ErrDimension), negative persons (benefit.ErrNegative),
+// lacks (benefit.ErrDimension), a version without a status
+// (levels[i].versions[j].status, benefit.ErrNoStatus), negative persons (benefit.ErrNegative),
 // more than MaxPersons or a month outside 1900-9999 (benefit.ErrRange),
 // two levels with the same region, programme and dimensions
 // (benefit.ErrOrder), a first-paid month that names no version or comes
@@ -384,15 +442,15 @@
 // Check reads its inputs and shared immutable data only, so it is safe
 // to call from many goroutines. Its work and memory grow linearly with
 // the levels, their versions and the findings made. bench/floor_bench_test.go
-// checks 1,000,000 synthetic region × programme schedules: about 2.8 µs
-// and 1.8 allocations per schedule on a loaded 2-core machine, with
-// half a million unchecked findings among them (the veterans' levels of
-// 2023-2025 lie beyond the known tables, the ill-returned allowance has
-// no grade-10 figure to compare with), the coverage, the effects of
-// 400,000 region × programme pairs and the findings' arrears, splits and
-// messages; the residents' pension levels alone, all checked, take
-// about 1.8 µs. The float64 reference kernel beside it does the bare
-// comparison in some 60 ns.
+// checks 1,000,000 synthetic region × programme schedules over
+// 2023-2025: about 2.6 µs and 3.8 allocations per schedule on a shared
+// 2-core machine, with some 400,000 unchecked findings among them (the
+// veterans' levels at or above the last known tables lie beyond them
+// from 2023-08 for disability, 2022-08 for survivors), the ill-returned
+// allowance compared × 12 with the yearly grade-10 standard, the
+// coverage, the effects of 400,000 region × programme pairs and the
+// findings' arrears, splits and messages. The float64 reference kernel
+// beside it does the bare floor comparison in some 80 ns.
 //
 // For tests in a pipeline, see package floor/floortest.
 package floor

@@ -19,8 +19,8 @@ func Example_countyArrears() {
 		Region:  region.MustParseCode("371723"),
 		Program: "pension.resident.basic",
 		Schedule: benefit.MustSchedule(
-			benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.Yuan(103)},
-			benefit.Version{From: benefit.MustParseMonth("2024-07"), Amount: benefit.Yuan(123)},
+			benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.Yuan(103), Status: benefit.Default},
+			benefit.Version{From: benefit.MustParseMonth("2024-07"), Amount: benefit.Yuan(123), Status: benefit.Default},
 		),
 		Beneficiaries: 10000,
 	}
@@ -61,8 +61,14 @@ func ExampleSet_National() {
 		fmt.Println(v.From, v.Amount, v.Status)
 	}
 	// Output:
+	// 2015-10 60210.00 legislated
+	// 2016-10 66230.00 legislated
+	// 2017-10 72850.00 legislated
 	// 2018-08 80140.00 legislated
 	// 2019-08 88150.00 legislated
+	// 2020-08 96970.00 provisional
+	// 2021-08 106670.00 legislated
+	// 2022-08 116270.00 provisional
 }
 
 // Unemployment benefit equal to the minimum wage breaks 失业保险条例 Art 18
@@ -72,7 +78,7 @@ func ExampleCheck_unemploymentBounds() {
 	at := benefit.MustParseMonth("2018-08")
 	level := func(program, amount string) floor.Level {
 		return floor.Level{Region: city, Program: program,
-			Schedule: benefit.MustSchedule(benefit.Version{From: at, Amount: benefit.MustParseAmount(amount)})}
+			Schedule: benefit.MustSchedule(benefit.Version{From: at, Amount: benefit.MustParseAmount(amount), Status: benefit.Default})}
 	}
 	rep, _ := floor.Check([]floor.Level{
 		level("employment.unemployment_insurance", "2020"),
@@ -88,11 +94,11 @@ func ExampleCheck_unemploymentBounds() {
 
 // Levels from CSV (as a pipeline would read them) and the text report.
 func ExampleReadCSV() {
-	csv := "region,program,dimensions,effective_from,amount,per,beneficiaries,source\n" +
-		"140000,pension.resident.basic,,2020-07,108,month,,Shanxi (derived)\n" +
-		"140000,pension.resident.basic,,2022-01,113,month,,Shanxi (derived)\n" +
-		"140822,pension.resident.basic,age=60+,2020-07,108,month,75000,Wanrong County\n" +
-		"140822,pension.resident.basic,age=60+,2022-03,113,month,75000,Wanrong County\n"
+	csv := "region,program,dimensions,effective_from,amount,per,beneficiaries,source,status\n" +
+		"140000,pension.resident.basic,,2020-07,108,month,,Shanxi (derived),provisional\n" +
+		"140000,pension.resident.basic,,2022-01,113,month,,Shanxi (derived),provisional\n" +
+		"140822,pension.resident.basic,age=60+,2020-07,108,month,75000,Wanrong County,legislated\n" +
+		"140822,pension.resident.basic,age=60+,2022-03,113,month,75000,Wanrong County,legislated\n"
 	levels, err := floor.ReadCSV(strings.NewReader(csv), "wanrong.csv")
 	if err != nil {
 		fmt.Println(err)
@@ -106,7 +112,7 @@ func ExampleReadCSV() {
 
 // A bad record names the file, the line and the field.
 func ExampleReadCSV_error() {
-	csv := "region,program,effective_from,amount\n371723,pension.resident.basic,2024-01,1e9\n"
+	csv := "region,program,effective_from,amount,status\n371723,pension.resident.basic,2024-01,1e9,default\n"
 	_, err := floor.ReadCSV(strings.NewReader(csv), "levels.csv")
 	fmt.Println(err)
 	// Output:
@@ -122,7 +128,7 @@ func ExampleReport_WriteJUnit() {
 	sh, at := region.MustParseCode("310000"), benefit.MustParseMonth("2022-01")
 	level := func(program, dims, amount string) floor.Level {
 		return floor.Level{Region: sh, Program: program, Dims: benefit.MustParseDims(dims),
-			Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2021-07"), Amount: benefit.MustParseAmount(amount)})}
+			Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2021-07"), Amount: benefit.MustParseAmount(amount), Status: benefit.Default})}
 	}
 	rep, err := floor.Check([]floor.Level{
 		level("employment.unemployment_insurance", "period=1-12", "1975"),
@@ -164,7 +170,7 @@ func ExampleReport_WriteJUnit() {
 func ExampleCheck_unchecked() {
 	county := floor.Level{Region: region.MustParseCode("140822"), Program: "veterans.demobilized",
 		Dims: benefit.MustParseDims("enlisted=抗日战争时期"), Per: benefit.PerYear,
-		Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(24000)})}
+		Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(24000), Status: benefit.Default})}
 	rep, err := floor.Check([]floor.Level{county}, floor.Options{
 		From: benefit.MustParseMonth("2024-01"), To: benefit.MustParseMonth("2025-01")})
 	if err != nil {
@@ -210,9 +216,45 @@ func ExampleLoadWith() {
 
 	_, err = floor.LoadWith(strings.NewReader(`{"version": "mine", "floors": [
   {"program": "local.elderly_allowance",
-   "versions": [{"from": "2024-13", "amount": "100"}]}]}`), "floors.json", opts)
+   "versions": [{"from": "2024-13", "amount": "100", "status": "default"}]}]}`), "floors.json", opts)
 	fmt.Println(err)
 	// Output:
 	// 100.00
 	// floors.json:3: floors[0].versions[0].from: benefit: invalid month "2024-13": year must be 1900-9999 and month 01-12
+}
+
+// The ceiling of 带病回乡退伍军人生活补助 is the grade-10 disability
+// standard; the source does not say which cause column, so the shipped
+// rule reads 因战 (11,860 a year in 2021-08) and a user who reads 因公
+// (10,140) replaces the rule's AgainstDims in a set of their own. A
+// monthly 846 is compared × 12: 10,152 is 12 over 因公, within 因战.
+func ExampleRelative_againstDims() {
+	d := floor.Default()
+	rel := d.Relatives("")
+	for i := range rel {
+		if rel[i].ID == "ill_returned.max_grade10" {
+			fmt.Println("shipped:", rel[i].AgainstDims)
+			rel[i].AgainstDims = benefit.MustParseDims("cause=因公;grade=10")
+		}
+	}
+	mine, err := floor.NewSet(d.Version()+"+因公", d.Floors(""), rel, d.Cadences())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	ill := floor.Level{Region: region.MustParseCode("140800"), Program: "veterans.ill_returned",
+		Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2021-08"), Amount: benefit.Yuan(846), Status: benefit.Default})}
+	window := floor.Options{From: benefit.MustParseMonth("2021-08"), To: benefit.MustParseMonth("2022-08")}
+	for _, set := range []*floor.Set{d, mine} {
+		rep, _ := set.Check([]floor.Level{ill}, window)
+		fmt.Println(set.Version(), len(rep.Findings), "findings")
+		for _, f := range rep.Findings {
+			fmt.Println(f.Rule, "a year:", f.Actual, "bound", f.Required, "over by", f.Excess)
+		}
+	}
+	// Output:
+	// shipped: cause=因战;grade=10
+	// 2026-12-03 0 findings
+	// 2026-12-03+因公 1 findings
+	// ill_returned.max_grade10 a year: 10152.00 bound 10140.00 over by 12.00
 }

@@ -37,7 +37,7 @@ func FuzzReadCSV(f *testing.F) {
 
 // FuzzReadJSON: no input panics; errors are *benefit.RecordError.
 func FuzzReadJSON(f *testing.F) {
-	f.Add(`{"levels": [{"region": "371723", "program": "pension.resident.basic", "versions": [{"from": "2023-01", "amount": "103"}]}]}`)
+	f.Add(`{"levels": [{"region": "371723", "program": "pension.resident.basic", "versions": [{"from": "2023-01", "amount": "103", "status": "default"}]}]}`)
 	f.Add(`{"levels": [], "waivers": [{"region": "371723", "program": "pension.resident.basic", "interval": {"from": "2024-01"}, "reason": "r"}]}`)
 	f.Add(`{"levels": [{"region": "371723", "program": "pension.resident.basic", "versions": [{"from": "2023-01", "amount": "140"}, {"from": "2024-01", "amount": "150", "first_paid": "2024-03"}]}]}`)
 	f.Fuzz(func(t *testing.T, in string) {

@@ -28,6 +28,8 @@ type Input struct {
 }
 
 // CSV columns of a levels file, in the order the header usually has.
+// "status" is required too; ReadCSV checks it itself, to say which
+// values it takes.
 var (
 	csvRequired = []string{"region", "program", "effective_from", "amount"}
 	csvOptional = []string{"dimensions", "per", "beneficiaries", "source", "status", "first_paid"}
@@ -35,11 +37,13 @@ var (
 
 // ReadCSV reads levels from CSV with the header
 //
-//	region,program,dimensions,effective_from,amount,per,beneficiaries,source
+//	region,program,dimensions,effective_from,amount,per,beneficiaries,source,status,first_paid
 //
-// (region, program, effective_from and amount are required columns; an
-// optional "status" column takes legislated|announced|provisional|
-// projected|default, and an optional "first_paid" column the first
+// (region, program, effective_from, amount and status are required
+// columns; status is legislated, announced, provisional, projected or
+// default on every row: a figure nobody said the firmness of is not read
+// as law, so a missing column or an empty cell is an error wrapping
+// benefit.ErrNoStatus; an optional "first_paid" column gives the first
 // month the row's amount was paid, when later than effective_from:
 // Level.FirstPaid). Each row is one version of the level of a region,
 // programme and dimensions ("key=value;key=value"); rows of one level may
@@ -68,6 +72,9 @@ func ReadCSVWith(r io.Reader, name string, opts SetOptions) ([]Level, error) {
 	rd, err := csvin.New(r, name, csvRequired, csvOptional)
 	if err != nil {
 		return nil, err
+	}
+	if !rd.Has("status") {
+		return nil, &benefit.RecordError{File: name, Line: 1, Field: "status", Err: fmt.Errorf("%w: missing column \"status\": every row must say how firm its amount is (legislated, announced, provisional, projected or default)", benefit.ErrNoStatus)}
 	}
 	type acc struct {
 		l     Level
@@ -123,11 +130,9 @@ func ReadCSVWith(r io.Reader, name string, opts SetOptions) ([]Level, error) {
 		if err != nil {
 			return nil, rec.Err("per", err)
 		}
-		var status benefit.Status
-		if s := rec.Get("status"); s != "" {
-			if status, err = benefit.ParseStatus(s); err != nil {
-				return nil, rec.Err("status", err)
-			}
+		status, err := benefit.ParseStatus(rec.Get("status"))
+		if err != nil {
+			return nil, rec.Err("status", err)
 		}
 		k := levelKey{code, p.ID, dims}
 		ac, ok := levels[k]
@@ -301,13 +306,16 @@ func (v *levelVersion) UnmarshalJSON(b []byte) error {
 //	 "levels": [{"region": "371723", "program": "pension.resident.basic",
 //	   "dimensions": "age=60+", "per": "month", "beneficiaries": 10000,
 //	   "source": {"title": "..."},
-//	   "versions": [{"from": "2023-01", "amount": "103"}, {"from": "2024-07", "amount": "123", "first_paid": "2024-09"}],
+//	   "versions": [{"from": "2023-01", "amount": "103", "status": "legislated"},
+//	                {"from": "2024-07", "amount": "123", "status": "legislated", "first_paid": "2024-09"}],
 //	   "end": "2030-01"}],
 //	 "waivers": [{"region": "371723", "program": "pension.resident.basic",
 //	   "interval": {"from": "2024-01", "to": "2024-04"}, "reason": "...", "expiry": "2025-01"}]}
 //
 // Decoding is strict: unknown fields, trailing data and malformed values
-// are errors. Every error is a *benefit.RecordError with the file, the
+// are errors, and every version needs "from", "amount" and "status" (a
+// missing status wraps benefit.ErrNoStatus). Every error is a
+// *benefit.RecordError with the file, the
 // JSON path of the bad value ("levels[2].versions[1].amount") and the
 // line where it is found (for a missing field, the line of the object
 // that lacks it); an empty file is "empty file: no JSON document", a file

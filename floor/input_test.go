@@ -11,15 +11,16 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/internal/csvin"
+	"github.com/benefitstd/benefitstd/region"
 )
 
-const header = "region,program,dimensions,effective_from,amount,per,beneficiaries,source\n"
+const header = "region,program,dimensions,effective_from,amount,per,beneficiaries,source,status\n"
 
 func TestReadCSV(t *testing.T) {
 	// Example B as CSV, rows out of order, YYYY-MM and YYYY-MM-01 both accepted.
 	in := header +
-		"371723,pension.resident.basic,,2024-07-01,123,month,10000,https://example.org/notice\n" +
-		"371723,pension.resident.basic,,2023-01,103,month,10000,county notice\n"
+		"371723,pension.resident.basic,,2024-07-01,123,month,10000,https://example.org/notice,default\n" +
+		"371723,pension.resident.basic,,2023-01,103,month,10000,county notice,default\n"
 	levels, err := floor.ReadCSV(strings.NewReader(in), "levels.csv")
 	if err != nil {
 		t.Fatal(err)
@@ -37,7 +38,7 @@ func TestReadCSV(t *testing.T) {
 // A file saved by Excel as "CSV UTF-8" starts with a byte-order mark and
 // ends lines with CRLF: accepted, with the same result.
 func TestReadCSVBOMAndCRLF(t *testing.T) {
-	in := "\xEF\xBB\xBF" + strings.ReplaceAll(header+"371723,pension.resident.basic,,2023-01,103,month,10000,\n", "\n", "\r\n")
+	in := "\xEF\xBB\xBF" + strings.ReplaceAll(header+"371723,pension.resident.basic,,2023-01,103,month,10000,,default\n", "\n", "\r\n")
 	levels, err := floor.ReadCSV(strings.NewReader(in), "bom.csv")
 	if err != nil {
 		t.Fatal(err)
@@ -50,7 +51,7 @@ func TestReadCSVBOMAndCRLF(t *testing.T) {
 // A GBK file (Excel's default "CSV" in China): 万荣县 in GBK is
 // CD F2 C8 D9 CF D8. It is rejected with an error that says so.
 func TestReadCSVRejectsGBK(t *testing.T) {
-	in := header + "140822,pension.resident.basic,,2022-01,113,month,75000,\xCD\xF2\xC8\xD9\xCF\xD8\n"
+	in := header + "140822,pension.resident.basic,,2022-01,113,month,75000,\xCD\xF2\xC8\xD9\xCF\xD8,default\n"
 	_, err := floor.ReadCSV(strings.NewReader(in), "gbk.csv")
 	// An importer, which cannot reach internal/csvin, tests benefit.ErrEncoding.
 	if !errors.Is(err, csvin.ErrNotUTF8) || !errors.Is(err, benefit.ErrEncoding) || !strings.Contains(err.Error(), "GBK") {
@@ -63,27 +64,27 @@ func TestReadCSVRejectsGBK(t *testing.T) {
 }
 
 func TestReadCSVErrorsNameFileLineField(t *testing.T) {
-	ok := "371723,pension.resident.basic,,2023-01,103,month,10000,\n"
+	ok := "371723,pension.resident.basic,,2023-01,103,month,10000,,default\n"
 	cases := []struct {
 		name, row string
 		line      int
 		field     string
 		is        error
 	}{
-		{"amount", "371723,pension.resident.basic,,2024-07,12x,month,,\n", 3, "amount", benefit.ErrSyntax},
-		{"exponent", "371723,pension.resident.basic,,2024-07,1e999999999,month,,\n", 3, "amount", benefit.ErrSyntax},
-		{"negative", "371723,pension.resident.basic,,2024-07,-1,month,,\n", 3, "amount", benefit.ErrNegative},
-		{"program", "371723,pension.nope,,2024-07,123,month,,\n", 3, "program", benefit.ErrUnknownProgram},
-		{"dimension", "371723,pension.resident.basic,grade=1,2024-07,123,month,,\n", 3, "dimensions", benefit.ErrDimension},
-		{"month", "371723,pension.resident.basic,,2024-13,123,month,,\n", 3, "effective_from", benefit.ErrRange},
-		{"mid-month", "371723,pension.resident.basic,,2024-07-15,123,month,,\n", 3, "effective_from", benefit.ErrSyntax},
-		{"per", "371723,pension.resident.basic,,2024-07,123,week,,\n", 3, "per", benefit.ErrSyntax},
-		{"per mismatch", "371723,pension.resident.basic,,2024-07,1476,year,,\n", 3, "per", benefit.ErrSyntax},
-		{"duplicate", "371723,pension.resident.basic,,2023-01,105,month,,\n", 3, "effective_from", benefit.ErrOrder},
-		{"persons", "371723,pension.resident.basic,,2024-07,123,month,lots,\n", 3, "beneficiaries", benefit.ErrSyntax},
+		{"amount", "371723,pension.resident.basic,,2024-07,12x,month,,,default\n", 3, "amount", benefit.ErrSyntax},
+		{"exponent", "371723,pension.resident.basic,,2024-07,1e999999999,month,,,default\n", 3, "amount", benefit.ErrSyntax},
+		{"negative", "371723,pension.resident.basic,,2024-07,-1,month,,,default\n", 3, "amount", benefit.ErrNegative},
+		{"program", "371723,pension.nope,,2024-07,123,month,,,default\n", 3, "program", benefit.ErrUnknownProgram},
+		{"dimension", "371723,pension.resident.basic,grade=1,2024-07,123,month,,,default\n", 3, "dimensions", benefit.ErrDimension},
+		{"month", "371723,pension.resident.basic,,2024-13,123,month,,,default\n", 3, "effective_from", benefit.ErrRange},
+		{"mid-month", "371723,pension.resident.basic,,2024-07-15,123,month,,,default\n", 3, "effective_from", benefit.ErrSyntax},
+		{"per", "371723,pension.resident.basic,,2024-07,123,week,,,default\n", 3, "per", benefit.ErrSyntax},
+		{"per mismatch", "371723,pension.resident.basic,,2024-07,1476,year,,,default\n", 3, "per", benefit.ErrSyntax},
+		{"duplicate", "371723,pension.resident.basic,,2023-01,105,month,,,default\n", 3, "effective_from", benefit.ErrOrder},
+		{"persons", "371723,pension.resident.basic,,2024-07,123,month,lots,,default\n", 3, "beneficiaries", benefit.ErrSyntax},
 		// more persons than MaxPersons would overflow Σ persons × months
-		{"persons huge", "371723,pension.resident.basic,,2024-07,123,month,9223372036854775807,\n", 3, "beneficiaries", benefit.ErrRange},
-		{"region", "999999,pension.resident.basic,,2024-07,123,month,,\n", 3, "region", nil},
+		{"persons huge", "371723,pension.resident.basic,,2024-07,123,month,9223372036854775807,,default\n", 3, "beneficiaries", benefit.ErrRange},
+		{"region", "999999,pension.resident.basic,,2024-07,123,month,,,default\n", 3, "region", nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -112,7 +113,7 @@ func TestReadCSVErrorsNameFileLineField(t *testing.T) {
 
 func TestReadJSON(t *testing.T) {
 	in := `{"levels": [{"region": "371723", "program": "pension.resident.basic", "beneficiaries": 10000,
-  "versions": [{"from": "2023-01", "amount": "103"}, {"from": "2024-07", "amount": "123"}]}],
+  "versions": [{"from": "2023-01", "amount": "103", "status": "default"}, {"from": "2024-07", "amount": "123", "status": "default"}]}],
  "waivers": [{"region": "371723", "program": "pension.resident.basic", "interval": {"from": "2024-01", "to": "2024-07"}, "reason": "test", "expiry": "2030-01"}]}`
 	got, err := floor.ReadJSON(strings.NewReader(in), "l.json")
 	if err != nil {
@@ -126,8 +127,8 @@ func TestReadJSONStrict(t *testing.T) {
 	cases := map[string]struct{ in, field string }{
 		"unknown field": {`{"levels": [{"region": "371723", "program": "pension.resident.basic", "amount": "1", "versions": []}]}`, "levels[0].amount"},
 		"trailing":      {`{"levels": []} {}`, ""},
-		"order":         {`{"levels": [{"region": "371723", "program": "pension.resident.basic", "versions": [{"from": "2024-07", "amount": "1"}, {"from": "2024-01", "amount": "2"}]}]}`, "levels[0].versions[1].from"},
-		"float amount":  {`{"levels": [{"region": "371723", "program": "pension.resident.basic", "versions": [{"from": "2024-07", "amount": 1e3}]}]}`, "levels[0].versions[0].amount"},
+		"order":         {`{"levels": [{"region": "371723", "program": "pension.resident.basic", "versions": [{"from": "2024-07", "amount": "1", "status": "default"}, {"from": "2024-01", "amount": "2", "status": "default"}]}]}`, "levels[0].versions[1].from"},
+		"float amount":  {`{"levels": [{"region": "371723", "program": "pension.resident.basic", "versions": [{"from": "2024-07", "amount": 1e3, "status": "default"}]}]}`, "levels[0].versions[0].amount"},
 		"no reason":     {`{"levels": [], "waivers": [{"region": "371723", "program": "pension.resident.basic", "interval": {"from": "2024-01"}, "reason": ""}]}`, "waivers[0].reason"},
 	}
 	for name, tc := range cases {
@@ -178,23 +179,22 @@ func TestJSONDeterministicGolden(t *testing.T) {
 	}
 	// By hand: Example B 1,200,000.00 + Wanrong 750,000.00 + Example E
 	// 0.04 a person-year short (12 × 7,345.83 = 88,149.96 against 88,150)
-	// in two findings, before the 2019 table goes stale in 2020-08 and
-	// after it (below even the last known table, so still a violation):
-	// 0.04 × 12 / 12 = 0.04 and 0.04 × 59 (2020-08 .. 2025-06) / 12 =
-	// 0.1966… → 0.20, each rounded once; total 1,950,000.24. Split:
-	// Example B is in 山东 (tier 3), the centre pays 50 % = 600,000.00 and
-	// the county 600,000.00; Wanrong's shortfall is a provincial top-up,
-	// all local (750,000.00), so local 1,350,000.00; the veterans' 0.24
-	// has no cost rule (unsplit 0.24). Violations: Example B, Wanrong,
-	// Example E twice and 上海's extended UI 1,330 equal to its 低保 1,330
-	// (条例 Art 18 wants it above) = 5; advisories: 上海's three UI bands
-	// 1,975, 1,580 and 1,330 below 90 % × 2,590 = 2,331 = 3; warnings:
-	// 上海's minimum wage unchanged 2019-04 .. 2021-07 = 1. Example B's
-	// county: 30 level-months (2023-01 .. 2025-06) × 10,000 = 300,000
-	// beneficiary-months checked, 6 × 10,000 below = 240,000 at the floor
-	// (80.0 %); the 2024-01 raise reached it in 2024-07, 6 months.
-	for _, key := range []string{`"schema_version": "2"`, `"illustrative": true`, `"arrears_total": "1950000.24"`, `"violations": 5`,
-		`"arrears_central": "600000.00"`, `"arrears_local": "1350000.00"`, `"arrears_unsplit": "0.24"`, `"advisories": 3`, `"warnings": 1`, `"required": "2331.00"`,
+	// over the floor year 2019-08 .. 2020-07, until the 2020-08 raise ends
+	// the level: 0.04 × 12 / 12 = 0.04, rounded once; total 1,950,000.04.
+	// Split: Example B is in 山东 (tier 3), the centre pays 50 % =
+	// 600,000.00 and the county 600,000.00; Wanrong's shortfall is a
+	// provincial top-up, all local (750,000.00), so local 1,350,000.00;
+	// the veterans' 0.04 has no cost rule (unsplit 0.04). Violations:
+	// Example B, Wanrong, Example E and 上海's extended UI 1,330 equal to
+	// its 低保 1,330 (条例 Art 18 wants it above) = 4; advisories: 上海's
+	// three UI bands 1,975, 1,580 and 1,330 below 90 % × 2,590 = 2,331 =
+	// 3; warnings: 上海's minimum wage unchanged 2019-04 .. 2021-07 = 1.
+	// Example B's county: 30 level-months (2023-01 .. 2025-06) × 10,000 =
+	// 300,000 beneficiary-months checked, 6 × 10,000 below = 240,000 at
+	// the floor (80.0 %); the 2024-01 raise reached it in 2024-07, 6
+	// months.
+	for _, key := range []string{`"schema_version": "2"`, `"illustrative": true`, `"arrears_total": "1950000.04"`, `"violations": 4`,
+		`"arrears_central": "600000.00"`, `"arrears_local": "1350000.00"`, `"arrears_unsplit": "0.04"`, `"advisories": 3`, `"warnings": 1`, `"required": "2331.00"`,
 		`"beneficiary_months_at_floor": 240000`, `"beneficiary_months_checked": 300000`, `"share": "80.0%"`,
 		"\"from\": \"2024-01\",\n          \"reached\": \"2024-07\",\n          \"months\": 6"} {
 		if !bytes.Contains(first, []byte(key)) {
@@ -239,5 +239,93 @@ func TestSampleIsACopy(t *testing.T) {
 				t.Fatal("Sample shares its head counts")
 			}
 		}
+	}
+}
+
+// A levels CSV must say how firm each amount is: without the status
+// column, with an empty cell or with "unknown" the file is refused,
+// naming the line and the column and listing the values allowed; nothing
+// is read as legislated unless it says so.
+func TestReadCSVRequiresStatus(t *testing.T) {
+	noCol := "region,program,dimensions,effective_from,amount,per,beneficiaries,source\n" +
+		"371723,pension.resident.basic,,2023-01,103,month,10000,county notice\n"
+	cases := []struct {
+		name, in string
+		line     int
+		is       error
+	}{
+		{"no column", noCol, 1, benefit.ErrNoStatus},
+		{"empty cell", header + "371723,pension.resident.basic,,2023-01,103,month,10000,county notice,default\n" +
+			"371723,pension.resident.basic,,2024-07,123,month,10000,county notice,\n", 3, benefit.ErrNoStatus},
+		{"unknown", header + "371723,pension.resident.basic,,2023-01,103,month,10000,county notice,unknown\n", 2, benefit.ErrSyntax},
+		{"a word", header + "371723,pension.resident.basic,,2023-01,103,month,10000,county notice,law\n", 2, benefit.ErrSyntax},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			levels, err := floor.ReadCSV(strings.NewReader(tc.in), "levels.csv")
+			if levels != nil {
+				t.Errorf("returned %d levels", len(levels))
+			}
+			var re *benefit.RecordError
+			if !errors.As(err, &re) || re.File != "levels.csv" || re.Line != tc.line || re.Field != "status" {
+				t.Fatalf("err = %v, want levels.csv:%d: status", err, tc.line)
+			}
+			if !errors.Is(err, tc.is) {
+				t.Errorf("err = %v, want errors.Is %v", err, tc.is)
+			}
+			if !strings.Contains(err.Error(), "legislated, announced, provisional, projected or default") {
+				t.Errorf("err = %v: does not say which values are allowed", err)
+			}
+		})
+	}
+	// The status read is the one written, row by row.
+	levels, err := floor.ReadCSV(strings.NewReader(header+
+		"371723,pension.resident.basic,,2023-01,103,month,10000,county notice,provisional\n"+
+		"371723,pension.resident.basic,,2024-07,123,month,10000,county notice,legislated\n"), "levels.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := levels[0].Schedule; s.Version(0).Status != benefit.Provisional || s.Version(1).Status != benefit.Legislated {
+		t.Errorf("statuses = %v, %v; want provisional, legislated", s.Version(0).Status, s.Version(1).Status)
+	}
+}
+
+// A levels JSON version without "status" is refused, naming its full
+// path and the line of the version that lacks it.
+func TestReadJSONRequiresStatus(t *testing.T) {
+	in := `{"levels": [
+  {"region": "371723", "program": "pension.resident.basic",
+   "versions": [
+     {"from": "2023-01", "amount": "103", "status": "default"},
+     {"from": "2024-07", "amount": "123"}]}]}`
+	_, err := floor.ReadJSON(strings.NewReader(in), "l.json")
+	var re *benefit.RecordError
+	if !errors.As(err, &re) || re.File != "l.json" || re.Line != 5 || re.Field != "levels[0].versions[1].status" {
+		t.Fatalf("err = %v, want l.json:5: levels[0].versions[1].status", err)
+	}
+	if !errors.Is(err, benefit.ErrNoStatus) {
+		t.Errorf("err = %v, want errors.Is ErrNoStatus", err)
+	}
+	want := `l.json:5: levels[0].versions[1].status: benefit: no status: version from 2024-07 has no "status" (want legislated, announced, provisional, projected or default)`
+	if err.Error() != want {
+		t.Errorf("err = %q\nwant  %q", err, want)
+	}
+	_, err = floor.ReadJSON(strings.NewReader(strings.Replace(in, `"status": "default"`, `"status": "unknown"`, 1)), "l.json")
+	if !errors.As(err, &re) || re.Line != 4 || re.Field != "levels[0].versions[0].status" || !errors.Is(err, benefit.ErrSyntax) {
+		t.Errorf("status unknown: err = %v, want l.json:4: levels[0].versions[0].status", err)
+	}
+}
+
+// A level built in Go must state its versions' status too: Check
+// refuses the zero Status (Unknown), naming the version.
+func TestCheckRequiresLevelStatus(t *testing.T) {
+	lv := floor.Level{Region: region.MustParseCode("371723"), Program: "pension.resident.basic", Beneficiaries: 1,
+		Schedule: benefit.MustSchedule(
+			benefit.Version{From: ym("2023-01"), Amount: amt("103"), Status: benefit.Default},
+			benefit.Version{From: ym("2024-07"), Amount: amt("123")})}
+	_, err := floor.Check([]floor.Level{lv}, floor.Options{})
+	var re *benefit.RecordError
+	if !errors.As(err, &re) || re.Field != "levels[0].versions[1].status" || !errors.Is(err, benefit.ErrNoStatus) {
+		t.Fatalf("err = %v, want levels[0].versions[1].status wrapping ErrNoStatus", err)
 	}
 }

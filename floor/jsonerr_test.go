@@ -18,9 +18,9 @@ import (
 //	3    "program": "pension.resident.basic",
 //	4    "beneficiaries": 10,
 //	5    "versions": [
-//	6      {"from": "2023-01", "amount": "103"},
+//	6      {"from": "2023-01", "amount": "103", "status": "default"},
 //	7      {"from": "2024-07",
-//	8       "amount": "123"}]}],
+//	8       "amount": "123", "status": "default"}]}],
 //	9  "waivers": []}
 func levelsDoc(replace ...string) string {
 	doc := `{"levels": [
@@ -28,9 +28,9 @@ func levelsDoc(replace ...string) string {
    "program": "pension.resident.basic",
    "beneficiaries": 10,
    "versions": [
-     {"from": "2023-01", "amount": "103"},
+     {"from": "2023-01", "amount": "103", "status": "default"},
      {"from": "2024-07",
-      "amount": "123"}]}],
+      "amount": "123", "status": "default"}]}],
  "waivers": []}`
 	return strings.NewReplacer(replace...).Replace(doc)
 }
@@ -51,7 +51,9 @@ func TestReadJSONErrorsNameLineAndPath(t *testing.T) {
 		{"negative amount", levelsDoc(`"123"`, `"-1"`), 8, "levels[0].versions[1].amount", ""},
 		{"amount in exponent notation", levelsDoc(`"123"`, `1.23e2`), 8, "levels[0].versions[1].amount", ""},
 		{"no amount", levelsDoc(`,
-      "amount": "123"`, ``), 7, "levels[0].versions[1]", ""},
+      "amount": "123", "status": "default"`, `, "status": "default"`), 7, "levels[0].versions[1].amount", ""},
+		{"no status", levelsDoc(`"123", "status": "default"`, `"123"`), 7, "levels[0].versions[1].status",
+			`l.json:7: levels[0].versions[1].status: benefit: no status: version from 2024-07 has no "status" (want legislated, announced, provisional, projected or default)`},
 		{"persons as a string", levelsDoc(`10,`, `"10",`), 4, "levels[0].beneficiaries",
 			`l.json:4: levels[0].beneficiaries: benefit: invalid syntax: a JSON string where a whole number is expected`},
 		{"negative persons", levelsDoc(`10,`, `-10,`), 4, "levels[0].beneficiaries", ""},

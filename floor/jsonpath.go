@@ -67,7 +67,18 @@ func decodeErr(doc []byte, name string, t reflect.Type, err error) error {
 	} else if !errors.As(err, &se) {
 		// a value that does not decode (a malformed month or amount, a
 		// string for a number): name it by its full path and line
-		if p, l := badPath(doc, t); p != "" {
+		var inner *benefit.RecordError
+		if errors.As(err, &inner) && inner.File == "" && inner.Field != "" {
+			// a value's own decoder that names a field inside it (a
+			// version without "status"): the path is the value's and the
+			// field's, on the line of the field or of the object that
+			// lacks it
+			if p := innerPath(doc, t, inner.Field); p != "" {
+				re.Field = p
+				re.Line = locate(doc, p)
+			}
+			err = inner.Err
+		} else if p, l := badPath(doc, t); p != "" {
 			re.Field, re.Line = p, l
 		}
 	}
@@ -77,7 +88,7 @@ func decodeErr(doc []byte, name string, t reflect.Type, err error) error {
 		err = fmt.Errorf("%w: a JSON %s where %s is expected", benefit.ErrSyntax, te.Value, kindOf(te.Type))
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
 		err = fmt.Errorf("%w: the JSON document ends early", benefit.ErrSyntax)
-	case errors.Is(err, benefit.ErrSyntax) || errors.Is(err, benefit.ErrRange) || errors.Is(err, benefit.ErrNegative):
+	case errors.Is(err, benefit.ErrSyntax) || errors.Is(err, benefit.ErrRange) || errors.Is(err, benefit.ErrNegative) || errors.Is(err, benefit.ErrNoStatus):
 		// already says what is wrong ("benefit: invalid month …")
 	default:
 		err = fmt.Errorf("%w: %w", benefit.ErrSyntax, err)
@@ -175,6 +186,20 @@ func badPath(doc []byte, t reflect.Type) (string, int) {
 		return q, ql
 	}
 	return p, line
+}
+
+// innerPath returns the JSON path of the field of the first value of doc
+// whose own decoder fails with a *benefit.RecordError naming field
+// ("levels[0].versions[1]" + "." + "status"), or "".
+func innerPath(doc []byte, t reflect.Type, field string) string {
+	p, _ := jsonpath.BadMatch(doc, t, func(err error) bool {
+		var re *benefit.RecordError
+		return errors.As(err, &re) && re.Field == field
+	})
+	if p == "" {
+		return ""
+	}
+	return p + "." + field
 }
 
 // plain returns t with every struct type rebuilt without methods (so

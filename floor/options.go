@@ -39,8 +39,9 @@ type Options struct {
 
 	// PassThrough turns on rule 4: when a national floor rises by Δ, a
 	// level above it must rise by at least Δ from the same month. Off by
-	// default: whether every locality must pass a raise through is a
-	// policy choice (policy-reference §2.5).
+	// default: 人社部发〔2015〕5号 states it for the 2014 step of the
+	// residents' pension ("此次增加的基础养老金金额，不得冲抵或替代各地自行提高的基础养老金");
+	// that it holds for every raise is the library's reading.
 	PassThrough bool
 
 	// ProvisionalSeverity is the severity of a shortfall against a floor

@@ -24,9 +24,10 @@ var (
 		Note:       "The 'not lower than' rule is verified for national standards; applying it between local levels is the library's reading.",
 	}
 	passThroughCitation = benefit.Citation{
-		Title:      "pass-through: 国家提高的基础养老金部分在地方原有水平上相应提高",
-		Confidence: "M",
-		Note:       "Local practice (Wanrong County) stacks central raises on local add-ons; whether every locality must pass a raise through is unverified (policy-reference §2.5), hence an option.",
+		Doc:        "人社部发〔2015〕5号",
+		Title:      "此次增加的基础养老金金额，不得冲抵或替代各地自行提高的基础养老金 (a national raise is not offset against local raises: it is passed through)",
+		Confidence: "V3",
+		Note:       "Read in a verbatim repost of the notice of the 2014-07 step 55 -> 70 (data-additions-2026-12 §2), for which it is stated; applying it to every raise of the national floor is the library's reading, hence an option (Options.PassThrough).",
 	}
 	noCutCitation = benefit.Citation{
 		Title:      "no cut: 社会保险法 第十八条 (正常调整机制); 军人抚恤优待条例 第三条 (动态调整)",
@@ -371,7 +372,7 @@ func (c *checker) checkFloor(i int) {
 		if len(c.set.byProg[l.Program]) > 0 {
 			msg = "no floor of " + l.Program + " is known for " + dimsText(l.Dims) + " in this region: not checked against any floor"
 		}
-		c.uncheckedMonths(i, RuleFloor, covFloor, ReasonNoFloor, floorRuleCitation, msg)
+		c.uncheckedMonths(i, c.from, RuleFloor, covFloor, ReasonNoFloor, floorRuleCitation, msg)
 		return
 	}
 	yearly := false
@@ -655,9 +656,10 @@ func (c *checker) checkRelative(i int) {
 			continue
 		}
 		rc := covRelative + ri
+		from := max(c.from, r.From) // a rule made at a date binds from then on
 		refs, floors := c.reference(l.Region, ri)
 		if len(refs) == 0 && len(floors) == 0 {
-			c.uncheckedMonths(i, r.ID, rc, ReasonNoReference, r.Citation, c.message(msgKey{1, ri}, func() string {
+			c.uncheckedMonths(i, from, r.ID, rc, ReasonNoReference, r.Citation, c.message(msgKey{1, ri}, func() string {
 				return "no " + r.Against + " figure is given for the region or any region above it, nor nationally: " + r.ID + " cannot be evaluated"
 			}))
 			continue
@@ -669,7 +671,7 @@ func (c *checker) checkRelative(i int) {
 			c.addFloor(fi)
 		}
 		legal := r.Bound == Lower && r.Severity == Violation // a legal floor (for the effect summary)
-		c.eachActual(i, c.from, c.to, func(iv benefit.Interval, act benefit.Amount, per benefit.Frequency, prov int) {
+		c.eachActual(i, from, c.to, func(iv benefit.Interval, act benefit.Amount, per benefit.Frequency, prov int) {
 			var (
 				ref      benefit.Amount
 				refPer   benefit.Frequency

@@ -337,6 +337,10 @@ func TestPassThrough(t *testing.T) {
 	eq(t, "required", f.Required, "1510")
 	eq(t, "shortfall", f.Shortfall, "20")
 	eq(t, "arrears", f.Arrears, "60") // 20 × 1 × 3
+	// its legal basis, stated for the 2014 step (data-additions-2026-12 §2)
+	if f.Citation.Doc != "人社部发〔2015〕5号" || !strings.Contains(f.Citation.Title, "此次增加的基础养老金金额，不得冲抵或替代各地自行提高的基础养老金") || f.Citation.Confidence != "V3" {
+		t.Errorf("citation %+v", f.Citation)
+	}
 }
 
 // Rule 5: a level cut from 120 to 110 (hypothetical) is a warning for
@@ -438,35 +442,6 @@ func TestCheckRejectsBadLevels(t *testing.T) {
 	}
 }
 
-// 带病回乡退伍军人生活补助 is at most the grade-10 disability standard
-// (policy-reference §5.3). With a hypothetical local grade-10 figure of
-// 8,000 a year, 700 a month (× 12 = 8,400) is 400 a year over; 650 a
-// month (7,800) is within the band and above the 650 floor.
-func TestIllReturnedCeiling(t *testing.T) {
-	code := region.MustParseCode("140800")
-	grade10 := floor.Level{Region: code, Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=10"),
-		Per: benefit.PerYear, Schedule: sched(t, "2021-01", "8000")}
-	ill := floor.Level{Region: code, Program: "veterans.ill_returned", Schedule: sched(t, "2021-01", "700")}
-	rep := check(t, []floor.Level{grade10, ill}, floor.Options{From: ym("2021-01"), To: ym("2022-01")})
-	f := one(t, rep, "ill_returned.max_grade10")
-	if f.Severity != floor.Violation || f.Per != benefit.PerYear {
-		t.Errorf("finding %s per %s", f, f.Per)
-	}
-	eq(t, "bound", f.Required, "8000")
-	eq(t, "actual", f.Actual, "8400")
-	eq(t, "excess", f.Excess, "400")
-	eq(t, "no arrears for a ceiling", f.Arrears, "0")
-	// 650 a month keeps both the ceiling and the 650 floor (the local
-	// grade-10 figure itself is checked against the national tables,
-	// which is another matter)
-	ill.Schedule = sched(t, "2021-01", "650")
-	for _, f := range check(t, []floor.Level{grade10, ill}, floor.Options{From: ym("2021-01"), To: ym("2022-01")}).Findings {
-		if f.Program == "veterans.ill_returned" {
-			t.Errorf("650 a month: %s", f)
-		}
-	}
-}
-
 // A waiver that could never match a finding would silently do nothing:
 // dimensions the programme lacks, or a rule that cannot report a
 // violation (stale is a warning), are errors naming the waiver.
@@ -520,7 +495,7 @@ func TestCheckRejectsHugeFigures(t *testing.T) {
 			l.Headcounts = []floor.Headcount{{From: ym("2024-03"), Persons: floor.MaxPersons + 1}}
 		}, nil, "levels[0].headcounts[0].persons"},
 		"version": {func(l *floor.Level) {
-			l.Schedule = benefit.MustSchedule(benefit.Version{From: math.MaxInt32, Amount: amt("1")})
+			l.Schedule = benefit.MustSchedule(benefit.Version{From: math.MaxInt32, Amount: amt("1"), Status: benefit.Default})
 		}, nil, "levels[0].versions"},
 		"paid in": {nil, func(o *floor.Options) { o.PaidIn, o.InterestPerMonth = math.MaxInt32, benefit.Percent(1) }, "paid_in"},
 	}
@@ -563,25 +538,6 @@ func TestWaivedArrearsOwedOnce(t *testing.T) {
 	}
 	eq(t, "waived", rep.Summary.WaivedArrears, "12000")
 	eq(t, "owed", rep.Summary.ArrearsTotal, "0")
-}
-
-// The ceiling of 带病回乡退伍军人生活补助 read from a national floor when no
-// local grade-10 figure exists: a user's set adds a hypothetical national
-// 因战十级 standard of 8,000 a year; 700 a month × 12 = 8,400 is 400
-// over, the same as against a local figure (TestIllReturnedCeiling).
-func TestIllReturnedCeilingFromNationalFloor(t *testing.T) {
-	set, err := floor.Default().With(floor.Floor{Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=10"),
-		Per: benefit.PerYear, Schedule: sched(t, "2021-01", "8000"), Citation: benefit.Citation{Title: "hypothetical grade-10 standard"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ill := floor.Level{Region: region.MustParseCode("140800"), Program: "veterans.ill_returned", Schedule: sched(t, "2021-01", "700")}
-	f := one(t, check(t, []floor.Level{ill}, floor.Options{From: ym("2021-01"), To: ym("2022-01"), Floors: set}), "ill_returned.max_grade10")
-	eq(t, "bound", f.Required, "8000")
-	eq(t, "excess", f.Excess, "400")
-	if !strings.Contains(f.Message, "hypothetical grade-10 standard") {
-		t.Errorf("message %q does not name the floor", f.Message)
-	}
 }
 
 // A file with a header and no rows gives no levels; the text report

@@ -12,8 +12,16 @@ import (
 	"github.com/benefitstd/benefitstd/region"
 )
 
+//go:generate go run gen_veterans.go
+
 //go:embed data/national.json
 var nationalJSON []byte
+
+// veteransJSON holds the national veterans' tables (残疾抚恤金, 定期抚恤金),
+// generated from data/src by gen_veterans.go.
+//
+//go:embed data/veterans_tables.json
+var veteransJSON []byte
 
 // A Floor is a fixed-amount minimum (最低标准) of one programme: a dated
 // schedule of amounts a local level must not fall below. A national
@@ -78,13 +86,17 @@ func (r *Relative) relation() string {
 // below the minimum wage (失业保险条例 第十八条, strict), not below 低保
 // (社会保险法 第四十七条), and should reach 90 % of the minimum wage
 // (advisory). The bound is Multiplier × the other figure; Strict means
-// equality breaks the rule too.
+// equality breaks the rule too. A rule made at a date applies from its
+// From month on: the ill-returned veterans' allowance is bounded by the
+// grade-10 disability standard from 2020-08 (AgainstDims picks the cause
+// column, 因战 by default, see the package documentation).
 type Relative struct {
 	ID          string
 	Program     string
-	Dims        benefit.Dims // pattern of levels the rule applies to; zero: all
-	Against     string       // the other programme, e.g. "reference.min_wage"
-	AgainstDims benefit.Dims // pattern of the other figure; zero: any
+	Dims        benefit.Dims  // pattern of levels the rule applies to; zero: all
+	Against     string        // the other programme, e.g. "reference.min_wage"
+	AgainstDims benefit.Dims  // pattern of the other figure; zero: any
+	From        benefit.Month // first month the rule is in force; zero: always
 	Bound       Bound
 	Strict      bool
 	Multiplier  benefit.Rate // 100 % when zero
@@ -133,16 +145,30 @@ type Set struct {
 }
 
 // Default returns the national floors embedded in the library
-// (floor/data/national.json): the residents' basic pension history, the
-// veterans' standards of 2018-08 and 2019-08, the ill-returned veterans'
-// allowance, the unemployment-benefit rules and the cadences. It is
-// parsed once, on first use.
+// (floor/data/national.json and the generated veterans' tables
+// floor/data/veterans_tables.json, one data version): the residents'
+// basic pension history, the veterans' disability pensions of all grades
+// and causes 2017-10 to 2022-08 (grade 1 from 2015-10), the survivors'
+// pensions 2015-10 to 2021-08, the ill-returned veterans' allowance, the
+// unemployment-benefit rules and the cadences (see the package
+// documentation). It is parsed once, on first use.
 func Default() *Set { return defaultSet() }
 
 var defaultSet = sync.OnceValue(func() *Set {
+	// caught by TestDefaultResidentsPensionHistory and every test of the defaults
 	s, err := Load(bytes.NewReader(nationalJSON), "floor/data/national.json")
 	if err != nil {
-		panic("floor: embedded national floors are invalid: " + err.Error()) // caught by TestDefaultResidentsPensionHistory and every test of the defaults
+		panic("floor: embedded national floors are invalid: " + err.Error())
+	}
+	v, err := Load(bytes.NewReader(veteransJSON), "floor/data/veterans_tables.json")
+	if err != nil {
+		panic("floor: embedded veterans' tables are invalid: " + err.Error())
+	}
+	if v.version != s.version {
+		panic("floor: embedded veterans' tables are of data version " + v.version + ", the national floors of " + s.version)
+	}
+	if s, err = build(s.version, append(slices.Clone(s.floors), v.floors...), s.relative, s.cadences, "", s.cat); err != nil {
+		panic("floor: embedded floors conflict: " + err.Error())
 	}
 	return s
 })
@@ -260,6 +286,20 @@ func (s *Set) waivable(program, rule string) bool {
 	return false
 }
 
+// statusErr reports a version of a floor or level whose status is not
+// one of the five a value can be given with: the zero Status (Unknown,
+// benefit.ErrNoStatus), which is never read as law, or a number outside
+// the constants (benefit.ErrSyntax).
+func statusErr(v benefit.Version) error {
+	switch {
+	case v.Status == benefit.Unknown:
+		return fmt.Errorf("%w: %s from %s says no status (set Legislated, Announced, Provisional, Projected or Default)", benefit.ErrNoStatus, v.Amount, v.From)
+	case v.Status < benefit.Legislated || v.Status > benefit.Default:
+		return fmt.Errorf("%w: %s from %s has status %s (want Legislated, Announced, Provisional, Projected or Default)", benefit.ErrSyntax, v.Amount, v.From, v.Status)
+	}
+	return nil
+}
+
 func versionCitation(v benefit.Version, f *Floor) benefit.Citation {
 	if v.Citation.IsZero() {
 		return f.Citation
@@ -280,8 +320,9 @@ func (s *Set) matching(program string, dims benefit.Dims, buf []int) []int {
 }
 
 // With returns a new set holding s's floors plus fs (national or
-// regional-agreement floors); s is not changed. fs are checked against
-// the catalogue s was built with (SetOptions.Catalogue; Default's is
+// regional-agreement floors); s is not changed. fs are checked as NewSet
+// checks them (every version with a status), against the catalogue s was
+// built with (SetOptions.Catalogue; Default's is
 // benefit.DefaultCatalogue). A floor with the same programme, dimensions
 // and group as one already in s is an error.
 func (s *Set) With(fs ...Floor) (*Set, error) {
@@ -309,8 +350,10 @@ func (s *Set) Merge(o *Set) (*Set, error) {
 
 // NewSet builds a set from Go values, with the checks Load makes:
 // programmes and dimensions known to benefit.DefaultCatalogue (NewSetWith
-// takes another catalogue), at least
-// one version per floor, Per equal to the programme's frequency, no
+// takes another catalogue), at least one version per floor, each with a
+// status (the zero Status, benefit.Unknown, is refused with
+// benefit.ErrNoStatus; an [M] or [C] version is never legislated), Per
+// equal to the programme's frequency, no
 // floor given twice for the same programme, dimensions and group, and
 // well-formed relative rules and cadences. Every error is a
 // *benefit.RecordError naming the field ("floors[2].per"). The set keeps
@@ -358,6 +401,9 @@ func build(version string, floors []Floor, relative []Relative, cadences []Caden
 			return nil, fe("citation.confidence", err)
 		}
 		for j, v := range f.Schedule.All() {
+			if err := statusErr(v); err != nil {
+				return nil, fe(fmt.Sprintf("versions[%d].status", j), err)
+			}
 			if err := v.Citation.Validate(); err != nil {
 				return nil, fe(fmt.Sprintf("versions[%d].citation.confidence", j), err)
 			}
@@ -396,6 +442,8 @@ func build(version string, floors []Floor, relative []Relative, cadences []Caden
 			return nil, fe("severity", fmt.Errorf("%w: want advisory, warning or violation", benefit.ErrSyntax))
 		case r.Multiplier.Sign() < 0:
 			return nil, fe("multiplier", fmt.Errorf("%w: negative multiplier", benefit.ErrNegative))
+		case !validMonth(r.From):
+			return nil, fe("from", monthRangeErr(r.From))
 		}
 		if err := r.Citation.Validate(); err != nil {
 			return nil, fe("citation.confidence", err)
@@ -465,6 +513,7 @@ type relativeJSON struct {
 	Dimensions  benefit.Dims     `json:"dimensions,omitzero"`
 	Against     string           `json:"against"`
 	AgainstDims benefit.Dims     `json:"against_dimensions,omitzero"`
+	From        benefit.Month    `json:"from,omitzero"`
 	Bound       string           `json:"bound"`
 	Strict      bool             `json:"strict"`
 	Multiplier  benefit.Rate     `json:"multiplier,omitzero"`
@@ -566,7 +615,7 @@ func (j *setJSON) set(name string, opts SetOptions) (*Set, error) {
 		default:
 			return nil, &benefit.RecordError{File: name, Field: fmt.Sprintf("relative[%d].bound", i), Err: fmt.Errorf("%w: %q (want lower or upper)", benefit.ErrSyntax, rj.Bound)}
 		}
-		rel = append(rel, Relative{ID: rj.ID, Program: rj.Program, Dims: rj.Dimensions, Against: rj.Against, AgainstDims: rj.AgainstDims,
+		rel = append(rel, Relative{ID: rj.ID, Program: rj.Program, Dims: rj.Dimensions, Against: rj.Against, AgainstDims: rj.AgainstDims, From: rj.From,
 			Bound: b, Strict: rj.Strict, Multiplier: rj.Multiplier, Severity: rj.Severity, Citation: rj.Citation})
 	}
 	cads := make([]Cadence, 0, len(j.Cadences))

@@ -12,10 +12,12 @@ import (
 	"github.com/benefitstd/benefitstd/region"
 )
 
-// policy-reference §2.1: 55 (2009-12), 70 (2014-07), 88 (2018-01), 93
-// (2020-07), 98? (2022, unresolved), 103 (2023), 123 (2024-01), 143
-// (2025-01). 2022-2023 ship as provisional; 2020's date is [C], so
-// announced.
+// policy-reference §2.1 and data-additions-2026-12 §2: 55 (2009-12), 70
+// (2014-07, 人社部发〔2015〕5号), 88 (2018-01), 93 (2020-07), 98 (2022, a
+// step that exists [D] at a month not known), 103 (2023), 123 (2024-01),
+// 143 (2025-01). 2022-2023 ship as provisional; 2020's date is [C], and
+// no source gives 1 January for 123 and 143 (their notices not seen), so
+// those three are announced.
 func TestDefaultResidentsPensionHistory(t *testing.T) {
 	s, ok := floor.Default().National("pension.resident.basic", benefit.Dims{})
 	if !ok {
@@ -27,7 +29,7 @@ func TestDefaultResidentsPensionHistory(t *testing.T) {
 	}{
 		{"2009-12", "55", benefit.Legislated}, {"2014-07", "70", benefit.Legislated}, {"2018-01", "88", benefit.Legislated},
 		{"2020-07", "93", benefit.Announced}, {"2022-01", "98", benefit.Provisional}, {"2023-01", "103", benefit.Provisional},
-		{"2024-01", "123", benefit.Legislated}, {"2025-01", "143", benefit.Legislated},
+		{"2024-01", "123", benefit.Announced}, {"2025-01", "143", benefit.Announced},
 	}
 	if s.Len() != len(want) {
 		t.Fatalf("%d versions, want %d", s.Len(), len(want))
@@ -60,28 +62,8 @@ func TestDefaultNeverLegislatesUnverified(t *testing.T) {
 	}
 }
 
-// policy-reference §5.2: 2018-08 and 2019-08 national standards (annual).
-func TestDefaultVeterans(t *testing.T) {
-	cases := []struct{ program, dims, month, amount string }{
-		{"veterans.disability", "cause=因战;grade=1", "2018-09", "80140"},
-		{"veterans.disability", "cause=因战;grade=1", "2019-08", "88150"},
-		{"veterans.disability", "cause=因公;grade=1", "2019-08", "85370"},
-		{"veterans.disability", "cause=因病;grade=1", "2019-08", "82570"},
-		{"veterans.disability", "cause=因病;grade=1", "2018-08", "75060"},
-		{"veterans.survivors", "residence=城镇;survivor=烈士遗属", "2019-08", "27980"},
-		{"veterans.survivors", "survivor=因公牺牲军人遗属", "2019-08", "24040"},
-		{"veterans.survivors", "survivor=病故军人遗属", "2019-08", "22610"},
-		{"veterans.ill_returned", "", "2021-01", "650"},
-	}
-	for _, tc := range cases {
-		a, _, ok := floor.Default().Required(tc.program, region.MustParseCode("110000"), benefit.MustParseDims(tc.dims), ym(tc.month))
-		if !ok || !a.Equal(amt(tc.amount)) {
-			t.Errorf("%s %s %s = %s %v, want %s", tc.program, tc.dims, tc.month, a, ok, tc.amount)
-		}
-	}
-	if _, _, ok := floor.Default().Required("veterans.disability", region.MustParseCode("110000"), benefit.MustParseDims("cause=因战;grade=1"), ym("2018-07")); ok {
-		t.Error("a 2018-07 veterans' floor was found; the table starts 2018-08")
-	}
+// UI has relative bounds only (veterans: veterans_test.go).
+func TestDefaultUnemploymentHasNoFixedFloor(t *testing.T) {
 	if _, ok := floor.Default().National("employment.unemployment_insurance", benefit.Dims{}); ok {
 		t.Error("UI has relative bounds only, no fixed national floor")
 	}
@@ -90,10 +72,10 @@ func TestDefaultVeterans(t *testing.T) {
 func TestLoadStrict(t *testing.T) {
 	cases := map[string]struct{ in, field string }{
 		"unknown field": {`{"version": "x", "floors": [], "extra": 1}`, "extra"},
-		"program":       {`{"version": "x", "floors": [{"program": "nope", "versions": [{"from": "2024-01", "amount": "1"}]}]}`, "floors[0].program"},
-		"dims":          {`{"version": "x", "floors": [{"program": "pension.resident.basic", "dimensions": "grade=1", "versions": [{"from": "2024-01", "amount": "1"}]}]}`, "floors[0].dimensions"},
-		"order":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": [{"from": "2024-01", "amount": "1"}, {"from": "2023-01", "amount": "1"}]}]}`, "floors[0].versions[1].from"},
-		"group":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "group": "atlantis", "versions": [{"from": "2024-01", "amount": "1"}]}]}`, "floors[0].group"},
+		"program":       {`{"version": "x", "floors": [{"program": "nope", "versions": [{"from": "2024-01", "amount": "1", "status": "default"}]}]}`, "floors[0].program"},
+		"dims":          {`{"version": "x", "floors": [{"program": "pension.resident.basic", "dimensions": "grade=1", "versions": [{"from": "2024-01", "amount": "1", "status": "default"}]}]}`, "floors[0].dimensions"},
+		"order":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": [{"from": "2024-01", "amount": "1", "status": "default"}, {"from": "2023-01", "amount": "1", "status": "default"}]}]}`, "floors[0].versions[1].from"},
+		"group":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "group": "atlantis", "versions": [{"from": "2024-01", "amount": "1", "status": "default"}]}]}`, "floors[0].group"},
 		"empty":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": []}]}`, "floors[0].versions"},
 		// local-data §2: 98 in 2022 is [M]; it may ship only as provisional.
 		"unverified legislated": {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": [{"from": "2022-01", "amount": "98", "status": "legislated", "citation": {"confidence": "M"}}]}]}`, "floors[0].versions[0].status"},
@@ -112,7 +94,7 @@ func TestLoadStrict(t *testing.T) {
 // agreement for 京津冀 (hypothetical 200 from 2025-01).
 func TestLoadAndMerge(t *testing.T) {
 	in := `{"version": "mine", "floors": [{"program": "pension.resident.basic", "group": "jingjinji",
-  "citation": {"title": "hypothetical 京津冀 agreement"}, "versions": [{"from": "2025-01", "amount": "200"}]}]}`
+  "citation": {"title": "hypothetical 京津冀 agreement"}, "versions": [{"from": "2025-01", "amount": "200", "status": "default"}]}]}`
 	mine, err := floor.Load(strings.NewReader(in), "mine.json")
 	if err != nil {
 		t.Fatal(err)
@@ -187,16 +169,15 @@ func TestWriteTextAligned(t *testing.T) {
 			ends[displayWidth(l)] = true
 		}
 	}
-	// the sample has four such rows (运城市's floor before and after the
-	// 2019 table goes stale in 2020-08, 371723's floor, 万荣县's
-	// hierarchy); with one row the check would hold trivially
+	// the sample has three such rows (运城市's floor, 371723's floor,
+	// 万荣县's hierarchy); with one row the check would hold trivially
 	rows := 0
 	for _, l := range lines {
 		if strings.Contains(l, "  violation  ") && (strings.Contains(l, " floor ") || strings.Contains(l, " hierarchy ")) {
 			rows++
 		}
 	}
-	if len(ends) != 1 || rows != 4 {
+	if len(ends) != 1 || rows != 3 {
 		t.Errorf("arrears column not aligned over %d rows: %v\n%s", rows, ends, b.String())
 	}
 }
@@ -300,9 +281,9 @@ func TestLoadConfidenceMarks(t *testing.T) {
 		err       error
 	}{
 		"floor": {`{"version": "x", "floors": [{"program": "pension.resident.basic",
- "citation": {"confidence": "Z"}, "versions": [{"from": "2024-01", "amount": "1"}]}]}`, "floors[0].citation.confidence", 2, benefit.ErrSyntax},
-		"version": {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": [{"from": "2024-01", "amount": "1"},
- {"from": "2025-01", "amount": "2", "citation": {"title": "t",
+ "citation": {"confidence": "Z"}, "versions": [{"from": "2024-01", "amount": "1", "status": "default"}]}]}`, "floors[0].citation.confidence", 2, benefit.ErrSyntax},
+		"version": {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": [{"from": "2024-01", "amount": "1", "status": "default"},
+ {"from": "2025-01", "amount": "2", "status": "default", "citation": {"title": "t",
    "confidence": "[V4]"}}]}]}`, "floors[0].versions[1].citation.confidence", 3, benefit.ErrSyntax},
 		"relative": {`{"version": "x", "floors": [], "relative": [` + rel + `
  "citation": {"confidence": "verified"}}]}`, "relative[0].citation.confidence", 2, benefit.ErrSyntax},
@@ -339,14 +320,101 @@ func TestLoadConfidenceMarks(t *testing.T) {
 func TestReadJSONConfidenceMarks(t *testing.T) {
 	for field, in := range map[string]string{
 		"levels[0].source.confidence": `{"levels": [{"region": "371723", "program": "pension.resident.basic",
- "source": {"confidence": "Z"}, "versions": [{"from": "2024-01", "amount": "123"}]}]}`,
+ "source": {"confidence": "Z"}, "versions": [{"from": "2024-01", "amount": "123", "status": "default"}]}]}`,
 		"levels[0].versions[0].citation.confidence": `{"levels": [{"region": "371723", "program": "pension.resident.basic",
- "versions": [{"from": "2024-01", "amount": "123", "citation": {"confidence": "V2"}}]}]}`,
+ "versions": [{"from": "2024-01", "amount": "123", "status": "default", "citation": {"confidence": "V2"}}]}]}`,
 	} {
 		_, err := floor.ReadJSON(strings.NewReader(in), "l.json")
 		var re *benefit.RecordError
 		if !errors.As(err, &re) || re.Field != field || re.Line != 2 || !errors.Is(err, benefit.ErrSyntax) {
 			t.Errorf("%s: err = %v, want l.json:2: %s", field, err, field)
 		}
+	}
+}
+
+// A floors file must say how firm every version is: a version without
+// "status" is refused, naming its JSON path and the line of the version;
+// "unknown" is no status either. Nothing is read as legislated unless
+// it says so.
+func TestLoadRequiresStatus(t *testing.T) {
+	doc := `{"version": "x", "floors": [
+ {"program": "pension.resident.basic", "versions": [{"from": "2024-01", "amount": "123", "status": "legislated"}]},
+ {"program": "veterans.ill_returned", "versions": [
+   {"from": "2020-08", "amount": "650", "status": "legislated"},
+   {"from": "2021-08", "amount": "700"}]}]}`
+	_, err := floor.Load(strings.NewReader(doc), "mine.json")
+	var re *benefit.RecordError
+	if !errors.As(err, &re) || re.File != "mine.json" || re.Line != 5 || re.Field != "floors[1].versions[1].status" || !errors.Is(err, benefit.ErrNoStatus) {
+		t.Fatalf("err = %v, want mine.json:5: floors[1].versions[1].status wrapping ErrNoStatus", err)
+	}
+	_, err = floor.Load(strings.NewReader(strings.Replace(doc, `"amount": "700"`, `"amount": "700", "status": "unknown"`, 1)), "mine.json")
+	if !errors.As(err, &re) || re.Line != 5 || re.Field != "floors[1].versions[1].status" || !errors.Is(err, benefit.ErrSyntax) {
+		t.Errorf("status unknown: err = %v, want mine.json:5: floors[1].versions[1].status", err)
+	}
+}
+
+// Go callers must set a status too: NewSet (and With) refuse a floor
+// version with the zero Status, naming it, with benefit.ErrNoStatus.
+func TestNewSetRequiresStatus(t *testing.T) {
+	f := floor.Floor{Program: "pension.resident.basic", Per: benefit.PerMonth,
+		Schedule: benefit.MustSchedule(
+			benefit.Version{From: ym("2024-01"), Amount: amt("123"), Status: benefit.Legislated},
+			benefit.Version{From: ym("2025-01"), Amount: amt("143")})}
+	for name, build := range map[string]func() error{
+		"NewSet": func() error { _, err := floor.NewSet("x", []floor.Floor{f}, nil, nil); return err },
+		"With":   func() error { _, err := floor.Default().With(f); return err },
+	} {
+		err := build()
+		var re *benefit.RecordError
+		if !errors.As(err, &re) || !strings.HasSuffix(re.Field, "].versions[1].status") || !errors.Is(err, benefit.ErrNoStatus) {
+			t.Errorf("%s: err = %v, want floors[i].versions[1].status wrapping ErrNoStatus", name, err)
+		}
+	}
+	f.Schedule = benefit.MustSchedule(benefit.Version{From: ym("2024-01"), Amount: amt("123"), Status: benefit.Status(42)})
+	if _, err := floor.NewSet("x", []floor.Floor{f}, nil, nil); !errors.Is(err, benefit.ErrSyntax) {
+		t.Errorf("Status(42): err = %v, want ErrSyntax", err)
+	}
+}
+
+// The corrections of data-additions-2026-12 §2 and §4, as the shipped
+// data carries them.
+func TestDefaultCitationsOfTheAdditions(t *testing.T) {
+	s, _ := floor.Default().National("pension.resident.basic", benefit.Dims{})
+	at := func(m string) benefit.Version {
+		v, ok := s.At(ym(m))
+		if !ok || v.From != ym(m) {
+			t.Fatalf("no version from %s", m)
+		}
+		return v
+	}
+	// §2: the 70-yuan step is 人社部发〔2015〕5号 [V3], with the pass-through sentence
+	v := at("2014-07")
+	if v.Citation.Doc != "人社部发〔2015〕5号" || v.Citation.Confidence != "V3" || v.Status != benefit.Legislated ||
+		!strings.Contains(v.Citation.Title, "此次增加的基础养老金金额，不得冲抵或替代各地自行提高的基础养老金") || strings.Contains(v.Citation.Note, "from memory") {
+		t.Errorf("2014-07: %s %+v", v.Status, v.Citation)
+	}
+	// §2: a 93 → 98 step exists (15 + 18 + 5 + 5 + 5 + 20 + 20 = 88), its month unknown
+	if v := at("2022-01"); v.Status != benefit.Provisional || !strings.Contains(v.Citation.Note, "15 + 18 + 5 + 5 + 5 + 20 + 20 = 88") {
+		t.Errorf("2022-01: %s %+v", v.Status, v.Citation)
+	}
+	// §2: no source gives 1 January as the start of 103, 123 or 143
+	for _, m := range []string{"2023-01", "2024-01", "2025-01"} {
+		v := at(m)
+		if v.Status == benefit.Legislated || !strings.Contains(v.Citation.Note, "No source gives 1 January") || strings.Contains(v.Citation.Title, "-01-01") {
+			t.Errorf("%s: %s %+v", m, v.Status, v.Citation)
+		}
+	}
+	// §4: the 90 % target is 人社部发〔2017〕71号, issued 2017-09-20
+	var target floor.Relative
+	for _, r := range floor.Default().Relatives("employment.unemployment_insurance") {
+		if r.ID == "ui.target90" {
+			target = r
+		}
+	}
+	if c := target.Citation; c.Doc != "人社部发〔2017〕71号" || !strings.Contains(c.Title, "2017-09-20") || !strings.Contains(c.Title, "逐步将失业保险金标准提高到最低工资标准的90%") || strings.Contains(c.Note, "[M]") {
+		t.Errorf("ui.target90 citation %+v", c)
+	}
+	if !target.Multiplier.Equal(benefit.MustParseRate("90%")) || target.Severity != floor.Advisory {
+		t.Errorf("ui.target90 %s %s", target.Multiplier, target.Severity)
 	}
 }

@@ -102,11 +102,11 @@ func TestNewSetWithCatalogue(t *testing.T) {
 func TestReadWithUserCatalogue(t *testing.T) {
 	cat := userCatalogue(t)
 	opts := floor.SetOptions{Catalogue: cat}
-	const csvLevels = "region,program,dimensions,effective_from,amount\n" +
-		"371723,local.elderly_allowance,age=80+,2024-01,90\n"
+	const csvLevels = "region,program,dimensions,effective_from,amount,status\n" +
+		"371723,local.elderly_allowance,age=80+,2024-01,90,default\n"
 	const jsonLevels = `{"levels": [
  {"region": "371723", "program": "local.elderly_allowance", "dimensions": "age=80+",
-  "versions": [{"from": "2024-01", "amount": "90"}]}],
+  "versions": [{"from": "2024-01", "amount": "90", "status": "default"}]}],
  "waivers": [{"region": "371723", "program": "local.elderly_allowance", "dimensions": "age=80+",
   "interval": {"from": "2024-01", "to": "2024-02"}, "reason": "test", "expiry": "2025-01"}]}`
 	var re *benefit.RecordError

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -16,7 +17,10 @@ func TestParseCode(t *testing.T) {
 	if c.String() != "140822" || !c.IsValid() {
 		t.Errorf("got %q", c)
 	}
-	for _, s := range []string{"", "14082", "1408220", "14082x", "14 822", "+40822", "-40822", "１４０８２２", "000000", "100000", "660000", "810000", "710000", "990000"} {
+	for _, s := range []string{"", "14082", "1408220", "14082x", "14 822", "+40822", "-40822", "１４０８２２", "000000", "100000", "660000", "810000", "710000", "990000",
+		// six digits, but the first two are no province's: the 31 are 11-15,
+		// 21-23, 31-37, 41-46, 50-54 and 61-65 (GB/T 2260)
+		"160000", "160101", "200000", "240000", "300000", "380000", "470000", "550000", "600000"} {
 		_, err := region.ParseCode(s)
 		if !errors.Is(err, region.ErrInvalidCode) {
 			t.Errorf("%q: got %v, want ErrInvalidCode", s, err)
@@ -49,8 +53,8 @@ func TestLevelAndParents(t *testing.T) {
 		{"429004", region.County, []string{"429000", "420000"}},
 		// 110101 东城区 → 110100 市辖区 → 110000 北京市
 		{"110101", region.County, []string{"110100", "110000"}},
-		// a hypothetical XX00YY code: a county directly under its province
-		{"460001", region.County, []string{"460000"}},
+		// 441900 东莞市, a prefecture-level city
+		{"441900", region.Prefecture, []string{"440000"}},
 	}
 	for _, tt := range tests {
 		c := region.MustParseCode(tt.code)
@@ -79,9 +83,6 @@ func TestLevelAndParents(t *testing.T) {
 	if p, ok := region.MustParseCode("140822").Prefecture(); !ok || p.String() != "140800" {
 		t.Errorf("Prefecture of 140822: %s %v", p, ok)
 	}
-	if _, ok := region.MustParseCode("460001").Prefecture(); ok {
-		t.Error("460001 has no prefecture")
-	}
 	if _, ok := region.MustParseCode("460000").Prefecture(); ok {
 		t.Error("a province has no prefecture")
 	}
@@ -108,6 +109,30 @@ func TestContainsCompare(t *testing.T) {
 	seen := map[region.Code]bool{m("140822"): true}
 	if !seen[m("140822")] {
 		t.Error("codes are map keys")
+	}
+}
+
+// Levels read and write as the level column of the divisions file does.
+func TestLevelText(t *testing.T) {
+	for _, s := range []string{"province", "prefecture", "county"} {
+		var l region.Level
+		if err := l.UnmarshalText([]byte(s)); err != nil || l.String() != s {
+			t.Errorf("%s: %s %v", s, l, err)
+		}
+		if b, err := l.MarshalText(); err != nil || string(b) != s {
+			t.Errorf("%s: %s %v", s, b, err)
+		}
+	}
+	for _, s := range []string{"", "County", "省级", "town"} {
+		if _, err := region.ParseLevel(s); !errors.Is(err, benefit.ErrSyntax) {
+			t.Errorf("%q: %v", s, err)
+		}
+	}
+	if b, err := region.Level(0).MarshalText(); err != nil || len(b) != 0 {
+		t.Errorf("the zero Level marshals as %q %v, want nothing", b, err)
+	}
+	if _, err := region.Level(7).MarshalText(); !errors.Is(err, benefit.ErrSyntax) {
+		t.Errorf("Level(7): %v", err)
 	}
 }
 

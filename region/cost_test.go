@@ -3,6 +3,7 @@ package region_test
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/benefitstd/benefitstd/benefit"
@@ -98,7 +99,9 @@ func TestSplitErrors(t *testing.T) {
 	if !errors.Is(err, region.ErrNoCostRule) {
 		t.Errorf("unknown programme: %v", err)
 	}
-	_, err = tb.Split("pension.resident.basic", region.MustParseCode("160000"), benefit.Yuan(1), benefit.Yuan(1))
+	// 419999 is well formed (河南 41, 省直辖 summary 4190) but is not in
+	// the 2023 table, where 4190's only county is 419001 济源市
+	_, err = tb.Split("pension.resident.basic", region.MustParseCode("419999"), benefit.Yuan(1), benefit.Yuan(1))
 	if !errors.Is(err, region.ErrUnknownRegion) {
 		t.Errorf("unknown region: %v", err)
 	}
@@ -123,6 +126,12 @@ func TestCostRules(t *testing.T) {
 	}
 	if r.Citation.Doc != "国办发〔2018〕6号" {
 		t.Errorf("citation %+v", r.Citation)
+	}
+	// data-additions 2026-12 §3: the rule is supported by 人社部发〔2015〕5号
+	// and 国发〔2014〕8号, but a 光明日报 commentary (2018-02-15) gives
+	// 10 % / 80 % for this item: sources conflict, C, never V.
+	if r.Citation.Confidence != "C" || !strings.Contains(r.Citation.Note, "光明日报") || !strings.Contains(r.Citation.Note, "人社部发〔2015〕5号") {
+		t.Errorf("the residents' pension rule must be marked C with both sides: %+v", r.Citation)
 	}
 	// Unemployment insurance is paid from the fund: nothing central.
 	s, err := tb.Split("employment.unemployment_insurance", region.MustParseCode("540000"), benefit.Yuan(1000), benefit.Yuan(1000))

@@ -1,6 +1,6 @@
 // Package region knows China's administrative divisions (行政区划) as far
-// as benefit standards need them: GB/T 2260 codes and their parent chain,
-// the fiscal tiers (财政分档) that set the central share of shared
+// as benefit standards need them: every division of the 2023 statistical
+// division codes with its name, level and parent, the fiscal tiers (财政分档) that set the central share of shared
 // spending (共同财政事权), how each programme's cost is split between the
 // centre and the locality (中央与地方支出责任), and the regional groups
 // (区域协调) whose members may agree floors above the national ones.
@@ -9,49 +9,80 @@
 //
 // A [Code] is a six-digit GB/T 2260 code (行政区划代码). Digits 1-2 name
 // the province (省级), 3-4 the prefecture (地级: 地级市, 地区, 自治州,
-// 盟), 5-6 the county (县级: 县, 县级市, 市辖区). [ParseCode] accepts six
-// ASCII digits whose province part is 11-65 (Hong Kong, Macao and Taiwan
-// are not in GB/T 2260) and returns a *[CodeError] wrapping
-// [ErrInvalidCode] otherwise. The zero Code is not valid; codes are small
-// comparable values, usable with == and as map keys.
+// 盟, or a summary code such as 4290 省直辖县级行政区划), 5-6 the county
+// (县级: 县, 县级市, 市辖区). [ParseCode] checks the form only: six
+// ASCII digits whose first two are one of the 31 provinces (11-15,
+// 21-23, 31-37, 41-46, 50-54, 61-65; Taiwan, Hong Kong and Macao are not
+// in the table), and returns a *[CodeError] wrapping [ErrInvalidCode]
+// otherwise. Whether a code is a division is the table's to say. The
+// zero Code is not valid; codes are small comparable values, usable
+// with == and as map keys.
 //
-// # Levels and the parent chain
+// # The table of divisions
 //
-// The level of a code is read from its digits ([Code.Level]): XX0000 is
-// a province, XXXX00 a prefecture, anything else a county. The parent
-// chain is read the same way, so it needs no table: 140822 万荣县 →
-// 140800 运城市 → 140000 山西省 ([Code.Parent], [Code.Ancestors]). A
-// county directly under its province (prefecture digits 00) has the
-// province as its parent. [Code.Contains] tells whether a code lies
-// under another.
+// A [Table] holds divisions, the fiscal tiers, the cost rules and the
+// groups. [Default] returns the embedded one, parsed on first use: the
+// 3,348 divisions of the National Bureau of Statistics' 2023 statistical
+// division codes (统计用区划代码, as of 2023-06-30, published
+// 2023-09-11, as compiled in the public-domain dataset
+// modood/Administrative-divisions-of-China; region/data/README.md): 31
+// provinces, 342 prefecture-level units (the 市辖区 and 县 rows of the
+// municipalities and the 省直辖县级行政区划 summary rows among them) and
+// 2,975 county-level units, with Chinese names, and English names for
+// the provinces and the five 计划单列市 (Dalian 2102, Ningbo 3302, Xiamen
+// 3502, Qingdao 3702, Shenzhen 4403).
 //
-// # The table
+// Each [Division] has its level and its parent as the table records
+// them: 371723 成武县 → 371700 菏泽市 → 370000 山东省; 429004 仙桃市 →
+// 429000 省直辖县级行政区划 → 420000 湖北省; 东莞 441900, 中山 442000 and
+// 儋州 460400 are prefecture-level cities with no county-level unit under
+// them. [Table.Resolve] and [Table.Lookup] give a division,
+// [Table.Ancestors] its chain, [Table.Under] a division's whole tree,
+// [Table.Name] a display name. A division's level is always the one its
+// digits give ([Code.Level]: XX0000 a province, XXXX00 a prefecture,
+// any other a county).
 //
-// A [Table] names divisions and holds the fiscal tiers, the cost rules
-// and the groups. [Default] returns the embedded one: the 31 provinces,
-// the five 计划单列市 (Dalian 2102, Ningbo 3302, Xiamen 3502, Qingdao
-// 3702, Shenzhen 4403) and the few divisions the examples use, with
-// Chinese and English names. [Table.WithDivisions] adds a fuller list
-// from a CSV file with the header "code,name" (and optionally
-// "name_en"), in UTF-8 with or without a byte-order mark and with LF or
-// CRLF line ends; a GBK file (as Excel in China saves) is rejected with
-// an error that says so. A code absent from the table still resolves by
-// its digits ([Table.Resolve]): 140899 is a county of 山西省, in
-// Shanxi's tier, and [Table.Name] shows it as "运城市 140899".
+// 124 of the divisions are statistical units, not GB/T 2260
+// administrative divisions: development zones, new areas and scenic
+// areas with fifth and sixth digits 71-80, such as 130171
+// 石家庄高新技术产业开发区. [Division.StatisticalOnly] marks them; they are
+// checked like any county.
 //
-// A Table is immutable and safe for concurrent use; WithDivisions
-// returns a new one. Methods that return slices, maps or groups
-// ([Table.Groups], [Table.GroupsOf], [Table.Group], [Table.CostRule],
-// [Table.Provinces]) hand out copies: changing them does not change the
-// table.
+// A code the table does not hold is bad input, never a guess: every
+// method that resolves a code ([Table.Resolve], [Table.Ancestors],
+// [Table.Under], [Table.Tier], [Table.CentralShare], [Table.Split],
+// [Table.GroupsOf]) returns a *[CodeError] wrapping [ErrUnknownRegion]
+// for it, and [Table.Name] shows only its digits. Codes change every year
+// (撤并, 更名), so historical and new codes are added as divisions with
+// [Table.WithDivisions], from a CSV file with the header
+// "code,name,level,parent[,statistical_only][,name_en]" in UTF-8 with or
+// without a byte-order mark and with LF or CRLF line ends; a GBK file (as
+// Excel in China saves) is rejected with an error that says so. Each
+// parent must be in the table or the same file, at a higher level and in
+// the same province; a code the table already holds keeps its parent.
+// For example 371200 莱芜市 and its districts, merged into 济南 in 2019,
+// or 469003 儋州市, a county-level city directly under 海南省 until 2015.
+//
+// [Code.Parent], [Code.Ancestors], [Code.Contains] and [Group.Contains]
+// read the digits alone and need no table. For every division of the
+// embedded table they give the recorded chain; for an added division
+// whose parent is not the one its digits name (469003, recorded under
+// 460000, reads as under 469000), the Table methods follow the record.
+//
+// A Table is immutable and safe for concurrent use; looking a code up is
+// one map access and allocates nothing. WithDivisions returns a new
+// table. Methods that return slices, maps or groups ([Table.Groups],
+// [Table.GroupsOf], [Table.Group], [Table.CostRule], [Table.Provinces],
+// [Table.Ancestors], [Table.Under]) hand out copies: changing them does
+// not change the table.
 //
 // # Zero values
 //
 // The zero [Code], [Tier] and [Level] are not valid (IsValid reports it
-// for Code and Tier); [Table.Resolve], [Table.Tier],
-// [Table.CentralShare] and [Table.Split] report a zero Code as an error
-// wrapping [ErrInvalidCode]. The zero [Split] is a split of 0.00. There
-// is no useful zero Table: use [Default], or a table it derives.
+// for Code and Tier); the methods that resolve a code report a zero Code
+// as an error wrapping [ErrInvalidCode]. The zero [Split] is a split of
+// 0.00. There is no useful zero Table: use [Default], or a table it
+// derives.
 //
 // # Fiscal tiers and 计划单列市
 //
@@ -59,23 +90,24 @@
 // 划分改革方案》, the reform of shared fiscal responsibilities, 共同财政
 // 事权, in force 2019-01-01) sorts the provinces into five
 // tiers (第一档 … 第五档) with central shares of 80, 60, 50, 30 and 10 %
-// for the tiered items of basic public services: tier 1 the twelve
+// for the seven tiered items of basic public services: tier 1 the twelve
 // western provinces, tier 2 the central and north-eastern ones and
 // Hainan, tier 3 Liaoning, Fujian and Shandong, tier 4 Tianjin,
 // Jiangsu, Zhejiang and Guangdong, tier 5 Beijing and Shanghai. The five
 // 计划单列市 (cities with separate planning status) are in tier 4 on
-// their own account: [Table.Tier] looks at the four-digit prefecture
-// before the two-digit province, so 210200 大连 is tier 4 while 210000
-// 辽宁 is tier 3, and a district of Ningbo (330203) is tier 4 with it.
-// [Table.CentralShare] gives the share of a code's tier.
+// their own account. [Table.Tier] takes the tier of the nearest of a
+// code and the divisions it lies under that has one, so 210200 大连 is
+// tier 4 while 210000 辽宁 is tier 3, and a district of Ningbo (330203
+// 海曙区) is tier 4 with it. [Table.CentralShare] gives the share of a
+// code's tier.
 //
-// How firm this is: the 80 % share of tier 1 and its "twelve inland
-// regions" are verified (Caixin, 2018); the other shares, the membership
-// of every tier and the tier of the 计划单列市 are from the domain
-// reference's memory [M], consistent with a ministry notice that sets
-// central subsidies by the same three groups of provinces [V3]. See
-// [Table.TierCitation] and region/data/fiscal.json; treat tiers 2-5 as
-// provisional until checked against the text of 6号.
+// How firm this is: a Xinhua text (reposted) lists exactly these tiers,
+// members and shares [V3]; tier 1's 80 % and its twelve provinces are
+// also in Caixin (2018) [V]. See [Table.TierCitation] and
+// region/data/fiscal.json. The tiers hold from 2019-01-01; central
+// subsidies before then were set for 中西部 and 东部, which need not
+// match tiers 1-2 and 3-5: 河北 and 海南 are tier 2 but counted as 东部.
+// The table applies the tiers to every month it is asked about.
 //
 // # Cost sharing as data
 //
@@ -88,6 +120,11 @@
 // the fund, not a budget, as who pays. Each programme's rule is a [CostRule] in the embedded data — a
 // central share per tier for the part up to the national floor and for
 // the top-up above it, with its citation — not a branch in the code.
+// The residents' pension rule is marked as conflicting [C]: 人社部发
+// 〔2015〕5号 (中西部 in full, 东部 50 %) and 国发〔2014〕8号 support it,
+// while one 光明日报 commentary (2018-02-15) gives 10 % for 北京 and 上海
+// and 80 % for the twelve western provinces; before 2019 its 中西部/东部
+// wording differs from tiers 1-2/3-5 for 河北 and 海南 (see above).
 // [Table.Split] applies it: the central part is the only figure the
 // package rounds, half-up to the fen ([benefit.FenHalfUp], 四舍五入到分),
 // and the local part is the rest, so Central + Local == Total exactly. For Example B of the domain reference, 1,200,000.00 owed
@@ -106,11 +143,12 @@
 // # Errors
 //
 // Sentinels for errors.Is: [ErrInvalidCode] reports a malformed (or
-// zero) code, [ErrUnknownRegion] a code whose province the table does
-// not hold, [ErrNoCostRule] a programme with no cost rule. [ParseCode]
-// returns a *[CodeError] (errors.As) carrying the input and what is
-// wrong with it; it wraps ErrInvalidCode. Errors in a divisions file are
-// *benefit.RecordError values naming the file, the line and the field,
-// wrapping the CodeError of a bad code or benefit.ErrSyntax (a GBK file's
-// error wraps neither: its message says to save the file as UTF-8).
+// zero) code, [ErrUnknownRegion] a well-formed code that is no division
+// of the table, [ErrNoCostRule] a programme with no cost rule. Both code
+// errors are a *[CodeError] (errors.As) carrying the code as given and
+// what is wrong with it. Errors in a divisions file are
+// *benefit.RecordError values naming the file, the line and the field
+// (code, name, level, parent, statistical_only), wrapping the CodeError
+// of a bad or unknown code or benefit.ErrSyntax; a GBK file's error wraps
+// benefit.ErrEncoding and says to save the file as UTF-8.
 package region

@@ -1,6 +1,7 @@
 package region_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -8,17 +9,36 @@ import (
 	"github.com/benefitstd/benefitstd/region"
 )
 
-// The parent chain of 万荣县 follows its code.
-func ExampleCode_Ancestors() {
-	c := region.MustParseCode("140822")
-	fmt.Println(c, c.Level())
-	for _, a := range c.Ancestors() {
-		fmt.Println(a, a.Level(), region.Default().Name(a))
+// Every county has its name and its parent chain, as the 2023 table
+// records them.
+func ExampleTable_Ancestors() {
+	t := region.Default()
+	c := region.MustParseCode("371723")
+	chain, _ := t.Ancestors(c)
+	fmt.Println(c, t.Name(c))
+	for _, a := range chain {
+		d, _ := t.Lookup(a)
+		fmt.Println(a, d.Level, d.Name)
 	}
 	// Output:
-	// 140822 county
-	// 140800 prefecture 运城市
-	// 140000 province 山西省
+	// 371723 成武县
+	// 371700 prefecture 菏泽市
+	// 370000 province 山东省
+}
+
+// A code the table does not hold is an error, not a guess from its
+// digits; statistical units are marked.
+func ExampleTable_Resolve() {
+	t := region.Default()
+	_, err := t.Resolve(region.MustParseCode("419999"))
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, region.ErrUnknownRegion))
+	d, _ := t.Resolve(region.MustParseCode("130171"))
+	fmt.Println(d.Name, d.StatisticalOnly)
+	// Output:
+	// region: unknown region 419999: not a division of the table (historical and new codes can be added: region.Table.WithDivisions, benefitstd --regions FILE)
+	// true
+	// 石家庄高新技术产业开发区 true
 }
 
 // Fiscal tiers of 国办发〔2018〕6号: a 计划单列市 takes its own tier
@@ -34,7 +54,7 @@ func ExampleTable_Tier() {
 	// Output:
 	// 210000 辽宁省 tier 3 50%
 	// 210200 大连市 tier 4 30%
-	// 330203 宁波市 330203 tier 4 30%
+	// 330203 海曙区 tier 4 30%
 	// 310000 上海市 tier 5 10%
 	// 540000 西藏自治区 tier 1 80%
 }
@@ -63,7 +83,8 @@ func ExampleTable_GroupsOf() {
 	t := region.Default()
 	for _, s := range []string{"330203", "440300", "110000", "540000"} {
 		var names []string
-		for _, g := range t.GroupsOf(region.MustParseCode(s)) {
+		groups, _ := t.GroupsOf(region.MustParseCode(s))
+		for _, g := range groups {
 			names = append(names, g.Name)
 		}
 		fmt.Println(s, names)
@@ -75,20 +96,26 @@ func ExampleTable_GroupsOf() {
 	// 540000 []
 }
 
-// A fuller division list is loaded from CSV ("code,name[,name_en]");
-// errors name the file, line and field.
+// Historical codes are added as divisions: 371200 莱芜市 and its
+// districts, merged into 济南 in 2019. Errors name the file, the line and
+// the field.
 func ExampleTable_WithDivisions() {
-	csv := "code,name\n140821,临猗县\n140822,万荣县\n"
-	t, err := region.Default().WithDivisions(strings.NewReader(csv), "shanxi.csv")
+	csv := "code,name,level,parent\n" +
+		"371200,莱芜市,prefecture,370000\n" +
+		"371202,莱城区,county,371200\n"
+	t, err := region.Default().WithDivisions(strings.NewReader(csv), "laiwu.csv")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(t.Name(region.MustParseCode("140821")))
+	c := region.MustParseCode("371202")
+	chain, _ := t.Ancestors(c)
+	tier, _ := t.Tier(c)
+	fmt.Println(t.Name(c), chain, "tier", tier)
 
-	_, err = region.Default().WithDivisions(strings.NewReader("code,name\n140821,临猗县\n14082,万荣县\n"), "shanxi.csv")
+	_, err = region.Default().WithDivisions(strings.NewReader("code,name,level,parent\n371202,莱城区,county,371200\n"), "laiwu.csv")
 	fmt.Println(err)
 	// Output:
-	// 临猗县
-	// shanxi.csv:3: code: region: invalid code "14082": want six digits, e.g. 140822
+	// 莱城区 [371200 370000] tier 3
+	// laiwu.csv:2: parent: region: unknown region 371200: neither a division of the table nor a row of this file
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"maps"
 	"slices"
 	"strconv"
 	"sync"
@@ -17,17 +16,26 @@ import (
 	"github.com/benefitstd/benefitstd/internal/strictjson"
 )
 
-//go:embed data/divisions.csv
+//go:embed data/divisions-2023.csv
 var divisionsCSV []byte
 
 //go:embed data/fiscal.json
 var fiscalJSON []byte
 
-// A Division is a named administrative division.
+// A Division is an administrative division (行政区划) of a Table: its
+// code, its names, its level and the division it lies directly under.
 type Division struct {
 	Code   Code   `json:"code"`
-	Name   string `json:"name"`              // Chinese name, e.g. "万荣县"
-	NameEN string `json:"name_en,omitempty"` // English name
+	Name   string `json:"name"`              // Chinese name, e.g. "成武县"
+	NameEN string `json:"name_en,omitempty"` // English name, where the table has one
+	Level  Level  `json:"level"`             // the level the code's digits give (Code.Level)
+	// Parent is the division this one lies directly under (上级区划), as
+	// the table records it; zero for a province.
+	Parent Code `json:"parent,omitzero"`
+	// StatisticalOnly marks a statistical unit (统计用区划: a
+	// development zone, new area or scenic area, fifth and sixth digits
+	// 71-80) that is not a GB/T 2260 administrative division.
+	StatisticalOnly bool `json:"statistical_only,omitempty"`
 }
 
 // A Tier is one of the five fiscal tiers of 国办发〔2018〕6号 (第一档 …
@@ -50,17 +58,20 @@ type Group struct {
 	Members []Code `json:"members"`
 }
 
-// Contains reports whether c is a member or lies under one.
+// Contains reports whether c is a member or lies under one by the
+// digits of its code (Code.Contains); Table.GroupsOf follows the
+// parents the table records.
 func (g Group) Contains(c Code) bool {
 	return slices.ContainsFunc(g.Members, func(m Code) bool { return m.Contains(c) })
 }
 
 // A Table holds divisions, the fiscal tiers, the cost-sharing rules of
 // each programme and the regional groups. It is immutable and safe for
-// concurrent use.
+// concurrent use. Looking a code up is one map access and allocates
+// nothing.
 type Table struct {
-	divs      map[Code]Division
-	codes     []Code // sorted
+	divs      []Division     // in code order
+	index     map[Code]int32 // code → position in divs
 	tiers     map[Code]Tier
 	shares    [6]benefit.Rate // by tier
 	tierCite  benefit.Citation
@@ -68,21 +79,30 @@ type Table struct {
 	groups    []Group
 }
 
-// Default returns the table embedded in the library: the 31 provinces,
-// the five 计划单列市 (Dalian, Ningbo, Xiamen, Qingdao, Shenzhen), a few
-// divisions the examples use, the fiscal tiers of 国办发〔2018〕6号, the
-// cost-sharing rules and the regional groups. It is parsed once.
-func Default() *Table { return defaultTable() }
-
-var defaultTable = sync.OnceValue(func() *Table {
-	t, err := load(bytes.NewReader(divisionsCSV), "region/data/divisions.csv", fiscalJSON)
+// Default returns the table embedded in the library: the 3,348
+// divisions of the National Bureau of Statistics' 2023 statistical
+// division codes (统计用区划代码, as of 2023-06-30) with their names,
+// levels and parents, English names for the provinces and the five
+// 计划单列市, the fiscal tiers of 国办发〔2018〕6号, the cost-sharing
+// rules and the regional groups. It is parsed on first use, once.
+func Default() *Table {
+	t, err := defaultTable()
 	if err != nil {
 		panic("region: embedded table is invalid: " + err.Error()) // caught by TestDefault
 	}
 	return t
+}
+
+const (
+	divisionsFile = "region/data/divisions-2023.csv"
+	fiscalFile    = "region/data/fiscal.json"
+)
+
+var defaultTable = sync.OnceValues(func() (*Table, error) {
+	return load(bytes.NewReader(divisionsCSV), divisionsFile, fiscalJSON)
 })
 
-type fiscalFile struct {
+type fiscalDoc struct {
 	Citation benefit.Citation `json:"citation"`
 	Tiers    []struct {
 		Tier         Tier         `json:"tier"`
@@ -94,159 +114,367 @@ type fiscalFile struct {
 }
 
 func load(divs io.Reader, name string, fiscal []byte) (*Table, error) {
-	t := &Table{divs: map[Code]Division{}, tiers: map[Code]Tier{}, costRules: map[string]CostRule{}}
-	if err := t.addDivisions(divs, name); err != nil {
+	empty := &Table{index: map[Code]int32{}}
+	t, err := empty.WithDivisions(divs, name)
+	if err != nil {
 		return nil, err
 	}
-	var f fiscalFile
+	t.tiers, t.costRules = map[Code]Tier{}, map[string]CostRule{}
+	var f fiscalDoc
 	if err := strictjson.Unmarshal(fiscal, &f); err != nil {
-		return nil, &benefit.RecordError{File: "region/data/fiscal.json", Err: err}
+		return nil, &benefit.RecordError{File: fiscalFile, Err: err}
+	}
+	member := func(field string, c Code) error {
+		if _, ok := t.index[c]; !ok {
+			return &benefit.RecordError{File: fiscalFile, Field: field, Err: unknown(c)}
+		}
+		return nil
+	}
+	if err := f.Citation.Validate(); err != nil {
+		return nil, &benefit.RecordError{File: fiscalFile, Field: "citation.confidence", Err: err}
 	}
 	t.tierCite = f.Citation
 	for i, tr := range f.Tiers {
 		if !tr.Tier.IsValid() {
-			return nil, &benefit.RecordError{File: "region/data/fiscal.json", Field: fmt.Sprintf("tiers[%d].tier", i), Err: fmt.Errorf("tier %d is not 1-5", tr.Tier)}
+			return nil, &benefit.RecordError{File: fiscalFile, Field: fmt.Sprintf("tiers[%d].tier", i), Err: fmt.Errorf("tier %d is not 1-5", tr.Tier)}
 		}
 		t.shares[tr.Tier] = tr.CentralShare
-		for _, c := range tr.Members {
+		for j, c := range tr.Members {
+			if err := member(fmt.Sprintf("tiers[%d].members[%d]", i, j), c); err != nil {
+				return nil, err
+			}
 			t.tiers[c] = tr.Tier
 		}
 	}
 	for i, r := range f.CostSharing {
 		if err := r.validate(); err != nil {
-			return nil, &benefit.RecordError{File: "region/data/fiscal.json", Field: fmt.Sprintf("cost_sharing[%d]", i), Err: err}
+			return nil, &benefit.RecordError{File: fiscalFile, Field: fmt.Sprintf("cost_sharing[%d]", i), Err: err}
+		}
+		if err := r.Citation.Validate(); err != nil {
+			return nil, &benefit.RecordError{File: fiscalFile, Field: fmt.Sprintf("cost_sharing[%d].citation.confidence", i), Err: err}
 		}
 		t.costRules[r.Program] = r
+	}
+	for i, g := range f.Groups {
+		for j, c := range g.Members {
+			if err := member(fmt.Sprintf("groups[%d].members[%d]", i, j), c); err != nil {
+				return nil, err
+			}
+		}
 	}
 	t.groups = f.Groups
 	return t, nil
 }
 
-func (t *Table) addDivisions(r io.Reader, name string) error {
-	rd, err := csvin.New(r, name, []string{"code", "name"}, []string{"name_en"})
+// divisionRow is one row of a divisions file, read but not yet checked
+// against the table.
+type divisionRow struct {
+	d               Division
+	rec             csvin.Record
+	hasEN, hasStats bool // the row gives name_en, statistical_only
+}
+
+// readDivisions reads and checks each row of a divisions file on its
+// own; parents are checked against the table by WithDivisions.
+func readDivisions(r io.Reader, name string) ([]divisionRow, error) {
+	rd, err := csvin.New(r, name, []string{"code", "name"}, []string{"level", "parent", "statistical_only", "name_en"})
 	if err != nil {
-		return err
+		return nil, err
 	}
+	var rows []divisionRow
 	seen := map[Code]int{}
 	for {
 		rec, err := rd.Next()
 		if err == io.EOF {
-			break
+			return rows, nil
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
 		c, err := ParseCode(rec.Get("code"))
 		if err != nil {
-			return rec.Err("code", err)
+			return nil, rec.Err("code", err)
 		}
 		if prev, dup := seen[c]; dup {
-			return rec.Err("code", fmt.Errorf("%w: code %s already on line %d", benefit.ErrSyntax, c, prev))
+			return nil, rec.Err("code", fmt.Errorf("%w: code %s already on line %d", benefit.ErrSyntax, c, prev))
 		}
 		seen[c] = rec.Line
-		n := rec.Get("name")
-		if n == "" {
-			return rec.Err("name", fmt.Errorf("%w: empty name", benefit.ErrSyntax))
+		row := divisionRow{d: Division{Code: c, Name: rec.Get("name"), NameEN: rec.Get("name_en"), Level: c.Level()}, rec: rec}
+		if row.d.Name == "" {
+			return nil, rec.Err("name", fmt.Errorf("%w: empty name", benefit.ErrSyntax))
 		}
-		t.divs[c] = Division{Code: c, Name: n, NameEN: rec.Get("name_en")}
+		row.hasEN = row.d.NameEN != ""
+		if err := row.readLevelParent(); err != nil {
+			return nil, err
+		}
+		switch s := rec.Get("statistical_only"); s {
+		case "":
+		case "true", "false":
+			row.d.StatisticalOnly, row.hasStats = s == "true", true
+		default:
+			return nil, rec.Err("statistical_only", fmt.Errorf("%w: %q (want true, false or nothing)", benefit.ErrSyntax, s))
+		}
+		rows = append(rows, row)
 	}
-	t.codes = slices.SortedFunc(maps.Keys(t.divs), Code.Compare)
+}
+
+// readLevelParent reads the level and parent columns: both are needed
+// below a province, and must agree with the code's digits: the level is
+// the one they give, and the parent is a higher division of the same
+// province.
+func (row *divisionRow) readLevelParent() error {
+	d, rec := &row.d, row.rec
+	if s := rec.Get("level"); s != "" {
+		l, err := ParseLevel(s)
+		if err != nil {
+			return rec.Err("level", err)
+		}
+		if l != d.Level {
+			return rec.Err("level", fmt.Errorf("%w: level %s, but %s is a %s code (%s)", benefit.ErrSyntax, l, d.Code, d.Level, levelPattern[d.Level]))
+		}
+	} else if d.Level != Province {
+		return rec.Err("level", fmt.Errorf("%w: missing level (want %s for %s)", benefit.ErrSyntax, d.Level, d.Code))
+	}
+	s := rec.Get("parent")
+	if d.Level == Province {
+		if s != "" {
+			return rec.Err("parent", fmt.Errorf("%w: a province has no parent", benefit.ErrSyntax))
+		}
+		return nil
+	}
+	if s == "" {
+		return rec.Err("parent", fmt.Errorf("%w: missing parent of %s %s", benefit.ErrSyntax, d.Level, d.Code))
+	}
+	p, err := ParseCode(s)
+	if err != nil {
+		return rec.Err("parent", err)
+	}
+	if p.Level() >= d.Level {
+		return rec.Err("parent", fmt.Errorf("%w: parent %s is a %s code, not above the %s %s", benefit.ErrSyntax, p, p.Level(), d.Level, d.Code))
+	}
+	if p.Province() != d.Code.Province() {
+		return rec.Err("parent", fmt.Errorf("%w: parent %s is in another province than %s", benefit.ErrSyntax, p, d.Code))
+	}
+	d.Parent = p
 	return nil
 }
 
-// WithDivisions returns a new table holding t's divisions plus those read
-// from a CSV file with header "code,name" (and optionally "name_en"). A
-// code already in t takes the new name. t is not changed. Errors name
-// file, line and field; on error nothing is added.
+var levelPattern = [...]string{Province: "XX0000", Prefecture: "XXXX00", County: "neither XX0000 nor XXXX00"}
+
+// WithDivisions returns a new table holding t's divisions plus those
+// read from a CSV file (name is the file name errors give) with the
+// header
+//
+//	code,name,level,parent[,statistical_only][,name_en]
+//
+// in UTF-8, with or without a byte-order mark, with LF or CRLF line
+// ends; the columns may come in any order and an unknown column is an
+// error. Codes change every year (撤并, 更名), so this is how historical
+// or new codes are added. For every row:
+//
+//   - level is province, prefecture or county and must be the level the
+//     code's digits give; it and parent may be left empty only for a
+//     province;
+//   - parent is the division the row lies directly under: a division of
+//     t or a row of the same file, at a higher level, in the same
+//     province;
+//   - statistical_only is true, false or empty (false) and name_en is
+//     optional.
+//
+// A code t already holds must have the same parent; the row then
+// replaces its Chinese name, and its English name and statistical mark
+// where the row gives them. t is not changed. Errors are
+// *benefit.RecordError values naming file, line and field; on error no
+// table is returned. A GBK file's error wraps benefit.ErrEncoding.
 func (t *Table) WithDivisions(r io.Reader, name string) (*Table, error) {
-	nt := *t
-	nt.divs = maps.Clone(t.divs)
-	if err := nt.addDivisions(r, name); err != nil {
+	rows, err := readDivisions(r, name)
+	if err != nil {
 		return nil, err
+	}
+	inFile := make(map[Code]bool, len(rows))
+	for _, row := range rows {
+		inFile[row.d.Code] = true
+	}
+	for _, row := range rows {
+		d := row.d
+		if old, ok := t.Lookup(d.Code); ok && old.Parent != d.Parent {
+			return nil, row.rec.Err("parent", fmt.Errorf("%w: %s %s is in the table under %s %s; this file puts it under %s",
+				benefit.ErrSyntax, d.Code, old.Name, old.Parent, t.Name(old.Parent), d.Parent))
+		}
+		if _, ok := t.index[d.Parent]; d.Level != Province && !ok && !inFile[d.Parent] {
+			return nil, row.rec.Err("parent", &CodeError{Input: d.Parent.String(), Msg: "neither a division of the table nor a row of this file", Err: ErrUnknownRegion})
+		}
+	}
+	nt := *t
+	nt.divs = slices.Grow(slices.Clone(t.divs), len(rows))
+	added := false
+	for _, row := range rows {
+		i, ok := t.index[row.d.Code]
+		if !ok {
+			nt.divs = append(nt.divs, row.d)
+			added = true
+			continue
+		}
+		d := &nt.divs[i]
+		d.Name = row.d.Name
+		if row.hasEN {
+			d.NameEN = row.d.NameEN
+		}
+		if row.hasStats {
+			d.StatisticalOnly = row.d.StatisticalOnly
+		}
+	}
+	if added {
+		slices.SortFunc(nt.divs, func(a, b Division) int { return a.Code.Compare(b.Code) })
+		nt.index = make(map[Code]int32, len(nt.divs))
+		for i, d := range nt.divs {
+			nt.index[d.Code] = int32(i)
+		}
 	}
 	return &nt, nil
 }
 
-// Lookup returns the division with code c, if the table names it.
+// Len returns the number of divisions.
+func (t *Table) Len() int { return len(t.divs) }
+
+// Lookup returns the division with code c, and false when the table has
+// none.
 func (t *Table) Lookup(c Code) (Division, bool) {
-	d, ok := t.divs[c]
-	return d, ok
+	i, ok := t.index[c]
+	if !ok {
+		return Division{}, false
+	}
+	return t.divs[i], true
 }
 
-// Resolve returns the division of c. A code the table does not name
-// still resolves when its province is known: the division then has the
-// code, an empty name, and Province gives the province. It returns an
-// error wrapping ErrUnknownRegion when even the province is unknown.
+// Resolve returns the division with code c. A code the table does not
+// hold is bad input: the error is a *CodeError wrapping
+// ErrUnknownRegion (ErrInvalidCode for the zero Code).
 func (t *Table) Resolve(c Code) (Division, error) {
 	if !c.IsValid() {
 		return Division{}, fmt.Errorf("%w: zero code", ErrInvalidCode)
 	}
-	if d, ok := t.divs[c]; ok {
+	if d, ok := t.Lookup(c); ok {
 		return d, nil
 	}
-	if _, ok := t.divs[c.Province()]; ok {
-		return Division{Code: c}, nil
-	}
-	return Division{}, fmt.Errorf("%w: %s (province %s is not in the table)", ErrUnknownRegion, c, c.Province())
+	return Division{}, unknown(c)
 }
 
-// Name returns a display name for c: its own name, or the nearest named
-// ancestor's followed by the code ("运城市 140899"), or the code itself.
+// Name returns the Chinese name of c, or its six digits when the table
+// does not hold it (Resolve tells an unknown code).
 func (t *Table) Name(c Code) string {
-	if d, ok := t.divs[c]; ok {
-		return d.Name
-	}
-	for a, ok := c.Parent(); ok; a, ok = a.Parent() {
-		if d, ok := t.divs[a]; ok {
-			return d.Name + " " + c.String()
-		}
+	if i, ok := t.index[c]; ok {
+		return t.divs[i].Name
 	}
 	return c.String()
+}
+
+// Ancestors returns the divisions c lies under as the table records
+// them, nearest first: for 371723 成武县, 371700 菏泽市 and 370000 山东省.
+// Its errors are Resolve's.
+func (t *Table) Ancestors(c Code) ([]Code, error) {
+	d, err := t.Resolve(c)
+	if err != nil {
+		return nil, err
+	}
+	var out []Code
+	for p := d.Parent; p.IsValid(); p = t.divs[t.index[p]].Parent {
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// under reports whether the division at i is c or lies under c.
+func (t *Table) under(i int32, c Code) bool {
+	for {
+		d := &t.divs[i]
+		if d.Code == c {
+			return true
+		}
+		if !d.Parent.IsValid() {
+			return false
+		}
+		i = t.index[d.Parent]
+	}
+}
+
+// Under returns the division c and every division under it, in code
+// order: for a province, its whole tree. Its errors are Resolve's.
+func (t *Table) Under(c Code) ([]Division, error) {
+	if _, err := t.Resolve(c); err != nil {
+		return nil, err
+	}
+	var out []Division
+	for i := range t.divs {
+		if t.under(int32(i), c) {
+			out = append(out, t.divs[i])
+		}
+	}
+	return out, nil
 }
 
 // All returns the divisions in code order.
 func (t *Table) All() iter.Seq[Division] {
 	return func(yield func(Division) bool) {
-		for _, c := range t.codes {
-			if !yield(t.divs[c]) {
+		for _, d := range t.divs {
+			if !yield(d) {
 				return
 			}
 		}
 	}
 }
 
-// Provinces returns the 31 provincial divisions in code order.
+// Provinces returns the provincial divisions in code order (the 31 of
+// the mainland in Default).
 func (t *Table) Provinces() []Division {
 	var out []Division
-	for d := range t.All() {
-		if d.Code.Level() == Province {
+	for _, d := range t.divs {
+		if d.Level == Province {
 			out = append(out, d)
 		}
 	}
 	return out
 }
 
-// Tier returns the fiscal tier of c. A 计划单列市 (2102 Dalian, 3302
-// Ningbo, 3502 Xiamen, 3702 Qingdao, 4403 Shenzhen) and every county
-// under it takes its own tier before its province's: Dalian is tier 4
-// while Liaoning is tier 3. The error wraps ErrInvalidCode for the zero
-// Code and ErrUnknownRegion for a province the table has no tier for.
+// Tier returns the fiscal tier of c: the tier of the nearest of c and
+// the divisions it lies under (Ancestors) that has one. A 计划单列市
+// (2102 Dalian, 3302 Ningbo, 3502 Xiamen, 3702 Qingdao, 4403 Shenzhen)
+// has its own, so it and every county under it take that tier before
+// the province's: Dalian is tier 4 while Liaoning is tier 3. The error
+// wraps ErrInvalidCode for the zero Code and ErrUnknownRegion for a
+// code the table does not hold or one with no tier up its chain.
 func (t *Table) Tier(c Code) (Tier, error) {
 	if !c.IsValid() {
 		return 0, fmt.Errorf("%w: zero code", ErrInvalidCode)
 	}
-	if p, ok := c.Prefecture(); ok {
-		if tr, ok := t.tiers[p]; ok {
+	i, ok := t.index[c]
+	if !ok {
+		return 0, unknown(c)
+	}
+	for {
+		d := &t.divs[i]
+		if tr, ok := t.tiers[d.Code]; ok {
 			return tr, nil
 		}
+		if !d.Parent.IsValid() {
+			return 0, fmt.Errorf("%w: no fiscal tier for %s or any division above it", ErrUnknownRegion, c)
+		}
+		i = t.index[d.Parent]
 	}
-	if tr, ok := t.tiers[c]; ok {
-		return tr, nil
+}
+
+// TierMembers returns the divisions the tier table names for tier tr, in
+// code order: provinces, and the 计划单列市 that have a tier of their
+// own. A division under them takes their tier (Tier).
+func (t *Table) TierMembers(tr Tier) []Code {
+	var out []Code
+	for c, x := range t.tiers {
+		if x == tr {
+			out = append(out, c)
+		}
 	}
-	if tr, ok := t.tiers[c.Province()]; ok {
-		return tr, nil
-	}
-	return 0, fmt.Errorf("%w: no fiscal tier for %s", ErrUnknownRegion, c)
+	slices.SortFunc(out, Code.Compare)
+	return out
 }
 
 // CentralShare returns the central share of spending on a tiered item in
@@ -281,15 +509,20 @@ func (t *Table) Group(id string) (Group, bool) {
 	return Group{}, false
 }
 
-// GroupsOf returns the groups c belongs to.
-func (t *Table) GroupsOf(c Code) []Group {
+// GroupsOf returns the groups c belongs to: those with c or a division
+// it lies under (Ancestors) among their members. Its errors are
+// Resolve's.
+func (t *Table) GroupsOf(c Code) ([]Group, error) {
+	if _, err := t.Resolve(c); err != nil {
+		return nil, err
+	}
 	var out []Group
 	for _, g := range t.Groups() {
-		if g.Contains(c) {
+		if slices.ContainsFunc(g.Members, func(m Code) bool { return t.under(t.index[c], m) }) {
 			out = append(out, g)
 		}
 	}
-	return out
+	return out, nil
 }
 
 var errShare = errors.New("share must be between 0% and 100%")

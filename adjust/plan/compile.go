@@ -43,14 +43,19 @@ type planCause struct{ err error }
 func (e *planCause) Error() string   { return e.err.Error() }
 func (e *planCause) Unwrap() []error { return []error{ErrPlan, e.err} }
 
-// firmness reports an error when a citation's confidence mark forbids the
-// status: an [M] or [C] figure is never legislated. A mark outside the
-// legend (benefit.Citation.Validate) is an error too; compile checks it
-// first, so that the error names citation.confidence, not status.
+// firmness reports an error when the status is missing (the zero
+// Status, benefit.Unknown: a figure nobody said the firmness of is not
+// law) or when a citation's confidence mark forbids it: an [M] or [C]
+// figure is never legislated. A mark outside the legend
+// (benefit.Citation.Validate) is an error too; compile checks it first,
+// so that the error names citation.confidence, not status.
 func firmness(st benefit.Status, c benefit.Citation) error {
 	conf, err := c.Mark()
 	if err != nil {
 		return err
+	}
+	if st == benefit.Unknown {
+		return fmt.Errorf("%w: say legislated, announced, provisional, projected or default", benefit.ErrNoStatus)
 	}
 	if st == benefit.Legislated && (conf == "M" || conf == "C") {
 		return fmt.Errorf("a figure marked [%s] cannot have status legislated; use provisional with a note", conf)
@@ -83,7 +88,7 @@ func compile(p Plan, file string) (kernel, error) {
 		return k, pe.wrap("citation.confidence", err)
 	}
 	if err := firmness(p.Status, p.Citation); err != nil {
-		return k, pe.at("status", "%v", err)
+		return k, pe.at("status", "%w", err)
 	}
 	k.retiredBy, k.ageAt, k.effective, k.firstPaid = p.RetiredBy.v, p.AgeAt.v, p.Effective, p.FirstPaid
 	k.effectiveDay = int32(p.Effective.Year()*10000 + int(p.Effective.Month())*100 + 1)
@@ -112,7 +117,7 @@ func compile(p Plan, file string) (kernel, error) {
 			return k, pe.wrap(f+".citation.confidence", err)
 		}
 		if err := firmness(pt.Status, pt.Citation); err != nil {
-			return k, pe.at(f+".status", "%v", err)
+			return k, pe.at(f+".status", "%w", err)
 		}
 		kp, err := compilePart(pt, f, pe)
 		if err != nil {

@@ -113,6 +113,16 @@ func TestPlanErrors(t *testing.T) {
      "fixed"`), `"status": "provisional",
      "citation": {"title": "Shanghai 2024 notice, fixed part`, `"status": "legislated",
      "citation": {"title": "Shanghai 2024 notice, fixed part`, 1), "parts[0].status", 14},
+		// a plan or part that does not say how firm it is is not law:
+		// the missing status is named (no line: it is not there)
+		{"part without status", edit(`"rounding": {"unit": "0.01", "mode": "half_up"}, "status": "provisional",
+     "citation": {"title": "Shanghai 2024 notice, fixed part`, `"rounding": {"unit": "0.01", "mode": "half_up"},
+     "citation": {"title": "Shanghai 2024 notice, fixed part`), "parts[0].status", 0},
+		{"plan without status", edit(`"first_paid": "2024-07",
+  "status": "provisional",`, `"first_paid": "2024-07",`), "status", 0},
+		{"status unknown", edit(`"first_paid": "2024-07",
+  "status": "provisional",`, `"first_paid": "2024-07",
+  "status": "unknown",`), "status", 10},
 		{"bad region", edit(`"region": "310000"`, `"region": "310100"`), "region", 5},
 		{"first paid before effective", edit(`"first_paid": "2024-07"`, `"first_paid": "2023-07"`), "first_paid", 9},
 		{"duplicate part", edit(`"id": "years"`, `"id": "fixed"`), "parts[1].id", 17},
@@ -134,6 +144,12 @@ func TestPlanErrors(t *testing.T) {
 	_, err = Parse([]byte(edit(`"confidence": "V3", "note": "English summary`, `"confidence": "Z", "note": "English summary`)), "p.json")
 	if !errors.Is(err, ErrPlan) || !errors.Is(err, benefit.ErrSyntax) || !strings.Contains(err.Error(), `invalid confidence mark "Z"`) {
 		t.Errorf("plan mark Z: %v", err)
+	}
+	// A missing status is a plan error wrapping benefit.ErrNoStatus.
+	_, err = Parse([]byte(edit(`"first_paid": "2024-07",
+  "status": "provisional",`, `"first_paid": "2024-07",`)), "p.json")
+	if !errors.Is(err, ErrPlan) || !errors.Is(err, benefit.ErrNoStatus) {
+		t.Errorf("plan without status: %v", err)
 	}
 	// A plan marked [C] as a whole cannot be legislated either, and the error says why.
 	_, err = Parse([]byte(strings.Replace(edit(`"confidence": "V3", "note": "English summary`, `"confidence": "C", "note": "English summary`),
@@ -216,6 +232,11 @@ func TestNational(t *testing.T) {
 	}
 	if _, ok := National(2026); ok {
 		t.Error("2026 is unknown (the 3.5% on GitHub is fabricated)")
+	}
+	// data-additions-2026-12 §5: the 2023 notice makes the national rate
+	// each province's upper limit (以全国调整比例为高限) [V3]
+	if l, _ := National(2023); !strings.Contains(l.Citation.Note, "以全国调整比例为高限") || !strings.Contains(l.Citation.Note, "[V3]") {
+		t.Errorf("2023 citation note %q lacks the upper-limit wording", l.Citation.Note)
 	}
 }
 

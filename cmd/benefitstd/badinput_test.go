@@ -78,8 +78,17 @@ func TestCheckBadInput(t *testing.T) {
 		{"negative beneficiaries", lv("bad_negative_beneficiaries.csv"), []string{"bad_negative_beneficiaries.csv:2", "beneficiaries", "negative"}},
 		{"month 2024-13", lv("bad_month_13.csv"), []string{"bad_month_13.csv:2", "effective_from", "2024-13"}},
 		{"month 24-07", lv("bad_month_short.csv"), []string{"bad_month_short.csv:2", "effective_from", "24-07"}},
-		{"unknown region", lv("bad_region.csv"), []string{"bad_region.csv:3", "region", "999999"}},
+		// 419999 is well formed but no division of the 2023 table
+		{"unknown region", lv("bad_region.csv"), []string{"bad_region.csv:3: region:", "unknown region 419999"}},
+		{"unknown region JSON", lv("bad_region.json"), []string{"bad_region.json:5: levels[1].region:", "unknown region 419999"}},
+		{"--regions bad parent", append(lv("check_laiwu.csv"), "--regions", "testdata/bad_regions_parent.csv"), []string{"bad_regions_parent.csv:3: parent:", "unknown region 371900"}},
+		{"--regions missing", append(lv("check_laiwu.csv"), "--regions", "testdata/bad_missing.csv"), []string{"bad_missing.csv", "no such file"}},
+		{"--regions GBK", append(lv("check_laiwu.csv"), "--regions", "testdata/bad_regions_gbk.csv"), []string{"bad_regions_gbk.csv:2: name:", "GBK"}},
+		{"empty --regions", []string{"check", "--regions="}, []string{"--regions is empty"}},
 		{"unknown programme", lv("bad_program.csv"), []string{"bad_program.csv:2", "program", "no.such.programme"}},
+		// a level that does not say how firm it is is not read as law
+		{"no status column", lv("bad_no_status.csv"), []string{"bad_no_status.csv:1", "status", "legislated, announced, provisional, projected or default"}},
+		{"empty status", lv("bad_empty_status.csv"), []string{"bad_empty_status.csv:3", "status", "missing"}},
 		{"floors missing", []string{"check", "--floors", "testdata/bad_missing.json"}, []string{"bad_missing.json"}},
 		{"floors unknown field", []string{"check", "--floors", "testdata/bad_unknown_field.json"}, []string{"bad_unknown_field.json", "unknown field"}},
 
@@ -127,6 +136,11 @@ func TestFloorsRegionsBadInput(t *testing.T) {
 		{"floors --format", []string{"floors", "--format", "csv"}, []string{"--format", "text|json"}},
 		{"regions --format", []string{"regions", "--format", "csv"}, []string{"--format", "text|json"}},
 		{"regions --format empty", []string{"regions", "--format="}, []string{"--format"}},
+		{"regions --under unknown", []string{"regions", "--under", "419999"}, []string{"--under", "unknown region 419999"}},
+		{"regions --under malformed", []string{"regions", "--under", "4100"}, []string{"--under", `"4100"`}},
+		{"regions --under empty", []string{"regions", "--under="}, []string{"--under is empty"}},
+		{"regions --under and --all", []string{"regions", "--under", "410000", "--all"}, []string{"--under or --all"}},
+		{"regions --regions bad", []string{"regions", "--regions", "testdata/bad_regions_parent.csv"}, []string{"bad_regions_parent.csv:3: parent:", "371900"}},
 	})
 }
 
@@ -141,7 +155,9 @@ func TestSimulateHostileInput(t *testing.T) {
 		{"directory", []string{"simulate", "--scenario", dirNamed(t, "s.json")}, []string{"s.json", "is a directory"}},
 		{"horizon 0", sc("bad_scenario_horizon0.json"), []string{"bad_scenario_horizon0.json", "horizon", "1-100"}},
 		{"horizon 101", sc("bad_scenario_horizon101.json"), []string{"bad_scenario_horizon101.json", "horizon", "1-100"}},
-		{"unknown region", sc("bad_scenario_region.json"), []string{"bad_scenario_region.json", "regions[1].code", "999999"}},
+		{"unknown region", sc("bad_scenario_region.json"), []string{"bad_scenario_region.json:14: regions[1].code:", "unknown region 419999"}},
+		{"historical region", sc("simulate_laiwu.json"), []string{"simulate_laiwu.json:7: regions[0].code:", "unknown region 371202"}},
+		{"--regions bad parent", append(sc("simulate_laiwu.json"), "--regions", "testdata/bad_regions_parent.csv"), []string{"bad_regions_parent.csv:3: parent:", "371900"}},
 		{"unknown programme", sc("bad_scenario_program.json"), []string{"bad_scenario_program.json", "program", "no.such.programme"}},
 		{"unknown field", sc("bad_scenario_unknown_field.json"), []string{"bad_scenario_unknown_field.json:18", `unknown field "revenu"`}},
 		{"trailing", sc("bad_scenario_trailing.json"), []string{"bad_scenario_trailing.json", "after the JSON value"}},

@@ -20,24 +20,28 @@ import (
 //
 //	benefitstd check [--levels FILE] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM] [--as-of YYYY-MM]
 //	                 [--format text|json|junit] [--fail-on violation|warning] [--pass-through] [--floors FILE]
-//	                 [--catalogue FILE] [--expect FILE]
+//	                 [--catalogue FILE] [--regions FILE] [--expect FILE]
 //
 // FILE is CSV (header region,program,dimensions,effective_from,amount,
-// per,beneficiaries,source, optionally status and first_paid) or JSON
-// (levels and waivers), told apart by its extension. --as-of is the
-// last month whose arrears are counted, inclusive (截至月份); it defaults
-// to the current month, the only place the clock is read, and every
-// report prints it. --expect reads a CSV of expected levels
-// (region,program[,dimensions][,scope], scope region, counties or
-// prefectures): each expected region with no level is a "missing"
-// finding (应发尽发). --catalogue replaces the built-in programme
-// catalogue (项目目录) with a user's own (benefit.LoadCatalogue, strict
-// JSON): the levels, the --floors file and the check then know its
-// programmes and only those (the national floors are kept for programmes
-// it shares with the built-in one). Without --levels it checks the
-// embedded ILLUSTRATIVE sample. Exit 0 when no finding reaches
-// --fail-on, 1 when one does (--fail-on warning: an unchecked rule or a
-// missing level too), 2 on bad input or usage.
+// per,beneficiaries,source,status, optionally first_paid) or JSON
+// (levels and waivers), told apart by its extension; every version
+// states its status. --as-of is the last month whose arrears are
+// counted, inclusive (截至月份); it defaults to the current month, the
+// only place the clock is read, and every report prints it. --expect
+// reads a CSV of expected levels (region,program[,dimensions][,scope],
+// scope region, counties or prefectures): each expected region with no
+// level is a "missing" finding (应发尽发). --catalogue replaces the
+// built-in programme catalogue (项目目录) with a user's own
+// (benefit.LoadCatalogue, strict JSON): the levels, the --floors file
+// and the check then know its programmes and only those (the national
+// floors are kept for programmes it shares with the built-in one).
+// --regions adds divisions (historical or new codes) to the embedded
+// table from a CSV file (code,name,level,parent[,statistical_only]
+// [,name_en]); a region code in the levels or the expectations that is
+// in neither is bad input. Without --levels it checks the embedded
+// ILLUSTRATIVE sample. Exit 0 when no finding reaches --fail-on, 1 when
+// one does (--fail-on warning: an unchecked rule or a missing level
+// too), 2 on bad input or usage.
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", stderr)
 	levels := fs.String("levels", "", "levels file, .csv or .json (default: the embedded ILLUSTRATIVE sample)")
@@ -51,10 +55,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	catFile := fs.String("catalogue", "", "JSON programme catalogue used instead of the built-in one for the levels, --floors and the check")
 	asOf := fs.String("as-of", "", "last month whose arrears are counted, inclusive, YYYY-MM (default: the current month)")
 	expectFile := fs.String("expect", "", "CSV of expected levels, region,program[,dimensions][,scope]: each one not given is a finding")
+	regionsFile := fs.String("regions", "", "CSV file of further divisions (code,name,level,parent[,statistical_only][,name_en]), e.g. historical codes the levels name")
 	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
-	if err := noEmpty(fs, "levels", "floors", "catalogue", "at", "from", "to", "as-of", "expect"); err != nil {
+	if err := noEmpty(fs, "levels", "floors", "catalogue", "regions", "at", "from", "to", "as-of", "expect"); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
@@ -116,6 +121,14 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	var setOpts floor.SetOptions
+	if *regionsFile != "" {
+		tab, err := loadRegions(*regionsFile)
+		if err != nil {
+			fmt.Fprintln(stderr, "benefitstd check:", oneLine(err))
+			return exitUsage
+		}
+		setOpts.Regions, opts.Regions = tab, tab
+	}
 	if *catFile != "" {
 		cat, err := readCatalogue(*catFile)
 		if err != nil {

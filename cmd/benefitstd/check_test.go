@@ -364,3 +364,26 @@ func TestCheckExpect(t *testing.T) {
 		}
 	}
 }
+
+// A level for a historical code: 371202 莱城区, a district of 莱芜市 until
+// 2019 (MCA list 2016-12), is not in the 2023 table, so the levels are
+// bad input (exit 2) until --regions adds it. Then June 2018 is checked:
+// the national floor was 88 from 2018-01 (人社部 财政部), the district
+// paid 80, so 8.00 × 20,000 persons × 1 month = 160,000.00 is owed, and
+// Shandong (tier 3, 国办发〔2018〕6号) has the centre pay 50 %: 80,000.00.
+func TestCheckRegionsFile(t *testing.T) {
+	args := []string{"check", "--at", "2018-06", "--levels", "testdata/check_laiwu.csv"}
+	code, _, stderr := invokeCLI(args...)
+	if code != exitUsage || !strings.Contains(stderr, "check_laiwu.csv:2: region:") || !strings.Contains(stderr, "unknown region 371202") {
+		t.Errorf("without --regions: exit %d, %q", code, stderr)
+	}
+	code, out, stderr := invokeCLI(append(args, "--regions", "testdata/regions_laiwu.csv")...)
+	if code != exitFail {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"371202  莱城区", "160,000.00", "central 中央 80,000.00, local 地方 80,000.00"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+}

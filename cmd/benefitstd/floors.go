@@ -41,6 +41,7 @@ type floorsRelative struct {
 	Strict     bool             `json:"strict"`
 	Multiplier benefit.Rate     `json:"multiplier"`
 	Against    string           `json:"against"`
+	From       benefit.Month    `json:"from,omitzero"`
 	Severity   floor.Severity   `json:"severity"`
 	Citation   benefit.Citation `json:"citation"`
 }
@@ -116,7 +117,7 @@ func runFloors(args []string, stdout, stderr io.Writer) int {
 		}
 		for _, r := range set.Relatives(id) {
 			e.Relative = append(e.Relative, floorsRelative{ID: r.ID, Bound: r.Bound.String(), Strict: r.Strict, Multiplier: r.Multiplier,
-				Against: r.Against + dimsSuffix(r.AgainstDims), Severity: r.Severity, Citation: r.Citation})
+				Against: r.Against + dimsSuffix(r.AgainstDims), From: r.From, Severity: r.Severity, Citation: r.Citation})
 		}
 		for _, c := range set.Cadences() {
 			if c.Program == id {

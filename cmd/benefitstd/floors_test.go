@@ -13,7 +13,7 @@ func TestFloorsText(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(out, "2024-01  123.00  legislated") {
+	if !strings.Contains(out, "2024-01  123.00  announced") {
 		t.Errorf("out:\n%s", out)
 	}
 	code, out, _ = invokeCLI("floors", "--program", "pension.resident.basic")

@@ -45,7 +45,7 @@ func TestRegionsText(t *testing.T) {
 	lines := strings.Split(out, "\n")
 	for _, want := range [][]string{
 		{"210000", "辽宁省", "Liaoning", "province", "3", "50%"},
-		{"210200", "大连市", "Dalian", "prefecture", "4", "30%"},
+		{"210200", "大连市", "Dalian", "prefecture", "210000", "4", "30%"},
 		{"310000", "上海市", "Shanghai", "province", "5", "10%"},
 	} {
 		found := false
@@ -118,4 +118,41 @@ func TestRegionsJSON(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 31, provinces, "provinces in the embedded table")
+}
+
+// The default list is short: the 31 provinces and the five 计划单列市,
+// with the counts of divisions-2023.csv (data-additions 2026-12 §7):
+// 3,348 divisions, 124 statistical-only.
+func TestRegionsCounts(t *testing.T) {
+	code, out, stderr := invokeCLI("regions")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, out, "3348 divisions: 31 provinces, 342 prefecture-level, 2975 county-level; 124 of them statistical only")
+	table, _, _ := strings.Cut(out, "\n\n")
+	assert.Equal(t, 2+31+5, strings.Count(table, "\n")+1, "header, rule, 31 provinces and 5 计划单列市")
+}
+
+// --under lists a division's tree: 371700 菏泽市, its two districts,
+// seven counties and two statistical units, marked (divisions-2023.csv).
+// --all lists all 3,348; --regions adds historical divisions.
+func TestRegionsUnderAll(t *testing.T) {
+	code, out, stderr := invokeCLI("regions", "--under", "371700")
+	require.Equal(t, exitOK, code, stderr)
+	table, _, _ := strings.Cut(out, "\n\n")
+	assert.Equal(t, 2+12, strings.Count(table, "\n")+1, table)
+	assert.Contains(t, table, "371723  成武县")
+	assert.Regexp(t, `371771 +菏泽经济技术开发区 .* statistical only`, table)
+
+	code, out, stderr = invokeCLI("regions", "--all", "--format", "json")
+	require.Equal(t, exitOK, code, stderr)
+	var doc struct {
+		Divisions []regionRow  `json:"divisions"`
+		Counts    regionCounts `json:"counts"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &doc))
+	assert.Len(t, doc.Divisions, 3348)
+	assert.Equal(t, regionCounts{Divisions: 3348, Provinces: 31, Prefectures: 342, Counties: 2975, StatisticalOnly: 124}, doc.Counts)
+
+	code, out, stderr = invokeCLI("regions", "--regions", "testdata/regions_laiwu.csv", "--under", "371200")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Regexp(t, `371202 +莱城区 +Laicheng District +county +371200 +3 +50%`, out)
 }

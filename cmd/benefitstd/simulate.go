@@ -19,7 +19,8 @@ import (
 // table (one row per region; --detail: per region and year), CSV or
 // JSON; --compare runs a second scenario and writes the differences;
 // --sweep runs the scenario once per value of one parameter; --chart (or
-// an --out ending in .svg) writes an SVG chart. Ctrl-C stops a long run.
+// an --out ending in .svg) writes an SVG chart. --regions adds divisions
+// the scenarios may name (historical codes). Ctrl-C stops a long run.
 func runSimulate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("simulate", stderr)
 	scenario := fs.String("scenario", "", "scenario JSON `file` (default: the embedded ILLUSTRATIVE default scenario)")
@@ -33,10 +34,11 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	workers := fs.Int("workers", 0, "regions run in parallel (0: GOMAXPROCS); the output does not depend on it")
 	progress := fs.Bool("progress", false, "report progress on standard error")
 	printDefault := fs.Bool("print-default", false, "print the embedded default scenario's JSON and exit")
+	regionsFile := fs.String("regions", "", "CSV `file` of further divisions (code,name,level,parent[,statistical_only][,name_en]), e.g. historical codes the scenario names")
 	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
-	if err := noEmpty(fs, "scenario", "compare", "out", "chart", "sweep", "values"); err != nil {
+	if err := noEmpty(fs, "scenario", "compare", "out", "chart", "sweep", "values", "regions"); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
@@ -67,13 +69,17 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "benefitstd simulate: %v\n", err)
 		return exitUsage
 	}
-	a, err := loadScenario(*scenario)
+	tab, err := loadRegions(*regionsFile)
+	if err != nil {
+		return fail(err)
+	}
+	opts := adjust.Options{Workers: *workers, Regions: tab}
+	a, err := loadScenario(*scenario, opts)
 	if err != nil {
 		return fail(err)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	opts := adjust.Options{Workers: *workers}
 	if *progress {
 		opts.Progress = progressTo(stderr)
 	}
@@ -118,7 +124,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 			return fail(err)
 		}
 	case *compare != "":
-		b, err := loadScenario(*compare)
+		b, err := loadScenario(*compare, opts)
 		if err != nil {
 			return fail(err)
 		}
@@ -224,7 +230,7 @@ func progressTo(w io.Writer) func(adjust.Progress) {
 	}
 }
 
-func loadScenario(name string) (adjust.Scenario, error) {
+func loadScenario(name string, opts adjust.Options) (adjust.Scenario, error) {
 	if name == "" {
 		return adjust.DefaultScenario()
 	}
@@ -233,7 +239,7 @@ func loadScenario(name string) (adjust.Scenario, error) {
 		return adjust.Scenario{}, err
 	}
 	defer f.Close()
-	return adjust.LoadScenario(f, name)
+	return adjust.LoadScenarioWith(f, name, opts)
 }
 
 // sweepValues parses "a,b,c" or an amount range "from:to:step".

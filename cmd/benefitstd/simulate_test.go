@@ -17,7 +17,7 @@ func TestSimulateDefault(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"城乡居民基础养老金", "110000  北京市", "650000  新疆维吾尔自治区", "2029", "national floor: 2024 123 (legislated), 2025 143 (legislated)"} {
+	for _, want := range []string{"城乡居民基础养老金", "110000  北京市", "650000  新疆维吾尔自治区", "2029", "national floor: 2024 123 (announced), 2025 143 (announced)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
 		}
@@ -165,7 +165,7 @@ func TestSimulateBadInput(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--scenario", "testdata/simulate_bad.json"}, "testdata/simulate_bad.json: regions[0].beneficiaries"},
+		{[]string{"--scenario", "testdata/simulate_bad.json"}, "testdata/simulate_bad.json:7: regions[0].beneficiaries"},
 		{[]string{"--scenario", "testdata/nope.json"}, "nope.json"},
 		{[]string{"--format", "xml"}, "--format"},
 		{[]string{"--sweep", "rule.amount"}, "--values"},
@@ -175,5 +175,18 @@ func TestSimulateBadInput(t *testing.T) {
 		if code != exitUsage || !strings.Contains(stderr, c.want) || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
 			t.Errorf("%v: exit %d, stderr %q (want %q)", c.args, code, stderr, c.want)
 		}
+	}
+}
+
+// A scenario naming a historical code (371202 莱城区, 莱芜市 until 2019,
+// MCA list 2016-12) runs once --regions adds it; the run record says the
+// region table was the caller's own.
+func TestSimulateRegionsFile(t *testing.T) {
+	code, out, stderr := invokeCLI("simulate", "--regions", "testdata/regions_laiwu.csv", "--scenario", "testdata/simulate_laiwu.json", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, `"371202"`) || !strings.Contains(out, `"regions": "custom"`) {
+		t.Errorf("output lacks the region or the custom-table record:\n%.600s", out)
 	}
 }

@@ -20,13 +20,14 @@ func main() {
 func run(w io.Writer) error {
 	// 1. The local level: a dated schedule with the persons paid and the
 	//    source of the figures. Amounts enter as strings or whole yuan,
-	//    never as float64.
+	//    never as float64. Every version says how firm it is: these
+	//    figures are illustrative (Default); a real notice is Legislated.
 	county := floor.Level{
 		Region:  region.MustParseCode("371723"), // a county in Shandong (tier 3); illustrative
 		Program: "pension.resident.basic",
 		Schedule: benefit.MustSchedule(
-			benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.MustParseAmount("103")},
-			benefit.Version{From: benefit.MustParseMonth("2024-07"), Amount: benefit.MustParseAmount("123")},
+			benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.MustParseAmount("103"), Status: benefit.Default},
+			benefit.Version{From: benefit.MustParseMonth("2024-07"), Amount: benefit.MustParseAmount("123"), Status: benefit.Default},
 		),
 		Beneficiaries: 10000,
 		Source:        benefit.Citation{Title: "HYPOTHETICAL county notice (policy-reference §11 Example B)"},

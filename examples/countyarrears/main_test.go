@@ -14,7 +14,7 @@ func TestRun(t *testing.T) {
 	}
 	for _, want := range []string{
 		"140822 万荣县: owed 1200000.00 (central 1200000.00, local 0.00)",
-		"371723 山东省 371723: owed 1200000.00 (central 600000.00, local 600000.00)",
+		"371723 成武县: owed 1200000.00 (central 600000.00, local 600000.00)",
 		"ILLUSTRATIVE",
 	} {
 		if !strings.Contains(b.String(), want) {

@@ -29,8 +29,8 @@ func (f *fakeTB) FailNow()                       { f.failedNow = true }
 func exampleB() []floor.Level {
 	return []floor.Level{{Region: region.MustParseCode("371723"), Program: "pension.resident.basic",
 		Schedule: benefit.MustSchedule(
-			benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.Yuan(103)},
-			benefit.Version{From: benefit.MustParseMonth("2024-07"), Amount: benefit.Yuan(123)}),
+			benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.Yuan(103), Status: benefit.Default},
+			benefit.Version{From: benefit.MustParseMonth("2024-07"), Amount: benefit.Yuan(123), Status: benefit.Default}),
 		Beneficiaries: 10000, Source: benefit.Citation{Title: "county notice (hypothetical)"}}}
 }
 
@@ -43,7 +43,7 @@ func TestAssertCompliantReportsEachFindingWithDiff(t *testing.T) {
 	}
 	all := strings.Join(tb.errs, "\n")
 	for _, want := range []string{
-		"rule floor (violation): 371723 山东省 371723, pension.resident.basic, months [2024-01, 2024-07)",
+		"rule floor (violation): 371723 成武县, pension.resident.basic, months [2024-01, 2024-07)",
 		"required 123.00, actual 103.00 per month, shortfall 20.00 per person-month",
 		"arrears 1200000.00 for 60000 person-months (central 600000.00, local 600000.00)",
 		"local value: county notice (hypothetical)",
@@ -67,7 +67,7 @@ func TestRequireCompliantStops(t *testing.T) {
 		t.Error("RequireCompliant did not call FailNow")
 	}
 	ok := exampleB()
-	ok[0].Schedule = benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(123)})
+	ok[0].Schedule = benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(123), Status: benefit.Default})
 	tb = &fakeTB{}
 	floortest.RequireCompliant(tb, ok, window)
 	if tb.failedNow || len(tb.errs) > 0 {
@@ -97,7 +97,7 @@ func TestAssertFindings(t *testing.T) {
 		Program: "pension.resident.basic", Interval: benefit.Interval{From: benefit.MustParseMonth("2024-01"), To: benefit.MustParseMonth("2024-07")},
 		Per: benefit.PerMonth, Required: benefit.Yuan(123), Actual: benefit.Yuan(103), Shortfall: benefit.Yuan(20),
 		Persons: 10000, PersonMonths: 60000, Arrears: benefit.Yuan(1200000), Payer: region.PayerBudget, Central: benefit.Yuan(600000), Local: benefit.Yuan(600000),
-		SplitKnown: true, FloorStatus: benefit.Legislated}
+		SplitKnown: true, FloorStatus: benefit.Announced} // 123 announced: its month is not sourced (data-additions-2026-12 §2)
 	if !floortest.AssertFindings(t, rep, []floor.Finding{want}) {
 		t.Fatal("Example B's finding differs from the hand-worked one")
 	}
@@ -119,11 +119,11 @@ func ExampleDescribe() {
 		fmt.Println(d[:strings.Index(d, "  diff")])
 	}
 	// Output:
-	//   rule floor (violation): 371723 山东省 371723, pension.resident.basic, months [2024-01, 2024-07)
-	//   level 103.00 is below the national floor 123.00 (legislated)
+	//   rule floor (violation): 371723 成武县, pension.resident.basic, months [2024-01, 2024-07)
+	//   level 103.00 is below the national floor 123.00 (announced)
 	//   required 123.00, actual 103.00 per month, shortfall 20.00 per person-month
 	//   arrears 1200000.00 for 60000 person-months (central 600000.00, local 600000.00)
-	//   rule source: 2024年政府工作报告; 人社部 财政部: 城乡居民基础养老金最低标准提高 20 元至 123 元 (from 2024-01-01) <https://newsflash.city/2403/4f956a0dd55bd34f.html>
+	//   rule source: 2024年政府工作报告: 城乡居民基础养老金月最低标准提高 20 元 (103 -> 123) <https://newsflash.city/2403/4f956a0dd55bd34f.html>
 	//   local value: county notice (hypothetical)
 }
 
@@ -133,7 +133,7 @@ func ExampleDescribe() {
 func TestUncheckedIsLoggedOrFails(t *testing.T) {
 	lv := []floor.Level{{Region: region.MustParseCode("140822"), Program: "veterans.demobilized", Per: benefit.PerYear,
 		Dims:     benefit.MustParseDims("enlisted=抗日战争时期"),
-		Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(24000)})}}
+		Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(24000), Status: benefit.Default})}}
 	tb := &fakeTB{}
 	if !floortest.AssertCompliant(tb, lv, window) || !strings.Contains(strings.Join(tb.logs, "\n"), "unchecked: no_floor") {
 		t.Errorf("default: errs %v logs %v", tb.errs, tb.logs)

@@ -139,10 +139,15 @@
 // is not given is a "missing" finding (RuleMissing; a warning, or
 // Options.MissingSeverity): "every county of 410000 for
 // pension.resident.basic" (scope counties) lists each county-level
-// division of the region table under 410000 and reports each with no
-// level of the programme (应发尽发、应保尽保). A county that gives no level
-// of its own is not taken to report through its province; a level with
-// an empty schedule (it pays its ancestor's) is a report.
+// division the region table records under 410000, following the
+// recorded parents (济源 419001 lies under 419000 省直辖县级行政区划), and
+// reports each with no level of the programme (应发尽发、应保尽保). A
+// prefecture-level city without counties (东莞, 中山, 儋州) is expected as
+// a county is; statistical-only units (development zones, new areas)
+// are not GB/T 2260 divisions and are expected only with
+// Expectation.IncludeStatistical. A county that gives no level of its
+// own is not taken to report through its province; a level with an
+// empty schedule (it pays its ancestor's) is a report.
 //
 // # Coverage: nothing passes unchecked
 //
@@ -330,9 +335,10 @@
 // Expectations come as Go values or from ReadExpectations, CSV with the
 // header
 //
-//	region,program,dimensions,scope
+//	region,program,dimensions,scope,include_statistical
 //
-// (scope region, counties or prefectures; empty: region). Every bad
+// (scope region, counties or prefectures, empty: region;
+// include_statistical true or false, empty: false). Every bad
 // record is a *benefit.RecordError naming file, line and field, and
 // nothing is returned from a half-read file. Sample returns the
 // ILLUSTRATIVE levels `benefitstd check` shows when no file is given.
@@ -424,7 +430,8 @@
 // (waivers[i].rule, benefit.ErrSyntax), with an empty interval
 // (benefit.ErrOrder) or without a reason (benefit.ErrSyntax), an
 // expectation of an unknown region or programme (expect[i].region,
-// expect[i].program), Options whose months are outside 1900-9999
+// expect[i].program) or with IncludeStatistical but no scope under the
+// region (expect[i].include_statistical, benefit.ErrSyntax), Options whose months are outside 1900-9999
 // (benefit.ErrRange), whose To is not after From (field "to",
 // benefit.ErrOrder) or whose severities are not advisory, warning or
 // violation (benefit.ErrSyntax); and when a shortfall is still running

@@ -16,6 +16,25 @@ import (
 // no level of the programme as a finding of rule "missing"
 // (RuleMissing), so that a bureau learns which regions did not report.
 //
+// The divisions a scope names are those the region table records under
+// the region, following each division's recorded parent
+// (region.Table.Under, region.Division.Parent), at the scope's level
+// (region.Division.Level):
+//
+//   - ExpectCounties: every county-level division (区县) at or under the
+//     region, and every prefecture-level division at or under it with no
+//     county-level division under it (东莞, 中山 and 儋州, whose towns
+//     report to the city directly);
+//   - ExpectPrefectures: every prefecture-level division (地市) at or
+//     under the region. The table's summary rows are prefecture-level
+//     units too (the 市辖区 and 县 rows of the municipalities,
+//     省直辖县级行政区划 such as 419000) and are named with them.
+//
+// Statistical-only units (统计用区划: development zones, new areas,
+// scenic areas; region.Division.StatisticalOnly) are not GB/T 2260
+// divisions and are left out of a scope unless IncludeStatistical says
+// otherwise; a region named itself is always expected.
+//
 // A region meets an expectation when a level of the programme is given
 // for that very region (with an empty schedule, too: the region then
 // says it pays its ancestor's level) whose dimensions match Dims (the
@@ -26,6 +45,10 @@ type Expectation struct {
 	Program string
 	Dims    benefit.Dims // pattern of the expected level; zero: any
 	Scope   ExpectScope  // the region itself, or the divisions under it
+	// IncludeStatistical makes a counties or prefectures scope name the
+	// statistical-only units under the region too (a development zone
+	// that pays benefits itself). It is an error with ExpectRegion.
+	IncludeStatistical bool
 }
 
 // An ExpectScope says which regions an Expectation names. The zero
@@ -60,29 +83,52 @@ func ParseExpectScope(s string) (ExpectScope, error) {
 }
 
 // expectedRegions returns the codes an expectation names, in code order:
-// the region itself, or the divisions of tab at the scope's level under
-// it. This is the one place that lists a table's divisions for Check.
+// the region itself, or the divisions of tab at the scope's level at or
+// under it by their recorded parents (see Expectation). This is the one
+// place that lists a table's divisions for Check.
 func expectedRegions(tab *region.Table, e Expectation) []region.Code {
-	var lvl region.Level
-	switch e.Scope {
-	case ExpectCounties:
-		lvl = region.County
-	case ExpectPrefectures:
-		lvl = region.Prefecture
-	default:
+	if e.Scope == ExpectRegion {
 		return []region.Code{e.Region}
 	}
+	divs, err := tab.Under(e.Region) // in code order; e.Region was resolved by validateExpectations
+	if err != nil {
+		return nil
+	}
 	var out []region.Code
-	for d := range tab.All() {
-		if d.Code.Level() == lvl && d.Code != e.Region && e.Region.Contains(d.Code) {
+	withCounty := map[region.Code]bool{} // divisions with an expected county directly under them
+	for _, d := range divs {
+		if d.StatisticalOnly && !e.IncludeStatistical && d.Code != e.Region {
+			continue
+		}
+		switch {
+		case d.Level == region.County && e.Scope == ExpectCounties:
 			out = append(out, d.Code)
+			withCounty[d.Parent] = true
+		case d.Level == region.Prefecture && e.Scope == ExpectPrefectures:
+			out = append(out, d.Code)
+		}
+	}
+	if e.Scope == ExpectCounties {
+		// a prefecture-level division with no county: the lowest unit
+		// that pays (a county's parent is a prefecture or a province)
+		n := len(out)
+		for _, d := range divs {
+			if d.Level == region.Prefecture && !withCounty[d.Code] && (!d.StatisticalOnly || e.IncludeStatistical || d.Code == e.Region) {
+				out = append(out, d.Code)
+			}
+		}
+		if len(out) > n {
+			slices.SortFunc(out, region.Code.Compare)
 		}
 	}
 	return out
 }
 
+var errStatisticalRegion = fmt.Errorf("%w: include_statistical applies to a counties or prefectures scope, not to one region", benefit.ErrSyntax)
+
 // validateExpectations checks each expectation: a known region, a
-// programme of the catalogue with dimensions it has, and a known scope.
+// programme of the catalogue with dimensions it has, a known scope, and
+// IncludeStatistical only with a scope under the region.
 func validateExpectations(es []Expectation, tab *region.Table, cat *benefit.Catalogue) error {
 	for i, e := range es {
 		fe := func(field string, err error) error {
@@ -104,6 +150,9 @@ func validateExpectations(es []Expectation, tab *region.Table, cat *benefit.Cata
 		if e.Scope < ExpectRegion || e.Scope > ExpectPrefectures {
 			return fe("scope", fmt.Errorf("%w: unknown scope %d", benefit.ErrSyntax, e.Scope))
 		}
+		if e.IncludeStatistical && e.Scope == ExpectRegion {
+			return fe("include_statistical", errStatisticalRegion)
+		}
 	}
 	return nil
 }
@@ -111,13 +160,16 @@ func validateExpectations(es []Expectation, tab *region.Table, cat *benefit.Cata
 // ReadExpectations reads expectations (Options.Expect) from CSV with the
 // header
 //
-//	region,program,dimensions,scope
+//	region,program,dimensions,scope,include_statistical
 //
 // where region and program are required and dimensions (a pattern,
-// "key=value;key=value") and scope (region, counties or prefectures;
-// empty: region) optional. A row "410000,pension.resident.basic,,counties"
-// expects a level of every county of 河南省; "410000,pension.resident.basic"
-// one of the province itself. The file is UTF-8 (with or without BOM,
+// "key=value;key=value"), scope (region, counties or prefectures;
+// empty: region) and include_statistical (true, false or empty: false;
+// Expectation.IncludeStatistical, with a counties or prefectures scope
+// only) optional. A row "410000,pension.resident.basic,,counties"
+// expects a level of every county of 河南省 (its statistical-only units
+// left out); "410000,pension.resident.basic" one of the province
+// itself. The file is UTF-8 (with or without BOM,
 // LF or CRLF); a row given twice is an error. Every bad record is a
 // *benefit.RecordError naming file, line and field, and then nothing is
 // returned.
@@ -128,7 +180,7 @@ func ReadExpectations(r io.Reader, name string) ([]Expectation, error) {
 // ReadExpectationsWith is ReadExpectations with programmes and regions
 // checked against opts.Catalogue and opts.Regions (nil: the defaults).
 func ReadExpectationsWith(r io.Reader, name string, opts SetOptions) ([]Expectation, error) {
-	rd, err := csvin.New(r, name, []string{"region", "program"}, []string{"dimensions", "scope"})
+	rd, err := csvin.New(r, name, []string{"region", "program"}, []string{"dimensions", "scope", "include_statistical"})
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +217,18 @@ func ReadExpectationsWith(r io.Reader, name string, opts SetOptions) ([]Expectat
 		if err != nil {
 			return nil, rec.Err("scope", err)
 		}
-		e := Expectation{Region: code, Program: p.ID, Dims: dims, Scope: scope}
+		var stats bool
+		switch v := rec.Get("include_statistical"); v {
+		case "", "false":
+		case "true":
+			if scope == ExpectRegion {
+				return nil, rec.Err("include_statistical", errStatisticalRegion)
+			}
+			stats = true
+		default:
+			return nil, rec.Err("include_statistical", fmt.Errorf("%w: %q (want true, false or nothing)", benefit.ErrSyntax, v))
+		}
+		e := Expectation{Region: code, Program: p.ID, Dims: dims, Scope: scope, IncludeStatistical: stats}
 		if prev, dup := seen[e]; dup {
 			return nil, rec.Err("region", fmt.Errorf("%w: the same expectation is on line %d", benefit.ErrOrder, prev))
 		}

@@ -28,9 +28,11 @@ import (
 // states its status. --as-of is the last month whose arrears are
 // counted, inclusive (截至月份); it defaults to the current month, the
 // only place the clock is read, and every report prints it. --expect
-// reads a CSV of expected levels (region,program[,dimensions][,scope],
-// scope region, counties or prefectures): each expected region with no
-// level is a "missing" finding (应发尽发). --catalogue replaces the
+// reads a CSV of expected levels (region,program[,dimensions][,scope]
+// [,include_statistical], scope region, counties or prefectures, by the
+// divisions' recorded parents; statistical-only units only with
+// include_statistical true): each expected region with no level is a
+// "missing" finding (应发尽发). --catalogue replaces the
 // built-in programme catalogue (项目目录) with a user's own
 // (benefit.LoadCatalogue, strict JSON): the levels, the --floors file
 // and the check then know its programmes and only those (the national
@@ -54,7 +56,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	floorsFile := fs.String("floors", "", "JSON file of further floors (e.g. regional agreements) added to the national ones")
 	catFile := fs.String("catalogue", "", "JSON programme catalogue used instead of the built-in one for the levels, --floors and the check")
 	asOf := fs.String("as-of", "", "last month whose arrears are counted, inclusive, YYYY-MM (default: the current month)")
-	expectFile := fs.String("expect", "", "CSV of expected levels, region,program[,dimensions][,scope]: each one not given is a finding")
+	expectFile := fs.String("expect", "", "CSV of expected levels, region,program[,dimensions][,scope][,include_statistical]: each one not given is a finding")
 	regionsFile := fs.String("regions", "", "CSV file of further divisions (code,name,level,parent[,statistical_only][,name_en]), e.g. historical codes the levels name")
 	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code

@@ -437,8 +437,9 @@ var sampleJSON []byte
 // Sample returns the ILLUSTRATIVE levels `benefitstd check` uses when no
 // file is given: real sourced figures where local-data.md has them
 // (Shanghai's 2021 unemployment benefit, minimum wage and 低保; Wanrong
-// County's 2022 residents' pension), and the hypothetical county of
-// policy-reference §11 Example B. It is an example for newcomers, not a
+// County's 2022 residents' pension, effective in January and first paid
+// in March), and the hypothetical county of policy-reference §11
+// Example B. It is an example for newcomers, not a
 // dataset: Input.Illustrative is true.
 func Sample() Input {
 	in := sample()

@@ -323,7 +323,7 @@ func TestFloorKernelsAgree(t *testing.T) {
 	total, violations := newFloatKernel(s).run()
 	floors := 0
 	for _, f := range rep.Findings {
-		if f.Rule == floor.RuleFloor {
+		if f.Rule == floor.RuleFloor && f.Unchecked == "" { // a stale table is compared too: below it is a violation
 			floors++
 		}
 	}

@@ -2,6 +2,7 @@ package floor
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -10,31 +11,11 @@ import (
 	"github.com/benefitstd/benefitstd/region"
 )
 
-// Citations of the rules that are not data.
-var (
-	hierarchyCitation = benefit.Citation{
-		Title:      "上级标准: 国家有统一标准的项目，按照不低于国家标准执行 (applied down the hierarchy: a county's level is not below its prefecture's, a prefecture's not below its province's)",
-		URL:        "http://www.sac.gov.cn/sacen/events/202105/t20210511_347259.htm",
-		Confidence: "V",
-		Note:       "The 'not lower than' rule is verified for national standards; applying it between local levels is the library's reading.",
-	}
-	passThroughCitation = benefit.Citation{
-		Doc:        "人社部发〔2015〕5号",
-		Title:      "此次增加的基础养老金金额，不得冲抵或替代各地自行提高的基础养老金 (a national raise is not offset against local raises: it is passed through)",
-		Confidence: "V3",
-		Note:       "Read in a verbatim repost of the notice of the 2014-07 step 55 -> 70 (data-additions-2026-12 §2), for which it is stated; applying it to every raise of the national floor is the library's reading, hence an option (Options.PassThrough).",
-	}
-	noLevelCitation = benefit.Citation{
-		Title:      "国家有统一标准的项目，按照不低于国家标准执行 (cannot be checked: no amount is given for the level and no ancestor region gives one to inherit)",
-		URL:        "http://www.sac.gov.cn/sacen/events/202105/t20210511_347259.htm",
-		Confidence: "V",
-	}
-	noCutCitation = benefit.Citation{
-		Title:      "no cut: 社会保险法 第十八条 (正常调整机制); 军人抚恤优待条例 第三条 (动态调整)",
-		Confidence: "V",
-		Note:       "No text forbids a cut outright; a lower level than before is reported as a warning.",
-	}
-)
+// ErrNoAsOf reports a shortfall that is still running at the end of an
+// open window (Options.To zero) when no as-of month (Options.AsOf) says
+// up to when its arrears are counted. The library never reads the clock:
+// the caller names the month.
+var ErrNoAsOf = errors.New("floor: a shortfall with no end needs an as-of month (Options.AsOf) to count its arrears")
 
 // Check checks levels against the floors and rules of opts (see the
 // package documentation for the rules) and returns a report. It is safe
@@ -42,14 +23,17 @@ var (
 // only. Bad input (an unknown region or programme, a dimension the
 // programme lacks, a head count below 0 or above MaxPersons, a month
 // outside 1900-9999, two levels with the same region, programme and
-// dimensions, a waiver that could never apply) is an error naming the
-// level or waiver, and no report is made.
+// dimensions, a first-paid month of no version, a waiver that could
+// never apply, an expectation of an unknown region or programme) is an
+// error naming the level, waiver or expectation, and no report is made;
+// so is a shortfall still running in an open window without an as-of
+// month (ErrNoAsOf).
 func Check(levels []Level, opts Options) (*Report, error) {
 	c, err := newChecker(levels, opts)
 	if err != nil {
 		return nil, err
 	}
-	return c.run(), nil
+	return c.run()
 }
 
 // Check is Check with s as the floors.
@@ -58,17 +42,24 @@ func (s *Set) Check(levels []Level, opts Options) (*Report, error) {
 	return Check(levels, opts)
 }
 
+// An item is a finding being made, with what the arrears need.
 type item struct {
 	f         Finding
 	lvl       int  // level index, -1 for none
 	owed      bool // money is owed for a shortfall under this rule
 	floorPart bool // the shortfall is below a national floor (split by the floor-part rule)
+	// arrears = num × person-months ÷ den, exactly, rounded once: den 1
+	// for a monthly shortfall, 12 for a yearly one, 12n for a floor year
+	// of n months paid in monthly instalments (num the year's shortfall)
+	num benefit.Amount
+	den int64
 }
 
 type checker struct {
 	opts     Options
 	set      *Set
 	tab      *region.Table
+	cat      *benefit.Catalogue
 	levels   []Level
 	progIdx  map[string]int32 // programme id → index in progs
 	progs    []progInfo
@@ -84,12 +75,26 @@ type checker struct {
 	refFl    []int
 	anc      []int32 // memo of ancestor(i)+2; 0 = not computed
 	from, to benefit.Month
-	asOf     benefit.Month
-	items    []item
+	asOf     benefit.Month // Options.AsOf, or To − 1, or (open window) the last version month of any level
+	horizon  benefit.Month // the end of the months coverage and effects count: To, else asOf + 1
+	owedEnd  benefit.Month // the end of the months whose arrears are counted: min(To, Options.AsOf + 1); zero: none
+	items    items
 	cuts     []benefit.Month
 	ivs      []benefit.Interval
 	fl       []int
-	used     map[int]bool // floors applied to some level
+	due      []benefit.Month // due[fi]: the first month floor fi is stale (its last version + cadence); zero: never
+	pcuts    []benefit.Month // the pooled-year sums' own cuts
+	pool     poolSum         // the last pooled year summed
+	cov      []coverage      // by rule index (covFloor …, then covRelative + ri)
+	scan     levelScan       // what one level's rules found, for its effect
+	effs     []Effect
+	effHead  []margin // the headroom of each effect, made an Amount at the end
+	effArr   []fenSum // the arrears of each effect
+	raises   []Raise  // the raises of the effect being made
+	slab     raiseSlab
+	effOf    []int32     // the effect of each level, -1 for none
+	msgs     [3][]string // messages of unchecked findings that depend on a floor or a rule only: see message
+	checked  []Checked
 }
 
 // progInfo is what the checker needs of a programme of some level.
@@ -98,6 +103,15 @@ type progInfo struct {
 	upper  bool           // some level of it is above county level (a possible ancestor)
 	dims   []benefit.Dims // dimensions already checked against the programme
 	floors [][]int        // floors[k]: the fixed floors of the programme whose pattern dims[k] matches
+	nat    []national     // nat[k]: the national schedule for dims[k] (Set.National), once looked up
+}
+
+// national is a memo of Set.National, with the months of the raises of
+// the schedule within [from, horizon).
+type national struct {
+	s          benefit.Schedule
+	raises     []benefit.Month
+	ok, looked bool
 }
 
 // maxCheckedDims bounds progInfo.dims; past it dimensions are checked
@@ -122,16 +136,16 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 	c := &checker{opts: opts, set: opts.Floors, tab: opts.Regions, levels: levels,
 		progIdx: map[string]int32{}, pid: make([]int32, len(levels)), did: make([]int32, len(levels)),
 		regIdx: map[region.Code]int32{}, rid: make([]int32, len(levels)), next: make([]int32, len(levels)),
-		anc: make([]int32, len(levels)), used: map[int]bool{}}
+		anc: make([]int32, len(levels))}
 	if c.set == nil {
 		c.set = Default()
 	}
 	if c.tab == nil {
 		c.tab = region.Default()
 	}
-	cat := opts.Catalogue
-	if cat == nil {
-		cat = benefit.DefaultCatalogue()
+	c.cat = opts.Catalogue
+	if c.cat == nil {
+		c.cat = benefit.DefaultCatalogue()
 	}
 	for _, m := range []struct {
 		field string
@@ -143,6 +157,14 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 	}
 	if !opts.To.IsZero() && !opts.From.IsZero() && opts.To <= opts.From {
 		return nil, &benefit.RecordError{Field: "to", Err: fmt.Errorf("%w: window end %s is not after its start %s", benefit.ErrOrder, opts.To, opts.From)}
+	}
+	for _, s := range []struct {
+		field string
+		s     Severity
+	}{{"provisional_severity", opts.ProvisionalSeverity}, {"unchecked_severity", opts.UncheckedSeverity}, {"missing_severity", opts.MissingSeverity}} {
+		if s.s != 0 && (s.s < Advisory || s.s > Violation) {
+			return nil, &benefit.RecordError{Field: s.field, Err: fmt.Errorf("%w: severity %s (want advisory, warning or violation)", benefit.ErrSyntax, s.s)}
+		}
 	}
 	var first, last benefit.Month
 	for i := range levels {
@@ -162,7 +184,7 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 		c.rid[i] = r
 		pi, ok := c.progIdx[l.Program]
 		if !ok {
-			p, err := cat.Program(l.Program)
+			p, err := c.cat.Program(l.Program)
 			if err != nil {
 				return nil, levelErr(i, "program", err)
 			}
@@ -213,6 +235,9 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 				return nil, levelErr(i, fmt.Sprintf("versions[%d].status", j), err)
 			}
 		}
+		if err := checkFirstPaid(l); err != nil {
+			return nil, levelErr(i, err.field, err.err)
+		}
 		// the same region, programme and dimensions twice: look through
 		// the levels of the region seen so far
 		for j := c.regions[r].last; j >= 0; j = c.next[j] {
@@ -231,22 +256,74 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 			last = v.From
 		}
 	}
-	if err := validateWaivers(opts.Waivers, c.tab, cat, c.set); err != nil {
+	if err := validateWaivers(opts.Waivers, c.tab, c.cat, c.set); err != nil {
+		return nil, err
+	}
+	if err := validateExpectations(opts.Expect, c.tab, c.cat); err != nil {
 		return nil, err
 	}
 	c.from, c.to = opts.From, opts.To
 	if c.from.IsZero() {
 		c.from = first
 	}
+	// the as-of month: given, or the last month of a bounded window, or
+	// (open window) the last version month of any level, for waiver
+	// expiry and staleness; arrears are counted to it only when it is
+	// given or the window is bounded
 	c.asOf = opts.AsOf
-	if c.asOf.IsZero() {
-		if !c.to.IsZero() {
-			c.asOf = c.to.AddMonths(-1)
-		} else {
-			c.asOf = last
-		}
+	switch {
+	case !c.asOf.IsZero():
+	case !c.to.IsZero():
+		c.asOf = c.to.AddMonths(-1)
+	default:
+		c.asOf = last
+	}
+	c.owedEnd = c.to
+	if a := opts.AsOf; !a.IsZero() && (c.owedEnd.IsZero() || a.AddMonths(1) < c.owedEnd) {
+		c.owedEnd = a.AddMonths(1)
+	}
+	c.horizon = c.to
+	if c.horizon.IsZero() && !c.asOf.IsZero() {
+		c.horizon = c.asOf.AddMonths(1)
 	}
 	return c, nil
+}
+
+type fieldErr struct {
+	field string
+	err   error
+}
+
+// checkFirstPaid checks a level's first-paid months: each names a
+// version of the schedule, in order, once, and is not before it.
+func checkFirstPaid(l *Level) *fieldErr {
+	for j, p := range l.FirstPaid {
+		fe := func(field string, err error) *fieldErr {
+			return &fieldErr{fmt.Sprintf("first_paid[%d].%s", j, field), err}
+		}
+		switch {
+		case p.From.IsZero():
+			return fe("from", fmt.Errorf("%w: missing", benefit.ErrSyntax))
+		case p.Month.IsZero():
+			return fe("month", fmt.Errorf("%w: missing", benefit.ErrSyntax))
+		case !validMonth(p.From):
+			return fe("from", monthRangeErr(p.From))
+		case !validMonth(p.Month):
+			return fe("month", monthRangeErr(p.Month))
+		case j > 0 && p.From <= l.FirstPaid[j-1].From:
+			return fe("from", fmt.Errorf("%w: first-paid months must be given once per version, in order", benefit.ErrOrder))
+		case p.Month < p.From:
+			return fe("month", fmt.Errorf("%w: first paid in %s, before the version took effect in %s", benefit.ErrOrder, p.Month, p.From))
+		}
+		found := false
+		for _, v := range l.Schedule.All() {
+			found = found || v.From == p.From
+		}
+		if !found {
+			return fe("from", fmt.Errorf("%w: no version of the level takes effect in %s", benefit.ErrSyntax, p.From))
+		}
+	}
+	return nil
 }
 
 // checkPersons checks a head count: 0 to MaxPersons.
@@ -274,11 +351,11 @@ func monthRangeErr(m benefit.Month) error {
 // validateWaivers checks what a waiver needs: a known region, a
 // programme of the catalogue with dimensions it has, a non-empty interval
 // with a start, a reason, and, when Rule is given, the id of a rule that
-// can make a violation (floor, hierarchy, pass_through or a relative
-// rule of set). A waiver that could never match a finding would
-// silently do nothing, so it is an error. With a nil set the rule id is
-// not checked (ReadJSON does not know which floors the levels will be
-// checked against).
+// can make a violation (floor, hierarchy, pass_through, late_payment or
+// a relative rule of set). A waiver that could never match a finding
+// would silently do nothing, so it is an error. With a nil set the rule
+// id is not checked (ReadJSON does not know which floors the levels will
+// be checked against).
 func validateWaivers(ws []Waiver, tab *region.Table, cat *benefit.Catalogue, set *Set) error {
 	for i, w := range ws {
 		fe := func(field string, err error) error {
@@ -305,8 +382,8 @@ func validateWaivers(ws []Waiver, tab *region.Table, cat *benefit.Catalogue, set
 			return fe("dimensions", err)
 		}
 		if w.Rule != "" && set != nil && !set.waivable(w.Program, w.Rule) {
-			return fe("rule", fmt.Errorf("%w: %q is not a rule that can find a violation of %s (want %s, %s, %s or a relative rule id)",
-				benefit.ErrSyntax, w.Rule, w.Program, RuleFloor, RuleHierarchy, RulePassThrough))
+			return fe("rule", fmt.Errorf("%w: %q is not a rule that can find a violation of %s (want %s, %s, %s, %s or a relative rule id)",
+				benefit.ErrSyntax, w.Rule, w.Program, RuleFloor, RuleHierarchy, RulePassThrough, RuleLatePayment))
 		}
 	}
 	return nil
@@ -351,13 +428,22 @@ func (c *checker) ancestor(i int) int {
 	return best
 }
 
-// actualAt returns the level in force for level i in month m: its own, or
-// inherited from the nearest ancestor; with the frequency and the index
-// of the level that provided it.
+// actualAt returns what level i paid in month m: its own amount, or the
+// amount inherited from the nearest ancestor; with the frequency and the
+// index of the level that provided it. A version paid late (Level.
+// FirstPaid) is not what was paid before its first-paid month: that is
+// what was paid the month before the version took effect, or nothing
+// (0.00) when nothing was.
 func (c *checker) actualAt(i int, m benefit.Month) (benefit.Amount, benefit.Frequency, int, bool) {
 	for depth := 0; i >= 0 && depth < 4; depth++ {
 		l := &c.levels[i]
 		if v, ok := l.Schedule.At(m); ok {
+			if len(l.FirstPaid) > 0 && l.firstPaid(v.From) > m {
+				if a, per, prov, ok := c.actualAt(i, v.From.AddMonths(-1)); ok {
+					return a, per, prov, true
+				}
+				return benefit.Amount{}, l.Per, i, true
+			}
 			return v.Amount, l.Per, i, true
 		}
 		i = c.ancestor(i)
@@ -365,22 +451,37 @@ func (c *checker) actualAt(i int, m benefit.Month) (benefit.Amount, benefit.Freq
 	return benefit.Amount{}, 0, -1, false
 }
 
-// addChain adds the change months of level i and of the levels it
-// inherits from.
-func (c *checker) addChain(i int) {
+// chain calls fn with level i and each level it inherits from.
+func (c *checker) chain(i int, fn func(l *Level)) {
 	for depth := 0; i >= 0 && depth < 4; depth++ {
-		c.addSchedule(c.levels[i].Schedule)
+		fn(&c.levels[i])
 		i = c.ancestor(i)
 	}
 }
 
-func (c *checker) addSchedule(s benefit.Schedule) {
+// addChain adds the change months of level i and of the levels it
+// inherits from, their first-paid months included.
+func (c *checker) addChain(i int) {
+	c.chain(i, func(l *Level) {
+		c.cuts = appendChanges(c.cuts, l.Schedule)
+		for _, p := range l.FirstPaid {
+			c.cuts = append(c.cuts, p.Month)
+		}
+	})
+}
+
+func (c *checker) addSchedule(s benefit.Schedule) { c.cuts = appendChanges(c.cuts, s) }
+
+// appendChanges appends the months s changes in: each version's, and its
+// end.
+func appendChanges(cuts []benefit.Month, s benefit.Schedule) []benefit.Month {
 	for _, v := range s.All() {
-		c.cuts = append(c.cuts, v.From)
+		cuts = append(cuts, v.From)
 	}
 	if e := s.End(); !e.IsZero() {
-		c.cuts = append(c.cuts, e)
+		cuts = append(cuts, e)
 	}
+	return cuts
 }
 
 // intervals splits [lo, hi) ∩ the window at the collected cuts and
@@ -411,26 +512,84 @@ func (c *checker) intervals(lo, hi benefit.Month) []benefit.Interval {
 	return c.ivs
 }
 
+// eachActual splits [lo, hi) ∩ the window at the change months collected
+// so far and those of level i and the levels it inherits from, and calls
+// fn with each interval in which i has a level (its own or inherited):
+// the amount paid, its frequency and the index of the level that gave
+// it. Months in which i has no level are not its months: fn is not
+// called for them.
+func (c *checker) eachActual(i int, lo, hi benefit.Month, fn func(iv benefit.Interval, act benefit.Amount, per benefit.Frequency, prov int)) {
+	c.addChain(i)
+	for _, iv := range c.intervals(lo, hi) {
+		if act, per, prov, ok := c.actualAt(i, iv.From); ok {
+			fn(iv, act, per, prov)
+		}
+	}
+}
+
 // add appends a finding, merging it into the previous one when that is
-// the same rule on the same level with the same figures and ends where
-// this one starts.
+// the same rule on the same level with the same figures and message and
+// ends where this one starts.
 func (c *checker) add(it item) {
-	if n := len(c.items); n > 0 {
-		p := &c.items[n-1]
+	if n := c.items.len(); n > 0 {
+		p := c.items.at(n - 1)
 		if p.lvl == it.lvl && p.f.Rule == it.f.Rule && p.f.Severity == it.f.Severity && p.f.Interval.To == it.f.Interval.From &&
+			!p.f.Interval.To.IsZero() && p.f.Unchecked == it.f.Unchecked &&
 			p.f.Required.Equal(it.f.Required) && p.f.Actual.Equal(it.f.Actual) && p.f.Per == it.f.Per &&
-			p.f.Citation == it.f.Citation && p.f.InheritedFrom == it.f.InheritedFrom && p.f.Dims == it.f.Dims {
+			p.den == it.den && p.num.Equal(it.num) &&
+			p.f.Citation == it.f.Citation && p.f.InheritedFrom == it.f.InheritedFrom && p.f.Dims == it.f.Dims &&
+			p.f.Message == it.f.Message {
 			p.f.Interval.To = it.f.Interval.To
 			return
 		}
 	}
-	c.items = append(c.items, it)
+	c.items.push(it)
+}
+
+// items is a list of items kept in fixed-size chunks, so that growing it
+// never copies the items made so far (a check may make a finding for
+// every level).
+type items struct {
+	chunks [][]item
+	n      int
+}
+
+const itemChunk = 1024
+
+func (l *items) len() int       { return l.n }
+func (l *items) at(k int) *item { return &l.chunks[k/itemChunk][k%itemChunk] }
+
+func (l *items) push(it item) {
+	if l.n%itemChunk == 0 {
+		size := itemChunk
+		if l.n == 0 {
+			size = 16 // most checks make few findings
+		}
+		l.chunks = append(l.chunks, make([]item, 0, size))
+	}
+	ch := &l.chunks[len(l.chunks)-1]
+	if len(*ch) == cap(*ch) { // the small first chunk is full: grow it to a whole one
+		*ch = append(make([]item, 0, itemChunk), *ch...)
+	}
+	*ch = append(*ch, it)
+	l.n++
 }
 
 func (c *checker) finding(i int, rule string, sev Severity, iv benefit.Interval) Finding {
 	l := &c.levels[i]
 	return Finding{Rule: rule, Severity: sev, Region: l.Region, RegionName: c.name(i), Program: l.Program,
 		Dims: l.Dims, Interval: iv, Source: sourceAt(l, iv.From), Persons: l.personsAt(iv.From)}
+}
+
+// shortfall sets a finding's figures for a level at a below r (both per
+// unit) and the item's arrears factor: a − r per person-month, or per
+// person-year (÷ 12).
+func shortfall(it *item, unit benefit.Frequency, r, a benefit.Amount) {
+	it.f.Per, it.f.Required, it.f.Actual, it.f.Shortfall = unit, r, a, r.Sub(a)
+	it.num, it.den = it.f.Shortfall, 1
+	if unit == benefit.PerYear {
+		it.den = 12
+	}
 }
 
 // compareUnit brings a (per fa) and b (per fb) to one frequency: the
@@ -442,117 +601,30 @@ func compareUnit(a benefit.Amount, fa benefit.Frequency, b benefit.Amount, fb be
 	return fa.Annual(a), fb.Annual(b), benefit.PerYear
 }
 
-func (c *checker) run() *Report {
-	c.relMemo = make([]int8, len(c.set.relative)*len(c.progs)*maxCheckedDims)
-	c.relFl = make([][]int, len(c.set.relative))
-	for ri := range c.set.relative {
-		r := &c.set.relative[ri]
-		for _, fi := range c.set.byProg[r.Against] {
-			if c.set.floors[fi].Dims.Matches(r.AgainstDims) { // the floor's dimensions match the rule's pattern
-				c.relFl[ri] = append(c.relFl[ri], fi)
-			}
+// uncheckedSeverity is the severity of an unchecked finding.
+func (c *checker) uncheckedSeverity() Severity { return cmp.Or(c.opts.UncheckedSeverity, Warning) }
+
+// unchecked adds an unchecked finding of rule for level i over iv.
+func (c *checker) unchecked(i int, rule string, rc int, why Reason, iv benefit.Interval, cite benefit.Citation, msg string) {
+	c.cover(rc, iv, false)
+	if n := c.items.len(); n > 0 { // the months after the last unchecked ones: extend it (what add would do, cheaper)
+		if p := c.items.at(n - 1); p.lvl == i && p.f.Unchecked == why && p.f.Rule == rule && p.f.Interval.To == iv.From &&
+			!iv.From.IsZero() && p.f.Message == msg && p.f.Citation == cite {
+			p.f.Interval.To = iv.To
+			return
 		}
 	}
-	for i := range c.levels {
-		c.checkFloor(i)
-		c.checkRelative(i)
-		c.checkHierarchy(i)
-		if c.opts.PassThrough {
-			c.checkPassThrough(i)
-		}
-		c.checkNoCut(i)
-		c.checkStale(i)
-		c.checkHasLevel(i)
-	}
-	c.checkNationalStale()
-	c.applyWaivers()
-	return c.report()
+	f := c.finding(i, rule, c.uncheckedSeverity(), iv)
+	f.Unchecked, f.Citation, f.Per, f.Message = why, cite, c.levels[i].Per, msg
+	c.add(item{f: f, lvl: i})
 }
 
-// Rule 1: the level is not below the highest applicable fixed floor.
-func (c *checker) checkFloor(i int) {
-	l := &c.levels[i]
-	prog := &c.progs[c.pid[i]]
-	var cand []int
-	if k := slices.Index(prog.dims, l.Dims); k >= 0 {
-		cand = prog.floors[k]
-	} else {
-		cand = c.set.matching(l.Program, l.Dims, c.fl)
-	}
-	c.fl = c.fl[:0]
-	for _, fi := range cand { // cand may share c.fl's array: fi is read before it is overwritten
-		if f := &c.set.floors[fi]; f.National() || inGroup(f.Group, l.Region) {
-			c.fl = append(c.fl, fi)
-		}
-	}
-	if len(c.fl) == 0 {
-		return
-	}
-	c.useFloors(c.fl)
-	c.eachActual(i, c.from, c.to, func(iv benefit.Interval, act benefit.Amount, per benefit.Frequency, prov int) {
-		var (
-			req   benefit.Amount
-			best  *Floor
-			bestV benefit.Version
-		)
-		for _, fi := range c.fl {
-			f := &c.set.floors[fi]
-			if v, ok := f.Schedule.At(iv.From); ok && (best == nil || v.Amount.Cmp(req) > 0) {
-				req, best, bestV = v.Amount, f, v
-			}
-		}
-		if best == nil {
-			return
-		}
-		a, r, unit := compareUnit(act, per, req, best.Per)
-		if a.Cmp(r) >= 0 {
-			return
-		}
-		f := c.finding(i, RuleFloor, c.floorSeverity(bestV.Status), iv)
-		f.Per, f.Required, f.Actual, f.Shortfall = unit, r, a, r.Sub(a)
-		f.Citation, f.FloorStatus = versionCitation(bestV, best), bestV.Status
-		what := "national floor"
-		if !best.National() {
-			what = "regional-agreement floor of " + best.Group.Name
-		}
-		// concatenated rather than fmt.Sprintf: no boxing of amounts per finding
-		f.Message = "level " + a.String() + " is below the " + what + " " + r.String() + " (" + bestV.Status.String() + ")"
-		c.inherit(&f, i, prov)
-		c.add(item{f: f, lvl: i, owed: true, floorPart: best.National()})
+// uncheckedMonths adds an unchecked finding of rule for every month of
+// the window from month from on in which level i has a level.
+func (c *checker) uncheckedMonths(i int, from benefit.Month, rule string, rc int, why Reason, cite benefit.Citation, msg string) {
+	c.eachActual(i, from, c.to, func(iv benefit.Interval, _ benefit.Amount, _ benefit.Frequency, _ int) {
+		c.unchecked(i, rule, rc, why, iv, cite, msg)
 	})
-}
-
-// inGroup reports whether code is a member of g or lies under one, like
-// g.Contains, without allocating the ancestors.
-func inGroup(g region.Group, code region.Code) bool {
-	for a, ok := code, true; ok; a, ok = a.Parent() {
-		if slices.Contains(g.Members, a) {
-			return true
-		}
-	}
-	return false
-}
-
-// useFloors adds the change months of floors fl and marks them used (for
-// the staleness of national floors).
-func (c *checker) useFloors(fl []int) {
-	for _, fi := range fl {
-		c.used[fi] = true
-		c.addSchedule(c.set.floors[fi].Schedule)
-	}
-}
-
-// eachActual splits [lo, hi) ∩ the window at the change months collected
-// so far and those of level i and the levels it inherits from, and calls
-// fn with each interval in which i has a level (its own or inherited):
-// the amount, its frequency and the index of the level that gave it.
-func (c *checker) eachActual(i int, lo, hi benefit.Month, fn func(iv benefit.Interval, act benefit.Amount, per benefit.Frequency, prov int)) {
-	c.addChain(i)
-	for _, iv := range c.intervals(lo, hi) {
-		if act, per, prov, ok := c.actualAt(i, iv.From); ok {
-			fn(iv, act, per, prov)
-		}
-	}
 }
 
 // floorSeverity is the severity of a shortfall against a floor version of
@@ -586,327 +658,15 @@ func sourceAt(l *Level, m benefit.Month) benefit.Citation {
 	return l.Source
 }
 
-// reference finds the figures a relative rule compares with: levels of
-// the other programme in the region or its nearest ancestor that has
-// any, or else national floors of it.
-// The slices are reused by the next call.
-func (c *checker) reference(code region.Code, ri int) (levels []int, floors []int) {
-	r := &c.set.relative[ri]
-	levels, floors = c.refs[:0], c.refFl[:0]
-	defer func() { c.refs, c.refFl = levels, floors }()
+// inGroup reports whether code is a member of g or lies under one, like
+// g.Contains, without allocating the ancestors.
+func inGroup(g region.Group, code region.Code) bool {
 	for a, ok := code, true; ok; a, ok = a.Parent() {
-		reg, has := c.regIdx[a]
-		if !has {
-			continue
-		}
-		for j := c.regions[reg].last; j >= 0; j = c.next[j] {
-			if c.levels[j].Program == r.Against && c.againstMatch(ri, int(j)) {
-				levels = append(levels, int(j))
-			}
-		}
-		if len(levels) > 0 {
-			slices.Reverse(levels) // in the order of the levels
-			return levels, floors
+		if slices.Contains(g.Members, a) {
+			return true
 		}
 	}
-	for _, fi := range c.relFl[ri] {
-		if f := &c.set.floors[fi]; f.National() || inGroup(f.Group, code) {
-			floors = append(floors, fi)
-		}
-	}
-	return levels, floors
-}
-
-// againstMatch reports whether level j's dimensions match relative rule
-// ri's AgainstDims, remembering the answer for its programme and
-// dimensions.
-func (c *checker) againstMatch(ri, j int) bool {
-	d := c.did[j]
-	if d < 0 {
-		return c.levels[j].Dims.Matches(c.set.relative[ri].AgainstDims)
-	}
-	k := (ri*len(c.progs)+int(c.pid[j]))*maxCheckedDims + int(d)
-	if c.relMemo[k] == 0 {
-		c.relMemo[k] = 2
-		if c.levels[j].Dims.Matches(c.set.relative[ri].AgainstDims) {
-			c.relMemo[k] = 1
-		}
-	}
-	return c.relMemo[k] == 1
-}
-
-// Rule 2: relative floors and ceilings.
-func (c *checker) checkRelative(i int) {
-	l := &c.levels[i]
-	for ri := range c.set.relative {
-		r := &c.set.relative[ri]
-		if r.Program != l.Program || !l.Dims.Matches(r.Dims) {
-			continue
-		}
-		refs, floors := c.reference(l.Region, ri)
-		if len(refs) == 0 && len(floors) == 0 {
-			continue
-		}
-		for _, j := range refs {
-			c.addChain(j)
-		}
-		c.useFloors(floors)
-		c.eachActual(i, max(c.from, r.From), c.to, func(iv benefit.Interval, act benefit.Amount, per benefit.Frequency, prov int) {
-			var (
-				ref    benefit.Amount
-				refPer benefit.Frequency
-				refSrc benefit.Citation
-				found  bool
-			)
-			pick := func(a benefit.Amount, f benefit.Frequency, src benefit.Citation) {
-				if found {
-					x, y, _ := compareUnit(a, f, ref, refPer)
-					if (r.Bound == Lower && x.Cmp(y) <= 0) || (r.Bound == Upper && x.Cmp(y) >= 0) {
-						return
-					}
-				}
-				ref, refPer, refSrc, found = a, f, src, true
-			}
-			for _, j := range refs {
-				if a, f, p, ok := c.actualAt(j, iv.From); ok {
-					pick(a, f, sourceAt(&c.levels[p], iv.From))
-				}
-			}
-			for _, fi := range floors {
-				fl := &c.set.floors[fi]
-				if v, ok := fl.Schedule.At(iv.From); ok {
-					pick(v.Amount, fl.Per, versionCitation(v, fl))
-				}
-			}
-			if !found {
-				return
-			}
-			a, b, unit := compareUnit(act, per, ref.MulRate(r.Multiplier), refPer)
-			d := a.Cmp(b)
-			breach := (r.Bound == Lower && (d < 0 || (r.Strict && d == 0))) || (r.Bound == Upper && (d > 0 || (r.Strict && d == 0)))
-			if !breach {
-				return
-			}
-			f := c.finding(i, r.ID, r.Severity, iv)
-			f.Per, f.Required, f.Actual, f.Citation = unit, b, a, r.Citation
-			rel := r.relation()
-			bound := r.Against
-			if !r.Multiplier.Equal(benefit.One) {
-				bound = r.Multiplier.String() + " of " + r.Against
-			}
-			f.Message = "level " + a.String() + " must be " + rel + " " + bound + " = " + b.String() + " (" + refSrc.String() + ")"
-			if r.Bound == Lower {
-				f.Shortfall = b.Sub(a)
-			} else {
-				f.Excess = a.Sub(b)
-			}
-			c.inherit(&f, i, prov)
-			c.add(item{f: f, lvl: i, owed: r.Bound == Lower && r.Severity == Violation})
-		})
-	}
-}
-
-// Rule 3: a level is not below its nearest ancestor's.
-func (c *checker) checkHierarchy(i int) {
-	l := &c.levels[i]
-	if l.Schedule.Len() == 0 {
-		return
-	}
-	a := c.ancestor(i)
-	if a < 0 || c.progs[c.pid[i]].p.Category == benefit.Reference {
-		return
-	}
-	c.addChain(i)
-	for _, iv := range c.intervals(c.from, c.to) {
-		v, ok := l.Schedule.At(iv.From)
-		if !ok {
-			continue
-		}
-		up, upPer, prov, ok := c.actualAt(a, iv.From)
-		if !ok {
-			continue
-		}
-		x, y, unit := compareUnit(v.Amount, l.Per, up, upPer)
-		if x.Cmp(y) >= 0 {
-			continue
-		}
-		f := c.finding(i, RuleHierarchy, Violation, iv)
-		f.Per, f.Required, f.Actual, f.Shortfall, f.Citation = unit, y, x, y.Sub(x), hierarchyCitation
-		f.Source = sourceAt(l, iv.From)
-		f.Message = fmt.Sprintf("level %s is below %s %s's level %s (%s)", x, c.levels[prov].Region, c.name(prov), y, sourceAt(&c.levels[prov], iv.From))
-		c.add(item{f: f, lvl: i, owed: true})
-	}
-}
-
-// Rule 4: a national raise Δ is passed on in full by a level above the
-// floor.
-func (c *checker) checkPassThrough(i int) {
-	l := &c.levels[i]
-	ns, ok := c.set.National(l.Program, l.Dims)
-	if !ok || ns.Len() < 2 {
-		return
-	}
-	floorPer := c.progs[c.pid[i]].p.Frequency
-	for k := 1; k < ns.Len(); k++ {
-		prev, cur := ns.Version(k-1), ns.Version(k)
-		delta := cur.Amount.Sub(prev.Amount)
-		if delta.Sign() <= 0 {
-			continue
-		}
-		end := ns.End()
-		if k+1 < ns.Len() {
-			end = ns.Version(k + 1).From
-		}
-		base, per, _, ok := c.actualAt(i, cur.From.AddMonths(-1))
-		if !ok || per != floorPer || base.Cmp(prev.Amount) <= 0 {
-			continue
-		}
-		req := base.Add(delta)
-		c.eachActual(i, cur.From, end, func(iv benefit.Interval, act benefit.Amount, aper benefit.Frequency, prov int) {
-			if aper != per || act.Cmp(req) >= 0 {
-				return
-			}
-			f := c.finding(i, RulePassThrough, c.floorSeverity(cur.Status), iv)
-			f.Per, f.Required, f.Actual, f.Shortfall, f.Citation = per, req, act, req.Sub(act), passThroughCitation
-			f.Message = fmt.Sprintf("national floor rose by %s in %s; level was %s, so at least %s is due", delta, cur.From, base, req)
-			c.inherit(&f, i, prov)
-			c.add(item{f: f, lvl: i, owed: true, floorPart: true})
-		})
-	}
-}
-
-// Rule 5: a level does not fall below its previous version.
-func (c *checker) checkNoCut(i int) {
-	l := &c.levels[i]
-	for k := 1; k < l.Schedule.Len(); k++ {
-		prev, cur := l.Schedule.Version(k-1), l.Schedule.Version(k)
-		if cur.Amount.Cmp(prev.Amount) >= 0 {
-			continue
-		}
-		end := l.Schedule.End()
-		if k+1 < l.Schedule.Len() {
-			end = l.Schedule.Version(k + 1).From
-		}
-		for _, iv := range c.intervals(cur.From, end) {
-			f := c.finding(i, RuleNoCut, Warning, iv)
-			f.Per, f.Required, f.Actual, f.Shortfall, f.Citation = l.Per, prev.Amount, cur.Amount, prev.Amount.Sub(cur.Amount), noCutCitation
-			f.Message = fmt.Sprintf("level cut from %s to %s in %s", prev.Amount, cur.Amount, cur.From)
-			c.add(item{f: f, lvl: i})
-		}
-	}
-}
-
-// Rule 6 (local): a figure with a cadence is not left unchanged longer.
-func (c *checker) checkStale(i int) {
-	l := &c.levels[i]
-	for ci := range c.set.cadences {
-		cd := &c.set.cadences[ci]
-		if cd.Scope != Local || cd.Program != l.Program {
-			continue
-		}
-		for k := 0; k < l.Schedule.Len(); k++ {
-			v := l.Schedule.Version(k)
-			due := v.From.AddMonths(cd.Months)
-			end := l.Schedule.End()
-			if k+1 < l.Schedule.Len() {
-				end = l.Schedule.Version(k + 1).From
-			}
-			if (!end.IsZero() && due >= end) || due > c.asOf {
-				continue
-			}
-			for _, iv := range c.intervals(due, end) {
-				f := c.finding(i, RuleStale, Warning, iv)
-				f.Per, f.Actual, f.Citation = l.Per, v.Amount, cd.Citation
-				f.Message = fmt.Sprintf("unchanged since %s; expected an update at least every %d months (due %s)", v.From, cd.Months, due)
-				c.add(item{f: f, lvl: i})
-			}
-		}
-	}
-}
-
-// A level with no versions inherits its nearest ancestor's; when there is
-// none, nothing can be checked, and the report must not read as if the
-// level kept every rule.
-func (c *checker) checkHasLevel(i int) {
-	if c.levels[i].Schedule.Len() > 0 || c.ancestor(i) >= 0 {
-		return
-	}
-	f := c.finding(i, RuleNoLevel, Warning, benefit.Interval{From: c.from, To: c.to})
-	f.Per, f.Citation = c.levels[i].Per, noLevelCitation
-	f.Message = "no amount given and no ancestor region has a level of the programme to inherit: not checked"
-	c.add(item{f: f, lvl: i})
-}
-
-// Rule 6 (national): a floor used in this check whose newest version is
-// older than its cadence.
-func (c *checker) checkNationalStale() {
-	used := make([]int, 0, len(c.used))
-	for fi := range c.used {
-		used = append(used, fi)
-	}
-	slices.Sort(used)
-	for _, fi := range used {
-		fl := &c.set.floors[fi]
-		for ci := range c.set.cadences {
-			cd := &c.set.cadences[ci]
-			if cd.Scope != National || cd.Program != fl.Program {
-				continue
-			}
-			v, _ := fl.Schedule.Last()
-			due := v.From.AddMonths(cd.Months)
-			if c.asOf < due {
-				continue
-			}
-			for _, iv := range c.intervals(due, fl.Schedule.End()) {
-				f := Finding{Rule: RuleStale, Severity: Warning, RegionName: "全国 national", Program: fl.Program, Dims: fl.Dims,
-					Interval: iv, Per: fl.Per, Actual: v.Amount, Citation: cd.Citation, Source: versionCitation(v, fl), FloorStatus: v.Status}
-				f.Message = fmt.Sprintf("the floor data is stale: newest version %s (%s), an update was due by %s; the check uses the last known value", v.From, v.Amount, due)
-				c.add(item{f: f, lvl: -1})
-			}
-		}
-	}
-}
-
-func (c *checker) applyWaivers() {
-	for wi := range c.opts.Waivers {
-		w := c.opts.Waivers[wi]
-		if w.expired(c.asOf) {
-			f := Finding{Rule: RuleWaiverExpired, Severity: Warning, Region: w.Region, RegionName: c.tab.Name(w.Region), Program: w.Program,
-				Dims: w.Dims, Interval: w.Interval, Citation: w.Citation, Waiver: &w}
-			f.Message = fmt.Sprintf("waiver expired in %s (as of %s); the violations it covered stand: %s", w.Expiry, c.asOf, w.Reason)
-			c.items = append(c.items, item{f: f, lvl: -1})
-			continue
-		}
-		var out []item
-		for _, it := range c.items {
-			if !w.covers(&it.f) {
-				out = append(out, it)
-				continue
-			}
-			lo := max(it.f.Interval.From, w.Interval.From)
-			hi := minEnd(it.f.Interval.To, w.Interval.To)
-			if !hi.IsZero() && hi <= lo {
-				out = append(out, it)
-				continue
-			}
-			if lo > it.f.Interval.From {
-				b := it
-				b.f.Interval.To = lo
-				out = append(out, b)
-			}
-			m := it
-			m.f.Interval = benefit.Interval{From: lo, To: hi}
-			m.f.Severity, m.f.Waiver = Waived, &w
-			m.f.Message += "; waived: " + w.Reason
-			out = append(out, m)
-			if !hi.IsZero() && (it.f.Interval.To.IsZero() || hi < it.f.Interval.To) {
-				a := it
-				a.f.Interval.From = hi
-				out = append(out, a)
-			}
-		}
-		c.items = out
-	}
+	return false
 }
 
 // minEnd returns the earlier of two interval ends, a zero end being
@@ -919,235 +679,4 @@ func minEnd(a, b benefit.Month) benefit.Month {
 		return a
 	}
 	return min(a, b)
-}
-
-func (c *checker) arrears(it *item) {
-	f := &it.f
-	if it.lvl < 0 || !it.owed || !f.owes() {
-		return
-	}
-	l := &c.levels[it.lvl]
-	f.PersonMonths = l.personMonths(f.Interval)
-	f.Arrears = c.money(mulPersons(f.Shortfall, f.PersonMonths), f.Per)
-	floorPart := benefit.Amount{}
-	if it.floorPart {
-		floorPart = f.Arrears
-	}
-	if s, err := c.tab.Split(f.Program, f.Region, f.Arrears, floorPart); err == nil {
-		f.Central, f.Local, f.SplitKnown = s.Central, s.Local, true
-	}
-	if rate := c.opts.InterestPerMonth; !rate.IsZero() {
-		paid := cmp.Or(c.opts.PaidIn, c.to, c.asOf.AddMonths(1))
-		var delay int64 // Σ persons × months of delay
-		for m := f.Interval.From; m < f.Interval.To && m < paid; m++ {
-			delay += l.personsAt(m) * int64(paid.Sub(m))
-		}
-		f.Interest = interest(f.Shortfall, delay, rate, f.Per)
-	}
-}
-
-// interest returns simple interest on a shortfall owed for delay
-// person-months at rate per month: shortfall × delay × rate, ÷ 12 for a
-// shortfall per person-year, rounded once, half-up to the fen
-// (benefit.FenHalfUp). The ÷ 12 is not rounded on its own, as the
-// arrears' is: rounding it first and the product again would round
-// twice (0.04 a year × 149 person-months is 0.4966… a month, 0.50 once
-// rounded, and 1 % of 0.50 rounds up to 0.01, where 1 % of 0.4966… is
-// 0.00).
-func interest(shortfall benefit.Amount, delay int64, rate benefit.Rate, per benefit.Frequency) benefit.Amount {
-	a := mulPersons(shortfall, delay).MulRate(rate)
-	if per == benefit.PerYear {
-		q, _ := a.QuoInt(12, benefit.FenHalfUp) // 12 is not zero
-		return q
-	}
-	return a.Round(benefit.FenHalfUp)
-}
-
-// money turns shortfall × person-months into an amount: as it is for a
-// monthly figure, ÷ 12 rounded half-up to the fen for a yearly one.
-func (c *checker) money(a benefit.Amount, per benefit.Frequency) benefit.Amount {
-	if per == benefit.PerYear {
-		q, _ := a.QuoInt(12, benefit.FenHalfUp)
-		return q
-	}
-	return a
-}
-
-func (c *checker) report() *Report {
-	for k := range c.items {
-		c.arrears(&c.items[k])
-	}
-	order := make([]int32, len(c.items))
-	for k := range order {
-		order[k] = int32(k)
-	}
-	slices.SortStableFunc(order, func(x, y int32) int {
-		a, b := &c.items[x].f, &c.items[y].f
-		return cmp.Or(a.Region.Compare(b.Region), cmp.Compare(a.Program, b.Program), cmp.Compare(a.Dims.String(), b.Dims.String()),
-			a.Interval.From.Compare(b.Interval.From), cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Severity, b.Severity))
-	})
-	r := &Report{From: c.from, To: c.to, AsOf: c.asOf, FloorsVersion: c.set.version, Findings: make([]Finding, len(c.items))}
-	s := &r.Summary
-	s.Levels = len(c.levels)
-	for k, x := range order {
-		r.Findings[k] = c.items[x].f
-		f := &r.Findings[k]
-		switch f.Severity {
-		case Violation:
-			s.Violations++
-		case Warning:
-			s.Warnings++
-		case Advisory:
-			s.Advisories++
-		case Waived:
-			s.Waived++
-		}
-		if f.Severity == Violation && !f.Interest.IsZero() {
-			s.Interest = s.Interest.Add(f.Interest)
-		}
-	}
-	c.totals(s)
-	r.Checked = c.checked()
-	return r
-}
-
-// owedOnce sums the arrears of the findings of severity sev, owing once
-// per level and month: where several such findings of one level overlap
-// (UI below 低保 breaks both Art 18 and Art 47), the largest shortfall
-// counts. add receives each owed piece with its floor part and, when a
-// single finding owes it, that finding (whose split is already made).
-func (c *checker) owedOnce(sev Severity, add func(program string, code region.Code, total, floorPart benefit.Amount, single *Finding)) {
-	// the owing findings by level (items of a level are mostly together,
-	// so the sort has little to do)
-	var owing []int32
-	for k := range c.items {
-		if it := &c.items[k]; it.f.Severity == sev && it.f.Arrears.Sign() > 0 {
-			owing = append(owing, int32(k))
-		}
-	}
-	slices.SortStableFunc(owing, func(a, b int32) int { return cmp.Compare(c.items[a].lvl, c.items[b].lvl) })
-	var ks []int
-	var cuts []benefit.Month
-	for len(owing) > 0 {
-		lvl, n := c.items[owing[0]].lvl, 1
-		for n < len(owing) && c.items[owing[n]].lvl == lvl {
-			n++
-		}
-		ks = ks[:0]
-		for _, k := range owing[:n] {
-			ks = append(ks, int(k))
-		}
-		owing = owing[n:]
-		if len(ks) == 1 {
-			it := &c.items[ks[0]]
-			fp := benefit.Amount{}
-			if it.floorPart {
-				fp = it.f.Arrears
-			}
-			add(it.f.Program, it.f.Region, it.f.Arrears, fp, &it.f)
-			continue
-		}
-		// split at every end of every finding and take the largest shortfall per piece
-		cuts = cuts[:0]
-		for _, k := range ks {
-			cuts = append(cuts, c.items[k].f.Interval.From, c.items[k].f.Interval.To)
-		}
-		slices.Sort(cuts)
-		cuts = slices.Compact(cuts)
-		l := &c.levels[lvl]
-		larger := func(a, b *Finding) bool {
-			return b == nil || a.Per.Annual(a.Shortfall).Cmp(b.Per.Annual(b.Shortfall)) > 0
-		}
-		for p := 0; p+1 < len(cuts); p++ {
-			piece := benefit.Interval{From: cuts[p], To: cuts[p+1]}
-			var best, bestFloor *Finding
-			n := 0 // findings over the piece
-			for _, k := range ks {
-				f := &c.items[k].f
-				if !f.Interval.Contains(piece.From) {
-					continue
-				}
-				n++
-				if larger(f, best) {
-					best = f
-				}
-				if c.items[k].floorPart && larger(f, bestFloor) {
-					bestFloor = f
-				}
-			}
-			if best == nil {
-				continue
-			}
-			if n == 1 && best.Interval == piece { // a finding overlapping no other owes its own arrears
-				fp := benefit.Amount{}
-				if bestFloor != nil {
-					fp = best.Arrears
-				}
-				add(best.Program, best.Region, best.Arrears, fp, best)
-				continue
-			}
-			pm := l.personMonths(piece)
-			total := c.money(mulPersons(best.Shortfall, pm), best.Per)
-			fp := benefit.Amount{}
-			if bestFloor != nil {
-				fp = benefit.MinAmount(c.money(mulPersons(bestFloor.Shortfall, pm), bestFloor.Per), total)
-			}
-			add(best.Program, best.Region, total, fp, nil)
-		}
-	}
-}
-
-// checked returns the region × programme pairs of the levels, sorted by
-// region and programme: regions in code order, and for each the
-// programmes of its list of levels.
-func (c *checker) checked() []Checked {
-	order := make([]int32, len(c.regions))
-	for k := range order {
-		order[k] = int32(k)
-	}
-	slices.SortFunc(order, func(a, b int32) int { return c.regions[a].code.Compare(c.regions[b].code) })
-	out := make([]Checked, 0, len(c.regions))
-	var progs []string
-	for _, r := range order {
-		reg := &c.regions[r]
-		progs = progs[:0]
-		for j := reg.last; j >= 0; j = c.next[j] {
-			progs = append(progs, c.levels[j].Program)
-		}
-		slices.Sort(progs)
-		for _, p := range slices.Compact(progs) {
-			out = append(out, Checked{Region: reg.code, RegionName: reg.name, Program: p})
-		}
-	}
-	return out
-}
-
-// totals fills the summary's arrears: owed for violations, with the
-// central/local split, and waived, each owed once per level and month.
-func (c *checker) totals(s *Summary) {
-	var total, central, local, unsplit, waived fenSum
-	c.owedOnce(Violation, func(program string, code region.Code, owed, floorPart benefit.Amount, single *Finding) {
-		total.add(owed)
-		var sp region.Split
-		switch {
-		case single != nil && single.SplitKnown:
-			sp.Central, sp.Local = single.Central, single.Local
-		case single != nil:
-			unsplit.add(owed)
-			return
-		default:
-			var err error
-			if sp, err = c.tab.Split(program, code, owed, floorPart); err != nil {
-				unsplit.add(owed)
-				return
-			}
-		}
-		central.add(sp.Central)
-		local.add(sp.Local)
-	})
-	c.owedOnce(Waived, func(_ string, _ region.Code, owed, _ benefit.Amount, _ *Finding) {
-		waived.add(owed)
-	})
-	s.ArrearsTotal, s.ArrearsCentral, s.ArrearsLocal = total.total(), central.total(), local.total()
-	s.ArrearsUnsplit, s.WaivedArrears = unsplit.total(), waived.total()
 }

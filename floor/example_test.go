@@ -2,7 +2,6 @@ package floor_test
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/benefitstd/benefitstd/benefit"
@@ -120,18 +119,76 @@ func ExampleReadCSV_error() {
 	// levels.csv:2: amount: benefit: invalid amount "1e9": exponent notation is not accepted; write the plain digits
 }
 
+// In JUnit, a rule that could not be evaluated is a skipped test case
+// with the reason, never a pass. Shanghai's 2021 unemployment benefit
+// (1,975 in months 1-12) and minimum wage (2,590) are given, its 低保 is
+// not: 失业保险条例 Art 18's lower bound and 社会保险法 Art 47 cannot be
+// evaluated.
 func ExampleReport_WriteJUnit() {
-	lv := floor.Level{Region: region.MustParseCode("371723"), Program: "pension.resident.basic",
-		Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(123), Status: benefit.Default})}
-	rep, _ := floor.Check([]floor.Level{lv}, floor.Options{From: benefit.MustParseMonth("2024-01"), To: benefit.MustParseMonth("2025-01")})
-	rep.WriteJUnit(os.Stdout)
+	sh, at := region.MustParseCode("310000"), benefit.MustParseMonth("2022-01")
+	level := func(program, dims, amount string) floor.Level {
+		return floor.Level{Region: sh, Program: program, Dims: benefit.MustParseDims(dims),
+			Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2021-07"), Amount: benefit.MustParseAmount(amount), Status: benefit.Default})}
+	}
+	rep, err := floor.Check([]floor.Level{
+		level("employment.unemployment_insurance", "period=1-12", "1975"),
+		level("reference.min_wage", "", "2590"),
+	}, floor.Options{From: at, To: at.AddMonths(12)})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var b strings.Builder
+	rep.WriteJUnit(&b)
+	for _, line := range strings.Split(b.String(), "\n") {
+		if strings.Contains(line, "<testsuites") || strings.Contains(line, "<testcase") || strings.Contains(line, "<skipped") || strings.Contains(line, "coverage") {
+			fmt.Println(strings.TrimSpace(line))
+		}
+	}
 	// Output:
-	// <?xml version="1.0" encoding="UTF-8"?>
-	// <testsuites name="benefitstd check" tests="1" failures="0">
-	//   <testsuite name="benefitstd floors" tests="1" failures="0">
-	//     <testcase classname="371723 成武县" name="pension.resident.basic"></testcase>
-	//   </testsuite>
-	// </testsuites>
+	// <testsuites name="benefitstd check" tests="4" failures="0" skipped="2">
+	// <property name="coverage ui.art18.above_dibao" value="checked 0, unchecked 12 level-months"></property>
+	// <property name="coverage ui.art18.below_min_wage" value="checked 12, unchecked 0 level-months"></property>
+	// <property name="coverage ui.art47.not_below_dibao" value="checked 0, unchecked 12 level-months"></property>
+	// <property name="coverage ui.target90" value="checked 12, unchecked 0 level-months"></property>
+	// <property name="coverage no_cut" value="checked 24, unchecked 0 level-months"></property>
+	// <property name="coverage stale" value="checked 12, unchecked 0 level-months"></property>
+	// <testcase classname="310000 上海市" name="employment.unemployment_insurance">
+	// <testcase classname="310000 上海市" name="reference.min_wage"></testcase>
+	// <testcase classname="310000 上海市" name="employment.unemployment_insurance period=1-12 ui.art18.above_dibao unchecked [2022-01, 2023-01)">
+	// <skipped message="no_reference: no reference.dibao_urban figure is given for the region or any region above it, nor nationally: ui.art18.above_dibao cannot be evaluated"></skipped>
+	// <testcase classname="310000 上海市" name="employment.unemployment_insurance period=1-12 ui.art47.not_below_dibao unchecked [2022-01, 2023-01)">
+	// <skipped message="no_reference: no reference.dibao_urban figure is given for the region or any region above it, nor nationally: ui.art47.not_below_dibao cannot be evaluated"></skipped>
+}
+
+// A level the library cannot check is reported as unchecked, with the
+// rule, the months and the reason, and the coverage says how much of
+// each rule was checked. 在乡复员军人定期定量补助 has no national
+// floor (the national notices set central increments, not a standard;
+// data-additions §1.4): a county's allowance (HYPOTHETICAL 24,000 a
+// year) is not checked against any floor.
+func ExampleCheck_unchecked() {
+	county := floor.Level{Region: region.MustParseCode("140822"), Program: "veterans.demobilized",
+		Dims: benefit.MustParseDims("enlisted=抗日战争时期"), Per: benefit.PerYear,
+		Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(24000), Status: benefit.Default})}
+	rep, err := floor.Check([]floor.Level{county}, floor.Options{
+		From: benefit.MustParseMonth("2024-01"), To: benefit.MustParseMonth("2025-01")})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range rep.Findings {
+		fmt.Println(f.Severity, f.Rule, f.Unchecked, f.Interval)
+	}
+	for _, c := range rep.Coverage {
+		fmt.Printf("%s: checked %d, unchecked %d level-months\n", c.Rule, c.Checked, c.Unchecked)
+	}
+	fmt.Println("fails --fail-on warning:", rep.Failed(floor.Warning))
+	// Output:
+	// warning floor no_floor [2024-01, 2025-01)
+	// floor: checked 0, unchecked 12 level-months
+	// no_cut: checked 12, unchecked 0 level-months
+	// fails --fail-on warning: true
 }
 
 // Floors for a programme of a user's catalogue (a hypothetical 高龄津贴,

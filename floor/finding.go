@@ -14,9 +14,34 @@ const (
 	RuleHierarchy     = "hierarchy"      // 3. a county not below its prefecture, a prefecture not below its province
 	RulePassThrough   = "pass_through"   // 4. a national raise Δ passed on in full (option)
 	RuleNoCut         = "no_cut"         // 5. a level never falls below its previous version
-	RuleStale         = "stale"          // 6. a figure not updated within its cadence
+	RuleStale         = "stale"          // 6. a local figure not updated within its cadence
+	RuleLatePayment   = "late_payment"   // 7. a version paid from its effective month (按时足额支付; 补发 when first paid later)
+	RuleMissing       = "missing"        // an expected level that was not given (Options.Expect)
 	RuleWaiverExpired = "waiver_expired" // a waiver whose expiry has passed
-	RuleNoLevel       = "no_level"       // a level with no amount of its own and no ancestor to inherit one from
+)
+
+// A Reason says why a rule that applies to a level could not be
+// evaluated over some months: the finding is unchecked (未核验), never a
+// pass. The zero Reason marks a finding of a rule that was evaluated.
+type Reason string
+
+const (
+	// ReasonNoFloor: no floor is known for the level's dimension values
+	// in these months (a programme with national floors, none of which
+	// matches; months before its first known version; a programme with
+	// no floor at all).
+	ReasonNoFloor Reason = "no_floor"
+	// ReasonNoReference: a relative rule's other figure (低保, the
+	// minimum wage, a grade-10 standard) is given neither for the region
+	// nor for any ancestor, nor as a national floor.
+	ReasonNoReference Reason = "no_reference"
+	// ReasonStale: no floor is known for these months: the last known
+	// version is older than the floor's cadence (the veterans' tables
+	// are adjusted every 1 August), and the level is at or above it.
+	ReasonStale Reason = "stale"
+	// ReasonNoLevel: the level gives no amount and no ancestor region
+	// gives one to inherit.
+	ReasonNoLevel Reason = "no_level"
 )
 
 // A Finding is one rule broken by one level over one interval of months
@@ -29,11 +54,17 @@ const (
 // Shortfall is Required − Actual when the level is below a lower bound;
 // Excess is Actual − Required when it is above an upper bound.
 //
-// Arrears (补发) = Shortfall × person-months (÷ 12 for a yearly figure,
-// rounded half-up to the fen), with its central/local split; they are
-// computed for the rules that make money owed (floor, hierarchy,
-// pass_through and lower relative bounds of severity violation) when the
-// interval has an end.
+// Arrears (补发) = Shortfall × person-months (÷ 12 for a yearly figure),
+// computed exactly and rounded once, half-up to the fen, with who pays
+// them; they are computed for the rules that make money owed (floor,
+// hierarchy, pass_through, late_payment and lower relative bounds of
+// severity violation) over the months of the interval up to the as-of
+// month (Options.AsOf).
+//
+// An unchecked finding (Unchecked not zero) names a rule that applies to
+// the level but could not be evaluated over the interval, and why; it
+// has no figures and no arrears, and its severity is
+// Options.UncheckedSeverity (a warning by default).
 type Finding struct {
 	Rule       string
 	Severity   Severity
@@ -49,12 +80,15 @@ type Finding struct {
 	Excess     benefit.Amount
 
 	Persons      int64 // beneficiaries in the first month of the interval
-	PersonMonths int64 // Σ persons × months; 0 when the interval has no end
+	PersonMonths int64 // Σ persons × months of the interval up to the as-of month: what Arrears are counted on
 	Arrears      benefit.Amount
-	Central      benefit.Amount // central share of Arrears (region.Table.Split)
+	Payer        region.Payer   // who pays Arrears: budget or fund; "" when the programme has no cost rule
+	Central      benefit.Amount // central share of Arrears (region.Table.Split), for a budget payer
 	Local        benefit.Amount
-	SplitKnown   bool           // false when the programme has no cost-sharing rule
+	SplitKnown   bool           // true when the budgets pay and Central and Local are known
 	Interest     benefit.Amount // only when Options.InterestPerMonth is set
+
+	Unchecked Reason // why the rule could not be evaluated; "" when it was
 
 	Citation      benefit.Citation // the rule's legal source (or the floor version's)
 	Source        benefit.Citation // the local value's source
@@ -64,9 +98,6 @@ type Finding struct {
 	Message       string           // one line in English saying what is wrong
 }
 
-// owes reports whether the rule of f makes money owed.
-func (f *Finding) owes() bool { return f.Shortfall.Sign() > 0 && f.Interval.To != 0 }
-
 // String returns the finding on one line: severity, rule, region,
 // programme, dimensions, interval and message.
 func (f Finding) String() string {
@@ -74,7 +105,11 @@ func (f Finding) String() string {
 	if f.Region.IsValid() {
 		where = f.Region.String() + " " + f.RegionName
 	}
-	s := fmt.Sprintf("%s %s: %s %s", f.Severity, f.Rule, where, f.Program)
+	rule := f.Rule
+	if f.Unchecked != "" {
+		rule += " (unchecked: " + string(f.Unchecked) + ")"
+	}
+	s := fmt.Sprintf("%s %s: %s %s", f.Severity, rule, where, f.Program)
 	if !f.Dims.IsZero() {
 		s += " (" + f.Dims.String() + ")"
 	}

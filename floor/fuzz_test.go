@@ -11,13 +11,15 @@ import (
 )
 
 // FuzzReadCSV: no input panics; every error is a *benefit.RecordError
-// and comes with no levels; every accepted file can be checked.
+// and comes with no levels; every accepted file can be checked (as of a
+// month, so that a shortfall still running has arrears to count).
 func FuzzReadCSV(f *testing.F) {
 	f.Add(header + "371723,pension.resident.basic,,2023-01,103,month,10000,src\n")
 	f.Add(header + "140822,pension.resident.basic,age=60+,2022-03-01,113,,75000,\n")
 	f.Add(header + "310000,veterans.disability,cause=因战;grade=1,2019-08,7345.83,month,1,\n")
 	f.Add("\xEF\xBB\xBF" + strings.ReplaceAll(header, "\n", "\r\n"))
 	f.Add(header + "371723,pension.resident.basic,,2023-01,1e999999999,month,,\n")
+	f.Add("region,program,effective_from,amount,first_paid\n371723,pension.resident.basic,2024-01,150,2024-03\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		levels, err := floor.ReadCSV(strings.NewReader(in), "f.csv")
 		if err != nil {
@@ -27,7 +29,7 @@ func FuzzReadCSV(f *testing.F) {
 			}
 			return
 		}
-		if _, err := floor.Check(levels, floor.Options{}); err != nil {
+		if _, err := floor.Check(levels, floor.Options{AsOf: ym("2026-12")}); err != nil {
 			t.Fatalf("accepted file fails Check: %v", err)
 		}
 	})
@@ -37,13 +39,14 @@ func FuzzReadCSV(f *testing.F) {
 func FuzzReadJSON(f *testing.F) {
 	f.Add(`{"levels": [{"region": "371723", "program": "pension.resident.basic", "versions": [{"from": "2023-01", "amount": "103", "status": "default"}]}]}`)
 	f.Add(`{"levels": [], "waivers": [{"region": "371723", "program": "pension.resident.basic", "interval": {"from": "2024-01"}, "reason": "r"}]}`)
+	f.Add(`{"levels": [{"region": "371723", "program": "pension.resident.basic", "versions": [{"from": "2023-01", "amount": "140"}, {"from": "2024-01", "amount": "150", "first_paid": "2024-03"}]}]}`)
 	f.Fuzz(func(t *testing.T, in string) {
 		got, err := floor.ReadJSON(bytes.NewReader([]byte(in)), "f.json")
 		if err != nil {
 			checkJSONErr(t, err)
 			return
 		}
-		if _, err := floor.Check(got.Levels, floor.Options{Waivers: got.Waivers}); err != nil {
+		if _, err := floor.Check(got.Levels, floor.Options{Waivers: got.Waivers, AsOf: ym("2026-12")}); err != nil {
 			t.Fatalf("accepted file fails Check: %v", err)
 		}
 	})

@@ -3,6 +3,7 @@ package floor
 import (
 	"bytes"
 	_ "embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -31,18 +32,20 @@ type Input struct {
 // values it takes.
 var (
 	csvRequired = []string{"region", "program", "effective_from", "amount"}
-	csvOptional = []string{"dimensions", "per", "beneficiaries", "source", "status"}
+	csvOptional = []string{"dimensions", "per", "beneficiaries", "source", "status", "first_paid"}
 )
 
 // ReadCSV reads levels from CSV with the header
 //
-//	region,program,dimensions,effective_from,amount,per,beneficiaries,source,status
+//	region,program,dimensions,effective_from,amount,per,beneficiaries,source,status,first_paid
 //
 // (region, program, effective_from, amount and status are required
 // columns; status is legislated, announced, provisional, projected or
 // default on every row: a figure nobody said the firmness of is not read
 // as law, so a missing column or an empty cell is an error wrapping
-// benefit.ErrNoStatus). Each row is one version of the level of a region,
+// benefit.ErrNoStatus; an optional "first_paid" column gives the first
+// month the row's amount was paid, when later than effective_from:
+// Level.FirstPaid). Each row is one version of the level of a region,
 // programme and dimensions ("key=value;key=value"); rows of one level may
 // come in any order. effective_from is YYYY-MM (or YYYY-MM-01); per is
 // month or year (empty: the programme's frequency) and must be the same
@@ -80,6 +83,7 @@ func ReadCSVWith(r io.Reader, name string, opts SetOptions) ([]Level, error) {
 		vs    []benefit.Version
 		lines []int
 		hc    []Headcount
+		fp    []FirstPaid
 	}
 	cat := opts.catalogue()
 	tab := opts.regions()
@@ -142,6 +146,18 @@ func ReadCSVWith(r io.Reader, name string, opts SetOptions) ([]Level, error) {
 		if i := slices.IndexFunc(ac.vs, func(v benefit.Version) bool { return v.From == from }); i >= 0 {
 			return nil, rec.Err("effective_from", fmt.Errorf("%w: %s already given on line %d for the same level", benefit.ErrOrder, from, ac.lines[i]))
 		}
+		if s := rec.Get("first_paid"); s != "" {
+			m, err := parseEffective(s)
+			if err != nil {
+				return nil, rec.Err("first_paid", err)
+			}
+			if m < from {
+				return nil, rec.Err("first_paid", fmt.Errorf("%w: first paid in %s, before the level took effect in %s", benefit.ErrOrder, m, from))
+			}
+			if m > from {
+				ac.fp = append(ac.fp, FirstPaid{From: from, Month: m})
+			}
+		}
 		src := citationOf(rec.Get("source"))
 		ac.vs = append(ac.vs, benefit.Version{From: from, Amount: a.Add(zeroFen), Status: status, Citation: src})
 		ac.lines = append(ac.lines, rec.Line)
@@ -168,6 +184,8 @@ func ReadCSVWith(r io.Reader, name string, opts SetOptions) ([]Level, error) {
 			return nil, &benefit.RecordError{File: name, Line: ac.line, Field: "effective_from", Err: err}
 		}
 		ac.l.Schedule = s
+		slices.SortFunc(ac.fp, func(a, b FirstPaid) int { return a.From.Compare(b.From) })
+		ac.l.FirstPaid = ac.fp
 		slices.SortFunc(ac.hc, func(a, b Headcount) int { return a.From.Compare(b.From) })
 		switch len(ac.hc) {
 		case 0:
@@ -234,15 +252,52 @@ type inputJSON struct {
 }
 
 type levelJSON struct {
-	Region        region.Code       `json:"region"`
-	Program       string            `json:"program"`
-	Dimensions    benefit.Dims      `json:"dimensions,omitzero"`
-	Per           string            `json:"per,omitempty"`
-	Beneficiaries int64             `json:"beneficiaries,omitempty"`
-	Headcounts    []Headcount       `json:"headcounts,omitempty"`
-	Source        benefit.Citation  `json:"source,omitzero"`
-	Versions      []benefit.Version `json:"versions"`
-	End           benefit.Month     `json:"end,omitzero"`
+	Region        region.Code      `json:"region"`
+	Program       string           `json:"program"`
+	Dimensions    benefit.Dims     `json:"dimensions,omitzero"`
+	Per           string           `json:"per,omitempty"`
+	Beneficiaries int64            `json:"beneficiaries,omitempty"`
+	Headcounts    []Headcount      `json:"headcounts,omitempty"`
+	Source        benefit.Citation `json:"source,omitzero"`
+	Versions      []levelVersion   `json:"versions"`
+	End           benefit.Month    `json:"end,omitzero"`
+}
+
+// levelVersion is a version of a level in a levels file: a
+// benefit.Version (read by its own strict decoder) and the month it was
+// first paid ("first_paid", when later than "from").
+type levelVersion struct {
+	From      benefit.Month    `json:"from"`
+	Amount    benefit.Amount   `json:"amount"`
+	Status    benefit.Status   `json:"status"`
+	Citation  benefit.Citation `json:"citation,omitzero"`
+	FirstPaid benefit.Month    `json:"first_paid,omitzero"`
+}
+
+// UnmarshalJSON reads "first_paid" and leaves the rest to
+// benefit.Version's decoder, which is strict.
+func (v *levelVersion) UnmarshalJSON(b []byte) error {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(b, &fields); err != nil {
+		return err
+	}
+	var fp benefit.Month
+	if raw, ok := fields["first_paid"]; ok {
+		if err := json.Unmarshal(raw, &fp); err != nil {
+			return err
+		}
+		delete(fields, "first_paid")
+		var err error
+		if b, err = json.Marshal(fields); err != nil {
+			return err
+		}
+	}
+	var bv benefit.Version
+	if err := bv.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	*v = levelVersion{From: bv.From, Amount: bv.Amount, Status: bv.Status, Citation: bv.Citation, FirstPaid: fp}
+	return nil
 }
 
 // ReadJSON reads levels (and waivers) from JSON:
@@ -252,7 +307,7 @@ type levelJSON struct {
 //	   "dimensions": "age=60+", "per": "month", "beneficiaries": 10000,
 //	   "source": {"title": "..."},
 //	   "versions": [{"from": "2023-01", "amount": "103", "status": "legislated"},
-//	                {"from": "2024-07", "amount": "123", "status": "legislated"}],
+//	                {"from": "2024-07", "amount": "123", "status": "legislated", "first_paid": "2024-09"}],
 //	   "end": "2030-01"}],
 //	 "waivers": [{"region": "371723", "program": "pension.resident.basic",
 //	   "interval": {"from": "2024-01", "to": "2024-04"}, "reason": "...", "expiry": "2025-01"}]}
@@ -321,7 +376,19 @@ func (j *inputJSON) input(name string, opts SetOptions) (Input, error) {
 		if err != nil {
 			return Input{}, fe("per", err)
 		}
-		s, err := benefit.NewSchedule(lj.Versions...)
+		vs := make([]benefit.Version, len(lj.Versions))
+		var fps []FirstPaid
+		for k, v := range lj.Versions {
+			vs[k] = benefit.Version{From: v.From, Amount: v.Amount, Status: v.Status, Citation: v.Citation}
+			switch {
+			case v.FirstPaid.IsZero() || v.FirstPaid == v.From:
+			case v.FirstPaid < v.From:
+				return Input{}, fe(fmt.Sprintf("versions[%d].first_paid", k), fmt.Errorf("%w: first paid in %s, before the version took effect in %s", benefit.ErrOrder, v.FirstPaid, v.From))
+			default:
+				fps = append(fps, FirstPaid{From: v.From, Month: v.FirstPaid})
+			}
+		}
+		s, err := benefit.NewSchedule(vs...)
 		if err != nil {
 			return Input{}, scheduleErr(fe, err)
 		}
@@ -345,7 +412,7 @@ func (j *inputJSON) input(name string, opts SetOptions) (Input, error) {
 			}
 		}
 		in.Levels = append(in.Levels, Level{Region: lj.Region, Program: p.ID, Dims: lj.Dimensions, Per: per, Schedule: s,
-			Beneficiaries: lj.Beneficiaries, Headcounts: lj.Headcounts, Source: lj.Source})
+			Beneficiaries: lj.Beneficiaries, Headcounts: lj.Headcounts, FirstPaid: fps, Source: lj.Source})
 	}
 	// the rest of what Check would reject (head counts, waivers),
 	// reported against this file; waiver rule ids are checked by Check,
@@ -370,8 +437,9 @@ var sampleJSON []byte
 // Sample returns the ILLUSTRATIVE levels `benefitstd check` uses when no
 // file is given: real sourced figures where local-data.md has them
 // (Shanghai's 2021 unemployment benefit, minimum wage and 低保; Wanrong
-// County's 2022 residents' pension), and the hypothetical county of
-// policy-reference §11 Example B. It is an example for newcomers, not a
+// County's 2022 residents' pension, effective in January and first paid
+// in March), and the hypothetical county of policy-reference §11
+// Example B. It is an example for newcomers, not a
 // dataset: Input.Illustrative is true.
 func Sample() Input {
 	in := sample()

@@ -12,20 +12,29 @@ type junitSuites struct {
 	Name     string       `xml:"name,attr"`
 	Tests    int          `xml:"tests,attr"`
 	Failures int          `xml:"failures,attr"`
+	Skipped  int          `xml:"skipped,attr"`
 	Suites   []junitSuite `xml:"testsuite"`
 }
 
 type junitSuite struct {
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Cases    []junitCase `xml:"testcase"`
+	Name       string          `xml:"name,attr"`
+	Tests      int             `xml:"tests,attr"`
+	Failures   int             `xml:"failures,attr"`
+	Skipped    int             `xml:"skipped,attr"`
+	Properties []junitProperty `xml:"properties>property"`
+	Cases      []junitCase     `xml:"testcase"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
 }
 
 type junitCase struct {
 	Class   string        `xml:"classname,attr"`
 	Name    string        `xml:"name,attr"`
 	Failure *junitFailure `xml:"failure,omitempty"`
+	Skipped *junitSkipped `xml:"skipped,omitempty"`
 	Out     string        `xml:"system-out,omitempty"`
 }
 
@@ -35,13 +44,25 @@ type junitFailure struct {
 	Text    string `xml:",chardata"`
 }
 
+type junitSkipped struct {
+	Message string `xml:"message,attr"`
+}
+
 // WriteJUnit writes r as JUnit XML for CI systems: one test case per
 // region × programme checked (class "<code> <name>", name the
 // programme), failing when it has a violation; warnings, advisories and
 // waived findings go to the case's system-out. Each finding is followed
 // by its rule's legal source and the source of the value compared.
 // Findings about national floors form their own cases under class
-// "national".
+// "national". Each unchecked finding and each missing level is a case
+// of its own (name "<programme> [<dimensions>] <rule> unchecked
+// [from, to)", or "… missing"), skipped with the reason as its message
+// (<skipped message="no_floor: …">), or failing when its severity is
+// violation (Options.UncheckedSeverity, MissingSeverity). The suite's
+// properties give the window, the as-of month, the summary, the
+// coverage of each rule ("coverage floor": "checked 12, unchecked 12
+// level-months") and each region's effect ("effect 371723
+// pension.resident.basic": "at floor 50.0% …").
 func (r *Report) WriteJUnit(w io.Writer) error {
 	type key struct{ class, prog string }
 	var order []key
@@ -65,10 +86,9 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 		get(key{class(c.Region.String(), c.RegionName), c.Program})
 	}
 	fails := map[key][]string{}
+	var extra []junitCase // unchecked findings and missing levels, each a case
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		k := key{class(f.Region.String(), f.RegionName), f.Program}
-		c := get(k)
 		line := f.String()
 		if f.Arrears.Sign() > 0 {
 			line += fmt.Sprintf(" [arrears %s]", f.Arrears)
@@ -77,6 +97,31 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 		if !f.Source.IsZero() {
 			line += "\n  value: " + citeText(f.Source)
 		}
+		if f.Unchecked != "" || f.Rule == RuleMissing {
+			name := f.Program
+			if !f.Dims.IsZero() {
+				name += " " + f.Dims.String()
+			}
+			what := string(f.Unchecked)
+			if f.Unchecked != "" {
+				name += " " + f.Rule + " unchecked " + f.Interval.String()
+			} else {
+				name += " missing"
+				what = RuleMissing
+			}
+			c := junitCase{Class: class(f.Region.String(), f.RegionName), Name: name}
+			msg := what + ": " + f.Message
+			if f.Severity == Violation {
+				c.Failure = &junitFailure{Message: msg, Type: what, Text: line}
+			} else {
+				c.Skipped = &junitSkipped{Message: msg}
+				c.Out = line + "\n"
+			}
+			extra = append(extra, c)
+			continue
+		}
+		k := key{class(f.Region.String(), f.RegionName), f.Program}
+		c := get(k)
 		if f.Severity == Violation {
 			fails[k] = append(fails[k], line)
 		} else {
@@ -91,12 +136,21 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 		c := cases[k]
 		if fl := fails[k]; len(fl) > 0 {
 			c.Failure = &junitFailure{Message: fmt.Sprintf("%d violation(s)", len(fl)), Type: "violation", Text: strings.Join(fl, "\n")}
-			s.Failures++
 		}
 		s.Cases = append(s.Cases, *c)
 	}
+	s.Cases = append(s.Cases, extra...)
+	for _, c := range s.Cases {
+		switch {
+		case c.Failure != nil:
+			s.Failures++
+		case c.Skipped != nil:
+			s.Skipped++
+		}
+	}
 	s.Tests = len(s.Cases)
-	doc := junitSuites{Name: "benefitstd check", Tests: s.Tests, Failures: s.Failures, Suites: []junitSuite{s}}
+	s.Properties = r.junitProperties()
+	doc := junitSuites{Name: "benefitstd check", Tests: s.Tests, Failures: s.Failures, Skipped: s.Skipped, Suites: []junitSuite{s}}
 	b, err := xml.MarshalIndent(doc, "", "  ")
 	if err != nil {
 		return err
@@ -106,4 +160,36 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 	}
 	_, err = w.Write(append(b, '\n'))
 	return err
+}
+
+// junitProperties are the window, the summary, the coverage and the
+// effects as name/value pairs.
+func (r *Report) junitProperties() []junitProperty {
+	s := &r.Summary
+	ps := []junitProperty{
+		{"window", "[" + orEllipsis(r.From.String()) + ", " + orEllipsis(r.To.String()) + ")"},
+		{"as_of", r.AsOf.String()},
+		{"floors_version", r.FloorsVersion},
+		{"summary", fmt.Sprintf("%d levels; %d violations, %d warnings, %d advisories, %d waived; %d unchecked; %d of %d expected missing",
+			s.Levels, s.Violations, s.Warnings, s.Advisories, s.Waived, s.Unchecked, s.Missing, s.Expected)},
+		{"arrears", fmt.Sprintf("%s (central %s, local %s, fund %s, no cost rule %s; waived %s)",
+			s.ArrearsTotal, s.ArrearsCentral, s.ArrearsLocal, s.ArrearsFund, s.ArrearsUnsplit, s.WaivedArrears)},
+	}
+	for _, c := range r.Coverage {
+		ps = append(ps, junitProperty{"coverage " + c.Rule, fmt.Sprintf("checked %d, unchecked %d level-months", c.Checked, c.Unchecked)})
+	}
+	for i := range r.Effects {
+		e := &r.Effects[i]
+		ps = append(ps, junitProperty{"effect " + e.Region.String() + " " + e.Program,
+			fmt.Sprintf("at floor %s (%d of %d beneficiary-months; %d of %d level-months); arrears %s; raises %s; headroom %s",
+				orDash(e.shareText()), e.AtFloor, e.Checked, e.MonthsAtFloor, e.MonthsChecked, e.Arrears, e.raisesText(), e.headroomText())})
+	}
+	return ps
+}
+
+func orDash(s string, ok bool) string {
+	if !ok {
+		return "—"
+	}
+	return s
 }

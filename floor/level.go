@@ -17,6 +17,12 @@ import (
 // Beneficiaries (领取人数) is the number of persons paid at this level,
 // used for arrears; Headcounts, when given, override it from each From
 // month on (a step function, like a schedule).
+//
+// FirstPaid says when a version of the Schedule was first paid, where
+// that is later than the month it took effect: until then the previous
+// amount was paid (the level of the month before, its own or inherited,
+// or nothing), and the difference is owed (rule late_payment, 补发). A
+// version not listed was paid from its effective month.
 type Level struct {
 	Region        region.Code
 	Program       string
@@ -25,7 +31,21 @@ type Level struct {
 	Schedule      benefit.Schedule
 	Beneficiaries int64
 	Headcounts    []Headcount
+	FirstPaid     []FirstPaid      // sorted by From; each From is the From of a version of Schedule
 	Source        benefit.Citation // where the local figure was read
+}
+
+// A FirstPaid records when a version of a level was first paid
+// (首次按新标准发放的月份): a local raise effective in January but paid from
+// March (From 2024-01, Month 2024-03) owes the difference for January
+// and February to every beneficiary (补发), whether or not both amounts
+// are above the national floor. It lives on the Level, beside its
+// Schedule, because benefit.Version describes a standard, not its
+// payment; in a levels file it is the version's "first_paid" (CSV
+// column or JSON field).
+type FirstPaid struct {
+	From  benefit.Month // the effective month of the version
+	Month benefit.Month // the first month paid at the version's amount; not before From
 }
 
 // MaxPersons is the most beneficiaries a level may give (one billion,
@@ -72,6 +92,17 @@ func (l *Level) personMonths(iv benefit.Interval) int64 {
 		start = end
 	}
 	return sum
+}
+
+// firstPaid returns the first month level l paid its version from v,
+// v itself when it was paid on time.
+func (l *Level) firstPaid(v benefit.Month) benefit.Month {
+	for _, p := range l.FirstPaid {
+		if p.From == v {
+			return max(p.Month, v)
+		}
+	}
+	return v
 }
 
 type levelKey struct {

@@ -28,7 +28,15 @@ func (s *fenSum) add(a benefit.Amount) {
 }
 
 // total returns the sum of the amounts added.
-func (s *fenSum) total() benefit.Amount { return s.rest.Add(benefit.FromFen(s.fen)) }
+func (s *fenSum) total() benefit.Amount {
+	switch {
+	case !s.rest.IsZero():
+		return s.rest.Add(benefit.FromFen(s.fen))
+	case s.fen == 0:
+		return benefit.Amount{} // nothing added: no allocation
+	}
+	return benefit.FromFen(s.fen)
+}
 
 // mulPersons returns a × n exactly (a shortfall times person-months).
 func mulPersons(a benefit.Amount, n int64) benefit.Amount {

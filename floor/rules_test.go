@@ -109,15 +109,21 @@ func uiBelowDibao(t *testing.T) (region.Code, []floor.Level) {
 
 // For UI = 650 Art 18 and Art 47 are both broken by 10 a month in the
 // same months. What is owed is owed once: 10 × 100 persons × 12 months
-// = 12,000.00, all local (失业保险金 is paid from the fund, no central
-// share), although each finding shows its own 12,000.00.
+// = 12,000.00, although each finding shows its own 12,000.00. 失业保险金
+// is paid from the unemployment insurance fund (失业保险条例 第十条), not
+// from a budget: all 12,000.00 is the fund's, none central or local.
 func TestArrearsOwedOnceWhenRulesOverlap(t *testing.T) {
 	_, levels := uiBelowDibao(t)
 	rep := check(t, levels, floor.Options{From: ym("2018-08"), To: ym("2019-08")})
-	eq(t, "art 47 arrears", one(t, rep, "ui.art47.not_below_dibao").Arrears, "12000")
+	f := one(t, rep, "ui.art47.not_below_dibao")
+	eq(t, "art 47 arrears", f.Arrears, "12000")
+	if f.Payer != region.PayerFund || f.SplitKnown {
+		t.Errorf("payer %q, split known %v; want the fund", f.Payer, f.SplitKnown)
+	}
 	eq(t, "total", rep.Summary.ArrearsTotal, "12000")
 	eq(t, "central", rep.Summary.ArrearsCentral, "0")
-	eq(t, "local", rep.Summary.ArrearsLocal, "12000")
+	eq(t, "local", rep.Summary.ArrearsLocal, "0")
+	eq(t, "fund", rep.Summary.ArrearsFund, "12000")
 }
 
 // Policy-reference §2.4 and §11 (Wanrong County, 140822): Shanxi's level
@@ -464,7 +470,7 @@ func TestCheckRejectsWaiversThatCannotApply(t *testing.T) {
 	}
 	ui := base
 	ui.Program, ui.Rule = "employment.unemployment_insurance", "ui.art47.not_below_dibao"
-	if _, err := floor.Check(lv, floor.Options{Waivers: []floor.Waiver{ui}}); err != nil {
+	if _, err := floor.Check(lv, floor.Options{Waivers: []floor.Waiver{ui}, AsOf: ym("2025-06")}); err != nil {
 		t.Errorf("a waiver of a relative rule: %v", err)
 	}
 }
@@ -510,11 +516,12 @@ func TestCheckRejectsHugeFigures(t *testing.T) {
 }
 
 // A county with no versions and no ancestor level has nothing to check:
-// a warning says so, instead of a report of "no findings".
+// the floor rule is unchecked (reason no_level), a warning, instead of a
+// report of "no findings".
 func TestLevelWithNothingToInherit(t *testing.T) {
 	lv := []floor.Level{{Region: region.MustParseCode("371723"), Program: "pension.resident.basic", Beneficiaries: 10}}
-	f := one(t, check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01")}), floor.RuleNoLevel)
-	if f.Severity != floor.Warning || f.Interval.String() != "[2024-01, 2025-01)" || f.Citation.IsZero() {
+	f := one(t, check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01")}), floor.RuleFloor)
+	if f.Severity != floor.Warning || f.Unchecked != floor.ReasonNoLevel || f.Interval.String() != "[2024-01, 2025-01)" || f.Citation.IsZero() {
 		t.Errorf("finding %s", f)
 	}
 }

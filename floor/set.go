@@ -271,11 +271,11 @@ func (s *Set) Required(program string, code region.Code, dims benefit.Dims, m be
 }
 
 // waivable reports whether rule is the id of a rule that can report a
-// violation of program: floor, hierarchy, pass_through, or a relative
-// rule of s on program.
+// violation of program: floor, hierarchy, pass_through, late_payment,
+// or a relative rule of s on program.
 func (s *Set) waivable(program, rule string) bool {
 	switch rule {
-	case RuleFloor, RuleHierarchy, RulePassThrough:
+	case RuleFloor, RuleHierarchy, RulePassThrough, RuleLatePayment:
 		return true
 	}
 	for i := range s.relative {

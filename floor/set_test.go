@@ -169,8 +169,8 @@ func TestWriteTextAligned(t *testing.T) {
 			ends[displayWidth(l)] = true
 		}
 	}
-	// the sample has three such rows (运城市 and 371723 floor, 万荣县
-	// hierarchy); with one row the check would hold trivially
+	// the sample has three such rows (运城市's floor, 371723's floor,
+	// 万荣县's hierarchy); with one row the check would hold trivially
 	rows := 0
 	for _, l := range lines {
 		if strings.Contains(l, "  violation  ") && (strings.Contains(l, " floor ") || strings.Contains(l, " hierarchy ")) {

@@ -25,7 +25,7 @@ type Waiver struct {
 // covers reports whether w applies to finding f (ignoring the interval
 // and the expiry).
 func (w *Waiver) covers(f *Finding) bool {
-	return f.Severity == Violation && w.Program == f.Program && w.Region.Contains(f.Region) &&
+	return f.Severity == Violation && f.Unchecked == "" && f.Rule != RuleMissing && w.Program == f.Program && w.Region.Contains(f.Region) &&
 		f.Dims.Matches(w.Dims) && (w.Rule == "" || w.Rule == f.Rule)
 }
 

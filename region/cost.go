@@ -7,6 +7,19 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 )
 
+// A Payer says who pays a programme's benefits (支付主体).
+type Payer string
+
+const (
+	// PayerBudget: the budgets pay (财政), split between the centre and
+	// the locality by the cost rule's shares. The zero Payer means this.
+	PayerBudget Payer = "budget"
+	// PayerFund: a social-insurance fund pays (社会保险基金), such as the
+	// unemployment insurance fund (失业保险条例 第十条); the shares of the
+	// cost rule do not apply.
+	PayerFund Payer = "fund"
+)
+
 // A CostRule says how the cost of a programme's level is split between
 // the centre and the locality, as data rather than as code. The level is
 // split into two parts: the part up to the national floor (FloorPart)
@@ -16,8 +29,11 @@ import (
 // For 城乡居民基础养老金 the centre pays 100 % of the floor part in tiers
 // 1-2 and 50 % elsewhere, and nothing of the top-up. A programme whose
 // whole level is shared by tier uses the same shares for both parts.
+// Payer says who pays: the budgets (the zero value, PayerBudget, split
+// by the shares) or a fund (PayerFund), whose shares are all 0 %.
 type CostRule struct {
 	Program   string                  `json:"program"`
+	Payer     Payer                   `json:"payer,omitempty"`
 	FloorPart map[string]benefit.Rate `json:"floor_part"` // tier "1"…"5" → central share
 	TopUp     map[string]benefit.Rate `json:"top_up"`     // tier "1"…"5" → central share
 	Citation  benefit.Citation        `json:"citation"`
@@ -26,6 +42,19 @@ type CostRule struct {
 func (r CostRule) validate() error {
 	if r.Program == "" {
 		return fmt.Errorf("%w: missing program", benefit.ErrSyntax)
+	}
+	switch r.Payer {
+	case "", PayerBudget:
+	case PayerFund:
+		for _, m := range []map[string]benefit.Rate{r.FloorPart, r.TopUp} {
+			for _, s := range m {
+				if !s.IsZero() {
+					return fmt.Errorf("%w: a programme paid by a fund has no central share", benefit.ErrSyntax)
+				}
+			}
+		}
+	default:
+		return fmt.Errorf("%w: payer %q (want budget or fund)", benefit.ErrSyntax, r.Payer)
 	}
 	for _, part := range []struct {
 		name string
@@ -58,6 +87,19 @@ func (t *Table) CostRule(program string) (CostRule, error) {
 	r.FloorPart = maps.Clone(r.FloorPart)
 	r.TopUp = maps.Clone(r.TopUp)
 	return r, nil
+}
+
+// Payer returns who pays the benefits of a programme: PayerBudget or
+// PayerFund, and false when the table has no cost rule for it.
+func (t *Table) Payer(program string) (Payer, bool) {
+	r, ok := t.costRules[program]
+	if !ok {
+		return "", false
+	}
+	if r.Payer == "" {
+		return PayerBudget, true
+	}
+	return r.Payer, true
 }
 
 // A Split is a cost divided between the centre and the locality.

@@ -138,6 +138,18 @@ func TestCostRules(t *testing.T) {
 	if err != nil || !s.Central.IsZero() || s.Local.String() != "1000.00" {
 		t.Errorf("UI: %+v %v", s, err)
 	}
+	// 失业保险条例 第十条: 失业保险金 is paid from the unemployment
+	// insurance fund, not from a budget; the residents' pension is paid
+	// by the budgets (中央/地方财政).
+	for prog, want := range map[string]region.Payer{"employment.unemployment_insurance": region.PayerFund,
+		"pension.resident.basic": region.PayerBudget} {
+		if p, ok := tb.Payer(prog); !ok || p != want {
+			t.Errorf("Payer(%s) = %q %v, want %q", prog, p, ok, want)
+		}
+	}
+	if _, ok := tb.Payer("veterans.disability"); ok {
+		t.Errorf("veterans.disability has no cost rule, yet a payer")
+	}
 	if _, err := tb.CostRule("reference.min_wage"); !errors.Is(err, region.ErrNoCostRule) {
 		t.Errorf("min wage: %v", err)
 	}

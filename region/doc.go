@@ -115,7 +115,9 @@
 // the residents' basic pension (城乡居民基础养老金) is paid 100 % by the
 // centre in tiers 1-2 and 50 % in tiers 3-5, and local top-ups above it
 // (地方提高部分) are paid locally; unemployment insurance is paid from its
-// fund. Each programme's rule is a [CostRule] in the embedded data — a
+// fund, and so are employees' basic pensions: their rule's
+// [CostRule.Payer] is [PayerFund] ([Table.Payer]), and a report names
+// the fund, not a budget, as who pays. Each programme's rule is a [CostRule] in the embedded data — a
 // central share per tier for the part up to the national floor and for
 // the top-up above it, with its citation — not a branch in the code.
 // The residents' pension rule is marked as conflicting [C]: 人社部发

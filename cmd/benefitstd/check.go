@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
@@ -17,23 +18,32 @@ import (
 
 // runCheck checks local levels against the national floors:
 //
-//	benefitstd check [--levels FILE] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM]
+//	benefitstd check [--levels FILE] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM] [--as-of YYYY-MM]
 //	                 [--format text|json|junit] [--fail-on violation|warning] [--pass-through] [--floors FILE]
-//	                 [--catalogue FILE] [--regions FILE]
+//	                 [--catalogue FILE] [--regions FILE] [--expect FILE]
 //
 // FILE is CSV (header region,program,dimensions,effective_from,amount,
-// per,beneficiaries,source,status) or JSON (levels and waivers), told
-// apart by its extension; every version states its status. --catalogue replaces the built-in programme catalogue
-// (项目目录) with a user's own (benefit.LoadCatalogue, strict JSON): the
-// levels, the --floors file and the check then know its programmes and
-// only those (the national floors are kept for programmes it shares with
-// the built-in one). --regions adds divisions (historical or new codes)
-// to the embedded table from a CSV file
-// (code,name,level,parent[,statistical_only][,name_en]); a region code
-// in the levels that is in neither is bad input. Without --levels it
-// checks the embedded ILLUSTRATIVE
-// sample. Exit 0 when no finding reaches --fail-on, 1 when one does, 2 on
-// bad input or usage.
+// per,beneficiaries,source,status, optionally first_paid) or JSON
+// (levels and waivers), told apart by its extension; every version
+// states its status. --as-of is the last month whose arrears are
+// counted, inclusive (截至月份); it defaults to the current month, the
+// only place the clock is read, and every report prints it. --expect
+// reads a CSV of expected levels (region,program[,dimensions][,scope]
+// [,include_statistical], scope region, counties or prefectures, by the
+// divisions' recorded parents; statistical-only units only with
+// include_statistical true): each expected region with no level is a
+// "missing" finding (应发尽发). --catalogue replaces the
+// built-in programme catalogue (项目目录) with a user's own
+// (benefit.LoadCatalogue, strict JSON): the levels, the --floors file
+// and the check then know its programmes and only those (the national
+// floors are kept for programmes it shares with the built-in one).
+// --regions adds divisions (historical or new codes) to the embedded
+// table from a CSV file (code,name,level,parent[,statistical_only]
+// [,name_en]); a region code in the levels or the expectations that is
+// in neither is bad input. Without --levels it checks the embedded
+// ILLUSTRATIVE sample. Exit 0 when no finding reaches --fail-on, 1 when
+// one does (--fail-on warning: an unchecked rule or a missing level
+// too), 2 on bad input or usage.
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", stderr)
 	levels := fs.String("levels", "", "levels file, .csv or .json (default: the embedded ILLUSTRATIVE sample)")
@@ -45,11 +55,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	pass := fs.Bool("pass-through", false, "also require national raises to be passed through in full (rule 4)")
 	floorsFile := fs.String("floors", "", "JSON file of further floors (e.g. regional agreements) added to the national ones")
 	catFile := fs.String("catalogue", "", "JSON programme catalogue used instead of the built-in one for the levels, --floors and the check")
+	asOf := fs.String("as-of", "", "last month whose arrears are counted, inclusive, YYYY-MM (default: the current month)")
+	expectFile := fs.String("expect", "", "CSV of expected levels, region,program[,dimensions][,scope][,include_statistical]: each one not given is a finding")
 	regionsFile := fs.String("regions", "", "CSV file of further divisions (code,name,level,parent[,statistical_only][,name_en]), e.g. historical codes the levels name")
 	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
-	if err := noEmpty(fs, "levels", "floors", "catalogue", "regions", "at", "from", "to"); err != nil {
+	if err := noEmpty(fs, "levels", "floors", "catalogue", "regions", "at", "from", "to", "as-of", "expect"); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
@@ -103,6 +115,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 	}
+	if *asOf == "" {
+		opts.AsOf = benefit.MonthOf(time.Now())
+	} else if m, ok := month("as-of", *asOf); ok {
+		opts.AsOf = m
+	} else {
+		return exitUsage
+	}
 	var setOpts floor.SetOptions
 	if *regionsFile != "" {
 		tab, err := loadRegions(*regionsFile)
@@ -127,6 +146,17 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		opts.Floors = set
+	}
+	if *expectFile != "" {
+		f, err := os.Open(*expectFile)
+		if err == nil {
+			opts.Expect, err = floor.ReadExpectationsWith(f, *expectFile, setOpts)
+			f.Close()
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "benefitstd check:", oneLine(err))
+			return exitUsage
+		}
 	}
 	in, err := readLevels(*levels, setOpts)
 	if err != nil {

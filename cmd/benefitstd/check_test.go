@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"encoding/xml"
+	"os"
 	"strings"
 	"testing"
 )
@@ -43,7 +44,7 @@ func TestCheckExampleBJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.SchemaVersion != "1" || doc.Illustrative || doc.Summary.Violations != 1 || doc.Summary.ArrearsTotal != "1200000.00" || doc.Summary.Central != "600000.00" {
+	if doc.SchemaVersion != "2" || doc.Illustrative || doc.Summary.Violations != 1 || doc.Summary.ArrearsTotal != "1200000.00" || doc.Summary.Central != "600000.00" {
 		t.Errorf("doc = %+v", doc)
 	}
 	f := doc.Findings[0]
@@ -84,7 +85,8 @@ func TestCheckFailOnWarning(t *testing.T) {
 }
 
 func TestCheckWaiverJSONInput(t *testing.T) {
-	code, out, stderr := invokeCLI("check", "--levels", "testdata/check_waiver.json", "--from", "2024-01", "--to", "2025-01")
+	// as of 2024-12 the waiver (expiry 2026-01) still holds
+	code, out, stderr := invokeCLI("check", "--levels", "testdata/check_waiver.json", "--from", "2024-01", "--to", "2025-01", "--as-of", "2024-12")
 	if code != exitFail {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -172,9 +174,11 @@ func TestCheckWithRegionalFloors(t *testing.T) {
 
 // --at checks one month: Example B in March 2024 owes 20 × 10,000 × 1 =
 // 200,000.00; in August 2024 the county pays the floor (123) and the
-// check passes. --from without --to leaves the window open; the
-// shortfall still ends in July 2024, when the county paid 123, so the
-// whole 1,200,000.00 is owed.
+// check passes. --from without --to leaves the window open, and --as-of
+// says up to when arrears are counted: as of 2024-12 the shortfall of
+// 2024-01 .. 2024-06 is owed, 1,200,000.00; as of 2025-03 the county,
+// still at 123, is 20 below the 2025 floor of 143 for January to March
+// too: 1,200,000.00 + 20 × 10,000 × 3 = 1,800,000.00.
 func TestCheckWindowFlags(t *testing.T) {
 	args := []string{"check", "--levels", "testdata/check_exampleB.csv", "--format", "json"}
 	code, out, stderr := invokeCLI(append(args, "--at", "2024-03")...)
@@ -184,9 +188,13 @@ func TestCheckWindowFlags(t *testing.T) {
 	if code, out, _ := invokeCLI(append(args, "--at", "2024-08")...); code != exitOK || !strings.Contains(out, `"violations": 0`) {
 		t.Errorf("--at 2024-08: exit %d\n%s", code, out)
 	}
-	code, out, _ = invokeCLI(append(args, "--from", "2024-01")...)
-	if code != exitFail || !strings.Contains(out, `"arrears_total": "1200000.00"`) {
+	code, out, _ = invokeCLI(append(args, "--from", "2024-01", "--as-of", "2024-12")...)
+	if code != exitFail || !strings.Contains(out, `"arrears_total": "1200000.00"`) || !strings.Contains(out, `"as_of": "2024-12"`) {
 		t.Errorf("--from only: exit %d\n%s", code, out)
+	}
+	code, out, _ = invokeCLI(append(args, "--from", "2024-01", "--as-of", "2025-03")...)
+	if code != exitFail || !strings.Contains(out, `"arrears_total": "1800000.00"`) {
+		t.Errorf("--from, as of 2025-03: exit %d\n%s", code, out)
 	}
 }
 
@@ -268,6 +276,89 @@ func TestCheckUserCatalogue(t *testing.T) {
 		{[]string{"check", "--catalogue", ""}, "--catalogue"},
 	} {
 		code, _, stderr := invokeCLI(tc.args...)
+		if code != exitUsage || !strings.Contains(stderr, tc.want) || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+			t.Errorf("%v: exit %d, stderr %q (want one line with %q)", tc.args, code, stderr, tc.want)
+		}
+	}
+}
+
+// What could not be checked is listed, never read as compliant
+// (testdata/check_unchecked.csv, window 2022):
+//   - Shanghai's unemployment benefit is given with the minimum wage but
+//     without the city's 低保: 失业保险条例 Art 18's lower bound and
+//     社会保险法 Art 47 are unchecked (no_reference), 12 months each;
+//   - a county's 在乡复员军人 allowance has no national floor: unchecked
+//     (no_floor);
+//   - a HYPOTHETICAL county raise 140 → 150 effective 2022-01, first
+//     paid 2022-03, 1,000 persons: (150 − 140) × 1,000 × 2 = 20,000.00
+//     owed (late_payment), all local (a top-up above the floor).
+//
+// The late payment is a violation: exit 1. The coverage table and the
+// JUnit skipped cases say what was not checked.
+func TestCheckUncheckedAndCoverage(t *testing.T) {
+	args := []string{"check", "--levels", "testdata/check_unchecked.csv", "--from", "2022-01", "--to", "2023-01", "--as-of", "2022-12"}
+	code, out, stderr := invokeCLI(args...)
+	if code != exitFail {
+		t.Fatalf("exit %d: %s\n%s", code, stderr, out)
+	}
+	for _, want := range []string{"ui.art18.above_dibao [unchecked: no_reference]", "ui.art47.not_below_dibao [unchecked: no_reference]",
+		"floor [unchecked: no_floor]", "late_payment", "Arrears owed 应补发: 20,000.00 (central 中央 0.00, local 地方 20,000.00), counted through 2022-12",
+		"3 unchecked 未核验", "Coverage 覆盖", "as of 截至 2022-12"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, _ = invokeCLI(append(args, "--format", "junit")...)
+	if code != exitFail || strings.Count(out, `<skipped message="no_reference: `) != 2 || !strings.Contains(out, `<skipped message="no_floor: `) ||
+		!strings.Contains(out, `<property name="coverage ui.art47.not_below_dibao" value="checked 0, unchecked 12 level-months">`) {
+		t.Errorf("junit: exit %d\n%s", code, out)
+	}
+}
+
+// An allowance no floor can check is a warning: exit 0 by default, 1
+// with --fail-on warning.
+func TestCheckUncheckedFailsOnWarning(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/demobilized.csv"
+	if err := os.WriteFile(path, []byte("region,program,dimensions,effective_from,amount,per,beneficiaries,source,status\n"+
+		"140822,veterans.demobilized,enlisted=抗日战争时期,2022-01,24000,year,3,HYPOTHETICAL,default\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"check", "--levels", path, "--from", "2022-01", "--to", "2023-01"}
+	if code, out, stderr := invokeCLI(args...); code != exitOK || !strings.Contains(out, "unchecked: no_floor") {
+		t.Errorf("default: exit %d %s\n%s", code, stderr, out)
+	}
+	if code, _, _ := invokeCLI(append(args, "--fail-on", "warning")...); code != exitFail {
+		t.Errorf("--fail-on warning: exit %d", code)
+	}
+}
+
+// --expect names the levels that should have been given: 371723 and
+// 140822 are expected, 371723 only is given (testdata/check_exampleB.csv):
+// 140822 is missing, 1 of 2. A bad expectations file exits 2 naming
+// file, line and field.
+func TestCheckExpect(t *testing.T) {
+	code, out, stderr := invokeCLI("check", "--levels", "testdata/check_exampleB.csv", "--from", "2024-01", "--to", "2025-01",
+		"--expect", "testdata/check_expect.csv", "--format", "json")
+	if code != exitFail {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{`"rule": "missing"`, `"region": "140822"`, `"expected": 2`, `"missing": 1`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %s", want)
+		}
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--expect", "testdata/check_expect_bad.csv"}, `testdata/check_expect_bad.csv:3: scope: benefit: invalid syntax: scope "cities"`},
+		{[]string{"--expect", "testdata/nosuchexpect.csv"}, "no such file"},
+		{[]string{"--expect", ""}, "--expect"},
+		{[]string{"--as-of", "2024-13"}, "--as-of"},
+		{[]string{"--as-of", ""}, "--as-of"},
+	} {
+		code, _, stderr := invokeCLI(append([]string{"check"}, tc.args...)...)
 		if code != exitUsage || !strings.Contains(stderr, tc.want) || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
 			t.Errorf("%v: exit %d, stderr %q (want one line with %q)", tc.args, code, stderr, tc.want)
 		}

@@ -6,9 +6,12 @@
 //
 //	benefitstd regions  [--under CODE | --all] [--regions FILE] [--format text|json]
 //	benefitstd floors   [--program ID] [--at YYYY-MM] [--format text|json]
-//	benefitstd check    [--levels FILE] [--floors FILE] [--catalogue FILE] [--regions FILE] [--pass-through] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM] [--format text|json|junit] [--fail-on violation|warning]
+//	benefitstd check    [--levels FILE] [--floors FILE] [--catalogue FILE] [--regions FILE] [--expect FILE] [--pass-through] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM] [--as-of YYYY-MM] [--format text|json|junit] [--fail-on violation|warning]
 //	benefitstd simulate [--scenario FILE] [--regions FILE] [--format table|csv|json] [--compare FILE] [--out FILE]
 //	benefitstd plan     (--plan FILE | --builtin ID) [--retirees FILE] [--calibrate PART --target PCT] [--per-person FILE] [--format text|json]
+//
+// check's --as-of (the last month whose arrears are counted) defaults to
+// the current month: the only place the tool reads the clock.
 //
 // Region codes are those of the embedded table of divisions (NBS 2023
 // statistical division codes); a code not in it is bad input. --regions

@@ -25,7 +25,13 @@
 // Each violation is printed with its rule, region, months, figures,
 // arrears, the sources of the rule and of the local value, and a go-cmp
 // diff of the required level against the actual one; warnings and
-// advisories are logged without failing.
+// advisories are logged without failing. A rule that could not be
+// evaluated (an unchecked finding: no floor for the dimension values, no
+// 低保 to compare with, a national table older than its cadence) is a
+// warning by default and is logged as NOT CHECKED; set
+// floor.Options.UncheckedSeverity to floor.Violation to fail on it, and
+// floor.Options.AsOf when the window is open (a shortfall still running
+// needs a month to count its arrears to: floor.ErrNoAsOf).
 //
 // The helpers take testing.TB, so they work with plain testing, testify
 // or any harness built on it; Compliant returns an error for harnesses

@@ -104,6 +104,10 @@ func Describe(f floor.Finding) string {
 		fmt.Fprintf(&b, " [%s]", f.Dims)
 	}
 	fmt.Fprintf(&b, ", months %s\n", f.Interval)
+	if f.Unchecked != "" {
+		fmt.Fprintf(&b, "  NOT CHECKED (%s): %s\n  rule source: %s\n", f.Unchecked, f.Message, orNone(f.Citation))
+		return strings.TrimRight(b.String(), "\n")
+	}
 	fmt.Fprintf(&b, "  %s\n", f.Message)
 	fmt.Fprintf(&b, "  required %s, actual %s per %s", f.Required, f.Actual, f.Per)
 	if f.Shortfall.Sign() > 0 {
@@ -115,8 +119,11 @@ func Describe(f floor.Finding) string {
 	b.WriteString("\n")
 	if f.Arrears.Sign() > 0 {
 		fmt.Fprintf(&b, "  arrears %s for %d person-months", f.Arrears, f.PersonMonths)
-		if f.SplitKnown {
+		switch {
+		case f.SplitKnown:
 			fmt.Fprintf(&b, " (central %s, local %s)", f.Central, f.Local)
+		case f.Payer != "":
+			fmt.Fprintf(&b, " (paid by the %s)", f.Payer)
 		}
 		b.WriteString("\n")
 	}

@@ -86,8 +86,8 @@ func TestCompliantError(t *testing.T) {
 // The expected finding is worked by hand from policy-reference §11
 // Example B, not taken from the report: floor 123 against 103 paid in
 // 2024-01..06, 20 short; 10,000 persons × 6 months = 60,000
-// person-months; 20 × 60,000 = 1,200,000.00, of which the centre pays
-// 50 % (600,000.00) in tier-3 Shandong.
+// person-months; 20 × 60,000 = 1,200,000.00, paid by the budgets, of
+// which the centre pays 50 % (600,000.00) in tier-3 Shandong.
 func TestAssertFindings(t *testing.T) {
 	rep, err := floor.Check(exampleB(), window)
 	if err != nil {
@@ -96,7 +96,7 @@ func TestAssertFindings(t *testing.T) {
 	want := floor.Finding{Rule: floor.RuleFloor, Severity: floor.Violation, Region: region.MustParseCode("371723"),
 		Program: "pension.resident.basic", Interval: benefit.Interval{From: benefit.MustParseMonth("2024-01"), To: benefit.MustParseMonth("2024-07")},
 		Per: benefit.PerMonth, Required: benefit.Yuan(123), Actual: benefit.Yuan(103), Shortfall: benefit.Yuan(20),
-		Persons: 10000, PersonMonths: 60000, Arrears: benefit.Yuan(1200000), Central: benefit.Yuan(600000), Local: benefit.Yuan(600000),
+		Persons: 10000, PersonMonths: 60000, Arrears: benefit.Yuan(1200000), Payer: region.PayerBudget, Central: benefit.Yuan(600000), Local: benefit.Yuan(600000),
 		SplitKnown: true, FloorStatus: benefit.Announced} // 123 announced: its month is not sourced (data-additions-2026-12 §2)
 	if !floortest.AssertFindings(t, rep, []floor.Finding{want}) {
 		t.Fatal("Example B's finding differs from the hand-worked one")
@@ -125,4 +125,23 @@ func ExampleDescribe() {
 	//   arrears 1200000.00 for 60000 person-months (central 600000.00, local 600000.00)
 	//   rule source: 2024年政府工作报告: 城乡居民基础养老金月最低标准提高 20 元 (103 -> 123) <https://newsflash.city/2403/4f956a0dd55bd34f.html>
 	//   local value: county notice (hypothetical)
+}
+
+// A level no floor can check (在乡复员军人定期定量补助 has no national
+// floor) is logged as NOT CHECKED and does not fail by default; with
+// UncheckedSeverity violation it fails, the output saying why.
+func TestUncheckedIsLoggedOrFails(t *testing.T) {
+	lv := []floor.Level{{Region: region.MustParseCode("140822"), Program: "veterans.demobilized", Per: benefit.PerYear,
+		Dims:     benefit.MustParseDims("enlisted=抗日战争时期"),
+		Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(24000), Status: benefit.Default})}}
+	tb := &fakeTB{}
+	if !floortest.AssertCompliant(tb, lv, window) || !strings.Contains(strings.Join(tb.logs, "\n"), "unchecked: no_floor") {
+		t.Errorf("default: errs %v logs %v", tb.errs, tb.logs)
+	}
+	strict := window
+	strict.UncheckedSeverity = floor.Violation
+	tb = &fakeTB{}
+	if floortest.AssertCompliant(tb, lv, strict) || !strings.Contains(strings.Join(tb.errs, "\n"), "NOT CHECKED (no_floor)") {
+		t.Errorf("strict: errs %v", tb.errs)
+	}
 }

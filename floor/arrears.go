@@ -1,0 +1,403 @@
+package floor
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/region"
+)
+
+func (c *checker) applyWaivers() {
+	for wi := range c.opts.Waivers {
+		w := c.opts.Waivers[wi]
+		if w.expired(c.asOf) {
+			f := Finding{Rule: RuleWaiverExpired, Severity: Warning, Region: w.Region, RegionName: c.tab.Name(w.Region), Program: w.Program,
+				Dims: w.Dims, Interval: w.Interval, Citation: w.Citation, Waiver: &w}
+			f.Message = fmt.Sprintf("waiver expired in %s (as of %s); the violations it covered stand: %s", w.Expiry, c.asOf, w.Reason)
+			c.items.push(item{f: f, lvl: -1})
+			continue
+		}
+		var out items
+		for k := range c.items.len() {
+			it := *c.items.at(k)
+			if !w.covers(&it.f) {
+				out.push(it)
+				continue
+			}
+			lo := max(it.f.Interval.From, w.Interval.From)
+			hi := minEnd(it.f.Interval.To, w.Interval.To)
+			if !hi.IsZero() && hi <= lo {
+				out.push(it)
+				continue
+			}
+			if lo > it.f.Interval.From {
+				b := it
+				b.f.Interval.To = lo
+				out.push(b)
+			}
+			m := it
+			m.f.Interval = benefit.Interval{From: lo, To: hi}
+			m.f.Severity, m.f.Waiver = Waived, &w
+			m.f.Message += "; waived: " + w.Reason
+			out.push(m)
+			if !hi.IsZero() && (it.f.Interval.To.IsZero() || hi < it.f.Interval.To) {
+				a := it
+				a.f.Interval.From = hi
+				out.push(a)
+			}
+		}
+		c.items = out
+	}
+}
+
+// owedIv returns the months of f whose arrears are counted: its
+// interval up to the as-of month; false when it has no end or none of
+// its months is owed.
+func (c *checker) owedIv(f *Finding) (benefit.Interval, bool) {
+	end := minEnd(f.Interval.To, c.owedEnd)
+	if end.IsZero() || end <= f.Interval.From {
+		return benefit.Interval{}, false
+	}
+	return benefit.Interval{From: f.Interval.From, To: end}, true
+}
+
+// arrears sets an owing item's arrears, payer, split and interest. A
+// shortfall with no end and no as-of month to count it to is an error
+// (ErrNoAsOf).
+func (c *checker) arrears(it *item) error {
+	f := &it.f
+	if it.lvl < 0 || !it.owed || it.num.Sign() <= 0 {
+		return nil
+	}
+	if f.Interval.To.IsZero() && c.owedEnd.IsZero() {
+		return &benefit.RecordError{Field: "as_of", Err: fmt.Errorf("%w: levels[%d] (%s %s %s) falls short under %s by %s a %s from %s with no end",
+			ErrNoAsOf, it.lvl, f.Region, f.Program, f.Dims, f.Rule, f.Shortfall, f.Per, f.Interval.From)}
+	}
+	owed, ok := c.owedIv(f)
+	if !ok {
+		return nil // every month is after the as-of month
+	}
+	l := &c.levels[it.lvl]
+	f.PersonMonths = l.personMonths(owed)
+	f.Arrears = arrearsOf(it.num, it.den, f.PersonMonths)
+	switch payer, ok := c.tab.Payer(f.Program); {
+	case !ok: // no cost rule: who pays is not known
+	case payer == region.PayerFund:
+		f.Payer = payer
+	default:
+		f.Payer = payer
+		floorPart := benefit.Amount{}
+		if it.floorPart {
+			floorPart = f.Arrears
+		}
+		if s, err := c.tab.Split(f.Program, f.Region, f.Arrears, floorPart); err == nil {
+			f.Central, f.Local, f.SplitKnown = s.Central, s.Local, true
+		}
+	}
+	if rate := c.opts.InterestPerMonth; !rate.IsZero() {
+		paid := cmp.Or(c.opts.PaidIn, c.owedEnd)
+		var delay int64 // Σ persons × months of delay
+		for m := owed.From; m < owed.To && m < paid; m++ {
+			delay += l.personsAt(m) * int64(paid.Sub(m))
+		}
+		f.Interest = interest(it.num, it.den, delay, rate)
+	}
+	return nil
+}
+
+// arrearsOf returns num × person-months ÷ den, computed exactly and
+// rounded once, half-up to the fen (benefit.FenHalfUp).
+func arrearsOf(num benefit.Amount, den, pm int64) benefit.Amount {
+	a := mulPersons(num, pm)
+	if den == 1 {
+		if _, ok := a.Fen(); ok {
+			return a
+		}
+		return a.Round(benefit.FenHalfUp)
+	}
+	q, _ := a.QuoInt(den, benefit.FenHalfUp) // den > 0
+	return q
+}
+
+// interest returns simple interest on a shortfall owed for delay
+// person-months at rate per month: num × delay × rate ÷ den (the
+// arrears' own factor: ÷ 12 for a shortfall per person-year), rounded
+// once, half-up to the fen (benefit.FenHalfUp). The ÷ 12 is not rounded
+// on its own, as the arrears' is: rounding it first and the product
+// again would round twice (0.04 a year × 149 person-months is 0.4966… a
+// month, 0.50 once rounded, and 1 % of 0.50 rounds up to 0.01, where 1 %
+// of 0.4966… is 0.00).
+func interest(num benefit.Amount, den, delay int64, rate benefit.Rate) benefit.Amount {
+	a := mulPersons(num, delay).MulRate(rate)
+	if den == 1 {
+		return a.Round(benefit.FenHalfUp)
+	}
+	q, _ := a.QuoInt(den, benefit.FenHalfUp) // den > 0
+	return q
+}
+
+// missing adds a "missing" finding for each expected region with no
+// level that meets the expectation.
+func (c *checker) missing() int {
+	if len(c.opts.Expect) == 0 {
+		return 0
+	}
+	sev := cmp.Or(c.opts.MissingSeverity, Warning)
+	type key struct {
+		code region.Code
+		prog string
+		dims benefit.Dims
+	}
+	seen := map[key]bool{}
+	for _, e := range c.opts.Expect {
+		for _, code := range expectedRegions(c.tab, e) {
+			k := key{code, e.Program, e.Dims}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			if c.reported(code, e.Program, e.Dims) {
+				continue
+			}
+			f := Finding{Rule: RuleMissing, Severity: sev, Region: code, RegionName: c.tab.Name(code), Program: e.Program, Dims: e.Dims,
+				Interval: benefit.Interval{From: c.from, To: c.to}, Citation: missingCitation}
+			f.Message = "no level of " + e.Program + " is given for this region"
+			if e.Scope != ExpectRegion {
+				f.Message += " (expected of the " + e.Scope.String() + " of " + e.Region.String() + " " + c.tab.Name(e.Region) + ")"
+			}
+			c.items.push(item{f: f, lvl: -1})
+		}
+	}
+	return len(seen)
+}
+
+// reported reports whether a level of program whose dimensions match
+// dims is given for region code itself.
+func (c *checker) reported(code region.Code, program string, dims benefit.Dims) bool {
+	r, ok := c.regIdx[code]
+	if !ok {
+		return false
+	}
+	for j := c.regions[r].last; j >= 0; j = c.next[j] {
+		if l := &c.levels[j]; l.Program == program && l.Dims.Matches(dims) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) report() (*Report, error) {
+	expected := c.missing()
+	n := c.items.len()
+	for k := range n {
+		if err := c.arrears(c.items.at(k)); err != nil {
+			return nil, err
+		}
+	}
+	order := make([]int32, n)
+	for k := range order {
+		order[k] = int32(k)
+	}
+	slices.SortStableFunc(order, func(x, y int32) int {
+		a, b := &c.items.at(int(x)).f, &c.items.at(int(y)).f
+		return cmp.Or(a.Region.Compare(b.Region), cmp.Compare(a.Program, b.Program), cmp.Compare(a.Dims.String(), b.Dims.String()),
+			a.Interval.From.Compare(b.Interval.From), cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Severity, b.Severity))
+	})
+	r := &Report{From: c.from, To: c.to, AsOf: c.asOf, FloorsVersion: c.set.version, Findings: make([]Finding, n),
+		Checked: c.checked, Effects: c.effs}
+	s := &r.Summary
+	s.Levels, s.Expected = len(c.levels), expected
+	for k, x := range order {
+		r.Findings[k] = c.items.at(int(x)).f
+		f := &r.Findings[k]
+		switch f.Severity {
+		case Violation:
+			s.Violations++
+		case Warning:
+			s.Warnings++
+		case Advisory:
+			s.Advisories++
+		case Waived:
+			s.Waived++
+		}
+		switch {
+		case f.Unchecked != "":
+			s.Unchecked++
+		case f.Rule == RuleMissing:
+			s.Missing++
+		}
+		if f.Severity == Violation && !f.Interest.IsZero() {
+			s.Interest = s.Interest.Add(f.Interest)
+		}
+	}
+	c.totals(s)
+	r.Coverage = c.coverage()
+	return r, nil
+}
+
+// coverage lists the level-months each rule checked and could not:
+// floor, the relative rules in the set's order, hierarchy, pass_through,
+// late_payment, no_cut and stale; a rule that applied to nothing is left
+// out.
+func (c *checker) coverage() []RuleCoverage {
+	var out []RuleCoverage
+	put := func(rule string, cv coverage) {
+		if cv.checked+cv.unchecked > 0 {
+			out = append(out, RuleCoverage{Rule: rule, Checked: cv.checked, Unchecked: cv.unchecked})
+		}
+	}
+	put(RuleFloor, c.cov[covFloor])
+	for ri := range c.set.relative {
+		put(c.set.relative[ri].ID, c.cov[covRelative+ri])
+	}
+	for rc := covHierarchy; rc < covRelative; rc++ {
+		put(covRules[rc], c.cov[rc])
+	}
+	return out
+}
+
+// arrearsScale is a multiple of every arrears divisor (1, 12 and 12n for
+// a floor year of n ≤ 12 months: 12 × lcm(1 … 12)), so that arrears
+// with different divisors add up exactly before they are rounded.
+const arrearsScale = 12 * 27720
+
+// owedOnce sums the arrears of the findings of severity sev, owing once
+// per level and month: where several such findings of one level overlap
+// (UI below 低保 breaks both Art 18 and Art 47), the largest shortfall
+// counts. add receives, per level, each amount owed with its floor part,
+// and the finding when a single finding owes it alone (its arrears and
+// split are already made). The pieces where findings overlap are summed
+// exactly and rounded once per level, half-up to the fen.
+func (c *checker) owedOnce(sev Severity, add func(lvl int, total, floorPart benefit.Amount, single *Finding)) {
+	// the owing findings by level (items of a level are mostly together,
+	// so the sort has little to do)
+	var owing []int32
+	for k := range c.items.len() {
+		if it := c.items.at(k); it.f.Severity == sev && it.lvl >= 0 && it.owed && it.num.Sign() > 0 && it.f.PersonMonths > 0 {
+			owing = append(owing, int32(k))
+		}
+	}
+	slices.SortStableFunc(owing, func(a, b int32) int { return cmp.Compare(c.items.at(int(a)).lvl, c.items.at(int(b)).lvl) })
+	var ks []int
+	var cuts []benefit.Month
+	// larger reports whether a's shortfall per person-month, num ÷ den,
+	// is larger than b's
+	larger := func(a, b *item) bool {
+		return b == nil || a.num.Mul(b.den).Cmp(b.num.Mul(a.den)) > 0
+	}
+	for len(owing) > 0 {
+		lvl, n := c.items.at(int(owing[0])).lvl, 1
+		for n < len(owing) && c.items.at(int(owing[n])).lvl == lvl {
+			n++
+		}
+		ks = ks[:0]
+		for _, k := range owing[:n] {
+			ks = append(ks, int(k))
+		}
+		owing = owing[n:]
+		single := func(it *item) {
+			fp := benefit.Amount{}
+			if it.floorPart {
+				fp = it.f.Arrears
+			}
+			add(lvl, it.f.Arrears, fp, &it.f)
+		}
+		if len(ks) == 1 {
+			single(c.items.at(ks[0]))
+			continue
+		}
+		// split at every end of every finding's owed months and take the
+		// largest shortfall per piece
+		cuts = cuts[:0]
+		for _, k := range ks {
+			iv, _ := c.owedIv(&c.items.at(k).f)
+			cuts = append(cuts, iv.From, iv.To)
+		}
+		slices.Sort(cuts)
+		cuts = slices.Compact(cuts)
+		l := &c.levels[lvl]
+		var x, xf benefit.Amount // Σ owed and its floor part, × arrearsScale
+		pieces := false
+		for p := 0; p+1 < len(cuts); p++ {
+			piece := benefit.Interval{From: cuts[p], To: cuts[p+1]}
+			var best, bestFloor *item
+			var bestIv benefit.Interval
+			over := 0 // findings over the piece
+			for _, k := range ks {
+				it := c.items.at(k)
+				iv, _ := c.owedIv(&it.f)
+				if !iv.Contains(piece.From) {
+					continue
+				}
+				over++
+				if larger(it, best) {
+					best, bestIv = it, iv
+				}
+				if it.floorPart && larger(it, bestFloor) {
+					bestFloor = it
+				}
+			}
+			switch {
+			case best == nil:
+				continue
+			case over == 1 && bestIv == piece: // a finding overlapping no other owes its own arrears
+				single(best)
+				continue
+			}
+			pm := l.personMonths(piece)
+			x = x.Add(mulPersons(best.num, pm).Mul(arrearsScale / best.den))
+			if bestFloor != nil {
+				xf = xf.Add(mulPersons(bestFloor.num, pm).Mul(arrearsScale / bestFloor.den))
+			}
+			pieces = true
+		}
+		if pieces {
+			total, _ := x.QuoInt(arrearsScale, benefit.FenHalfUp)
+			fp, _ := xf.QuoInt(arrearsScale, benefit.FenHalfUp)
+			add(lvl, total, benefit.MinAmount(fp, total), nil)
+		}
+	}
+}
+
+// totals fills the summary's arrears (owed for violations, split by who
+// pays, and waived, each owed once per level and month) and each
+// effect's.
+func (c *checker) totals(s *Summary) {
+	var total, central, local, fund, unsplit, waived fenSum
+	c.effArr = make([]fenSum, len(c.effs))
+	c.owedOnce(Violation, func(lvl int, owed, floorPart benefit.Amount, single *Finding) {
+		total.add(owed)
+		if e := c.effOf[lvl]; e >= 0 {
+			c.effArr[e].add(owed)
+		}
+		l := &c.levels[lvl]
+		payer, ok := c.tab.Payer(l.Program)
+		switch {
+		case !ok:
+			unsplit.add(owed)
+		case payer == region.PayerFund:
+			fund.add(owed)
+		case single != nil && single.SplitKnown:
+			central.add(single.Central)
+			local.add(single.Local)
+		default:
+			sp, err := c.tab.Split(l.Program, l.Region, owed, floorPart)
+			if err != nil {
+				unsplit.add(owed)
+				return
+			}
+			central.add(sp.Central)
+			local.add(sp.Local)
+		}
+	})
+	c.owedOnce(Waived, func(_ int, owed, _ benefit.Amount, _ *Finding) {
+		waived.add(owed)
+	})
+	s.ArrearsTotal, s.ArrearsCentral, s.ArrearsLocal = total.total(), central.total(), local.total()
+	s.ArrearsFund, s.ArrearsUnsplit, s.WaivedArrears = fund.total(), unsplit.total(), waived.total()
+	for e := range c.effs {
+		c.effs[e].Arrears = c.effArr[e].total()
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -241,7 +242,7 @@ func TestShippedFloor(t *testing.T) {
 // 143 × 1.04 = 148.72 → 149; 149 × 1.04 = 154.96 → 155.
 func TestFloorIndexProjection(t *testing.T) {
 	s := testScenario(Fixed(benefit.Yuan(0)), reg(bj, 1, "200", "1"))
-	s.Floor.Projection = Projection{Kind: ProjectIndex, WageWeight: ratep("50%"), CPIWeight: ratep("50%")}
+	s.Floor.Projection = floor.Trend{Kind: floor.TrendIndex, WageWeight: ratep("50%"), CPIWeight: ratep("50%")}
 	s.Assumptions = Assumptions{WageGrowth: ratep("6%"), CPI: ratep("2%")}
 	r := mustRun(t, s)
 	if r.Floors[2].Amount.String() != "149.00" || r.Floors[3].Amount.String() != "155.00" {

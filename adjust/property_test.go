@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -50,7 +51,7 @@ func genScenario(rng *rand.Rand) Scenario {
 	s.Assumptions = Assumptions{CPI: Rate(pct(-100, 500)), WageGrowth: Rate(pct(0, 1000)),
 		RevenueGrowth: Rate(pct(-500, 1000)), BeneficiaryGrowth: Rate(pct(-300, 500))}
 	if rng.IntN(2) == 0 {
-		s.Floor.Projection = Projection{Kind: ProjectIndex, WageWeight: Rate(pct(0, 10000)), CPIWeight: Rate(pct(0, 10000))}
+		s.Floor.Projection = floor.Trend{Kind: floor.TrendIndex, WageWeight: Rate(pct(0, 10000)), CPIWeight: Rate(pct(0, 10000))}
 	}
 	switch rng.IntN(4) {
 	case 0:

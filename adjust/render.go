@@ -243,7 +243,7 @@ func (r *Result) WriteTextDetail(w io.Writer) error {
 			if note != "" {
 				note += "; "
 			}
-			note += f.Rule + " " + f.Severity
+			note += f.Rule + " " + f.Severity.String()
 		}
 		rt.Rows = append(rt.Rows, []string{
 			ry.Region.String(), ry.Name, strconv.Itoa(ry.Year), level(ry.Level), group(signed(ry.Increase)), level(ry.Floor), group(ry.Headroom.String()),
@@ -280,7 +280,7 @@ func (r *Result) WriteCSV(w io.Writer) error {
 		}
 		var fs []string
 		for _, f := range ry.Findings {
-			fs = append(fs, f.Rule+":"+f.Severity)
+			fs = append(fs, f.Rule+":"+f.Severity.String())
 		}
 		if err := cw.Write([]string{
 			ry.Region.String(), ry.Name, strconv.Itoa(ry.Year), ry.Level.String(), ry.Previous.String(), ry.Increase.String(),

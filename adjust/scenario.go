@@ -13,6 +13,7 @@ import (
 	"slices"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/internal/jsonpath"
 	"github.com/benefitstd/benefitstd/internal/strictjson"
 	"github.com/benefitstd/benefitstd/region"
@@ -65,7 +66,7 @@ type Scenario struct {
 	Years       []YearAssumptions `json:"years,omitempty"`
 
 	Regions     []Region    `json:"regions"`
-	Floor       FloorPath   `json:"floor"`
+	Floor       floor.Path  `json:"floor"`
 	Rule        Rule        `json:"rule"`
 	Constraints Constraints `json:"constraints,omitzero"`
 }

@@ -74,6 +74,30 @@
 // of the group only. Where several floors apply, the highest wins
 // (Set.Required).
 //
+// # Projections (预测的国家标准)
+//
+// Set.Project carries the national floors of a programme past their last
+// versions: at each Step every column (a national floor: one per grade
+// and cause for the disability pensions) gets one version, raised from
+// the one before by the Increase whose dimension pattern matches it,
+// by a rate rounded by the programme's rounding (half-up to 10 yuan for
+// the veterans' tables) or by an amount; a floor is never cut. The
+// shipped 2021-08 disability table raised +9/8/7 % (grades 1-6, 因战/
+// 因公/因病) and +8/7 % (grades 7-10) gives the shipped 2022-08 table
+// exactly. Projected versions have the status benefit.Projected, so that
+// no projected figure reads as published.
+//
+// A Path is the national floor of one column over the years a
+// simulation runs (package adjust): a history (given, or the set's
+// national floor up to ShippedThrough), then a Trend, one projected
+// version each January: +Step yuan, indexation to wages and prices, or
+// hold. Path.Project resolves it over years into a Projected: the floor
+// of each year (YearFloor: the highest in force in any of its months),
+// the path as a schedule, and Projected.Check, which checks simulated
+// levels against the set with the column's national floor replaced by
+// the path, so that a projected year is checked against the projected
+// floor.
+//
 // # Rules
 //
 // Check applies these rules to every Level over the window

@@ -258,3 +258,43 @@ func ExampleRelative_againstDims() {
 	// 2026-12-03+因公 1 findings
 	// ill_returned.max_grade10 a year: 10152.00 bound 10140.00 over by 12.00
 }
+
+// The national veterans' disability table carried one year past the last
+// shipped one (2022-08) by an assumed raise of 5 % for every grade and
+// cause, rounded half-up to 10 yuan as the programme is: grade 1 因战
+// 116,270 × 1.05 = 122,083.5 → 122,080. The projected version says so.
+func ExampleSet_Project() {
+	set, err := floor.Default().Project(floor.Projection{
+		Program: "veterans.disability",
+		Steps: []floor.Step{{From: benefit.MustParseMonth("2023-08"),
+			Increases: []floor.Increase{{Rate: benefit.MustParseRate("5%")}}}},
+		Citation: benefit.Citation{Title: "assumed +5 % (not a published table)"},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	s, _ := set.National("veterans.disability", benefit.MustParseDims("cause=因战;grade=1"))
+	v, _ := s.Last()
+	fmt.Println(v.From, v.Amount, v.Status)
+	// Output:
+	// 2023-08 122080.00 projected
+}
+
+// The residents' pension floor of a simulation: the shipped history up
+// to 2025 (143 from 2025-01), then +20 yuan each January.
+func ExamplePath_Project() {
+	path := floor.Path{ShippedThrough: 2025, Projection: floor.StepTrend(benefit.Yuan(20))}
+	pr, err := path.Project(floor.PathOptions{Program: "pension.resident.basic", From: 2025, To: 2027})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, y := range pr.Years {
+		fmt.Println(y.Year, y.Amount, y.Status)
+	}
+	// Output:
+	// 2025 143.00 announced
+	// 2026 163.00 projected
+	// 2027 183.00 projected
+}

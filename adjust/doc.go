@@ -32,13 +32,15 @@
 // beneficiary and revenue growth default to 0 % unless a constraint needs
 // them.
 //
-// The national floor path (国家基础标准) is the shipped floor history
-// (floor.Default; FloorPath.ShippedThrough can leave out later versions),
-// or a history given in the scenario (each version with its status:
-// a version without one is an error wrapping benefit.ErrNoStatus, never
-// read as legislated), then a projection rule for the
-// years after it: +N yuan a year (ProjectStep), indexation to wages and
-// prices (ProjectIndex, never below last year's) or hold. Projected years
+// The national floor path (国家基础标准, Scenario.Floor) is a floor.Path,
+// which package floor resolves (floor.Path.Project): the shipped floor
+// history (floor.Default, or Options.Floors; ShippedThrough can leave out
+// later versions), or a history given in the scenario (each version with
+// its status: a version without one is an error wrapping
+// benefit.ErrNoStatus, never read as legislated), then a trend for the
+// years after it: +N yuan a year (floor.TrendStep), indexation to the
+// scenario-wide wage growth and CPI (floor.TrendIndex, rounded by the
+// scenario's rounding, never below last year's) or hold. Projected years
 // carry the status benefit.Projected wherever they are shown. The floor
 // of a year is the highest amount in force in any of its months.
 //
@@ -75,8 +77,9 @@
 // a fixed amount (定额调整), a percentage of the current level (按比例调整),
 // indexation w_wage × wage growth + w_cpi × CPI (+ offset) of the current
 // level (挂钩调整, 社会保险法 第十八条), catch-up to the new national floor
-// plus a margin (追赶), pass-through of the national increase (同步提高,
-// policy-reference §2.5), or the sum of these. The proposal is rounded
+// plus a margin (追赶), pass-through of the national increase (同步提高:
+// the increase is not to replace a local top-up, 人社部发〔2015〕5号), or
+// the sum of these. The proposal is rounded
 // once, by the programme's rounding (the residents' pension: half-up to
 // the yuan). A region's level is one figure for all its beneficiaries, so
 // there are no tilts (适当倾斜) by age or group here; package
@@ -161,6 +164,13 @@
 // and are descriptive only; no amount is ever derived from them. Burden
 // is an exact Rate rounded half-up to a ten-thousandth of a percent.
 //
+// The simulated levels are checked by package floor against the floor
+// path (floor.Projected.Check: every rule of floor.Check, with the
+// regional-agreement floors, relative rules and cadences of
+// Options.Floors), unless Options.SkipFloorCheck; each floor.Finding is
+// attached to the region-years its interval covers
+// (RegionYear.Findings).
+//
 // Every Result carries a RunRecord: the SHA-256 of the scenario's
 // canonical JSON (Scenario.Canonical: regions sorted by code, amounts
 // and rates in canonical spelling), the engine Version, the catalogue
@@ -192,8 +202,9 @@
 // on GOMAXPROCS workers. The zero [Constraints] keep the floor and forbid
 // cuts, with no step or fiscal cap. A nil [Assumptions] field is "not
 // given here" (the lookup falls through); a zero rate given is 0 %. The
-// zero [Rule] and [Projection] have no kind and are invalid (a scenario
-// must name them); a zero [FloorPath] history means the shipped floors.
+// zero [Rule] and floor.Trend have no kind and are invalid (a scenario
+// must name them); a floor path without a history starts from the
+// shipped floors.
 // The zero [Scenario] is not valid: Validate says which field is missing.
 //
 // # Errors
@@ -205,7 +216,8 @@
 // ErrSyntax, ErrUnknownProgram, ErrDimension, region.ErrInvalidCode,
 // ErrUnknownRegion, ErrNoCostRule (a programme whose cost split the
 // region table does not know, such as the veterans' benefits: field
-// "program"), ErrMissingAssumption or ErrNoFloor. LoadScenario adds the
+// "program"), ErrMissingAssumption or floor.ErrNoFloor (a floor path
+// that does not reach the base year). LoadScenario adds the
 // file name and line; a region code the table does not hold is bad input
 // (region.ErrUnknownRegion), and LoadScenarioWith validates against the
 // Options' region table instead, one with historical divisions added
@@ -223,7 +235,7 @@
 // (Field: the path) wrapping benefit.ErrSyntax, and a value that makes
 // the scenario invalid with the path, the value and the run's error
 // wrapped; Values reports a non-positive step, a to below from or more
-// than 10,000 values wrapping benefit.ErrRange. The package's own sentinels are
-// [ErrMissingAssumption] and [ErrNoFloor]; every other condition is one
-// of benefit's or region's.
+// than 10,000 values wrapping benefit.ErrRange. The package's own
+// sentinel is [ErrMissingAssumption]; every other condition is one of
+// benefit's, region's or floor's.
 package adjust

@@ -22,7 +22,7 @@ func (c *checker) applyWaivers() {
 		var out items
 		for k := range c.items.len() {
 			it := *c.items.at(k)
-			if !w.covers(&it.f) {
+			if !w.covers(&it.f, c.tab) {
 				out.push(it)
 				continue
 			}

@@ -109,6 +109,13 @@
 // ancestor to inherit from, or after its End, are not its months (a
 // region that should have reported is found with Options.Expect).
 //
+// A region's ancestors are the divisions it lies under as the region
+// table (Options.Regions) records them (region.Division.Parent), not as
+// the digits of its code say: a division added with
+// region.Table.WithDivisions under another parent than its digits name
+// inherits, is compared, belongs to regional groups and is covered by
+// waivers through its recorded parent.
+//
 //  1. floor (violation): the level is not below the highest applicable
 //     fixed floor. A shortfall against a provisional floor version is a
 //     warning unless Options.ProvisionalSeverity says otherwise. The rule

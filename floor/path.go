@@ -349,7 +349,7 @@ func (s *Set) withNational(program string, dims benefit.Dims, per benefit.Freque
 	}
 	fs = append(fs, Floor{Program: program, Dims: dims, Per: per, Schedule: sch,
 		Citation: benefit.Citation{Title: "national floor of the scenario (history, then projection)", Note: "projected versions are marked projected"}})
-	out, err := build(s.version+"+scenario", fs, s.relative, s.cadences, "", nil)
+	out, err := build(s.version+"+scenario", fs, s.relative, s.cadences, "", nil, s.tab)
 	if err != nil {
 		return nil, err
 	}

@@ -142,7 +142,7 @@ func (s *Set) Project(p Projection) (*Set, error) {
 	if n == 0 {
 		return nil, &benefit.RecordError{Field: "program", Err: fmt.Errorf("%w: %s has no national floor without an end to project", ErrNoFloor, p.Program)}
 	}
-	return build(s.version+"+projected", floors, s.relative, s.cadences, "", s.cat)
+	return build(s.version+"+projected", floors, s.relative, s.cadences, "", s.cat, s.tab)
 }
 
 // validate checks step i of steps: a month after the step before, and

@@ -17,7 +17,8 @@ type SetOptions struct {
 	// (Options.Catalogue) should load its floors with the same one.
 	Catalogue *benefit.Catalogue
 	// Regions resolves the "group" of a regional-agreement floor in
-	// LoadWith, and the regions of levels and waivers in ReadCSVWith and
+	// LoadWith (and, for Set.Required, the divisions under its members),
+	// and the regions of levels and waivers in ReadCSVWith and
 	// ReadJSONWith. nil: region.Default().
 	Regions *region.Table
 }

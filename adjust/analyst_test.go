@@ -224,9 +224,9 @@ func TestContextAndProgress(t *testing.T) {
 	}
 }
 
-// The shipped floor history: 123 in 2024 and 143 from 2025-01
-// (policy-reference §2.1: 143 [V], China Daily Dec 2025; announced, the
-// month not sourced, data-additions-2026-12 §2).
+// The shipped floor history (floor/data/national.json): 123 in 2024 and
+// 143 from 2025-01 (143 [V], China Daily Dec 2025; announced, the month
+// not sourced).
 func TestShippedFloor(t *testing.T) {
 	s := testScenario(Fixed(benefit.Yuan(0)), reg(bj, 1, "200", "1"))
 	s.Floor.History = nil

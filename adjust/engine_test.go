@@ -22,9 +22,10 @@ import (
 //	510000 四川 tier 1: the centre pays 100 % of the national-floor part
 //	370000 山东 tier 3: the centre pays 50 % of the national-floor part
 //
-// and none of any local top-up (policy-reference §2.2, §7). The residents'
-// pension is monthly and rounded half-up to the yuan, so the yearly cost
-// of level x for n persons is 12·n·x and its floor part 12·n·min(x, F).
+// and none of any local top-up (the cost rule of region/data/fiscal.json).
+// The residents' pension is monthly and rounded half-up to the yuan, so the
+// yearly cost of level x for n persons is 12·n·x and its floor part
+// 12·n·min(x, F).
 
 var (
 	bj = region.MustParseCode("110000")

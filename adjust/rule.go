@@ -25,8 +25,9 @@ const (
 	// plus Margin when it is below that; otherwise it proposes no change.
 	KindCatchUp RuleKind = "catch_up"
 	// KindPassThrough (同步提高) adds the year's increase of the national
-	// floor, so that a region above the floor keeps its top-up
-	// (policy-reference §2.5, item 2).
+	// floor, so that a region above the floor keeps its top-up (此次增加的
+	// 基础养老金金额，不得冲抵或替代各地自行提高的基础养老金,
+	// 人社部发〔2015〕5号, cited in floor/data/national.json).
 	KindPassThrough RuleKind = "pass_through"
 	// KindSum adds the increases its Parts propose.
 	KindSum RuleKind = "sum"

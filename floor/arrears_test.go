@@ -136,7 +136,8 @@ func splitYearLevel(t *testing.T, end string, years map[string]string) floor.Lev
 }
 
 // A yearly standard paid in monthly instalments is compared on what the
-// year pays (policy-reference §11 Example E): SplitYear splits 88,150
+// year pays (example E, the 140800 row of floor/data/sample_levels.json):
+// SplitYear splits 88,150
 // into eleven payments of 7,345.83 and a December payment of 7,345.87,
 // 11 × 7,345.83 + 7,345.87 = 88,150.00: the floor year 2019-08 ..
 // 2020-07 is kept, although every month but December is 0.04 a year

@@ -13,10 +13,11 @@ import (
 	"github.com/benefitstd/benefitstd/region"
 )
 
-// grade1Set is a set with the 因战一级 disability standard only: 80,140
-// a year from 2018-08 and 88,150 from 2019-08 (policy-reference §5.2,
-// [V]), and, when cadence is set, the veterans' 12-month cadence (the
-// standards are adjusted every 1 August).
+// grade1Set is a set with the 因战一级 disability standard only: 80,140 a
+// year from 2018-08 and 88,150 from 2019-08 (published [V], as
+// floor/data/veterans_tables.json cites them), and, when cadence is set,
+// the veterans' 12-month cadence (the standards are adjusted every 1
+// August).
 func grade1Set(t *testing.T, cadence bool) *floor.Set {
 	t.Helper()
 	var cads []floor.Cadence
@@ -86,13 +87,13 @@ func TestUncheckedNoFloorForTheDimensions(t *testing.T) {
 	}
 }
 
-// The headline case on the shipped data: a grade-5 因战 disabled
-// veteran paid 1 yuan a year is checked against the national table, not
-// reported unchecked. In 2021-08 .. 2022-07 因战五级 is 54,220 a year
-// (legislated, data-additions §1.1), so the level is 54,219 a
+// On the shipped data: a grade-5 因战 disabled veteran paid 1 yuan a year
+// is checked against the national table, not reported unchecked. In 2021-08
+// .. 2022-07 因战五级 is 54,220 a year (legislated,
+// floor/data/src/veterans_disability.csv), so the level is 54,219 a
 // person-year short: 54,219 × 3 persons × 12 months ÷ 12 = 162,657.00.
-// After the last known table (2022-08, 59,100, provisional) goes stale
-// in 2023-08, a level at or above it is unchecked (stale), never passed:
+// After the last known table (2022-08, 59,100, provisional) goes stale in
+// 2023-08, a level at or above it is unchecked (stale), never passed:
 // 60,000 a year in 2023-08 .. 2024-07 is 12 unchecked level-months.
 func TestGrade5CheckedAgainstShippedTable(t *testing.T) {
 	lv := []floor.Level{{Region: region.MustParseCode("140822"), Program: "veterans.disability",
@@ -118,13 +119,13 @@ func TestGrade5CheckedAgainstShippedTable(t *testing.T) {
 	}
 }
 
-// A relative rule made at a date covers the months from then on only:
-// the ill-returned veterans' ceiling (the grade-10 因战 standard) is in
-// force from 2020-08, so of a level paid 2019-08 .. 2021-07 it checks
-// the 12 months from 2020-08 and neither checks nor reports the 12
-// before. 660 a month × 12 = 7,920 a year is under the grade-10 因战
-// standard of either year (9,800 from 2019-08, 9,800 × 1.10 = 10,780
-// from 2020-08, data-additions §1.1), and above the floor (550, then
+// A relative rule made at a date covers the months from then on only: the
+// ill-returned veterans' ceiling (the grade-10 因战 standard) is in force
+// from 2020-08, so of a level paid 2019-08 .. 2021-07 it checks the 12
+// months from 2020-08 and neither checks nor reports the 12 before. 660 a
+// month × 12 = 7,920 a year is under the grade-10 因战 standard of either
+// year (9,800 from 2019-08, 9,800 × 1.10 = 10,780 from 2020-08,
+// floor/data/src/veterans_disability.csv), and above the floor (550, then
 // 650 from 2020-08): no finding.
 func TestRelativeFromBoundsCoverage(t *testing.T) {
 	lv := []floor.Level{{Region: region.MustParseCode("140822"), Program: "veterans.ill_returned", Schedule: sched(t, "2019-08", "660")}}
@@ -140,9 +141,10 @@ func TestRelativeFromBoundsCoverage(t *testing.T) {
 	}
 }
 
-// A programme with no national floor at all (在乡复员军人定期定量补助,
-// data-additions §1.4: central increments, not a standard) is unchecked
-// too, with a message that says no floor is known.
+// A programme with no national floor at all (在乡复员军人定期定量补助:
+// the national notices set central increments, not a standard, and the
+// shipped floors have none) is unchecked too, with a message that says
+// no floor is known.
 func TestUncheckedProgrammeWithoutFloor(t *testing.T) {
 	lv := []floor.Level{{Region: region.MustParseCode("140822"), Program: "veterans.demobilized", Per: benefit.PerYear,
 		Dims: benefit.MustParseDims("enlisted=抗日战争时期"), Schedule: sched(t, "2024-01", "24000")}}

@@ -289,7 +289,8 @@
 // rounded once. Shortfall and Actual are then per person-year, (n ×
 // standard − 12 × Σ paid) ÷ n and the standard less it, shown rounded
 // half-up to the fen when not a whole fen (a year shorter than 12
-// months whose amounts vary). Worked (policy-reference §11 Example E):
+// months whose amounts vary). Worked (example E, the 140800 row of the
+// shipped sample floor/data/sample_levels.json):
 // eleven payments of 7,345.83 and a December payment of 7,345.87
 // (benefit.SplitYear of 88,150) pay 88,150.00 and keep the floor year
 // 2019-08 .. 2020-07, although every month but December is short on its
@@ -331,7 +332,8 @@
 // ArrearsFund + ArrearsUnsplit = ArrearsTotal. Waived arrears are in
 // Summary.WaivedArrears, not in the total.
 //
-// Worked example (policy-reference §11 Example B): the floor rose 103 →
+// Worked example B (county 371723 of floor/data/sample_levels.json): the
+// floor rose 103 →
 // 123 on 2024-01-01, a county paid 123 from July; 10,000 beneficiaries ×
 // 6 months × 20 = 1,200,000.00 owed, 600,000.00 central in a tier-3
 // province, 1,200,000.00 in tiers 1-2; 50.0 % of its 120,000
@@ -424,13 +426,13 @@
 // Amounts are JSON strings, never numbers. Findings are sorted by region,
 // programme, dimensions, first month and rule; the same inputs give
 // byte-identical output. Fields may be added within a schema version,
-// never removed or changed in meaning. Version 2 changed from 1: a
-// finding's person_months and arrears count its months up to the as-of
-// month (an open-ended shortfall owes to it, where version 1 gave it no
-// arrears); "warnings" include unchecked findings and "missing" levels;
-// the national "stale" warning and rule "no_level" are gone (both are
-// unchecked findings now); the unemployment benefit's arrears are the
-// fund's (central and local null).
+// never removed or changed in meaning. In version 2 a finding's
+// person_months and arrears count its months up to the as-of month (an
+// open-ended shortfall owes to it); "warnings" include unchecked findings
+// and "missing" levels; a stale national floor and a level with no amount
+// are unchecked findings (reasons "stale" and "no_level"); the
+// unemployment benefit's arrears are the fund's (central and local
+// null).
 //
 // # Zero values
 //

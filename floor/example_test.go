@@ -9,11 +9,11 @@ import (
 	"github.com/benefitstd/benefitstd/region"
 )
 
-// A county that lagged the national floor (policy-reference §11 Example
-// B): the floor rose 103 → 123 on 2024-01-01, the county paid 123 only
-// from July, and 10,000 people were paid 20 yuan short for 6 months.
-// Shandong is a tier-3 (eastern) province, so the centre funds half of
-// the national-floor part.
+// A county that lagged the national floor (example B, county 371723 of the
+// shipped sample floor/data/sample_levels.json): the floor rose 103 → 123
+// on 2024-01-01, the county paid 123 only from July, and 10,000 people were
+// paid 20 yuan short for 6 months. Shandong is a tier-3 (eastern) province,
+// so the centre funds half of the national-floor part.
 func Example_countyArrears() {
 	county := floor.Level{
 		Region:  region.MustParseCode("371723"),
@@ -72,7 +72,8 @@ func ExampleSet_National() {
 }
 
 // Unemployment benefit equal to the minimum wage breaks 失业保险条例 Art 18
-// ("低于当地最低工资标准", strictly below), policy-reference §11 Example C.
+// ("低于当地最低工资标准", strictly below): worked example C, a city
+// with a minimum wage of 2,020 and a 低保 of 660 from 2018-08.
 func ExampleCheck_unemploymentBounds() {
 	city := region.MustParseCode("320500")
 	at := benefit.MustParseMonth("2018-08")
@@ -161,12 +162,12 @@ func ExampleReport_WriteJUnit() {
 	// <skipped message="no_reference: no reference.dibao_urban figure is given for the region or any region above it, nor nationally: ui.art47.not_below_dibao cannot be evaluated"></skipped>
 }
 
-// A level the library cannot check is reported as unchecked, with the
-// rule, the months and the reason, and the coverage says how much of
-// each rule was checked. 在乡复员军人定期定量补助 has no national
-// floor (the national notices set central increments, not a standard;
-// data-additions §1.4): a county's allowance (HYPOTHETICAL 24,000 a
-// year) is not checked against any floor.
+// A level the library cannot check is reported as unchecked, with the rule,
+// the months and the reason, and the coverage says how much of each rule
+// was checked. 在乡复员军人定期定量补助 has no national floor (the national
+// notices set central increments, not a standard, and
+// floor/data/national.json has none): a county's allowance (HYPOTHETICAL
+// 24,000 a year) is not checked against any floor.
 func ExampleCheck_unchecked() {
 	county := floor.Level{Region: region.MustParseCode("140822"), Program: "veterans.demobilized",
 		Dims: benefit.MustParseDims("enlisted=抗日战争时期"), Per: benefit.PerYear,

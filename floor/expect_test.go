@@ -40,7 +40,8 @@ func TestExpectedLevelMissing(t *testing.T) {
 // districts, 11 county-level cities, 80 counties); the NBS 2023 table
 // also lists 4 statistical-only units under it (140171
 // 山西转型综合改革示范区, 140271 山西大同经济开发区, 140671
-// 山西朔州经济开发区, 140971 五台山风景名胜区, data-additions §7), which are
+// 山西朔州经济开发区, 140971 五台山风景名胜区, statistical_only in
+// region/data/divisions-2023.csv), which are
 // not GB/T 2260 divisions and are not expected unless asked for. Levels
 // are given for the 117 but 万荣县 140822: one missing of 117; with
 // IncludeStatistical, five missing of 121.
@@ -116,7 +117,7 @@ func TestExpectFollowsRecordedParents(t *testing.T) {
 }
 
 // Guangdong has 122 county-level divisions; 东莞 441900 and 中山 442000
-// are prefecture-level cities without counties (data-additions §7), so
+// are prefecture-level cities without counties (region/data/README.md), so
 // "every county of 440000" expects them as it expects a county: 124. A
 // scope of one such city is the city. "Every prefecture of 河南省" is its
 // 17 prefecture-level cities and the summary row 419000
@@ -210,7 +211,8 @@ func TestReadExpectationsIncludeStatistical(t *testing.T) {
 	}
 }
 
-// The effect summary of Example B's county (policy-reference §11): 103
+// The effect summary of example B's county (371723 of
+// floor/data/sample_levels.json): 103
 // until July 2024 against the floor of 123 from 2024-01, 10,000 persons,
 // window 2024: 12 × 10,000 = 120,000 beneficiary-months checked, 6 ×
 // 10,000 = 60,000 at the floor (50.0 %); 1,200,000.00 outstanding; the

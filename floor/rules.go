@@ -26,7 +26,7 @@ var (
 		Doc:        "人社部发〔2015〕5号",
 		Title:      "此次增加的基础养老金金额，不得冲抵或替代各地自行提高的基础养老金 (a national raise is not offset against local raises: it is passed through)",
 		Confidence: "V3",
-		Note:       "Read in a verbatim repost of the notice of the 2014-07 step 55 -> 70 (data-additions-2026-12 §2), for which it is stated; applying it to every raise of the national floor is the library's reading, hence an option (Options.PassThrough).",
+		Note:       "Read in a verbatim repost of the notice of the 2014-07 step 55 -> 70 (floor/data/national.json, its 2014-07 version), for which it is stated; applying it to every raise of the national floor is the library's reading, hence an option (Options.PassThrough).",
 	}
 	noCutCitation = benefit.Citation{
 		Title:      "no cut: 社会保险法 第十八条 (正常调整机制); 军人抚恤优待条例 第三条 (动态调整)",

@@ -420,8 +420,8 @@ func build(version string, floors []Floor, relative []Relative, cadences []Caden
 			if err := v.Citation.Validate(); err != nil {
 				return nil, fe(fmt.Sprintf("versions[%d].citation.confidence", j), err)
 			}
-			// A figure the domain reference marks from memory [M] or
-			// conflicting [C] is never law, whatever the file says.
+			// A figure marked from memory [M] or conflicting [C] is
+			// never law, whatever the file says.
 			if conf, _ := v.Citation.Mark(); v.Status == benefit.Legislated && (conf == "M" || conf == "C") {
 				return nil, fe(fmt.Sprintf("versions[%d].status", j), fmt.Errorf("%w: %s from %s is marked [%s] and cannot be legislated; use provisional", benefit.ErrSyntax, v.Amount, v.From, conf))
 			}

@@ -12,7 +12,7 @@ import (
 	"github.com/benefitstd/benefitstd/region"
 )
 
-// policy-reference §2.1 and data-additions-2026-12 §2: 55 (2009-12), 70
+// The shipped history (floor/data/national.json): 55 (2009-12), 70
 // (2014-07, 人社部发〔2015〕5号), 88 (2018-01), 93 (2020-07), 98 (2022, a
 // step that exists [D] at a month not known), 103 (2023), 123 (2024-01),
 // 143 (2025-01). 2022-2023 ship as provisional; 2020's date is [C], and
@@ -77,7 +77,7 @@ func TestLoadStrict(t *testing.T) {
 		"order":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": [{"from": "2024-01", "amount": "1", "status": "default"}, {"from": "2023-01", "amount": "1", "status": "default"}]}]}`, "floors[0].versions[1].from"},
 		"group":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "group": "atlantis", "versions": [{"from": "2024-01", "amount": "1", "status": "default"}]}]}`, "floors[0].group"},
 		"empty":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": []}]}`, "floors[0].versions"},
-		// local-data §2: 98 in 2022 is [M]; it may ship only as provisional.
+		// a figure from memory [M] (98 in 2022) may ship only as provisional
 		"unverified legislated": {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": [{"from": "2022-01", "amount": "98", "status": "legislated", "citation": {"confidence": "M"}}]}]}`, "floors[0].versions[0].status"},
 		"bound":                 {`{"version": "x", "floors": [], "relative": [{"id": "r", "program": "employment.unemployment_insurance", "against": "reference.min_wage", "bound": "side", "severity": "violation", "citation": {}}]}`, "relative[0].bound"},
 	}
@@ -269,7 +269,7 @@ func TestRelativesAndCadencesAreCopies(t *testing.T) {
 	}
 }
 
-// A confidence mark outside the legend of policy-reference §0.1 (V, V3,
+// A confidence mark outside the legend (benefit.Citation.Mark: V, V3,
 // D, M, C, or none) is refused wherever a set carries a citation, and
 // the error names the mark's field and line; marks in brackets or lower
 // case are the legend's own (a legislated "[m]" is still [M]).
@@ -376,8 +376,8 @@ func TestNewSetRequiresStatus(t *testing.T) {
 	}
 }
 
-// The corrections of data-additions-2026-12 §2 and §4, as the shipped
-// data carries them.
+// The sources of the residents' pension steps and of the 90 % target,
+// as the shipped data (floor/data/national.json) carries them.
 func TestDefaultCitationsOfTheAdditions(t *testing.T) {
 	s, _ := floor.Default().National("pension.resident.basic", benefit.Dims{})
 	at := func(m string) benefit.Version {
@@ -387,24 +387,26 @@ func TestDefaultCitationsOfTheAdditions(t *testing.T) {
 		}
 		return v
 	}
-	// §2: the 70-yuan step is 人社部发〔2015〕5号 [V3], with the pass-through sentence
+	// the 70-yuan step is 人社部发〔2015〕5号 [V3], with the pass-through
+	// sentence
 	v := at("2014-07")
 	if v.Citation.Doc != "人社部发〔2015〕5号" || v.Citation.Confidence != "V3" || v.Status != benefit.Legislated ||
 		!strings.Contains(v.Citation.Title, "此次增加的基础养老金金额，不得冲抵或替代各地自行提高的基础养老金") || strings.Contains(v.Citation.Note, "from memory") {
 		t.Errorf("2014-07: %s %+v", v.Status, v.Citation)
 	}
-	// §2: a 93 → 98 step exists (15 + 18 + 5 + 5 + 5 + 20 + 20 = 88), its month unknown
+	// a 93 → 98 step exists (15 + 18 + 5 + 5 + 5 + 20 + 20 = 88), its month
+	// unknown
 	if v := at("2022-01"); v.Status != benefit.Provisional || !strings.Contains(v.Citation.Note, "15 + 18 + 5 + 5 + 5 + 20 + 20 = 88") {
 		t.Errorf("2022-01: %s %+v", v.Status, v.Citation)
 	}
-	// §2: no source gives 1 January as the start of 103, 123 or 143
+	// no source gives 1 January as the start of 103, 123 or 143
 	for _, m := range []string{"2023-01", "2024-01", "2025-01"} {
 		v := at(m)
 		if v.Status == benefit.Legislated || !strings.Contains(v.Citation.Note, "No source gives 1 January") || strings.Contains(v.Citation.Title, "-01-01") {
 			t.Errorf("%s: %s %+v", m, v.Status, v.Citation)
 		}
 	}
-	// §4: the 90 % target is 人社部发〔2017〕71号, issued 2017-09-20
+	// the 90 % target is 人社部发〔2017〕71号, issued 2017-09-20
 	var target floor.Relative
 	for _, r := range floor.Default().Relatives("employment.unemployment_insurance") {
 		if r.ID == "ui.target90" {

@@ -129,7 +129,7 @@ type ruleEnv struct {
 	level     benefit.Amount // current level (last year's)
 	floor     benefit.Amount // this year's national floor
 	prevFloor benefit.Amount // last year's national floor
-	wage, cpi benefit.Rate   // this year's region assumptions (zero when not needed)
+	wage, cpi benefit.Rate   // this year's region assumptions (0 % where none is given)
 }
 
 // increase returns the unrounded increase r proposes over env.level.
@@ -195,20 +195,6 @@ func (r *Rule) levelRate(wage, cpi benefit.Rate) benefit.Rate {
 		return g
 	}
 	return benefit.Rate{}
-}
-
-// needs reports which assumptions the rule reads.
-func (r *Rule) needs() (wage, cpi bool) {
-	switch r.Kind {
-	case KindIndex:
-		return r.WageWeight != nil && !r.WageWeight.IsZero(), r.CPIWeight != nil && !r.CPIWeight.IsZero()
-	case KindSum:
-		for i := range r.Parts {
-			w, c := r.Parts[i].needs()
-			wage, cpi = wage || w, cpi || c
-		}
-	}
-	return
 }
 
 // validate checks the rule's fields; path is its JSON path ("rule",

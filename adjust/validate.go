@@ -29,10 +29,7 @@ var (
 // floors, as Run would, without running it. Every error is a
 // *benefit.RecordError whose Field is the JSON path of the offending
 // value ("regions[3].beneficiaries", "rule.parts[1].wage_weight").
-func (s *Scenario) Validate() error {
-	_, err := prepare(s, &Options{})
-	return err
-}
+func (s *Scenario) Validate() error { return s.validate(nil) }
 
 func (s *Scenario) validate(o *Options) error {
 	if o == nil {

@@ -182,14 +182,19 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 		}
 		r, ok := c.regIdx[l.Region]
 		if !ok {
-			if _, err := c.tab.Resolve(l.Region); err != nil {
+			d, err := c.tab.Resolve(l.Region)
+			if err != nil {
 				return nil, levelErr(i, "region", err)
 			}
 			r = int32(len(c.regions))
 			c.regIdx[l.Region] = r
-			ri := regionInfo{code: l.Region, name: c.tab.Name(l.Region), last: -1}
-			for k, p := 0, parentOf(c.tab, l.Region); k < maxUp && p.IsValid(); k, p = k+1, parentOf(c.tab, p) {
+			ri := regionInfo{code: l.Region, name: d.Name, last: -1}
+			for k, p := 0, d.Parent; k < maxUp && p.IsValid(); k++ {
 				ri.up[k] = p
+				if p.Level() == region.Province {
+					break // a province lies under nothing (the table refuses a parent of one)
+				}
+				p = parentOf(c.tab, p)
 			}
 			c.regions = append(c.regions, ri)
 		}

@@ -205,12 +205,17 @@ type Projected struct {
 //
 // Errors are *benefit.RecordError values whose Field is the JSON path
 // within the path ("history[1].status", "shipped_through",
-// "projection.step"): a history out of order or without a status, no
+// "projection.step"): years From to To outside benefit.MinYear to
+// benefit.MaxYear or in the wrong order (field "years", ErrRange), a
+// history out of order or without a status, no
 // national floor to start from or a history that starts after o.From
 // (ErrNoFloor), a trend Validate refuses, or a projected floor of more
 // than benefit.MaxAmountIntDigits integer digits (benefit.ErrRange).
 // An error of o.Growth is returned as it is.
 func (p *Path) Project(o PathOptions) (*Projected, error) {
+	if o.From < benefit.MinYear || o.To > benefit.MaxYear || o.To < o.From {
+		return nil, &benefit.RecordError{Field: "years", Err: fmt.Errorf("%w: %d-%d (want %d-%d, from before to)", benefit.ErrRange, o.From, o.To, benefit.MinYear, benefit.MaxYear)}
+	}
 	base := o.Floors
 	if base == nil {
 		base = Default()
@@ -236,9 +241,9 @@ func (p *Path) Project(o PathOptions) (*Projected, error) {
 	}
 	last, _ := hist.Last()
 	lastYear := last.From.Year()
-	out := &Projected{Years: make([]YearFloor, 0, max(o.To-o.From+1, 0)), Source: src}
+	out := &Projected{Years: make([]YearFloor, 0, o.To-o.From+1), Source: src}
 	cite := benefit.Citation{Note: "projected by the scenario: " + p.Projection.String()}
-	sch := hist
+	vs := versions(hist, max(o.To-lastYear, 0))
 	for y := o.From; y <= o.To; y++ {
 		switch {
 		case y <= lastYear:
@@ -260,14 +265,17 @@ func (p *Path) Project(o PathOptions) (*Projected, error) {
 			}
 		}
 		r := p.Projection.increase(wage, cpi)
-		if sch, err = extend(sch, benefit.NewMonth(y, 1), &r, rd, cite); err != nil {
+		v, err := next(vs[len(vs)-1], benefit.NewMonth(y, 1), &r, rd, cite)
+		if err != nil {
 			return nil, &benefit.RecordError{Field: "projection", Err: fmt.Errorf("in %d: %w", y, err)}
 		}
-		v, _ := sch.Last()
+		vs = append(vs, v)
 		out.Years = append(out.Years, YearFloor{Year: y, Amount: v.Amount, Status: benefit.Projected, Citation: cite})
 	}
-	out.Schedule = sch
-	if out.set, err = base.withNational(o.Program, o.Dims, prog.Frequency, sch); err != nil {
+	if out.Schedule, err = benefit.NewSchedule(vs...); err != nil {
+		return nil, err
+	}
+	if out.set, err = base.withNational(o.Program, o.Dims, prog.Frequency, out.Schedule); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -124,6 +124,7 @@ func (s *Set) Project(p Projection) (*Set, error) {
 			continue
 		}
 		n++
+		vs := versions(f.Schedule, len(p.Steps))
 		for i := range p.Steps {
 			st := &p.Steps[i]
 			r, err := st.increaseOf(i, f.Dims)
@@ -134,9 +135,15 @@ func (s *Set) Project(p Projection) (*Set, error) {
 			if cite.Note == "" {
 				cite.Note = "projected: " + r.String() + " from " + st.From.String()
 			}
-			if f.Schedule, err = extend(f.Schedule, st.From, r, rd, cite); err != nil {
+			v, err := next(vs[len(vs)-1], st.From, r, rd, cite)
+			if err != nil {
 				return nil, &benefit.RecordError{Field: fmt.Sprintf("steps[%d].from", i), Err: fmt.Errorf("%s %s: %w", f.Program, dimsText(f.Dims), err)}
 			}
+			vs = append(vs, v)
+		}
+		var err error
+		if f.Schedule, err = benefit.NewSchedule(vs...); err != nil {
+			return nil, err
 		}
 	}
 	if n == 0 {
@@ -205,19 +212,24 @@ func (st *Step) increaseOf(i int, dims benefit.Dims) (*Increase, error) {
 // integer digits).
 const maxFloorFen = 1e17 - 1
 
-// extend returns sch with one projected version from month m: its last
-// version raised by r (a rate rounded by rd), with citation cite.
-func extend(sch benefit.Schedule, m benefit.Month, r *Increase, rd benefit.Rounding, cite benefit.Citation) (benefit.Schedule, error) {
-	last, ok := sch.Last()
-	if !ok {
-		return benefit.Schedule{}, fmt.Errorf("%w: no version to project from", ErrNoFloor)
-	}
+// next returns the projected version from month m that follows last:
+// last's amount raised by r (a rate rounded by rd), with citation cite.
+func next(last benefit.Version, m benefit.Month, r *Increase, rd benefit.Rounding, cite benefit.Citation) (benefit.Version, error) {
 	if m <= last.From {
-		return benefit.Schedule{}, fmt.Errorf("%w: a projected version from %s is not after the last version (%s)", benefit.ErrOrder, m, last.From)
+		return benefit.Version{}, fmt.Errorf("%w: a projected version from %s is not after the last version (%s)", benefit.ErrOrder, m, last.From)
 	}
-	next := r.apply(last.Amount, rd)
-	if f, ok := next.Fen(); !ok || f > maxFloorFen {
-		return benefit.Schedule{}, fmt.Errorf("%w: projects %s from %s, more than %d integer digits", benefit.ErrRange, next, m, benefit.MaxAmountIntDigits)
+	a := r.apply(last.Amount, rd)
+	if f, ok := a.Fen(); !ok || f > maxFloorFen {
+		return benefit.Version{}, fmt.Errorf("%w: projects %s from %s, more than %d integer digits", benefit.ErrRange, a, m, benefit.MaxAmountIntDigits)
 	}
-	return sch.Append(benefit.Version{From: m, Amount: next, Status: benefit.Projected, Citation: cite})
+	return benefit.Version{From: m, Amount: a, Status: benefit.Projected, Citation: cite}, nil
+}
+
+// versions returns the versions of sch, with room for n more.
+func versions(sch benefit.Schedule, n int) []benefit.Version {
+	vs := make([]benefit.Version, 0, sch.Len()+n)
+	for _, v := range sch.All() {
+		vs = append(vs, v)
+	}
+	return vs
 }

@@ -309,8 +309,14 @@ func TestPathErrors(t *testing.T) {
 			}
 		})
 	}
+	// years in the wrong order
+	_, err := (&floor.Path{Projection: floor.Trend{Kind: floor.TrendHold}}).Project(floor.PathOptions{Program: "pension.resident.basic", From: 2026, To: 2025})
+	var re *benefit.RecordError
+	if !errors.As(err, &re) || re.Field != "years" || !errors.Is(err, benefit.ErrRange) {
+		t.Errorf("years: %v", err)
+	}
 	// the shipped unemployment benefit has no fixed national floor
-	_, err := (&floor.Path{Projection: floor.Trend{Kind: floor.TrendHold}}).Project(floor.PathOptions{Program: "employment.unemployment_insurance", From: 2024, To: 2025})
+	_, err = (&floor.Path{Projection: floor.Trend{Kind: floor.TrendHold}}).Project(floor.PathOptions{Program: "employment.unemployment_insurance", From: 2024, To: 2025})
 	if !errors.Is(err, floor.ErrNoFloor) {
 		t.Errorf("unemployment benefit: %v", err)
 	}

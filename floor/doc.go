@@ -445,7 +445,10 @@
 // A zero Level.Per is per month, a zero Waiver.Expiry never expires and
 // a zero Interval.To or Options.To leaves the window open. Build a [Set]
 // with [Default], [Load], [LoadWith], [NewSet] or [NewSetWith]; a zero
-// Set holds no floors, rules or cadences.
+// Set holds no floors, rules or cadences. The zero [Increase] holds a
+// column; the zero [Trend] has no kind and is refused (Trend.Validate);
+// a [Path] without a history starts from the national floor of
+// PathOptions.Floors, and the zero PathOptions.Floors is [Default].
 //
 // # Errors
 //
@@ -469,13 +472,19 @@
 // benefit.ErrOrder) or whose severities are not advisory, warning or
 // violation (benefit.ErrSyntax); and when a shortfall is still running
 // at the end of an open window with no Options.AsOf (field "as_of",
-// ErrNoAsOf, the package's one sentinel). Each is a *benefit.RecordError
+// ErrNoAsOf). Each is a *benefit.RecordError
 // (errors.As) whose Field names the level, waiver, expectation or option
 // ("levels[3].dimensions"); the JSON loaders (ReadJSON, Load) add the
 // file and the line of that JSON path, and name a value that does not
 // decode (a month 2024-13, an amount "1,50", an unknown field) by its
 // full path and line ("levels[2].versions[0].amount"). The sentinels it
 // wraps are for errors.Is.
+//
+// Set.Project and Path.Project return a *benefit.RecordError naming the
+// step, increase or path field ("steps[0].increases[2].dims",
+// "history[1].status", "projection.step"); a programme, column or year
+// with no national floor to project from wraps ErrNoFloor. ErrNoAsOf and
+// ErrNoFloor are the package's own sentinels.
 //
 // # Concurrency and cost
 //

@@ -18,14 +18,15 @@ import (
 // JSON; --compare runs a second scenario and writes the differences;
 // --sweep runs the scenario once per value of one parameter; --chart (or
 // an --out ending in .svg) writes an SVG chart. --regions adds divisions
-// the scenarios may name (historical codes). Ctrl-C stops a long run.
+// the scenarios may name (historical codes). Ctrl-C stops a long run
+// (main: no output file is left behind).
 func runSimulate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("simulate", stderr)
 	scenario := fs.String("scenario", "", "scenario JSON `file` (default: the embedded ILLUSTRATIVE default scenario)")
 	format := fs.String("format", "table", "output format: table|csv|json (csv and json carry exact yuan)")
 	detail := fs.Bool("detail", false, "with --format table: one row per region and year instead of one per region")
 	compare := fs.String("compare", "", "second scenario JSON `file`; writes its differences from --scenario")
-	out := fs.String("out", "", "write the output to `file` instead of standard output; a name ending in .svg writes the chart")
+	out := fs.String("out", "", "write the output to `file` (\"-\": standard output, the default); a name ending in .svg writes the chart")
 	chart := fs.String("chart", "", "also write an SVG chart of the levels and the national floor to `file`")
 	sweep := fs.String("sweep", "", "JSON `path` of a parameter to sweep, e.g. rule.amount or constraints.fiscal_cap.percent")
 	values := fs.String("values", "", "values for --sweep: a comma list (\"1%,2%,3%\") or an amount range from:to:step (\"0:100:5\")")

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -47,7 +48,7 @@ func resultSVG(w io.Writer, r *adjust.Result) error {
 		years = append(years, f.Year)
 	}
 	if len(years) < 2 {
-		return fmt.Errorf("output: a chart needs at least two years")
+		return errors.New("output: a chart needs at least two years (a Result from adjust.Run has them)")
 	}
 	// level series per region, base year first (Previous of the first row)
 	type series struct {

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -34,6 +35,9 @@ func (t *Text) Render(v any) error {
 	case *floor.Report:
 		reportText(&b, r)
 	case *adjust.Result:
+		if len(r.Floors) == 0 {
+			return errNoYears
+		}
 		if t.opts.Detail {
 			resultDetailText(&b, r)
 		} else {
@@ -44,6 +48,9 @@ func (t *Text) Render(v any) error {
 	case *adjust.Comparison:
 		comparisonText(&b, r)
 	case *PlanRun:
+		if r.Summary == nil {
+			return errNoSummary
+		}
 		planText(&b, r)
 	case *PlanList:
 		planListText(&b, r)
@@ -57,6 +64,11 @@ func (t *Text) Render(v any) error {
 	_, err := io.WriteString(t.w, b.String())
 	return err
 }
+
+var (
+	errNoYears   = errors.New("output: the simulation result has no years (a Result from adjust.Run has them)")
+	errNoSummary = errors.New("output: the plan run has no summary")
+)
 
 // ---- compliance report (*floor.Report)
 

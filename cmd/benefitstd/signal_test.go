@@ -83,3 +83,24 @@ func TestSignalRemovesTemporaries(t *testing.T) {
 		}
 	}
 }
+
+// A report written into a closed pipe (a reader that went away, as in
+// `benefitstd regions --all | head -1`) never ends in success: the write
+// fails and the process exits non-zero (killed by SIGPIPE, as Go does
+// for standard output, or exit 2 when the write error is returned).
+func TestClosedPipeFails(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	cmd := exec.Command(os.Args[0], "regions", "--all")
+	cmd.Env = append(os.Environ(), "BENEFITSTD_MAIN=1")
+	cmd.Stdout = w
+	err = cmd.Run()
+	w.Close()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() == 0 {
+		t.Errorf("a report into a closed pipe: %v, want a failure", err)
+	}
+}

@@ -12,7 +12,7 @@
 //
 //	s, err := adjust.LoadScenario(f, "scenario.json")
 //	r, err := adjust.Run(ctx, s, adjust.Options{})
-//	r.WriteText(os.Stdout)
+//	err = output.NewText(os.Stdout, output.Options{}).Render(r)
 //
 // The command `benefitstd simulate` does the same from the shell and, with
 // no --scenario, runs the embedded ILLUSTRATIVE default (DefaultScenario).
@@ -152,13 +152,14 @@
 //
 // # Results
 //
-// A Result iterates as iter.Seq (All, Years, Region) and renders as text
-// (WriteText: the national totals per year, then one row per region with
-// its levels by year and the constraints that bound; WriteTextDetail:
-// one row per region and year; costs in 亿元 or 万元 with thousands
-// separators, for reading), CSV (WriteCSV, exact yuan), JSON (WriteJSON)
-// and an SVG chart (WriteSVG). An illustrative scenario's text starts and
-// ends with ILLUSTRATIVE. The equalisation
+// A Result is plain data with exported fields; it iterates as iter.Seq
+// (All, Years, Region). Package output renders it, a SweepResult and a
+// Comparison as text (the national totals per year, then one row per
+// region with its levels by year and the constraints that bound, or one
+// row per region and year; costs in 亿元 or 万元 with thousands
+// separators, for reading), CSV (exact yuan), JSON (the types' JSON
+// tags) and, a Result, as an SVG chart. An illustrative scenario's text
+// starts and ends with ILLUSTRATIVE. The equalisation
 // statistics of a year — maximum/minimum ratio, coefficient of variation
 // and population-weighted Gini of the levels — are computed in float64
 // and are descriptive only; no amount is ever derived from them. Burden

@@ -1,9 +1,6 @@
 package floor_test
 
 import (
-	"bytes"
-	"encoding/json"
-	"encoding/xml"
 	"errors"
 	"strings"
 	"testing"
@@ -228,83 +225,6 @@ func TestStaleFloorIsUncheckedNotPassed(t *testing.T) {
 	eq(t, "total", rep.Summary.ArrearsTotal, "40")
 	if c := coverageOf(t, rep, floor.RuleFloor); c.Checked != 24 || c.Unchecked != 0 {
 		t.Errorf("coverage %+v", c)
-	}
-}
-
-// Unchecked findings in every format: JSON gives "unchecked" and the
-// coverage; JUnit a skipped test case with the reason; the text marks
-// the row and lists the coverage.
-func TestUncheckedInEveryFormat(t *testing.T) {
-	city := region.MustParseCode("320500")
-	lv := []floor.Level{
-		{Region: city, Program: "employment.unemployment_insurance", Schedule: sched(t, "2018-08", "1818"), Beneficiaries: 100},
-		{Region: city, Program: "reference.min_wage", Schedule: sched(t, "2018-08", "2020")},
-	}
-	rep := check(t, lv, floor.Options{From: ym("2018-08"), To: ym("2019-08")})
-
-	var js bytes.Buffer
-	if err := rep.WriteJSON(&js); err != nil {
-		t.Fatal(err)
-	}
-	var doc struct {
-		Summary  struct{ Unchecked, Warnings int }
-		Coverage []floor.RuleCoverage
-		Findings []struct {
-			Rule, Severity, Unchecked string
-		}
-	}
-	if err := json.Unmarshal(js.Bytes(), &doc); err != nil {
-		t.Fatal(err)
-	}
-	if doc.Summary.Unchecked != 2 || doc.Summary.Warnings != 2 || len(doc.Findings) != 2 || doc.Findings[0].Unchecked != "no_reference" ||
-		doc.Findings[0].Severity != "warning" || len(doc.Coverage) == 0 {
-		t.Errorf("JSON: %+v\n%s", doc, js.String())
-	}
-
-	var ju bytes.Buffer
-	if err := rep.WriteJUnit(&ju); err != nil {
-		t.Fatal(err)
-	}
-	var x struct {
-		Skipped int `xml:"skipped,attr"`
-		Suites  []struct {
-			Properties []struct {
-				Name  string `xml:"name,attr"`
-				Value string `xml:"value,attr"`
-			} `xml:"properties>property"`
-			Cases []struct {
-				Name    string `xml:"name,attr"`
-				Skipped *struct {
-					Message string `xml:"message,attr"`
-				} `xml:"skipped"`
-			} `xml:"testcase"`
-		} `xml:"testsuite"`
-	}
-	if err := xml.Unmarshal(ju.Bytes(), &x); err != nil {
-		t.Fatal(err)
-	}
-	skipped := 0
-	for _, c := range x.Suites[0].Cases {
-		if c.Skipped != nil && strings.HasPrefix(c.Skipped.Message, "no_reference: ") && strings.Contains(c.Name, "unchecked") {
-			skipped++
-		}
-	}
-	props := map[string]string{}
-	for _, p := range x.Suites[0].Properties {
-		props[p.Name] = p.Value
-	}
-	if x.Skipped != 2 || skipped != 2 || props["coverage ui.art47.not_below_dibao"] != "checked 0, unchecked 12 level-months" || props["as_of"] != "2019-07" {
-		t.Errorf("JUnit: %d skipped; properties %v\n%s", skipped, props, ju.String())
-	}
-
-	var tx bytes.Buffer
-	if err := rep.WriteText(&tx); err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{"[unchecked: no_reference]", "2 unchecked 未核验", "Coverage 覆盖", "as of 截至 2019-07"} {
-		if !strings.Contains(tx.String(), want) {
-			t.Errorf("text lacks %q:\n%s", want, tx.String())
-		}
 	}
 }
 

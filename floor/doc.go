@@ -378,61 +378,10 @@
 //
 // # Reports
 //
-// A Report renders as text (WriteText: aligned by display width, Chinese
-// counted as two columns, with coverage and effect tables), JUnit XML
-// (WriteJUnit: one test case per region × programme checked, a failure
-// per case with violations; one skipped case per unchecked finding or
-// missing level, with the reason; the window, as-of month, summary,
-// coverage and effects as suite properties) and JSON (WriteJSON). The
-// JSON schema, version SchemaVersion = "2":
-//
-//	{
-//	  "schema_version": "2",
-//	  "window": {"from": "2024-01", "to": "2025-01", "as_of": "2024-12"},   // "to": "" = open
-//	  "floors_version": "2026-12-03",
-//	  "illustrative": false, "note": "...",
-//	  "summary": {"levels": 1, "violations": 1, "warnings": 0, "advisories": 0, "waived": 0,
-//	              "unchecked": 0, "expected": 0, "missing": 0,
-//	              "arrears_total": "1200000.00", "arrears_central": "600000.00",
-//	              "arrears_local": "600000.00", "arrears_fund": "0.00", "arrears_unsplit": "0.00",
-//	              "waived_arrears": "0.00", "interest": "0.00"},
-//	  "coverage": [{"rule": "floor", "checked": 12, "unchecked": 0}],   // level-months
-//	  "effects": [{"region": "371723", "region_name": "...", "program": "pension.resident.basic",
-//	               "beneficiary_months_at_floor": 60000, "beneficiary_months_checked": 120000,
-//	               "share": "50.0%",                                        // null when nothing was checked
-//	               "level_months_at_floor": 6, "level_months_checked": 12,
-//	               "arrears": "1200000.00",
-//	               "raises": [{"from": "2024-01", "reached": "2024-07", "months": 6}],   // "reached": "", "months": null = not yet
-//	               "headroom": "-20.00", "headroom_per": "month"}],       // null when no floor was evaluated
-//	  "findings": [{
-//	    "rule": "floor", "severity": "violation",
-//	    "unchecked": "no_floor",                                // unchecked findings only
-//	    "region": "371723", "region_name": "...", "program": "pension.resident.basic",
-//	    "dimensions": "", "from": "2024-01", "to": "2024-07", "months": 6, "per": "month",
-//	    "required": "123.00", "actual": "103.00", "shortfall": "20.00", "excess": "0.00",
-//	    "persons": 10000, "person_months": 60000, "arrears": "1200000.00",
-//	    "payer": "budget",                                      // "fund"; absent when no cost rule
-//	    "central": "600000.00", "local": "600000.00",          // null unless the budgets pay
-//	    "interest": "0.00",
-//	    "citation": {"doc": "...", "title": "...", "url": "...", "confidence": "V3", "note": "..."},
-//	    "source": {...},                                        // the local value's citation
-//	    "floor_status": "announced",                            // rule "floor", evaluated, only
-//	    "inherited_from": "370000",                             // when inherited
-//	    "waiver": {...},                                        // waived and waiver_expired findings
-//	    "message": "level 103.00 is below the national floor 123.00 (announced)"}],
-//	  "checked": [{"region": "371723", "region_name": "...", "program": "pension.resident.basic"}]
-//	}
-//
-// Amounts are JSON strings, never numbers. Findings are sorted by region,
-// programme, dimensions, first month and rule; the same inputs give
-// byte-identical output. Fields may be added within a schema version,
-// never removed or changed in meaning. In version 2 a finding's
-// person_months and arrears count its months up to the as-of month (an
-// open-ended shortfall owes to it); "warnings" include unchecked findings
-// and "missing" levels; a stale national floor and a level with no amount
-// are unchecked findings (reasons "stale" and "no_level"); the
-// unemployment benefit's arrears are the fund's (central and local
-// null).
+// A Report is plain data with exported fields: the findings, what each
+// rule checked and could not (Coverage), the effects and the Summary.
+// Package output renders it as text, JSON (a stable schema, documented
+// there) and JUnit XML.
 //
 // # Zero values
 //

@@ -542,18 +542,6 @@ func TestWaivedArrearsOwedOnce(t *testing.T) {
 	eq(t, "owed", rep.Summary.ArrearsTotal, "0")
 }
 
-// A file with a header and no rows gives no levels; the text report
-// says nothing was checked rather than that every level keeps the rules.
-func TestTextReportOfNoLevels(t *testing.T) {
-	var b strings.Builder
-	if err := check(t, nil, floor.Options{}).WriteText(&b); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(b.String(), "nothing was checked") || strings.Contains(b.String(), "keeps every rule") {
-		t.Errorf("report:\n%s", b.String())
-	}
-}
-
 // A level is compared with (and inherits from) its nearest ancestor's
 // level with the same dimensions before a more general one: Shandong
 // pays 200 to everyone and 210 at 65+ (hypothetical); a county paying

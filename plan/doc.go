@@ -83,9 +83,9 @@
 // eligible, the prior and new totals, the total and average increase, the
 // aggregate increase as a percentage of the prior total, arrears, the
 // distribution of increases (exact nearest-rank percentiles and a
-// histogram), and totals by part, hardship class and age bracket. A per-person
-// CSV for the payment system can be written on the way (Options.PerPerson;
-// PerPersonHeader).
+// histogram), and totals by part, hardship class and age bracket. Each
+// retiree's Payment can be written on the way, for the payment system
+// (Options.PerPerson, a PaymentWriter; output.PaymentCSV writes the CSV).
 //
 // The summary also checks the plan against the national overall level of
 // its year: an aggregate increase above it is a finding (NationalCheck)

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"io"
 	"math"
 	"runtime"
 	"sync"
@@ -22,12 +21,12 @@ type Options struct {
 	// ChunkSize is the number of retirees handed to a worker at a time;
 	// 0 means 4096.
 	ChunkSize int
-	// PerPerson, when set, receives one CSV line per retiree, in input
-	// order, for the payment system; see PerPersonHeader. Ids are unique
-	// (a repeated id fails the run with ErrDuplicateID). If the run
-	// fails, what was written before the failure is incomplete: write to
-	// a temporary file and rename it on success.
-	PerPerson io.Writer
+	// PerPerson, when set, writes each retiree's Payment, in input
+	// order, for the payment system (output.PaymentCSV writes the CSV).
+	// Ids are unique (a repeated id fails the run with ErrDuplicateID).
+	// If the run fails, what was written before the failure is
+	// incomplete: write to a temporary file and rename it on success.
+	PerPerson PaymentWriter
 	// Synthetic marks the Summary as computed on a generated population.
 	Synthetic bool
 
@@ -124,7 +123,7 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 					j.rows = parsed
 				}
 				if ctx.Err() == nil && !failed.Load() {
-					buf = c.process(a, j.rows, parts, buf, outs != nil)
+					buf = c.process(a, j.rows, parts, buf, opt.PerPerson)
 				}
 				if j.pooled {
 					select {
@@ -147,7 +146,8 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 		go func() {
 			defer close(writerDone)
 			bw := bufio.NewWriterSize(opt.PerPerson, 64<<10)
-			_, werr = bw.Write(c.perPersonHeader())
+			p := c.Plan() // a copy: the writer cannot change the calculator's
+			_, werr = bw.Write(opt.PerPerson.AppendHeader(nil, &p))
 			pending := map[int][]byte{}
 			next := 0
 			for o := range outs {
@@ -250,8 +250,8 @@ func lineOf(err error) int {
 }
 
 // process applies the plan to rows, accumulating into a, and appends
-// their per-person lines to buf when out is set.
-func (c *Calculator) process(a *acc, rows []row, parts []int64, buf []byte, out bool) []byte {
+// their payments to buf by out when out is not nil.
+func (c *Calculator) process(a *acc, rows []row, parts []int64, buf []byte, out PaymentWriter) []byte {
 	k := &c.k
 	for i := range rows {
 		x := &rows[i]
@@ -290,8 +290,8 @@ func (c *Calculator) process(a *acc, rows []row, parts []int64, buf []byte, out 
 		} else {
 			a.inel[why]++
 		}
-		if out {
-			buf = c.appendPerson(buf, x, age, why, inc, months, parts)
+		if out != nil {
+			buf = appendPayment(out, buf, x, age, why, inc, months, parts)
 		}
 	}
 	return buf

@@ -174,15 +174,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	rep.Illustrative, rep.Note = in.Illustrative, in.Note
-	switch *format {
-	case "json":
-		err = rep.WriteJSON(stdout)
-	case "junit":
-		err = rep.WriteJUnit(stdout)
-	default:
-		err = rep.WriteText(stdout)
-	}
-	if err != nil {
+	if err := writeStdout(stdout, *format, rep); err != nil {
 		fmt.Fprintln(stderr, "benefitstd check:", err)
 		return exitUsage
 	}

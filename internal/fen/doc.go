@@ -18,7 +18,9 @@
 // is (x × r + add) ÷ div rounded by m — a rate applied to an amount
 // (an increase of 1 % of a pension, a growth of 3 % of revenue), the
 // rounding of a sum to a grid, a burden to six decimals. Sum adds exactly
-// and remembers an overflow.
+// and remembers an overflow. AppendYuan writes an amount of fen as yuan
+// with two decimals, for files written by the million (a plan's payment
+// file).
 //
 // The rounding modes HalfUp (四舍五入, ties away from zero), HalfEven
 // (银行家舍入), Up (进位, away from zero) and Down (舍去, toward zero) have

@@ -180,3 +180,16 @@ func roundQ(q, r, d uint64, neg bool, m Mode) (uint64, bool) {
 	}
 	return q, true
 }
+
+// AppendYuan appends n fen as yuan with two decimals: 12345 → "123.45",
+// -5 → "-0.05", math.MinInt64 → "-92233720368547758.08".
+func AppendYuan(b []byte, n int64) []byte {
+	u := uint64(n)
+	if n < 0 {
+		b = append(b, '-')
+		u = -u // two's complement: the magnitude, math.MinInt64's too
+	}
+	b = strconv.AppendUint(b, u/100, 10)
+	c := u % 100
+	return append(b, '.', byte('0'+c/10), byte('0'+c%10))
+}

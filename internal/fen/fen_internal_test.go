@@ -232,3 +232,16 @@ func TestInv(t *testing.T) {
 		t.Error("1 ÷ 0 accepted")
 	}
 }
+
+// Fen as yuan, by hand: the last two digits after the point, the sign in
+// front, the most negative fen without overflow.
+func TestAppendYuan(t *testing.T) {
+	for n, want := range map[int64]string{
+		0: "0.00", 5: "0.05", -5: "-0.05", 100: "1.00", 12345: "123.45", -12345: "-123.45",
+		500000: "5000.00", math.MaxInt64: "92233720368547758.07", math.MinInt64: "-92233720368547758.08",
+	} {
+		if got := string(AppendYuan([]byte("x"), n)); got != "x"+want {
+			t.Errorf("AppendYuan(%d) = %q, want %q", n, got, "x"+want)
+		}
+	}
+}

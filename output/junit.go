@@ -1,11 +1,50 @@
-package floor
+package output
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/benefitstd/benefitstd/floor"
 )
+
+// JUnit renders a compliance report (*floor.Report) as JUnit XML for CI
+// systems: one test case per region × programme checked (class "<code>
+// <name>", name the programme), failing when it has a violation;
+// warnings, advisories and waived findings go to the case's system-out.
+// Each finding is followed by its rule's legal source and the source of
+// the value compared. Findings about national floors form their own
+// cases under class "national". Each unchecked finding and each missing
+// level is a case of its own (name "<programme> [<dimensions>] <rule>
+// unchecked [from, to)", or "… missing"), skipped with the reason as its
+// message (<skipped message="no_floor: …">), or failing when its
+// severity is violation (floor.Options.UncheckedSeverity,
+// MissingSeverity). The suite's properties give the window, the as-of
+// month, the summary, the coverage of each rule ("coverage floor":
+// "checked 12, unchecked 12 level-months") and each region's effect
+// ("effect 371723 pension.resident.basic": "at floor 50.0% …").
+type JUnit struct {
+	w io.Writer
+}
+
+// NewJUnit returns the JUnit renderer writing to w.
+func NewJUnit(w io.Writer) *JUnit { return &JUnit{w: w} }
+
+// Render writes v, a *floor.Report, as JUnit XML, in one write.
+func (j *JUnit) Render(v any) error {
+	r, ok := v.(*floor.Report)
+	if !ok {
+		return unsupported(FormatJUnit, v)
+	}
+	var b bytes.Buffer
+	if err := reportJUnit(&b, r); err != nil {
+		return err
+	}
+	_, err := j.w.Write(b.Bytes())
+	return err
+}
 
 type junitSuites struct {
 	XMLName  xml.Name     `xml:"testsuites"`
@@ -48,22 +87,8 @@ type junitSkipped struct {
 	Message string `xml:"message,attr"`
 }
 
-// WriteJUnit writes r as JUnit XML for CI systems: one test case per
-// region × programme checked (class "<code> <name>", name the
-// programme), failing when it has a violation; warnings, advisories and
-// waived findings go to the case's system-out. Each finding is followed
-// by its rule's legal source and the source of the value compared.
-// Findings about national floors form their own cases under class
-// "national". Each unchecked finding and each missing level is a case
-// of its own (name "<programme> [<dimensions>] <rule> unchecked
-// [from, to)", or "… missing"), skipped with the reason as its message
-// (<skipped message="no_floor: …">), or failing when its severity is
-// violation (Options.UncheckedSeverity, MissingSeverity). The suite's
-// properties give the window, the as-of month, the summary, the
-// coverage of each rule ("coverage floor": "checked 12, unchecked 12
-// level-months") and each region's effect ("effect 371723
-// pension.resident.basic": "at floor 50.0% …").
-func (r *Report) WriteJUnit(w io.Writer) error {
+// reportJUnit writes r as JUnit XML.
+func reportJUnit(w io.Writer, r *floor.Report) error {
 	type key struct{ class, prog string }
 	var order []key
 	cases := map[key]*junitCase{}
@@ -97,7 +122,7 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 		if !f.Source.IsZero() {
 			line += "\n  value: " + citeText(f.Source)
 		}
-		if f.Unchecked != "" || f.Rule == RuleMissing {
+		if f.Unchecked != "" || f.Rule == floor.RuleMissing {
 			name := f.Program
 			if !f.Dims.IsZero() {
 				name += " " + f.Dims.String()
@@ -107,11 +132,11 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 				name += " " + f.Rule + " unchecked " + f.Interval.String()
 			} else {
 				name += " missing"
-				what = RuleMissing
+				what = floor.RuleMissing
 			}
 			c := junitCase{Class: class(f.Region.String(), f.RegionName), Name: name}
 			msg := what + ": " + f.Message
-			if f.Severity == Violation {
+			if f.Severity == floor.Violation {
 				c.Failure = &junitFailure{Message: msg, Type: what, Text: line}
 			} else {
 				c.Skipped = &junitSkipped{Message: msg}
@@ -122,7 +147,7 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 		}
 		k := key{class(f.Region.String(), f.RegionName), f.Program}
 		c := get(k)
-		if f.Severity == Violation {
+		if f.Severity == floor.Violation {
 			fails[k] = append(fails[k], line)
 		} else {
 			c.Out += line + "\n"
@@ -149,7 +174,7 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 		}
 	}
 	s.Tests = len(s.Cases)
-	s.Properties = r.junitProperties()
+	s.Properties = junitProperties(r)
 	doc := junitSuites{Name: "benefitstd check", Tests: s.Tests, Failures: s.Failures, Skipped: s.Skipped, Suites: []junitSuite{s}}
 	b, err := xml.MarshalIndent(doc, "", "  ")
 	if err != nil {
@@ -164,7 +189,7 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 
 // junitProperties are the window, the summary, the coverage and the
 // effects as name/value pairs.
-func (r *Report) junitProperties() []junitProperty {
+func junitProperties(r *floor.Report) []junitProperty {
 	s := &r.Summary
 	ps := []junitProperty{
 		{"window", "[" + orEllipsis(r.From.String()) + ", " + orEllipsis(r.To.String()) + ")"},
@@ -182,7 +207,7 @@ func (r *Report) junitProperties() []junitProperty {
 		e := &r.Effects[i]
 		ps = append(ps, junitProperty{"effect " + e.Region.String() + " " + e.Program,
 			fmt.Sprintf("at floor %s (%d of %d beneficiary-months; %d of %d level-months); arrears %s; raises %s; headroom %s",
-				orDash(e.shareText()), e.AtFloor, e.Checked, e.MonthsAtFloor, e.MonthsChecked, e.Arrears, e.raisesText(), e.headroomText())})
+				orDash(shareText(e)), e.AtFloor, e.Checked, e.MonthsAtFloor, e.MonthsChecked, e.Arrears, raisesText(e), headroomText(e))})
 	}
 	return ps
 }

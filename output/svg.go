@@ -1,23 +1,44 @@
-package adjust
+package output
 
 import (
+	"errors"
 	"fmt"
 	"html"
 	"io"
 	"math"
 	"strings"
+
+	"github.com/benefitstd/benefitstd/adjust"
+	"github.com/benefitstd/benefitstd/benefit"
 )
 
-// WriteSVG draws the levels of every region year by year as grey lines,
-// the national floor as a red stepped line, and the population-weighted
-// mean level as a blue line, as a self-contained SVG (stdlib only). The
-// highest and lowest regions of the last year are labelled. Levels are
-// converted to float64 for drawing only. An illustrative scenario's
-// chart says ILLUSTRATIVE in its title. A Result from Run always has
-// the two years a chart needs (the base year and at least one more);
-// one with fewer (a hand-built or zero Result) is an error, as is a
-// failed write to w.
-func (r *Result) WriteSVG(w io.Writer) error {
+// SVG renders a simulation (*adjust.Result) as a self-contained SVG
+// chart: the levels of every region year by year as grey lines, the
+// national floor as a red stepped line and the population-weighted mean
+// level as a blue line, the highest and lowest regions of the last year
+// labelled. Levels are converted to float64 for drawing only. An
+// illustrative scenario's chart says ILLUSTRATIVE in its title. A Result
+// from adjust.Run always has the two years a chart needs (the base year
+// and at least one more); one with fewer (a hand-built or zero Result)
+// is an error.
+type SVG struct {
+	w io.Writer
+}
+
+// NewSVG returns the SVG renderer writing to w.
+func NewSVG(w io.Writer) *SVG { return &SVG{w: w} }
+
+// Render writes v, an *adjust.Result, as an SVG chart, in one write.
+func (s *SVG) Render(v any) error {
+	r, ok := v.(*adjust.Result)
+	if !ok {
+		return unsupported(FormatSVG, v)
+	}
+	return resultSVG(s.w, r)
+}
+
+// resultSVG writes the chart of r.
+func resultSVG(w io.Writer, r *adjust.Result) error {
 	const (
 		width, height          = 960, 560
 		left, right, top, bott = 80, 190, 60, 60
@@ -27,7 +48,7 @@ func (r *Result) WriteSVG(w io.Writer) error {
 		years = append(years, f.Year)
 	}
 	if len(years) < 2 {
-		return fmt.Errorf("adjust: a chart needs at least two years")
+		return errors.New("output: a chart needs at least two years (a Result from adjust.Run has them)")
 	}
 	// level series per region, base year first (Previous of the first row)
 	type series struct {
@@ -151,4 +172,13 @@ func trimFloat(v float64) string {
 	s := fmt.Sprintf("%.2f", v)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	return s
+}
+
+// fenFloat returns a as a float64 number of fen, for drawing only.
+func fenFloat(a benefit.Amount) float64 {
+	f, ok := a.Fen()
+	if !ok {
+		f, _ = a.Round(benefit.FenHalfUp).Fen()
+	}
+	return float64(f)
 }

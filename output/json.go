@@ -1,31 +1,99 @@
-package floor
+package output
 
 import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"strconv"
 
+	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/plan"
 	"github.com/benefitstd/benefitstd/region"
 )
 
-// SchemaVersion is the version of the JSON report schema written by
-// WriteJSON. It changes only when a field is removed or changes meaning;
-// fields may be added within a version.
-const SchemaVersion = "2"
+// JSON renders every result as indented JSON (two spaces), amounts as
+// strings ("1200000.00"), months "YYYY-MM"; the bytes depend only on the
+// result. Citations and names keep "<", ">" and "&" as they are.
+//
+// A *floor.Report is written with the stable schema documented in the
+// package documentation (schema_version ReportSchemaVersion); the
+// simulation results (*adjust.Result, *adjust.SweepResult,
+// *adjust.Comparison) and the plan results with the JSON tags of their
+// types.
+type JSON struct {
+	w io.Writer
+}
 
+// NewJSON returns the JSON renderer writing to w.
+func NewJSON(w io.Writer) *JSON { return &JSON{w: w} }
+
+// ReportSchemaVersion is the version of the JSON schema of a compliance
+// report (*floor.Report). It changes only when a field is removed or
+// changes meaning; fields may be added within a version.
+const ReportSchemaVersion = "2"
+
+// Render writes v as JSON.
+func (j *JSON) Render(v any) error {
+	var doc any
+	escapeHTML := false
+	switch r := v.(type) {
+	case *floor.Report:
+		doc = reportJSON(r)
+	case *adjust.Result, *adjust.SweepResult, *adjust.Comparison:
+		doc = r
+	case *PlanRun:
+		p := &r.Plan
+		doc = planJSON{Plan: planInfoJSON{p.ID, p.Name, p.NameEN, p.Status, p.Citation, p.Note},
+			Population: r.Population, Synthetic: r.Synthetic, Summary: r.Summary, Calibration: r.Calibration}
+	case *FloorList:
+		doc = r
+	case *RegionList:
+		doc, escapeHTML = r, true // the listing has always escaped HTML; its text holds none
+	default:
+		return unsupported(FormatJSON, v)
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(escapeHTML)
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	_, err := j.w.Write(b.Bytes())
+	return err
+}
+
+// planJSON is the JSON of a PlanRun.
+type planJSON struct {
+	Plan        planInfoJSON      `json:"plan"`
+	Population  string            `json:"population"`
+	Synthetic   bool              `json:"synthetic"`
+	Summary     *plan.Summary     `json:"summary"`
+	Calibration *plan.Calibration `json:"calibration,omitempty"`
+}
+
+type planInfoJSON struct {
+	ID       string           `json:"id"`
+	Name     string           `json:"name"`
+	NameEN   string           `json:"name_en"`
+	Status   benefit.Status   `json:"status"`
+	Citation benefit.Citation `json:"citation"`
+	Note     string           `json:"note,omitempty"`
+}
+
+// The JSON schema of a compliance report, version ReportSchemaVersion.
 type jsonReport struct {
-	SchemaVersion string         `json:"schema_version"`
-	Window        jsonWindow     `json:"window"`
-	FloorsVersion string         `json:"floors_version"`
-	Illustrative  bool           `json:"illustrative"`
-	Note          string         `json:"note,omitempty"`
-	Summary       Summary        `json:"summary"`
-	Coverage      []RuleCoverage `json:"coverage"`
-	Effects       []jsonEffect   `json:"effects"`
-	Findings      []jsonFinding  `json:"findings"`
-	Checked       []Checked      `json:"checked"`
+	SchemaVersion string               `json:"schema_version"`
+	Window        jsonWindow           `json:"window"`
+	FloorsVersion string               `json:"floors_version"`
+	Illustrative  bool                 `json:"illustrative"`
+	Note          string               `json:"note,omitempty"`
+	Summary       floor.Summary        `json:"summary"`
+	Coverage      []floor.RuleCoverage `json:"coverage"`
+	Effects       []jsonEffect         `json:"effects"`
+	Findings      []jsonFinding        `json:"findings"`
+	Checked       []floor.Checked      `json:"checked"`
 }
 
 type jsonWindow struct {
@@ -36,8 +104,8 @@ type jsonWindow struct {
 
 type jsonFinding struct {
 	Rule          string           `json:"rule"`
-	Severity      Severity         `json:"severity"`
-	Unchecked     Reason           `json:"unchecked,omitempty"`
+	Severity      floor.Severity   `json:"severity"`
+	Unchecked     floor.Reason     `json:"unchecked,omitempty"`
 	Region        string           `json:"region"`
 	RegionName    string           `json:"region_name"`
 	Program       string           `json:"program"`
@@ -61,7 +129,7 @@ type jsonFinding struct {
 	Source        benefit.Citation `json:"source"`
 	FloorStatus   string           `json:"floor_status,omitempty"`
 	InheritedFrom string           `json:"inherited_from,omitempty"`
-	Waiver        *Waiver          `json:"waiver,omitempty"`
+	Waiver        *floor.Waiver    `json:"waiver,omitempty"`
 	Message       string           `json:"message"`
 }
 
@@ -86,13 +154,10 @@ type jsonRaise struct {
 	Months  *int   `json:"months"`  // null = not yet
 }
 
-// WriteJSON writes r as JSON with the stable schema documented in the
-// package documentation (schema_version "2"). Amounts are strings
-// ("1200000.00"), months "YYYY-MM", and the output is byte-identical for
-// the same report.
-func (r *Report) WriteJSON(w io.Writer) error {
+// reportJSON builds the JSON document of r.
+func reportJSON(r *floor.Report) jsonReport {
 	j := jsonReport{
-		SchemaVersion: SchemaVersion,
+		SchemaVersion: ReportSchemaVersion,
 		Window:        jsonWindow{From: r.From.String(), To: r.To.String(), AsOf: r.AsOf.String()},
 		FloorsVersion: r.FloorsVersion,
 		Illustrative:  r.Illustrative,
@@ -104,16 +169,16 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		Checked:       r.Checked,
 	}
 	if j.Checked == nil {
-		j.Checked = []Checked{}
+		j.Checked = []floor.Checked{}
 	}
 	if j.Coverage == nil {
-		j.Coverage = []RuleCoverage{}
+		j.Coverage = []floor.RuleCoverage{}
 	}
 	for i := range r.Effects {
 		e := &r.Effects[i]
 		je := jsonEffect{Region: e.Region.String(), RegionName: e.RegionName, Program: e.Program, AtFloor: e.AtFloor, Checked: e.Checked,
 			MonthsAtFloor: e.MonthsAtFloor, MonthsChecked: e.MonthsChecked, Arrears: e.Arrears, Raises: make([]jsonRaise, len(e.Raises))}
-		if s, ok := e.shareText(); ok {
+		if s, ok := shareText(e); ok {
 			je.Share = &s
 		}
 		for k, ra := range e.Raises {
@@ -139,29 +204,10 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		if f.SplitKnown {
 			jf.Central, jf.Local = &f.Central, &f.Local
 		}
-		if f.Rule == RuleFloor && f.Unchecked == "" {
+		if f.Rule == floor.RuleFloor && f.Unchecked == "" {
 			jf.FloorStatus = f.FloorStatus.String()
 		}
 		j.Findings[i] = jf
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false) // keep "->" and "<" readable in citations
-	if err := enc.Encode(j); err != nil {
-		return err
-	}
-	_, err := w.Write(b.Bytes())
-	return err
+	return j
 }
-
-// shareText writes Share as a percentage with one decimal ("97.3%").
-func (e Effect) shareText() (string, bool) {
-	pm, ok := e.Share()
-	if !ok {
-		return "", false
-	}
-	return strconv.FormatInt(pm/10, 10) + "." + strconv.FormatInt(pm%10, 10) + "%", true
-}
-
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }

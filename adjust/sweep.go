@@ -5,13 +5,14 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/benefitstd/benefitstd/benefit"
-	"github.com/benefitstd/benefitstd/internal/strictjson"
+	"github.com/benefitstd/benefitstd/internal/input"
 	"github.com/benefitstd/benefitstd/internal/texttable"
 	"github.com/benefitstd/benefitstd/region"
 )
@@ -201,7 +202,11 @@ func setPath(doc []byte, path, v string) (Scenario, error) {
 		return Scenario{}, err
 	}
 	var s Scenario
-	if err := strictjson.Unmarshal(b, &s); err != nil {
+	if err := input.Value(b, &s); err != nil {
+		var re *benefit.RecordError
+		if errors.As(err, &re) {
+			err = re.Err
+		}
 		return Scenario{}, &benefit.RecordError{Field: path, Err: fmt.Errorf("%w: value %q: %v", benefit.ErrSyntax, v, err)}
 	}
 	return s, nil

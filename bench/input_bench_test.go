@@ -1,0 +1,138 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/plan"
+	"github.com/benefitstd/benefitstd/region"
+)
+
+// The input benchmarks measure decoding alone: a big levels file (every
+// county-level division of the default table × 31 programme/dimension
+// combinations × 3 versions: about 92,000 levels, 277,000 versions) read
+// from CSV and from JSON, and the retirees CSV of the plan benchmarks read
+// by the library's CSV reader beside a bare encoding/csv read of the same
+// bytes (ReuseRecord), in interleaved pairs so that the ratio is measured
+// in one run:
+//
+//	go test -run '^$' -bench 'Read|CSVReader' -benchmem ./bench/
+
+// levelsFiles returns the big levels file as CSV and as JSON.
+var levelsFiles = sync.OnceValues(func() ([]byte, []byte) {
+	var dims []struct{ program, dims string }
+	for _, a := range []string{"", "age=65+", "age=70+", "age=75+", "age=80+"} {
+		dims = append(dims, struct{ program, dims string }{"pension.resident.basic", a})
+	}
+	for g := 1; g <= 10; g++ {
+		for _, c := range []string{"因战", "因公", "因病"} {
+			if c == "因病" && g > 6 { // 因病致残只评定一级至六级
+				continue
+			}
+			dims = append(dims, struct{ program, dims string }{"veterans.disability", fmt.Sprintf("cause=%s;grade=%d", c, g)})
+		}
+	}
+	var c, j bytes.Buffer
+	c.WriteString("region,program,dimensions,effective_from,amount,per,beneficiaries,source,status\n")
+	j.WriteString("{\"levels\": [\n")
+	first := true
+	for d := range region.Default().All() {
+		if d.Level != region.County {
+			continue
+		}
+		for _, k := range dims {
+			if !first {
+				j.WriteString(",\n")
+			}
+			first = false
+			fmt.Fprintf(&j, "  {\"region\": %q, \"program\": %q, \"dimensions\": %q, \"beneficiaries\": 1000, \"versions\": [", d.Code, k.program, k.dims)
+			for y := range 3 {
+				amt := fmt.Sprintf("%d.50", 200000+y*1000)
+				fmt.Fprintf(&c, "%s,%s,%s,%d-01,%s,,1000,local notice,default\n", d.Code, k.program, k.dims, 2023+y, amt)
+				if y > 0 {
+					j.WriteString(", ")
+				}
+				fmt.Fprintf(&j, "{\"from\": \"%d-01\", \"amount\": %q, \"status\": \"default\"}", 2023+y, amt)
+			}
+			j.WriteString("]}")
+		}
+	}
+	j.WriteString("\n]}\n")
+	return c.Bytes(), j.Bytes()
+})
+
+// BenchmarkReadLevels reads the big levels file (floor.ReadCSV,
+// floor.ReadJSON).
+func BenchmarkReadLevels(b *testing.B) {
+	csvDoc, jsonDoc := levelsFiles()
+	b.Run("CSV", func(b *testing.B) {
+		b.SetBytes(int64(len(csvDoc)))
+		for b.Loop() {
+			if _, err := floor.ReadCSV(bytes.NewReader(csvDoc), "levels.csv"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("JSON", func(b *testing.B) {
+		b.SetBytes(int64(len(jsonDoc)))
+		for b.Loop() {
+			if _, err := floor.ReadJSON(bytes.NewReader(jsonDoc), "levels.json"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// bareCSV reads data with encoding/csv, reusing the record, touching
+// every field: the floor a CSV reader is measured against.
+func bareCSV(b *testing.B, data []byte) int {
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.ReuseRecord = true
+	n := 0
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return n
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, f := range rec {
+			n += len(f)
+		}
+	}
+}
+
+// BenchmarkCSVReader: the retirees CSV of BenchmarkPlanCSV (1,000,000
+// lines) read by a bare encoding/csv reader (ReuseRecord) and applied by
+// plan from CSV (plan.ReadCSV and Calculator.Run, GOMAXPROCS workers), in
+// interleaved pairs. "ratio" is plan-from-CSV time over the bare read.
+func BenchmarkCSVReader(b *testing.B) {
+	data := planCSV()
+	c := planCalc(b)
+	b.SetBytes(int64(len(data)))
+	var bare, ours time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		bareCSV(b, data)
+		t1 := time.Now()
+		if _, err := c.Run(context.Background(), plan.ReadCSV(bytes.NewReader(data), "bench.csv"), plan.Options{}); err != nil {
+			b.Fatal(err)
+		}
+		bare += t1.Sub(t0)
+		ours += time.Since(t1)
+	}
+	n := float64(b.N) * planRetirees
+	b.ReportMetric(float64(bare.Nanoseconds())/n, "bare-ns/row")
+	b.ReportMetric(float64(ours.Nanoseconds())/n, "plan-ns/row")
+	b.ReportMetric(float64(ours)/float64(bare), "ratio")
+	_ = strings.NewReader
+}

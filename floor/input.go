@@ -95,19 +95,16 @@ func ReadCSVWith(r io.Reader, name string, opts SetOptions) ([]Level, error) {
 		line  int
 		perAt int // line that set per
 		vs    []benefit.Version
+		lines []int                 // of vs
+		at    map[benefit.Month]int // the line of each version, once a row comes out of order
 		hc    []Headcount
 		fp    []FirstPaid
 	}
-	type versionKey struct {
-		level int
-		from  benefit.Month
-	}
 	cat := opts.catalogue()
 	tab := opts.regions()
-	var order []levelKey
 	levels := map[levelKey]int{}
+	progs := map[string]benefit.Program{} // read once each: Catalogue.Program copies
 	var accs []acc
-	versionAt := map[versionKey]int{} // the line of each version
 	for rec, err := range rd.All() {
 		if err != nil {
 			return nil, err
@@ -119,9 +116,12 @@ func ReadCSVWith(r io.Reader, name string, opts SetOptions) ([]Level, error) {
 		if _, err := tab.Resolve(code); err != nil {
 			return nil, rec.Err(colRegion, err)
 		}
-		p, err := cat.Program(rec.Get(colProgram))
-		if err != nil {
-			return nil, rec.Err(colProgram, err)
+		p, ok := progs[rec.Get(colProgram)]
+		if !ok {
+			if p, err = cat.Program(rec.Get(colProgram)); err != nil {
+				return nil, rec.Err(colProgram, err)
+			}
+			progs[p.ID] = p
 		}
 		dims, err := benefit.ParseDims(rec.Get(colDims))
 		if err != nil {
@@ -158,19 +158,28 @@ func ReadCSVWith(r io.Reader, name string, opts SetOptions) ([]Level, error) {
 			li = len(accs)
 			accs = append(accs, acc{l: Level{Region: code, Program: p.ID, Dims: dims, Per: per}, line: rec.Line(), perAt: rec.Line()})
 			levels[k] = li
-			order = append(order, k)
 		}
 		ac := &accs[li]
 		if ac.l.Per != per {
 			return nil, rec.Err(colPer, fmt.Errorf("%w: per %s, but line %d gives per %s for the same level", benefit.ErrSyntax, per, ac.perAt, ac.l.Per))
 		}
-		if first, dup := versionAt[versionKey{li, from}]; dup {
-			return nil, rec.Err(colFrom, fmt.Errorf("%w: %s already given on line %d for the same level", benefit.ErrOrder, from, first))
+		// a version given twice: rows in order of their month need no
+		// look-up; the first row out of order makes the level a map
+		if n := len(ac.vs); n > 0 && from <= ac.vs[n-1].From || ac.at != nil {
+			if ac.at == nil {
+				ac.at = make(map[benefit.Month]int, n+1)
+				for i, v := range ac.vs {
+					ac.at[v.From] = ac.lines[i]
+				}
+			}
+			if first, dup := ac.at[from]; dup {
+				return nil, rec.Err(colFrom, fmt.Errorf("%w: %s already given on line %d for the same level", benefit.ErrOrder, from, first))
+			}
+			ac.at[from] = rec.Line()
 		}
 		if len(ac.vs) == lim.Versions {
 			return nil, rec.Err(colFrom, fmt.Errorf("%w: more than %d versions of one level (Limits.Versions)", benefit.ErrTooLarge, lim.Versions))
 		}
-		versionAt[versionKey{li, from}] = rec.Line()
 		if s := rec.Get(colFirstPaid); s != "" {
 			m, err := parseEffective(s)
 			if err != nil {
@@ -185,6 +194,7 @@ func ReadCSVWith(r io.Reader, name string, opts SetOptions) ([]Level, error) {
 		}
 		src := citationOf(rec.Get(colSource))
 		ac.vs = append(ac.vs, benefit.Version{From: from, Amount: a.Add(zeroFen), Status: status, Citation: src})
+		ac.lines = append(ac.lines, rec.Line())
 		if ac.l.Source.IsZero() {
 			ac.l.Source = src
 		}
@@ -199,7 +209,7 @@ func ReadCSVWith(r io.Reader, name string, opts SetOptions) ([]Level, error) {
 			ac.hc = append(ac.hc, Headcount{From: from, Persons: n})
 		}
 	}
-	out := make([]Level, 0, len(order))
+	out := make([]Level, 0, len(accs))
 	for li := range accs {
 		ac := &accs[li]
 		slices.SortFunc(ac.vs, func(a, b benefit.Version) int { return a.From.Compare(b.From) })
@@ -308,11 +318,14 @@ type levelVersion struct {
 }
 
 // UnmarshalJSON reads "first_paid" and leaves the rest to
-// benefit.Version's decoder, which is strict.
+// benefit.Version's decoder, which is strict. A version that does not
+// name first_paid goes to it as it is.
 func (v *levelVersion) UnmarshalJSON(b []byte) error {
 	var fields map[string]json.RawMessage
-	if err := input.Value(b, &fields); err != nil {
-		return err
+	if bytes.Contains(b, []byte(`"first_paid"`)) {
+		if err := input.Value(b, &fields); err != nil {
+			return err
+		}
 	}
 	var fp benefit.Month
 	if raw, ok := fields["first_paid"]; ok {

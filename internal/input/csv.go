@@ -37,13 +37,17 @@ type CSV struct {
 	line int    // physical lines read
 	long []byte // a line longer than br's buffer
 
-	// the record read last: its fields are rec[bounds[2i]:bounds[2i+1]]
+	// the record read last: its fields are rec[bounds[2i]:bounds[2i+1]];
+	// flags say whether it may hold a NUL byte or non-ASCII bytes
 	rec    []byte
 	bounds []int
+	flags  uint8
 	qbuf   []byte
 
 	quoted *csv.Reader // for records with a quoted field, reading feed
 	feed   feeder
+
+	avg int // bytes a record of the last batch
 }
 
 // NewCSV reads the header from r. Every column in required must be in
@@ -51,7 +55,7 @@ type CSV struct {
 // repeat. A record's field of column i of required+optional is
 // Record.Get(i). file names r in errors.
 func NewCSV(r io.Reader, file string, required, optional []string, lim Limits) (*CSV, error) {
-	c := &CSV{file: file, lim: lim.WithDefaults(), cols: slices.Concat(required, optional)}
+	c := &CSV{file: file, lim: lim.WithDefaults(), cols: slices.Concat(required, optional), avg: 64}
 	c.br = newBufReader(r)
 	if b, err := c.br.Peek(3); err == nil && string(b) == "\xEF\xBB\xBF" {
 		c.br.Discard(3)
@@ -134,9 +138,12 @@ const batchBytes = 16 << 20
 // stay valid after later reads: they may be handed to other goroutines.
 func (c *CSV) Read(n int) ([]Record, error) {
 	b := &batch{c: c, n: len(c.cols)}
+	b.offs = make([]int32, 0, 2*b.n*n)
+	b.lines = make([]int, 0, n)
+	b.text.Grow(min(c.avg*n+c.avg/2, batchBytes))
 	recs := make([]Record, 0, n)
 	var err error
-	for len(recs) < n && len(b.buf) < batchBytes {
+	for len(recs) < n && b.text.Len() < batchBytes {
 		var line int
 		if line, err = c.readRecord(); err != nil {
 			break
@@ -147,11 +154,12 @@ func (c *CSV) Read(n int) ([]Record, error) {
 		b.add(c, line)
 		recs = append(recs, Record{b, len(recs)})
 	}
-	b.text, b.buf = string(b.buf), nil
-	if err == io.EOF {
-		if len(recs) > 0 {
-			err = nil
-		}
+	if len(recs) > 0 {
+		c.avg = b.text.Len()/len(recs) + 1
+	}
+	b.s = b.text.String()
+	if err == io.EOF && len(recs) > 0 {
+		err = nil
 	}
 	return recs, err
 }
@@ -162,21 +170,26 @@ func (c *CSV) check(line int) error {
 	if len(c.bounds) != 2*len(c.slot) {
 		return c.errf(line, "", fmt.Errorf("%w: wrong number of fields (the header has %d)", ErrSyntax, len(c.slot)))
 	}
-	ok := utf8.Valid(c.rec) && bytes.IndexByte(c.rec, 0) < 0
+	ok := c.flags&sNUL == 0 && (c.flags&sHigh == 0 || utf8.Valid(c.rec))
 	for i := 0; i < len(c.bounds); i += 2 {
-		f := c.rec[c.bounds[i]:c.bounds[i+1]]
-		name := c.cols[c.slot[i/2]]
-		if !ok {
-			if !utf8.Valid(f) {
-				return c.errf(line, name, notUTF8(f))
-			}
-			if bytes.IndexByte(f, 0) >= 0 {
-				return c.errf(line, name, fmt.Errorf("%w: NUL byte in the field (is this a UTF-16 or binary file?)", ErrSyntax))
+		if !ok || c.bounds[i+1]-c.bounds[i] > c.lim.Field {
+			if err := c.checkField(c.rec[c.bounds[i]:c.bounds[i+1]]); err != nil {
+				return c.errf(line, c.cols[c.slot[i/2]], err)
 			}
 		}
-		if len(f) > c.lim.Field {
-			return c.errf(line, name, fmt.Errorf("%w: a field longer than %s (Limits.Field)", ErrTooLarge, size(int64(c.lim.Field))))
-		}
+	}
+	return nil
+}
+
+// checkField says what is wrong with a field, if anything.
+func (c *CSV) checkField(f []byte) error {
+	switch {
+	case !utf8.Valid(f):
+		return notUTF8(f)
+	case bytes.IndexByte(f, 0) >= 0:
+		return fmt.Errorf("%w: NUL byte in the field (is this a UTF-16 or binary file?)", ErrSyntax)
+	case len(f) > c.lim.Field:
+		return fmt.Errorf("%w: a field longer than %s (Limits.Field)", ErrTooLarge, size(int64(c.lim.Field)))
 	}
 	return nil
 }
@@ -199,22 +212,41 @@ func (c *CSV) readRecord() (int, error) {
 		if len(body) == 0 {
 			continue // encoding/csv skips empty lines
 		}
-		if bytes.IndexByte(body, '"') >= 0 {
-			return c.readQuoted(raw)
-		}
-		c.rec, c.bounds = body, c.bounds[:0]
-		for off := 0; ; {
-			i := bytes.IndexByte(body[off:], ',')
-			if i < 0 {
-				c.bounds = append(c.bounds, off, len(body))
-				break
+		// one pass: the commas, and whether the line holds a quote, a
+		// NUL byte or a byte beyond ASCII
+		c.rec, c.bounds, c.flags = body, append(c.bounds[:0], 0), 0
+		for i := 0; i < len(body); i++ {
+			if ch := body[i]; special[ch] != 0 {
+				switch special[ch] {
+				case sComma:
+					c.bounds = append(c.bounds, i, i+1)
+				case sQuote:
+					return c.readQuoted(raw)
+				default:
+					c.flags |= special[ch]
+				}
 			}
-			c.bounds = append(c.bounds, off, off+i)
-			off += i + 1
 		}
+		c.bounds = append(c.bounds, len(body))
 		return c.line, nil
 	}
 }
+
+// What the one pass over a line looks for.
+const (
+	sComma = 1 << iota
+	sQuote
+	sNUL
+	sHigh // a byte beyond ASCII: the line must be checked for UTF-8
+)
+
+var special = func() (t [256]uint8) {
+	t[','], t['"'], t[0] = sComma, sQuote, sNUL
+	for b := utf8.RuneSelf; b < 256; b++ {
+		t[b] = sHigh
+	}
+	return t
+}()
 
 // readQuoted reads a record with a quoted field, whose first line is
 // raw, with encoding/csv: it reads the record's further lines through
@@ -243,7 +275,7 @@ func (c *CSV) readQuoted(raw []byte) (int, error) {
 		}
 		return 0, c.errf(0, "", err)
 	}
-	c.qbuf, c.bounds = c.qbuf[:0], c.bounds[:0]
+	c.qbuf, c.bounds, c.flags = c.qbuf[:0], c.bounds[:0], sNUL|sHigh // checked field by field
 	for _, f := range fields {
 		c.bounds = append(c.bounds, len(c.qbuf))
 		c.qbuf = append(c.qbuf, f...)
@@ -299,7 +331,7 @@ func (c *CSV) readLine() ([]byte, error) {
 	if len(line) > 0 {
 		c.line++
 	}
-	if len(bytes.TrimRight(line, "\r\n")) > c.lim.Line {
+	if len(line) > c.lim.Line && len(bytes.TrimRight(line, "\r\n")) > c.lim.Line {
 		return nil, c.errf(c.line, "", fmt.Errorf("%w: a line longer than %s (Limits.Line)", ErrTooLarge, size(int64(c.lim.Line))))
 	}
 	if err == io.EOF && len(line) > 0 {
@@ -336,26 +368,23 @@ func notUTF8(f []byte) error {
 type batch struct {
 	c     *CSV
 	n     int // declared columns
-	buf   []byte
-	text  string
+	text  strings.Builder
+	s     string // text, once read
 	offs  []int32
 	lines []int
 }
 
 func (b *batch) add(c *CSV, line int) {
-	base := len(b.buf)
-	b.buf = append(b.buf, c.rec...)
+	base := b.text.Len()
+	b.text.Write(c.rec)
 	at := len(b.offs)
-	b.offs = append(b.offs, make([]int32, 2*b.n)...)
+	b.offs = b.offs[:at+2*b.n] // zero: the batch's offs are new, and a column the file lacks stays 0, 0
 	for i := 0; i < len(c.bounds); i += 2 {
 		s, e := c.bounds[i], c.bounds[i+1]
-		f := c.rec[s:e]
-		if len(f) > 0 && (f[0] <= ' ' || f[0] >= utf8.RuneSelf || f[len(f)-1] <= ' ' || f[len(f)-1] >= utf8.RuneSelf) {
+		if s < e && (c.rec[s] <= ' ' || c.rec[s] >= utf8.RuneSelf || c.rec[e-1] <= ' ' || c.rec[e-1] >= utf8.RuneSelf) {
+			f := c.rec[s:e]
 			s += len(f) - len(bytes.TrimLeftFunc(f, unicode.IsSpace))
-			e -= len(f) - len(bytes.TrimRightFunc(f, unicode.IsSpace))
-			if e < s {
-				e = s
-			}
+			e = max(s, e-(len(f)-len(bytes.TrimRightFunc(f, unicode.IsSpace))))
 		}
 		k := at + 2*c.slot[i/2]
 		b.offs[k], b.offs[k+1] = int32(base+s), int32(base+e)
@@ -377,7 +406,7 @@ func (r Record) Line() int { return r.b.lines[r.i] }
 // space; "" when the file lacks the column.
 func (r Record) Get(col int) string {
 	k := 2 * (r.i*r.b.n + col)
-	return r.b.text[r.b.offs[k]:r.b.offs[k+1]]
+	return r.b.s[r.b.offs[k]:r.b.offs[k+1]]
 }
 
 // Err returns err as an *Error naming the record's file, line and the

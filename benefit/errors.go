@@ -76,7 +76,13 @@ func parseErr(typ, in, msg string, err error) *ParseError {
 // for JSON, Pointer holds the same path as an RFC 6901 pointer
 // ("/levels/2/versions/0/amount"), for a program to point at the value.
 // Its Error method gives "file:line: field: cause", leaving out what is
-// not known.
+// not known. Its fields:
+//
+//	File    string // the file name as the caller gave it; may be empty
+//	Line    int    // 1-based; 0 when not known
+//	Field   string // "amount", "levels[2].versions[0].amount"
+//	Pointer string // "/levels/2/versions/0/amount"; empty for CSV
+//	Err     error  // the cause, for errors.Is and errors.As
 //
 // Every loader of the library (catalogues, floors, levels, scenarios,
 // plans, retirees, divisions) reports bad input with it, so a caller can

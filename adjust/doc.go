@@ -218,8 +218,11 @@
 // ErrUnknownRegion, ErrNoCostRule (a programme whose cost split the
 // region table does not know, such as the veterans' benefits: field
 // "program"), ErrMissingAssumption or floor.ErrNoFloor (a floor path
-// that does not reach the base year). LoadScenario adds the
-// file name and line; a region code the table does not hold is bad input
+// that does not reach the base year). LoadScenario decodes
+// strictly (an unknown, repeated or mis-cased name, invalid UTF-8 and
+// trailing data are errors) within Options.Limits (benefit.Limits: a
+// document of at most 256 MiB by default) and adds the file name, the
+// line and the JSON pointer; a region code the table does not hold is bad input
 // (region.ErrUnknownRegion), and LoadScenarioWith validates against the
 // Options' region table instead, one with historical divisions added
 // (region.Table.WithDivisions). Growth rates below −100 % are rejected. A run whose rule or floor

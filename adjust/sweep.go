@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/benefitstd/benefitstd/benefit"
-	"github.com/benefitstd/benefitstd/internal/strictjson"
+	"github.com/benefitstd/benefitstd/internal/input"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -145,7 +146,11 @@ func setPath(doc []byte, path, v string) (Scenario, error) {
 		return Scenario{}, err
 	}
 	var s Scenario
-	if err := strictjson.Unmarshal(b, &s); err != nil {
+	if err := input.Value(b, &s); err != nil {
+		var re *benefit.RecordError
+		if errors.As(err, &re) {
+			err = re.Err
+		}
 		return Scenario{}, &benefit.RecordError{Field: path, Err: fmt.Errorf("%w: value %q: %v", benefit.ErrSyntax, v, err)}
 	}
 	return s, nil

@@ -157,10 +157,12 @@
 // and the rest): the library never reads results that depend on them and
 // never sets them, so a program that embeds it may set them as it likes.
 //
-// Schedules, roundings and catalogues are read from JSON strictly:
-// unknown fields are errors, and so is anything after the value. A
-// version needs "from", "amount" and "status"; a missing one is a
-// *[RecordError] naming it.
+// Schedules, roundings and catalogues are read from JSON strictly, with
+// the semantics of encoding/json/v2: unknown fields, a name given twice
+// or in another case than the field's, invalid UTF-8 or a lone UTF-16
+// surrogate in a string are errors, and so is anything after the value.
+// A version needs "from", "amount" and "status"; a missing one is a
+// *[RecordError] naming it. Every loader reads within [Limits].
 //
 // # Errors
 //
@@ -174,11 +176,14 @@
 //	ErrDimension       a dimension key or value a programme does not allow
 //	ErrDivideByZero    a division by zero
 //	ErrNoStatus        a version whose status is missing (Unknown)
+//	ErrEncoding        input that is not UTF-8 text (GBK, a lone surrogate)
+//	ErrTooLarge        input past one of its Limits
 //
 // A value that does not parse gives a *[ParseError] (the type, the
 // input cut to 40 bytes, what is wrong) wrapping ErrSyntax or ErrRange.
 // Bad input read from a file gives a *[RecordError] naming the file, the
-// line and the field, wrapping the cause; every loader of the library
-// reports with it, so that a user can be pointed at the exact cell to
-// fix. Nothing is half-applied: a loader that fails returns no value.
+// line and the field (for JSON also its RFC 6901 pointer), wrapping the
+// cause; every loader of the library reports with it, so that a user can
+// be pointed at the exact cell to fix. Nothing is half-applied: a loader
+// that fails returns no value.
 package benefit

@@ -7,7 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/benefitstd/benefitstd/internal/strictjson"
+	"github.com/benefitstd/benefitstd/internal/input"
 )
 
 // A Unit is the step a rounded amount lands on: 分 (0.01), 角 (0.1),
@@ -176,7 +176,7 @@ func (r Rounding) MarshalJSON() ([]byte, error) {
 // required and unknown fields are errors.
 func (r *Rounding) UnmarshalJSON(b []byte) error {
 	var j roundingJSON
-	if err := strictjson.Value(b, &j); err != nil {
+	if err := input.Value(b, &j); err != nil {
 		return err
 	}
 	u, err := ParseUnit(j.Unit)

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/input"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -569,13 +570,13 @@ func Load(r io.Reader, name string) (*Set, error) {
 // catalogue.
 func LoadWith(r io.Reader, name string, opts SetOptions) (*Set, error) {
 	var j setJSON
-	doc, err := readDoc(r, name, &j)
+	doc, err := input.ReadJSON(r, name, &j, opts.Limits)
 	if err != nil {
 		return nil, err
 	}
 	s, err := j.set(name, opts)
 	if err != nil {
-		return nil, located(err, doc, name)
+		return nil, doc.Locate(err)
 	}
 	return s, nil
 }
@@ -593,6 +594,9 @@ func (j *setJSON) set(name string, opts SetOptions) (*Set, error) {
 		p, err := cat.Program(fj.Program)
 		if err != nil {
 			return nil, fe("program", err)
+		}
+		if err := checkVersions(len(fj.Versions), opts, fe); err != nil {
+			return nil, err
 		}
 		per, err := parsePer(fj.Per, p.Frequency)
 		if err != nil {

@@ -107,7 +107,7 @@ func resultCSV(cw *csv.Writer, r *adjust.Result) {
 		}
 		var fs []string
 		for _, f := range ry.Findings {
-			fs = append(fs, f.Rule+":"+f.Severity)
+			fs = append(fs, f.Rule+":"+f.Severity.String())
 		}
 		row(cw, ry.Region.String(), ry.Name, strconv.Itoa(ry.Year), ry.Level.String(), ry.Previous.String(), ry.Increase.String(),
 			ry.Proposed.String(), ry.Rule, string(ry.Binding), ry.Floor.String(), ry.FloorStatus.String(), ry.Headroom.String(),

@@ -469,7 +469,7 @@ func resultDetailText(b *strings.Builder, r *adjust.Result) {
 			if note != "" {
 				note += "; "
 			}
-			note += f.Rule + " " + f.Severity
+			note += f.Rule + " " + f.Severity.String()
 		}
 		rt.rows = append(rt.rows, []string{
 			ry.Region.String(), ry.Name, strconv.Itoa(ry.Year), level(ry.Level), grouped(signed(ry.Increase)), level(ry.Floor), grouped(ry.Headroom.String()),

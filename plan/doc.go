@@ -145,10 +145,16 @@
 //
 // Bad input never panics and is never half-applied. A plan that is not
 // valid gives a *benefit.RecordError naming the file, the line where the
-// offending value begins (when the file has it) and the field as a JSON
-// path ("parts[1].fixed.amount"), wrapping benefit.ErrSyntax (or the
-// sentinel of the value's parser) when a value does not decode and ErrPlan
-// when the plan decodes but is not valid. A bad retiree record stops a run
+// offending value begins (for a missing value, the line of the object
+// that lacks it), the field as a JSON path ("parts[1].fixed.amount") and
+// its JSON pointer, wrapping benefit.ErrSyntax (or the sentinel of the
+// value's parser; benefit.ErrEncoding for invalid UTF-8 or a lone
+// surrogate in a string) when a value does not decode and ErrPlan when
+// the plan decodes but is not valid. A name given twice or in another
+// case than the field's is an error as an unknown one is. Load reads at
+// most 1 MiB; ReadCSVWith bounds a retiree line and field
+// (benefit.Limits), past which a run stops with an error wrapping
+// benefit.ErrTooLarge. A bad retiree record stops a run
 // with a *benefit.RecordError naming the file, line and column (for Go
 // values: the 1-based position), wrapping benefit.ErrSyntax, ErrRange,
 // ErrNegative or ErrOrder, or ErrDuplicateID for an id (人员编号) given

@@ -10,7 +10,7 @@ import (
 	"sync/atomic"
 
 	"github.com/benefitstd/benefitstd/benefit"
-	"github.com/benefitstd/benefitstd/internal/csvin"
+	"github.com/benefitstd/benefitstd/internal/input"
 )
 
 // Options tune a run. The zero Options is ready to use.
@@ -39,13 +39,13 @@ type job struct {
 	seq    int
 	rows   []row
 	pooled bool
-	recs   []csvin.Record // raw CSV records, parsed by the worker
+	recs   []input.Record // raw CSV records, parsed by the worker
 }
 
 // recordSource is a Source whose records a worker can parse (CSV): the
 // reading stays sequential, the parsing runs in parallel.
 type recordSource interface {
-	feedRecords(size int, emit func([]csvin.Record) bool) error
+	feedRecords(size int, emit func([]input.Record) bool) error
 }
 
 type outChunk struct {
@@ -184,7 +184,7 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 			return make([]row, 0, size)
 		}
 	}
-	emit := func(rows []row, pooled bool, recs []csvin.Record) bool {
+	emit := func(rows []row, pooled bool, recs []input.Record) bool {
 		select {
 		case window <- struct{}{}:
 		case <-ctx.Done():
@@ -196,7 +196,7 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 	}
 	var srcErr error
 	if rs, ok := src.(recordSource); ok {
-		srcErr = rs.feedRecords(size, func(recs []csvin.Record) bool {
+		srcErr = rs.feedRecords(size, func(recs []input.Record) bool {
 			return !failed.Load() && emit(nil, false, recs)
 		})
 	} else {

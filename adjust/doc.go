@@ -186,13 +186,16 @@
 // runs one parameter, named by its JSON path, over a list of values
 // (Values builds an amount range) and returns a SweepResult: the cost
 // and the regions that go infeasible at each value. Both render as text,
-// CSV and JSON like a Result.
+// CSV and JSON like a Result. Each value is a whole run, so a sweep is
+// bounded: at most MaxSweepValues (10,000) values and MaxSweepRegionYears
+// (1,000,000) region-years over all of them.
 //
 // # Concurrency and determinism
 //
 // Run takes a context.Context and stops when it is cancelled; it reports
 // progress through Options.Progress. Regions run in parallel on at most
-// Options.Workers goroutines (GOMAXPROCS by default) and are merged in
+// Options.Workers goroutines (GOMAXPROCS by default, at most 16 ×
+// GOMAXPROCS: past that a run is an error wrapping benefit.ErrRange) and are merged in
 // region-code order, so the output is byte-identical whatever the worker
 // count or GOMAXPROCS. Scenarios, results and the embedded data are not
 // shared mutably; the package has no package-level mutable state.
@@ -239,7 +242,8 @@
 // (Field: the path) wrapping benefit.ErrSyntax, and a value that makes
 // the scenario invalid with the path, the value and the run's error
 // wrapped; Values reports a non-positive step, a to below from or more
-// than 10,000 values wrapping benefit.ErrRange. The package's own
+// than MaxSweepValues values wrapping benefit.ErrRange, and Sweep more
+// values or region-years than its bounds, before anything runs. The package's own
 // sentinel is [ErrMissingAssumption]; every other condition is one of
 // benefit's, region's or floor's.
 package adjust

@@ -10,7 +10,9 @@ import (
 // region table and floors, and GOMAXPROCS workers.
 type Options struct {
 	// Workers bounds the goroutines that run regions in parallel; 0 means
-	// runtime.GOMAXPROCS(0). The result does not depend on it.
+	// runtime.GOMAXPROCS(0). The result does not depend on it. At most
+	// 16 × GOMAXPROCS: a larger or a negative count is an error wrapping
+	// benefit.ErrRange, before anything is run.
 	Workers int
 	// Progress, when set, is called after each region is done, from one
 	// goroutine at a time, in completion order (which may vary between

@@ -3,10 +3,10 @@ package adjust
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"sync"
 
 	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/internal/workers"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -20,6 +20,10 @@ import (
 // the number of workers or GOMAXPROCS. Run stops early when ctx is
 // cancelled and returns context.Cause(ctx).
 func Run(ctx context.Context, s Scenario, opts Options) (*Result, error) {
+	workers, err := workerCount(opts.Workers)
+	if err != nil {
+		return nil, err
+	}
 	p, err := prepare(&s, &opts)
 	if err != nil {
 		return nil, err
@@ -27,10 +31,6 @@ func Run(ctx context.Context, s Scenario, opts Options) (*Result, error) {
 	n := len(s.Regions)
 	rows := make([]RegionYear, n*s.Horizon)
 	errs := make([]error, n)
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
 	workers = min(workers, n)
 
 	var levels []floor.Level // for the floor check, built by the workers
@@ -115,4 +115,14 @@ func (p *prepared) assemble(rows []RegionYear, levels []floor.Level, opts *Optio
 	}
 	res.Summary = p.summarise(res.Rows)
 	return res, nil
+}
+
+// workerCount returns the goroutines for Options.Workers n (see
+// internal/workers).
+func workerCount(n int) (int, error) {
+	w, err := workers.Count(n)
+	if err != nil {
+		return 0, fmt.Errorf("adjust: Options.Workers %d: %w", n, err)
+	}
+	return w, nil
 }

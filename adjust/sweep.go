@@ -28,6 +28,19 @@ type SweepPoint struct {
 	FirstInfeasible []int `json:"first_infeasible"`
 }
 
+// Bounds of a Sweep, so that no list of values can make a sweep run
+// without end: each value is a whole run of the scenario.
+const (
+	// MaxSweepValues is the most values one sweep runs (and Values
+	// gives).
+	MaxSweepValues = 10_000
+	// MaxSweepRegionYears is the most region-years one sweep computes
+	// over all its values: values × regions × horizon. The default
+	// scenario (31 regions × 5 years) may be swept over 6,451 values;
+	// one of 3,348 regions × 100 years over 2.
+	MaxSweepRegionYears = 1_000_000
+)
+
 // A SweepResult is the outcome of a Sweep: the parameter swept, the
 // scenario it was swept in, and one point per value, in the order given.
 type SweepResult struct {
@@ -54,8 +67,24 @@ type SweepResult struct {
 // benefit.ErrSyntax; a
 // value whose run fails gives an error naming path and value and
 // wrapping the run's error (the variant's *benefit.RecordError when it
-// is invalid). Nothing is returned for a sweep that fails at any value.
+// is invalid). More than MaxSweepValues values, or more than
+// MaxSweepRegionYears region-years in all, is an error wrapping
+// benefit.ErrRange before anything is run. Nothing is returned for a
+// sweep that fails at any value.
 func Sweep(ctx context.Context, s Scenario, path string, values []string, opts Options) (*SweepResult, error) {
+	if len(values) > MaxSweepValues {
+		return nil, fmt.Errorf("adjust: sweep of %d values: %w: at most 10,000 (MaxSweepValues)", len(values), benefit.ErrRange)
+	}
+	if _, err := workerCount(opts.Workers); err != nil {
+		return nil, err
+	}
+	// Each value is a JSON string, which cannot set the regions or the
+	// horizon (a list and a number): every run is as large as s's.
+	per := int64(len(s.Regions)) * int64(max(s.Horizon, 0)) // region-years of one run
+	if total := per * int64(len(values)); total > MaxSweepRegionYears {
+		return nil, fmt.Errorf("adjust: sweep of %d values × %d regions × %d years: %w: %d region-years, at most 1,000,000 (MaxSweepRegionYears); sweep fewer values or a smaller scenario",
+			len(values), len(s.Regions), s.Horizon, benefit.ErrRange, total)
+	}
 	base, err := json.Marshal(s)
 	if err != nil {
 		return nil, err
@@ -199,7 +228,7 @@ func splitPath(p string) ([]pathStep, error) {
 
 // Values returns the values from, from+step, … up to and including to
 // (when reached exactly), as strings for Sweep. step must be positive,
-// to at least from, and the range at most 10,000 values; otherwise the
+// to at least from, and the range at most MaxSweepValues values; otherwise the
 // error is a *benefit.RecordError (field "step" or "to") wrapping
 // benefit.ErrRange.
 func Values(from, to, step benefit.Amount) ([]string, error) {
@@ -211,8 +240,8 @@ func Values(from, to, step benefit.Amount) ([]string, error) {
 	}
 	var out []string
 	for v := from; v.Cmp(to) <= 0; v = v.Add(step) {
-		if len(out) == 10000 {
-			return nil, &benefit.RecordError{Field: "to", Err: fmt.Errorf("%w: more than 10,000 values from %s to %s by %s", benefit.ErrRange, from, to, step)}
+		if len(out) == MaxSweepValues {
+			return nil, &benefit.RecordError{Field: "to", Err: fmt.Errorf("%w: more than 10,000 values (MaxSweepValues) from %s to %s by %s", benefit.ErrRange, from, to, step)}
 		}
 		out = append(out, v.String())
 	}

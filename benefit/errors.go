@@ -15,7 +15,7 @@ var (
 	// ErrRange reports a value that parses but lies outside the bounds
 	// the library accepts (too many digits, too many decimals, a year
 	// outside 1900-9999).
-	ErrRange = input.Kind("benefit: value out of range")
+	ErrRange = input.ErrRange
 	// ErrNegative reports a negative amount where only amounts >= 0 are
 	// meaningful (a schedule version, a floor).
 	ErrNegative = input.Kind("benefit: negative amount")

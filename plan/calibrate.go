@@ -7,6 +7,7 @@ import (
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/internal/fen"
+	"github.com/benefitstd/benefitstd/internal/workers"
 )
 
 // ErrCalibrate reports a calibration that cannot be set up: an unknown
@@ -74,6 +75,9 @@ func Calibrate(ctx context.Context, p Plan, pop *Population, part string, target
 	}
 	if pop == nil {
 		return nil, fmt.Errorf("%w: no population (nil)", ErrCalibrate)
+	}
+	if _, err := workers.Count(opt.Workers); err != nil {
+		return nil, fmt.Errorf("plan: CalibrateOptions.Workers %d: %w", opt.Workers, err)
 	}
 	idx := -1
 	for i, pt := range p.Parts {

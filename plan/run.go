@@ -4,19 +4,22 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"fmt"
 	"math"
-	"runtime"
 	"sync"
 	"sync/atomic"
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/internal/input"
+	"github.com/benefitstd/benefitstd/internal/workers"
 )
 
 // Options tune a run. The zero Options is ready to use.
 type Options struct {
 	// Workers is the number of goroutines applying the plan; 0 means
-	// GOMAXPROCS. The Summary is the same for every value.
+	// GOMAXPROCS. The Summary is the same for every value. At most 16 ×
+	// GOMAXPROCS: a larger or a negative count is an error wrapping
+	// benefit.ErrRange, before anything is read.
 	Workers int
 	// ChunkSize is the number of retirees handed to a worker at a time;
 	// 0 means 4096.
@@ -75,9 +78,9 @@ func (c *Calculator) Run(ctx context.Context, src Source, opt Options) (*Summary
 }
 
 func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, error) {
-	w := opt.Workers
-	if w <= 0 {
-		w = runtime.GOMAXPROCS(0)
+	w, err := workers.Count(opt.Workers)
+	if err != nil {
+		return nil, fmt.Errorf("plan: Options.Workers %d: %w", opt.Workers, err)
 	}
 	size := opt.ChunkSize
 	if size <= 0 {

@@ -11,7 +11,11 @@
 //	benefitstd plan     (--plan FILE | --builtin ID) [--retirees FILE] [--calibrate PART --target PCT] [--per-person FILE [--bom]] [--format text|json]
 //
 // check's --as-of (the last month whose arrears are counted) defaults to
-// the current month: the only place the tool reads the clock.
+// the current month: the only place the tool reads the clock. --workers
+// (simulate, plan) is at most 16 × GOMAXPROCS, and a --sweep at most
+// 10,000 values and 1,000,000 region-years in all
+// (adjust.MaxSweepValues, adjust.MaxSweepRegionYears); past a bound the
+// run is refused before anything is read (exit 2).
 //
 // Region codes are those of the embedded table of divisions (NBS 2023
 // statistical division codes); a code not in it is bad input. --regions

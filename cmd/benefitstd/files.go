@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 
+	"github.com/benefitstd/benefitstd/internal/workers"
 	"github.com/benefitstd/benefitstd/output"
 )
 
@@ -26,6 +27,17 @@ func noEmpty(fset *flag.FlagSet, names ...string) error {
 		}
 	})
 	return err
+}
+
+// workerCount checks a --workers flag against the bound of the library's
+// runs (internal/workers: at most 16 × GOMAXPROCS), before anything is
+// read.
+func workerCount(n int) (int, error) {
+	w, err := workers.Count(n)
+	if err != nil {
+		return 0, fmt.Errorf("--workers %d: %w", n, err)
+	}
+	return w, nil
 }
 
 // outputs are the files the running command writes: renamed into place

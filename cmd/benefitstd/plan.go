@@ -44,8 +44,8 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
-	if *workers < 0 {
-		return fail(fmt.Errorf("--workers %d: want 0 (GOMAXPROCS) or more", *workers))
+	if _, err := workerCount(*workers); err != nil {
+		return fail(err)
 	}
 	if *list {
 		if err := writeStdout(stdout, output.FormatText, &output.PlanList{Plans: plan.Builtins(), National: plan.NationalLevels()}); err != nil {

@@ -46,8 +46,8 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
-	if *workers < 0 {
-		fmt.Fprintf(stderr, "benefitstd simulate: --workers %d: want 0 (GOMAXPROCS) or more\n", *workers)
+	if _, err := workerCount(*workers); err != nil {
+		fmt.Fprintln(stderr, "benefitstd simulate:", err)
 		return exitUsage
 	}
 	if *printDefault {

@@ -18,6 +18,9 @@ var (
 	// string, a line or a field longer than its bound, or more levels or
 	// versions than a file may hold.
 	ErrTooLarge = Kind("benefit: input too large")
+	// ErrRange reports a value that parses but lies outside the bounds
+	// the library accepts.
+	ErrRange = Kind("benefit: value out of range")
 )
 
 // Kind returns a new sentinel error with the text msg. An error that

@@ -1,0 +1,128 @@
+package adjust
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/benefitstd/benefitstd/benefit"
+)
+
+// The integer kernel is what runs a scenario whose figures are whole fen:
+// it applies to every region of the hand-worked scenarios of
+// engine_test.go (each rule kind, each constraint, both fiscal-cap bases,
+// an infeasible year, a cap met exactly, beneficiary and revenue
+// growth, a year-specific rate), of a grid of 10 yuan and of the
+// default scenario, and gives
+// the rows the decimal path gives. The hand-worked tests pin the values;
+// this pins that they come from the kernel, so a guard that sent a
+// whole-fen region to the decimal path in error is a failure, not only
+// slower. A level or a revenue with a fraction of a fen leaves the
+// kernel.
+func TestKernelApplies(t *testing.T) {
+	withCap := func(s Scenario, basis CapBasis, pct string) Scenario {
+		s.Constraints.FiscalCap = &FiscalCap{Basis: basis, Percent: benefit.MustParseRate(pct)}
+		return s
+	}
+	index := testScenario(Indexation(benefit.Percent(50), benefit.Percent(50), benefit.Percent(1)), reg(bj, 1000, "200", "1"))
+	index.Assumptions = Assumptions{WageGrowth: ratep("6%"), CPI: ratep("2%")}
+	index.Regions[0].Years = []YearAssumptions{{Year: 2026, Assumptions: Assumptions{CPI: ratep("4%")}}}
+	maxStep := testScenario(PassThrough(), reg(bj, 1, "200", "1"), reg(sc, 1, "130", "1"))
+	maxStep.Constraints.MaxStep = amtp("15")
+	maxPct := testScenario(Fixed(benefit.Yuan(20)), reg(bj, 1, "200", "1"))
+	maxPct.Constraints.MaxStepPercent = ratep("5%")
+	cuts := testScenario(PercentOfLevel(benefit.MustParseRate("-10%")), reg(bj, 1, "200", "1"))
+	cutsAllowed := cuts
+	cutsAllowed.Constraints.AllowCuts = true
+	growth := withCap(testScenario(Fixed(benefit.Yuan(20)), reg(bj, 1000, "200", "100000000")), OfRevenueGrowth, "1%")
+	growth.Assumptions.RevenueGrowth = ratep("2%")
+	people := testScenario(Fixed(benefit.Yuan(0)), reg(bj, 1005, "200", "1"))
+	people.Assumptions.BeneficiaryGrowth = ratep("10%")
+	tenYuan := testScenario(PercentOfLevel(benefit.Percent(5)), reg(bj, 1000, "200", "1"), reg(sc, 2000, "135", "1"))
+	tenYuan.Rounding = &benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}
+	// the kernel's bounds are inclusive: a fixed cut or a step cap of the
+	// largest amount, 999,999,999,999,999.99 yuan (maxLevelFen)
+	hugeCut := testScenario(Fixed(benefit.MustParseAmount("-999999999999999.99")), reg(bj, 1000, "200", "1"))
+	hugeCut.Constraints.AllowCuts = true
+	hugeStep := testScenario(Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "1"))
+	hugeStep.Constraints.MaxStep = amtp("999999999999999.99")
+	def, err := DefaultScenario()
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := map[string]Scenario{
+		"fixed":             testScenario(Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "1"), reg(sc, 2000, "130", "1")),
+		"percent":           testScenario(PercentOfLevel(benefit.Percent(5)), reg(bj, 1000, "200", "1")),
+		"index":             index,
+		"catch-up":          testScenario(CatchUp(benefit.Yuan(5)), reg(bj, 1, "200", "1"), reg(sc, 1, "130", "1"), reg(sd, 1, "150", "1")),
+		"pass-through":      testScenario(Sum(PassThrough(), Fixed(benefit.Yuan(5))), reg(bj, 1, "200", "1")),
+		"max step":          maxStep,
+		"max step percent":  maxPct,
+		"no cut":            cuts,
+		"cuts allowed":      cutsAllowed,
+		"fiscal cap":        withCap(testScenario(Fixed(benefit.Yuan(50)), reg(bj, 1000, "200", "200000000")), OfRevenue, "1%"),
+		"cap growth":        growth,
+		"infeasible":        withCap(testScenario(Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", "100000000")), OfRevenue, "1%"),
+		"cap met exactly":   withCap(testScenario(Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", "97800000")), OfRevenue, "1%"),
+		"cap one fen short": withCap(testScenario(Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", "97799999")), OfRevenue, "1%"),
+		"beneficiaries":     people,
+		"default":           def,
+		"grid of 10 yuan":   tenYuan,
+		"largest cut":       hugeCut,
+		"largest max step":  hugeStep,
+	}
+	for name, s := range whole {
+		p, err := prepare(&s, &Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !p.kp.ok {
+			t.Errorf("%s: the kernel's plan is not ok", name)
+			continue
+		}
+		for ri := range s.Regions {
+			k := make([]RegionYear, s.Horizon)
+			if !p.runRegionKernel(ri, k, &scratch{}) {
+				t.Errorf("%s: region %s left the kernel", name, s.Regions[ri].Code)
+				continue
+			}
+			d := make([]RegionYear, s.Horizon)
+			if err := p.runRegionDecimal(ri, d); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if kj, dj := resultJSON(t, k), resultJSON(t, d); !bytes.Equal(kj, dj) {
+				t.Errorf("%s: region %s: the kernel gives\n%s\nthe decimal path\n%s", name, s.Regions[ri].Code, kj, dj)
+			}
+		}
+	}
+
+	// Not whole fen: the kernel declines (the decimal path runs).
+	for name, s := range map[string]Scenario{
+		"level 200.005": testScenario(Fixed(benefit.Yuan(10)), reg(bj, 1000, "200.005", "1")),
+		"revenue 1.001": testScenario(Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "1.001")),
+	} {
+		p, err := prepare(&s, &Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if p.kp.ok && p.runRegionKernel(0, make([]RegionYear, s.Horizon), &scratch{}) {
+			t.Errorf("%s: the kernel ran a figure that is not whole fen", name)
+		}
+	}
+}
+
+// The scratch cache of a worker holds at most 16,384 Amounts, however
+// many distinct figures its rows make; each still comes back exact.
+func TestScratchBound(t *testing.T) {
+	var sc scratch
+	for f := range int64(20000) {
+		if got := sc.amount(f); !got.Equal(benefit.FromFen(f)) {
+			t.Fatalf("amount(%d) = %s", f, got)
+		}
+	}
+	if n := len(sc.amounts); n != 1<<14 {
+		t.Errorf("the cache holds %d amounts, want 16,384", n)
+	}
+	if got := sc.amount(19999); !got.Equal(benefit.FromFen(19999)) {
+		t.Errorf("amount(19999) past the bound = %s", got)
+	}
+}

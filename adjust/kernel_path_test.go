@@ -45,6 +45,17 @@ func TestKernelApplies(t *testing.T) {
 	hugeCut.Constraints.AllowCuts = true
 	hugeStep := testScenario(Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "1"))
 	hugeStep.Constraints.MaxStep = amtp("999999999999999.99")
+	// a region that gives all four rates the kernel reads itself (the
+	// scenario's are zero): see TestKernelHandWorked
+	own := ownRatesScenario()
+	ownYear := ownYearRatesScenario()
+	// eight pass-through and eight catch-up parts: the most the kernel
+	// takes (see TestKernelHandWorked)
+	passes := make([]Rule, 8)
+	catchUps := make([]Rule, 8)
+	for i := range passes {
+		passes[i], catchUps[i] = PassThrough(), CatchUp(benefit.Yuan(5))
+	}
 	def, err := DefaultScenario()
 	if err != nil {
 		t.Fatal(err)
@@ -69,6 +80,10 @@ func TestKernelApplies(t *testing.T) {
 		"grid of 10 yuan":   tenYuan,
 		"largest cut":       hugeCut,
 		"largest max step":  hugeStep,
+		"own rates":         own,
+		"own year rates":    ownYear,
+		"8 pass-throughs":   testScenario(Sum(passes...), reg(bj, 1, "200", "1")),
+		"8 catch-ups":       testScenario(Sum(catchUps...), reg(sc, 1, "130", "1")),
 	}
 	for name, s := range whole {
 		p, err := prepare(&s, &Options{})
@@ -108,6 +123,48 @@ func TestKernelApplies(t *testing.T) {
 			t.Errorf("%s: the kernel ran a figure that is not whole fen", name)
 		}
 	}
+}
+
+// ownRatesScenario is 北京 at 200 under indexation 50 % × wage growth +
+// 50 % × CPI, giving its own wage growth 10 %, CPI 2 % and beneficiary
+// and revenue growth 0 %, where the scenario gives 0 % wage growth and
+// CPI.
+func ownRatesScenario() Scenario {
+	s := testScenario(Indexation(benefit.Percent(50), benefit.Percent(50), benefit.Rate{}), reg(bj, 1000, "200", "1"))
+	s.Assumptions = Assumptions{WageGrowth: ratep("0%"), CPI: ratep("0%")}
+	s.Regions[0].Assumptions = Assumptions{WageGrowth: ratep("10%"), CPI: ratep("2%"), BeneficiaryGrowth: ratep("0%"), RevenueGrowth: ratep("0%")}
+	return s
+}
+
+// ownYearRatesScenario is ownRatesScenario with 北京's four rates given
+// for 2026 only.
+func ownYearRatesScenario() Scenario {
+	s := ownRatesScenario()
+	s.Regions[0].Years = []YearAssumptions{{Year: 2026, Assumptions: s.Regions[0].Assumptions}}
+	s.Regions[0].Assumptions = Assumptions{}
+	return s
+}
+
+// Worked by hand, on the kernel (TestKernelApplies shows it runs them):
+//
+//   - own rates: g = 50 % × 10 % + 50 % × 2 % = 6 %: 200 × 1.06 = 212;
+//     212 × 1.06 = 224.72 → 225; 225 × 1.06 = 238.5 → 239 (half-up);
+//   - the same rates for 2026 only: 200 (g = 0 %: the proposal is the
+//     level, so nothing binds), 212, 212;
+//   - eight pass-throughs of the national +20 a year: +160 a year, 200 →
+//     360, 520, 680;
+//   - eight catch-ups to the floor + 5 from 130: 8 × (148 − 130) = 144 →
+//     274; then the targets 168 and 188 are below 274: 274, 274.
+func TestKernelHandWorked(t *testing.T) {
+	passes := make([]Rule, 8)
+	catchUps := make([]Rule, 8)
+	for i := range passes {
+		passes[i], catchUps[i] = PassThrough(), CatchUp(benefit.Yuan(5))
+	}
+	check(t, mustRun(t, ownRatesScenario()), []want{{bj, 2025, "212.00", BindNone, "", "", ""}, {bj, 2026, "225.00", BindNone, "", "", ""}, {bj, 2027, "239.00", BindNone, "", "", ""}})
+	check(t, mustRun(t, ownYearRatesScenario()), []want{{bj, 2025, "200.00", BindNone, "", "", ""}, {bj, 2026, "212.00", BindNone, "", "", ""}, {bj, 2027, "212.00", BindNone, "", "", ""}})
+	check(t, mustRun(t, testScenario(Sum(passes...), reg(bj, 1, "200", "1"))), []want{{bj, 2025, "360.00", BindNone, "", "", ""}, {bj, 2026, "520.00", BindNone, "", "", ""}, {bj, 2027, "680.00", BindNone, "", "", ""}})
+	check(t, mustRun(t, testScenario(Sum(catchUps...), reg(sc, 1, "130", "1"))), []want{{sc, 2025, "274.00", BindNone, "", "", ""}, {sc, 2026, "274.00", BindNone, "", "", ""}, {sc, 2027, "274.00", BindNone, "", "", ""}})
 }
 
 // The scratch cache of a worker holds at most 16,384 Amounts, however

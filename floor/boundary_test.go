@@ -202,3 +202,105 @@ func TestRuleLimitedWaiver(t *testing.T) {
 		eq(t, "waived waiving "+tc.rule, s.WaivedArrears, tc.waived)
 	}
 }
+
+// Without a From the window starts at the first month of any level, in
+// whatever order the levels come: 成武县 (371723) at 120 from 2024-03
+// and 万荣县 (140822) at 120 from 2024-01, 100 persons each, against the
+// floor of 123 to 2025-01: 3 × 100 × 10 = 3,000.00 and 3 × 100 × 12 =
+// 3,600.00, 6,600.00 in all; the report is as of 2024-12 (To − 1).
+func TestWindowStartsAtTheFirstLevel(t *testing.T) {
+	lv := []floor.Level{
+		{Region: region.MustParseCode("371723"), Program: "pension.resident.basic", Schedule: sched(t, "2024-03", "120"), Beneficiaries: 100},
+		{Region: region.MustParseCode("140822"), Program: "pension.resident.basic", Schedule: sched(t, "2024-01", "120"), Beneficiaries: 100},
+	}
+	rep := check(t, lv, floor.Options{To: ym("2025-01")})
+	if rep.From != ym("2024-01") || rep.AsOf != ym("2024-12") {
+		t.Errorf("window from %s as of %s; want from 2024-01 as of 2024-12", rep.From, rep.AsOf)
+	}
+	eq(t, "owed", rep.Summary.ArrearsTotal, "6600")
+	for _, f := range rep.Findings {
+		if f.Region.String() == "140822" && f.Interval.String() != "[2024-01, 2025-01)" {
+			t.Errorf("万荣县: %s; want [2024-01, 2025-01)", f)
+		}
+	}
+}
+
+// An open window with no as-of month is as of the last version month of
+// any level (2024-01 here): Shanghai's minimum wage of 2,480 from
+// 2019-04, never updated, is stale from 2021-04 (最低工资规定 Art 10: at
+// least every two years).
+func TestOpenWindowAsOfLastVersion(t *testing.T) {
+	lv := []floor.Level{
+		{Region: region.MustParseCode("310000"), Program: "reference.min_wage", Schedule: sched(t, "2019-04", "2480")},
+		{Region: region.MustParseCode("371723"), Program: "pension.resident.basic", Schedule: sched(t, "2023-01", "200", "2024-01", "210")},
+	}
+	rep := check(t, lv, floor.Options{})
+	if rep.AsOf != ym("2024-01") {
+		t.Errorf("as of %s; want 2024-01", rep.AsOf)
+	}
+	if f := one(t, rep, floor.RuleStale); f.Interval.From != ym("2021-04") {
+		t.Errorf("stale %s; want from 2021-04", f)
+	}
+}
+
+// Months are 1900-01 to 9999-12: an option at either end is taken, one
+// month past either is an error naming the option.
+func TestMonthRangeEdges(t *testing.T) {
+	lv := exampleB(t, 10000)
+	first, last := benefit.NewMonth(benefit.MinYear, 1), benefit.NewMonth(benefit.MaxYear, 12)
+	if _, err := floor.Check(lv, floor.Options{From: first, To: ym("2025-01"), PaidIn: last, InterestPerMonth: benefit.Percent(1)}); err != nil {
+		t.Errorf("from 1900-01, paid in 9999-12: %v", err)
+	}
+	var re *benefit.RecordError
+	for field, o := range map[string]floor.Options{
+		"from":    {From: first - 1, To: ym("2025-01")},
+		"paid_in": {From: ym("2024-01"), To: ym("2025-01"), PaidIn: last + 1},
+	} {
+		if _, err := floor.Check(lv, o); !errorsAs(err, &re) || re.Field != field || !errors.Is(err, benefit.ErrRange) {
+			t.Errorf("%s one month out of range: %v", field, err)
+		}
+	}
+}
+
+// A level with no amount of its own inherits its nearest ancestor's:
+// 成武县 (371723) gives none, 菏泽市 (371700, its prefecture) pays 130
+// and 山东 (370000) 120 (below the floor of 123, whatever order the
+// levels come in): the county inherits 130 from the prefecture and has
+// no finding; the province is 3 short.
+func TestInheritsFromTheNearestAncestor(t *testing.T) {
+	lv := []floor.Level{
+		{Region: region.MustParseCode("371700"), Program: "pension.resident.basic", Schedule: sched(t, "2024-01", "130"), Beneficiaries: 100},
+		{Region: region.MustParseCode("371723"), Program: "pension.resident.basic", Beneficiaries: 100},
+		{Region: region.MustParseCode("370000"), Program: "pension.resident.basic", Schedule: sched(t, "2024-01", "120"), Beneficiaries: 100},
+	}
+	rep := check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01")})
+	for _, f := range rep.Findings {
+		if f.Region.String() != "370000" {
+			t.Errorf("finding of %s: %s", f.Region, f)
+		}
+	}
+	eq(t, "owed", rep.Summary.ArrearsTotal, "3600") // 3 × 100 × 12, the province's
+}
+
+// A raise is paid from its first-paid month on: 100 from 2023-01, 150
+// from 2024-01 first paid in 2024-03, 1,000 persons. January and
+// February paid 100: late_payment owes 50 × 1,000 × 2 = 100,000.00 and
+// the floor of 123 is broken by 23 × 1,000 × 2 = 46,000.00 — not in
+// March, paid at 150. Owed once at the larger: 100,000.00, of which the
+// 46,000.00 below the national floor is split 50 % to the centre (tier
+// 3): central 23,000.00, local 77,000.00.
+func TestFirstPaidMonthIsPaid(t *testing.T) {
+	lv := []floor.Level{{Region: region.MustParseCode("371723"), Program: "pension.resident.basic",
+		Schedule: sched(t, "2023-01", "100", "2024-01", "150"), Beneficiaries: 1000,
+		FirstPaid: []floor.FirstPaid{{From: ym("2024-01"), Month: ym("2024-03")}}}}
+	rep := check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01")})
+	f := one(t, rep, floor.RuleFloor)
+	if f.Interval.String() != "[2024-01, 2024-03)" {
+		t.Errorf("floor finding %s; want [2024-01, 2024-03)", f)
+	}
+	eq(t, "floor arrears", f.Arrears, "46000")
+	eq(t, "late arrears", one(t, rep, floor.RuleLatePayment).Arrears, "100000")
+	eq(t, "owed", rep.Summary.ArrearsTotal, "100000")
+	eq(t, "central", rep.Summary.ArrearsCentral, "23000")
+	eq(t, "local", rep.Summary.ArrearsLocal, "77000")
+}

@@ -40,7 +40,8 @@ func TestKernelApplies(t *testing.T) {
 	tenYuan := testScenario(PercentOfLevel(benefit.Percent(5)), reg(bj, 1000, "200", "1"), reg(sc, 2000, "135", "1"))
 	tenYuan.Rounding = &benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}
 	// the kernel's bounds are inclusive: a fixed cut or a step cap of the
-	// largest amount, 999,999,999,999,999.99 yuan (maxLevelFen)
+	// largest amount, 999,999,999,999,999.99 yuan (maxLevelFen), a level
+	// of the largest whole yuan kept as it is, MaxBeneficiaries persons
 	hugeCut := testScenario(Fixed(benefit.MustParseAmount("-999999999999999.99")), reg(bj, 1000, "200", "1"))
 	hugeCut.Constraints.AllowCuts = true
 	hugeStep := testScenario(Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "1"))
@@ -56,34 +57,39 @@ func TestKernelApplies(t *testing.T) {
 	for i := range passes {
 		passes[i], catchUps[i] = PassThrough(), CatchUp(benefit.Yuan(5))
 	}
+	topCut := testScenario(Fixed(benefit.Yuan(-100)), reg(bj, 1, "999999999999999.99", "0"))
+	topCut.Constraints.AllowCuts = true
 	def, err := DefaultScenario()
 	if err != nil {
 		t.Fatal(err)
 	}
 	whole := map[string]Scenario{
-		"fixed":             testScenario(Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "1"), reg(sc, 2000, "130", "1")),
-		"percent":           testScenario(PercentOfLevel(benefit.Percent(5)), reg(bj, 1000, "200", "1")),
-		"index":             index,
-		"catch-up":          testScenario(CatchUp(benefit.Yuan(5)), reg(bj, 1, "200", "1"), reg(sc, 1, "130", "1"), reg(sd, 1, "150", "1")),
-		"pass-through":      testScenario(Sum(PassThrough(), Fixed(benefit.Yuan(5))), reg(bj, 1, "200", "1")),
-		"max step":          maxStep,
-		"max step percent":  maxPct,
-		"no cut":            cuts,
-		"cuts allowed":      cutsAllowed,
-		"fiscal cap":        withCap(testScenario(Fixed(benefit.Yuan(50)), reg(bj, 1000, "200", "200000000")), OfRevenue, "1%"),
-		"cap growth":        growth,
-		"infeasible":        withCap(testScenario(Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", "100000000")), OfRevenue, "1%"),
-		"cap met exactly":   withCap(testScenario(Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", "97800000")), OfRevenue, "1%"),
-		"cap one fen short": withCap(testScenario(Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", "97799999")), OfRevenue, "1%"),
-		"beneficiaries":     people,
-		"default":           def,
-		"grid of 10 yuan":   tenYuan,
-		"largest cut":       hugeCut,
-		"largest max step":  hugeStep,
-		"own rates":         own,
-		"own year rates":    ownYear,
-		"8 pass-throughs":   testScenario(Sum(passes...), reg(bj, 1, "200", "1")),
-		"8 catch-ups":       testScenario(Sum(catchUps...), reg(sc, 1, "130", "1")),
+		"fixed":              testScenario(Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "1"), reg(sc, 2000, "130", "1")),
+		"percent":            testScenario(PercentOfLevel(benefit.Percent(5)), reg(bj, 1000, "200", "1")),
+		"index":              index,
+		"catch-up":           testScenario(CatchUp(benefit.Yuan(5)), reg(bj, 1, "200", "1"), reg(sc, 1, "130", "1"), reg(sd, 1, "150", "1")),
+		"pass-through":       testScenario(Sum(PassThrough(), Fixed(benefit.Yuan(5))), reg(bj, 1, "200", "1")),
+		"max step":           maxStep,
+		"max step percent":   maxPct,
+		"no cut":             cuts,
+		"cuts allowed":       cutsAllowed,
+		"fiscal cap":         withCap(testScenario(Fixed(benefit.Yuan(50)), reg(bj, 1000, "200", "200000000")), OfRevenue, "1%"),
+		"cap growth":         growth,
+		"infeasible":         withCap(testScenario(Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", "100000000")), OfRevenue, "1%"),
+		"cap met exactly":    withCap(testScenario(Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", "97800000")), OfRevenue, "1%"),
+		"cap one fen short":  withCap(testScenario(Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", "97799999")), OfRevenue, "1%"),
+		"beneficiaries":      people,
+		"default":            def,
+		"grid of 10 yuan":    tenYuan,
+		"largest cut":        hugeCut,
+		"largest max step":   hugeStep,
+		"own rates":          own,
+		"cut from the top":   topCut,
+		"largest level":      testScenario(Fixed(benefit.Yuan(0)), reg(bj, 1, "999999999999999", "0")),
+		"most beneficiaries": testScenario(Fixed(benefit.Yuan(10)), reg(bj, MaxBeneficiaries, "200", "1")),
+		"own year rates":     ownYear,
+		"8 pass-throughs":    testScenario(Sum(passes...), reg(bj, 1, "200", "1")),
+		"8 catch-ups":        testScenario(Sum(catchUps...), reg(sc, 1, "130", "1")),
 	}
 	for name, s := range whole {
 		p, err := prepare(&s, &Options{})

@@ -280,6 +280,11 @@ func TestInheritsFromTheNearestAncestor(t *testing.T) {
 		}
 	}
 	eq(t, "owed", rep.Summary.ArrearsTotal, "3600") // 3 × 100 × 12, the province's
+	// no_cut checks the months of a level's own versions: the province's
+	// and the prefecture's 12 each, none of the county's
+	if c := coverageOf(t, rep, floor.RuleNoCut); c.Checked != 24 {
+		t.Errorf("no_cut coverage %+v; want 24 checked", c)
+	}
 }
 
 // A raise is paid from its first-paid month on: 100 from 2023-01, 150
@@ -303,4 +308,54 @@ func TestFirstPaidMonthIsPaid(t *testing.T) {
 	eq(t, "owed", rep.Summary.ArrearsTotal, "100000")
 	eq(t, "central", rep.Summary.ArrearsCentral, "23000")
 	eq(t, "local", rep.Summary.ArrearsLocal, "77000")
+}
+
+// The unchecked months of two levels stay apart even when one ends where
+// the next begins: 万荣县 (140822) pays a demobilized veterans' allowance
+// (no national floor exists: unchecked, no_floor) for 2024-01 …
+// 2024-06 only, and 闻喜县 (140823), checked right after it, from
+// 2024-07 on. Each level has its own unchecked floor finding over its
+// own months.
+func TestUncheckedOfAdjacentLevels(t *testing.T) {
+	dims := benefit.MustParseDims("enlisted=抗日战争时期")
+	ended, err := sched(t, "2024-01", "24000").WithEnd(ym("2024-07"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lv := []floor.Level{
+		{Region: region.MustParseCode("140822"), Program: "veterans.demobilized", Dims: dims, Per: benefit.PerYear, Schedule: ended, Beneficiaries: 3},
+		{Region: region.MustParseCode("140823"), Program: "veterans.demobilized", Dims: dims, Per: benefit.PerYear, Schedule: sched(t, "2024-07", "24000"), Beneficiaries: 3},
+	}
+	rep := check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01")})
+	want := map[string]string{"140822": "[2024-01, 2024-07)", "140823": "[2024-07, 2025-01)"}
+	fs := byRule(rep, floor.RuleFloor)
+	if len(fs) != 2 {
+		t.Fatalf("floor findings %v; want one per level", fs)
+	}
+	for _, f := range fs {
+		if f.Unchecked != floor.ReasonNoFloor || f.Interval.String() != want[f.Region.String()] {
+			t.Errorf("%s: %s; want unchecked no_floor over %s", f.Region, f, want[f.Region.String()])
+		}
+	}
+	if c := coverageOf(t, rep, floor.RuleFloor); c.Checked != 0 || c.Unchecked != 12 {
+		t.Errorf("floor coverage %+v; want 0 checked, 6 + 6 = 12 unchecked", c)
+	}
+}
+
+// More findings than one chunk of the engine's list holds (1,024): the
+// first 1,100 counties of the region table each pay 120 from 2024-01 to
+// one person, 3 below the floor of 123 for 12 months: 1,100 violations,
+// 3 × 12 × 1,100 = 39,600.00 owed.
+func TestManyFindings(t *testing.T) {
+	var lv []floor.Level
+	for d := range region.Default().All() {
+		if d.Level == region.County && len(lv) < 1100 {
+			lv = append(lv, floor.Level{Region: d.Code, Program: "pension.resident.basic", Schedule: sched(t, "2024-01", "120"), Beneficiaries: 1})
+		}
+	}
+	rep := check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01")})
+	if rep.Summary.Violations != 1100 || len(rep.Findings) != 1100 {
+		t.Errorf("%d violations, %d findings; want 1,100", rep.Summary.Violations, len(rep.Findings))
+	}
+	eq(t, "owed", rep.Summary.ArrearsTotal, "39600")
 }

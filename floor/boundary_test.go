@@ -359,3 +359,103 @@ func TestManyFindings(t *testing.T) {
 	}
 	eq(t, "owed", rep.Summary.ArrearsTotal, "39600")
 }
+
+// Rule 4 (Options.PassThrough) at its edges. The national floor rose
+// 103 → 123 in 2024-01 (Δ 20, announced). A county with 10,000
+// beneficiaries, checked over 2024:
+//   - at the old floor in 2023 (103.00) and at the new one after (123.00):
+//     rule 1 asks for the new floor, and pass-through does not apply;
+//     at 122.99 after, rule 1 finds it 0.01 short (1,200.00), pass-through
+//     still nothing;
+//   - one fen above it (103.01) and 123.00 after: 20 of the Δ was passed
+//     on, 0.01 short of 123.01 for 12 months: 0.01 × 10,000 × 12 =
+//     1,200.00 owed, below the national floor's raise, so split 50 % to
+//     the centre in Shandong (tier 3);
+//   - 103.01 and then exactly 123.01: nothing owed;
+//   - 200.00 and 219.99: 0.01 short of 220.00, 1,200.00; 220.00: nothing.
+func TestPassThroughEdges(t *testing.T) {
+	for _, tc := range []struct {
+		before, after string
+		owed          string // "" for no pass_through finding
+	}{
+		{"103.00", "123.00", ""},
+		{"103.00", "122.99", "floor"},
+		{"103.01", "123.00", "1200"},
+		{"103.01", "123.01", ""},
+		{"200.00", "219.99", "1200"},
+		{"200.00", "220.00", ""},
+	} {
+		lv := []floor.Level{{Region: region.MustParseCode("371723"), Program: "pension.resident.basic",
+			Schedule: sched(t, "2023-01", tc.before, "2024-01", tc.after), Beneficiaries: 10000}}
+		rep := check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01"), PassThrough: true})
+		fs := byRule(rep, floor.RulePassThrough)
+		if tc.owed == "floor" {
+			if len(fs) != 0 || len(rep.Findings) != 1 {
+				t.Errorf("%s → %s: findings %v; want the floor's only", tc.before, tc.after, rep.Findings)
+			}
+			eq(t, tc.before+" → "+tc.after+" owed", rep.Summary.ArrearsTotal, "1200")
+			continue
+		}
+		if tc.owed == "" {
+			if len(fs) != 0 || len(rep.Findings) != 0 {
+				t.Errorf("%s → %s: findings %v; want none", tc.before, tc.after, rep.Findings)
+			}
+			continue
+		}
+		if len(fs) != 1 || len(rep.Findings) != 1 || fs[0].Severity != floor.Violation || fs[0].Interval.String() != "[2024-01, 2025-01)" {
+			t.Errorf("%s → %s: findings %v; want one pass_through violation over 2024", tc.before, tc.after, rep.Findings)
+			continue
+		}
+		eq(t, tc.before+" → "+tc.after+" shortfall", fs[0].Shortfall, "0.01")
+		eq(t, tc.before+" → "+tc.after+" owed", rep.Summary.ArrearsTotal, tc.owed)
+		eq(t, tc.before+" → "+tc.after+" central", rep.Summary.ArrearsCentral, "600")
+	}
+	if c := coverageOf(t, check(t, []floor.Level{{Region: region.MustParseCode("371723"), Program: "pension.resident.basic",
+		Schedule: sched(t, "2023-01", "200", "2024-01", "220"), Beneficiaries: 1}}, floor.Options{From: ym("2024-01"), To: ym("2025-01"), PassThrough: true}), floor.RulePassThrough); c.Checked != 12 {
+		t.Errorf("pass_through coverage %+v; want the 12 months of 2024 checked", c)
+	}
+}
+
+// Pass-through on a national floor of two versions (a set of one's own:
+// Set.With), the demobilized veterans' allowance per year, 3 persons,
+// checked over 2024, the county at 21,000 in 2023:
+//   - floor 20,000 → 24,000 in 2024-01 (Δ 4,000): 24,500 after is 500 a
+//     year short of 25,000: 500 × 3 × 12 ÷ 12 = 1,500.00 owed;
+//   - floor 20,000 → 20,000 (Δ 0, a version restated): nothing to pass
+//     on; 20,500 after is a cut (no_cut, a warning) and nothing more.
+func TestPassThroughTwoVersions(t *testing.T) {
+	dims := benefit.MustParseDims("enlisted=抗日战争时期")
+	for _, tc := range []struct {
+		next, after string
+		owed        string // "" for no pass_through finding
+	}{
+		{"24000", "24500", "1500"},
+		{"20000", "20500", ""},
+	} {
+		set, err := floor.Default().With(floor.Floor{Program: "veterans.demobilized", Dims: dims, Per: benefit.PerYear,
+			Schedule: benefit.MustSchedule(benefit.Version{From: ym("2023-01"), Amount: amt("20000"), Status: benefit.Legislated},
+				benefit.Version{From: ym("2024-01"), Amount: amt(tc.next), Status: benefit.Legislated}),
+			Citation: benefit.Citation{Title: "HYPOTHETICAL national floor for a test"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		lv := []floor.Level{{Region: region.MustParseCode("140822"), Program: "veterans.demobilized", Dims: dims, Per: benefit.PerYear,
+			Schedule: sched(t, "2023-01", "21000", "2024-01", tc.after), Beneficiaries: 3}}
+		rep := check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01"), PassThrough: true, Floors: set})
+		fs := byRule(rep, floor.RulePassThrough)
+		if tc.owed == "" {
+			if len(fs) != 0 {
+				t.Errorf("floor 20,000 → %s: pass_through %v; want none", tc.next, fs)
+			}
+			if f := one(t, rep, floor.RuleNoCut); f.Severity != floor.Warning {
+				t.Errorf("the cut: %s", f)
+			}
+			continue
+		}
+		if len(fs) != 1 {
+			t.Fatalf("floor 20,000 → %s: pass_through %v; want one", tc.next, fs)
+		}
+		eq(t, "shortfall a year", fs[0].Shortfall, "500")
+		eq(t, "owed", rep.Summary.ArrearsTotal, tc.owed)
+	}
+}

@@ -15,7 +15,7 @@ func (c *checker) applyWaivers() {
 		if w.expired(c.asOf) {
 			f := Finding{Rule: RuleWaiverExpired, Severity: Warning, Region: w.Region, RegionName: c.tab.Name(w.Region), Program: w.Program,
 				Dims: w.Dims, Interval: w.Interval, Citation: w.Citation, Waiver: &w}
-			f.Message = fmt.Sprintf("waiver expired in %s (as of %s); the violations it covered stand: %s", w.Expiry, c.asOf, w.Reason)
+			f.msg = textMsg(fmt.Sprintf("waiver expired in %s (as of %s); the violations it covered stand: %s", w.Expiry, c.asOf, w.Reason))
 			c.items.push(item{f: f, lvl: -1})
 			continue
 		}
@@ -39,8 +39,7 @@ func (c *checker) applyWaivers() {
 			}
 			m := it
 			m.f.Interval = benefit.Interval{From: lo, To: hi}
-			m.f.Severity, m.f.Waiver = Waived, &w
-			m.f.Message += "; waived: " + w.Reason
+			m.f.Severity, m.f.Waiver = Waived, &w // the message says so (Finding.Message)
 			out.push(m)
 			if !hi.IsZero() && (it.f.Interval.To.IsZero() || hi < it.f.Interval.To) {
 				a := it
@@ -110,7 +109,7 @@ func (c *checker) arrears(it *item) error {
 // arrearsOf returns num × person-months ÷ den, computed exactly and
 // rounded once, half-up to the fen (benefit.FenHalfUp).
 func arrearsOf(num benefit.Amount, den, pm int64) benefit.Amount {
-	a := mulPersons(num, pm)
+	a := num.Mul(pm)
 	if den == 1 {
 		if _, ok := a.Fen(); ok {
 			return a
@@ -130,7 +129,7 @@ func arrearsOf(num benefit.Amount, den, pm int64) benefit.Amount {
 // month, 0.50 once rounded, and 1 % of 0.50 rounds up to 0.01, where 1 %
 // of 0.4966… is 0.00).
 func interest(num benefit.Amount, den, delay int64, rate benefit.Rate) benefit.Amount {
-	a := mulPersons(num, delay).MulRate(rate)
+	a := num.Mul(delay).MulRate(rate)
 	if den == 1 {
 		return a.Round(benefit.FenHalfUp)
 	}
@@ -163,10 +162,11 @@ func (c *checker) missing() int {
 			}
 			f := Finding{Rule: RuleMissing, Severity: sev, Region: code, RegionName: c.tab.Name(code), Program: e.Program, Dims: e.Dims,
 				Interval: benefit.Interval{From: c.from, To: c.to}, Citation: missingCitation}
-			f.Message = "no level of " + e.Program + " is given for this region"
+			msg := "no level of " + e.Program + " is given for this region"
 			if e.Scope != ExpectRegion {
-				f.Message += " (expected of the " + e.Scope.String() + " of " + e.Region.String() + " " + c.tab.Name(e.Region) + ")"
+				msg += " (expected of the " + e.Scope.String() + " of " + e.Region.String() + " " + c.tab.Name(e.Region) + ")"
 			}
+			f.msg = textMsg(msg)
 			c.items.push(item{f: f, lvl: -1})
 		}
 	}
@@ -321,9 +321,9 @@ func (c *checker) owedOnce(sev Severity, add func(lvl int, total, floorPart bene
 				continue
 			}
 			pm := l.personMonths(pc.iv)
-			x = x.Add(mulPersons(pc.best.it.num, pm).Mul(arrearsScale / pc.best.it.den))
+			x = x.Add(pc.best.it.num.Mul(pm).Mul(arrearsScale / pc.best.it.den))
 			if pc.bestFloor != nil {
-				xf = xf.Add(mulPersons(pc.bestFloor.it.num, pm).Mul(arrearsScale / pc.bestFloor.it.den))
+				xf = xf.Add(pc.bestFloor.it.num.Mul(pm).Mul(arrearsScale / pc.bestFloor.it.den))
 			}
 			pieces = true
 		}
@@ -467,39 +467,39 @@ func (h *activeHeap) top(m benefit.Month) *active {
 // pays, and waived, each owed once per level and month) and each
 // effect's.
 func (c *checker) totals(s *Summary) {
-	var total, central, local, fund, unsplit, waived fenSum
-	c.effArr = make([]fenSum, len(c.effs))
+	var total, central, local, fund, unsplit, waived benefit.Amount
+	c.effArr = make([]benefit.Amount, len(c.effs))
 	c.owedOnce(Violation, func(lvl int, owed, floorPart benefit.Amount, single *Finding) {
-		total.add(owed)
+		total = total.Add(owed)
 		if e := c.effOf[lvl]; e >= 0 {
-			c.effArr[e].add(owed)
+			c.effArr[e] = c.effArr[e].Add(owed)
 		}
 		l := &c.levels[lvl]
 		payer, ok := c.tab.Payer(l.Program)
 		switch {
 		case !ok:
-			unsplit.add(owed)
+			unsplit = unsplit.Add(owed)
 		case payer == region.PayerFund:
-			fund.add(owed)
+			fund = fund.Add(owed)
 		case single != nil && single.SplitKnown:
-			central.add(single.Central)
-			local.add(single.Local)
+			central = central.Add(single.Central)
+			local = local.Add(single.Local)
 		default:
 			sp, err := c.tab.Split(l.Program, l.Region, owed, floorPart)
 			if err != nil {
-				unsplit.add(owed)
+				unsplit = unsplit.Add(owed)
 				return
 			}
-			central.add(sp.Central)
-			local.add(sp.Local)
+			central = central.Add(sp.Central)
+			local = local.Add(sp.Local)
 		}
 	})
 	c.owedOnce(Waived, func(_ int, owed, _ benefit.Amount, _ *Finding) {
-		waived.add(owed)
+		waived = waived.Add(owed)
 	})
-	s.ArrearsTotal, s.ArrearsCentral, s.ArrearsLocal = total.total(), central.total(), local.total()
-	s.ArrearsFund, s.ArrearsUnsplit, s.WaivedArrears = fund.total(), unsplit.total(), waived.total()
+	s.ArrearsTotal, s.ArrearsCentral, s.ArrearsLocal = total, central, local
+	s.ArrearsFund, s.ArrearsUnsplit, s.WaivedArrears = fund, unsplit, waived
 	for e := range c.effs {
-		c.effs[e].Arrears = c.effArr[e].total()
+		c.effs[e].Arrears = c.effArr[e]
 	}
 }

@@ -88,12 +88,15 @@ type checker struct {
 	cov      []coverage      // by rule index (covFloor …, then covRelative + ri)
 	scan     levelScan       // what one level's rules found, for its effect
 	effs     []Effect
-	effHead  []margin // the headroom of each effect, made an Amount at the end
-	effArr   []fenSum // the arrears of each effect
-	raises   []Raise  // the raises of the effect being made
+	effHead  []margin         // the headroom of each effect, made an Amount at the end
+	effArr   []benefit.Amount // the arrears of each effect
+	raises   []Raise          // the raises of the effect being made
 	slab     raiseSlab
-	effOf    []int32     // the effect of each level, -1 for none
-	msgs     [3][]string // messages of unchecked findings that depend on a floor or a rule only: see message
+	effOf    []int32       // the effect of each level, -1 for none
+	msgs     [3][]*message // messages of unchecked findings that depend on a floor or a rule only: see message
+	bounds   []string      // the bound of each relative rule in words, made once (see boundText)
+	marena   arena[message]
+	carena   arena[benefit.Citation]
 	checked  []Checked
 }
 
@@ -558,7 +561,7 @@ func (c *checker) add(it item) {
 			p.f.Required.Equal(it.f.Required) && p.f.Actual.Equal(it.f.Actual) && p.f.Per == it.f.Per &&
 			p.den == it.den && p.num.Equal(it.num) &&
 			p.f.Citation == it.f.Citation && p.f.InheritedFrom == it.f.InheritedFrom && p.f.Dims == it.f.Dims &&
-			p.f.Message == it.f.Message {
+			p.f.FloorStatus == it.f.FloorStatus && p.f.msg.equal(it.f.msg) {
 			p.f.Interval.To = it.f.Interval.To
 			return
 		}
@@ -625,23 +628,23 @@ func compareUnit(a benefit.Amount, fa benefit.Frequency, b benefit.Amount, fb be
 func (c *checker) uncheckedSeverity() Severity { return cmp.Or(c.opts.UncheckedSeverity, Warning) }
 
 // unchecked adds an unchecked finding of rule for level i over iv.
-func (c *checker) unchecked(i int, rule string, rc int, why Reason, iv benefit.Interval, cite benefit.Citation, msg string) {
+func (c *checker) unchecked(i int, rule string, rc int, why Reason, iv benefit.Interval, cite benefit.Citation, msg *message) {
 	c.cover(rc, iv, false)
 	if n := c.items.len(); n > 0 { // the months after the last unchecked ones: extend it (what add would do, cheaper)
 		if p := c.items.at(n - 1); p.lvl == i && p.f.Unchecked == why && p.f.Rule == rule && p.f.Interval.To == iv.From &&
-			!iv.From.IsZero() && p.f.Message == msg && p.f.Citation == cite {
+			!iv.From.IsZero() && p.f.msg.equal(msg) && p.f.Citation == cite {
 			p.f.Interval.To = iv.To
 			return
 		}
 	}
 	f := c.finding(i, rule, c.uncheckedSeverity(), iv)
-	f.Unchecked, f.Citation, f.Per, f.Message = why, cite, c.levels[i].Per, msg
+	f.Unchecked, f.Citation, f.Per, f.msg = why, cite, c.levels[i].Per, msg
 	c.add(item{f: f, lvl: i})
 }
 
 // uncheckedMonths adds an unchecked finding of rule for every month of
 // the window from month from on in which level i has a level.
-func (c *checker) uncheckedMonths(i int, from benefit.Month, rule string, rc int, why Reason, cite benefit.Citation, msg string) {
+func (c *checker) uncheckedMonths(i int, from benefit.Month, rule string, rc int, why Reason, cite benefit.Citation, msg *message) {
 	c.eachActual(i, from, c.to, func(iv benefit.Interval, _ benefit.Amount, _ benefit.Frequency, _ int) {
 		c.unchecked(i, rule, rc, why, iv, cite, msg)
 	})
@@ -659,7 +662,7 @@ func (c *checker) floorSeverity(st benefit.Status) Severity {
 
 // inherit records the level that provided the actual value: its source
 // (the version's citation, or the level's), and the ancestor when the
-// value was inherited.
+// value was inherited (its region, and its name for the message).
 func (c *checker) inherit(f *Finding, i, prov int) {
 	if prov < 0 {
 		return
@@ -667,7 +670,9 @@ func (c *checker) inherit(f *Finding, i, prov int) {
 	f.Source = sourceAt(&c.levels[prov], f.Interval.From)
 	if prov != i {
 		f.InheritedFrom = c.levels[prov].Region
-		f.Message += "; level inherited from " + c.levels[prov].Region.String() + " " + c.name(prov)
+		m := *f.msg
+		m.name = c.name(prov)
+		f.msg = c.marena.add(m)
 	}
 }
 

@@ -2,9 +2,7 @@ package floor
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
-	"strconv"
 
 	"github.com/benefitstd/benefitstd/benefit"
 )
@@ -174,7 +172,7 @@ func (c *checker) run() (*Report, error) {
 	for k, m := range c.effHead {
 		if m.ok {
 			e := &c.effs[k]
-			e.Headroom, e.HeadroomPer, e.HeadroomKnown = m.amount(), m.per, true
+			e.Headroom, e.HeadroomPer, e.HeadroomKnown = m.amt, m.per, true
 		}
 	}
 	c.applyWaivers()
@@ -204,18 +202,43 @@ type msgKey struct {
 	idx  int // the floor or relative rule index
 }
 
-// message returns the message of key k, making it with mk the first
-// time.
-func (c *checker) message(k msgKey, mk func() string) string {
+// message returns the message of key k, making its text with mk the
+// first time.
+func (c *checker) message(k msgKey, mk func() string) *message {
 	ms := &c.msgs[k.kind]
 	if *ms == nil {
-		*ms = make([]string, max(len(c.set.floors), len(c.set.relative)))
+		*ms = make([]*message, max(len(c.set.floors), len(c.set.relative)))
 	}
-	if (*ms)[k.idx] == "" {
-		(*ms)[k.idx] = mk()
+	if (*ms)[k.idx] == nil {
+		(*ms)[k.idx] = textMsg(mk())
 	}
 	return (*ms)[k.idx]
 }
+
+// boundText returns relative rule ri's bound in words: the other
+// programme, times the multiplier when it is not 100 % ("90% of
+// reference.min_wage"), made once per check.
+func (c *checker) boundText(ri int) string {
+	if c.bounds == nil {
+		c.bounds = make([]string, len(c.set.relative))
+	}
+	if c.bounds[ri] == "" {
+		r := &c.set.relative[ri]
+		c.bounds[ri] = r.Against
+		if !r.Multiplier.Equal(benefit.One) {
+			c.bounds[ri] = r.Multiplier.String() + " of " + r.Against
+		}
+	}
+	return c.bounds[ri]
+}
+
+// Messages that name nothing but the finding's own fields.
+var (
+	noLevelMsg      = &message{kind: msgNoLevel}
+	noFloorMsg      = &message{kind: msgNoFloor}
+	noFloorDimsMsg  = &message{kind: msgNoFloorDims}
+	noFloorMonthMsg = &message{kind: msgNoFloorMonths}
+)
 
 // national returns the national schedule of level i's programme and
 // dimensions (Set.National) and the months of its raises within
@@ -276,13 +299,12 @@ func (c *checker) checkLevel(i int) {
 func (c *checker) noLevel(i int) {
 	l := &c.levels[i]
 	iv := benefit.Interval{From: c.from, To: c.to}
-	msg := "no amount is given and no region above has a level of " + l.Program + " to inherit: not checked"
 	if c.floorApplies(i) {
-		c.unchecked(i, RuleFloor, covFloor, ReasonNoLevel, iv, floorRuleCitation, msg)
+		c.unchecked(i, RuleFloor, covFloor, ReasonNoLevel, iv, floorRuleCitation, noLevelMsg)
 	}
 	for ri := range c.set.relative {
 		if r := &c.set.relative[ri]; r.Program == l.Program && l.Dims.Matches(r.Dims) {
-			c.unchecked(i, r.ID, covRelative+ri, ReasonNoLevel, iv, r.Citation, msg)
+			c.unchecked(i, r.ID, covRelative+ri, ReasonNoLevel, iv, r.Citation, noLevelMsg)
 		}
 	}
 }
@@ -367,9 +389,9 @@ func (c *checker) checkFloor(i int) {
 		}
 	}
 	if len(c.fl) == 0 {
-		msg := "no floor of " + l.Program + " is known: not checked against any floor"
+		msg := noFloorMsg
 		if len(c.set.byProg[l.Program]) > 0 {
-			msg = "no floor of " + l.Program + " is known for " + dimsText(l.Dims) + " in this region: not checked against any floor"
+			msg = noFloorDimsMsg
 		}
 		c.uncheckedMonths(i, c.from, RuleFloor, covFloor, ReasonNoFloor, floorRuleCitation, msg)
 		return
@@ -430,7 +452,6 @@ func (c *checker) addYearCuts() {
 // floorInterval applies rule 1 to level i over iv, in which it paid act
 // per per (level prov's).
 func (c *checker) floorInterval(i int, iv benefit.Interval, act benefit.Amount, per benefit.Frequency, prov int, pooled bool) {
-	l := &c.levels[i]
 	var (
 		req   benefit.Amount
 		best  *Floor
@@ -452,8 +473,7 @@ func (c *checker) floorInterval(i int, iv benefit.Interval, act benefit.Amount, 
 		}
 	}
 	if best == nil {
-		c.unchecked(i, RuleFloor, covFloor, ReasonNoFloor, iv, floorRuleCitation,
-			"no floor of "+l.Program+" is known for "+dimsText(l.Dims)+" in these months (the known floors start later or have ended): not checked")
+		c.unchecked(i, RuleFloor, covFloor, ReasonNoFloor, iv, floorRuleCitation, noFloorMonthMsg)
 		return
 	}
 	var (
@@ -506,19 +526,14 @@ func (c *checker) floorInterval(i int, iv benefit.Interval, act benefit.Amount, 
 		it.f.Shortfall, it.num, it.den = yearShortS, num, den
 	}
 	it.f.Citation, it.f.FloorStatus = versionCitation(bestV, best), bestV.Status
-	what := "national floor"
-	if !best.National() {
-		what = "regional-agreement floor of " + best.Group.Name
-	}
-	// concatenated rather than fmt.Sprintf: no boxing of amounts per finding
+	msg := message{kind: msgFloor, text: best.Group.Name} // a national floor has no group
 	if yearPaid {
-		it.f.Message = "the floor year's monthly instalments pay " + a.String() + " a year, below the " + what + " " + req.String() + " a year (" + bestV.Status.String() + ")"
-	} else {
-		it.f.Message = "level " + a.String() + " is below the " + what + " " + r.String() + " (" + bestV.Status.String() + ")"
+		msg.kind = msgFloorYear
 	}
 	if stale {
-		it.f.Message += "; no newer floor is known from " + due.String() + ", and a floor does not fall, so it is below the floor in force too"
+		msg.flags, msg.m1 = msgStaleFloor, due
 	}
+	it.f.msg = c.marena.add(msg)
 	c.inherit(&it.f, i, prov)
 	c.add(it)
 }
@@ -580,19 +595,19 @@ func (c *checker) poolAt(i int, m, anchor benefit.Month) *poolSum {
 	c.pcuts = append(c.pcuts, end)
 	slices.Sort(c.pcuts)
 	p := poolSum{lvl: i, start: start, end: end}
-	var q fenSum
+	var q benefit.Amount
 	a := start
 	for _, b := range slices.Compact(c.pcuts) {
 		if b <= a || b > end {
 			continue
 		}
 		if act, per, _, ok := c.actualAt(i, a); ok {
-			q.add(mulPersons(per.Annual(act), int64(b.Sub(a))))
+			q = q.Add(per.Annual(act).Mul(int64(b.Sub(a))))
 			p.n += int64(b.Sub(a))
 		}
 		a = b
 	}
-	p.q = q.total()
+	p.q = q
 	c.pool = p
 	return &c.pool
 }
@@ -716,8 +731,7 @@ func (c *checker) checkRelative(i int) {
 				// a national table older than its cadence: a level below a
 				// stale floor is below the floor in force too, but one above
 				// it, or above a stale ceiling, may or may not keep the rule
-				c.unchecked(i, r.ID, rc, ReasonStale, iv, r.Citation,
-					"the "+r.Against+" figure compared ("+refSrc.String()+") is a national table older than its cadence, and no newer one is known: "+r.ID+" cannot be evaluated")
+				c.unchecked(i, r.ID, rc, ReasonStale, iv, r.Citation, c.marena.add(message{kind: msgRelativeStale, text: r.Against, src: c.carena.add(refSrc)}))
 				return
 			}
 			c.cover(rc, iv, true)
@@ -734,11 +748,7 @@ func (c *checker) checkRelative(i int) {
 				it.f.Per, it.f.Required, it.f.Actual, it.f.Excess = unit, b, a, a.Sub(b)
 			}
 			it.f.Citation = r.Citation
-			bound := r.Against
-			if !r.Multiplier.Equal(benefit.One) {
-				bound = r.Multiplier.String() + " of " + r.Against
-			}
-			it.f.Message = "level " + a.String() + " must be " + r.relation() + " " + bound + " = " + b.String() + " (" + refSrc.String() + ")"
+			it.f.msg = c.marena.add(message{kind: msgRelative, n: relationOf(r), text: c.boundText(ri), src: c.carena.add(refSrc)})
 			c.inherit(&it.f, i, prov)
 			c.add(it)
 		})
@@ -773,7 +783,7 @@ func (c *checker) checkHierarchy(i int) {
 		it := item{f: c.finding(i, RuleHierarchy, Violation, iv), lvl: i, owed: true}
 		shortfall(&it, unit, y, x)
 		it.f.Citation = hierarchyCitation
-		it.f.Message = fmt.Sprintf("level %s is below %s %s's level %s (%s)", x, c.levels[prov].Region, c.name(prov), y, sourceAt(&c.levels[prov], iv.From))
+		it.f.msg = c.marena.add(message{kind: msgHierarchy, code: c.levels[prov].Region, name: c.name(prov), src: c.carena.add(sourceAt(&c.levels[prov], iv.From))})
 		c.add(it)
 	}
 }
@@ -816,7 +826,7 @@ func (c *checker) checkPassThrough(i int) {
 			it := item{f: c.finding(i, RulePassThrough, c.floorSeverity(cur.Status), iv), lvl: i, owed: true, floorPart: true}
 			shortfall(&it, u, y, x)
 			it.f.Citation = passThroughCitation
-			it.f.Message = fmt.Sprintf("national floor rose by %s in %s; level was %s, so at least %s is due", delta, cur.From, base, req)
+			it.f.msg = c.marena.add(message{kind: msgPassThrough, a: delta, b: base, m1: cur.From, n: int32(per) | int32(floorPer)<<8})
 			c.inherit(&it.f, i, prov)
 			c.add(it)
 		})
@@ -850,11 +860,11 @@ func (c *checker) checkLatePayment(i int) {
 			it := item{f: c.finding(i, RuleLatePayment, Violation, iv), lvl: i, owed: true}
 			shortfall(&it, unit, y, x)
 			it.f.Citation = latePaymentCitation
-			it.f.Message = "the level of " + fp.From.String() + " (" + v.Amount.String() + ") was first paid in " + fp.Month.String() +
-				"; " + x.String() + " was paid until then, so the difference is owed (补发)"
+			msg := message{kind: msgLatePayment, m1: fp.From, a: v.Amount, m2: fp.Month}
 			if prov != i && prov >= 0 {
-				it.f.Message += " (" + c.levels[prov].Region.String() + " " + c.name(prov) + "'s level was paid)"
+				msg.flags, msg.code, msg.name = msgPaidBy, c.levels[prov].Region, c.name(prov)
 			}
+			it.f.msg = c.marena.add(msg)
 			c.add(it)
 		})
 	}
@@ -876,7 +886,7 @@ func (c *checker) checkNoCut(i int) {
 		for _, iv := range c.intervals(cur.From, end) {
 			it := item{f: c.finding(i, RuleNoCut, Warning, iv), lvl: i}
 			it.f.Per, it.f.Required, it.f.Actual, it.f.Shortfall, it.f.Citation = l.Per, prev.Amount, cur.Amount, prev.Amount.Sub(cur.Amount), noCutCitation
-			it.f.Message = fmt.Sprintf("level cut from %s to %s in %s", prev.Amount, cur.Amount, cur.From)
+			it.f.msg = c.marena.add(message{kind: msgNoCut, m1: cur.From})
 			c.add(it)
 		}
 	}
@@ -908,7 +918,7 @@ func (c *checker) checkStale(i int) {
 			for _, iv := range c.intervals(due, end) {
 				it := item{f: c.finding(i, RuleStale, Warning, iv), lvl: i}
 				it.f.Per, it.f.Actual, it.f.Citation = l.Per, v.Amount, cd.Citation
-				it.f.Message = "unchanged since " + v.From.String() + "; expected an update at least every " + strconv.Itoa(cd.Months) + " months (due " + due.String() + ")"
+				it.f.msg = c.marena.add(message{kind: msgStale, m1: v.From, n: int32(cd.Months), m2: due})
 				c.add(it)
 			}
 		}

@@ -105,10 +105,10 @@ func Describe(f floor.Finding) string {
 	}
 	fmt.Fprintf(&b, ", months %s\n", f.Interval)
 	if f.Unchecked != "" {
-		fmt.Fprintf(&b, "  NOT CHECKED (%s): %s\n  rule source: %s\n", f.Unchecked, f.Message, orNone(f.Citation))
+		fmt.Fprintf(&b, "  NOT CHECKED (%s): %s\n  rule source: %s\n", f.Unchecked, f.Message(), orNone(f.Citation))
 		return strings.TrimRight(b.String(), "\n")
 	}
-	fmt.Fprintf(&b, "  %s\n", f.Message)
+	fmt.Fprintf(&b, "  %s\n", f.Message())
 	fmt.Fprintf(&b, "  required %s, actual %s per %s", f.Required, f.Actual, f.Per)
 	if f.Shortfall.Sign() > 0 {
 		fmt.Fprintf(&b, ", shortfall %s per person-%s", f.Shortfall, f.Per)
@@ -166,7 +166,7 @@ func CmpOptions() cmp.Options {
 // IgnoreProse returns a go-cmp option that ignores a finding's prose
 // (Message, Citation, Source and RegionName), to compare figures only.
 func IgnoreProse() cmp.Option {
-	return cmpopts.IgnoreFields(floor.Finding{}, "Message", "Citation", "Source", "RegionName")
+	return cmp.Options{cmpopts.IgnoreFields(floor.Finding{}, "Citation", "Source", "RegionName"), cmpopts.IgnoreUnexported(floor.Finding{})}
 }
 
 // AssertFindings compares the findings of a report with the expected

@@ -112,6 +112,10 @@ func (c *checker) run() (*Report, error) {
 	}
 	c.cov = make([]coverage, covRelative+len(c.set.relative))
 	c.due = c.set.dues()
+	c.fsteps = make([][]step, len(c.set.floors))
+	for fi := range c.fsteps {
+		c.fsteps[fi] = c.floorSteps(fi)
+	}
 	c.effOf = make([]int32, len(c.levels))
 	// region by region in code order, and each region's levels by
 	// programme: the order of Report.Checked and Report.Effects
@@ -283,6 +287,7 @@ func (c *checker) checkLevel(i int) {
 		c.noLevel(i)
 		return
 	}
+	c.paid = c.paidSteps(i, c.paid)
 	c.checkFloor(i)
 	c.checkRelative(i)
 	c.checkHierarchy(i)
@@ -300,11 +305,11 @@ func (c *checker) noLevel(i int) {
 	l := &c.levels[i]
 	iv := benefit.Interval{From: c.from, To: c.to}
 	if c.floorApplies(i) {
-		c.unchecked(i, RuleFloor, covFloor, ReasonNoLevel, iv, floorRuleCitation, noLevelMsg)
+		c.unchecked(i, RuleFloor, covFloor, ReasonNoLevel, iv, nil, &floorRuleCitation, noLevelMsg)
 	}
 	for ri := range c.set.relative {
 		if r := &c.set.relative[ri]; r.Program == l.Program && l.Dims.Matches(r.Dims) {
-			c.unchecked(i, r.ID, covRelative+ri, ReasonNoLevel, iv, r.Citation, noLevelMsg)
+			c.unchecked(i, r.ID, covRelative+ri, ReasonNoLevel, iv, nil, &r.Citation, noLevelMsg)
 		}
 	}
 }
@@ -360,13 +365,22 @@ func (c *checker) staleAt(fi int, m benefit.Month) bool {
 	return !d.IsZero() && m >= d
 }
 
-// addFloor adds the change months of floor fi: its versions, its end
-// and the month it becomes stale.
-func (c *checker) addFloor(fi int) {
-	c.addSchedule(c.set.floors[fi].Schedule)
-	if d := c.due[fi]; !d.IsZero() {
-		c.cuts = append(c.cuts, d)
+// floorCite returns the citation of the version of floor fi in force
+// over s, one of its steps (or the floor's, when the version has none),
+// from a table of the floor's citations made the first time.
+func (c *checker) floorCite(fi int, s *step) *benefit.Citation {
+	if c.fcites == nil {
+		c.fcites = make([][]benefit.Citation, len(c.set.floors))
 	}
+	f := &c.set.floors[fi]
+	if c.fcites[fi] == nil {
+		t := make([]benefit.Citation, f.Schedule.Len())
+		for k, v := range f.Schedule.All() {
+			t[k] = versionCitation(v, f)
+		}
+		c.fcites[fi] = t
+	}
+	return &c.fcites[fi][s.ver]
 }
 
 // Rule 1: the level is not below the highest applicable fixed floor.
@@ -393,25 +407,30 @@ func (c *checker) checkFloor(i int) {
 		if len(c.set.byProg[l.Program]) > 0 {
 			msg = noFloorDimsMsg
 		}
-		c.uncheckedMonths(i, c.from, RuleFloor, covFloor, ReasonNoFloor, floorRuleCitation, msg)
+		c.uncheckedMonths(i, c.from, RuleFloor, covFloor, ReasonNoFloor, &floorRuleCitation, msg)
 		return
 	}
+	curs := append(c.curs[:0], cursor{s: c.paid, k: -1})
 	yearly := false
 	for _, fi := range c.fl {
-		c.addFloor(fi)
+		curs = append(curs, cursor{s: c.fsteps[fi], k: -1})
 		yearly = yearly || c.set.floors[fi].Per == benefit.PerYear
 	}
+	c.curs = curs
 	pooled := false
 	if yearly {
 		c.chain(i, func(o *Level) { pooled = pooled || o.Per == benefit.PerMonth })
 	}
+	var cuts []benefit.Month
 	if pooled {
-		c.addChain(i)
-		c.addYearCuts()
+		cuts = c.yearCuts(curs)
 	}
-	c.eachActual(i, c.from, c.to, func(iv benefit.Interval, act benefit.Amount, per benefit.Frequency, prov int) {
-		c.floorInterval(i, iv, act, per, prov, pooled)
-	})
+	var w walk
+	for c.startWalk(&w, c.from, c.to, curs, cuts); w.next(); {
+		if p := curs[0].at(); p.ok {
+			c.floorInterval(i, w.iv, p, curs[1:], pooled)
+		}
+	}
 }
 
 func dimsText(d benefit.Dims) string {
@@ -421,16 +440,19 @@ func dimsText(d benefit.Dims) string {
 	return d.String()
 }
 
-// addYearCuts adds the first month of every floor year of the yearly
-// floors c.fl (12 months from each version's month) from a year before
-// the window to a year past the last change month collected, so that no
-// interval straddles two floor years.
-func (c *checker) addYearCuts() {
+// yearCuts returns, sorted, the first month of every floor year of the
+// yearly floors c.fl (12 months from each version's month) from a year
+// before the window to a year past the last step of the lists of curs,
+// so that no interval straddles two floor years.
+func (c *checker) yearCuts(curs []cursor) []benefit.Month {
 	limit := c.horizon
-	for _, m := range c.cuts {
-		limit = max(limit, m)
+	for _, cu := range curs {
+		if n := len(cu.s); n > 0 {
+			limit = max(limit, cu.s[n-1].from)
+		}
 	}
 	limit = limit.AddMonths(12)
+	c.cuts = c.cuts[:0]
 	for _, fi := range c.fl {
 		f := &c.set.floors[fi]
 		if f.Per != benefit.PerYear {
@@ -447,33 +469,38 @@ func (c *checker) addYearCuts() {
 			}
 		}
 	}
+	slices.Sort(c.cuts)
+	return c.cuts
 }
 
-// floorInterval applies rule 1 to level i over iv, in which it paid act
-// per per (level prov's).
-func (c *checker) floorInterval(i int, iv benefit.Interval, act benefit.Amount, per benefit.Frequency, prov int, pooled bool) {
+// floorInterval applies rule 1 to level i over iv, in which it paid
+// p.amt per p.per (level p.lvl's), against the floors c.fl, whose steps
+// over iv fl holds (in the order of c.fl).
+func (c *checker) floorInterval(i int, iv benefit.Interval, p *step, fl []cursor, pooled bool) {
+	act, per := p.amt, p.per
 	var (
 		req   benefit.Amount
 		best  *Floor
-		bestV benefit.Version
+		bestS *step
+		fi    int
 		stale bool
 		due   benefit.Month
 	)
-	for _, fi := range c.fl {
-		f := &c.set.floors[fi]
-		v, ok := f.Schedule.At(iv.From)
-		if !ok {
+	for k := range fl {
+		v := fl[k].at()
+		if !v.ok {
 			continue
 		}
-		if c.staleAt(fi, iv.From) {
-			stale, due = true, c.due[fi]
+		if v.stale {
+			stale, due = true, v.from
 		}
-		if best == nil || v.Amount.Cmp(req) > 0 {
-			req, best, bestV = v.Amount, f, v
+		if best == nil || v.amt.Cmp(req) > 0 {
+			fi = c.fl[k]
+			req, best, bestS = v.amt, &c.set.floors[fi], v
 		}
 	}
 	if best == nil {
-		c.unchecked(i, RuleFloor, covFloor, ReasonNoFloor, iv, floorRuleCitation, noFloorMonthMsg)
+		c.unchecked(i, RuleFloor, covFloor, ReasonNoFloor, iv, p, &floorRuleCitation, noFloorMonthMsg)
 		return
 	}
 	var (
@@ -493,7 +520,7 @@ func (c *checker) floorInterval(i int, iv benefit.Interval, act benefit.Amount, 
 		// same amount
 		ps := &poolSum{q: per.Annual(act).Mul(12), n: 12}
 		if !iv.To.IsZero() {
-			ps = c.poolAt(i, iv.From, bestV.From)
+			ps = c.poolAt(i, iv.From, bestS.since)
 		}
 		need := req.Mul(ps.n)
 		short = ps.q.Cmp(need) < 0
@@ -506,8 +533,7 @@ func (c *checker) floorInterval(i int, iv benefit.Interval, act benefit.Amount, 
 	}
 	if !short && stale {
 		c.scan.ok = append(c.scan.ok, iv)
-		fi := c.fl[slices.IndexFunc(c.fl, func(fi int) bool { return &c.set.floors[fi] == best })]
-		c.unchecked(i, RuleFloor, covFloor, ReasonStale, iv, versionCitation(bestV, best), c.message(msgKey{0, fi}, func() string {
+		c.unchecked(i, RuleFloor, covFloor, ReasonStale, iv, p, c.floorCite(fi, bestS), c.message(msgKey{0, fi}, func() string {
 			last, _ := best.Schedule.Last()
 			return "no floor is known from " + due.String() + ": the last known table (" + last.From.String() + ", " + last.Amount.String() + " a " + best.Per.String() +
 				") is older than its cadence; the level is at or above it, but whether it keeps the floor in force is not known"
@@ -520,12 +546,13 @@ func (c *checker) floorInterval(i int, iv benefit.Interval, act benefit.Amount, 
 		c.scan.ok = append(c.scan.ok, iv)
 		return
 	}
-	it := item{f: c.finding(i, RuleFloor, c.floorSeverity(bestV.Status), iv), lvl: i, owed: true, floorPart: best.National()}
+	it := c.item(i, RuleFloor, c.floorSeverity(bestS.status), iv, p)
+	it.owed, it.floorPart = true, best.National()
 	shortfall(&it, unit, r, a)
 	if yearPaid {
-		it.f.Shortfall, it.num, it.den = yearShortS, num, den
+		it.short, it.num, it.den = yearShortS, num, den
 	}
-	it.f.Citation, it.f.FloorStatus = versionCitation(bestV, best), bestV.Status
+	it.cite, it.status = c.floorCite(fi, bestS), bestS.status
 	msg := message{kind: msgFloor, text: best.Group.Name} // a national floor has no group
 	if yearPaid {
 		msg.kind = msgFloorYear
@@ -533,8 +560,8 @@ func (c *checker) floorInterval(i int, iv benefit.Interval, act benefit.Amount, 
 	if stale {
 		msg.flags, msg.m1 = msgStaleFloor, due
 	}
-	it.f.msg = c.marena.add(msg)
-	c.inherit(&it.f, i, prov)
+	it.msg = c.marena.add(msg)
+	c.inherit(&it, i, p)
 	c.add(it)
 }
 
@@ -678,81 +705,104 @@ func (c *checker) checkRelative(i int) {
 		from := max(c.from, r.From) // a rule made at a date binds from then on
 		refs, floors := c.reference(c.rid[i], ri)
 		if len(refs) == 0 && len(floors) == 0 {
-			c.uncheckedMonths(i, from, r.ID, rc, ReasonNoReference, r.Citation, c.message(msgKey{1, ri}, func() string {
+			c.uncheckedMonths(i, from, r.ID, rc, ReasonNoReference, &r.Citation, c.message(msgKey{1, ri}, func() string {
 				return "no " + r.Against + " figure is given for the region or any region above it, nor nationally: " + r.ID + " cannot be evaluated"
 			}))
 			continue
 		}
-		for _, j := range refs {
-			c.addChain(j)
+		// the level's list, each reference level's, each reference floor's
+		curs := append(c.curs[:0], cursor{s: c.paid, k: -1})
+		for n, j := range refs {
+			if n == len(c.refPaid) {
+				c.refPaid = append(c.refPaid, nil)
+			}
+			c.refPaid[n] = c.paidSteps(j, c.refPaid[n])
+			curs = append(curs, cursor{s: c.refPaid[n], k: -1})
 		}
 		for _, fi := range floors {
-			c.addFloor(fi)
+			curs = append(curs, cursor{s: c.fsteps[fi], k: -1})
 		}
+		c.curs = curs
 		legal := r.Bound == Lower && r.Severity == Violation // a legal floor (for the effect summary)
-		c.eachActual(i, from, c.to, func(iv benefit.Interval, act benefit.Amount, per benefit.Frequency, prov int) {
-			var (
-				ref      benefit.Amount
-				refPer   benefit.Frequency
-				refSrc   benefit.Citation
-				refStale bool
-				found    bool
-			)
-			pick := func(a benefit.Amount, f benefit.Frequency, src benefit.Citation, stale bool) {
-				if found {
-					x, y, _ := compareUnit(a, f, ref, refPer)
-					if (r.Bound == Lower && x.Cmp(y) <= 0) || (r.Bound == Upper && x.Cmp(y) >= 0) {
-						return
-					}
-				}
-				ref, refPer, refSrc, refStale, found = a, f, src, stale, true
+		var w walk
+		for c.startWalk(&w, from, c.to, curs, nil); w.next(); {
+			if p := curs[0].at(); p.ok {
+				c.relativeInterval(i, ri, w.iv, p, curs[1:1+len(refs)], floors, curs[1+len(refs):], legal)
 			}
-			for _, j := range refs {
-				if a, f, p, ok := c.actualAt(j, iv.From); ok {
-					pick(a, f, sourceAt(&c.levels[p], iv.From), false)
-				}
-			}
-			for _, fi := range floors {
-				fl := &c.set.floors[fi]
-				if v, ok := fl.Schedule.At(iv.From); ok {
-					pick(v.Amount, fl.Per, versionCitation(v, fl), c.staleAt(fi, iv.From))
-				}
-			}
-			if !found {
-				c.unchecked(i, r.ID, rc, ReasonNoReference, iv, r.Citation, c.message(msgKey{2, ri}, func() string {
-					return "no " + r.Against + " figure is in force for the region or any region above it in these months: " + r.ID + " cannot be evaluated"
-				}))
-				return
-			}
-			a, b, unit := compareUnit(act, per, ref.MulRate(r.Multiplier), refPer)
-			d := a.Cmp(b)
-			breach := (r.Bound == Lower && (d < 0 || (r.Strict && d == 0))) || (r.Bound == Upper && (d > 0 || (r.Strict && d == 0)))
-			if refStale && breach == (r.Bound == Upper) {
-				// a national table older than its cadence: a level below a
-				// stale floor is below the floor in force too, but one above
-				// it, or above a stale ceiling, may or may not keep the rule
-				c.unchecked(i, r.ID, rc, ReasonStale, iv, r.Citation, c.marena.add(message{kind: msgRelativeStale, text: r.Against, src: c.carena.add(refSrc)}))
-				return
-			}
-			c.cover(rc, iv, true)
-			if legal {
-				c.scan.bound(iv, breach, a, b, unit)
-			}
-			if !breach {
-				return
-			}
-			it := item{f: c.finding(i, r.ID, r.Severity, iv), lvl: i, owed: r.Bound == Lower && r.Severity == Violation}
-			if r.Bound == Lower {
-				shortfall(&it, unit, b, a)
-			} else {
-				it.f.Per, it.f.Required, it.f.Actual, it.f.Excess = unit, b, a, a.Sub(b)
-			}
-			it.f.Citation = r.Citation
-			it.f.msg = c.marena.add(message{kind: msgRelative, n: relationOf(r), text: c.boundText(ri), src: c.carena.add(refSrc)})
-			c.inherit(&it.f, i, prov)
-			c.add(it)
-		})
+		}
 	}
+}
+
+// relativeInterval applies relative rule ri to level i over iv, in which
+// it paid p.amt per p.per, against the reference levels' steps over iv
+// (refs) and the reference floors' (fl, of the floors floors).
+func (c *checker) relativeInterval(i, ri int, iv benefit.Interval, p *step, refs []cursor, floors []int, fl []cursor, legal bool) {
+	r := &c.set.relative[ri]
+	rc := covRelative + ri
+	var (
+		ref      *step // the figure that binds
+		refFloor = -1  // its floor, when it is a floor's
+		found    bool
+	)
+	pick := func(s *step, fi int) {
+		if found {
+			x, y, _ := compareUnit(s.amt, s.per, ref.amt, ref.per)
+			if (r.Bound == Lower && x.Cmp(y) <= 0) || (r.Bound == Upper && x.Cmp(y) >= 0) {
+				return
+			}
+		}
+		ref, refFloor, found = s, fi, true
+	}
+	for k := range refs {
+		if s := refs[k].at(); s.ok {
+			pick(s, -1)
+		}
+	}
+	for k := range fl {
+		if s := fl[k].at(); s.ok {
+			pick(s, floors[k])
+		}
+	}
+	if !found {
+		c.unchecked(i, r.ID, rc, ReasonNoReference, iv, p, &r.Citation, c.message(msgKey{2, ri}, func() string {
+			return "no " + r.Against + " figure is in force for the region or any region above it in these months: " + r.ID + " cannot be evaluated"
+		}))
+		return
+	}
+	refSrc := func() *benefit.Citation {
+		if refFloor >= 0 {
+			return c.floorCite(refFloor, ref)
+		}
+		return c.carena.add(c.sourceOf(ref))
+	}
+	a, b, unit := compareUnit(p.amt, p.per, ref.amt.MulRate(r.Multiplier), ref.per)
+	d := a.Cmp(b)
+	breach := (r.Bound == Lower && (d < 0 || (r.Strict && d == 0))) || (r.Bound == Upper && (d > 0 || (r.Strict && d == 0)))
+	if ref.stale && breach == (r.Bound == Upper) {
+		// a national table older than its cadence: a level below a
+		// stale floor is below the floor in force too, but one above
+		// it, or above a stale ceiling, may or may not keep the rule
+		c.unchecked(i, r.ID, rc, ReasonStale, iv, p, &r.Citation, c.marena.add(message{kind: msgRelativeStale, text: r.Against, src: refSrc()}))
+		return
+	}
+	c.cover(rc, iv, true)
+	if legal {
+		c.scan.bound(iv, breach, a, b, unit)
+	}
+	if !breach {
+		return
+	}
+	it := c.item(i, r.ID, r.Severity, iv, p)
+	it.owed = r.Bound == Lower && r.Severity == Violation
+	if r.Bound == Lower {
+		shortfall(&it, unit, b, a)
+	} else {
+		it.per, it.req, it.act, it.excess = unit, b, a, a.Sub(b)
+	}
+	it.cite = &r.Citation
+	it.msg = c.marena.add(message{kind: msgRelative, n: relationOf(r), text: c.boundText(ri), src: refSrc()})
+	c.inherit(&it, i, p)
+	c.add(it)
 }
 
 // Rule 3: a level is not below its nearest ancestor's.
@@ -765,25 +815,28 @@ func (c *checker) checkHierarchy(i int) {
 	if a < 0 || c.progs[c.pid[i]].p.Category == benefit.Reference {
 		return
 	}
-	c.addChain(i)
-	for _, iv := range c.intervals(c.from, c.to) {
-		if _, ok := l.Schedule.At(iv.From); !ok {
-			continue // inherited: equal to the ancestor's
+	c.upPaid = c.paidSteps(a, c.upPaid)
+	curs := append(c.curs[:0], cursor{s: c.paid, k: -1}, cursor{s: c.upPaid, k: -1})
+	c.curs = curs
+	var w walk
+	for c.startWalk(&w, c.from, c.to, curs, nil); w.next(); {
+		own, up := curs[0].at(), curs[1].at()
+		if !own.own || !up.ok {
+			continue // inherited (equal to the ancestor's), or nothing to compare with
 		}
-		own, ownPer, _, _ := c.actualAt(i, iv.From) // what was paid (a version paid late: the one before)
-		up, upPer, prov, ok := c.actualAt(a, iv.From)
-		if !ok {
-			continue
-		}
+		iv := w.iv
 		c.cover(covHierarchy, iv, true)
-		x, y, unit := compareUnit(own, ownPer, up, upPer)
+		// what was paid (a version paid late: the one before)
+		x, y, unit := compareUnit(own.amt, own.per, up.amt, up.per)
 		if x.Cmp(y) >= 0 {
 			continue
 		}
-		it := item{f: c.finding(i, RuleHierarchy, Violation, iv), lvl: i, owed: true}
+		prov := int(up.lvl)
+		it := c.item(i, RuleHierarchy, Violation, iv, own)
+		it.owed = true
 		shortfall(&it, unit, y, x)
-		it.f.Citation = hierarchyCitation
-		it.f.msg = c.marena.add(message{kind: msgHierarchy, code: c.levels[prov].Region, name: c.name(prov), src: c.carena.add(sourceAt(&c.levels[prov], iv.From))})
+		it.cite = &hierarchyCitation
+		it.msg = c.marena.add(message{kind: msgHierarchy, code: c.levels[prov].Region, name: c.name(prov), src: c.carena.add(c.sourceOf(up))})
 		c.add(it)
 	}
 }
@@ -817,19 +870,28 @@ func (c *checker) checkPassThrough(i int) {
 		if per != floorPer {
 			unit, req = benefit.PerYear, per.Annual(base).Add(floorPer.Annual(delta))
 		}
-		c.eachActual(i, cur.From, end, func(iv benefit.Interval, act benefit.Amount, aper benefit.Frequency, prov int) {
-			x, y, u := compareUnit(act, aper, req, unit)
+		curs := append(c.curs[:0], cursor{s: c.paid, k: -1})
+		c.curs = curs
+		var w walk
+		for c.startWalk(&w, cur.From, end, curs, nil); w.next(); {
+			p := curs[0].at()
+			if !p.ok {
+				continue
+			}
+			iv := w.iv
+			x, y, u := compareUnit(p.amt, p.per, req, unit)
 			c.cover(covPassThrough, iv, true)
 			if x.Cmp(y) >= 0 {
-				return
+				continue
 			}
-			it := item{f: c.finding(i, RulePassThrough, c.floorSeverity(cur.Status), iv), lvl: i, owed: true, floorPart: true}
+			it := c.item(i, RulePassThrough, c.floorSeverity(cur.Status), iv, p)
+			it.owed, it.floorPart = true, true
 			shortfall(&it, u, y, x)
-			it.f.Citation = passThroughCitation
-			it.f.msg = c.marena.add(message{kind: msgPassThrough, a: delta, b: base, m1: cur.From, n: int32(per) | int32(floorPer)<<8})
-			c.inherit(&it.f, i, prov)
+			it.cite = &passThroughCitation
+			it.msg = c.marena.add(message{kind: msgPassThrough, a: delta, b: base, m1: cur.From, n: int32(per) | int32(floorPer)<<8})
+			c.inherit(&it, i, p)
 			c.add(it)
-		})
+		}
 	}
 }
 
@@ -851,22 +913,31 @@ func (c *checker) checkLatePayment(i int) {
 			end = l.Schedule.Version(k + 1).From
 		}
 		end = minEnd(end, fp.Month)
-		c.eachActual(i, fp.From, end, func(iv benefit.Interval, paid benefit.Amount, per benefit.Frequency, prov int) {
-			c.cover(covLatePayment, iv, true)
-			x, y, unit := compareUnit(paid, per, v.Amount, l.Per)
-			if x.Cmp(y) >= 0 {
-				return // paid at least as much until then (a cut paid late)
+		curs := append(c.curs[:0], cursor{s: c.paid, k: -1})
+		c.curs = curs
+		var w walk
+		for c.startWalk(&w, fp.From, end, curs, nil); w.next(); {
+			p := curs[0].at()
+			if !p.ok {
+				continue
 			}
-			it := item{f: c.finding(i, RuleLatePayment, Violation, iv), lvl: i, owed: true}
+			iv, prov := w.iv, int(p.lvl)
+			c.cover(covLatePayment, iv, true)
+			x, y, unit := compareUnit(p.amt, p.per, v.Amount, l.Per)
+			if x.Cmp(y) >= 0 {
+				continue // paid at least as much until then (a cut paid late)
+			}
+			it := c.item(i, RuleLatePayment, Violation, iv, p)
+			it.owed = true
 			shortfall(&it, unit, y, x)
-			it.f.Citation = latePaymentCitation
+			it.cite = &latePaymentCitation
 			msg := message{kind: msgLatePayment, m1: fp.From, a: v.Amount, m2: fp.Month}
 			if prov != i && prov >= 0 {
 				msg.flags, msg.code, msg.name = msgPaidBy, c.levels[prov].Region, c.name(prov)
 			}
-			it.f.msg = c.marena.add(msg)
+			it.msg = c.marena.add(msg)
 			c.add(it)
-		})
+		}
 	}
 }
 
@@ -883,10 +954,11 @@ func (c *checker) checkNoCut(i int) {
 		if k+1 < l.Schedule.Len() {
 			end = l.Schedule.Version(k + 1).From
 		}
-		for _, iv := range c.intervals(cur.From, end) {
-			it := item{f: c.finding(i, RuleNoCut, Warning, iv), lvl: i}
-			it.f.Per, it.f.Required, it.f.Actual, it.f.Shortfall, it.f.Citation = l.Per, prev.Amount, cur.Amount, prev.Amount.Sub(cur.Amount), noCutCitation
-			it.f.msg = c.marena.add(message{kind: msgNoCut, m1: cur.From})
+		if iv, ok := c.window(cur.From, end); ok {
+			it := c.item(i, RuleNoCut, Warning, iv, nil)
+			it.srcVer = int32(k) // iv lies in version k's months
+			it.per, it.req, it.act, it.short, it.cite = l.Per, prev.Amount, cur.Amount, prev.Amount.Sub(cur.Amount), &noCutCitation
+			it.msg = c.marena.add(message{kind: msgNoCut, m1: cur.From})
 			c.add(it)
 		}
 	}
@@ -915,10 +987,11 @@ func (c *checker) checkStale(i int) {
 			if (!end.IsZero() && due >= end) || due > c.asOf {
 				continue
 			}
-			for _, iv := range c.intervals(due, end) {
-				it := item{f: c.finding(i, RuleStale, Warning, iv), lvl: i}
-				it.f.Per, it.f.Actual, it.f.Citation = l.Per, v.Amount, cd.Citation
-				it.f.msg = c.marena.add(message{kind: msgStale, m1: v.From, n: int32(cd.Months), m2: due})
+			if iv, ok := c.window(due, end); ok {
+				it := c.item(i, RuleStale, Warning, iv, nil)
+				it.srcVer = int32(k) // iv lies in version k's months
+				it.per, it.act, it.cite = l.Per, v.Amount, &cd.Citation
+				it.msg = c.marena.add(message{kind: msgStale, m1: v.From, n: int32(cd.Months), m2: due})
 				c.add(it)
 			}
 		}

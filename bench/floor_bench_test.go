@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -176,10 +177,12 @@ var benchWindow = floor.Options{From: benefit.NewMonth(2023, 1), To: benefit.New
 // call per iteration, and after each, untimed, runs the float64 kernel
 // on the same levels (floatKernel: the same rules, outputs, data and one
 // worker), so that the two are measured in interleaved pairs on a shared
-// machine. It reports per schedule: wall time (ns/schedule), the
-// process's CPU time (cpu-ns/schedule, user + system, the GC's included)
-// and allocations of the exact check, the CPU time of the float64 kernel
-// (f64-cpu-ns/schedule), and exact/f64, the ratio of the two CPU times:
+// machine. A collection before each call leaves it only the collections
+// its own allocations cause. It reports per schedule: wall time
+// (ns/schedule), the process's CPU time (cpu-ns/schedule, user + system,
+// the GC's included) and allocations of the exact check, the CPU time of
+// the float64 kernel (f64-cpu-ns/schedule), and exact/f64, the ratio of
+// the two CPU times:
 //
 //	go test -run '^$' -bench FloorCheck -benchmem -count 6 ./bench/
 func BenchmarkFloorCheck(b *testing.B) {
@@ -189,6 +192,9 @@ func BenchmarkFloorCheck(b *testing.B) {
 	var exactCPU, floatCPU time.Duration
 	var allocs uint64
 	for b.Loop() {
+		b.StopTimer()
+		runtime.GC()
+		b.StartTimer()
 		c0, a0 := cpuTime(), heapAllocs()
 		var err error
 		if rep, err = floor.Check(s.levels, s.opts); err != nil {
@@ -196,11 +202,13 @@ func BenchmarkFloorCheck(b *testing.B) {
 		}
 		c1, a1 := cpuTime(), heapAllocs()
 		b.StopTimer()
-		k.run()
+		runtime.GC()
 		c2 := cpuTime()
+		k.run()
+		c3 := cpuTime()
 		b.StartTimer()
 		exactCPU += c1 - c0
-		floatCPU += c2 - c1
+		floatCPU += c3 - c2
 		allocs += a1 - a0
 	}
 	per := float64(b.N) * floorBenchLevels

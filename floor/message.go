@@ -51,10 +51,11 @@ const (
 	msgPaidBy                          // msgLatePayment: the level of code was paid
 )
 
-// The relations of a relative bound (Relative.relation), for
-// message.n.
+// The relations of a relative bound, in words: where a level must lie
+// against it (message.n).
 var relations = [...]string{"above", "at least", "below", "at most"}
 
+// relationOf returns the index in relations of r's relation.
 func relationOf(r *Relative) int32 {
 	switch {
 	case r.Bound == Lower && r.Strict:

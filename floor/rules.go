@@ -359,12 +359,6 @@ func (s *Set) dues() []benefit.Month {
 	return out
 }
 
-// staleAt reports whether floor fi is stale in month m.
-func (c *checker) staleAt(fi int, m benefit.Month) bool {
-	d := c.due[fi]
-	return !d.IsZero() && m >= d
-}
-
 // floorCite returns the citation of the version of floor fi in force
 // over s, one of its steps (or the floor's, when the version has none),
 // from a table of the floor's citations made the first time.

@@ -156,6 +156,11 @@ func (c *checker) startWalk(w *walk, lo, hi benefit.Month, curs []cursor, cuts [
 	}
 	*w = walk{curs: curs, cuts: cuts, hi: hi, lo: lo}
 	w.done = lo.IsZero() || (!hi.IsZero() && hi <= lo)
+	for k := range curs { // a walk that starts late in a long list finds its start by a binary search
+		if cu := &curs[k]; cu.k < 0 && len(cu.s) > 16 {
+			cu.k = sort.Search(len(cu.s), func(j int) bool { return cu.s[j].from > lo }) - 1
+		}
+	}
 }
 
 // next moves to the next interval (w.iv) and reports false when there

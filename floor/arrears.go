@@ -96,7 +96,7 @@ func (c *checker) finding(it *item, f *Finding) {
 	f.Rule, f.Severity, f.Region, f.RegionName, f.Program, f.Dims = it.rule, it.sev, l.Region, c.name(int(it.lvl)), l.Program, l.Dims
 	f.Interval, f.Per, f.Required, f.Actual, f.Shortfall, f.Excess = it.iv, it.per, it.req, it.act, it.short, it.excess
 	f.Persons, f.Unchecked, f.FloorStatus, f.InheritedFrom, f.Waiver, f.msg = it.persons, it.why, it.status, it.inherited, it.waiver, it.msg
-	f.Source = c.source(it)
+	c.setSource(it, f)
 	if it.cite != nil {
 		f.Citation = *it.cite
 	}

@@ -600,19 +600,25 @@ func (c *checker) item(i int, rule string, sev Severity, iv benefit.Interval, p 
 	return it
 }
 
-// source returns the source of item it's level version (Finding.Source):
-// its citation, or the level's Source.
-func (c *checker) source(it *item) benefit.Citation {
+// setSource sets f.Source, zero in a new finding, to the source of item
+// it's level version: its citation, or the level's Source (written only
+// when it is not zero).
+func (c *checker) setSource(it *item, f *Finding) {
 	l := &c.levels[it.srcLvl]
-	if it.srcVer == -2 {
-		return sourceAt(l, it.srcAt)
-	}
-	if it.srcVer >= 0 {
-		if v := l.Schedule.Version(int(it.srcVer)); !v.Citation.IsZero() {
-			return v.Citation
+	var src benefit.Citation
+	switch {
+	case it.srcVer == -2:
+		src = sourceAt(l, it.srcAt)
+	case it.srcVer >= 0:
+		if src = l.Schedule.Version(int(it.srcVer)).Citation; src.IsZero() {
+			src = l.Source
 		}
+	default:
+		src = l.Source
 	}
-	return l.Source
+	if !src.IsZero() {
+		f.Source = src
+	}
 }
 
 // shortfall sets a finding's figures for a level at a below r (both per

@@ -552,7 +552,7 @@ func (c *checker) add(it item) {
 			p.req.Equal(it.req) && p.act.Equal(it.act) && p.per == it.per &&
 			p.den == it.den && p.num.Equal(it.num) &&
 			sameCite(p.cite, it.cite) && p.inherited == it.inherited &&
-			p.status == it.status && p.msg.equal(it.msg) {
+			p.status == it.status && p.msg.Equal(it.msg) {
 			p.iv.To = it.iv.To
 			return
 		}
@@ -649,7 +649,7 @@ func (c *checker) unchecked(i int, rule string, rc int, why Reason, iv benefit.I
 	c.cover(rc, iv, false)
 	if n := c.items.len(); n > 0 { // the months after the last unchecked ones: extend it (what add would do, cheaper)
 		if p := c.items.at(n - 1); p.lvl == int32(i) && p.why == why && p.rule == rule && p.iv.To == iv.From &&
-			!iv.From.IsZero() && p.msg.equal(msg) && sameCite(p.cite, cite) {
+			!iv.From.IsZero() && p.msg.Equal(msg) && sameCite(p.cite, cite) {
 			p.iv.To = iv.To
 			return
 		}

@@ -68,9 +68,10 @@ func relationOf(r *Relative) int32 {
 	return 3
 }
 
-// equal reports whether m and o make the same sentence for the same
-// finding figures.
-func (m *message) equal(o *message) bool {
+// Equal reports whether m and o make the same sentence for the same
+// finding figures. It is what go-cmp compares two findings' messages
+// with (floortest.CmpOptions).
+func (m *message) Equal(o *message) bool {
 	if m == o {
 		return true
 	}

@@ -3,6 +3,7 @@ package floortest
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -154,11 +155,13 @@ func orNone(c benefit.Citation) string {
 
 // CmpOptions returns go-cmp options for comparing floor values in tests:
 // region codes and dimensions by value, amounts by value (through their
-// Equal method), and empty slices equal to nil.
+// Equal method), findings' messages by what they say, and empty slices
+// equal to nil.
 func CmpOptions() cmp.Options {
 	return cmp.Options{
 		cmp.Comparer(func(a, b region.Code) bool { return a == b }),
 		cmp.Comparer(func(a, b benefit.Dims) bool { return a == b }),
+		cmp.Exporter(func(t reflect.Type) bool { return t == reflect.TypeFor[floor.Finding]() }), // its message, compared by its Equal method
 		cmpopts.EquateEmpty(),
 	}
 }

@@ -20,6 +20,13 @@ type Constraints struct {
 	MaxStepPercent *benefit.Rate `json:"max_step_percent,omitempty"`
 	// FiscalCap caps the local cost.
 	FiscalCap *FiscalCap `json:"fiscal_cap,omitempty"`
+	// Fund keeps a programme paid from a fund within the fund's means
+	// (基金支付能力): see FundReserve.
+	Fund *FundReserve `json:"fund,omitempty"`
+	// NationalRate caps a province's average increase of retirees'
+	// pensions at the national overall level of the year (以全国调整比例为
+	// 高限): see NationalCap.
+	NationalRate *NationalCap `json:"national_rate,omitempty"`
 }
 
 // A CapBasis says what a fiscal cap is measured against.
@@ -56,6 +63,10 @@ const (
 	BindMaxStep        Binding = "max_step"         // increase capped in yuan
 	BindMaxStepPercent Binding = "max_step_percent" // increase capped in percent
 	BindFiscalCap      Binding = "fiscal_cap"       // local cost capped by revenue
+	BindFund           Binding = "fund"             // capped by the fund's balance and inflow (基金支付能力)
+	BindNationalRate   Binding = "national_rate"    // increase capped by the national overall level (以全国调整比例为高限)
+	// A relative bound of the floor set (失业保险条例 第十八条) binds under
+	// its own id: "ui.art18.below_min_wage", "ui.art18.above_dibao".
 )
 
 func (c *Constraints) validate() error {
@@ -71,6 +82,22 @@ func (c *Constraints) validate() error {
 		}
 		if f.Percent.Sign() < 0 {
 			return &benefit.RecordError{Field: "constraints.fiscal_cap.percent", Err: fmt.Errorf("%w: %s", benefit.ErrNegative, f.Percent)}
+		}
+	}
+	if f := c.Fund; f != nil && (f.Months < 0 || f.Months > maxReserveMonths) {
+		return fieldErr("constraints.fund.months", benefit.ErrRange, "%d (want 0-%d)", f.Months, maxReserveMonths)
+	}
+	if n := c.NationalRate; n != nil {
+		seen := map[int]int{}
+		for i, r := range n.Rates {
+			p := fmt.Sprintf("constraints.national_rate.rates[%d]", i)
+			if j, dup := seen[r.Year]; dup {
+				return fieldErr(p+".year", benefit.ErrSyntax, "year %d already given in rates[%d]", r.Year, j)
+			}
+			seen[r.Year] = i
+			if r.Rate.Sign() < 0 {
+				return fieldErr(p+".rate", benefit.ErrNegative, "%s", r.Rate)
+			}
 		}
 	}
 	return nil
@@ -95,6 +122,12 @@ func (c *Constraints) String() string {
 		} else {
 			parts = append(parts, "local cost ≤ "+f.Percent.String()+" of revenue")
 		}
+	}
+	if f := c.Fund; f != nil {
+		parts = append(parts, fmt.Sprintf("fund keeps %d months of benefits", f.Months))
+	}
+	if c.NationalRate != nil {
+		parts = append(parts, "increase ≤ national rate")
 	}
 	return strings.Join(parts, ", ")
 }

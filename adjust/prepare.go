@@ -28,6 +28,7 @@ type prepared struct {
 	annualFactor int64
 	catVer       string
 	kp           *kernelPlan
+	dom          *domain // nil for a scenario that needs none (domain.go)
 }
 
 func prepare(s *Scenario, o *Options) (*prepared, error) {
@@ -67,17 +68,29 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 	if err := s.checkAssumptions(); err != nil {
 		return nil, err
 	}
-	if p.path, err = s.Floor.Project(floor.PathOptions{
-		Program: s.Program, Dims: s.Dims, From: s.BaseYear(), To: s.EndYear(), Rounding: &p.round,
-		Growth: s.floorGrowth, Floors: o.Floors, Catalogue: cat,
-	}); err != nil {
-		if re, ok := errors.AsType[*benefit.RecordError](err); ok {
-			re.Field = "floor." + re.Field
+	set := o.Floors
+	if set == nil {
+		set = floor.Default()
+	}
+	noFloor := s.noFloor(set)
+	if noFloor {
+		p.floors = noFloors(s)
+	} else {
+		if p.path, err = s.Floor.Project(floor.PathOptions{
+			Program: s.Program, Dims: s.Dims, From: s.BaseYear(), To: s.EndYear(), Rounding: &p.round,
+			Growth: s.floorGrowth, Floors: o.Floors, Catalogue: cat,
+		}); err != nil {
+			if re, ok := errors.AsType[*benefit.RecordError](err); ok {
+				re.Field = "floor." + re.Field
+			}
+			return nil, err
 		}
+		p.floors = p.path.Years
+	}
+	p.planKernel()
+	if err := p.prepareDomain(o, set, noFloor); err != nil {
 		return nil, err
 	}
-	p.floors = p.path.Years
-	p.planKernel()
 	p.names = make([]string, len(s.Regions))
 	p.order = make([]int, len(s.Regions))
 	for i := range s.Regions {
@@ -106,4 +119,28 @@ func checkCapRule(fc *FiscalCap, r region.CostRule) error {
 		}
 	}
 	return nil
+}
+
+// noFloor reports whether s runs without a national floor: its
+// programme has none in set (the unemployment benefit, bounded by other
+// figures instead; the retirees' pensions) and its floor path is left
+// empty. A path given for such a programme is projected as any other
+// (a history given in it is a floor of the scenario's own).
+func (s *Scenario) noFloor(set *floor.Set) bool {
+	f := &s.Floor
+	if len(f.History) > 0 || f.ShippedThrough != 0 || f.Projection != (floor.Trend{}) {
+		return false
+	}
+	_, ok := set.National(s.Program, s.Dims)
+	return !ok
+}
+
+// noFloors returns the floor of every year of a run without a national
+// floor: zero, with the status unknown.
+func noFloors(s *Scenario) []floor.YearFloor {
+	fs := make([]floor.YearFloor, s.Horizon+1)
+	for i := range fs {
+		fs[i] = floor.YearFloor{Year: s.BaseYear() + i, Citation: benefit.Citation{Note: "no national floor: " + s.Program + " has none"}}
+	}
+	return fs
 }

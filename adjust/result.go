@@ -34,7 +34,11 @@ type RunRecord struct {
 	// Regions is "custom" when Options.Regions replaced the embedded
 	// region table (whose fiscal tiers and cost rules the hash does not
 	// cover); empty for the embedded one.
-	Regions          string `json:"regions,omitempty"`
+	Regions string `json:"regions,omitempty"`
+	// Populations is "custom" when Options.Populations gave the
+	// retirees a plan is applied to (not covered by the hash); empty
+	// otherwise.
+	Populations      string `json:"populations,omitempty"`
 	ScenarioSHA256   string `json:"scenario_sha256"` // of Scenario.Canonical
 	Scenario         string `json:"scenario"`        // its name
 	Illustrative     bool   `json:"illustrative"`
@@ -74,6 +78,18 @@ type RegionYear struct {
 	// Transfer is the extra transfer (转移支付) that closes the gap.
 	Infeasible bool           `json:"infeasible,omitempty"`
 	Transfer   benefit.Amount `json:"transfer"`
+
+	// Bounds are the relative bounds of the floor set the level was kept
+	// inside, with the region's figures of the year (失业保险条例 第十八条:
+	// above 低保, below the minimum wage); nil when none applies.
+	Bounds []Bound `json:"bounds,omitempty"`
+	// Fund is the paying fund's year (基金收支), for a region that gives
+	// its fund; nil otherwise.
+	Fund *FundYear `json:"fund,omitempty"`
+	// Retirees is the year of a retirees' pension adjustment: the
+	// national overall level, the cost of the increase, the plan applied
+	// person by person; nil for other programmes.
+	Retirees *RetireeYear `json:"retirees,omitempty"`
 
 	// Findings are the floor check's findings for this region and year.
 	Findings []floor.Finding `json:"findings,omitempty"`

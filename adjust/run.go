@@ -24,6 +24,9 @@ func Run(ctx context.Context, s Scenario, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := p.runPlans(ctx); err != nil {
+		return nil, err
+	}
 	n := len(s.Regions)
 	rows := make([]RegionYear, n*s.Horizon)
 	errs := make([]error, n)
@@ -97,16 +100,19 @@ func (p *prepared) assemble(rows []RegionYear, levels []floor.Level, opts *Optio
 		unit = "元/年"
 	}
 	res := &Result{
-		Run: RunRecord{Module: Module, Version: Version, Catalogue: p.catVer, Floors: p.path.Source, ScenarioSHA256: p.hash,
+		Run: RunRecord{Module: Module, Version: Version, Catalogue: p.catVer, Floors: p.floorSource(), ScenarioSHA256: p.hash,
 			Scenario: s.Name, Illustrative: s.Illustrative, IllustrativeNote: s.Note},
 		Program: s.Program, Name: p.prog.Name, Unit: unit, Rounding: p.round.String(),
-		Rule: s.Rule.String(), Constraints: s.Constraints.String(),
+		Rule: s.Rule.String(), Constraints: p.constraintsText(),
 		Floors:      append([]floor.YearFloor(nil), p.floors...),
 		CostSharing: p.costRule.Citation,
 		Rows:        sorted,
 	}
 	if opts.Regions != nil && opts.Regions != region.Default() {
 		res.Run.Regions = "custom"
+	}
+	if len(opts.Populations) > 0 {
+		res.Run.Populations = "custom"
 	}
 	if !opts.SkipFloorCheck {
 		if err := p.floorCheck(res, levels, opts); err != nil {

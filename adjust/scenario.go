@@ -79,6 +79,21 @@ type Region struct {
 	Revenue       benefit.Amount    `json:"revenue"`       // 元 in RevenueYear
 	Assumptions   Assumptions       `json:"assumptions,omitzero"`
 	Years         []YearAssumptions `json:"years,omitempty"`
+
+	// References are the region's own figures the level is set against
+	// or bounded by, keyed by programme: "reference.min_wage"
+	// (最低工资标准), "reference.dibao_urban" (城市低保标准). See Reference.
+	References map[string]Reference `json:"references,omitempty"`
+	// Fund is the social-insurance fund that pays a programme whose payer
+	// is a fund (region.PayerFund: 失业保险基金), for Constraints.Fund.
+	Fund *Fund `json:"fund,omitempty"`
+	// CentralSubsidy is the share of the yearly cost of each year's
+	// increase that the centre pays into the fund of a fund-paid
+	// programme (中央财政补助); nil: none.
+	CentralSubsidy *benefit.Rate `json:"central_subsidy,omitempty"`
+	// Plan applies a provincial plan of package plan person by person in
+	// the first simulated year (retirees' pensions); see RegionPlan.
+	Plan *RegionPlan `json:"plan,omitempty"`
 }
 
 // Assumptions are the economic drivers of one year (or the default of

@@ -150,6 +150,9 @@ func (p *prepared) solveCap(in *stepIn, target, hard benefit.Amount) (capOut, er
 // integer kernel when it applies, else on the decimal path. sc is the
 // calling worker's scratch.
 func (p *prepared) runRegion(ri int, out []RegionYear, sc *scratch) error {
+	if p.dom != nil {
+		return p.runRegionDomain(ri, out)
+	}
 	if p.kp.ok && p.runRegionKernel(ri, out, sc) {
 		return nil
 	}

@@ -102,6 +102,9 @@ func (s *Scenario) checkShape(tab *region.Table) error {
 	if err := s.Constraints.validate(); err != nil {
 		return err
 	}
+	if f := &s.Floor; len(f.History) == 0 && f.ShippedThrough == 0 && f.Projection == (floor.Trend{}) {
+		return nil // no path: a programme without a national floor (noFloor), or an error of Project
+	}
 	if err := s.Floor.Projection.Validate(); err != nil {
 		if re, ok := errors.AsType[*benefit.RecordError](err); ok {
 			re.Field = "floor." + re.Field

@@ -17,6 +17,17 @@
 // The command `benefitstd simulate` does the same from the shell and, with
 // no --scenario, runs the embedded ILLUSTRATIVE default (DefaultScenario).
 //
+// # Shipped scenarios (内置情景)
+//
+// Builtins lists the scenarios shipped with the library, at least one per
+// domain, and Builtin finds one by name: "residents-pension" is the
+// default scenario. Each BuiltinScenario gives its domain, a one-line
+// description, its Kind (how it runs) and its Figures: which groups of
+// figures are real, with their sources and confidence marks, and which
+// are illustrative (示意). adjust/data/builtins.json lists them, one file
+// each under adjust/data; `benefitstd simulate --list` shows them and
+// `--scenario builtin:NAME` runs one.
+//
 // # Scenario
 //
 // A scenario names the programme (its rounding comes from the benefit

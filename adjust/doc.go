@@ -17,6 +17,17 @@
 // The command `benefitstd simulate` does the same from the shell and, with
 // no --scenario, runs the embedded ILLUSTRATIVE default (DefaultScenario).
 //
+// # Shipped scenarios (内置情景)
+//
+// Builtins lists the scenarios shipped with the library, at least one per
+// domain, and Builtin finds one by name: "residents-pension" is the
+// default scenario. Each BuiltinScenario gives its domain, a one-line
+// description, its Kind (how it runs) and its Figures: which groups of
+// figures are real, with their sources and confidence marks, and which
+// are illustrative (示意). adjust/data/builtins.json lists them, one file
+// each under adjust/data; `benefitstd simulate --list` shows them and
+// `--scenario builtin:NAME` runs one.
+//
 // # Scenario
 //
 // A scenario names the programme (its rounding comes from the benefit
@@ -41,8 +52,25 @@
 // years after it: +N yuan a year (floor.TrendStep), indexation to the
 // scenario-wide wage growth and CPI (floor.TrendIndex, rounded by the
 // scenario's rounding, never below last year's) or hold. Projected years
-// carry the status benefit.Projected wherever they are shown. The floor
-// of a year is the highest amount in force in any of its months.
+// carry the status benefit.Projected wherever they are shown.
+//
+// # Months (按月计算)
+//
+// Each year's new level takes effect in the scenario's effective month
+// ("effective_month", 1-12; January when left out, as the pension
+// notices do; 8 for the veterans' standards, raised every 1 August) and
+// is paid until the month before it next year: the months before it pay
+// last year's level. The national floor changes in the months of its
+// path (a history version's month; projected versions each January, or
+// in the path's "month"). Costs, their central and local shares and the
+// floor check's arrears are summed month by month, and the yearly
+// figure is the exact sum: a floor that rises from 100 to 110 in July,
+// followed by the level from July, costs 1,000 beneficiaries
+// 1,000 × (6 × 100 + 6 × 110) = 1,260,000.00 that year. The floor a
+// year's level must keep is the highest in force from its effective
+// month to December (for January, the highest in any month of the year);
+// a level raised later than the floor leaves months below it, which the
+// floor check reports with what is owed.
 //
 // A scenario file looks like this (`benefitstd simulate --print-default`
 // prints the full default; adjust/testdata/worked-infeasible.json is the
@@ -105,8 +133,9 @@
 // for every level (it pays none of the top-up, as in every cost rule the
 // library ships), so the local share of level k·u is per·u·k − central
 // and the largest level within the cap is ⌊(cap + central) ÷ (per·u)⌋
-// steps, per the person-periods of the year. No search, floating-point
-// or other, is made. A fiscal cap under a cost rule in which the centre
+// steps, per the person-periods of the year (for a level from a later
+// month, the months before it are a fixed cost added first). No search,
+// floating-point or other, is made. A fiscal cap under a cost rule in which the centre
 // pays part of the top-up is refused (errors.ErrUnsupported, field
 // "constraints.fiscal_cap"). Where every figure is whole fen and fits an
 // int64 (the usual case) a region's years run on an integer kernel, on
@@ -122,8 +151,10 @@
 // # Who pays
 //
 // The yearly cost of a level x for n persons is 12·n·x for a monthly
-// programme (n·x for a yearly one), split by region.Table.Split with the
-// part up to the national floor as the floor part: for 城乡居民基础养老金
+// programme (n·x for a yearly one) when x is paid all year, and in
+// general the sum over the months of what each month pays, split by
+// region.Table.Split with the part up to each month's national floor as
+// the floor part: for 城乡居民基础养老金
 // the centre pays 100 % of the floor part in fiscal tiers 1-2 and 50 %
 // elsewhere, and nothing of the local top-up (国办发〔2018〕6号). Central +
 // local = total exactly in every region-year, and the national totals
@@ -142,13 +173,16 @@
 //   - each year's revenue, grown by revenue_growth: half-up to the fen;
 //     beneficiaries, grown by beneficiary_growth: half-up to a person;
 //   - the central share of a cost: half-up to the fen (region.Table.Split);
+//   - the yearly cost of a yearly standard that changes within the year
+//     (a twelfth a month): its total and floor part, each half-up to the
+//     fen, once a region-year;
 //   - RegionYear.Burden: half-up to 0.0001 %; YearSummary.MeanLevel:
 //     half-up to the fen;
 //   - text renderings only: costs in 万元 or 亿元, half-up to 0.01 of the
 //     unit (CSV and JSON carry exact yuan).
 //
-// Costs (12·n·x), local shares, transfers, headroom, differences and
-// totals are exact. The equalisation statistics are float64 (below).
+// Costs (12·n·x, or the sum of the months), local shares, transfers,
+// headroom, differences and totals are exact. The equalisation statistics are float64 (below).
 //
 // # Results
 //

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
@@ -174,7 +175,8 @@ func (p *prepared) runRegionDomain(ri int, out []RegionYear) error {
 	fc := s.Constraints.FiscalCap
 	var prevLocal benefit.Amount
 	if fc != nil && fc.Basis == OfRevenueGrowth {
-		c, err := p.cost(r.Code, level, p.floors[0].Amount, n)
+		// the base year: its level all year
+		c, err := p.costIn(&stepIn{code: r.Code, level: level, mf: &p.mf[0], n: n}, level)
 		if err != nil {
 			return err
 		}
@@ -279,10 +281,10 @@ func (p *prepared) solveDomain(ri, i int, level benefit.Amount, n int64, rev, pr
 	r := &s.Regions[ri]
 	y := row.Year
 	refs := d.refs[ri]
-	jan := benefit.NewMonth(y, 1)
+	eff := benefit.NewMonth(y, time.Month(p.month))
 	env := ruleEnv{level: level, floor: row.Floor, prevFloor: p.floors[i].Amount,
 		wage: s.rate(WageGrowth, ri, y), cpi: s.rate(CPI, ri, y), years: y - s.BaseYear(),
-		refs: func(k string) benefit.Amount { return refs[k].at(jan).Amount }}
+		refs: func(k string) benefit.Amount { return refs[k].at(eff).Amount }}
 	prop := level.Add(s.Rule.increase(&env)).Round(p.round)
 	if prop.Sign() < 0 {
 		prop = benefit.Amount{}
@@ -359,7 +361,7 @@ func (p *prepared) solveDomain(ri, i int, level benefit.Amount, n int64, rev, pr
 			capAmt = floorFen(prevLocal.Add(rev.Sub(prevRev).MulRate(fc.Percent)))
 		}
 		row.Cap = &capAmt
-		st, err := p.solveCap(&stepIn{code: r.Code, year: y, level: level, proposed: prop, floor: row.Floor, n: n, cap: &capAmt}, target, hard)
+		st, err := p.solveCap(&stepIn{code: r.Code, year: y, level: level, proposed: prop, floor: row.Floor, mf: &p.mf[i+1], n: n, cap: &capAmt}, target, hard)
 		if err != nil {
 			return stepOut{}, err
 		}
@@ -374,8 +376,9 @@ func (p *prepared) solveDomain(ri, i int, level benefit.Amount, n int64, rev, pr
 		means, ok := fund.means(r.Fund.Other)
 		t, ok1 := target.Fen()
 		h, ok2 := hard.Fen()
-		xmax, ok3 := fundCap(means, int64(con.Fund.Months), n, p.unitFen)
-		if !ok || !ok1 || !ok2 || !ok3 {
+		prev, ok3 := level.Fen()
+		xmax, ok4 := p.fundCap(means, int64(con.Fund.Months), n, prev)
+		if !ok || !ok1 || !ok2 || !ok3 || !ok4 {
 			return stepOut{}, fieldErr("constraints.fund", benefit.ErrRange, "region %s in %d: the fund's figures pass an int64 of fen", r.Code, y)
 		}
 		if t > xmax {
@@ -386,7 +389,8 @@ func (p *prepared) solveDomain(ri, i int, level benefit.Amount, n int64, rev, pr
 			}
 		}
 	}
-	c, err := p.cost(r.Code, out.level, row.Floor, n)
+	in := stepIn{code: r.Code, year: y, level: level, floor: row.Floor, mf: &p.mf[i+1], n: n}
+	c, err := p.costIn(&in, out.level)
 	if err != nil {
 		return stepOut{}, err
 	}
@@ -394,7 +398,12 @@ func (p *prepared) solveDomain(ri, i int, level benefit.Amount, n int64, rev, pr
 		ry = &RetireeYear{}
 	}
 	if ry != nil {
-		ry.IncreaseCost = p.prog.Frequency.Annual(out.level.Sub(level)).Mul(n)
+		// the year's cost less what last year's level would have cost
+		c0, err := p.costIn(&in, level)
+		if err != nil {
+			return stepOut{}, err
+		}
+		ry.IncreaseCost = c.Total.Sub(c0.Total)
 		c = subsidise(c, r.CentralSubsidy, ry.IncreaseCost)
 	}
 	out.cost = c

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"time"
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
@@ -11,8 +12,10 @@ import (
 )
 
 // checkLevel returns region ri's simulated levels (rows, its years in
-// order) as the floor.Level the floor check reads. Run builds it in the
-// region's worker.
+// order) as the floor.Level the floor check reads: the base year's level
+// from its January, each year's from its effective month, and each
+// year's beneficiaries from its January. Run builds it in the region's
+// worker.
 func (p *prepared) checkLevel(ri int, rows []RegionYear) (floor.Level, error) {
 	s := p.s
 	r := &s.Regions[ri]
@@ -21,7 +24,7 @@ func (p *prepared) checkLevel(ri int, rows []RegionYear) (floor.Level, error) {
 		Citation: benefit.Citation{Note: "current level given in the scenario"}})
 	hc := make([]floor.Headcount, 0, s.Horizon)
 	for _, ry := range rows {
-		vs = append(vs, benefit.Version{From: benefit.NewMonth(ry.Year, 1), Amount: ry.Level, Status: benefit.Projected})
+		vs = append(vs, benefit.Version{From: benefit.NewMonth(ry.Year, time.Month(p.month)), Amount: ry.Level, Status: benefit.Projected})
 		hc = append(hc, floor.Headcount{From: benefit.NewMonth(ry.Year, 1), Persons: ry.Beneficiaries})
 	}
 	sch, err := benefit.NewSchedule(vs...)

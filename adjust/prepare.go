@@ -15,10 +15,14 @@ type prepared struct {
 	s        *Scenario
 	prog     benefit.Program
 	round    benefit.Rounding
-	unitFen  int64             // grid step in fen
-	down, up benefit.Rounding  // the grid rounded toward zero / away from zero
-	path     *floor.Projected  // the national floor path
-	floors   []floor.YearFloor // path.Years: floors[i] is year BaseYear()+i, i = 0…Horizon
+	unitFen  int64            // grid step in fen
+	down, up benefit.Rounding // the grid rounded toward zero / away from zero
+	path     *floor.Projected // the national floor path
+	month    int              // the effective month of each year's level, 1-12
+	// floors[i] is the floor of year BaseYear()+i (i = 0…Horizon) from
+	// the effective month on, mf[i] its floor month by month
+	floors   []floor.YearFloor
+	mf       [][12]benefit.Amount
 	tab      *region.Table
 	names    []string // display name per region index
 	order    []int    // region indices sorted by code
@@ -51,7 +55,7 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 	if err := checkCapRule(s.Constraints.FiscalCap, costRule); err != nil {
 		return nil, err
 	}
-	p := &prepared{s: s, prog: prog, round: prog.Rounding, tab: tab, catVer: cat.Version(), costRule: costRule, annualFactor: 12}
+	p := &prepared{s: s, prog: prog, round: prog.Rounding, tab: tab, catVer: cat.Version(), costRule: costRule, annualFactor: 12, month: s.month()}
 	if prog.Frequency == benefit.PerYear {
 		p.annualFactor = 1
 	}
@@ -73,9 +77,7 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 		set = floor.Default()
 	}
 	noFloor := s.noFloor(set)
-	if noFloor {
-		p.floors = noFloors(s)
-	} else {
+	if !noFloor {
 		if p.path, err = s.Floor.Project(floor.PathOptions{
 			Program: s.Program, Dims: s.Dims, From: s.BaseYear(), To: s.EndYear(), Rounding: &p.round,
 			Growth: s.floorGrowth, Floors: o.Floors, Catalogue: cat,
@@ -85,8 +87,8 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 			}
 			return nil, err
 		}
-		p.floors = p.path.Years
 	}
+	p.monthFloors()
 	p.planKernel()
 	if err := p.prepareDomain(o, set, noFloor); err != nil {
 		return nil, err

@@ -80,14 +80,17 @@ func (r *refPath) at(m benefit.Month) benefit.Version {
 }
 
 // lowest and highest return the least and the greatest figure in force
-// in any month of year y, with their versions.
-func (r *refPath) lowest(y int) benefit.Version  { return r.extreme(y, -1) }
-func (r *refPath) highest(y int) benefit.Version { return r.extreme(y, +1) }
+// in any month of the twelve from month from on (a level's year: its
+// effective month to the month before it a year later), with their
+// versions.
+func (r *refPath) lowest(from benefit.Month) benefit.Version  { return r.extreme(from, -1) }
+func (r *refPath) highest(from benefit.Month) benefit.Version { return r.extreme(from, +1) }
 
-func (r *refPath) extreme(y, sign int) benefit.Version {
-	best := r.at(benefit.NewMonth(y, 1))
+func (r *refPath) extreme(from benefit.Month, sign int) benefit.Version {
+	best := r.at(from)
+	to := from.AddMonths(12)
 	for _, v := range r.sch.All() {
-		if v.From.Year() == y && v.Amount.Cmp(best.Amount)*sign > 0 {
+		if v.From > from && v.From < to && v.Amount.Cmp(best.Amount)*sign > 0 {
 			best = v
 		}
 	}
@@ -184,7 +187,7 @@ func (s *Scenario) resolveRef(ref *Reference, key, path string, cat *benefit.Cat
 	if raises {
 		vs := slices.Clone(ref.History)
 		last := vs[len(vs)-1]
-		end := benefit.NewMonth(s.EndYear(), 12)
+		end := benefit.NewMonth(s.EndYear()+1, 12) // the last year's level runs into the next from a later effective month
 		cite := benefit.Citation{Note: "projected by the scenario: " + rv.String()}
 		inc := floor.Increase{}
 		if rv.Rate != nil {

@@ -51,20 +51,22 @@ type RegionYear struct {
 	Name   string      `json:"name"`
 	Year   int         `json:"year"`
 
-	Level    benefit.Amount `json:"level"`    // new level, in force from January
+	Level    benefit.Amount `json:"level"`    // new level, in force from the effective month
 	Previous benefit.Amount `json:"previous"` // last year's level
 	Increase benefit.Amount `json:"increase"` // Level − Previous
 	Proposed benefit.Amount `json:"proposed"` // what the rule proposed, rounded
 	Rule     string         `json:"rule"`     // the rule that proposed it
 	Binding  Binding        `json:"binding"`  // the constraint that set Level, or "none"
 
-	Floor       benefit.Amount `json:"floor"`        // the national floor of the year
+	Floor       benefit.Amount `json:"floor"`        // the national floor of the year from the effective month
 	FloorStatus benefit.Status `json:"floor_status"` // legislated, provisional, projected, …
 	Headroom    benefit.Amount `json:"headroom"`     // Level − Floor (≥ 0)
 
-	Beneficiaries int64          `json:"beneficiaries"`
-	Cost          region.Split   `json:"cost"`    // yearly cost: total, central, local
-	Revenue       benefit.Amount `json:"revenue"` // local general budget revenue of the year
+	Beneficiaries int64 `json:"beneficiaries"`
+	// Cost is the calendar year's cost, summed month by month (the
+	// previous level before the effective month): total, central, local.
+	Cost    region.Split   `json:"cost"`
+	Revenue benefit.Amount `json:"revenue"` // local general budget revenue of the year
 	// Burden is the local cost as a share of Revenue, rounded half-up to
 	// a ten-thousandth of a percent; nil when Revenue is zero.
 	Burden *benefit.Rate `json:"burden,omitempty"`
@@ -124,14 +126,17 @@ type YearSummary struct {
 // region-years by region code, then year; years ascending. A Result is
 // not changed after Run returns and may be read concurrently.
 type Result struct {
-	Run         RunRecord         `json:"run"`
-	Program     string            `json:"program"`
-	Name        string            `json:"program_name"`
-	Unit        string            `json:"unit"` // "元/月" or "元/年"
-	Rounding    string            `json:"rounding"`
-	Rule        string            `json:"rule"`
-	Constraints string            `json:"constraints"`
-	Floors      []floor.YearFloor `json:"floors"` // base year first, then each simulated year
+	Run      RunRecord `json:"run"`
+	Program  string    `json:"program"`
+	Name     string    `json:"program_name"`
+	Unit     string    `json:"unit"` // "元/月" or "元/年"
+	Rounding string    `json:"rounding"`
+	// EffectiveMonth is the month each year's new level takes effect,
+	// 2-12; 0 for January.
+	EffectiveMonth int               `json:"effective_month,omitempty"`
+	Rule           string            `json:"rule"`
+	Constraints    string            `json:"constraints"`
+	Floors         []floor.YearFloor `json:"floors"` // base year first, then each simulated year
 	// CostSharing is the source of the central/local split rule
 	// (region.CostRule.Citation: 国办发〔2018〕6号 for the residents' pension).
 	CostSharing benefit.Citation `json:"cost_sharing"`

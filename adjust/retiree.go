@@ -3,6 +3,7 @@ package adjust
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/plan"
@@ -74,10 +75,12 @@ type RetireeYear struct {
 	// nil without Constraints.NationalRate.
 	National       *benefit.Rate  `json:"national_rate,omitempty"`
 	NationalStatus benefit.Status `json:"national_status,omitzero"`
-	// IncreaseCost is the yearly cost of the year's increase: 12 ×
-	// beneficiaries × the increase of the level, or, in the year of a
-	// plan, 12 × the sum of the per-person increases (plan.Summary's
-	// Increase). Cost.Central is the central subsidy's share of it.
+	// IncreaseCost is the cost of the year's increase: the year's cost
+	// less what last year's level would have cost the same persons (12 ×
+	// beneficiaries × the increase from January; 13 − m months of it from
+	// effective month m), or, in the year of a plan, 12 × the sum of the
+	// per-person increases (plan.Summary's Increase). The central
+	// subsidy's share of it is in Cost.Central.
 	IncreaseCost benefit.Amount `json:"increase_cost"`
 	// Plan is the plan applied person by person in this year (the first
 	// simulated year of a region with a RegionPlan), nil otherwise.
@@ -171,6 +174,8 @@ func (p *prepared) checkPlans(o *Options) ([]*planRun, error) {
 			return nil, fieldErr(path+".id", benefit.ErrRange, "plan %s is of %d; a region's plan applies in the first simulated year, %d", pl.ID, pl.Year(), s.StartYear)
 		case pl.Region != r.Code:
 			return nil, fieldErr(path+".id", benefit.ErrSyntax, "plan %s is of region %s, not %s", pl.ID, pl.Region, r.Code)
+		case pl.Effective.Month() != time.Month(p.month):
+			return nil, fieldErr("effective_month", benefit.ErrSyntax, "plan %s takes effect in %s; the scenario's levels take effect in month %d", pl.ID, pl.Effective, p.month)
 		case r.Beneficiaries != 0 || !r.Level.IsZero():
 			return nil, fieldErr(fmt.Sprintf("regions[%d].beneficiaries", ri), benefit.ErrSyntax, "region %s applies plan %s: its retirees and their average pension come from the population; leave beneficiaries and level out", r.Code, pl.ID)
 		case r.Plan.Population != nil && given:

@@ -108,6 +108,9 @@ func (p *prepared) assemble(rows []RegionYear, levels []floor.Level, opts *Optio
 		CostSharing: p.costRule.Citation,
 		Rows:        sorted,
 	}
+	if p.month > 1 {
+		res.EffectiveMonth = p.month
+	}
 	if opts.Regions != nil && opts.Regions != region.Default() {
 		res.Run.Regions = "custom"
 	}

@@ -31,9 +31,10 @@ import (
 //
 // The base year is StartYear-1: the current Level of each region and its
 // Beneficiaries are those of the base year, and each simulated year y
-// (StartYear … StartYear+Horizon-1) sets a new level in force from
-// January of y for the whole year, as the pension notices do (执行时间
-// 1 January, paid retroactively).
+// (StartYear … StartYear+Horizon-1) sets a new level in force from the
+// effective month of y (EffectiveMonth) to the month before it in y+1:
+// January by default, as the pension notices do (执行时间 1 January,
+// paid retroactively), August for the veterans' standards.
 type Scenario struct {
 	Name string `json:"name,omitempty"`
 	// Note is free text shown with every result: what the figures are
@@ -52,6 +53,10 @@ type Scenario struct {
 
 	StartYear int `json:"start_year"` // first simulated year
 	Horizon   int `json:"horizon"`    // number of simulated years, 1-100
+	// EffectiveMonth is the month of the year each new level takes
+	// effect (1-12; 0 means January). The months before it pay last
+	// year's level; costs are summed month by month.
+	EffectiveMonth int `json:"effective_month,omitempty"`
 	// RevenueYear is the year the regions' Revenue figures are for; it
 	// defaults to the base year (StartYear-1). Revenue grows from it by
 	// each year's revenue_growth.
@@ -255,13 +260,17 @@ func LoadScenarioWith(r io.Reader, name string, opts Options) (Scenario, error) 
 // Canonical returns the scenario's canonical JSON: compact, fields in
 // declaration order, regions sorted by code, the years of the scenario
 // and of each region sorted, a revenue year equal to the base year left
-// out, amounts and rates in their canonical spelling ("20.00", "3.8%").
+// out, an effective month of January left out, amounts and rates in
+// their canonical spelling ("20.00", "3.8%").
 // Two scenarios that differ only in these ways mean the same run and
 // have the same canonical form.
 func (s Scenario) Canonical() ([]byte, error) {
 	c := s
 	if c.RevenueYear == c.BaseYear() {
 		c.RevenueYear = 0
+	}
+	if c.EffectiveMonth == 1 {
+		c.EffectiveMonth = 0
 	}
 	byYear := func(a, b YearAssumptions) int { return cmp.Compare(a.Year, b.Year) }
 	c.Years = slices.Clone(s.Years)

@@ -2,7 +2,6 @@ package adjust
 
 import (
 	"github.com/benefitstd/benefitstd/benefit"
-	"github.com/benefitstd/benefitstd/internal/fen"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -39,27 +38,18 @@ func growCount(n int64, g benefit.Rate) (int64, bool) {
 	return max(f/100, 0), true
 }
 
-// cost returns the yearly cost of paying level x to n persons, split
-// between the centre and region c. The part up to floor f is the
-// national-floor part; the rest is the local top-up.
-func (p *prepared) cost(c region.Code, x, f benefit.Amount, n int64) (region.Split, error) {
-	total := p.prog.Frequency.Annual(x).Mul(n)
-	fp := total
-	if x.Cmp(f) > 0 {
-		fp = p.prog.Frequency.Annual(f).Mul(n)
-	}
-	return p.tab.Split(p.s.Program, c, total, fp)
-}
-
 // stepIn is what one region-year's solve reads.
 type stepIn struct {
 	code     region.Code
 	year     int
-	level    benefit.Amount // current level
+	level    benefit.Amount // current level, paid before the effective month
 	proposed benefit.Amount // the rule's proposal, on the grid
-	floor    benefit.Amount // this year's national floor
-	n        int64          // beneficiaries this year
-	cap      *benefit.Amount
+	floor    benefit.Amount // this year's national floor (from the effective month)
+	// mf is the national floor of each month of the year; nil: floor in
+	// every month
+	mf  *[12]benefit.Amount
+	n   int64 // beneficiaries this year
+	cap *benefit.Amount
 }
 
 type stepOut struct {
@@ -112,7 +102,7 @@ func (p *prepared) solve(in *stepIn) (stepOut, error) {
 			bind = BindFiscalCap
 		}
 	}
-	c, err := p.cost(in.code, level, in.floor, in.n)
+	c, err := p.costIn(in, level)
 	if err != nil {
 		return stepOut{}, err
 	}
@@ -128,17 +118,18 @@ func (p *prepared) solve(in *stepIn) (stepOut, error) {
 // benefit.ErrRange) when one passes an int64 of fen, a yearly cost of
 // about 92 thousand trillion yuan.
 func (p *prepared) solveCap(in *stepIn, target, hard benefit.Amount) (capOut, error) {
-	fs, err := p.cost(in.code, in.floor, in.floor, in.n) // the floor part alone
+	fs, err := p.costIn(in, hard) // its central share is every level's from hard up
 	if err != nil {
 		return capOut{}, err
 	}
-	per, ok1 := fen.Mul(p.annualFactor, in.n)
+	prev, ok0 := in.level.Fen()
+	line, ok1 := p.line(in.n, prev)
 	central, ok2 := fs.Central.Fen()
 	t, ok3 := target.Fen()
 	h, ok4 := hard.Fen()
 	c, ok5 := in.cap.Fen()
-	if ok1 && ok2 && ok3 && ok4 && ok5 {
-		if st, ok := capSolve(per, central, p.unitFen, t, h, c, true); ok {
+	if ok0 && ok1 && ok2 && ok3 && ok4 && ok5 {
+		if st, ok := capSolve(line, central, p.unitFen, t, h, c, true); ok {
 			return st, nil
 		}
 	}
@@ -180,7 +171,8 @@ func (p *prepared) runRegionDecimal(ri int, out []RegionYear) error {
 	fc := s.Constraints.FiscalCap
 	var prevLocal benefit.Amount
 	if fc != nil && fc.Basis == OfRevenueGrowth {
-		c, err := p.cost(r.Code, level, p.floors[0].Amount, n)
+		// the base year: its level all year
+		c, err := p.costIn(&stepIn{code: r.Code, level: level, mf: &p.mf[0], n: n}, level)
 		if err != nil {
 			return err
 		}
@@ -205,7 +197,7 @@ func (p *prepared) runRegionDecimal(ri int, out []RegionYear) error {
 		if f, ok := prop.Fen(); !ok || f > maxLevelFen {
 			return fieldErr("rule", benefit.ErrRange, "proposes %s for region %s in %d, more than %d integer digits", prop, r.Code, y, benefit.MaxAmountIntDigits)
 		}
-		in := stepIn{code: r.Code, year: y, level: level, proposed: prop, floor: fy.Amount, n: n}
+		in := stepIn{code: r.Code, year: y, level: level, proposed: prop, floor: fy.Amount, mf: &p.mf[i+1], n: n}
 		var capAmt benefit.Amount
 		if fc != nil {
 			switch fc.Basis {

@@ -2,6 +2,7 @@ package adjust
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
@@ -28,13 +29,16 @@ type Fund struct {
 
 // A FundReserve is the fund constraint (基金支付能力, 在确保基金运行安全
 // 前提下): at the end of each year the fund still holds Months months of
-// the year's benefits. For level x paid to n persons a month it is
+// the year's benefits. For level x paid to n persons a month from
+// January it is
 //
 //	balance + inflow − other − 12·n·x ≥ Months·n·x
 //	⇔  (12 + Months)·n·x ≤ balance + inflow − other
 //
 // solved exactly on the rounding grid: the largest level k·u with
-// (12 + Months)·n·u·k ≤ balance + inflow − other. Months 0 keeps the
+// (12 + Months)·n·u·k ≤ balance + inflow − other. With a later effective
+// month m the year pays last year's level for m − 1 months and x for
+// 13 − m, and the same holds with those months. Months 0 keeps the
 // balance from going below zero. When even the hard lower bound (the
 // floor, 低保, the current level) breaks it, the year is infeasible and
 // RegionYear.Transfer is the money the fund would need from outside
@@ -74,8 +78,9 @@ type FundYear struct {
 // above the urban 低保 and below the minimum wage): the rule, the
 // region's figure it is read from and the level it allows on the grid.
 //
-// The figure of a lower bound is the highest in force in any month of
-// the year, of an upper bound the lowest, so that the level keeps the
+// The figure of a lower bound is the highest in force in any of the
+// twelve months the year's level is (from the scenario's effective
+// month), of an upper bound the lowest, so that the level keeps the
 // bound in every month. Limit is the lowest (lower bound) or highest
 // (upper bound) level on the rounding grid that keeps it: for a strict
 // upper bound by the minimum wage of 2,540, 2,539 on a grid of yuan and
@@ -118,15 +123,17 @@ func boundsOf(s *Scenario, set *floor.Set, cat *benefit.Catalogue) []relBound {
 }
 
 // limit returns the bound of rb in year y for region ri's reference rp,
-// on the grid of the prepared scenario.
+// on the grid of the prepared scenario: over the twelve months the
+// year's level is in force, from its effective month.
 func (p *prepared) limit(rb *relBound, rp *refPath, y int) (Bound, error) {
 	r := &rb.rule
+	from := benefit.NewMonth(y, time.Month(p.month))
 	var v benefit.Version
 	kind := "lower"
 	if r.Bound == floor.Upper {
-		v, kind = rp.lowest(y), "upper"
+		v, kind = rp.lowest(from), "upper"
 	} else {
-		v = rp.highest(y)
+		v = rp.highest(from)
 	}
 	m := r.Multiplier
 	if m.IsZero() {
@@ -167,23 +174,29 @@ func (p *prepared) limit(rb *relBound, rp *refPath, y int) (Bound, error) {
 	return b, err
 }
 
-// fundCap returns the largest grid level (in fen, u the grid step) that
-// leaves a fund of means fen (balance + inflow − other) with months of
-// benefits for per persons a month: ⌊means ÷ ((12 + months)·per·u)⌋·u,
-// an exact integer division; −1 when not even 0 fits (means < 0). It
-// reports false when a figure passes an int64.
-func fundCap(means, months, per, u int64) (int64, bool) {
-	if means < 0 {
-		return -1, true
+// fundCap returns the largest grid level x (fen) that leaves a fund of
+// means fen (balance + inflow − other) with months of benefits at x for
+// n persons a month after paying the year's benefits, last year's level
+// prev before the effective month and x from it: with the year's cost
+// line (costLine: per·x + fixed), per·x + fixed + months·n·x ≤ means, an
+// exact integer division (costLine.maxSteps); negative when not even 0
+// fits. It reports false when a figure passes an int64.
+func (p *prepared) fundCap(means, months, n, prev int64) (int64, bool) {
+	line, ok := p.line(n, prev)
+	if !ok || line.div != 1 {
+		return 0, false
 	}
-	if per == 0 {
-		return maxLevelFen / u * u, true
+	r, ok1 := fen.Mul(months, n)
+	per, ok2 := fen.Add(line.per, r)
+	if !ok1 || !ok2 || per == 0 {
+		return 0, false
 	}
-	k, ok := fen.MulAddQuo(means, 1, 0, 0, (12+months)*per, u, fen.Floor)
+	line.per = per
+	k, ok := line.maxSteps(means, 0, p.unitFen)
 	if !ok {
 		return 0, false
 	}
-	return fen.Mul(k, u)
+	return fen.Mul(k, p.unitFen)
 }
 
 // fundMonths returns ⌊12·closing ÷ benefits⌋, the whole months of

@@ -301,3 +301,38 @@ func TestUnemploymentValidation(t *testing.T) {
 		t.Errorf("fund constraint on a budget programme: %v", err)
 	}
 }
+
+// From a later effective month (Scenario.EffectiveMonth, 按月计算) a
+// year's level is in force twelve months from it, and its bounds and
+// costs follow. From October: the level of 2026 runs 2026-10 to 2027-09,
+// when the minimum wage is 2,540 until 2027-08 and 2,667 from 2027-09,
+// so the lowest, 2,540, bounds it: 2,539; that of 2027 runs 2027-10 to
+// 2028-09, all at 2,667: 2,666 (the fixed +400 proposes 2,939).
+//
+// The fund from July, 100 persons, 1,400 paid in 2025, 3,500,000 to pay
+// from, 12 months kept: January-June pay 6 × 100 × 1,400 = 840,000, July-
+// December 6 × 100 × x, and 12 × 100 × x stays:
+//
+//	840,000 + 600·x + 1,200·x ≤ 3,500,000 ⇒ x ≤ 1,477.77… → 1,477
+//	benefits 840,000 + 600 × 1,477 = 1,726,200; closing 1,773,800
+//	(reserve 1,772,400); ⌊12 × 1,773,800 ÷ 1,726,200⌋ = 12 months
+func TestUnemploymentEffectiveMonth(t *testing.T) {
+	s := uiScenario(Fixed(benefit.Yuan(400)), uiRegion(1000, "2300"))
+	s.Horizon, s.EffectiveMonth = 2, 10
+	check(t, mustRun(t, s), []want{
+		{bj, 2026, "2539.00", "ui.art18.below_min_wage", "", "", ""},
+		{bj, 2027, "2666.00", "ui.art18.below_min_wage", "", "", ""},
+	})
+
+	r := uiRegion(100, "1400")
+	r.Fund = &Fund{Balance: benefit.Yuan(3000000), Inflow: benefit.Yuan(500000)}
+	s = uiScenario(Share("reference.min_wage", benefit.MustParseRate("80%"), benefit.MustParseRate("2%"), benefit.MustParseRate("90%")), r)
+	s.Horizon, s.EffectiveMonth = 1, 7
+	s.Constraints.Fund = &FundReserve{Months: 12}
+	res := mustRun(t, s)
+	check(t, res, []want{{bj, 2026, "1477.00", BindFund, "1726200.00", "0.00", "1726200.00"}})
+	ry, _ := res.Get(bj, 2026)
+	if f := ry.Fund; f.Closing.String() != "1773800.00" || f.Reserve.String() != "1772400.00" || f.Months != 12 {
+		t.Errorf("fund %+v, want closing 1773800.00, reserve 1772400.00, 12 months", f)
+	}
+}

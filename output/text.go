@@ -297,6 +297,9 @@ func resultHeader(b *strings.Builder, r *adjust.Result) {
 		fmt.Fprintf(b, "note: %s\n", wrap(r.Run.IllustrativeNote, 100, "      "))
 	}
 	fmt.Fprintf(b, "rule: %s\nconstraints: %s\n", r.Rule, r.Constraints)
+	if r.EffectiveMonth > 1 {
+		fmt.Fprintf(b, "each year's level takes effect in month %d (生效月份); costs are summed month by month\n", r.EffectiveMonth)
+	}
 	var fl []string
 	for _, f := range r.Floors {
 		fl = append(fl, fmt.Sprintf("%d %s (%s)", f.Year, level(f.Amount), f.Status))

@@ -22,7 +22,8 @@ import (
 // (main: no output file is left behind).
 func runSimulate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("simulate", stderr)
-	scenario := fs.String("scenario", "", "scenario JSON `file` (default: the embedded ILLUSTRATIVE default scenario)")
+	scenario := fs.String("scenario", "", "scenario JSON `file`, or builtin:NAME for a shipped one (--list; default: builtin:residents-pension, ILLUSTRATIVE)")
+	list := fs.Bool("list", false, "list the shipped scenarios (name, domain, description, which figures are real and which illustrative) and exit")
 	format := fs.String("format", "table", "output format: table|csv|json (csv and json carry exact yuan)")
 	detail := fs.Bool("detail", false, "with --format table: one row per region and year instead of one per region")
 	compare := fs.String("compare", "", "second scenario JSON `file`; writes its differences from --scenario")
@@ -32,7 +33,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	values := fs.String("values", "", "values for --sweep: a comma list (\"1%,2%,3%\") or an amount range from:to:step (\"0:100:5\")")
 	workers := fs.Int("workers", 0, "regions run in parallel (0: GOMAXPROCS); the output does not depend on it")
 	progress := fs.Bool("progress", false, "report progress on standard error")
-	printDefault := fs.Bool("print-default", false, "print the embedded default scenario's JSON and exit")
+	printDefault := fs.Bool("print-default", false, "print the embedded default scenario's JSON (or --scenario builtin:NAME's) and exit")
 	regionsFile := fs.String("regions", "", "CSV `file` of further divisions (code,name,level,parent[,statistical_only][,name_en]), e.g. historical codes the scenario names")
 	bom := fs.Bool("bom", false, "with --format csv: start with a UTF-8 byte-order mark, for Excel or WPS in a Chinese locale")
 	if code, ok := parseFlags(fs, args, stderr); !ok {
@@ -50,8 +51,22 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "benefitstd simulate: --workers %d: want 0 (GOMAXPROCS) or more\n", *workers)
 		return exitUsage
 	}
+	if *list {
+		if _, err := io.WriteString(stdout, builtinList()); err != nil {
+			fmt.Fprintln(stderr, "benefitstd simulate:", err)
+			return exitUsage
+		}
+		return exitOK
+	}
 	if *printDefault {
-		if _, err := stdout.Write(adjust.DefaultScenarioJSON()); err != nil {
+		data := adjust.DefaultScenarioJSON()
+		if b, ok, err := builtinFlag(*scenario); err != nil {
+			fmt.Fprintln(stderr, "benefitstd simulate:", err)
+			return exitUsage
+		} else if ok {
+			data = b.JSON()
+		}
+		if _, err := stdout.Write(data); err != nil {
 			fmt.Fprintln(stderr, "benefitstd simulate:", err)
 			return exitUsage
 		}
@@ -202,6 +217,11 @@ func loadScenario(name string, opts adjust.Options) (adjust.Scenario, error) {
 	if name == "" {
 		return adjust.DefaultScenario()
 	}
+	if b, ok, err := builtinFlag(name); err != nil {
+		return adjust.Scenario{}, err
+	} else if ok {
+		return b.Scenario(opts)
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return adjust.Scenario{}, err
@@ -240,4 +260,45 @@ func sweepValues(s string) ([]string, error) {
 		return nil, fmt.Errorf("--values %q: no values", s)
 	}
 	return out, nil
+}
+
+// builtinPrefix marks a shipped scenario in --scenario and --compare.
+const builtinPrefix = "builtin:"
+
+// builtinFlag returns the shipped scenario a flag value names
+// ("builtin:veterans"), false for a file name, and an error naming the
+// shipped ones for an unknown name.
+func builtinFlag(v string) (adjust.BuiltinScenario, bool, error) {
+	name, ok := strings.CutPrefix(v, builtinPrefix)
+	if !ok {
+		return adjust.BuiltinScenario{}, false, nil
+	}
+	b, ok := adjust.Builtin(name)
+	if !ok {
+		return b, false, fmt.Errorf("--scenario %s: no shipped scenario %q (shipped: %s; see --list)", v, name, strings.Join(adjust.BuiltinNames(), ", "))
+	}
+	return b, true, nil
+}
+
+// builtinList describes the shipped scenarios: per scenario its name,
+// domain and description, then each group of figures marked real (with
+// its source) or ILLUSTRATIVE.
+func builtinList() string {
+	var b strings.Builder
+	b.WriteString("Shipped scenarios (run one with --scenario builtin:NAME; --print-default prints its JSON):\n")
+	for _, s := range adjust.Builtins() {
+		mark := "real data"
+		if s.Illustrative() {
+			mark = "ILLUSTRATIVE in part"
+		}
+		fmt.Fprintf(&b, "\n%s  [%s; %s]\n  %s\n", s.Name, s.Domain, mark, s.Description)
+		for _, f := range s.Figures {
+			m := "real        "
+			if !f.Real {
+				m = "ILLUSTRATIVE"
+			}
+			fmt.Fprintf(&b, "  - %s  %s: %s\n", m, f.What, f.Source)
+		}
+	}
+	return b.String()
 }

@@ -20,8 +20,9 @@ import (
 //
 // Each history version states its Status and Citation: a real figure
 // says where it was read (and, read in a secondary source, is announced
-// rather than legislated); an illustrative one is benefit.Default. The
-// history must have a version in force in January of the base year.
+// rather than legislated); an illustrative one is benefit.Default; one
+// marked [M] or [C] is never legislated. The history must have a version
+// in force in January of the base year.
 type Reference struct {
 	// Dims picks the figure's column where the programme has several
 	// (the minimum wage's tier: "tier=1"); empty for a single figure.
@@ -148,6 +149,14 @@ func (s *Scenario) resolveRef(ref *Reference, key, path string, cat *benefit.Cat
 		}
 		if v.Amount.Sign() < 0 {
 			return nil, fieldErr(fmt.Sprintf("%s.history[%d].amount", path, i), benefit.ErrNegative, "%s", v.Amount)
+		}
+		// an [M] or [C] figure is never law
+		conf, err := v.Citation.Mark()
+		if err != nil {
+			return nil, &benefit.RecordError{Field: fmt.Sprintf("%s.history[%d].citation.confidence", path, i), Err: err}
+		}
+		if v.Status == benefit.Legislated && (conf == "M" || conf == "C") {
+			return nil, fieldErr(fmt.Sprintf("%s.history[%d].status", path, i), benefit.ErrSyntax, "a figure marked [%s] cannot be legislated; use provisional with a note", conf)
 		}
 	}
 	sch, err := benefit.NewSchedule(ref.History...)

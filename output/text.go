@@ -564,7 +564,12 @@ func resultDetailText(b *strings.Builder, r *adjust.Result) {
 		header: []string{"code", "region", "year", "level", "increase", "floor", "headroom", "binding", "beneficiaries", "total", "central", "local", "burden", "note"},
 		right:  []bool{false, false, false, true, true, true, true, false, true, true, true, true, true, false},
 	}
+	nf := noFloor(r)
 	for _, ry := range r.Rows {
+		fl, head := level(ry.Floor), grouped(ry.Headroom.String())
+		if nf {
+			fl, head = "-", "-"
+		}
 		note := ""
 		if ry.Infeasible {
 			note = "INFEASIBLE: transfer " + cu(ry.Transfer) + " " + un
@@ -582,7 +587,7 @@ func resultDetailText(b *strings.Builder, r *adjust.Result) {
 			last = fn
 		}
 		rt.rows = append(rt.rows, []string{
-			ry.Region.String(), ry.Name, strconv.Itoa(ry.Year), level(ry.Level), grouped(signed(ry.Increase)), level(ry.Floor), grouped(ry.Headroom.String()),
+			ry.Region.String(), ry.Name, strconv.Itoa(ry.Year), level(ry.Level), grouped(signed(ry.Increase)), fl, head,
 			string(ry.Binding), groupedInt(ry.Beneficiaries),
 			cu(ry.Cost.Total), cu(ry.Cost.Central), cu(ry.Cost.Local), burden(ry.Burden), note,
 		})

@@ -32,8 +32,10 @@
 //	               engine, arrears, reports as data
 //	floor/floortest  assertions a downstream go test calls
 //	adjust         the multi-year, multi-region adjustment simulator
+//	               (it imports floor, and plan for the retirees' national
+//	               levels and plans applied person by person)
 //	plan           per-person retiree adjustment plans and calibration,
-//	               beside adjust (it imports neither adjust nor floor)
+//	               beside floor, below adjust (it imports neither)
 //	output         renders the results: text, CSV, JSON, JUnit XML, SVG,
 //	               one file per format behind one interface; output files
 //	               written whole, never over an input

@@ -41,7 +41,11 @@
 // value for the year, the scenario's default. A rule that reads an
 // assumption no source gives is an error (ErrMissingAssumption);
 // beneficiary and revenue growth default to 0 % unless a constraint needs
-// them.
+// them. A region may also give its own reference figures (References:
+// the minimum wage, 低保), the fund that pays it (Fund), a central
+// subsidy (CentralSubsidy) and a plan applied person by person (Plan);
+// see the sections on the unemployment benefit and the retirees'
+// pensions below.
 //
 // The national floor path (国家基础标准, Scenario.Floor) is a floor.Path,
 // which package floor resolves (floor.Path.Project): the shipped floor
@@ -52,7 +56,11 @@
 // years after it: +N yuan a year (floor.TrendStep), indexation to the
 // scenario-wide wage growth and CPI (floor.TrendIndex, rounded by the
 // scenario's rounding, never below last year's) or hold. Projected years
-// carry the status benefit.Projected wherever they are shown.
+// carry the status benefit.Projected wherever they are shown. A
+// programme that has no national floor in the floor set (the
+// unemployment benefit, the retirees' pensions) leaves "floor" out: each
+// year's floor is then zero with the status unknown, the run record's
+// floors say "none", and the text rendering shows no floor.
 //
 // # Months (按月计算)
 //
@@ -94,10 +102,103 @@
 // Amounts and rates are strings ("143", "1.5%", "0.015"); numbers in
 // exponent form, unknown fields and trailing data are errors. Rule kinds:
 // fixed (amount), percent (percent), index (wage_weight, cpi_weight,
-// offset), catch_up (margin), pass_through, sum (parts). Projection
-// kinds: step (step), index (wage_weight, cpi_weight, offset), hold.
-// Cap bases: revenue, revenue_growth. "allow_cuts": true turns off the
-// no-cut constraint; "illustrative": true marks made-up figures.
+// offset), catch_up (margin), pass_through, sum (parts), share (of,
+// from, step, target). Projection kinds: step (step), index
+// (wage_weight, cpi_weight, offset), hold. Cap bases: revenue,
+// revenue_growth. Further constraints: "fund": {"months": 12},
+// "national_rate": {"rates": [{"year": 2026, "rate": "2%"}]}.
+// "allow_cuts": true turns off the no-cut constraint; "illustrative":
+// true marks made-up figures.
+//
+// # The unemployment benefit (失业保险金)
+//
+// The unemployment benefit has no national floor: 失业保险条例 第十八条
+// keeps it strictly above the city 低保 and strictly below the minimum
+// wage, both the region's own figures, and 人社部发〔2017〕71号 asks that it
+// rise step by step to 90 % of the minimum wage. A region gives the
+// figures as References, keyed by programme ("reference.min_wage",
+// "reference.dibao_urban"): a history of versions, each with its status
+// and source (a figure marked [M] or [C] is never legislated), then a
+// Revision every so many months by a rate (rounded by the reference
+// programme's rounding, whole yuan) or an amount, marked projected. The
+// minimum wage is revised at least every 24 months (最低工资规定 第十条,
+// the floor set's cadence): a revision every_months longer than the
+// cadence is refused, and it defaults to it.
+//
+//	"references": {
+//	  "reference.min_wage": {"dims": "tier=1", "history": [
+//	      {"from": "2025-09", "amount": "2540", "status": "announced", "citation": {…}}],
+//	    "revision": {"rate": "5%"}},
+//	  "reference.dibao_urban": {"history": [{"from": "2021-07", "amount": "1245", "status": "announced"}],
+//	    "revision": {"every_months": 12, "rate": "4%"}}},
+//	"fund": {"balance": "6000000000", "inflow": "1600000000", "inflow_growth": "3%", "other": "300000000"}
+//
+// The relative rules of the floor set (Options.Floors) that bound the
+// programme with severity violation by a reference figure
+// (ui.art18.above_dibao, ui.art18.below_min_wage,
+// ui.art47.not_below_dibao) are hard bounds of the solve, each region
+// must give the figures they read, and each region-year lists them
+// (RegionYear.Bounds) with the figure (the highest in force over the
+// twelve months of the year's level for a lower bound, the lowest for an
+// upper one) and the level on the grid it allows: strictly below a
+// minimum wage of 2,540 is 2,539 on a grid of yuan, 2,539.99 on a grid
+// of fen. An upper bound of the law wins over no cut (a benefit equal to
+// the minimum wage is cut to below it); a lower bound above an upper one
+// leaves no lawful level and is an error. The binding names the rule
+// ("ui.art18.below_min_wage"). The share rule (KindShare) proposes
+// From + Step × years since the base year, never past Target, of the
+// figure in force in the effective month. The run's floor check is given
+// the reference figures as levels, so that the relative rules (and the
+// advisory ui.target90) are evaluated on the figures the run used, and
+// their cadence too.
+//
+// The payer is the fund (region.PayerFund: 失业保险基金, 失业保险条例 第十条),
+// so fiscal capacity is the fund's balance and inflow, not a budget:
+// a fiscal cap on a fund-paid programme is refused, and
+// Constraints.Fund (FundReserve) keeps Months months of the year's
+// benefits in the fund at the end of each year: balance + inflow −
+// other − the year's benefits ≥ Months × the monthly benefits. It is
+// solved exactly, as the fiscal cap is: with the year's cost line
+// per·x + fixed (12·n·x from January), the largest grid level with
+// per·x + fixed + Months·n·x ≤ balance + inflow − other is one integer
+// division (binding "fund"). When even the hard bound breaks it the year
+// is infeasible and the transfer is what the fund lacks; the closing
+// balance includes it. RegionYear.Fund gives the year: opening, inflow,
+// benefits, other, transfer, closing and the whole months of benefits
+// the closing balance pays (基金可支付月数).
+//
+// # The retirees' pensions (基本养老金)
+//
+// A region's level is the average monthly basic pension of its retirees
+// (月人均基本养老金, on the catalogue's grid of fen) and a rule such as
+// percent is the province's average adjustment. Constraints.NationalRate
+// (NationalCap) caps it at the national overall level of the year
+// (以全国调整比例为高限, the 2023 notice): at most last year's level ×
+// (1 + the national rate), rounded down to the grid (binding
+// "national_rate"). The rates 2016-2025 are package plan's
+// (plan.NationalLevels, legislated, with their sources); later years are
+// given in the scenario and marked projected; a year with neither is an
+// error. The pension fund pays (region.PayerFund); CentralSubsidy is the
+// share of the cost of each year's increase the centre pays into it
+// (中央财政补助), as data: Cost.Central is that subsidy, half-up to the
+// fen, and RegionYear.Retirees.IncreaseCost the cost of the increase.
+//
+// A region's Plan (RegionPlan) applies a provincial plan shipped with
+// package plan to its retirees person by person in the first simulated
+// year: a synthetic population given in the scenario
+// ({"id": "shanghai-2024", "population": {"seed": 1, "retirees": 20000}},
+// ILLUSTRATIVE) or the caller's own (Options.Populations, a
+// plan.Population read from CSV or Go values). The region's retirees and
+// base-year average then come from the population, and the year's cost
+// is 12 × the new total and the cost of the increase 12 × the sum of the
+// per-person increases, exactly: the region-level cost and the
+// person-level plan agree to the fen on the same population.
+// RegionYear.Retirees.Plan is the plan's summary, and Exceeds says its
+// aggregate increase is above the national level. The years after go on
+// from the eligible count and the new average, rounded half-up to the
+// fen. Package adjust imports package plan for these two (the national
+// levels and the plans): plan stands beside floor, below adjust, and
+// imports nothing of adjust's.
 //
 // # Rules (调整办法)
 //
@@ -122,10 +223,15 @@
 //
 //   - floor (hard): never below the year's national floor;
 //   - no cut (hard unless Constraints.AllowCuts): never below last year;
+//   - relative bounds (hard): the floor set's bounds by the region's
+//     reference figures (失业保险条例 第十八条), the upper ones winning over
+//     no cut;
 //   - maximum step, in yuan or percent of the current level;
+//   - the national overall level of retirees' pensions (NationalCap);
 //   - fiscal cap: the local share of the yearly cost at most a percent of
 //     the year's revenue (OfRevenue), or its increase at most a percent of
-//     the increase in revenue (OfRevenueGrowth).
+//     the increase in revenue (OfRevenueGrowth); or, for a programme paid
+//     from a fund, the fund's reserve (FundReserve).
 //
 // The step caps are rounded down to the grid and the hard bounds up to
 // it. The fiscal cap is solved over whole grid steps by one exact solver
@@ -141,7 +247,9 @@
 // int64 (the usual case) a region's years run on an integer kernel, on
 // the library's exact fixed-point core (products by rates formed in 128
 // bits); it gives way to the decimal Amount path otherwise, which calls
-// the same solver, and both give the same bytes.
+// the same solver, and both give the same bytes. A scenario with
+// reference figures, relative bounds, a fund, a national rate, a plan or
+// no national floor runs on the decimal path.
 // RegionYear.Binding names the constraint that set the level (or
 // "none"). When even the hard bound costs the locality more than the
 // cap, the year is infeasible: the level is set to the hard bound,
@@ -156,9 +264,12 @@
 // region.Table.Split with the part up to each month's national floor as
 // the floor part: for 城乡居民基础养老金
 // the centre pays 100 % of the floor part in fiscal tiers 1-2 and 50 %
-// elsewhere, and nothing of the local top-up (国办发〔2018〕6号). Central +
-// local = total exactly in every region-year, and the national totals
-// of a year are the exact sums of the regional figures.
+// elsewhere, and nothing of the local top-up (国办发〔2018〕6号). A
+// programme paid from a fund (region.Table.Payer: the unemployment
+// benefit, the retirees' pensions) has no central share; Local is what
+// the fund pays, less any central subsidy (Central). Central + local =
+// total exactly in every region-year, and the national totals of a year
+// are the exact sums of the regional figures.
 //
 // # Exactness and rounding
 //
@@ -173,6 +284,13 @@
 //   - each year's revenue, grown by revenue_growth: half-up to the fen;
 //     beneficiaries, grown by beneficiary_growth: half-up to a person;
 //   - the central share of a cost: half-up to the fen (region.Table.Split);
+//     a central subsidy's share of the cost of an increase: half-up to
+//     the fen;
+//   - a reference figure's revision by a rate: the reference programme's
+//     rounding (whole yuan for the minimum wage and 低保); a fund's inflow,
+//     grown by inflow_growth: half-up to the fen;
+//   - the average pension before and after a plan's year: half-up to the
+//     grid (display, and the level the years after start from);
 //   - the yearly cost of a yearly standard that changes within the year
 //     (a twelfth a month): its total and floor part, each half-up to the
 //     fen, once a region-year;
@@ -202,15 +320,18 @@
 // The simulated levels are checked by package floor against the floor
 // path (floor.Projected.Check: every rule of floor.Check, with the
 // regional-agreement floors, relative rules and cadences of
-// Options.Floors), unless Options.SkipFloorCheck; each floor.Finding is
-// attached to the region-years its interval covers
+// Options.Floors; floor.Check itself for a programme without a national
+// floor, which then reports each level unchecked for want of a floor
+// wherever no relative rule applies), unless Options.SkipFloorCheck,
+// with the regions' reference figures among the levels; each
+// floor.Finding is attached to the region-years its interval covers
 // (RegionYear.Findings).
 //
 // Every Result carries a RunRecord: the SHA-256 of the scenario's
 // canonical JSON (Scenario.Canonical: regions sorted by code, amounts
 // and rates in canonical spelling), the engine Version, the catalogue
-// and floor data versions, and whether the region table was the
-// caller's own. Two results with the same record are byte-for-byte equal
+// and floor data versions, and whether the region table or the
+// populations of plans were the caller's own. Two results with the same record are byte-for-byte equal
 // (see RunRecord for the caller's own data).
 //
 // # Analyst work
@@ -239,7 +360,12 @@
 // given here" (the lookup falls through); a zero rate given is 0 %. The
 // zero [Rule] and floor.Trend have no kind and are invalid (a scenario
 // must name them); a floor path without a history starts from the
-// shipped floors.
+// shipped floors, or, for a programme without a national floor, is no
+// floor at all. The zero [Revision] holds a reference figure; the zero
+// [Reference] has no history and is invalid. A nil [Fund],
+// CentralSubsidy or [RegionPlan] is none; the zero [FundReserve] keeps
+// the fund from going below zero; the zero [NationalCap] caps by the
+// shipped national levels alone.
 // The zero [Scenario] is not valid: Validate says which field is missing.
 //
 // # Errors
@@ -251,7 +377,11 @@
 // ErrSyntax, ErrUnknownProgram, ErrDimension, region.ErrInvalidCode,
 // ErrUnknownRegion, ErrNoCostRule (a programme whose cost split the
 // region table does not know, such as the veterans' benefits: field
-// "program"), ErrMissingAssumption or floor.ErrNoFloor (a floor path
+// "program"), ErrMissingAssumption (also: a reference figure, fund or
+// national rate a bound, rule or constraint reads and no region or year
+// gives), benefit.ErrNoStatus (a reference version without a status),
+// errors.ErrUnsupported (a fund constraint beside a central subsidy),
+// plan.ErrUnknownPlan, or floor.ErrNoFloor (a floor path
 // that does not reach the base year). LoadScenario decodes
 // strictly (an unknown, repeated or mis-cased name, invalid UTF-8 and
 // trailing data are errors) within Options.Limits (benefit.Limits: a
@@ -275,5 +405,5 @@
 // wrapped; Values reports a non-positive step, a to below from or more
 // than 10,000 values wrapping benefit.ErrRange. The package's own
 // sentinel is [ErrMissingAssumption]; every other condition is one of
-// benefit's, region's or floor's.
+// benefit's, region's, floor's or plan's.
 package adjust

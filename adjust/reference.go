@@ -61,8 +61,13 @@ func (r Revision) String() string {
 	return "hold"
 }
 
-// maxRevisionMonths bounds Revision.EveryMonths.
-const maxRevisionMonths = 120
+// maxRevisionMonths bounds Revision.EveryMonths, and maxProjectedRefs
+// the projected versions of all the references of a scenario together,
+// so that a small scenario cannot ask for a large run.
+const (
+	maxRevisionMonths = 120
+	maxProjectedRefs  = 200_000
+)
 
 // refPath is a Reference resolved over the years of a run: its history
 // and projected versions up to December of the last simulated year.
@@ -112,6 +117,7 @@ func (p *prepared) resolveRefs(cat *benefit.Catalogue, set *floor.Set) ([]map[st
 		}
 	}
 	out := make([]map[string]*refPath, len(s.Regions))
+	budget := maxProjectedRefs
 	for ri := range s.Regions {
 		r := &s.Regions[ri]
 		if len(r.References) == 0 {
@@ -121,7 +127,7 @@ func (p *prepared) resolveRefs(cat *benefit.Catalogue, set *floor.Set) ([]map[st
 		for _, key := range slices.Sorted(maps.Keys(r.References)) {
 			ref := r.References[key]
 			path := fmt.Sprintf("regions[%d].references[%q]", ri, key)
-			rp, err := s.resolveRef(&ref, key, path, cat, cadence)
+			rp, err := s.resolveRef(&ref, key, path, cat, cadence, &budget)
 			if err != nil {
 				return nil, err
 			}
@@ -131,7 +137,7 @@ func (p *prepared) resolveRefs(cat *benefit.Catalogue, set *floor.Set) ([]map[st
 	return out, nil
 }
 
-func (s *Scenario) resolveRef(ref *Reference, key, path string, cat *benefit.Catalogue, cadence map[string]int) (*refPath, error) {
+func (s *Scenario) resolveRef(ref *Reference, key, path string, cat *benefit.Catalogue, cadence map[string]int, budget *int) (*refPath, error) {
 	prog, ok := cat.Lookup(key)
 	if !ok {
 		return nil, fieldErr(path, benefit.ErrUnknownProgram, "%q (known: %v)", key, cat.IDs())
@@ -205,6 +211,9 @@ func (s *Scenario) resolveRef(ref *Reference, key, path string, cat *benefit.Cat
 			inc.Amount = *rv.Amount
 		}
 		for m := last.From.AddMonths(rv.EveryMonths); !m.After(end); m = m.AddMonths(rv.EveryMonths) {
+			if *budget--; *budget < 0 {
+				return nil, fieldErr(path+".revision.every_months", benefit.ErrRange, "the scenario's references project more than %d versions in all", maxProjectedRefs)
+			}
 			a := inc.Raise(last.Amount, prog.Rounding)
 			if f, ok := a.Fen(); !ok || f > maxLevelFen {
 				return nil, fieldErr(path+".revision", benefit.ErrRange, "%s passes %d integer digits in %s", key, benefit.MaxAmountIntDigits, m)

@@ -64,7 +64,9 @@ type SyntheticPopulation struct {
 	Retirees int    `json:"retirees"`
 }
 
-// maxSyntheticRetirees bounds SyntheticPopulation.Retirees.
+// maxSyntheticRetirees bounds the synthetic retirees of a scenario, all
+// regions together, so that no scenario makes a run's time grow beyond
+// a few seconds per million.
 const maxSyntheticRetirees = 10_000_000
 
 // A RetireeYear is one year of a retirees' pension adjustment in a
@@ -152,6 +154,7 @@ type planRun struct {
 func (p *prepared) checkPlans(o *Options) ([]*planRun, error) {
 	s := p.s
 	var runs []*planRun
+	synthetic := 0
 	for ri := range s.Regions {
 		r := &s.Regions[ri]
 		path := fmt.Sprintf("regions[%d].plan", ri)
@@ -189,9 +192,10 @@ func (p *prepared) checkPlans(o *Options) ([]*planRun, error) {
 		}
 		pr := &planRun{calc: calc, src: pop}
 		if sp := r.Plan.Population; sp != nil {
-			if sp.Retirees < 1 || sp.Retirees > maxSyntheticRetirees {
-				return nil, fieldErr(path+".population.retirees", benefit.ErrRange, "%d (want 1-%d)", sp.Retirees, maxSyntheticRetirees)
+			if sp.Retirees < 1 || sp.Retirees > maxSyntheticRetirees-synthetic {
+				return nil, fieldErr(path+".population.retirees", benefit.ErrRange, "%d (want 1 or more, and at most %d synthetic retirees in all regions together)", sp.Retirees, maxSyntheticRetirees)
 			}
+			synthetic += sp.Retirees
 			pr.src, pr.synthetic = plan.Synthetic(sp.Seed, sp.Retirees, pl.RetiredBy), true
 		}
 		if runs == nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/region"
 )
 
 // The unemployment benefit (失业保险金) has no national floor: 失业保险条例
@@ -334,5 +335,30 @@ func TestUnemploymentEffectiveMonth(t *testing.T) {
 	ry, _ := res.Get(bj, 2026)
 	if f := ry.Fund; f.Closing.String() != "1773800.00" || f.Reserve.String() != "1772400.00" || f.Months != 12 {
 		t.Errorf("fund %+v, want closing 1773800.00, reserve 1772400.00, 12 months", f)
+	}
+}
+
+// The projected versions of all the references of a scenario are
+// bounded: 200 regions revising the minimum wage by a yuan every month
+// over 100 years would ask for about 200 × 1,212 = 242,400, more than
+// 200,000.
+func TestReferenceProjectionBound(t *testing.T) {
+	var regions []Region
+	for d := range region.Default().All() {
+		if len(regions) == 200 {
+			break
+		}
+		r := uiRegion(10, "2100")
+		r.Code = d.Code
+		mw := minWageBJ()
+		mw.Revision = Revision{EveryMonths: 1, Amount: amtp("1")}
+		r.References["reference.min_wage"] = mw
+		regions = append(regions, r)
+	}
+	s := uiScenario(Fixed(benefit.Yuan(1)), regions...)
+	s.Horizon = 100
+	var re *benefit.RecordError
+	if err := s.Validate(); !errors.Is(err, benefit.ErrRange) || !errors.As(err, &re) || !strings.HasSuffix(re.Field, "revision.every_months") {
+		t.Fatalf("242,400 projected versions: %v", err)
 	}
 }

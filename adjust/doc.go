@@ -150,6 +150,13 @@
 //
 // # Who pays
 //
+// The split is data (region.CostRule: a central share per fiscal tier of
+// the part up to the national floor and of the top-up above it, with
+// its source): the region table's rules (region/data/fiscal.json, or
+// Options.Regions with rules added by region.Table.WithCostRules or read
+// by region.ReadCostRules, `benefitstd simulate --cost-rules FILE`), and
+// on top of them the scenario's own ("cost_rules"), for any programme.
+//
 // The yearly cost of a level x for n persons is 12·n·x for a monthly
 // programme (n·x for a yearly one) when x is paid all year, and in
 // general the sum over the months of what each month pays, split by
@@ -250,8 +257,9 @@
 // wrapping a sentinel for errors.Is: benefit.ErrNegative, ErrRange,
 // ErrSyntax, ErrUnknownProgram, ErrDimension, region.ErrInvalidCode,
 // ErrUnknownRegion, ErrNoCostRule (a programme whose cost split the
-// region table does not know, such as the veterans' benefits: field
-// "program"), ErrMissingAssumption or floor.ErrNoFloor (a floor path
+// region table does not know, such as the veterans' benefits, and the
+// scenario's cost_rules do not give: field "program"),
+// ErrMissingAssumption or floor.ErrNoFloor (a floor path
 // that does not reach the base year). LoadScenario decodes
 // strictly (an unknown, repeated or mis-cased name, invalid UTF-8 and
 // trailing data are errors) within Options.Limits (benefit.Limits: a

@@ -37,6 +37,12 @@ type prepared struct {
 func prepare(s *Scenario, o *Options) (*prepared, error) {
 	cat := o.catalogue()
 	tab := o.regions()
+	if len(s.CostRules) > 0 {
+		var err error
+		if tab, err = tab.WithCostRules(s.CostRules...); err != nil {
+			return nil, err // a *benefit.RecordError at cost_rules[i]
+		}
+	}
 	prog, ok := cat.Lookup(s.Program)
 	if !ok {
 		return nil, fieldErr("program", benefit.ErrUnknownProgram, "%q (known: %v)", s.Program, cat.IDs())

@@ -72,6 +72,13 @@ type Scenario struct {
 	Floor       floor.Path  `json:"floor"`
 	Rule        Rule        `json:"rule"`
 	Constraints Constraints `json:"constraints,omitzero"`
+
+	// CostRules add to the region table's cost-sharing rules (or replace
+	// its rule for a programme) for this scenario's run
+	// (region.Table.WithCostRules): how a programme the embedded data has
+	// no rule for, such as the veterans' benefits, is costed. Each rule
+	// carries its citation and confidence mark.
+	CostRules []region.CostRule `json:"cost_rules,omitempty"`
 }
 
 // A Region is one region of a scenario: its GB/T 2260 code, its

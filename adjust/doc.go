@@ -54,6 +54,17 @@
 // scenario's rounding, never below last year's) or hold. Projected years
 // carry the status benefit.Projected wherever they are shown.
 //
+// National tables (the veterans' disability pensions by grade and cause,
+// the survivors' pensions by category) are projected year by year with
+// the scenario's "tables" (floor.Projection, applied by
+// floor.Set.Project): a raise per column, given as a rate or an amount
+// under a dimension pattern ("cause=因战", "cause=因公;grade=7"), rounded by
+// the programme's rule (half-up to 10 yuan), from the last shipped table
+// ("through" projects from an earlier one: the 2021-08 table raised
+// +9/8/7 % gives the shipped 2022-08 table exactly). The projected
+// versions are marked projected; the floor path, the ceiling and the
+// floor check read them.
+//
 // # Months (按月计算)
 //
 // Each year's new level takes effect in the scenario's effective month
@@ -97,7 +108,10 @@
 // offset), catch_up (margin), pass_through, sum (parts). Projection
 // kinds: step (step), index (wage_weight, cpi_weight, offset), hold.
 // Cap bases: revenue, revenue_growth. "allow_cuts": true turns off the
-// no-cut constraint; "illustrative": true marks made-up figures.
+// no-cut constraint; "min_raise" and "ceiling" ({"program", "dims"}) are
+// the least raise and the ceiling; "illustrative": true marks made-up
+// figures. "effective_month", "tables" and "cost_rules" are described
+// below.
 //
 // # Rules (调整办法)
 //
@@ -125,10 +139,22 @@
 //   - maximum step, in yuan or percent of the current level;
 //   - fiscal cap: the local share of the yearly cost at most a percent of
 //     the year's revenue (OfRevenue), or its increase at most a percent of
-//     the increase in revenue (OfRevenueGrowth).
+//     the increase in revenue (OfRevenueGrowth);
+//   - least raise (MinRaise, 每次提高不少于): a level that rises rises by at
+//     least this much — a smaller proposed raise is lifted to it where the
+//     caps allow and the level is held where they do not (binding
+//     min_raise, or the cap that left no room); a raise the floor forces
+//     is at least it;
+//   - ceiling (Ceiling, 不高于): at most the national standard of another
+//     programme's column in force in the year's effective month,
+//     compared per year (12 × a monthly level against a yearly standard,
+//     never the standard divided): the 带病回乡 allowance at most the
+//     grade-10 disability pension, whose cause column is the scenario's
+//     choice ("cause=因战;grade=10" as the shipped floor rule reads; the
+//     source does not say).
 //
-// The step caps are rounded down to the grid and the hard bounds up to
-// it. The fiscal cap is solved over whole grid steps by one exact solver
+// The step caps and the ceiling are rounded down to the grid and the
+// hard bounds up to it. The fiscal cap is solved over whole grid steps by one exact solver
 // in integer fen: at or above the floor the centre's share is the same
 // for every level (it pays none of the top-up, as in every cost rule the
 // library ships), so the local share of level k·u is per·u·k − central
@@ -138,7 +164,8 @@
 // floating-point or other, is made. A fiscal cap under a cost rule in which the centre
 // pays part of the top-up is refused (errors.ErrUnsupported, field
 // "constraints.fiscal_cap"). Where every figure is whole fen and fits an
-// int64 (the usual case) a region's years run on an integer kernel, on
+// int64 (the usual case) and no least raise or ceiling is set, a
+// region's years run on an integer kernel, on
 // the library's exact fixed-point core (products by rates formed in 128
 // bits); it gives way to the decimal Amount path otherwise, which calls
 // the same solver, and both give the same bytes.

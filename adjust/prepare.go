@@ -2,7 +2,9 @@ package adjust
 
 import (
 	"errors"
+	"fmt"
 	"slices"
+	"time"
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
@@ -32,6 +34,9 @@ type prepared struct {
 	annualFactor int64
 	catVer       string
 	kp           *kernelPlan
+	// ceil[i] is the highest level on the grid that year StartYear+i's
+	// ceiling allows (Constraints.Ceiling); nil without a ceiling.
+	ceil []benefit.Amount
 }
 
 func prepare(s *Scenario, o *Options) (*prepared, error) {
@@ -77,9 +82,21 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 	if err := s.checkAssumptions(); err != nil {
 		return nil, err
 	}
+	set := o.Floors
+	if set == nil {
+		set = floor.Default()
+	}
+	for i := range s.Tables {
+		if set, err = set.Project(s.Tables[i]); err != nil {
+			if re, ok := errors.AsType[*benefit.RecordError](err); ok {
+				re.Field = fmt.Sprintf("tables[%d].%s", i, re.Field)
+			}
+			return nil, err
+		}
+	}
 	if p.path, err = s.Floor.Project(floor.PathOptions{
 		Program: s.Program, Dims: s.Dims, From: s.BaseYear(), To: s.EndYear(), Rounding: &p.round,
-		Growth: s.floorGrowth, Floors: o.Floors, Catalogue: cat,
+		Growth: s.floorGrowth, Floors: set, Catalogue: cat,
 	}); err != nil {
 		if re, ok := errors.AsType[*benefit.RecordError](err); ok {
 			re.Field = "floor." + re.Field
@@ -87,6 +104,9 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 		return nil, err
 	}
 	p.monthFloors()
+	if err := p.ceilings(set, cat); err != nil {
+		return nil, err
+	}
 	p.planKernel()
 	p.names = make([]string, len(s.Regions))
 	p.order = make([]int, len(s.Regions))
@@ -113,6 +133,47 @@ func checkCapRule(fc *FiscalCap, r region.CostRule) error {
 		if s := r.TopUp[tr.String()]; !s.IsZero() {
 			return fieldErr("constraints.fiscal_cap", errors.ErrUnsupported,
 				"the centre pays %s of the top-up above the floor in fiscal tier %s of %s; a fiscal cap is solved only where the top-up is wholly local", s, tr, r.Program)
+		}
+	}
+	return nil
+}
+
+// ceilings fills p.ceil from the national standard of the ceiling's
+// column in set, in force in each year's effective month: the highest
+// grid level whose yearly amount (12 × a monthly level) is at most the
+// standard's yearly amount. That level is the exact quotient rounded
+// down to the grid, so 12 × it ≤ the standard < 12 × (it + a step): the
+// comparison is the multiplication, and no standard is divided into a
+// rounded monthly figure.
+func (p *prepared) ceilings(set *floor.Set, cat *benefit.Catalogue) error {
+	c := p.s.Constraints.Ceiling
+	if c == nil {
+		return nil
+	}
+	prog, ok := cat.Lookup(c.Program)
+	if !ok {
+		return fieldErr("constraints.ceiling.program", benefit.ErrUnknownProgram, "%q", c.Program)
+	}
+	if err := prog.CheckDims(c.Dims); err != nil {
+		return &benefit.RecordError{Field: "constraints.ceiling.dims", Err: err}
+	}
+	sch, ok := set.National(c.Program, c.Dims)
+	if !ok {
+		return fieldErr("constraints.ceiling", floor.ErrNoFloor, "no national standard of %s %s", c.Program, c.Dims)
+	}
+	s := p.s
+	p.ceil = make([]benefit.Amount, s.Horizon)
+	for i := range p.ceil {
+		m := benefit.NewMonth(s.StartYear+i, time.Month(p.month))
+		v, ok := sch.At(m)
+		if !ok {
+			return fieldErr("constraints.ceiling", floor.ErrNoFloor, "no national standard of %s %s in force in %s", c.Program, c.Dims, m)
+		}
+		limit := prog.Frequency.Annual(v.Amount)
+		if p.annualFactor == 1 {
+			p.ceil[i] = limit.Round(p.down)
+		} else {
+			p.ceil[i], _ = limit.QuoInt(12, p.down) // 12 ≠ 0
 		}
 	}
 	return nil

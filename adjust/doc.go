@@ -62,6 +62,17 @@
 // year's floor is then zero with the status unknown, the run record's
 // floors say "none", and the text rendering shows no floor.
 //
+// National tables (the veterans' disability pensions by grade and cause,
+// the survivors' pensions by category) are projected year by year with
+// the scenario's "tables" (floor.Projection, applied by
+// floor.Set.Project): a raise per column, given as a rate or an amount
+// under a dimension pattern ("cause=因战", "cause=因公;grade=7"), rounded by
+// the programme's rule (half-up to 10 yuan), from the last shipped table
+// ("through" projects from an earlier one: the 2021-08 table raised
+// +9/8/7 % gives the shipped 2022-08 table exactly). The projected
+// versions are marked projected; the floor path, the ceiling and the
+// floor check read them.
+//
 // # Months (按月计算)
 //
 // Each year's new level takes effect in the scenario's effective month
@@ -105,10 +116,12 @@
 // offset), catch_up (margin), pass_through, sum (parts), share (of,
 // from, step, target). Projection kinds: step (step), index
 // (wage_weight, cpi_weight, offset), hold. Cap bases: revenue,
-// revenue_growth. Further constraints: "fund": {"months": 12},
-// "national_rate": {"rates": [{"year": 2026, "rate": "2%"}]}.
-// "allow_cuts": true turns off the no-cut constraint; "illustrative":
-// true marks made-up figures.
+// revenue_growth. "allow_cuts": true turns off the no-cut constraint;
+// "min_raise" and "ceiling" ({"program", "dims"}) are the least raise
+// and the ceiling; "fund" ({"months"}) and "national_rate"
+// ({"rates": [{"year", "rate"}]}) are the fund's reserve and the
+// national overall level; "illustrative": true marks made-up figures.
+// "effective_month", "tables" and "cost_rules" are described below.
 //
 // # The unemployment benefit (失业保险金)
 //
@@ -231,10 +244,22 @@
 //   - fiscal cap: the local share of the yearly cost at most a percent of
 //     the year's revenue (OfRevenue), or its increase at most a percent of
 //     the increase in revenue (OfRevenueGrowth); or, for a programme paid
-//     from a fund, the fund's reserve (FundReserve).
+//     from a fund, the fund's reserve (FundReserve);
+//   - least raise (MinRaise, 每次提高不少于): a level that rises rises by at
+//     least this much — a smaller proposed raise is lifted to it where the
+//     caps allow and the level is held where they do not (binding
+//     min_raise, or the cap that left no room); a raise the floor forces
+//     is at least it;
+//   - ceiling (Ceiling, 不高于): at most the national standard of another
+//     programme's column in force in the year's effective month,
+//     compared per year (12 × a monthly level against a yearly standard,
+//     never the standard divided): the 带病回乡 allowance at most the
+//     grade-10 disability pension, whose cause column is the scenario's
+//     choice ("cause=因战;grade=10" as the shipped floor rule reads; the
+//     source does not say).
 //
-// The step caps are rounded down to the grid and the hard bounds up to
-// it. The fiscal cap is solved over whole grid steps by one exact solver
+// The step caps and the ceiling are rounded down to the grid and the
+// hard bounds up to it. The fiscal cap is solved over whole grid steps by one exact solver
 // in integer fen: at or above the floor the centre's share is the same
 // for every level (it pays none of the top-up, as in every cost rule the
 // library ships), so the local share of level k·u is per·u·k − central
@@ -244,7 +269,8 @@
 // floating-point or other, is made. A fiscal cap under a cost rule in which the centre
 // pays part of the top-up is refused (errors.ErrUnsupported, field
 // "constraints.fiscal_cap"). Where every figure is whole fen and fits an
-// int64 (the usual case) a region's years run on an integer kernel, on
+// int64 (the usual case) and no least raise or ceiling is set, a
+// region's years run on an integer kernel, on
 // the library's exact fixed-point core (products by rates formed in 128
 // bits); it gives way to the decimal Amount path otherwise, which calls
 // the same solver, and both give the same bytes. A scenario with
@@ -257,6 +283,13 @@
 // transfer (转移支付) that would close the gap, exactly local − cap.
 //
 // # Who pays
+//
+// The split is data (region.CostRule: a central share per fiscal tier of
+// the part up to the national floor and of the top-up above it, with
+// its source): the region table's rules (region/data/fiscal.json, or
+// Options.Regions with rules added by region.Table.WithCostRules or read
+// by region.ReadCostRules, `benefitstd simulate --cost-rules FILE`), and
+// on top of them the scenario's own ("cost_rules"), for any programme.
 //
 // The yearly cost of a level x for n persons is 12·n·x for a monthly
 // programme (n·x for a yearly one) when x is paid all year, and in
@@ -376,11 +409,14 @@
 // wrapping a sentinel for errors.Is: benefit.ErrNegative, ErrRange,
 // ErrSyntax, ErrUnknownProgram, ErrDimension, region.ErrInvalidCode,
 // ErrUnknownRegion, ErrNoCostRule (a programme whose cost split the
-// region table does not know, such as the veterans' benefits: field
-// "program"), ErrMissingAssumption (also: a reference figure, fund or
-// national rate a bound, rule or constraint reads and no region or year
-// gives), benefit.ErrNoStatus (a reference version without a status),
-// errors.ErrUnsupported (a fund constraint beside a central subsidy),
+// region table does not know, such as the veterans' benefits, and the
+// scenario's cost_rules do not give: field "program"),
+// ErrMissingAssumption (also: a reference figure, fund or national rate
+// a bound, rule or constraint reads and no region or year gives),
+// benefit.ErrNoStatus (a reference version without a status),
+// errors.ErrUnsupported (a fund constraint beside a central subsidy; a
+// least raise or a ceiling in a scenario of the unemployment benefit or
+// the retirees' pensions),
 // plan.ErrUnknownPlan, or floor.ErrNoFloor (a floor path
 // that does not reach the base year). LoadScenario decodes
 // strictly (an unknown, repeated or mis-cased name, invalid UTF-8 and

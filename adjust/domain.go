@@ -55,6 +55,14 @@ func (p *prepared) prepareDomain(o *Options, set *floor.Set, noFloor bool) error
 	if !s.needsDomain(noFloor, bounds) {
 		return nil
 	}
+	for _, c := range []struct {
+		field string
+		set   bool
+	}{{"constraints.min_raise", s.Constraints.MinRaise != nil}, {"constraints.ceiling", s.Constraints.Ceiling != nil}} {
+		if c.set {
+			return fieldErr(c.field, errors.ErrUnsupported, "not solved beside reference figures, relative bounds, a fund, a national rate, a plan or without a national floor")
+		}
+	}
 	d := &domain{bounds: bounds}
 	d.payer, _ = p.tab.Payer(s.Program)
 	var err error

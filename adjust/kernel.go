@@ -151,6 +151,8 @@ func (p *prepared) planKernel() {
 	// stay below 2.6·10^18
 	small := func(f int64) bool { return -maxLevelFen <= f && f <= maxLevelFen }
 	ok = ok && small(kp.fixedFen) && kp.passes <= 8 && len(kp.margins) <= 8 && kp.maxStep <= maxLevelFen
+	// a least raise or a ceiling runs on the decimal path
+	ok = ok && c.MinRaise == nil && c.Ceiling == nil
 	for _, m := range kp.margins {
 		ok = ok && small(m)
 	}

@@ -2,7 +2,9 @@ package adjust
 
 import (
 	"errors"
+	"fmt"
 	"slices"
+	"time"
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
@@ -33,11 +35,20 @@ type prepared struct {
 	catVer       string
 	kp           *kernelPlan
 	dom          *domain // nil for a scenario that needs none (domain.go)
+	// ceil[i] is the highest level on the grid that year StartYear+i's
+	// ceiling allows (Constraints.Ceiling); nil without a ceiling.
+	ceil []benefit.Amount
 }
 
 func prepare(s *Scenario, o *Options) (*prepared, error) {
 	cat := o.catalogue()
 	tab := o.regions()
+	if len(s.CostRules) > 0 {
+		var err error
+		if tab, err = tab.WithCostRules(s.CostRules...); err != nil {
+			return nil, err // a *benefit.RecordError at cost_rules[i]
+		}
+	}
 	prog, ok := cat.Lookup(s.Program)
 	if !ok {
 		return nil, fieldErr("program", benefit.ErrUnknownProgram, "%q (known: %v)", s.Program, cat.IDs())
@@ -76,11 +87,19 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 	if set == nil {
 		set = floor.Default()
 	}
+	for i := range s.Tables {
+		if set, err = set.Project(s.Tables[i]); err != nil {
+			if re, ok := errors.AsType[*benefit.RecordError](err); ok {
+				re.Field = fmt.Sprintf("tables[%d].%s", i, re.Field)
+			}
+			return nil, err
+		}
+	}
 	noFloor := s.noFloor(set)
 	if !noFloor {
 		if p.path, err = s.Floor.Project(floor.PathOptions{
 			Program: s.Program, Dims: s.Dims, From: s.BaseYear(), To: s.EndYear(), Rounding: &p.round,
-			Growth: s.floorGrowth, Floors: o.Floors, Catalogue: cat,
+			Growth: s.floorGrowth, Floors: set, Catalogue: cat,
 		}); err != nil {
 			if re, ok := errors.AsType[*benefit.RecordError](err); ok {
 				re.Field = "floor." + re.Field
@@ -89,6 +108,9 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 		}
 	}
 	p.monthFloors()
+	if err := p.ceilings(set, cat); err != nil {
+		return nil, err
+	}
 	p.planKernel()
 	if err := p.prepareDomain(o, set, noFloor); err != nil {
 		return nil, err
@@ -145,4 +167,45 @@ func noFloors(s *Scenario) []floor.YearFloor {
 		fs[i] = floor.YearFloor{Year: s.BaseYear() + i, Citation: benefit.Citation{Note: "no national floor: " + s.Program + " has none"}}
 	}
 	return fs
+}
+
+// ceilings fills p.ceil from the national standard of the ceiling's
+// column in set, in force in each year's effective month: the highest
+// grid level whose yearly amount (12 × a monthly level) is at most the
+// standard's yearly amount. That level is the exact quotient rounded
+// down to the grid, so 12 × it ≤ the standard < 12 × (it + a step): the
+// comparison is the multiplication, and no standard is divided into a
+// rounded monthly figure.
+func (p *prepared) ceilings(set *floor.Set, cat *benefit.Catalogue) error {
+	c := p.s.Constraints.Ceiling
+	if c == nil {
+		return nil
+	}
+	prog, ok := cat.Lookup(c.Program)
+	if !ok {
+		return fieldErr("constraints.ceiling.program", benefit.ErrUnknownProgram, "%q", c.Program)
+	}
+	if err := prog.CheckDims(c.Dims); err != nil {
+		return &benefit.RecordError{Field: "constraints.ceiling.dims", Err: err}
+	}
+	sch, ok := set.National(c.Program, c.Dims)
+	if !ok {
+		return fieldErr("constraints.ceiling", floor.ErrNoFloor, "no national standard of %s %s", c.Program, c.Dims)
+	}
+	s := p.s
+	p.ceil = make([]benefit.Amount, s.Horizon)
+	for i := range p.ceil {
+		m := benefit.NewMonth(s.StartYear+i, time.Month(p.month))
+		v, ok := sch.At(m)
+		if !ok {
+			return fieldErr("constraints.ceiling", floor.ErrNoFloor, "no national standard of %s %s in force in %s", c.Program, c.Dims, m)
+		}
+		limit := prog.Frequency.Annual(v.Amount)
+		if p.annualFactor == 1 {
+			p.ceil[i] = limit.Round(p.down)
+		} else {
+			p.ceil[i], _ = limit.QuoInt(12, p.down) // 12 ≠ 0
+		}
+	}
+	return nil
 }

@@ -68,10 +68,25 @@ type Scenario struct {
 	Assumptions Assumptions       `json:"assumptions,omitzero"`
 	Years       []YearAssumptions `json:"years,omitempty"`
 
-	Regions     []Region    `json:"regions"`
-	Floor       floor.Path  `json:"floor"`
-	Rule        Rule        `json:"rule"`
-	Constraints Constraints `json:"constraints,omitzero"`
+	Regions []Region `json:"regions"`
+	// Tables project national tables forward (floor.Set.Project) before
+	// the floor path is read from them: the veterans' disability table by
+	// grade and cause, raised each August by a rate or an amount per
+	// column and rounded by the programme's rule (half-up to 10 yuan).
+	// The projected versions are marked benefit.Projected. The floor path
+	// (its history from the shipped floors), the ceiling and the floor
+	// check read the projected tables.
+	Tables      []floor.Projection `json:"tables,omitempty"`
+	Floor       floor.Path         `json:"floor"`
+	Rule        Rule               `json:"rule"`
+	Constraints Constraints        `json:"constraints,omitzero"`
+
+	// CostRules add to the region table's cost-sharing rules (or replace
+	// its rule for a programme) for this scenario's run
+	// (region.Table.WithCostRules): how a programme the embedded data has
+	// no rule for, such as the veterans' benefits, is costed. Each rule
+	// carries its citation and confidence mark.
+	CostRules []region.CostRule `json:"cost_rules,omitempty"`
 }
 
 // A Region is one region of a scenario: its GB/T 2260 code, its

@@ -47,9 +47,10 @@ type stepIn struct {
 	floor    benefit.Amount // this year's national floor (from the effective month)
 	// mf is the national floor of each month of the year; nil: floor in
 	// every month
-	mf  *[12]benefit.Amount
-	n   int64 // beneficiaries this year
-	cap *benefit.Amount
+	mf   *[12]benefit.Amount
+	n    int64 // beneficiaries this year
+	cap  *benefit.Amount
+	ceil *benefit.Amount // the highest level the ceiling allows, on the grid
 }
 
 type stepOut struct {
@@ -61,10 +62,12 @@ type stepOut struct {
 }
 
 // solve finds the largest level on the rounding grid that is at most the
-// rule's proposal and keeps every constraint, exactly: the step caps are
-// rounded down to the grid, the hard lower bounds (floor, no cut) up to
-// it, and the fiscal cap is solved over whole grid steps by capSolve, in
-// fen, as the integer kernel does.
+// rule's proposal and keeps every constraint, exactly: the step caps and
+// the ceiling are rounded down to the grid, the hard lower bounds
+// (floor, no cut, a forced raise's least raise) up to it, and the fiscal
+// cap is solved over whole grid steps by capSolve, in fen, as the
+// integer kernel does. A least raise (MinRaise) lifts a smaller proposed
+// raise where the caps allow it, and holds the level where they do not.
 func (p *prepared) solve(in *stepIn) (stepOut, error) {
 	con := &p.s.Constraints
 	hard, hardBy := in.floor.Round(p.up), BindFloor
@@ -73,15 +76,43 @@ func (p *prepared) solve(in *stepIn) (stepOut, error) {
 			hard, hardBy = nc, BindNoCut
 		}
 	}
-	target, bind := in.proposed, BindNone
-	if con.MaxStep != nil {
-		if m := in.level.Add(*con.MaxStep).Round(p.down); m.Cmp(target) < 0 {
-			target, bind = m, BindMaxStep
+	// the caps above: the lowest, and which it is
+	var capT *benefit.Amount
+	var capBy Binding
+	lower := func(m benefit.Amount, by Binding) {
+		if capT == nil || m.Cmp(*capT) < 0 {
+			capT, capBy = &m, by
 		}
 	}
+	if con.MaxStep != nil {
+		lower(in.level.Add(*con.MaxStep).Round(p.down), BindMaxStep)
+	}
 	if con.MaxStepPercent != nil {
-		if m := in.level.Add(in.level.MulRate(*con.MaxStepPercent)).Round(p.down); m.Cmp(target) < 0 {
-			target, bind = m, BindMaxStepPercent
+		lower(in.level.Add(in.level.MulRate(*con.MaxStepPercent)).Round(p.down), BindMaxStepPercent)
+	}
+	if in.ceil != nil {
+		lower(*in.ceil, BindCeiling)
+	}
+	target, bind := in.proposed, BindNone
+	if capT != nil && capT.Cmp(target) < 0 {
+		target, bind = *capT, capBy
+	}
+	// a raise is at least MinRaise (lb): forced by the floor, the hard
+	// bound is lb; proposed, the proposal is lifted to lb where the caps
+	// allow, else the level is held
+	var lb benefit.Amount
+	if con.MinRaise != nil {
+		lb = in.level.Add(*con.MinRaise).Round(p.up)
+		switch held := in.level.Round(p.down); {
+		case hard.Cmp(in.level) > 0:
+			if lb.Cmp(hard) > 0 {
+				hard, hardBy = lb, BindMinRaise
+			}
+		case in.proposed.Cmp(in.level) <= 0 || target.Cmp(lb) >= 0:
+		case capT == nil || capT.Cmp(lb) >= 0:
+			target, bind = lb, BindMinRaise
+		default:
+			target, bind = benefit.MinAmount(held, *capT), capBy
 		}
 	}
 	if target.Cmp(hard) < 0 {
@@ -100,6 +131,9 @@ func (p *prepared) solve(in *stepIn) (stepOut, error) {
 			bind = hardBy
 		case st.capped:
 			bind = BindFiscalCap
+			if con.MinRaise != nil && level.Cmp(in.level) > 0 && level.Cmp(lb) < 0 {
+				level = in.level.Round(p.down) // the cap leaves no room for the least raise: held
+			}
 		}
 	}
 	c, err := p.costIn(in, level)
@@ -198,6 +232,9 @@ func (p *prepared) runRegionDecimal(ri int, out []RegionYear) error {
 			return fieldErr("rule", benefit.ErrRange, "proposes %s for region %s in %d, more than %d integer digits", prop, r.Code, y, benefit.MaxAmountIntDigits)
 		}
 		in := stepIn{code: r.Code, year: y, level: level, proposed: prop, floor: fy.Amount, mf: &p.mf[i+1], n: n}
+		if p.ceil != nil {
+			in.ceil = &p.ceil[i]
+		}
 		var capAmt benefit.Amount
 		if fc != nil {
 			switch fc.Basis {

@@ -362,3 +362,14 @@ func TestReferenceProjectionBound(t *testing.T) {
 		t.Fatalf("242,400 projected versions: %v", err)
 	}
 }
+
+// The least raise and the ceiling of the veterans' allowance are not
+// solved beside the unemployment benefit's bounds: refused, not ignored.
+func TestDomainRefusesMinRaiseAndCeiling(t *testing.T) {
+	s := uiScenario(Fixed(benefit.Yuan(10)), uiRegion(10, "2100"))
+	s.Constraints.MinRaise = amtp("50")
+	var re *benefit.RecordError
+	if err := s.Validate(); !errors.Is(err, errors.ErrUnsupported) || !errors.As(err, &re) || re.Field != "constraints.min_raise" {
+		t.Errorf("min_raise: %v", err)
+	}
+}

@@ -35,11 +35,12 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	progress := fs.Bool("progress", false, "report progress on standard error")
 	printDefault := fs.Bool("print-default", false, "print the embedded default scenario's JSON (or --scenario builtin:NAME's) and exit")
 	regionsFile := fs.String("regions", "", "CSV `file` of further divisions (code,name,level,parent[,statistical_only][,name_en]), e.g. historical codes the scenario names")
+	costRules := fs.String("cost-rules", "", "JSON `file` of cost-sharing rules ({\"cost_sharing\": [...]}, as region/data/fiscal.json) added to the embedded ones or replacing them per programme")
 	bom := fs.Bool("bom", false, "with --format csv: start with a UTF-8 byte-order mark, for Excel or WPS in a Chinese locale")
 	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
-	if err := noEmpty(fs, "scenario", "compare", "out", "chart", "sweep", "values", "regions"); err != nil {
+	if err := noEmpty(fs, "scenario", "compare", "out", "chart", "sweep", "values", "regions", "cost-rules"); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
@@ -104,10 +105,10 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	// Tell a bad output path, or one that names an input, before anything
 	// is read.
 	outs := []output.Path{{Label: "--out", Name: *out}, {Label: "--chart", Name: *chart}}
-	if err := checkOutputs(outs, []output.Path{{Label: "--scenario", Name: *scenario}, {Label: "--compare", Name: *compare}, {Label: "--regions", Name: *regionsFile}}); err != nil {
+	if err := checkOutputs(outs, []output.Path{{Label: "--scenario", Name: *scenario}, {Label: "--compare", Name: *compare}, {Label: "--regions", Name: *regionsFile}, {Label: "--cost-rules", Name: *costRules}}); err != nil {
 		return fail(err)
 	}
-	tab, err := loadRegions(*regionsFile)
+	tab, err := loadTable(*regionsFile, *costRules)
 	if err != nil {
 		return fail(err)
 	}

@@ -87,10 +87,10 @@ const (
 	BindFiscalCap      Binding = "fiscal_cap"       // local cost capped by revenue
 	BindFund           Binding = "fund"             // capped by the fund's balance and inflow (基金支付能力)
 	BindNationalRate   Binding = "national_rate"    // increase capped by the national overall level (以全国调整比例为高限)
+	BindMinRaise       Binding = "min_raise"        // a raise lifted to the least raise (每次提高不少于)
+	BindCeiling        Binding = "ceiling"          // capped at another programme's standard (不高于)
 	// A relative bound of the floor set (失业保险条例 第十八条) binds under
 	// its own id: "ui.art18.below_min_wage", "ui.art18.above_dibao".
-	BindMinRaise Binding = "min_raise" // a raise lifted to the least raise (每次提高不少于)
-	BindCeiling  Binding = "ceiling"   // capped at another programme's standard (不高于)
 )
 
 func (c *Constraints) validate() error {

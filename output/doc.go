@@ -43,7 +43,12 @@
 // simulation's costs in 万元 or in 亿元 when a yearly national total
 // reaches 10 亿, each finding with its legal source. An illustrative
 // report or scenario says so first and last; a synthetic plan population
-// too.
+// too. A simulation of a programme without a national floor shows none;
+// one whose regions give their funds adds each fund's closing balance
+// and the months of benefits it pays, by year; a retirees' adjustment
+// adds the national overall level of each year and each plan applied
+// person by person (the sum of its increases, whether it exceeds the
+// national level).
 //
 // # CSV
 //

@@ -31,7 +31,11 @@
 //	floor          national and regional-agreement floors; the compliance
 //	               engine, arrears, reports as data
 //	floor/floortest  assertions a downstream go test calls
-//	adjust         the multi-year, multi-region adjustment simulator
+//	adjust         the multi-year, multi-region adjustment simulator;
+//	               its shipped scenarios, one per domain at least
+//	adjust/columns every column of a national table at once (the
+//	               veterans' disability pensions by grade and cause),
+//	               costed from beneficiary counts per region and column
 //	plan           per-person retiree adjustment plans and calibration,
 //	               beside adjust (it imports neither adjust nor floor)
 //	output         renders the results: text, CSV, JSON, JUnit XML, SVG,

@@ -128,3 +128,15 @@ func ExampleDefaultScenario() {
 	// Output:
 	// 31 regions, 2025 to 2029 illustrative: true
 }
+
+// The shipped scenarios, one per domain at least, each saying which of
+// its figures are real and which illustrative.
+func ExampleBuiltins() {
+	for _, b := range adjust.Builtins() {
+		fmt.Printf("%s (%s, %s) illustrative: %v\n", b.Name, b.Domain, b.Kind, b.Illustrative())
+	}
+	// Output:
+	// residents-pension (pension, scenario) illustrative: true
+	// veterans (veterans, columns) illustrative: true
+	// veterans-ill-returned (veterans, scenario) illustrative: true
+}

@@ -228,3 +228,35 @@ func TestLoadScenario(t *testing.T) {
 		t.Errorf("unknown member: %v", err)
 	}
 }
+
+// The survivors' pensions (定期抚恤金) by category project and cost the
+// same way. The shipped 2021-08 standards raised +5 % from August 2022,
+// half-up to 10 yuan:
+//
+//	烈士遗属       33,860 × 1.05 = 35,553 → 35,550
+//	病故军人遗属   27,360 × 1.05 = 28,728 → 28,730
+//
+// 山东, 100 烈士遗属 in 2022: 100 × (7 × 33,860 + 5 × 35,550) ÷ 12 =
+// 41,477,000 ÷ 12 = 3,456,416.666… → 3,456,416.67.
+func TestSurvivors(t *testing.T) {
+	s := small()
+	s.Program, s.StartYear = "veterans.survivors", 2022
+	s.Tables = []floor.Projection{{Program: "veterans.survivors", Steps: []floor.Step{{From: benefit.MustParseMonth("2022-08"),
+		Increases: []floor.Increase{{Rate: benefit.MustParseRate("5%")}}}}}}
+	s.CostRules[0].Program = "veterans.survivors"
+	s.Counts = []columns.Count{
+		{Region: sd, Dims: benefit.MustParseDims("survivor=烈士遗属"), Beneficiaries: 100},
+		{Region: sd, Dims: benefit.MustParseDims("survivor=病故军人遗属"), Beneficiaries: 10},
+	}
+	r, err := columns.Run(t.Context(), s, adjust.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Columns) != 2 || r.Columns[0].Dims.String() != "survivor=烈士遗属" ||
+		r.Columns[0].Result.Floors[1].Amount.String() != "35550.00" || r.Columns[1].Result.Floors[1].Amount.String() != "28730.00" {
+		t.Fatalf("columns %v", r.Columns)
+	}
+	if c := r.Columns[0].Result.Rows[0].Cost; c.Total.String() != "3456416.67" {
+		t.Errorf("烈士遗属 2022: %+v", c)
+	}
+}

@@ -129,6 +129,10 @@ func (s *Scenario) columns(opts adjust.Options) ([]adjust.Scenario, error) {
 	}
 	seen := map[key]int{}
 	regions := slices.Clone(s.Regions)
+	listed := map[region.Code]bool{}
+	for _, r := range regions {
+		listed[r.Code] = true
+	}
 	first := map[benefit.Dims]int{} // column → its first count
 	for i, c := range s.Counts {
 		p := fmt.Sprintf("counts[%d]", i)
@@ -156,8 +160,8 @@ func (s *Scenario) columns(opts adjust.Options) ([]adjust.Scenario, error) {
 		if _, ok := first[c.Dims]; !ok {
 			first[c.Dims] = i
 		}
-		if !slices.ContainsFunc(regions, func(r adjust.Region) bool { return r.Code == c.Region }) {
-			regions = append(regions, adjust.Region{Code: c.Region})
+		if !listed[c.Region] {
+			regions, listed[c.Region] = append(regions, adjust.Region{Code: c.Region}), true
 		}
 	}
 	cols := make([]benefit.Dims, 0, len(first))

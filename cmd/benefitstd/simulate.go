@@ -228,7 +228,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	if _, err := stdout.Write(toStdout); err != nil {
 		return fail(err)
 	}
-	if *out == "" && *format == "table" && *sweep == "" && *compare == "" && !*detail {
+	if *out == "" && *format == "table" && *sweep == "" && *compare == "" && !*detail && !isCols {
 		fmt.Fprintln(stderr, "benefitstd simulate: --detail for every region and year, --format csv for a spreadsheet, --out levels.svg for a chart")
 	}
 	return exitOK

@@ -31,9 +31,13 @@
 //	floor          national and regional-agreement floors; the compliance
 //	               engine, arrears, reports as data
 //	floor/floortest  assertions a downstream go test calls
-//	adjust         the multi-year, multi-region adjustment simulator
+//	adjust         the multi-year, multi-region adjustment simulator;
+//	               its shipped scenarios, one per domain at least
 //	               (it imports floor, and plan for the retirees' national
 //	               levels and plans applied person by person)
+//	adjust/columns every column of a national table at once (the
+//	               veterans' disability pensions by grade and cause),
+//	               costed from beneficiary counts per region and column
 //	plan           per-person retiree adjustment plans and calibration,
 //	               beside floor, below adjust (it imports neither)
 //	output         renders the results: text, CSV, JSON, JUnit XML, SVG,

@@ -14,7 +14,7 @@ import (
 // The shipped scenarios (内置情景): adjust/data/builtins.json lists them,
 // one file each under adjust/data.
 //
-//go:embed data/builtins.json data/*-scenario.json
+//go:embed data/builtins.json data/*-scenario.json data/*-counts.csv
 var builtinFS embed.FS
 
 const builtinsFile = "adjust/data/builtins.json"
@@ -28,11 +28,13 @@ type BuiltinScenario struct {
 	Name        string `json:"name"`   // e.g. "residents-pension"
 	Domain      string `json:"domain"` // the programme's catalogue category: pension, employment, veterans
 	Description string `json:"description"`
-	// Kind says how it runs: KindScenario (a Scenario, Run) or KindTable
+	// Kind says how it runs: KindScenario (a Scenario, Run) or KindColumns
 	// (a TableScenario, RunTable).
 	Kind BuiltinKind `json:"kind"`
-	// File is the scenario's file under adjust/data.
+	// File is the scenario's file under adjust/data; Counts, for a
+	// KindColumns, its beneficiary counts (CSV, package adjust/columns).
 	File    string   `json:"file"`
+	Counts  string   `json:"counts,omitempty"`
 	Figures []Figure `json:"figures"`
 }
 
@@ -42,6 +44,9 @@ type BuiltinKind string
 // The kinds of shipped scenarios.
 const (
 	KindScenario BuiltinKind = "scenario" // a Scenario: Run, Compare, Sweep
+	// KindColumns is a scenario over every column of a national table with
+	// beneficiary counts per region and column: package adjust/columns.
+	KindColumns BuiltinKind = "columns"
 )
 
 // A Figure is one group of a shipped scenario's figures and how firm it
@@ -63,6 +68,15 @@ func (b *BuiltinScenario) Illustrative() bool {
 // own.
 func (b *BuiltinScenario) JSON() []byte {
 	data, _ := builtinFS.ReadFile("data/" + b.File) // checked when the list was read
+	return data
+}
+
+// CountsCSV returns a copy of a KindColumns's counts file, nil for none.
+func (b *BuiltinScenario) CountsCSV() []byte {
+	if b.Counts == "" {
+		return nil
+	}
+	data, _ := builtinFS.ReadFile("data/" + b.Counts) // checked when the list was read
 	return data
 }
 
@@ -154,6 +168,9 @@ func (b *BuiltinScenario) check(i int, before []BuiltinScenario) error {
 	if _, err := builtinFS.ReadFile("data/" + b.File); err != nil {
 		return bad("file", "%q is not embedded", b.File)
 	}
+	if _, err := builtinFS.ReadFile("data/" + b.Counts); b.Counts != "" && err != nil {
+		return bad("counts", "%q is not embedded", b.Counts)
+	}
 	for j, f := range b.Figures {
 		if f.What == "" || f.Source == "" {
 			return bad(fmt.Sprintf("figures[%d]", j), "a figure needs what and source (for an illustrative one, what it stands for)")
@@ -163,4 +180,4 @@ func (b *BuiltinScenario) check(i int, before []BuiltinScenario) error {
 }
 
 // builtinKinds are the kinds a shipped scenario can have.
-var builtinKinds = []BuiltinKind{KindScenario}
+var builtinKinds = []BuiltinKind{KindScenario, KindColumns}

@@ -61,3 +61,30 @@ func TestBuiltins(t *testing.T) {
 		t.Error("Builtins hands out the shared list")
 	}
 }
+
+// The shipped 带病回乡 scenario keeps its rule. The grade-10 因战 standard
+// 12,810 (2022-08) raised +6 % from August 2023: 13,578.6 → 13,580, so
+// the ceiling is 1,131 a month (12 × 1,131 = 13,572 ≤ 13,580 < 13,584).
+//
+//	北京 1,060 × 1.07 = 1,134.2 → 1,134 > 1,131: 1,131 (ceiling; +71 ≥ 50)
+//	四川   700 × 1.07 =   749: +49 < 50, lifted to 750 (min_raise)
+//
+// 北京's 2023, 1,287 persons, 7 months at 1,060 and 5 at 1,131:
+// 1,287 × (7,420 + 5,655) = 16,827,525.00; floor part 1,287 × 12 × 650 =
+// 10,038,600, 10 % central in tier 5 under the ILLUSTRATIVE rule:
+// 1,003,860.00, local 15,823,665.00.
+func TestBuiltinIllReturned(t *testing.T) {
+	b, ok := Builtin("veterans-ill-returned")
+	if !ok {
+		t.Fatal("no veterans-ill-returned")
+	}
+	s, err := b.Scenario(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := mustRun(t, s)
+	check(t, r, []want{
+		{bj, 2023, "1131.00", BindCeiling, "16827525.00", "1003860.00", "15823665.00"},
+		{sc, 2023, "750.00", BindMinRaise, "", "", ""},
+	})
+}

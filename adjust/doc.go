@@ -26,7 +26,15 @@
 // figures are real, with their sources and confidence marks, and which
 // are illustrative (示意). adjust/data/builtins.json lists them, one file
 // each under adjust/data; `benefitstd simulate --list` shows them and
-// `--scenario builtin:NAME` runs one.
+// `--scenario builtin:NAME` runs one. A KindScenario is a Scenario
+// (BuiltinScenario.Scenario); a KindColumns runs every column of a
+// national table with beneficiary counts per region and column (package
+// adjust/columns: "veterans", the disability pensions by grade and
+// cause). "veterans-ill-returned" is the 带病回乡 allowance with its
+// least raise and ceiling, "unemployment" the unemployment benefit
+// toward 90 % of the minimum wage inside 失业保险条例 第十八条, paid from
+// the fund, and "retirees" the retirees' pensions: the 2024 provincial
+// plans applied person by person, then capped by the national level.
 //
 // # Scenario
 //
@@ -389,7 +397,8 @@
 //
 // The zero [Options] use the embedded catalogue, region table and floors
 // on GOMAXPROCS workers. The zero [Constraints] keep the floor and forbid
-// cuts, with no step or fiscal cap. A nil [Assumptions] field is "not
+// cuts, with no step or fiscal cap, no least raise and no ceiling. A
+// zero Scenario.EffectiveMonth is January. A nil [Assumptions] field is "not
 // given here" (the lookup falls through); a zero rate given is 0 %. The
 // zero [Rule] and floor.Trend have no kind and are invalid (a scenario
 // must name them); a floor path without a history starts from the
@@ -418,7 +427,11 @@
 // least raise or a ceiling in a scenario of the unemployment benefit or
 // the retirees' pensions),
 // plan.ErrUnknownPlan, or floor.ErrNoFloor (a floor path
-// that does not reach the base year). LoadScenario decodes
+// that does not reach the base year; a ceiling with no national
+// standard: field "constraints.ceiling"). An effective month outside
+// 1-12 wraps benefit.ErrRange, a bad table projection names
+// "tables[i]." and the projection's field, a bad cost rule
+// "cost_rules[i]". LoadScenario decodes
 // strictly (an unknown, repeated or mis-cased name, invalid UTF-8 and
 // trailing data are errors) within Options.Limits (benefit.Limits: a
 // document of at most 256 MiB by default) and adds the file name, the

@@ -213,3 +213,17 @@ func ExampleRegionPlan() {
 	// 2024 plan shanghai-2024 4000.00 → 4138.50 none national 3% increase cost 3324.00
 	// 2025 percent 3% 4138.50 → 4221.27 national_rate national 2% increase cost 1986.48
 }
+
+// The shipped scenarios, one per domain at least, each saying which of
+// its figures are real and which illustrative.
+func ExampleBuiltins() {
+	for _, b := range adjust.Builtins() {
+		fmt.Printf("%s (%s, %s) illustrative: %v\n", b.Name, b.Domain, b.Kind, b.Illustrative())
+	}
+	// Output:
+	// residents-pension (pension, scenario) illustrative: true
+	// retirees (pension, scenario) illustrative: true
+	// unemployment (employment, scenario) illustrative: true
+	// veterans (veterans, columns) illustrative: true
+	// veterans-ill-returned (veterans, scenario) illustrative: true
+}

@@ -136,19 +136,28 @@ func TestFiscalCapFromJuly(t *testing.T) {
 //	total = n × ((m − 1) × prev + (13 − m) × x)
 //	floor part = n × ((m − 1) × min(prev, F) + (13 − m) × F)
 //
-// split by region.Table.Split; a level set by the fiscal cap is the
-// largest whose local share keeps it.
+// split by region.Table.Split; for a yearly programme (every other
+// scenario is the disability pension, under an ILLUSTRATIVE rule) a
+// twelfth of each a month, Σ ÷ 12 rounded half-up to the fen. A level set
+// by the fiscal cap is the largest whose local share keeps it.
 func TestMonthProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 2025))
 	n := 120
 	if testing.Short() {
 		n = 30
 	}
-	tab := region.Default()
+	tab, err := region.Default().WithCostRules(illustrativeVeteransRule())
+	if err != nil {
+		t.Fatal(err)
+	}
 	seen := map[Binding]int{}
 	for i := range n {
 		s := genScenario(rng)
 		s.EffectiveMonth = 2 + rng.IntN(11)
+		yearly := i%2 == 1
+		if yearly {
+			s.Program, s.CostRules = "veterans.disability", []region.CostRule{illustrativeVeteransRule()}
+		}
 		r, err := Run(t.Context(), s, Options{})
 		if err != nil {
 			t.Fatalf("scenario %d: %v", i, err)
@@ -164,6 +173,10 @@ func TestMonthProperties(t *testing.T) {
 		cost := func(ry *RegionYear, x benefit.Amount) region.Split {
 			total := ry.Previous.Mul(m - 1).Add(x.Mul(13 - m)).Mul(ry.Beneficiaries)
 			fp := benefit.MinAmount(ry.Previous, ry.Floor).Mul(m - 1).Add(ry.Floor.Mul(13 - m)).Mul(ry.Beneficiaries)
+			if yearly {
+				total, _ = total.QuoInt(12, benefit.FenHalfUp)
+				fp, _ = fp.QuoInt(12, benefit.FenHalfUp)
+			}
 			sp, err := tab.Split(s.Program, ry.Region, total, fp)
 			if err != nil {
 				t.Fatal(err)
@@ -190,11 +203,15 @@ func TestMonthProperties(t *testing.T) {
 }
 
 // gridFen returns the scenario's grid step in fen (the generator's
-// scenarios: the residents' pension, a yuan unless overridden).
+// scenarios: a yuan for the residents' pension, 10 for the disability
+// pension, unless overridden).
 func (s *Scenario) gridFen() int64 {
-	if s.Rounding != nil {
+	switch {
+	case s.Rounding != nil:
 		f, _ := s.Rounding.Unit.Step().Fen()
 		return f
+	case s.Program == "veterans.disability":
+		return 1000
 	}
 	return 100
 }

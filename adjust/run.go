@@ -87,6 +87,18 @@ func Run(ctx context.Context, s Scenario, opts Options) (*Result, error) {
 	return p.assemble(rows, levels, &opts)
 }
 
+// Floors returns the national floor of each year of s, the base year
+// first, as Run with opts reads it (from the effective month; projected
+// tables applied): the level a region that follows the national
+// standard starts from is Floors()[0]. Its errors are Validate's.
+func (s *Scenario) Floors(opts Options) ([]floor.YearFloor, error) {
+	p, err := prepare(s, &opts)
+	if err != nil {
+		return nil, err
+	}
+	return p.floors, nil
+}
+
 // assemble orders the rows by region code and year and adds the yearly
 // summaries and the floor check.
 func (p *prepared) assemble(rows []RegionYear, levels []floor.Level, opts *Options) (*Result, error) {

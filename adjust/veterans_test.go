@@ -1,6 +1,7 @@
 package adjust
 
 import (
+	"errors"
 	"fmt"
 	"testing"
 
@@ -152,5 +153,46 @@ func TestIllReturned(t *testing.T) {
 	}
 	if ry, _ := r.Get(hn, 2023); len(ry.Findings) == 0 {
 		t.Errorf("河南 2023: no finding for the months at 620 below the floor 650")
+	}
+}
+
+// The new scenario fields are validated like the others: each error
+// names its JSON path and wraps a sentinel.
+func TestMonthTablesCeilingErrors(t *testing.T) {
+	base := func() Scenario {
+		s := julyScenario(PassThrough(), 7, reg(sd, 10, "100", "1"))
+		return s
+	}
+	cases := []struct {
+		name  string
+		edit  func(*Scenario)
+		field string
+		is    error
+	}{
+		{"month 13", func(s *Scenario) { s.EffectiveMonth = 13 }, "effective_month", benefit.ErrRange},
+		{"month -1", func(s *Scenario) { s.EffectiveMonth = -1 }, "effective_month", benefit.ErrRange},
+		{"path month", func(s *Scenario) { s.Floor.Month = 14 }, "floor.month", benefit.ErrRange},
+		{"table step", func(s *Scenario) {
+			s.Tables = []floor.Projection{{Program: "veterans.disability", Steps: []floor.Step{{Increases: []floor.Increase{{}}}}}}
+		}, "tables[0].steps[0].from", benefit.ErrSyntax},
+		{"table program", func(s *Scenario) { s.Tables = []floor.Projection{{Program: "nope"}} }, "tables[0].program", benefit.ErrUnknownProgram},
+		{"min raise", func(s *Scenario) { s.Constraints.MinRaise = amtp("-1") }, "constraints.min_raise", benefit.ErrNegative},
+		{"ceiling program", func(s *Scenario) { s.Constraints.Ceiling = &Ceiling{Program: "nope"} }, "constraints.ceiling.program", benefit.ErrUnknownProgram},
+		{"ceiling dims", func(s *Scenario) {
+			s.Constraints.Ceiling = &Ceiling{Program: "veterans.disability", Dims: benefit.MustParseDims("grade=11")}
+		}, "constraints.ceiling.dims", benefit.ErrDimension},
+		{"ceiling no standard", func(s *Scenario) { s.Constraints.Ceiling = &Ceiling{Program: "employment.unemployment_insurance"} }, "constraints.ceiling", floor.ErrNoFloor},
+		{"ceiling unnamed", func(s *Scenario) { s.Constraints.Ceiling = &Ceiling{} }, "constraints.ceiling.program", benefit.ErrSyntax},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := base()
+			c.edit(&s)
+			err := s.Validate()
+			var re *benefit.RecordError
+			if !errors.As(err, &re) || re.Field != c.field || !errors.Is(err, c.is) {
+				t.Errorf("got %v, want a RecordError at %s wrapping %v", err, c.field, c.is)
+			}
+		})
 	}
 }

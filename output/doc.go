@@ -14,6 +14,7 @@
 //	*adjust.Result         yes   yes  yes          yes
 //	*adjust.SweepResult    yes   yes  yes
 //	*adjust.Comparison     yes   yes  yes
+//	*columns.Result          yes   yes  yes
 //	*PlanRun               yes        yes
 //	*PlanList              yes
 //	*FloorList             yes        yes
@@ -30,8 +31,8 @@
 // is written while the plan runs: PaymentCSV is the plan.PaymentWriter
 // of its CSV.
 //
-// The package imports benefit, region, floor, adjust and plan; none of
-// them imports it. A further format (an Excel workbook) is one more file
+// The package imports benefit, region, floor, adjust, adjust/columns and
+// plan; none of them imports it. A further format (an Excel workbook) is one more file
 // with its type and constructor, and one more case of New.
 //
 // # Text

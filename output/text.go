@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/benefitstd/benefitstd/adjust"
+	"github.com/benefitstd/benefitstd/adjust/columns"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/plan"
@@ -47,6 +48,11 @@ func (t *Text) Render(v any) error {
 		sweepText(&b, r)
 	case *adjust.Comparison:
 		comparisonText(&b, r)
+	case *columns.Result:
+		if len(r.Columns) == 0 || len(r.Columns[0].Result.Floors) == 0 {
+			return errNoColumns
+		}
+		columnsText(&b, r)
 	case *PlanRun:
 		if r.Summary == nil {
 			return errNoSummary
@@ -67,6 +73,7 @@ func (t *Text) Render(v any) error {
 
 var (
 	errNoYears   = errors.New("output: the simulation result has no years (a Result from adjust.Run has them)")
+	errNoColumns = errors.New("output: the table run has no columns (a Result from columns.Run has them)")
 	errNoSummary = errors.New("output: the plan run has no summary")
 )
 

@@ -7,13 +7,17 @@
 //	benefitstd regions  [--under CODE | --all] [--regions FILE] [--format text|json]
 //	benefitstd floors   [--program ID] [--at YYYY-MM] [--format text|json]
 //	benefitstd check    [--levels FILE] [--floors FILE] [--catalogue FILE] [--regions FILE] [--expect FILE] [--pass-through] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM] [--as-of YYYY-MM] [--format text|json|junit] [--fail-on violation|warning]
-//	benefitstd simulate [--scenario FILE|builtin:NAME] [--list] [--regions FILE] [--format table|csv|json] [--bom] [--detail] [--compare FILE] [--sweep PATH --values LIST] [--out FILE] [--chart FILE]
+//	benefitstd simulate [--scenario FILE|builtin:NAME] [--list] [--counts FILE] [--cost-rules FILE] [--regions FILE] [--format table|csv|json] [--bom] [--detail] [--compare FILE] [--sweep PATH --values LIST] [--out FILE] [--chart FILE]
 //	benefitstd plan     (--plan FILE | --builtin ID) [--retirees FILE] [--calibrate PART --target PCT] [--per-person FILE [--bom]] [--format text|json]
 //
 // simulate runs a scenario file or a shipped one (--scenario
 // builtin:NAME; --list names them, with the figures of each that are real
 // and those that are illustrative; no --scenario runs
-// builtin:residents-pension).
+// builtin:residents-pension). A scenario over every column of a national
+// table (builtin:veterans, a file with "counts", or any with --counts
+// FILE: region,grade,cause,beneficiaries) runs with package
+// adjust/columns. --cost-rules FILE (simulate and check) adds or replaces
+// cost-sharing rules ({"cost_sharing": [...]}, as region/data/fiscal.json).
 //
 // check's --as-of (the last month whose arrears are counted) defaults to
 // the current month: the only place the tool reads the clock.

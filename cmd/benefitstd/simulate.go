@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/benefitstd/benefitstd/adjust"
+	"github.com/benefitstd/benefitstd/adjust/columns"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/output"
 )
@@ -35,12 +37,13 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	progress := fs.Bool("progress", false, "report progress on standard error")
 	printDefault := fs.Bool("print-default", false, "print the embedded default scenario's JSON (or --scenario builtin:NAME's) and exit")
 	regionsFile := fs.String("regions", "", "CSV `file` of further divisions (code,name,level,parent[,statistical_only][,name_en]), e.g. historical codes the scenario names")
+	countsFile := fs.String("counts", "", "CSV `file` of beneficiaries per region and column (region,grade,cause,beneficiaries[,level]) for a scenario over every column of a national table, such as builtin:veterans")
 	costRules := fs.String("cost-rules", "", "JSON `file` of cost-sharing rules ({\"cost_sharing\": [...]}, as region/data/fiscal.json) added to the embedded ones or replacing them per programme")
 	bom := fs.Bool("bom", false, "with --format csv: start with a UTF-8 byte-order mark, for Excel or WPS in a Chinese locale")
 	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
-	if err := noEmpty(fs, "scenario", "compare", "out", "chart", "sweep", "values", "regions", "cost-rules"); err != nil {
+	if err := noEmpty(fs, "scenario", "compare", "out", "chart", "sweep", "values", "regions", "cost-rules", "counts"); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
@@ -105,7 +108,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	// Tell a bad output path, or one that names an input, before anything
 	// is read.
 	outs := []output.Path{{Label: "--out", Name: *out}, {Label: "--chart", Name: *chart}}
-	if err := checkOutputs(outs, []output.Path{{Label: "--scenario", Name: *scenario}, {Label: "--compare", Name: *compare}, {Label: "--regions", Name: *regionsFile}, {Label: "--cost-rules", Name: *costRules}}); err != nil {
+	if err := checkOutputs(outs, []output.Path{{Label: "--scenario", Name: *scenario}, {Label: "--compare", Name: *compare}, {Label: "--regions", Name: *regionsFile}, {Label: "--cost-rules", Name: *costRules}, {Label: "--counts", Name: *countsFile}}); err != nil {
 		return fail(err)
 	}
 	tab, err := loadTable(*regionsFile, *costRules)
@@ -113,9 +116,32 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	opts := adjust.Options{Workers: *workers, Regions: tab}
-	a, err := loadScenario(*scenario, opts)
-	if err != nil {
-		return fail(err)
+	// A scenario over every column of a national table (package
+	// adjust/columns): a builtin of that kind, one given --counts, or a
+	// file with counts of its own.
+	isCols := *countsFile != ""
+	if b, ok, _ := builtinFlag(*scenario); ok && b.Kind == adjust.KindColumns {
+		isCols = true
+	}
+	var a adjust.Scenario
+	if !isCols {
+		a, err = loadScenario(*scenario, opts)
+		if re, ok := errors.AsType[*benefit.RecordError](err); ok && re.Field == "counts" && *scenario != "" && !strings.HasPrefix(*scenario, builtinPrefix) {
+			isCols, err = true, nil
+		}
+		if err != nil {
+			return fail(err)
+		}
+	}
+	var cs columns.Scenario
+	if isCols {
+		if *sweep != "" || *compare != "" || *chart != "" || svgOut || *detail {
+			fmt.Fprintln(stderr, "benefitstd simulate: a scenario over a table's columns runs alone: no --sweep, --compare, --chart, .svg or --detail")
+			return exitUsage
+		}
+		if cs, err = loadColumns(*scenario, *countsFile, opts); err != nil {
+			return fail(err)
+		}
 	}
 	if *progress {
 		opts.Progress = progressTo(stderr)
@@ -126,6 +152,10 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	var res any
 	var ra *adjust.Result
 	switch {
+	case isCols:
+		if res, err = columns.Run(ctx, cs, opts); err != nil {
+			return fail(err)
+		}
 	case *sweep != "":
 		vals, err := sweepValues(*values)
 		if err != nil {
@@ -198,7 +228,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	if _, err := stdout.Write(toStdout); err != nil {
 		return fail(err)
 	}
-	if *out == "" && *format == "table" && *sweep == "" && *compare == "" && !*detail {
+	if *out == "" && *format == "table" && *sweep == "" && *compare == "" && !*detail && !isCols {
 		fmt.Fprintln(stderr, "benefitstd simulate: --detail for every region and year, --format csv for a spreadsheet, --out levels.svg for a chart")
 	}
 	return exitOK
@@ -261,6 +291,47 @@ func sweepValues(s string) ([]string, error) {
 		return nil, fmt.Errorf("--values %q: no values", s)
 	}
 	return out, nil
+}
+
+// loadColumns reads a scenario over every column of a national table:
+// the builtin or the file name names, with the counts of countsFile when
+// given.
+func loadColumns(name, countsFile string, opts adjust.Options) (columns.Scenario, error) {
+	var s columns.Scenario
+	b, ok, err := builtinFlag(name)
+	switch {
+	case err != nil:
+		return s, err
+	case ok && b.Kind != adjust.KindColumns:
+		return s, fmt.Errorf("--counts: %s is a %s, not a scenario over a table's columns", name, b.Kind)
+	case ok:
+		s, err = columns.Builtin(b, opts)
+	case name == "":
+		return s, errors.New("--counts needs --scenario: a scenario over a table's columns (such as builtin:veterans)")
+	default:
+		var f *os.File
+		if f, err = os.Open(name); err != nil {
+			return s, err
+		}
+		defer f.Close()
+		s, err = columns.LoadScenario(f, name, opts)
+	}
+	if err != nil || countsFile == "" {
+		return s, err
+	}
+	prog, ok := benefit.DefaultCatalogue().Lookup(s.Program)
+	if !ok {
+		return s, fmt.Errorf("%s: unknown programme %q", name, s.Program)
+	}
+	f, err := os.Open(countsFile)
+	if err != nil {
+		return s, err
+	}
+	defer f.Close()
+	if s.Counts, err = columns.ReadCounts(f, countsFile, prog, opts.Limits); err != nil {
+		return s, err
+	}
+	return s, s.Validate(opts)
 }
 
 // builtinPrefix marks a shipped scenario in --scenario and --compare.

@@ -250,7 +250,7 @@ func parseWorkload(t *testing.T) []byte {
 		for _, r := range rs {
 			p := a.MulRate(r)
 			q, _ := p.QuoInt(7, benefit.Rounding{Unit: benefit.Jiao, Mode: benefit.HalfEven})
-			line(" ", r, r.Ratio(), p, p.Round(benefit.FenHalfUp), p.Round(benefit.TenYuanHalfUp), q)
+			line(" ", r, r.PlainString(), p, p.Round(benefit.FenHalfUp()), p.Round(benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}), q)
 		}
 		for _, c := range as {
 			if c.IsZero() {
@@ -260,7 +260,7 @@ func parseWorkload(t *testing.T) []byte {
 			if err != nil {
 				t.Fatal(err)
 			}
-			line(" ", a.Add(c), a.Sub(c), a.Cmp(c), ratio, ratio.Ratio())
+			line(" ", a.Add(c), a.Sub(c), a.Cmp(c), ratio, ratio.PlainString())
 		}
 	}
 	for _, r := range rs {

@@ -243,8 +243,8 @@ func TestFloorCheckFindings(t *testing.T) {
 	if len(ry.Findings) != 1 || ry.Findings[0].Rule != "no_cut" || ry.Findings[0].Shortfall.String() != "20.00" {
 		t.Errorf("findings %+v", ry.Findings)
 	}
-	if r.Summary[0].Findings != 1 {
-		t.Errorf("summary findings %d", r.Summary[0].Findings)
+	if r.Years[0].Findings != 1 {
+		t.Errorf("summary findings %d", r.Years[0].Findings)
 	}
 }
 

@@ -319,7 +319,7 @@ func TestInfeasible(t *testing.T) {
 	if !ry.Infeasible || ry.Transfer.String() != "98000.00" {
 		t.Errorf("2027: infeasible %v transfer %s, want true 98000.00", ry.Infeasible, ry.Transfer)
 	}
-	if y := r.Summary[2]; y.Infeasible != 1 || y.Transfer.String() != "98000.00" {
+	if y := r.Years[2]; y.Infeasible != 1 || y.Transfer.String() != "98000.00" {
 		t.Errorf("2027 summary: %d infeasible, transfer %s", y.Infeasible, y.Transfer)
 	}
 	if ry, _ := r.Get(sd, 2026); ry.Infeasible || !ry.Transfer.IsZero() {
@@ -404,7 +404,7 @@ func TestCostSplitTiers(t *testing.T) {
 		{bj, 2025, "200.00", BindNone, "2400000.00", "858000.00", "1542000.00"},
 	})
 	// national totals are the exact sums
-	y := r.Summary[0]
+	y := r.Years[0]
 	if y.Cost.Total.String() != "4800000.00" || y.Cost.Central.String() != "2574000.00" || y.Cost.Local.String() != "2226000.00" {
 		t.Errorf("2025 totals %+v", y.Cost)
 	}
@@ -421,7 +421,7 @@ func TestCostSplitTiers(t *testing.T) {
 //	mean level 496,000/3,000 = 165.333… → 165.33
 func TestStatistics(t *testing.T) {
 	r := mustRun(t, testScenario(Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "1"), reg(sc, 2000, "130", "1")))
-	y := r.Summary[0]
+	y := r.Years[0]
 	if y.MaxMinRatio != 1.468531 || y.CV != 0.189802 || y.Gini != 0.090054 {
 		t.Errorf("stats %v %v %v", y.MaxMinRatio, y.CV, y.Gini)
 	}
@@ -437,7 +437,7 @@ func TestBeneficiaryGrowth(t *testing.T) {
 	s.Assumptions.BeneficiaryGrowth = ratep("10%")
 	r := mustRun(t, s)
 	var got []int64
-	for ry := range r.All() {
+	for _, ry := range r.Rows {
 		got = append(got, ry.Beneficiaries)
 	}
 	if len(got) != 3 || got[0] != 1106 || got[1] != 1217 || got[2] != 1339 {
@@ -586,7 +586,7 @@ func TestHugeFiguresStayExact(t *testing.T) {
 	s := testScenario(Fixed(benefit.Yuan(0)),
 		reg(bj, 1_000_000_000, "1000000000000", "1"), reg(sc, 1_000_000_000, "1000000000000", "1"))
 	r := mustRun(t, s)
-	y := r.Summary[0]
+	y := r.Years[0]
 	if y.Cost.Total.String() != "24000000000000000000000.00" || y.Cost.Central.String() != "2574000000000.00" ||
 		y.MeanLevel.String() != "1000000000000.00" || y.Beneficiaries != 2_000_000_000 {
 		t.Errorf("2025: cost %+v mean %s persons %d", y.Cost, y.MeanLevel, y.Beneficiaries)

@@ -44,7 +44,7 @@ func ExampleRun() {
 		fmt.Println(err)
 		return
 	}
-	for ry := range r.All() {
+	for _, ry := range r.Rows {
 		fmt.Println(ry.Name, ry.Year, ry.Level, ry.Binding, "central", ry.Cost.Central, "local", ry.Cost.Local)
 	}
 	// Output:
@@ -73,7 +73,7 @@ func ExampleRun_fiscalCap() {
 		fmt.Println(err)
 		return
 	}
-	for ry := range r.All() {
+	for _, ry := range r.Rows {
 		fmt.Println(ry.Name, ry.Level, ry.Binding, "local", ry.Cost.Local, "cap", *ry.Cap, "infeasible", ry.Infeasible, "transfer", ry.Transfer)
 	}
 	// Output:

@@ -41,7 +41,7 @@ func (sc *scratch) amount(f int64) benefit.Amount {
 func ratio(r benefit.Rate) fen.Ratio { return fen.Decimal(r.Fraction()) }
 
 // onePlus returns 1 + r as an exact fen.Ratio: a growth factor.
-func onePlus(r benefit.Rate) fen.Ratio { return ratio(benefit.One.Add(r)) }
+func onePlus(r benefit.Rate) fen.Ratio { return ratio(benefit.Percent(100).Add(r)) }
 
 // kernelPlan is what the kernel precomputes once per scenario.
 type kernelPlan struct {

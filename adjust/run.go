@@ -113,6 +113,6 @@ func (p *prepared) assemble(rows []RegionYear, levels []floor.Level, opts *Optio
 			return nil, err
 		}
 	}
-	res.Summary = p.summarise(res.Rows)
+	res.Years = p.summarise(res.Rows)
 	return res, nil
 }

@@ -126,9 +126,6 @@ func (a *Assumptions) get(k Assumption) *benefit.Rate {
 	return nil
 }
 
-// Rate returns a pointer to r, for filling an Assumptions literal.
-func Rate(r benefit.Rate) *benefit.Rate { return &r }
-
 // Assumption returns driver k for region index ri (-1 for the scenario
 // as a whole, as the national floor projection uses) in year y, and
 // where it came from. The lookup order is: the region's value for y, the

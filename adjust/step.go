@@ -21,7 +21,7 @@ func grow(a benefit.Amount, g benefit.Rate) benefit.Amount {
 	if g.IsZero() {
 		return a
 	}
-	return a.Add(a.MulRate(g)).Round(benefit.FenHalfUp)
+	return a.Add(a.MulRate(g)).Round(benefit.FenHalfUp())
 }
 
 // growCount returns n × (1 + g) rounded half-up to a whole person, and
@@ -32,7 +32,7 @@ func growCount(n int64, g benefit.Rate) (int64, bool) {
 		return n, true
 	}
 	a := benefit.Yuan(n)
-	f, ok := a.Add(a.MulRate(g)).Round(benefit.YuanHalfUp).Fen()
+	f, ok := a.Add(a.MulRate(g)).Round(benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.HalfUp}).Fen()
 	if !ok || f/100 > MaxBeneficiaries {
 		return 0, false
 	}

@@ -75,7 +75,7 @@ func Sweep(ctx context.Context, s Scenario, path string, values []string, opts O
 			return nil, fmt.Errorf("adjust: sweep %s = %s: %w", path, v, err)
 		}
 		p := SweepPoint{Value: v, Run: r.Run, Infeasible: []region.Code{}, FirstInfeasible: []int{}}
-		for _, y := range r.Summary {
+		for _, y := range r.Years {
 			p.Cost.Total = p.Cost.Total.Add(y.Cost.Total)
 			p.Cost.Central = p.Cost.Central.Add(y.Cost.Central)
 			p.Cost.Local = p.Cost.Local.Add(y.Cost.Local)

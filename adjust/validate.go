@@ -133,7 +133,7 @@ func checkYears(path string, ys []YearAssumptions) error {
 // every later figure meaningless.
 func checkRates(path string, a *Assumptions) error {
 	for _, k := range []Assumption{GDPGrowth, CPI, WageGrowth, RevenueGrowth, BeneficiaryGrowth} {
-		if v := a.get(k); v != nil && v.Add(benefit.One).Sign() < 0 {
+		if v := a.get(k); v != nil && v.Add(benefit.Percent(100)).Sign() < 0 {
 			return fieldErr(path+"."+string(k), benefit.ErrRange, "%s (a growth rate is at least -100%%)", v)
 		}
 	}

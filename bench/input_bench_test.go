@@ -47,7 +47,7 @@ var levelsFiles = sync.OnceValues(func() ([]byte, []byte) {
 	j.WriteString("{\"levels\": [\n")
 	first := true
 	for d := range region.Default().All() {
-		if d.Level != region.County {
+		if d.Rank != region.County {
 			continue
 		}
 		for _, k := range dims {

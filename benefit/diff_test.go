@@ -235,7 +235,7 @@ func (g diffGen) rate(depth int) ratePair {
 		x, y := g.rate(depth-1), g.rate(depth-1)
 		return ratePair{x.r.Add(y.r), x.ref.Add(y.ref), "(" + x.how + ")+(" + y.how + ")"}
 	}
-	return ratePair{benefit.One, decimal.New(1, 0), "one"}
+	return ratePair{benefit.Percent(100), decimal.New(1, 0), "one"}
 }
 
 var (
@@ -285,7 +285,7 @@ func checkRate(t testing.TB, p ratePair) {
 	if got, want := p.r.String(), refRateString(p.ref); got != want {
 		t.Fatalf("%s: String %q, decimal %q", p.how, got, want)
 	}
-	if got, want := p.r.Ratio(), refFixed(p.ref, 0); got != want {
+	if got, want := p.r.PlainString(), refFixed(p.ref, 0); got != want {
 		t.Fatalf("%s: Ratio %q, decimal %q", p.how, got, want)
 	}
 	if j, _ := json.Marshal(p.r); string(j) != strconv.Quote(refRateString(p.ref)) {

@@ -54,9 +54,9 @@ func ExampleRounding() {
 	prior := benefit.Yuan(80140)
 	raise := benefit.MustParseRate("10%")
 
-	exact := prior.MulRate(benefit.One.Add(raise)) // unrounded: 88154.00
+	exact := prior.MulRate(benefit.Percent(100).Add(raise)) // unrounded: 88154.00
 	fmt.Println(exact)
-	fmt.Println(exact.Round(benefit.TenYuanHalfUp))
+	fmt.Println(exact.Round(benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}))
 
 	// The rule is a value; the same product under other rules:
 	for _, m := range []benefit.Mode{benefit.HalfUp, benefit.HalfEven, benefit.Up, benefit.Down} {
@@ -160,8 +160,8 @@ func ExampleIntervals() {
 		benefit.Version{From: m("2024-01"), Amount: benefit.Yuan(123), Status: benefit.Legislated},
 	)
 	county := benefit.MustSchedule( // HYPOTHETICAL county: illustrative figures
-		benefit.Version{From: m("2023-01"), Amount: benefit.Yuan(103), Status: benefit.Default},
-		benefit.Version{From: m("2024-07"), Amount: benefit.Yuan(123), Status: benefit.Default},
+		benefit.Version{From: m("2023-01"), Amount: benefit.Yuan(103), Status: benefit.Illustrative},
+		benefit.Version{From: m("2024-07"), Amount: benefit.Yuan(123), Status: benefit.Illustrative},
 	)
 	var owed benefit.Amount
 	for _, iv := range benefit.Intervals(m("2023-07"), m("2025-01"), floor, county) {
@@ -183,7 +183,7 @@ func ExampleIntervals() {
 func ExampleParseRate() {
 	for _, s := range []string{"3.8%", "0.038", "3%"} {
 		r, _ := benefit.ParseRate(s)
-		fmt.Println(s, "=", r, "=", r.Ratio())
+		fmt.Println(s, "=", r, "=", r.PlainString())
 	}
 	// Output:
 	// 3.8% = 3.8% = 0.038

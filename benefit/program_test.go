@@ -129,12 +129,12 @@ func TestDefaultCatalogue(t *testing.T) {
 	// (policy-reference §5.2 and §9).
 	vd, _ := c.Lookup("veterans.disability")
 	equal(t, benefit.PerYear, vd.Frequency)
-	equal(t, benefit.TenYuanHalfUp, vd.Rounding)
+	equal(t, benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}, vd.Rounding)
 	equal(t, benefit.Veterans, vd.Category)
 	// National floors are published in whole yuan per month (§9).
 	rb, _ := c.Lookup("pension.resident.basic")
 	equal(t, benefit.PerMonth, rb.Frequency)
-	equal(t, benefit.YuanHalfUp, rb.Rounding)
+	equal(t, benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.HalfUp}, rb.Rounding)
 	equal(t, benefit.Pension, rb.Category)
 
 	_, err := c.Program("pension.nonexistent")
@@ -255,7 +255,7 @@ func TestConcurrentUse(t *testing.T) {
 					out.WriteString(q.ID)
 				}
 				a, _ := s.AmountAt(benefit.MustParseMonth("2024-03"))
-				out.WriteString(a.MulRate(benefit.MustParseRate("3.8%")).Round(benefit.FenHalfUp).String())
+				out.WriteString(a.MulRate(benefit.MustParseRate("3.8%")).Round(benefit.FenHalfUp()).String())
 			}
 			done <- out.String()
 		}()
@@ -298,7 +298,7 @@ func TestCatalogueRoundingFitsPublishedFigures(t *testing.T) {
 // offending key in key order is named.
 func TestMapErrorsAreDeterministic(t *testing.T) {
 	p := benefit.Program{
-		ID: "x", Name: "甲", Rounding: benefit.FenHalfUp,
+		ID: "x", Name: "甲", Rounding: benefit.FenHalfUp(),
 		Dimensions: []benefit.Dimension{{Key: "grade", Name: "等级", Values: []string{"1"}}},
 		Exclusions: []benefit.Exclusion{{When: map[string][]string{"a": {"1"}, "b": {"1"}, "c": {"1"}, "grade": {"9"}}, Reason: "test"}},
 	}

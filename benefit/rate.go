@@ -48,9 +48,6 @@ func Percent(n int64) Rate {
 	return rateOf(decimal.New(n, -2))
 }
 
-// One is the rate 100 %.
-var One = Rate{v: ratePerOne}
-
 // rateOf returns the Rate of d, in the fixed-point form when d fits it:
 // every Rate not made in that form directly is made here.
 func rateOf(d decimal.Decimal) Rate {
@@ -228,8 +225,8 @@ func (r Rate) Fraction() (num *big.Int, scale int32) {
 	return num, 0
 }
 
-// Ratio returns the rate as a plain decimal string ("0.038").
-func (r Rate) Ratio() string {
+// PlainString returns the rate as a plain decimal string ("0.038").
+func (r Rate) PlainString() string {
 	if r.d == nil {
 		var buf [24]byte
 		return string(appendFixed(buf[:0], r.v, rateScale, 0))

@@ -127,18 +127,9 @@ type Rounding struct {
 	Mode Mode
 }
 
-// Common roundings.
-var (
-	// FenHalfUp rounds half-up to 0.01 yuan.
-	FenHalfUp = Rounding{Fen, HalfUp}
-	// YuanHalfUp rounds half-up to whole yuan, the unit national floors,
-	// minimum wages and UI standards are published in.
-	YuanHalfUp = Rounding{YuanUnit, HalfUp}
-	// TenYuanHalfUp rounds half-up to 10 yuan, the rule the national
-	// veterans' standards follow (policy-reference §5.2, inferred from 10
-	// of 10 published values: 80,140 × 1.10 = 88,154 → 88,150).
-	TenYuanHalfUp = Rounding{TenYuan, HalfUp}
-)
+// FenHalfUp returns the rounding half-up to 0.01 yuan (分, 四舍五入),
+// the rounding of most amounts paid.
+func FenHalfUp() Rounding { return Rounding{Fen, HalfUp} }
 
 // known returns r's unit and mode as they round: an unknown unit rounds
 // to the fen and an unknown mode half-up.

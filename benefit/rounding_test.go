@@ -46,10 +46,10 @@ func TestRoundingVeterans(t *testing.T) {
 			r := benefit.MustParseRate(tt.rate)
 			product := prior.MulRate(r)
 			isTrue(t, product.Equal(benefit.MustParseAmount(tt.product)), "product %s, want %s", product, tt.product)
-			got := product.Round(benefit.TenYuanHalfUp)
+			got := product.Round(benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp})
 			equal(t, tt.want, got.String(), "source: %s", tt.citeSource)
 			// Rounding.Round is the same operation seen from the rule.
-			equal(t, tt.want, benefit.TenYuanHalfUp.Round(product).String())
+			equal(t, tt.want, benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}.Round(product).String())
 		})
 	}
 }
@@ -95,12 +95,12 @@ func TestRoundingUnits(t *testing.T) {
 		r    benefit.Rounding
 		want string
 	}{
-		{"7345.8333", benefit.FenHalfUp, "7345.83"},
-		{"7114.1666", benefit.FenHalfUp, "7114.17"},
-		{"392.7", benefit.YuanHalfUp, "393.00"}, // 最低工资 annex, policy-reference §11 Example D
-		{"393.2", benefit.YuanHalfUp, "393.00"},
-		{"0.5", benefit.YuanHalfUp, "1.00"},
-		{"-0.5", benefit.YuanHalfUp, "-1.00"},
+		{"7345.8333", benefit.FenHalfUp(), "7345.83"},
+		{"7114.1666", benefit.FenHalfUp(), "7114.17"},
+		{"392.7", benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.HalfUp}, "393.00"}, // 最低工资 annex, policy-reference §11 Example D
+		{"393.2", benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.HalfUp}, "393.00"},
+		{"0.5", benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.HalfUp}, "1.00"},
+		{"-0.5", benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.HalfUp}, "-1.00"},
 		{"2.5", benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.HalfEven}, "2.00"},
 		{"3.5", benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.HalfEven}, "4.00"},
 		{"1.25", benefit.Rounding{Unit: benefit.Jiao, Mode: benefit.HalfUp}, "1.30"},
@@ -108,8 +108,8 @@ func TestRoundingUnits(t *testing.T) {
 		{"1.21", benefit.Rounding{Unit: benefit.Jiao, Mode: benefit.Up}, "1.30"},
 		{"1.29", benefit.Rounding{Unit: benefit.Jiao, Mode: benefit.Down}, "1.20"},
 		// ten yuan, every mode: 75 is a tie between 70 and 80
-		{"75", benefit.TenYuanHalfUp, "80.00"},
-		{"-75", benefit.TenYuanHalfUp, "-80.00"},
+		{"75", benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}, "80.00"},
+		{"-75", benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}, "-80.00"},
 		{"75", benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfEven}, "80.00"},
 		{"65", benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfEven}, "60.00"},
 		{"-65", benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfEven}, "-60.00"},
@@ -119,9 +119,9 @@ func TestRoundingUnits(t *testing.T) {
 		{"69.99", benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.Down}, "60.00"},
 		{"-69.99", benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.Down}, "-60.00"},
 		{"70", benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.Up}, "70.00"},
-		{"88150", benefit.TenYuanHalfUp, "88150.00"},
-		{"4.9999", benefit.TenYuanHalfUp, "0.00"},
-		{"5", benefit.TenYuanHalfUp, "10.00"},
+		{"88150", benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}, "88150.00"},
+		{"4.9999", benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}, "0.00"},
+		{"5", benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}, "10.00"},
 	}
 	for _, tt := range tests {
 		got := benefit.MustParseAmount(tt.in).Round(tt.r)
@@ -132,7 +132,7 @@ func TestRoundingUnits(t *testing.T) {
 // The zero Rounding is half-up to the fen, as its doc says.
 func TestRoundingZeroValue(t *testing.T) {
 	var r benefit.Rounding
-	equal(t, benefit.FenHalfUp, r)
+	equal(t, benefit.FenHalfUp(), r)
 	isTrue(t, r.IsValid())
 	equal(t, "half_up to 0.01", r.String())
 	equal(t, "0.13", benefit.MustParseAmount("0.125").Round(r).String())
@@ -177,7 +177,7 @@ func TestParseUnitMode(t *testing.T) {
 }
 
 func TestRoundingJSON(t *testing.T) {
-	b, err := json.Marshal(benefit.TenYuanHalfUp)
+	b, err := json.Marshal(benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp})
 	noError(t, err)
 	jsonEq(t, `{"unit":"10","mode":"half_up"}`, string(b))
 

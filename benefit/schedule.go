@@ -21,12 +21,12 @@ import (
 type Status int8
 
 const (
-	Unknown     Status = iota // 未知: no status was given; never law, refused wherever a status is required
-	Legislated                // 已发布施行: in a published, effective instrument
-	Announced                 // 已宣布: announced (e.g. in a Government Work Report), instrument not seen
-	Provisional               // 待核实: believed but unresolved; never to be read as law
-	Projected                 // 预测: produced by a projection rule of a scenario
-	Default                   // 默认: a default or illustrative figure, not a real one
+	Unknown      Status = iota // 未知: no status was given; never law, refused wherever a status is required
+	Legislated                 // 已发布施行: in a published, effective instrument
+	Announced                  // 已宣布: announced (e.g. in a Government Work Report), instrument not seen
+	Provisional                // 待核实: believed but unresolved; never to be read as law
+	Projected                  // 预测: produced by a projection rule of a scenario
+	Illustrative               // 示意 (written "default"): an illustrative or default figure, not a real one
 )
 
 var statusNames = [...]string{"unknown", "legislated", "announced", "provisional", "projected", "default"}

@@ -234,7 +234,7 @@ func TestArrearsRoundedOncePerFinding(t *testing.T) {
 // cost rule: all unsplit.
 func TestOverlapOwedOnceRoundedOnce(t *testing.T) {
 	prov := floor.Level{Region: region.MustParseCode("140000"), Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=1"),
-		Schedule: benefit.MustSchedule(benefit.Version{From: ym("2019-09"), Amount: amt("7345.84"), Status: benefit.Default})}
+		Schedule: benefit.MustSchedule(benefit.Version{From: ym("2019-09"), Amount: amt("7345.84"), Status: benefit.Illustrative})}
 	prov.Schedule, _ = prov.Schedule.WithEnd(ym("2019-10"))
 	county := floor.Level{Region: region.MustParseCode("140822"), Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=1"),
 		Schedule: sched(t, "2019-08", "7345.83"), Beneficiaries: 1}

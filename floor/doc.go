@@ -265,7 +265,7 @@
 // over its months up to the as-of month, persons from
 // Level.Beneficiaries or Level.Headcounts month by month, computed
 // exactly and rounded once per finding, half-up to the fen
-// (benefit.FenHalfUp, 四舍五入到分), never per interval. Worked: 7,345.83
+// (benefit.FenHalfUp(), 四舍五入到分), never per interval. Worked: 7,345.83
 // a month against 88,150 a year is 0.04 a person-year short; a finding
 // over three months whose level restates the amount each month spans
 // three intervals of 0.04 × 1 / 12 = 0.00333… each (0.00 if each were

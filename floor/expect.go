@@ -101,10 +101,10 @@ func expectedRegions(tab *region.Table, e Expectation) []region.Code {
 			continue
 		}
 		switch {
-		case d.Level == region.County && e.Scope == ExpectCounties:
+		case d.Rank == region.County && e.Scope == ExpectCounties:
 			out = append(out, d.Code)
 			withCounty[d.Parent] = true
-		case d.Level == region.Prefecture && e.Scope == ExpectPrefectures:
+		case d.Rank == region.Prefecture && e.Scope == ExpectPrefectures:
 			out = append(out, d.Code)
 		}
 	}
@@ -113,7 +113,7 @@ func expectedRegions(tab *region.Table, e Expectation) []region.Code {
 		// that pays (a county's parent is a prefecture or a province)
 		n := len(out)
 		for _, d := range divs {
-			if d.Level == region.Prefecture && !withCounty[d.Code] && (!d.StatisticalOnly || e.IncludeStatistical || d.Code == e.Region) {
+			if d.Rank == region.Prefecture && !withCounty[d.Code] && (!d.StatisticalOnly || e.IncludeStatistical || d.Code == e.Region) {
 				out = append(out, d.Code)
 			}
 		}

@@ -49,7 +49,7 @@ func TestExpectEveryCounty(t *testing.T) {
 	var lv []floor.Level
 	counties := 0
 	for d := range region.Default().All() {
-		if d.Level != region.County || d.Code.Province() != prov || d.StatisticalOnly {
+		if d.Rank != region.County || d.Code.Province() != prov || d.StatisticalOnly {
 			continue
 		}
 		counties++

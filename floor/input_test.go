@@ -258,7 +258,7 @@ func TestReadJSONRequiresStatus(t *testing.T) {
 func TestCheckRequiresLevelStatus(t *testing.T) {
 	lv := floor.Level{Region: region.MustParseCode("371723"), Program: "pension.resident.basic", Beneficiaries: 1,
 		Schedule: benefit.MustSchedule(
-			benefit.Version{From: ym("2023-01"), Amount: amt("103"), Status: benefit.Default},
+			benefit.Version{From: ym("2023-01"), Amount: amt("103"), Status: benefit.Illustrative},
 			benefit.Version{From: ym("2024-07"), Amount: amt("123")})}
 	_, err := floor.Check([]floor.Level{lv}, floor.Options{})
 	var re *benefit.RecordError

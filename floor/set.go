@@ -39,15 +39,15 @@ type Floor struct {
 	Citation benefit.Citation // the floor as a whole; each version has its own too
 }
 
-// National reports whether f is a national floor.
-func (f Floor) National() bool { return f.Group.ID == "" }
+// IsNational reports whether f is a national floor.
+func (f Floor) IsNational() bool { return f.Group.ID == "" }
 
 // applies reports whether f applies to a level of region code with
 // dimensions dims (the programme is not checked): a regional-agreement
 // floor applies to a member of its group and to every division under
 // one, as tab records the parents.
 func (f *Floor) applies(tab *region.Table, code region.Code, dims benefit.Dims) bool {
-	return dims.Matches(f.Dims) && (f.National() || within(tab, code, f.Group.Members))
+	return dims.Matches(f.Dims) && (f.IsNational() || within(tab, code, f.Group.Members))
 }
 
 // A Bound says which side of another figure a level must stay on.
@@ -190,7 +190,7 @@ func (s *Set) Version() string { return s.version }
 
 // Floors returns copies of the floors of a programme ("" for all), in
 // the order they were given (for Default().Merge(loaded) or With: the
-// shipped floors, then the added ones); Floor.National tells national
+// shipped floors, then the added ones); Floor.IsNational tells national
 // from regional-agreement floors. Schedules are shared, not copied: they
 // are immutable. The group member lists are copied.
 func (s *Set) Floors(program string) []Floor {
@@ -221,16 +221,16 @@ func ofProgram[T any](xs []T, program string, prog func(*T) string) []T {
 // Cadences returns the expected update rhythms.
 func (s *Set) Cadences() []Cadence { return slices.Clone(s.cadences) }
 
-// National returns the national fixed-amount floor schedule of a
+// NationalSchedule returns the national fixed-amount floor schedule of a
 // programme for a level with dimensions dims: the national floor whose
 // pattern equals dims, or else the most specific one dims matches. It
 // reports false when the programme has no national fixed floor for dims
 // (the unemployment benefit, whose bounds are relative, has none).
-func (s *Set) National(program string, dims benefit.Dims) (benefit.Schedule, bool) {
+func (s *Set) NationalSchedule(program string, dims benefit.Dims) (benefit.Schedule, bool) {
 	best, bestKeys := -1, -1
 	for _, i := range s.byProg[program] {
 		f := &s.floors[i]
-		if !f.National() || !dims.Matches(f.Dims) {
+		if !f.IsNational() || !dims.Matches(f.Dims) {
 			continue
 		}
 		if f.Dims == dims {
@@ -307,9 +307,9 @@ func (s *Set) waivable(program, rule string) bool {
 func statusErr(v benefit.Version) error {
 	switch {
 	case v.Status == benefit.Unknown:
-		return fmt.Errorf("%w: %s from %s says no status (set Legislated, Announced, Provisional, Projected or Default)", benefit.ErrNoStatus, v.Amount, v.From)
-	case v.Status < benefit.Legislated || v.Status > benefit.Default:
-		return fmt.Errorf("%w: %s from %s has status %s (want Legislated, Announced, Provisional, Projected or Default)", benefit.ErrSyntax, v.Amount, v.From, v.Status)
+		return fmt.Errorf("%w: %s from %s says no status (set Legislated, Announced, Provisional, Projected or Illustrative)", benefit.ErrNoStatus, v.Amount, v.From)
+	case v.Status < benefit.Legislated || v.Status > benefit.Illustrative:
+		return fmt.Errorf("%w: %s from %s has status %s (want Legislated, Announced, Provisional, Projected or Illustrative)", benefit.ErrSyntax, v.Amount, v.From, v.Status)
 	}
 	return nil
 }
@@ -479,7 +479,7 @@ func build(version string, floors []Floor, relative []Relative, cadences []Caden
 			}
 		}
 		if r.Multiplier.IsZero() {
-			r.Multiplier = benefit.One
+			r.Multiplier = benefit.Percent(100)
 		}
 		s.relative = append(s.relative, r)
 	}

@@ -20,7 +20,7 @@ import (
 // no source gives 1 January for 123 and 143 (their notices not seen), so
 // those three are announced.
 func TestDefaultResidentsPensionHistory(t *testing.T) {
-	s, ok := floor.Default().National("pension.resident.basic", benefit.Dims{})
+	s, ok := floor.Default().NationalSchedule("pension.resident.basic", benefit.Dims{})
 	if !ok {
 		t.Fatal("no national residents' pension floor")
 	}
@@ -65,7 +65,7 @@ func TestDefaultNeverLegislatesUnverified(t *testing.T) {
 
 // UI has relative bounds only (veterans: veterans_test.go).
 func TestDefaultUnemploymentHasNoFixedFloor(t *testing.T) {
-	if _, ok := floor.Default().National("employment.unemployment_insurance", benefit.Dims{}); ok {
+	if _, ok := floor.Default().NationalSchedule("employment.unemployment_insurance", benefit.Dims{}); ok {
 		t.Error("UI has relative bounds only, no fixed national floor")
 	}
 }
@@ -322,7 +322,7 @@ func TestNewSetRequiresStatus(t *testing.T) {
 // The sources of the residents' pension steps and of the 90 % target,
 // as the shipped data (floor/data/national.json) carries them.
 func TestDefaultCitationsOfTheAdditions(t *testing.T) {
-	s, _ := floor.Default().National("pension.resident.basic", benefit.Dims{})
+	s, _ := floor.Default().NationalSchedule("pension.resident.basic", benefit.Dims{})
 	at := func(m string) benefit.Version {
 		v, ok := s.At(ym(m))
 		if !ok || v.From != ym(m) {

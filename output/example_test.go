@@ -19,7 +19,7 @@ func ExampleJUnit() {
 	sh, at := region.MustParseCode("310000"), benefit.MustParseMonth("2022-01")
 	level := func(program, dims, amount string) floor.Level {
 		return floor.Level{Region: sh, Program: program, Dims: benefit.MustParseDims(dims),
-			Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2021-07"), Amount: benefit.MustParseAmount(amount), Status: benefit.Default})}
+			Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2021-07"), Amount: benefit.MustParseAmount(amount), Status: benefit.Illustrative})}
 	}
 	rep, err := floor.Check([]floor.Level{
 		level("employment.unemployment_insurance", "period=1-12", "1975"),

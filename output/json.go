@@ -45,7 +45,7 @@ func (j *JSON) Render(v any) error {
 	case *PlanRun:
 		p := &r.Plan
 		doc = planJSON{Plan: planInfoJSON{p.ID, p.Name, p.NameEN, p.Status, p.Citation, p.Note},
-			Population: r.Population, Synthetic: r.Synthetic, Summary: r.Summary, Calibration: r.Calibration}
+			Population: r.Population, Synthetic: r.Synthetic, Summary: r.Report, Calibration: r.Calibration}
 	case *FloorList:
 		doc = r
 	case *RegionList:
@@ -69,7 +69,7 @@ type planJSON struct {
 	Plan        planInfoJSON      `json:"plan"`
 	Population  string            `json:"population"`
 	Synthetic   bool              `json:"synthetic"`
-	Summary     *plan.Summary     `json:"summary"`
+	Summary     *plan.Report      `json:"summary"`
 	Calibration *plan.Calibration `json:"calibration,omitempty"`
 }
 

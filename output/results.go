@@ -23,7 +23,7 @@ type PlanRun struct {
 	// population a note saying it is SYNTHETIC.
 	Population  string
 	Synthetic   bool
-	Summary     *plan.Summary
+	Report      *plan.Report
 	Calibration *plan.Calibration // nil: not calibrated
 }
 
@@ -31,7 +31,7 @@ type PlanRun struct {
 // (全国总体调整水平), as `benefitstd plan --list` shows them.
 type PlanList struct {
 	Plans    []plan.Plan
-	National []plan.NationalLevel
+	National []plan.NationalAdjustment
 }
 
 // A FloorList is the national floors of some programmes with their
@@ -183,7 +183,7 @@ func ListRegions(t *region.Table, divs []region.Division) (*RegionList, error) {
 	c := &l.Counts
 	for d := range t.All() {
 		c.Divisions++
-		switch d.Level {
+		switch d.Rank {
 		case region.Province:
 			c.Provinces++
 		case region.Prefecture:
@@ -202,7 +202,7 @@ func ListRegions(t *region.Table, divs []region.Division) (*RegionList, error) {
 		}
 		share, _ := t.CentralShare(d.Code)
 		groups, _ := t.GroupsOf(d.Code)
-		r := RegionRow{Code: d.Code.String(), Name: d.Name, NameEN: d.NameEN, Level: d.Level.String(), Parent: d.Parent.String(),
+		r := RegionRow{Code: d.Code.String(), Name: d.Name, NameEN: d.NameEN, Level: d.Rank.String(), Parent: d.Parent.String(),
 			StatisticalOnly: d.StatisticalOnly, Tier: int(tier), CentralShare: share.String()}
 		for _, g := range groups {
 			r.Groups = append(r.Groups, g.Name)

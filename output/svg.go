@@ -111,9 +111,9 @@ func resultSVG(w io.Writer, r *adjust.Result) error {
 		fmt.Fprintf(&b, `<polyline fill="none" stroke="#888" stroke-opacity="0.6" stroke-width="1.2" points="%s"><title>%s</title></polyline>`+"\n", strings.Join(pts, " "), html.EscapeString(s.name))
 	}
 	// mean level
-	if len(r.Summary) > 0 {
+	if len(r.Years) > 0 {
 		var pts []string
-		for i, sy := range r.Summary {
+		for i, sy := range r.Years {
 			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(i+1), y(fenFloat(sy.MeanLevel)/100)))
 		}
 		fmt.Fprintf(&b, `<polyline fill="none" stroke="#1f77b4" stroke-width="2.5" points="%s"/>`+"\n", strings.Join(pts, " "))
@@ -178,7 +178,7 @@ func trimFloat(v float64) string {
 func fenFloat(a benefit.Amount) float64 {
 	f, ok := a.Fen()
 	if !ok {
-		f, _ = a.Round(benefit.FenHalfUp).Fen()
+		f, _ = a.Round(benefit.FenHalfUp()).Fen()
 	}
 	return float64(f)
 }

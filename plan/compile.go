@@ -72,7 +72,7 @@ func compile(p Plan, file string) (kernel, error) {
 		return k, pe.at("id", "%q: want a short id without spaces, commas, semicolons, = or /", p.ID)
 	case p.Name == "":
 		return k, pe.at("name", "missing Chinese title")
-	case !p.Region.IsValid() || p.Region.Level() != region.Province:
+	case !p.Region.IsValid() || p.Region.Rank() != region.Province:
 		return k, pe.at("region", "%q is not a province code (XX0000)", p.Region)
 	case p.RetiredBy.IsZero():
 		return k, pe.at("retired_by", "missing eligibility cut-off date")
@@ -277,7 +277,7 @@ func compilePart(pt Part, f string, pe planErr) (kpart, error) {
 	case pt.Percent != nil:
 		kp.kind = kPercent
 		r := pt.Percent.Rate
-		if r.Sign() < 0 || r.Cmp(benefit.One) > 0 {
+		if r.Sign() < 0 || r.Cmp(benefit.Percent(100)) > 0 {
 			return kp, pe.at(f+".percent.rate", "%s is not 0-100%%", r)
 		}
 		kp.rate = fen.Decimal(r.Fraction())

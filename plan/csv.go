@@ -74,7 +74,7 @@ type csvSource struct {
 // Each id (人员编号) may appear once: a repeated id is a bad record (field
 // "id", on the line of the second occurrence, wrapping ErrDuplicateID,
 // the message naming the first line), whatever the output, since a
-// payment file would pay that retiree twice and a Summary would count
+// payment file would pay that retiree twice and a Report would count
 // them twice. The check keeps every distinct id in memory while the file
 // is read (about 60-90 bytes an id beyond its length), and checks them on
 // a goroutine of its own, one chunk behind the reading.

@@ -12,7 +12,7 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 )
 
-func runCSV(t *testing.T, id, file string, opt Options) (*Summary, error) {
+func runCSV(t *testing.T, id, file string, opt Options) (*Report, error) {
 	t.Helper()
 	f, err := os.Open(file)
 	if err != nil {
@@ -38,7 +38,7 @@ func TestNationalFinding(t *testing.T) {
 		t.Errorf("prior %s increase %s average %s percent %s; want 8000.00, 246.80, 123.40, 3.085%%", s.PriorTotal, s.Increase, s.Average, s.Percent)
 	}
 	n := s.National
-	if n == nil || !n.Exceeds || n.Level.String() != "3%" || n.Percent.String() != "3.085%" || !strings.Contains(n.Finding, "3.085%") || !strings.Contains(n.Finding, "3%") {
+	if n == nil || !n.Exceeds || n.Rate.String() != "3%" || n.Percent.String() != "3.085%" || !strings.Contains(n.Message, "3.085%") || !strings.Contains(n.Message, "3%") {
 		t.Errorf("national check %+v; want a finding naming 3.085%% and 3%%", n)
 	}
 	// Totals by part: fixed 2 × 51 = 102.00; level 90.50 + 54.30 = 144.80.
@@ -72,7 +72,7 @@ func TestNationalWithin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Eligible != 3 || s.Increase.String() != "201.60" || s.Percent.String() != "1.68%" || s.National == nil || s.National.Exceeds || s.National.Level.String() != "2%" {
+	if s.Eligible != 3 || s.Increase.String() != "201.60" || s.Percent.String() != "1.68%" || s.National == nil || s.National.Exceeds || s.National.Rate.String() != "2%" {
 		t.Errorf("eligible %d increase %s percent %s national %+v; want 3, 201.60, 1.68%%, within 2%%", s.Eligible, s.Increase, s.Percent, s.National)
 	}
 	// All three retired before the effective month 2025-01, so arrears run from
@@ -195,7 +195,7 @@ func TestSourcesAgree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []*Summary{b, d} {
+	for _, s := range []*Report{b, d} {
 		if !s.Increase.Equal(a.Increase) || !s.PriorTotal.Equal(a.PriorTotal) || s.Eligible != a.Eligible || !s.Arrears.Equal(a.Arrears) {
 			t.Errorf("sources disagree: %s/%s/%d vs %s/%s/%d", s.Increase, s.PriorTotal, s.Eligible, a.Increase, a.PriorTotal, a.Eligible)
 		}

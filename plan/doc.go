@@ -6,7 +6,7 @@
 // # Plans
 //
 // Every year the national notice sets an overall level — 4 % in 2022,
-// 3.8 % in 2023, 3 % in 2024, 2 % in 2025 (NationalLevels, 2016-2025, each
+// 3.8 % in 2023, 3 % in 2024, 2 % in 2025 (NationalAdjustments, 2016-2025, each
 // with its source) — and each province writes a plan in three kinds of
 // part: 定额调整 (the same amount for everyone), 挂钩调整 (linked to
 // contribution years and to the retiree's own pension) and 适当倾斜 (tilts
@@ -79,7 +79,7 @@
 // Calculator.Run applies a plan to a Source — ReadCSV (streamed, never held
 // in memory), FromSeq or FromSlice (Go values), Synthetic (generated,
 // illustrative) or a Population (held compactly in memory for several
-// runs) — in parallel chunks, and returns a Summary: how many were
+// runs) — in parallel chunks, and returns a Report: how many were
 // eligible, the prior and new totals, the total and average increase, the
 // aggregate increase as a percentage of the prior total, arrears, the
 // distribution of increases (exact nearest-rank percentiles and a
@@ -111,14 +111,14 @@
 // plans round every part half-up to the fen: no source gives a rule
 // (policy-reference §9), and whole-yuan figures are unaffected. A part
 // with a top-up (补足到) rounds to the fen or up, so that rounding cannot
-// undo the guarantee. Besides the parts, only two figures of a Summary
-// are rounded, both for display and both half-up: Summary.Average to the
-// fen and Summary.Percent to 0.0001 %.
+// undo the guarantee. Besides the parts, only two figures of a Report
+// are rounded, both for display and both half-up: Report.Average to the
+// fen and Report.Percent to 0.0001 %.
 //
-// Totals are exact integer sums, so a Summary is the same whatever the
+// Totals are exact integer sums, so a Report is the same whatever the
 // number of workers or the chunk size, and so is the per-person output,
-// which comes out in input order. Summary.Percent is rounded to 0.0001 %
-// for display; Summary.PercentCmp, the national check and Calibrate compare
+// which comes out in input order. Report.Percent is rounded to 0.0001 %
+// for display; Report.PercentCmp, the national check and Calibrate compare
 // the exact ratio. The only float64 in the package is the interpolation
 // guess inside Calibrate, which chooses where to look next and never the
 // answer. Limits: a pension and every amount a plan names are at most 100
@@ -139,7 +139,7 @@
 // [Source] other than a Population may be single-use (ReadCSV reads its
 // reader once). Builtin, Builtins and Calculator.Plan hand out deep
 // copies, so changing a plan one got leaves the shipped plans alone;
-// NationalLevels hands out a copy too.
+// NationalAdjustments hands out a copy too.
 //
 // # Errors
 //
@@ -159,7 +159,7 @@
 // values: the 1-based position), wrapping benefit.ErrSyntax, ErrRange,
 // ErrNegative or ErrOrder, or ErrDuplicateID for an id (人员编号) given
 // twice, which a payment file would pay twice; Run then returns no
-// Summary. The CSV columns are documented at CSVHeader. Totals too large
+// Report. The CSV columns are documented at CSVHeader. Totals too large
 // for an int64 of fen stop a run with an error wrapping ErrTotals.
 // Calibrate reports set-up errors wrapping ErrCalibrate, and Builtin an
 // unknown id wrapping ErrUnknownPlan.

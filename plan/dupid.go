@@ -8,7 +8,7 @@ import (
 
 // ErrDuplicateID reports a retiree id (人员编号) given twice in one
 // source: in a payment file (Options.PerPerson) it would be paid twice,
-// and in a Summary counted twice.
+// and in a Report counted twice.
 var ErrDuplicateID = errors.New("plan: repeated retiree id")
 
 // idSet remembers the ids a source has yielded and the line (or

@@ -46,7 +46,7 @@ C,1940-01-01,2000-01-31,28,3800.00
 		log.Fatal(err)
 	}
 	fmt.Printf("eligible %d, increase %s of %s = %s; national level %s, exceeds: %v\n",
-		s.Eligible, s.Increase, s.PriorTotal, s.Percent, s.National.Level, s.National.Exceeds)
+		s.Eligible, s.Increase, s.PriorTotal, s.Percent, s.National.Rate, s.National.Exceeds)
 
 	// By hand: A 171; B (66) 61 + 15 + 30 = 106; C (83) 61 + 28 + 38 + 45 = 172;
 	// 449 / 11,800 = 3.8051 %, above the national 3 % of 2024.
@@ -85,8 +85,8 @@ func ExampleCalculator_Apply() {
 }
 
 // The national overall levels shipped with the library.
-func ExampleNational() {
-	l, _ := plan.National(2025)
+func ExampleNationalAdjustmentFor() {
+	l, _ := plan.NationalAdjustmentFor(2025)
 	fmt.Println(l.Year, l.Rate, l.RetiredBy, l.Status)
 	// Output:
 	// 2025 2% 2024-12-31 legislated

@@ -222,7 +222,7 @@ func TestPlanValueErrors(t *testing.T) {
 // The national overall levels 2016-2025 (policy-reference §3.1 [V]).
 func TestNational(t *testing.T) {
 	want := map[int]string{2016: "6.5%", 2017: "5.5%", 2018: "5%", 2019: "5%", 2020: "5%", 2021: "4.5%", 2022: "4%", 2023: "3.8%", 2024: "3%", 2025: "2%"}
-	ls := NationalLevels()
+	ls := NationalAdjustments()
 	if len(ls) != len(want) {
 		t.Fatalf("%d levels, want %d", len(ls), len(want))
 	}
@@ -231,12 +231,12 @@ func TestNational(t *testing.T) {
 			t.Errorf("%d: %s %+v; want %s with a [V] source", l.Year, l.Rate, l.Citation, want[l.Year])
 		}
 	}
-	if _, ok := National(2026); ok {
+	if _, ok := NationalAdjustmentFor(2026); ok {
 		t.Error("2026 is unknown (the 3.5% on GitHub is fabricated)")
 	}
 	// data-additions-2026-12 §5: the 2023 notice makes the national rate
 	// each province's upper limit (以全国调整比例为高限) [V3]
-	if l, _ := National(2023); !strings.Contains(l.Citation.Note, "以全国调整比例为高限") || !strings.Contains(l.Citation.Note, "[V3]") {
+	if l, _ := NationalAdjustmentFor(2023); !strings.Contains(l.Citation.Note, "以全国调整比例为高限") || !strings.Contains(l.Citation.Note, "[V3]") {
 		t.Errorf("2023 citation note %q lacks the upper-limit wording", l.Citation.Note)
 	}
 }
@@ -293,16 +293,16 @@ func must(p Plan, err error) Plan {
 	return p
 }
 
-// NationalLevels hands out a copy: overwriting 2016's 6.5 % (the figure
+// NationalAdjustments hands out a copy: overwriting 2016's 6.5 % (the figure
 // of TestNational, policy-reference §3.1) in the slice one got leaves
 // the shipped level alone.
 func TestNationalLevelsAreACopy(t *testing.T) {
-	ls := NationalLevels()
+	ls := NationalAdjustments()
 	for i := range ls {
 		ls[i].Rate = benefit.Percent(99)
 		ls[i].Year = 1900
 	}
-	l, ok := National(2016)
+	l, ok := NationalAdjustmentFor(2016)
 	if !ok || l.Rate.String() != "6.5%" {
 		t.Errorf("National(2016) = %v, %v after a caller changed its copy; want 6.5%%", l.Rate, ok)
 	}

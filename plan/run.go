@@ -16,7 +16,7 @@ import (
 // Options tune a run. The zero Options is ready to use.
 type Options struct {
 	// Workers is the number of goroutines applying the plan; 0 means
-	// GOMAXPROCS. The Summary is the same for every value.
+	// GOMAXPROCS. The Report is the same for every value.
 	Workers int
 	// ChunkSize is the number of retirees handed to a worker at a time;
 	// 0 means 4096.
@@ -27,7 +27,7 @@ type Options struct {
 	// If the run fails, what was written before the failure is
 	// incomplete: write to a temporary file and rename it on success.
 	PerPerson PaymentWriter
-	// Synthetic marks the Summary as computed on a generated population.
+	// Synthetic marks the Report as computed on a generated population.
 	Synthetic bool
 
 	light bool // totals only: no distribution (calibration passes)
@@ -56,12 +56,12 @@ type outChunk struct {
 // Run applies the plan to every retiree of src, in parallel chunks,
 // without holding the retirees in memory (unless src is a Population;
 // only their ids are kept, to reject a repeated one: see ReadCSV),
-// and returns the Summary. The result is the same whatever
+// and returns the Report. The result is the same whatever
 // opt.Workers. A CSV file is read in order and its records are parsed by
 // the workers. A bad record stops the run: Run returns the
-// *benefit.RecordError of the earliest bad line and no Summary. Run stops early with
+// *benefit.RecordError of the earliest bad line and no Report. Run stops early with
 // context.Cause when ctx is cancelled.
-func (c *Calculator) Run(ctx context.Context, src Source, opt Options) (*Summary, error) {
+func (c *Calculator) Run(ctx context.Context, src Source, opt Options) (*Report, error) {
 	if src == nil || src == Source((*Population)(nil)) {
 		return nil, errNoSource
 	}

@@ -11,13 +11,13 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 )
 
-// A Summary is a plan applied to a population: counts, exact totals in
+// A Report is a plan applied to a population: counts, exact totals in
 // yuan per month, the distribution of increases, totals by part, area
 // and age bracket, and the national-level check.
 //
 // Every total is an exact sum of the per-person amounts (accumulated in
-// whole fen), so a Summary is the same whatever the number of workers.
-type Summary struct {
+// whole fen), so a Report is the same whatever the number of workers.
+type Report struct {
 	Plan      string `json:"plan"`
 	Year      int    `json:"year"`
 	Synthetic bool   `json:"synthetic,omitempty"` // the population was generated, not real
@@ -96,7 +96,7 @@ type Bin struct {
 
 // PercentCmp compares the exact aggregate increase Increase/PriorTotal
 // with r: -1 below, 0 equal, +1 above. With no prior total it compares 0.
-func (s *Summary) PercentCmp(r benefit.Rate) int {
+func (s *Report) PercentCmp(r benefit.Rate) int {
 	return s.Increase.Cmp(s.PriorTotal.MulRate(r))
 }
 
@@ -194,9 +194,9 @@ func (a *acc) check() error {
 	return nil
 }
 
-// summary builds the Summary of a merged accumulator.
-func (c *Calculator) summary(a *acc) *Summary {
-	s := &Summary{Plan: c.plan.ID, Year: c.plan.Year(), Retirees: a.count, Eligible: a.elig,
+// summary builds the Report of a merged accumulator.
+func (c *Calculator) summary(a *acc) *Report {
+	s := &Report{Plan: c.plan.ID, Year: c.plan.Year(), Retirees: a.count, Eligible: a.elig,
 		PriorTotal: benefit.FromFen(a.prior), Increase: benefit.FromFen(a.inc), NewTotal: benefit.FromFen(a.prior + a.inc),
 		Arrears: benefit.FromFen(a.arrears)}
 	for r := reason(1); r < nReasons; r++ {
@@ -205,7 +205,7 @@ func (c *Calculator) summary(a *acc) *Summary {
 		}
 	}
 	if a.elig > 0 {
-		s.Average, _ = s.Increase.QuoInt(a.elig, benefit.FenHalfUp)
+		s.Average, _ = s.Increase.QuoInt(a.elig, benefit.FenHalfUp())
 	}
 	if a.prior > 0 {
 		s.Percent, _ = s.Increase.Ratio(s.PriorTotal, 6, benefit.HalfUp)
@@ -231,7 +231,7 @@ func (c *Calculator) summary(a *acc) *Summary {
 	if !a.light && a.elig > 0 {
 		s.Percentiles, s.Histogram = distribution(a)
 	}
-	if nl, ok := National(s.Year); ok && a.prior > 0 {
+	if nl, ok := NationalAdjustmentFor(s.Year); ok && a.prior > 0 {
 		s.National = nationalCheck(s, nl)
 	}
 	return s

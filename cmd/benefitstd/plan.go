@@ -48,7 +48,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 		return fail(fmt.Errorf("--workers %d: want 0 (GOMAXPROCS) or more", *workers))
 	}
 	if *list {
-		if err := writeStdout(stdout, output.FormatText, &output.PlanList{Plans: plan.Builtins(), National: plan.NationalLevels()}); err != nil {
+		if err := writeStdout(stdout, output.FormatText, &output.PlanList{Plans: plan.Builtins(), National: plan.NationalAdjustments()}); err != nil {
 			return fail(err)
 		}
 		return exitOK
@@ -190,7 +190,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	if *retirees != "" && s.Retirees == 0 {
 		return fail(fmt.Errorf("%s: no retirees (only a header?)", *retirees))
 	}
-	out.Plan, out.Summary = p, s
+	out.Plan, out.Report = p, s
 	f := output.FormatText
 	if *format == "json" {
 		f = output.FormatJSON

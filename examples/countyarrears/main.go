@@ -27,8 +27,8 @@ func run(w io.Writer) error {
 		Region:  region.MustParseCode("371723"), // a county in Shandong (tier 3); illustrative
 		Program: "pension.resident.basic",
 		Schedule: benefit.MustSchedule(
-			benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.MustParseAmount("103"), Status: benefit.Default},
-			benefit.Version{From: benefit.MustParseMonth("2024-07"), Amount: benefit.MustParseAmount("123"), Status: benefit.Default},
+			benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.MustParseAmount("103"), Status: benefit.Illustrative},
+			benefit.Version{From: benefit.MustParseMonth("2024-07"), Amount: benefit.MustParseAmount("123"), Status: benefit.Illustrative},
 		),
 		Beneficiaries: 10000,
 		Source:        benefit.Citation{Title: "HYPOTHETICAL county notice (policy-reference §11 Example B)"},

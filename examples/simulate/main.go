@@ -50,7 +50,7 @@ func run(w io.Writer, args []string, dir string) error {
 	fmt.Fprintf(w, "scenario sha256 %s (engine %s)\n\n", r.Run.ScenarioSHA256, r.Run.Version)
 
 	// 3. Read the results: yearly totals are exact sums of the regions.
-	for y := range r.Years() {
+	for _, y := range r.Years {
 		fmt.Fprintf(w, "%d floor %s: total %s yuan, central %s, local %s, %d infeasible, Gini %.3f\n",
 			y.Year, y.Floor.Amount, y.Cost.Total, y.Cost.Central, y.Cost.Local, y.Infeasible, y.Gini)
 	}

@@ -134,14 +134,14 @@ func globalsWorkload(t *testing.T) map[string][]byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, err := floor.ReadJSON(bytes.NewReader(raw), "floor/data/sample_levels.json")
+	in, err := floor.ReadJSON(bytes.NewReader(raw), "floor/data/sample_levels.json", floor.SetOptions{})
 	if err != nil {
 		t.Fatalf("reading the sample levels: %v", err)
 	}
 	checkSample("check-sample-file", in)
 
 	// adjust: the default scenario, parsed afresh, in every format.
-	s, err := adjust.LoadScenario(bytes.NewReader(adjust.DefaultScenarioJSON()), adjust.DefaultScenarioFile)
+	s, err := adjust.LoadScenario(bytes.NewReader(adjust.DefaultScenarioJSON()), adjust.DefaultScenarioFile, adjust.Options{})
 	if err != nil {
 		t.Fatalf("default scenario: %v", err)
 	}

@@ -136,7 +136,7 @@ func TestHashCanonical(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	back, err := LoadScenario(bytes.NewReader(b), "roundtrip.json")
+	back, err := LoadScenario(bytes.NewReader(b), "roundtrip.json", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -259,7 +259,7 @@ func TestJSONEqualsGoValue(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	fromJSON, err := LoadScenario(f, "testdata/worked-infeasible.json")
+	fromJSON, err := LoadScenario(f, "testdata/worked-infeasible.json", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

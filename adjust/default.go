@@ -22,7 +22,7 @@ const DefaultScenarioFile = "adjust/data/default-scenario.json"
 // says which figures are what). Each call returns a new value, which the
 // caller may change freely.
 func DefaultScenario() (Scenario, error) {
-	return LoadScenario(strings.NewReader(defaultScenarioJSON), DefaultScenarioFile)
+	return LoadScenario(strings.NewReader(defaultScenarioJSON), DefaultScenarioFile, Options{})
 }
 
 // DefaultScenarioJSON returns a copy of the embedded default scenario's

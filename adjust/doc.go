@@ -223,7 +223,7 @@
 // trailing data are errors) within Options.Limits (benefit.Limits: a
 // document of at most 256 MiB by default) and adds the file name, the
 // line and the JSON pointer; a region code the table does not hold is bad input
-// (region.ErrUnknownRegion), and LoadScenarioWith validates against the
+// (region.ErrUnknownRegion), and LoadScenario validates against the
 // Options' region table instead, one with historical divisions added
 // (region.Table.WithDivisions). Growth rates below −100 % are rejected. A run whose rule or floor
 // projection drives a level past the 15 integer digits of an amount, or

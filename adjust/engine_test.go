@@ -506,13 +506,13 @@ func TestValidation(t *testing.T) {
 
 func TestLoadScenarioStrict(t *testing.T) {
 	src := "{\n\"program\": \"pension.resident.basic\",\n\"start_year\": 2025,\n\"horizon\": 3,\n\"colour\": \"red\"\n}"
-	_, err := LoadScenario(strings.NewReader(src), "s.json")
+	_, err := LoadScenario(strings.NewReader(src), "s.json", Options{})
 	re, ok := errors.AsType[*benefit.RecordError](err)
 	if !ok || re.File != "s.json" || re.Line != 5 || !strings.Contains(err.Error(), "colour") {
 		t.Fatalf("got %v", err)
 	}
 	src = `{"program":"pension.resident.basic","start_year":2025,"horizon":3,"regions":[{"code":"110000","beneficiaries":1,"level":"1e9","revenue":"1"}]}`
-	_, err = LoadScenario(strings.NewReader(src), "s.json")
+	_, err = LoadScenario(strings.NewReader(src), "s.json", Options{})
 	if !errors.Is(err, benefit.ErrSyntax) {
 		t.Fatalf("exponent: got %v", err)
 	}
@@ -526,7 +526,7 @@ func TestLoadScenarioStrict(t *testing.T) {
 		{`"regions":[{"code":"110000","beneficiaries":1,"level":"1","revenue":"1"}],"rule":{"kind":"sum","parts":[{"kind":"pass_through"},{"kind":"fixed","amount":"ten"}]}}`, "rule.parts[1].amount"},
 		{`"years":[{"year":2026,"cpi":"2%%"}],"regions":[{"code":"110000","beneficiaries":1,"level":"1","revenue":"1"}],"rule":{"kind":"pass_through"}}`, "years[0].cpi"},
 	} {
-		_, err := LoadScenario(strings.NewReader(head+c.body), "s.json")
+		_, err := LoadScenario(strings.NewReader(head+c.body), "s.json", Options{})
 		re, ok := errors.AsType[*benefit.RecordError](err)
 		if !ok || re.Field != c.field || re.File != "s.json" || !errors.Is(err, benefit.ErrSyntax) {
 			t.Errorf("want field %s: got %v", c.field, err)
@@ -538,7 +538,7 @@ func TestLoadScenarioStrict(t *testing.T) {
 		"\"floor\":{\"history\":[{\"from\":\"2024-01\",\"amount\":\"123\",\"status\":\"legislated\"},\n" +
 		"{\"from\":\"2025-01\",\"amount\":\"143\"}],\"projection\":{\"kind\":\"hold\"}},\n" +
 		"\"regions\":[{\"code\":\"110000\",\"beneficiaries\":1,\"level\":\"200\",\"revenue\":\"1\"}],\"rule\":{\"kind\":\"pass_through\"}}"
-	_, err = LoadScenario(strings.NewReader(src), "s.json")
+	_, err = LoadScenario(strings.NewReader(src), "s.json", Options{})
 	re, ok = errors.AsType[*benefit.RecordError](err)
 	if !ok || re.File != "s.json" || re.Line != 3 || re.Field != "floor.history[1].status" || !errors.Is(err, benefit.ErrNoStatus) {
 		t.Errorf("history without status: got %v", err)
@@ -557,7 +557,7 @@ func TestLoadScenarioUnknownRegion(t *testing.T) {
   {"code": "110000", "beneficiaries": 1, "level": "200", "revenue": "1"},
   {"code": "371202", "beneficiaries": 1, "level": "200", "revenue": "1"}
 ]}`
-	_, err := LoadScenario(strings.NewReader(src), "s.json")
+	_, err := LoadScenario(strings.NewReader(src), "s.json", Options{})
 	re, ok := errors.AsType[*benefit.RecordError](err)
 	if !ok || re.File != "s.json" || re.Line != 6 || re.Field != "regions[1].code" || !errors.Is(err, region.ErrUnknownRegion) || !strings.Contains(err.Error(), "371202") {
 		t.Fatalf("got %v", err)
@@ -566,7 +566,7 @@ func TestLoadScenarioUnknownRegion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := LoadScenarioWith(strings.NewReader(src), "s.json", Options{Regions: tab})
+	s, err := LoadScenario(strings.NewReader(src), "s.json", Options{Regions: tab})
 	if err != nil || len(s.Regions) != 2 {
 		t.Fatalf("with the division added: %v", err)
 	}

@@ -28,7 +28,7 @@ func FuzzScenario(f *testing.F) {
 		`"rule":{"kind":"sum","parts":[{"kind":"catch_up","margin":"5"},{"kind":"index","wage_weight":"20%","cpi_weight":"20%","offset":"-1%"}]},` +
 		`"constraints":{"allow_cuts":true,"max_step":"30","max_step_percent":"15%","fiscal_cap":{"basis":"revenue_growth","percent":"2%"}}}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		s, err := LoadScenario(bytes.NewReader(b), "fuzz.json")
+		s, err := LoadScenario(bytes.NewReader(b), "fuzz.json", Options{})
 		if err != nil || len(s.Regions)*s.Horizon > 2000 {
 			return
 		}

@@ -205,20 +205,14 @@ func (s *Scenario) revenueYear() int {
 
 // LoadScenario reads a scenario from JSON, strictly: unknown fields,
 // trailing data, malformed amounts and rates are errors. It then
-// validates the scenario against the default catalogue and region table
-// (Validate): a region code the table does not hold is an error wrapping
-// region.ErrUnknownRegion. name is the file name used in errors; every
-// error is a *benefit.RecordError naming the file, the line when known,
-// and the field path ("regions[1].code").
-func LoadScenario(r io.Reader, name string) (Scenario, error) {
-	return LoadScenarioWith(r, name, Options{})
-}
-
-// LoadScenarioWith is LoadScenario validating against opts.Catalogue,
-// opts.Regions and opts.Floors (nil: the defaults), as Run with the
-// same Options would: use it when the scenario names divisions added
-// with region.Table.WithDivisions.
-func LoadScenarioWith(r io.Reader, name string, opts Options) (Scenario, error) {
+// validates the scenario as Run with the same Options would (Validate),
+// against opts.Catalogue, opts.Regions and opts.Floors (nil: the
+// defaults): a region code the table does not hold is an error wrapping
+// region.ErrUnknownRegion (give the table from region.Table.WithDivisions
+// when the scenario names added divisions). name is the file name used
+// in errors; every error is a *benefit.RecordError naming the file, the
+// line when known, and the field path ("regions[1].code").
+func LoadScenario(r io.Reader, name string, opts Options) (Scenario, error) {
 	var s Scenario
 	doc, err := input.ReadJSON(r, name, &s, opts.Limits)
 	if err != nil {

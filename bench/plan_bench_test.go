@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/plan"
 )
 
@@ -127,7 +128,7 @@ func BenchmarkPlanCSV(b *testing.B) {
 	data := planCSV()
 	b.SetBytes(int64(len(data)))
 	perRetiree(b, func() {
-		if _, err := c.Run(context.Background(), plan.ReadCSV(bytes.NewReader(data), "bench.csv"), plan.Options{}); err != nil {
+		if _, err := c.Run(context.Background(), plan.ReadCSV(bytes.NewReader(data), "bench.csv", benefit.Limits{}), plan.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	})

@@ -66,7 +66,7 @@
 // them with floor/data/national.json.
 //
 // A Set is immutable and safe for concurrent use. Load reads a user's
-// floors from strict JSON in the same format (LoadWith and NewSetWith
+// floors from strict JSON in the same format (Load and NewSet
 // check them against a user's catalogue, SetOptions.Catalogue, instead
 // of benefit.DefaultCatalogue); Merge and With put them on top of the
 // national ones. A floor with a region.Group is a
@@ -407,7 +407,7 @@
 // is ExpectRegion and the zero [Reason] marks a rule that was evaluated.
 // A zero Level.Per is per month, a zero Waiver.Expiry never expires and
 // a zero Interval.To or Options.To leaves the window open. Build a [Set]
-// with [Default], [Load], [LoadWith], [NewSet] or [NewSetWith]; a zero
+// with [Default], [Load] or [NewSet]; a zero
 // Set holds no floors, rules or cadences. The zero [Increase] holds a
 // column; the zero [Trend] has no kind and is refused (Trend.Validate);
 // a [Path] without a history starts from the national floor of

@@ -100,7 +100,7 @@ func ExampleReadCSV() {
 		"140000,pension.resident.basic,,2022-01,113,month,,Shanxi (derived),provisional\n" +
 		"140822,pension.resident.basic,age=60+,2020-07,108,month,75000,Wanrong County,legislated\n" +
 		"140822,pension.resident.basic,age=60+,2022-03,113,month,75000,Wanrong County,legislated\n"
-	levels, err := floor.ReadCSV(strings.NewReader(csv), "wanrong.csv")
+	levels, err := floor.ReadCSV(strings.NewReader(csv), "wanrong.csv", floor.SetOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -114,7 +114,7 @@ func ExampleReadCSV() {
 // A bad record names the file, the line and the field.
 func ExampleReadCSV_error() {
 	csv := "region,program,effective_from,amount,status\n371723,pension.resident.basic,2024-01,1e9,default\n"
-	_, err := floor.ReadCSV(strings.NewReader(csv), "levels.csv")
+	_, err := floor.ReadCSV(strings.NewReader(csv), "levels.csv", floor.SetOptions{})
 	fmt.Println(err)
 	// Output:
 	// levels.csv:2: amount: benefit: invalid amount "1e9": exponent notation is not accepted; write the plain digits
@@ -154,7 +154,7 @@ func ExampleCheck_unchecked() {
 // elderly allowance) load against that catalogue; Load, with the
 // default one, would reject the programme. A bad value is reported with
 // its line and JSON path.
-func ExampleLoadWith() {
+func ExampleLoad_userCatalogue() {
 	cat, err := benefit.LoadCatalogue(strings.NewReader(`{"version": "mine", "programs": [
   {"id": "local.elderly_allowance", "name": "高龄津贴", "category": "pension", "frequency": "month",
    "rounding": {"unit": "1", "mode": "half_up"}, "citation": {"title": "hypothetical"}}]}`), "mine.json")
@@ -163,7 +163,7 @@ func ExampleLoadWith() {
 		return
 	}
 	opts := floor.SetOptions{Catalogue: cat}
-	set, err := floor.LoadWith(strings.NewReader(`{"version": "mine", "floors": [
+	set, err := floor.Load(strings.NewReader(`{"version": "mine", "floors": [
   {"program": "local.elderly_allowance",
    "versions": [{"from": "2024-01", "amount": "100", "status": "announced"}]}]}`), "floors.json", opts)
 	if err != nil {
@@ -173,7 +173,7 @@ func ExampleLoadWith() {
 	last, _ := set.Floors("local.elderly_allowance")[0].Schedule.Last()
 	fmt.Println(last.Amount)
 
-	_, err = floor.LoadWith(strings.NewReader(`{"version": "mine", "floors": [
+	_, err = floor.Load(strings.NewReader(`{"version": "mine", "floors": [
   {"program": "local.elderly_allowance",
    "versions": [{"from": "2024-13", "amount": "100", "status": "default"}]}]}`), "floors.json", opts)
 	fmt.Println(err)
@@ -196,7 +196,7 @@ func ExampleRelative_againstDims() {
 			rel[i].AgainstDims = benefit.MustParseDims("cause=因公;grade=10")
 		}
 	}
-	mine, err := floor.NewSet(d.Version()+"+因公", d.Floors(""), rel, d.Cadences())
+	mine, err := floor.NewSet(d.Version()+"+因公", d.Floors(""), rel, d.Cadences(), floor.SetOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return

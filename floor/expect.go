@@ -169,17 +169,12 @@ func validateExpectations(es []Expectation, tab *region.Table, cat *benefit.Cata
 // only) optional. A row "410000,pension.resident.basic,,counties"
 // expects a level of every county of 河南省 (its statistical-only units
 // left out); "410000,pension.resident.basic" one of the province
-// itself. The file is UTF-8 (with or without BOM,
-// LF or CRLF); a row given twice is an error. Every bad record is a
+// itself. Programmes and regions are checked against opts.Catalogue and
+// opts.Regions (nil: the defaults). The file is UTF-8 (with or without
+// BOM, LF or CRLF); a row given twice is an error. Every bad record is a
 // *benefit.RecordError naming file, line and field, and then nothing is
 // returned.
-func ReadExpectations(r io.Reader, name string) ([]Expectation, error) {
-	return ReadExpectationsWith(r, name, SetOptions{})
-}
-
-// ReadExpectationsWith is ReadExpectations with programmes and regions
-// checked against opts.Catalogue and opts.Regions (nil: the defaults).
-func ReadExpectationsWith(r io.Reader, name string, opts SetOptions) ([]Expectation, error) {
+func ReadExpectations(r io.Reader, name string, opts SetOptions) ([]Expectation, error) {
 	const (
 		colRegion = iota
 		colProgram

@@ -25,7 +25,7 @@ func disabilityThrough(t *testing.T, through string) *floor.Set {
 		f.Schedule = benefit.MustSchedule(vs...)
 		fs = append(fs, f)
 	}
-	s, err := floor.NewSet("disability to "+through, fs, nil, nil)
+	s, err := floor.NewSet("disability to "+through, fs, nil, nil, floor.SetOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -502,7 +502,7 @@ func withCeilingCause(t *testing.T, cause string) *floor.Set {
 	if n != 1 {
 		t.Fatalf("%d ill_returned.max_grade10 rules", n)
 	}
-	set, err := floor.NewSet(d.Version()+" (ceiling "+cause+")", d.Floors(""), rel, d.Cadences())
+	set, err := floor.NewSet(d.Version()+" (ceiling "+cause+")", d.Floors(""), rel, d.Cadences(), floor.SetOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -39,7 +39,7 @@ func reg(code string, persons int, level, revenue string) string {
 
 func load(t *testing.T, doc string) adjust.Scenario {
 	t.Helper()
-	s, err := adjust.LoadScenario(strings.NewReader(doc), "scenario.json")
+	s, err := adjust.LoadScenario(strings.NewReader(doc), "scenario.json", adjust.Options{})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, doc)
 	}

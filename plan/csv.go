@@ -32,7 +32,7 @@ import (
 //
 // The file is UTF-8 (with or without a byte-order mark, LF or CRLF);
 // a GBK file is rejected with an error that says so. Lines and fields
-// are bounded (benefit.Limits; ReadCSVWith).
+// are bounded (benefit.Limits; ReadCSV).
 func CSVHeader() string {
 	return "id,birth_date,retired_date,years,months,pension,area_class,category,sex"
 }
@@ -69,7 +69,10 @@ type csvSource struct {
 // ReadCSV returns a Source streaming retirees from r, a CSV file with
 // the columns of CSVHeader; file names it in errors. A
 // bad record stops the run with a *benefit.RecordError naming the file,
-// line and field. The Source reads r once.
+// line and field. The Source reads r once, within lim (the zero Limits
+// are the defaults: a line of at most 1 MiB, a field of at most 64 KiB);
+// a line or field past its bound stops the run with an error wrapping
+// benefit.ErrTooLarge.
 //
 // Each id (人员编号) may appear once: a repeated id is a bad record (field
 // "id", on the line of the second occurrence, wrapping ErrDuplicateID,
@@ -78,13 +81,7 @@ type csvSource struct {
 // them twice. The check keeps every distinct id in memory while the file
 // is read (about 60-90 bytes an id beyond its length), and checks them on
 // a goroutine of its own, one chunk behind the reading.
-func ReadCSV(r io.Reader, file string) Source { return &csvSource{r: r, file: file} }
-
-// ReadCSVWith is ReadCSV reading within lim (the zero Limits are the
-// defaults: a line of at most 1 MiB, a field of at most 64 KiB); a line
-// or field past its bound stops the run with an error wrapping
-// benefit.ErrTooLarge.
-func ReadCSVWith(r io.Reader, file string, lim benefit.Limits) Source {
+func ReadCSV(r io.Reader, file string, lim benefit.Limits) Source {
 	return &csvSource{r: r, file: file, lim: lim}
 }
 

@@ -19,7 +19,7 @@ func runCSV(t *testing.T, id, file string, opt Options) (*Report, error) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	return calc(t, id).Run(context.Background(), ReadCSV(f, file), opt)
+	return calc(t, id).Run(context.Background(), ReadCSV(f, file, benefit.Limits{}), opt)
 }
 
 // The national-level finding, Tibet 2024 (51 + 1.81%) on testdata/retirees_small.csv:
@@ -128,7 +128,7 @@ func TestCSVErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			c := calc(t, "shanghai-2024")
 			var out bytes.Buffer
-			s, err := c.Run(context.Background(), ReadCSV(strings.NewReader(tc.csv), "people.csv"), Options{PerPerson: lines{&out}, ChunkSize: 1})
+			s, err := c.Run(context.Background(), ReadCSV(strings.NewReader(tc.csv), "people.csv", benefit.Limits{}), Options{PerPerson: lines{&out}, ChunkSize: 1})
 			if s != nil {
 				t.Errorf("a summary came back with the error")
 			}
@@ -183,7 +183,7 @@ func TestSourcesAgree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := c.Run(context.Background(), ReadCSV(strings.NewReader(csv.String()), "gen.csv"), Options{Workers: 3})
+	b, err := c.Run(context.Background(), ReadCSV(strings.NewReader(csv.String()), "gen.csv", benefit.Limits{}), Options{Workers: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +240,7 @@ func TestCSVEarliestError(t *testing.T) {
 		}
 	}
 	// Read into memory (NewPopulation, as calibration does): the same line.
-	_, err := NewPopulation(ReadCSV(strings.NewReader(b.String()), "many.csv"))
+	_, err := NewPopulation(ReadCSV(strings.NewReader(b.String()), "many.csv", benefit.Limits{}))
 	var re *benefit.RecordError
 	if !errors.As(err, &re) || re.Line != 702 || re.Field != "pension" {
 		t.Fatalf("NewPopulation: err = %v; want many.csv:702 pension", err)
@@ -248,7 +248,7 @@ func TestCSVEarliestError(t *testing.T) {
 	c := calc(t, "shanghai-2024")
 	for _, o := range []Options{{Workers: 1}, {Workers: 4, ChunkSize: 1}, {Workers: 3, ChunkSize: 7}, {Workers: 2, ChunkSize: 1000}} {
 		for range 5 {
-			_, err := c.Run(context.Background(), ReadCSV(strings.NewReader(b.String()), "many.csv"), o)
+			_, err := c.Run(context.Background(), ReadCSV(strings.NewReader(b.String()), "many.csv", benefit.Limits{}), o)
 			var re *benefit.RecordError
 			if !errors.As(err, &re) || re.Line != 702 || re.Field != "pension" {
 				t.Fatalf("workers %d chunk %d: err = %v; want many.csv:702 pension", o.Workers, o.ChunkSize, err)

@@ -152,7 +152,7 @@
 // surrogate in a string) when a value does not decode and ErrPlan when
 // the plan decodes but is not valid. A name given twice or in another
 // case than the field's is an error as an unknown one is. Load reads at
-// most 1 MiB; ReadCSVWith bounds a retiree line and field
+// most 1 MiB; ReadCSV bounds a retiree line and field
 // (benefit.Limits), past which a run stops with an error wrapping
 // benefit.ErrTooLarge. A bad retiree record stops a run
 // with a *benefit.RecordError naming the file, line and column (for Go

@@ -38,19 +38,19 @@ func TestDuplicateIDCSV(t *testing.T) {
 		for range 5 {
 			var out bytes.Buffer
 			o.PerPerson = lines{&out}
-			s, err := c.Run(context.Background(), ReadCSV(strings.NewReader(csv), "pay.csv"), o)
+			s, err := c.Run(context.Background(), ReadCSV(strings.NewReader(csv), "pay.csv", benefit.Limits{}), o)
 			if s != nil {
 				t.Errorf("workers %d chunk %d: a summary came back with the error", o.Workers, o.ChunkSize)
 			}
 			check(t, err)
 			// Without a per-person output the Summary would count A twice.
 			o.PerPerson = nil
-			_, err = c.Run(context.Background(), ReadCSV(strings.NewReader(csv), "pay.csv"), o)
+			_, err = c.Run(context.Background(), ReadCSV(strings.NewReader(csv), "pay.csv", benefit.Limits{}), o)
 			check(t, err)
 		}
 	}
 	// Read into memory (calibration): the same error, no population.
-	pop, err := NewPopulation(ReadCSV(strings.NewReader(csv), "pay.csv"))
+	pop, err := NewPopulation(ReadCSV(strings.NewReader(csv), "pay.csv", benefit.Limits{}))
 	if pop != nil {
 		t.Error("a population came back with the error")
 	}
@@ -59,7 +59,7 @@ func TestDuplicateIDCSV(t *testing.T) {
 	// An earlier bad record is reported first: line 4's pension.
 	bad := strings.Replace(csv, "C,1957-06-01,2015-06-30,35,0,5000.00", "C,1957-06-01,2015-06-30,35,0,5000.001", 1)
 	for _, o := range []Options{{Workers: 1}, {Workers: 3, ChunkSize: 1}} {
-		_, err := c.Run(context.Background(), ReadCSV(strings.NewReader(bad), "pay.csv"), o)
+		_, err := c.Run(context.Background(), ReadCSV(strings.NewReader(bad), "pay.csv", benefit.Limits{}), o)
 		var re *benefit.RecordError
 		if !errors.As(err, &re) || re.Line != 4 || re.Field != "pension" {
 			t.Errorf("workers %d: err = %v; want pay.csv:4: pension", o.Workers, err)
@@ -78,7 +78,7 @@ func TestDuplicateIDCSV(t *testing.T) {
 		{CSVHeader() + "\n" + "A" + rest + "A" + rest + strings.Repeat("Q,1\n", 3), 3, "id"}, // first chunk
 	} {
 		for _, o := range []Options{{Workers: 1}, {Workers: 3, ChunkSize: 1}, {Workers: 2, ChunkSize: 2}} {
-			_, err := c.Run(context.Background(), ReadCSV(strings.NewReader(tc.csv), "pay.csv"), o)
+			_, err := c.Run(context.Background(), ReadCSV(strings.NewReader(tc.csv), "pay.csv", benefit.Limits{}), o)
 			var re *benefit.RecordError
 			switch {
 			case tc.line == 0 && err != nil:
@@ -90,7 +90,7 @@ func TestDuplicateIDCSV(t *testing.T) {
 	}
 	// Ids differing in case are different ids: a-2 and A-2 both pass.
 	ok := CSVHeader() + "\n" + "a-2" + rest + "A-2" + rest
-	if s, err := c.Run(context.Background(), ReadCSV(strings.NewReader(ok), "pay.csv"), Options{}); err != nil || s.Retirees != 2 {
+	if s, err := c.Run(context.Background(), ReadCSV(strings.NewReader(ok), "pay.csv", benefit.Limits{}), Options{}); err != nil || s.Retirees != 2 {
 		t.Errorf("a-2, A-2: %v, %v; want 2 retirees", s, err)
 	}
 }

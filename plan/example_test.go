@@ -41,7 +41,7 @@ A,1951-05-10,2011-05-31,35,5000.00
 B,1957-06-01,2015-06-30,10,3000.00
 C,1940-01-01,2000-01-31,28,3800.00
 `
-	s, err := c.Run(context.Background(), plan.ReadCSV(strings.NewReader(retirees), "retirees.csv"), plan.Options{})
+	s, err := c.Run(context.Background(), plan.ReadCSV(strings.NewReader(retirees), "retirees.csv", benefit.Limits{}), plan.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -54,7 +54,7 @@ C,1940-01-01,2000-01-31,28,3800.00
 	// Calibrate the fixed amount so that the aggregate stays within 3 %:
 	// 3 % of 11,800 = 354; the other parts give 449 − 3 × 61 = 266;
 	// 266 + 3F ≤ 354 → F = 29 (353 = 2.9915 %); 30 would give 356 = 3.0169 %.
-	pop, err := plan.NewPopulation(plan.ReadCSV(strings.NewReader(retirees), "retirees.csv"))
+	pop, err := plan.NewPopulation(plan.ReadCSV(strings.NewReader(retirees), "retirees.csv", benefit.Limits{}))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -134,7 +134,7 @@ A,1955-01-01,2015-01-31,20,4000.00
 `
 	c, _ := plan.NewCalculator(must(plan.Builtin("shanghai-2024")))
 	var pay strings.Builder
-	_, err := c.Run(context.Background(), plan.ReadCSV(strings.NewReader(people), "people.csv"), plan.Options{PerPerson: output.NewPaymentCSV(&pay, output.Options{})})
+	_, err := c.Run(context.Background(), plan.ReadCSV(strings.NewReader(people), "people.csv", benefit.Limits{}), plan.Options{PerPerson: output.NewPaymentCSV(&pay, output.Options{})})
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, plan.ErrDuplicateID))
 	// Output:

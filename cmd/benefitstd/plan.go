@@ -119,7 +119,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 			return fail(err)
 		}
 		defer f.Close()
-		src = plan.ReadCSV(f, *retirees)
+		src = plan.ReadCSV(f, *retirees, benefit.Limits{})
 		out.Population = *retirees
 	} else {
 		src = plan.Synthetic(*seed, *synthN, p.RetiredBy)

@@ -207,7 +207,7 @@ func loadScenario(name string, opts adjust.Options) (adjust.Scenario, error) {
 		return adjust.Scenario{}, err
 	}
 	defer f.Close()
-	return adjust.LoadScenarioWith(f, name, opts)
+	return adjust.LoadScenario(f, name, opts)
 }
 
 // sweepValues parses "a,b,c" or an amount range "from:to:step".

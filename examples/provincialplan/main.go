@@ -60,7 +60,7 @@ func run(w io.Writer, planFile, retireesFile, target string) error {
 	if err != nil {
 		return err
 	}
-	pop, err := plan.NewPopulation(plan.ReadCSV(f, retireesFile))
+	pop, err := plan.NewPopulation(plan.ReadCSV(f, retireesFile, benefit.Limits{}))
 	f.Close()
 	if err != nil {
 		return err // a *benefit.RecordError: file, line and column

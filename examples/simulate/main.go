@@ -98,5 +98,5 @@ func load(args []string) (adjust.Scenario, error) {
 		return adjust.Scenario{}, err
 	}
 	defer f.Close()
-	return adjust.LoadScenario(f, args[0])
+	return adjust.LoadScenario(f, args[0], adjust.Options{})
 }

@@ -152,8 +152,9 @@
 //
 // # Results
 //
-// A Result is plain data with exported fields; it iterates as iter.Seq
-// (All, Years, Region). Package output renders it, a SweepResult and a
+// A Result is plain data with exported fields: Years (the national
+// totals per year) and Rows (the region-years, by region code then
+// year), with Region and Get to look up one region. Package output renders it, a SweepResult and a
 // Comparison as text (the national totals per year, then one row per
 // region with its levels by year and the constraints that bound, or one
 // row per region and year; costs in 亿元 or 万元 with thousands
@@ -183,9 +184,12 @@
 //
 // Compare sets two results side by side (per region-year differences of
 // level, cost and burden; per year differences of the totals). Sweep
-// runs one parameter, named by its JSON path, over a list of values
-// (Values builds an amount range) and returns a SweepResult: the cost
-// and the regions that go infeasible at each value. Both render as text,
+// runs one parameter over a list of values and returns a SweepResult:
+// the cost and the regions that go infeasible at each value. The
+// parameter is a typed SweepParam holding its values (SweepRuleAmount,
+// SweepRulePercent, SweepFiscalCapPercent, SweepMaxStepPercent,
+// SweepFloorStep; InPart for a part of a sum rule); AmountRange builds
+// an amount range. Both render as text,
 // CSV and JSON like a Result.
 //
 // # Concurrency and determinism
@@ -235,10 +239,12 @@
 // cancelled run returns
 // context.Cause of its context.
 //
-// Sweep reports a malformed parameter path as a *benefit.RecordError
-// (Field: the path) wrapping benefit.ErrSyntax, and a value that makes
-// the scenario invalid with the path, the value and the run's error
-// wrapped; Values reports a non-positive step, a to below from or more
+// Sweep reports a parameter the scenario cannot take (a rule part it
+// does not have, a fiscal cap percent without a fiscal cap) as a
+// *benefit.RecordError (Field: the parameter's JSON path) wrapping
+// benefit.ErrSyntax, and a value that makes the scenario invalid with
+// the parameter, the value and the run's error wrapped; AmountRange
+// reports a non-positive step, a to below from or more
 // than 10,000 values wrapping benefit.ErrRange. The package's own
 // sentinel is [ErrMissingAssumption]; every other condition is one of
 // benefit's, region's or floor's.

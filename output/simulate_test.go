@@ -155,11 +155,11 @@ func TestComparisonText(t *testing.T) {
 // 9.80; 山东 first infeasible in 2027.
 func TestSweepText(t *testing.T) {
 	s := load(t, scenario(fixed10, []string{reg("370000", 1000, "143", "100000000")}, `"constraints": {"fiscal_cap": {"basis": "revenue", "percent": "1%"}}`))
-	vals, err := adjust.Values(benefit.Yuan(0), benefit.Yuan(20), benefit.Yuan(10))
+	vals, err := adjust.AmountRange(benefit.Yuan(0), benefit.Yuan(20), benefit.Yuan(10))
 	if err != nil {
 		t.Fatal(err)
 	}
-	sw, err := adjust.Sweep(t.Context(), s, "rule.amount", vals, adjust.Options{})
+	sw, err := adjust.Sweep(t.Context(), s, adjust.SweepRuleAmount(vals...), adjust.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

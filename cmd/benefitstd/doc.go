@@ -10,6 +10,12 @@
 //	benefitstd simulate [--scenario FILE] [--regions FILE] [--format table|csv|json] [--bom] [--detail] [--compare FILE] [--sweep PATH --values LIST] [--out FILE] [--chart FILE]
 //	benefitstd plan     (--plan FILE | --builtin ID) [--retirees FILE] [--calibrate PART --target PCT] [--per-person FILE [--bom]] [--format text|json]
 //
+// simulate's --sweep names its parameter by its JSON path in the
+// scenario: rule.amount, rule.percent, rule.parts[i].amount,
+// rule.parts[i].percent, constraints.fiscal_cap.percent,
+// constraints.max_step_percent or floor.projection.step; --values is a
+// comma list ("1%,2%,3%") or, for an amount, a range from:to:step.
+//
 // check's --as-of (the last month whose arrears are counted) defaults to
 // the current month: the only place the tool reads the clock.
 //

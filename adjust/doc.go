@@ -10,9 +10,10 @@
 // the national floor and the floor check's findings; for every year the
 // national totals and how unequal the levels are across regions.
 //
-//	s, err := adjust.LoadScenario(f, "scenario.json")
+//	s, err := adjust.LoadScenario(f, "scenario.json", adjust.Options{})
 //	r, err := adjust.Run(ctx, s, adjust.Options{})
-//	err = output.NewText(os.Stdout, output.Options{}).Render(r)
+//	text, err := output.New(output.FormatText, os.Stdout, output.Options{})
+//	err = text.Render(r)
 //
 // The command `benefitstd simulate` does the same from the shell and, with
 // no --scenario, runs the embedded ILLUSTRATIVE default (DefaultScenario).

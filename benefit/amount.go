@@ -274,9 +274,6 @@ func (a Amount) Equal(b Amount) bool {
 	return a.d.Cmp(*b.d) == 0
 }
 
-// CompareAmounts is Cmp as a function, for slices.SortFunc.
-func CompareAmounts(a, b Amount) int { return a.Cmp(b) }
-
 // Add returns a + b, exactly.
 func (a Amount) Add(b Amount) Amount {
 	if a.d == nil && b.d == nil {
@@ -303,14 +300,6 @@ func (a Amount) Neg() Amount {
 		return Amount{v: -a.v}
 	}
 	return amountOf(a.dec().Neg())
-}
-
-// Abs returns |a|.
-func (a Amount) Abs() Amount {
-	if a.Sign() < 0 {
-		return a.Neg()
-	}
-	return a
 }
 
 // Mul returns a × n for an integer count n (persons, months), exactly.
@@ -502,13 +491,6 @@ func (a *Amount) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// MarshalJSON writes a as a JSON string ("123.00"), so that no JSON
-// reader turns it into a binary float.
-func (a Amount) MarshalJSON() ([]byte, error) {
-	b := a.appendText([]byte{'"'}) // digits, a minus and a point: nothing to escape
-	return append(b, '"'), nil
-}
-
 // UnmarshalJSON accepts a JSON string or a JSON number written as plain
 // digits ("123.45" or 123.45); both are parsed exactly with
 // ParseAmount's grammar. null is an error: an absent amount is said by
@@ -535,15 +517,6 @@ func jsonScalar(typ string, b []byte) (string, error) {
 		return s, nil
 	}
 	return string(b), nil
-}
-
-// SumAmounts returns the exact sum of as.
-func SumAmounts(as ...Amount) Amount {
-	var s Amount
-	for _, a := range as {
-		s = s.Add(a)
-	}
-	return s
 }
 
 // MaxAmount returns the larger of a and b (a when equal).

@@ -71,9 +71,6 @@ func (m Month) Month() time.Month { return time.Month((int32(m)-1)%12 + 1) }
 // AddMonths returns m plus n months (n may be negative).
 func (m Month) AddMonths(n int) Month { return m + Month(n) }
 
-// AddYears returns m plus n years.
-func (m Month) AddYears(n int) Month { return m + Month(12*n) }
-
 // Sub returns the number of months from n to m (m - n); it is the count
 // of months in the half-open interval [n, m).
 func (m Month) Sub(n Month) int { return int(m - n) }

@@ -38,7 +38,7 @@ func TestMonthArithmetic(t *testing.T) {
 	equal(t, "2025-01", mm("2024-12").AddMonths(1).String())
 	equal(t, "2023-12", mm("2024-01").AddMonths(-1).String())
 	equal(t, "2026-06", mm("2024-07").AddMonths(23).String())
-	equal(t, "2019-08", mm("2018-08").AddYears(1).String())
+	equal(t, "2019-08", mm("2018-08").AddMonths(12).String())
 	// Example B: Jan–Jun 2024 underpaid; July is the first month at 123:
 	// [2024-01, 2024-07) holds 6 months.
 	equal(t, 6, mm("2024-07").Sub(mm("2024-01")))

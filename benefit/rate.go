@@ -198,9 +198,6 @@ func (r Rate) Round(places int32, mode Mode) Rate {
 	return rateOf(roundPlaces(r.dec(), places, mode))
 }
 
-// Of returns a × r unrounded; the same as a.MulRate(r).
-func (r Rate) Of(a Amount) Amount { return a.MulRate(r) }
-
 // Fraction returns r as the exact fraction num ÷ 10^scale, scale ≥ 0:
 // 3.75 % is 375 ÷ 10^4, 100 % may be 1 ÷ 10^0 or 100 ÷ 10^2. It is the
 // value itself, not a rounding, for integer arithmetic that must give
@@ -262,12 +259,6 @@ func (r *Rate) UnmarshalText(b []byte) error {
 	}
 	*r = v
 	return nil
-}
-
-// MarshalJSON writes the rate as a JSON string ("3.8%").
-func (r Rate) MarshalJSON() ([]byte, error) {
-	b := r.appendText([]byte{'"'}) // digits, a minus, a point and %: nothing to escape
-	return append(b, '"'), nil
 }
 
 // UnmarshalJSON accepts a JSON string ("3.8%", "0.038") or a plain JSON

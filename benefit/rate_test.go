@@ -58,7 +58,7 @@ func TestRateArithmetic(t *testing.T) {
 	equal(t, "66.67%", r("0.666666").Round(4, benefit.HalfUp).String())
 	equal(t, "66.66%", r("0.666666").Round(4, benefit.Down).String())
 	// Of is MulRate: 50 % of 1,200,000.00 = 600,000.00 (Example B)
-	equal(t, "600000.00", r("50%").Of(benefit.Yuan(1_200_000)).String())
+	equal(t, "600000.00", benefit.Yuan(1_200_000).MulRate(r("50%")).String())
 }
 
 type withRate struct {

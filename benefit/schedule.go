@@ -172,15 +172,6 @@ func NewSchedule(versions ...Version) (Schedule, error) {
 	return Schedule{vs: slices.Clone(versions)}, nil
 }
 
-// MustSchedule is like NewSchedule but panics on error; for tests.
-func MustSchedule(versions ...Version) Schedule {
-	s, err := NewSchedule(versions...)
-	if err != nil {
-		panic(err)
-	}
-	return s
-}
-
 // WithEnd returns a copy of s that stops applying from end on; a zero end
 // removes the end. end must come after the last version's From: the
 // error is a *RecordError (field "end") wrapping ErrOrder.
@@ -236,12 +227,6 @@ func (s Schedule) At(m Month) (Version, bool) {
 		return Version{}, false
 	}
 	return s.vs[i], true
-}
-
-// AmountAt returns the amount in force in month m, and false when none is.
-func (s Schedule) AmountAt(m Month) (Amount, bool) {
-	v, ok := s.At(m)
-	return v.Amount, ok
 }
 
 // Append returns a new schedule with v added after the last version; the

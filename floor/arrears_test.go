@@ -131,7 +131,7 @@ func splitYearLevel(t *testing.T, end string, years map[string]string) floor.Lev
 		vs = append(vs, benefit.Version{From: m, Amount: pay[m.Month()-1], Status: benefit.Legislated})
 	}
 	return floor.Level{Region: region.MustParseCode("140822"), Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=1"),
-		Per: benefit.PerMonth, Schedule: benefit.MustSchedule(vs...), Beneficiaries: 1}
+		Per: benefit.PerMonth, Schedule: mustSchedule(vs...), Beneficiaries: 1}
 }
 
 // A yearly standard paid in monthly instalments is compared on what the
@@ -156,7 +156,7 @@ func TestYearlyStandardPaidMonthly(t *testing.T) {
 		}
 	}
 	raised, err := floor.NewSet("test", []floor.Floor{{Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=1"),
-		Per: benefit.PerYear, Schedule: benefit.MustSchedule(
+		Per: benefit.PerYear, Schedule: mustSchedule(
 			benefit.Version{From: ym("2019-08"), Amount: amt("88150"), Status: benefit.Legislated},
 			benefit.Version{From: ym("2020-08"), Amount: amt("96970"), Status: benefit.Legislated})}}, nil, nil, floor.SetOptions{})
 	if err != nil {
@@ -187,7 +187,7 @@ func TestYearlyStandardPaidMonthly(t *testing.T) {
 // a person-year; one person owes 0.40 × 10 / (12 × 10) = 0.0333… → 0.03.
 func TestPartialFloorYear(t *testing.T) {
 	set, err := floor.NewSet("test", []floor.Floor{{Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=1"),
-		Per: benefit.PerYear, Schedule: benefit.MustSchedule(
+		Per: benefit.PerYear, Schedule: mustSchedule(
 			benefit.Version{From: ym("2017-10"), Amount: amt("72850"), Status: benefit.Legislated},
 			benefit.Version{From: ym("2018-08"), Amount: amt("80140"), Status: benefit.Legislated})}}, nil, nil, floor.SetOptions{})
 	if err != nil {
@@ -234,7 +234,7 @@ func TestArrearsRoundedOncePerFinding(t *testing.T) {
 // cost rule: all unsplit.
 func TestOverlapOwedOnceRoundedOnce(t *testing.T) {
 	prov := floor.Level{Region: region.MustParseCode("140000"), Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=1"),
-		Schedule: benefit.MustSchedule(benefit.Version{From: ym("2019-09"), Amount: amt("7345.84"), Status: benefit.Illustrative})}
+		Schedule: mustSchedule(benefit.Version{From: ym("2019-09"), Amount: amt("7345.84"), Status: benefit.Illustrative})}
 	prov.Schedule, _ = prov.Schedule.WithEnd(ym("2019-10"))
 	county := floor.Level{Region: region.MustParseCode("140822"), Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=1"),
 		Schedule: sched(t, "2019-08", "7345.83"), Beneficiaries: 1}

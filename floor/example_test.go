@@ -18,7 +18,7 @@ func Example_countyArrears() {
 	county := floor.Level{
 		Region:  region.MustParseCode("371723"),
 		Program: "pension.resident.basic",
-		Schedule: benefit.MustSchedule(
+		Schedule: mustSchedule(
 			benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.Yuan(103), Status: benefit.Illustrative},
 			benefit.Version{From: benefit.MustParseMonth("2024-07"), Amount: benefit.Yuan(123), Status: benefit.Illustrative},
 		),
@@ -79,7 +79,7 @@ func ExampleCheck_unemploymentBounds() {
 	at := benefit.MustParseMonth("2018-08")
 	level := func(program, amount string) floor.Level {
 		return floor.Level{Region: city, Program: program,
-			Schedule: benefit.MustSchedule(benefit.Version{From: at, Amount: benefit.MustParseAmount(amount), Status: benefit.Illustrative})}
+			Schedule: mustSchedule(benefit.Version{From: at, Amount: benefit.MustParseAmount(amount), Status: benefit.Illustrative})}
 	}
 	rep, _ := floor.Check([]floor.Level{
 		level("employment.unemployment_insurance", "2020"),
@@ -129,7 +129,7 @@ func ExampleReadCSV_error() {
 func ExampleCheck_unchecked() {
 	county := floor.Level{Region: region.MustParseCode("140822"), Program: "veterans.demobilized",
 		Dims: benefit.MustParseDims("enlisted=抗日战争时期"), Per: benefit.PerYear,
-		Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(24000), Status: benefit.Illustrative})}
+		Schedule: mustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(24000), Status: benefit.Illustrative})}
 	rep, err := floor.Check([]floor.Level{county}, floor.Options{
 		From: benefit.MustParseMonth("2024-01"), To: benefit.MustParseMonth("2025-01")})
 	if err != nil {
@@ -202,7 +202,7 @@ func ExampleRelative_againstDims() {
 		return
 	}
 	ill := floor.Level{Region: region.MustParseCode("140800"), Program: "veterans.ill_returned",
-		Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2021-08"), Amount: benefit.Yuan(846), Status: benefit.Illustrative})}
+		Schedule: mustSchedule(benefit.Version{From: benefit.MustParseMonth("2021-08"), Amount: benefit.Yuan(846), Status: benefit.Illustrative})}
 	window := floor.Options{From: benefit.MustParseMonth("2021-08"), To: benefit.MustParseMonth("2022-08")}
 	for _, set := range []*floor.Set{d, mine} {
 		rep, _ := set.Check([]floor.Level{ill}, window)
@@ -256,4 +256,13 @@ func ExamplePath_Project() {
 	// 2025 143.00 announced
 	// 2026 163.00 projected
 	// 2027 183.00 projected
+}
+
+// mustSchedule is benefit.NewSchedule for versions known to be valid.
+func mustSchedule(vs ...benefit.Version) benefit.Schedule {
+	s, err := benefit.NewSchedule(vs...)
+	if err != nil {
+		panic(err)
+	}
+	return s
 }

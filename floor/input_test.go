@@ -257,7 +257,7 @@ func TestReadJSONRequiresStatus(t *testing.T) {
 // refuses the zero Status (Unknown), naming the version.
 func TestCheckRequiresLevelStatus(t *testing.T) {
 	lv := floor.Level{Region: region.MustParseCode("371723"), Program: "pension.resident.basic", Beneficiaries: 1,
-		Schedule: benefit.MustSchedule(
+		Schedule: mustSchedule(
 			benefit.Version{From: ym("2023-01"), Amount: amt("103"), Status: benefit.Illustrative},
 			benefit.Version{From: ym("2024-07"), Amount: amt("123")})}
 	_, err := floor.Check([]floor.Level{lv}, floor.Options{})

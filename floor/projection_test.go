@@ -22,7 +22,7 @@ func disabilityThrough(t *testing.T, through string) *floor.Set {
 				vs = append(vs, v)
 			}
 		}
-		f.Schedule = benefit.MustSchedule(vs...)
+		f.Schedule = mustSchedule(vs...)
 		fs = append(fs, f)
 	}
 	s, err := floor.NewSet("disability to "+through, fs, nil, nil, floor.SetOptions{})
@@ -111,7 +111,7 @@ func TestProjectDisabilityTable(t *testing.T) {
 	// (116,270 − 106,670), the floor version compared marked projected
 	rep, err := got.Check([]floor.Level{{Region: region.MustParseCode("371723"), Program: "veterans.disability",
 		Dims: benefit.MustParseDims("cause=因战;grade=1"), Per: benefit.PerYear, Beneficiaries: 1,
-		Schedule: benefit.MustSchedule(benefit.Version{From: ym("2021-08"), Amount: benefit.Yuan(106670), Status: benefit.Illustrative})}},
+		Schedule: mustSchedule(benefit.Version{From: ym("2021-08"), Amount: benefit.Yuan(106670), Status: benefit.Illustrative})}},
 		floor.Options{From: ym("2022-09"), To: ym("2022-10")})
 	if err != nil {
 		t.Fatal(err)

@@ -497,7 +497,7 @@ func TestCheckRejectsHugeFigures(t *testing.T) {
 			l.Headcounts = []floor.Headcount{{From: ym("2024-03"), Persons: floor.MaxPersons + 1}}
 		}, nil, "levels[0].headcounts[0].persons"},
 		"version": {func(l *floor.Level) {
-			l.Schedule = benefit.MustSchedule(benefit.Version{From: math.MaxInt32, Amount: amt("1"), Status: benefit.Illustrative})
+			l.Schedule = mustSchedule(benefit.Version{From: math.MaxInt32, Amount: amt("1"), Status: benefit.Illustrative})
 		}, nil, "levels[0].versions"},
 		"paid in": {nil, func(o *floor.Options) { o.PaidIn, o.InterestPerMonth = math.MaxInt32, benefit.Percent(1) }, "paid_in"},
 	}

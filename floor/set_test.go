@@ -300,7 +300,7 @@ func TestLoadRequiresStatus(t *testing.T) {
 // version with the zero Status, naming it, with benefit.ErrNoStatus.
 func TestNewSetRequiresStatus(t *testing.T) {
 	f := floor.Floor{Program: "pension.resident.basic", Per: benefit.PerMonth,
-		Schedule: benefit.MustSchedule(
+		Schedule: mustSchedule(
 			benefit.Version{From: ym("2024-01"), Amount: amt("123"), Status: benefit.Legislated},
 			benefit.Version{From: ym("2025-01"), Amount: amt("143")})}
 	for name, build := range map[string]func() error{
@@ -313,7 +313,7 @@ func TestNewSetRequiresStatus(t *testing.T) {
 			t.Errorf("%s: err = %v, want floors[i].versions[1].status wrapping ErrNoStatus", name, err)
 		}
 	}
-	f.Schedule = benefit.MustSchedule(benefit.Version{From: ym("2024-01"), Amount: amt("123"), Status: benefit.Status(42)})
+	f.Schedule = mustSchedule(benefit.Version{From: ym("2024-01"), Amount: amt("123"), Status: benefit.Status(42)})
 	if _, err := floor.NewSet("x", []floor.Floor{f}, nil, nil, floor.SetOptions{}); !errors.Is(err, benefit.ErrSyntax) {
 		t.Errorf("Status(42): err = %v, want ErrSyntax", err)
 	}

@@ -230,7 +230,7 @@ func TestDisabilityChain(t *testing.T) {
 		if !ok {
 			t.Fatalf("no floor %s", dims)
 		}
-		a, ok := s.AmountAt(ym(month))
+		a, ok := amountAt(s, ym(month))
 		if !ok {
 			t.Fatalf("no %s version in %s", dims, month)
 		}
@@ -507,4 +507,10 @@ func withCeilingCause(t *testing.T, cause string) *floor.Set {
 		t.Fatal(err)
 	}
 	return set
+}
+
+// amountAt returns the amount in force in month m, and false when none is.
+func amountAt(s benefit.Schedule, m benefit.Month) (benefit.Amount, bool) {
+	v, ok := s.At(m)
+	return v.Amount, ok
 }

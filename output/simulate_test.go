@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"io"
 	"os"
 	"slices"
 	"strconv"
@@ -56,6 +57,15 @@ func runScenario(t *testing.T, doc string) *adjust.Result {
 }
 
 // render renders v in format with opts, failing the test on an error.
+// renderTo renders v in format to w.
+func renderTo(w io.Writer, format string, opts output.Options, v any) error {
+	r, err := output.New(format, w, opts)
+	if err != nil {
+		return err
+	}
+	return r.Render(v)
+}
+
 func render(t *testing.T, format string, v any, opts output.Options) string {
 	t.Helper()
 	var b bytes.Buffer

@@ -12,7 +12,7 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 )
 
-// SVG renders a simulation (*adjust.Result) as a self-contained SVG
+// svgRenderer renders a simulation (*adjust.Result) as a self-contained SVG
 // chart: the levels of every region year by year as grey lines, the
 // national floor as a red stepped line and the population-weighted mean
 // level as a blue line, the highest and lowest regions of the last year
@@ -21,15 +21,15 @@ import (
 // from adjust.Run always has the two years a chart needs (the base year
 // and at least one more); one with fewer (a hand-built or zero Result)
 // is an error.
-type SVG struct {
+type svgRenderer struct {
 	w io.Writer
 }
 
-// NewSVG returns the SVG renderer writing to w.
-func NewSVG(w io.Writer) *SVG { return &SVG{w: w} }
+// newSVG returns the SVG renderer writing to w.
+func newSVG(w io.Writer) *svgRenderer { return &svgRenderer{w: w} }
 
 // Render writes v, an *adjust.Result, as an SVG chart, in one write.
-func (s *SVG) Render(v any) error {
+func (s *svgRenderer) Render(v any) error {
 	r, ok := v.(*adjust.Result)
 	if !ok {
 		return unsupported(FormatSVG, v)

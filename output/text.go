@@ -14,22 +14,22 @@ import (
 	"github.com/benefitstd/benefitstd/region"
 )
 
-// Text renders results for a person to read: aligned tables (Chinese
+// textRenderer renders results for a person to read: aligned tables (Chinese
 // names padded by display width), amounts and head counts with
 // thousands separators (1,200,000.00), costs of a simulation scaled to
 // 万元 or 亿元, and each figure's legal source. It carries every result
 // type; CSV and JSON carry the exact figures for programs.
-type Text struct {
+type textRenderer struct {
 	w    io.Writer
 	opts Options
 }
 
-// NewText returns the text renderer writing to w; opts.Detail makes a
+// newText returns the text renderer writing to w; opts.Detail makes a
 // simulation's table one row per region and year.
-func NewText(w io.Writer, opts Options) *Text { return &Text{w: w, opts: opts} }
+func newText(w io.Writer, opts Options) *textRenderer { return &textRenderer{w: w, opts: opts} }
 
 // Render writes v as text, in one write.
-func (t *Text) Render(v any) error {
+func (t *textRenderer) Render(v any) error {
 	var b strings.Builder
 	switch r := v.(type) {
 	case *floor.Report:

@@ -85,7 +85,7 @@
 // distribution of increases (exact nearest-rank percentiles and a
 // histogram), and totals by part, hardship class and age bracket. Each
 // retiree's Payment can be written on the way, for the payment system
-// (Options.PerPerson, a PaymentWriter; output.PaymentCSV writes the CSV).
+// (Options.PerPerson, a PaymentWriter; output.NewPaymentCSV writes the CSV).
 //
 // The summary also checks the plan against the national overall level of
 // its year: an aggregate increase above it is a finding (NationalCheck)

@@ -42,7 +42,7 @@ func (p *Payment) NewPensionFen() int64 { return p.PensionFen + p.IncreaseFen }
 func (p *Payment) ArrearsFen() int64 { return p.IncreaseFen * p.ArrearsMonths }
 
 // A PaymentWriter writes the payment file of a run (Options.PerPerson);
-// output.PaymentCSV writes the CSV a payment system reads. Run appends
+// output.NewPaymentCSV writes the CSV a payment system reads. Run appends
 // the header (AppendHeader, once, with the calculator's plan, whose
 // parts name the columns) and each retiree's payment (AppendPayment,
 // from several goroutines at once: both must only append to b and read

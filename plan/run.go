@@ -22,7 +22,7 @@ type Options struct {
 	// 0 means 4096.
 	ChunkSize int
 	// PerPerson, when set, writes each retiree's Payment, in input
-	// order, for the payment system (output.PaymentCSV writes the CSV).
+	// order, for the payment system (output.NewPaymentCSV writes the CSV).
 	// Ids are unique (a repeated id fails the run with ErrDuplicateID).
 	// If the run fails, what was written before the failure is
 	// incomplete: write to a temporary file and rename it on success.

@@ -79,7 +79,11 @@ func run(w io.Writer, args []string, dir string) error {
 		return err
 	}
 	defer f.Discard()
-	if err := output.NewCSV(f, output.Options{BOM: true}).Render(r); err != nil {
+	csv, err := output.New(output.FormatCSV, f, output.Options{BOM: true})
+	if err != nil {
+		return err
+	}
+	if err := csv.Render(r); err != nil {
 		return err
 	}
 	if err := f.Commit(); err != nil {

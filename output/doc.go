@@ -127,15 +127,4 @@
 // coverage of each rule ("coverage floor": "checked 12, unchecked 12
 // level-months") and each region's effect ("effect 371723
 // pension.resident.basic": "at floor 50.0% …").
-//
-// # Files
-//
-// File writes an output file whole or not at all: to a temporary file
-// beside the target, renamed over it by Commit, removed by Discard (also
-// from a signal handler, through Files.Stop). It refuses a target that
-// is not a regular file (a FIFO, a device, a socket), follows a symbolic
-// link to the file it names (and keeps the link), refuses a file with
-// several hard links, and keeps an existing file's permissions. Distinct
-// tells, before anything is read, an output that names an input (by
-// os.SameFile) or another output.
 package output

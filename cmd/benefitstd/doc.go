@@ -27,14 +27,14 @@
 // The command flags, reads, calls the library and renders its result
 // with package output; nothing else. Reports go to standard output. An
 // output file (--out, --chart, --per-person) is written whole or not at
-// all (output.File): to a temporary file beside it, renamed into place
+// all (outfile.File): to a temporary file beside it, renamed into place
 // when the work is complete; an existing file keeps its permissions, a
 // symbolic link keeps pointing at the file it names, and a FIFO, device,
 // socket or a file with several hard links is refused ("-" is standard
 // output). An output that names an input file (--scenario, --compare,
 // --regions, --plan, --retirees; by os.SameFile, so links and "./x"
 // count) or another output is refused before anything is read. CSV written for people neutralises
-// text a spreadsheet would run as a formula (output.CSV); --bom starts it
+// text a spreadsheet would run as a formula (package output); --bom starts it
 // with a UTF-8 byte-order mark for Excel or WPS in a Chinese locale.
 //
 // Exit status: 0 on success, 1 when a check finds something at or above

@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/outfile"
 	"github.com/benefitstd/benefitstd/output"
 	"github.com/benefitstd/benefitstd/plan"
 )
@@ -91,8 +92,8 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	}
 	// Tell a bad payment-file path, or one that names an input, before
 	// anything is read.
-	ppPath := output.Path{Label: "--per-person", Name: *perPerson}
-	if err := checkOutputs([]output.Path{ppPath}, []output.Path{{Label: "--plan", Name: *planFile}, {Label: "--retirees", Name: *retirees}}); err != nil {
+	ppPath := outfile.Path{Label: "--per-person", Name: *perPerson}
+	if err := checkOutputs([]outfile.Path{ppPath}, []outfile.Path{{Label: "--plan", Name: *planFile}, {Label: "--retirees", Name: *retirees}}); err != nil {
 		return fail(err)
 	}
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/outfile"
 	"github.com/benefitstd/benefitstd/output"
 )
 
@@ -90,8 +91,8 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	}
 	// Tell a bad output path, or one that names an input, before anything
 	// is read.
-	outs := []output.Path{{Label: "--out", Name: *out}, {Label: "--chart", Name: *chart}}
-	if err := checkOutputs(outs, []output.Path{{Label: "--scenario", Name: *scenario}, {Label: "--compare", Name: *compare}, {Label: "--regions", Name: *regionsFile}}); err != nil {
+	outs := []outfile.Path{{Label: "--out", Name: *out}, {Label: "--chart", Name: *chart}}
+	if err := checkOutputs(outs, []outfile.Path{{Label: "--scenario", Name: *scenario}, {Label: "--compare", Name: *compare}, {Label: "--regions", Name: *regionsFile}}); err != nil {
 		return fail(err)
 	}
 	tab, err := loadRegions(*regionsFile)
@@ -166,7 +167,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	defer outputs.Discard()
 	var toStdout []byte
 	for _, o := range []struct {
-		p    output.Path
+		p    outfile.Path
 		data []byte
 	}{{outs[0], body}, {outs[1], svg}} {
 		if o.data == nil {

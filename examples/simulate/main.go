@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -70,23 +71,19 @@ func run(w io.Writer, args []string, dir string) error {
 		}
 	}
 
-	// 5. Write the full result as CSV (exact yuan) for a spreadsheet:
-	// whole or not at all, with a byte-order mark so that Excel in a
-	// Chinese locale reads the region names.
+	// 5. Write the full result as CSV (exact yuan) for a spreadsheet,
+	// with a byte-order mark so that Excel in a Chinese locale reads the
+	// region names. It is rendered whole before the file is written.
 	name := filepath.Join(dir, "simulate-result.csv")
-	f, err := output.Create("result", name, 0o644)
-	if err != nil {
-		return err
-	}
-	defer f.Discard()
-	csv, err := output.New(output.FormatCSV, f, output.Options{BOM: true})
+	var buf bytes.Buffer
+	csv, err := output.New(output.FormatCSV, &buf, output.Options{BOM: true})
 	if err != nil {
 		return err
 	}
 	if err := csv.Render(r); err != nil {
 		return err
 	}
-	if err := f.Commit(); err != nil {
+	if err := os.WriteFile(name, buf.Bytes(), 0o644); err != nil {
 		return err
 	}
 	fmt.Fprintln(w, "\nfull result (one row per region and year):", name)

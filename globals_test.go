@@ -142,7 +142,7 @@ func globalsWorkload(t *testing.T) map[string][]byte {
 	checkSample("check-sample-file", in)
 
 	// adjust: the default scenario, parsed afresh, in every format.
-	s, err := adjust.LoadScenario(bytes.NewReader(adjust.DefaultScenarioJSON()), adjust.DefaultScenarioFile, adjust.Options{})
+	s, err := adjust.LoadScenario(bytes.NewReader(adjust.DefaultScenarioJSON()), "adjust/data/default-scenario.json", adjust.Options{})
 	if err != nil {
 		t.Fatalf("default scenario: %v", err)
 	}
@@ -169,7 +169,7 @@ func globalsWorkload(t *testing.T) map[string][]byte {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := plan.Parse(data, b.ID+".json")
+		p, err := plan.Load(bytes.NewReader(data), b.ID+".json")
 		if err != nil {
 			t.Fatalf("plan %s: %v", b.ID, err)
 		}

@@ -15,8 +15,8 @@ import (
 // different result.
 const Version = "0.1.0"
 
-// Module is the module path carried in every RunRecord.
-const Module = "github.com/benefitstd/benefitstd"
+// module is the module path carried in every RunRecord.
+const module = "github.com/benefitstd/benefitstd"
 
 // A RunRecord identifies a run: the scenario's canonical SHA-256 and the
 // library and data that ran it. Two results with equal records came from

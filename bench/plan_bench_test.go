@@ -37,7 +37,7 @@ var planPop = sync.OnceValue(func() *plan.Population {
 var planCSV = sync.OnceValue(func() []byte {
 	var b bytes.Buffer
 	b.WriteString(plan.CSVHeader() + "\n")
-	for r := range plan.SyntheticSeq(1, planRetirees, planRef) {
+	for r := range planPop().All() {
 		b.WriteString(r.ID)
 		b.WriteByte(',')
 		b.WriteString(r.Birth.String())

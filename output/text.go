@@ -306,7 +306,7 @@ func resultHeader(b *strings.Builder, r *adjust.Result) {
 		fmt.Fprintf(b, "cost sharing: %s\n", c)
 	}
 	fmt.Fprintf(b, "run record: scenario sha256 %s, %s adjust %s, catalogue %s, floors: %s\n",
-		r.Run.ScenarioSHA256, adjust.Module, r.Run.Version, r.Run.Catalogue, r.Run.Floors)
+		r.Run.ScenarioSHA256, r.Run.Module, r.Run.Version, r.Run.Catalogue, r.Run.Floors)
 }
 
 // resultFooter repeats the ILLUSTRATIVE warning at the end of the text.

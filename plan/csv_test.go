@@ -171,7 +171,11 @@ func TestSeqErrors(t *testing.T) {
 // a Population.
 func TestSourcesAgree(t *testing.T) {
 	c := calc(t, "beijing-2022")
-	seq := SyntheticSeq(11, 3000, MustParseDate("2021-12-31"))
+	gen, err := NewPopulation(Synthetic(11, 3000, MustParseDate("2021-12-31")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seq := gen.All()
 	var rs []Retiree
 	var csv strings.Builder
 	csv.WriteString("id,birth_date,retired_date,years,months,pension,area_class,category,sex\n")
@@ -202,19 +206,19 @@ func TestSourcesAgree(t *testing.T) {
 	}
 }
 
-// FromSeq and FromSeq2 stream Go values; an error from the iterator stops the run.
+// FromSeq streams Go values; an error from the iterator stops the run.
 func TestFromSeq(t *testing.T) {
 	c := calc(t, "tibet-2024")
 	// Tibet 2024: 51 + 1.81% × 4,000 = 123.40 each; 246.80 / 8,000 = 3.085% (exact).
-	two := func(yield func(Retiree) bool) {
-		_ = yield(ret("1950-01-01", 30, 0, "4000.00")) && yield(with(ret("1951-01-01", 20, 0, "4000.00"), func(r *Retiree) { r.ID = "y" }))
+	two := func(yield func(Retiree, error) bool) {
+		_ = yield(ret("1950-01-01", 30, 0, "4000.00"), nil) && yield(with(ret("1951-01-01", 20, 0, "4000.00"), func(r *Retiree) { r.ID = "y" }), nil)
 	}
 	s, err := c.Run(context.Background(), FromSeq(two), Options{})
 	if err != nil || s.Increase.String() != "246.80" || s.Percent.String() != "3.085%" || !s.PercentExact {
 		t.Fatalf("%v %+v", err, s)
 	}
 	boom := errors.New("cursor failed")
-	_, err = c.Run(context.Background(), FromSeq2(func(yield func(Retiree, error) bool) {
+	_, err = c.Run(context.Background(), FromSeq(func(yield func(Retiree, error) bool) {
 		_ = yield(ret("1950-01-01", 30, 0, "4000.00"), nil) && yield(Retiree{}, boom)
 	}), Options{})
 	if !errors.Is(err, boom) {

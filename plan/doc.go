@@ -61,7 +61,7 @@
 // unclear text was read (Shandong's band edges). None is shipped as
 // legislated: they come from reposts, translations and summaries, so
 // their status is provisional. A plan marked [M] or [C] can never be
-// legislated; Parse and NewCalculator reject it, and a plan or part that
+// legislated; Load and NewCalculator reject it, and a plan or part that
 // gives no status at all (the zero benefit.Status, unknown), wrapping
 // benefit.ErrNoStatus.
 //

@@ -127,7 +127,7 @@ func TestDuplicateIDSeq(t *testing.T) {
 	}
 	// A cursor error after a repeat: the repeat is reported.
 	boom := errors.New("cursor failed")
-	_, err = c.Run(context.Background(), FromSeq2(func(yield func(Retiree, error) bool) {
+	_, err = c.Run(context.Background(), FromSeq(func(yield func(Retiree, error) bool) {
 		_ = yield(id("p1"), nil) && yield(id("p1"), nil) && yield(Retiree{}, boom)
 	}), Options{ChunkSize: 10})
 	if !errors.As(err, &re) || re.Line != 2 || !errors.Is(err, ErrDuplicateID) {

@@ -95,7 +95,7 @@ func ExampleNationalAdjustmentFor() {
 // A plan of one's own, in JSON: here a HYPOTHETICAL plan in the Beijing
 // style with years-linked amounts, a flat amount under 10 years and pension
 // bands with a top-up guarantee.
-func ExampleParse() {
+func ExampleLoad() {
 	const src = `{
   "id": "example-2025", "name": "示例方案（假设）", "name_en": "HYPOTHETICAL example",
   "region": "110000", "retired_by": "2024-12-31", "age_at": "2024-12-31",
@@ -110,7 +110,7 @@ func ExampleParse() {
      "bands": {"bands": [{"up_to": "6000", "inclusive": true, "amount": "25"}, {"amount": "10", "top_up_to": "6025"}]}}
   ]
 }`
-	p, err := plan.Parse([]byte(src), "example.json")
+	p, err := plan.Load(strings.NewReader(src), "example.json")
 	if err != nil {
 		log.Fatal(err)
 	}

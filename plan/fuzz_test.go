@@ -19,7 +19,7 @@ func FuzzParsePlan(f *testing.F) {
 	}
 	f.Add([]byte(`{"parts": [{"years": {"bands": [{"through": 80, "per_year": "100000000"}]}}]}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		p, err := Parse(b, "f.json")
+		p, err := parse(b, "f.json")
 		if err != nil {
 			var re *benefit.RecordError
 			if !errors.As(err, &re) {

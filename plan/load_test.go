@@ -58,7 +58,7 @@ func TestJSONRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		q, err := Parse(b, p.ID)
+		q, err := parse(b, p.ID)
 		if err != nil {
 			t.Fatalf("%s: %v", p.ID, err)
 		}
@@ -131,7 +131,7 @@ func TestPlanErrors(t *testing.T) {
 		{"missing citation", edit(`"citation": {"title": "Shanghai 2024 notice, tilt (summary, policy-reference §3.3): aged 70 / 75 / 80 by end of 2023 → +25 / +35 / +45", "url": "https://crystal.ingridwhitaker.com/news/54e199945.html", "confidence": "V3", "note": "treated as mutually exclusive brackets (local-data §6)"},`, ``), "parts[3].citation", 23}, // no citation: the line of the part that lacks it
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse([]byte(tc.json), "my-plan.json")
+			_, err := parse([]byte(tc.json), "my-plan.json")
 			var re *benefit.RecordError
 			if !errors.As(err, &re) {
 				t.Fatalf("err = %v, want a *benefit.RecordError", err)
@@ -142,18 +142,18 @@ func TestPlanErrors(t *testing.T) {
 		})
 	}
 	// A bad mark is a plan error and a syntax error, and names the mark.
-	_, err = Parse([]byte(edit(`"confidence": "V3", "note": "English summary`, `"confidence": "Z", "note": "English summary`)), "p.json")
+	_, err = parse([]byte(edit(`"confidence": "V3", "note": "English summary`, `"confidence": "Z", "note": "English summary`)), "p.json")
 	if !errors.Is(err, ErrPlan) || !errors.Is(err, benefit.ErrSyntax) || !strings.Contains(err.Error(), `invalid confidence mark "Z"`) {
 		t.Errorf("plan mark Z: %v", err)
 	}
 	// A missing status is a plan error wrapping benefit.ErrNoStatus.
-	_, err = Parse([]byte(edit(`"first_paid": "2024-07",
+	_, err = parse([]byte(edit(`"first_paid": "2024-07",
   "status": "provisional",`, `"first_paid": "2024-07",`)), "p.json")
 	if !errors.Is(err, ErrPlan) || !errors.Is(err, benefit.ErrNoStatus) {
 		t.Errorf("plan without status: %v", err)
 	}
 	// A plan marked [C] as a whole cannot be legislated either, and the error says why.
-	_, err = Parse([]byte(strings.Replace(edit(`"confidence": "V3", "note": "English summary`, `"confidence": "C", "note": "English summary`),
+	_, err = parse([]byte(strings.Replace(edit(`"confidence": "V3", "note": "English summary`, `"confidence": "C", "note": "English summary`),
 		`"status": "provisional"`, `"status": "legislated"`, 1)), "p.json")
 	if err == nil || !strings.Contains(err.Error(), "[C]") {
 		t.Errorf("plan-level [C] legislated: %v", err)

@@ -30,22 +30,10 @@ type seqSource struct {
 	seq iter.Seq2[Retiree, error]
 }
 
-// FromSeq returns a Source reading retirees from seq without holding
-// them.
-func FromSeq(seq iter.Seq[Retiree]) Source {
-	return seqSource{func(yield func(Retiree, error) bool) {
-		for r := range seq {
-			if !yield(r, nil) {
-				return
-			}
-		}
-	}}
-}
-
-// FromSeq2 returns a Source reading retirees and errors from seq (as a
+// FromSeq returns a Source reading retirees and errors from seq (as a
 // database cursor yields them) without holding them: a non-nil error
 // stops the run with that error.
-func FromSeq2(seq iter.Seq2[Retiree, error]) Source { return seqSource{seq} }
+func FromSeq(seq iter.Seq2[Retiree, error]) Source { return seqSource{seq} }
 
 // FromSlice returns a Source over rs.
 func FromSlice(rs []Retiree) Source {

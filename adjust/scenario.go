@@ -106,7 +106,7 @@ type assumption string
 // The drivers an Assumptions value holds.
 const (
 	gdpGrowth         assumption = "gdp_growth"
-	cpiGrowth               assumption = "cpi"
+	cpiGrowth         assumption = "cpi"
 	wageGrowth        assumption = "wage_growth"
 	revenueGrowth     assumption = "revenue_growth"
 	beneficiaryGrowth assumption = "beneficiary_growth"

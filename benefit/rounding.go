@@ -52,10 +52,10 @@ func (u Unit) String() string {
 	return unitNames[u]
 }
 
-// ParseUnit parses "0.01", "0.1", "1" or "10" (also "fen", "jiao", "yuan",
+// parseUnit parses "0.01", "0.1", "1" or "10" (also "fen", "jiao", "yuan",
 // "10yuan", "分", "角", "元", "十元"). The error is a *ParseError wrapping
 // ErrSyntax.
-func ParseUnit(s string) (Unit, error) {
+func parseUnit(s string) (Unit, error) {
 	switch strings.TrimSpace(s) {
 	case "0.01", "fen", "分":
 		return Fen, nil
@@ -99,10 +99,10 @@ func (m Mode) String() string {
 	return modeNames[m]
 }
 
-// ParseMode parses "half_up", "half_even", "up" or "down" (also with a
+// parseMode parses "half_up", "half_even", "up" or "down" (also with a
 // hyphen, and the Chinese names 四舍五入, 银行家舍入, 进位, 舍去). The error
 // is a *ParseError wrapping ErrSyntax.
-func ParseMode(s string) (Mode, error) {
+func parseMode(s string) (Mode, error) {
 	switch strings.ReplaceAll(strings.TrimSpace(s), "-", "_") {
 	case "half_up", "四舍五入":
 		return HalfUp, nil
@@ -184,11 +184,11 @@ func (r *Rounding) UnmarshalJSON(b []byte) error {
 	if err := input.Value(b, &j); err != nil {
 		return err
 	}
-	u, err := ParseUnit(j.Unit)
+	u, err := parseUnit(j.Unit)
 	if err != nil {
 		return err
 	}
-	m, err := ParseMode(j.Mode)
+	m, err := parseMode(j.Mode)
 	if err != nil {
 		return err
 	}

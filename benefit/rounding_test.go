@@ -138,7 +138,14 @@ func TestRoundingZeroValue(t *testing.T) {
 	equal(t, "0.13", benefit.MustParseAmount("0.125").Round(r).String())
 }
 
-func TestParseUnitMode(t *testing.T) {
+// A Rounding's JSON spells its unit and mode as the catalogue does, in
+// English or Chinese.
+func TestRoundingUnitModeSpellings(t *testing.T) {
+	rounding := func(unit, mode string) (benefit.Rounding, error) {
+		var r benefit.Rounding
+		err := json.Unmarshal([]byte(`{"unit": "`+unit+`", "mode": "`+mode+`"}`), &r)
+		return r, err
+	}
 	units := map[string]benefit.Unit{
 		"0.01": benefit.Fen, "fen": benefit.Fen, "分": benefit.Fen,
 		"0.1": benefit.Jiao, "角": benefit.Jiao,
@@ -146,12 +153,12 @@ func TestParseUnitMode(t *testing.T) {
 		"10": benefit.TenYuan, "十元": benefit.TenYuan,
 	}
 	for s, want := range units {
-		got, err := benefit.ParseUnit(s)
+		got, err := rounding(s, "half_up")
 		noError(t, err, s)
-		equal(t, want, got, s)
+		equal(t, want, got.Unit, s)
 	}
 	for _, s := range []string{"", "100", "0.001", "5"} {
-		_, err := benefit.ParseUnit(s)
+		_, err := rounding(s, "half_up")
 		errorIs(t, err, benefit.ErrSyntax, "%q", s)
 	}
 	modes := map[string]benefit.Mode{
@@ -161,12 +168,12 @@ func TestParseUnitMode(t *testing.T) {
 		"down": benefit.Down, "舍去": benefit.Down,
 	}
 	for s, want := range modes {
-		got, err := benefit.ParseMode(s)
+		got, err := rounding("0.01", s)
 		noError(t, err, s)
-		equal(t, want, got, s)
+		equal(t, want, got.Mode, s)
 	}
 	for _, s := range []string{"", "ceil", "HALF_UP", "round"} {
-		_, err := benefit.ParseMode(s)
+		_, err := rounding("0.01", s)
 		errorIs(t, err, benefit.ErrSyntax, "%q", s)
 	}
 	equal(t, "Unit(9)", benefit.Unit(9).String())

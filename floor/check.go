@@ -36,12 +36,6 @@ func Check(levels []Level, opts Options) (*Report, error) {
 	return c.run()
 }
 
-// Check is Check with s as the floors.
-func (s *Set) Check(levels []Level, opts Options) (*Report, error) {
-	opts.Floors = s
-	return Check(levels, opts)
-}
-
 // An item is a finding being made, with what the arrears need.
 type item struct {
 	f         Finding

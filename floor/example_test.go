@@ -205,7 +205,8 @@ func ExampleRelative_againstDims() {
 		Schedule: mustSchedule(benefit.Version{From: benefit.MustParseMonth("2021-08"), Amount: benefit.Yuan(846), Status: benefit.Illustrative})}
 	window := floor.Options{From: benefit.MustParseMonth("2021-08"), To: benefit.MustParseMonth("2022-08")}
 	for _, set := range []*floor.Set{d, mine} {
-		rep, _ := set.Check([]floor.Level{ill}, window)
+		window.Floors = set
+		rep, _ := floor.Check([]floor.Level{ill}, window)
 		fmt.Println(set.Version(), len(rep.Findings), "findings")
 		for _, f := range rep.Findings {
 			fmt.Println(f.Rule, "a year:", f.Actual, "bound", f.Required, "over by", f.Excess)

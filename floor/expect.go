@@ -71,8 +71,8 @@ func (s ExpectScope) String() string {
 	return expectScopeNames[s]
 }
 
-// ParseExpectScope is the inverse of String; "" is ExpectRegion.
-func ParseExpectScope(s string) (ExpectScope, error) {
+// parseExpectScope is the inverse of String; "" is ExpectRegion.
+func parseExpectScope(s string) (ExpectScope, error) {
 	if s == "" {
 		return ExpectRegion, nil
 	}
@@ -211,7 +211,7 @@ func ReadExpectations(r io.Reader, name string, opts SetOptions) ([]Expectation,
 		if err := p.CheckDims(dims); err != nil {
 			return nil, rec.Err(colDims, err)
 		}
-		scope, err := ParseExpectScope(rec.Get(colScope))
+		scope, err := parseExpectScope(rec.Get(colScope))
 		if err != nil {
 			return nil, rec.Err(colScope, err)
 		}

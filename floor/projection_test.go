@@ -109,10 +109,10 @@ func TestProjectDisabilityTable(t *testing.T) {
 	// a level below a projected figure is found against it: a county
 	// paying grade-1 因战 the 2021 figure in 2022-09 is 9,600 short
 	// (116,270 − 106,670), the floor version compared marked projected
-	rep, err := got.Check([]floor.Level{{Region: region.MustParseCode("371723"), Program: "veterans.disability",
+	rep, err := floor.Check([]floor.Level{{Region: region.MustParseCode("371723"), Program: "veterans.disability",
 		Dims: benefit.MustParseDims("cause=因战;grade=1"), Per: benefit.PerYear, Beneficiaries: 1,
 		Schedule: mustSchedule(benefit.Version{From: ym("2021-08"), Amount: benefit.Yuan(106670), Status: benefit.Illustrative})}},
-		floor.Options{From: ym("2022-09"), To: ym("2022-10")})
+		floor.Options{Floors: got, From: ym("2022-09"), To: ym("2022-10")})
 	if err != nil {
 		t.Fatal(err)
 	}

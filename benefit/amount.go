@@ -474,9 +474,6 @@ func fixed(d decimal.Decimal, min int32) string {
 	return n.StringFixed(-n.Exponent())
 }
 
-// AppendText implements encoding.TextAppender.
-func (a Amount) AppendText(b []byte) ([]byte, error) { return a.appendText(b), nil }
-
 // MarshalText implements encoding.TextMarshaler.
 func (a Amount) MarshalText() ([]byte, error) { return a.appendText(nil), nil }
 

@@ -264,9 +264,6 @@ func checkAmount(t testing.TB, p pair) {
 	if b, _ := p.a.MarshalText(); string(b) != want {
 		t.Fatalf("%s: text %s, decimal %q", p.how, b, want)
 	}
-	if b, _ := p.a.AppendText([]byte("x")); string(b) != "x"+want {
-		t.Fatalf("%s: AppendText %s, decimal %q", p.how, b, want)
-	}
 	f, ok := p.a.Fen()
 	got := "-"
 	if ok {

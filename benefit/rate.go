@@ -245,9 +245,6 @@ func (r Rate) appendText(b []byte) []byte {
 	return append(b, '%')
 }
 
-// AppendText implements encoding.TextAppender.
-func (r Rate) AppendText(b []byte) ([]byte, error) { return r.appendText(b), nil }
-
 // MarshalText implements encoding.TextMarshaler.
 func (r Rate) MarshalText() ([]byte, error) { return r.appendText(nil), nil }
 

@@ -87,8 +87,6 @@ func TestRateEncodings(t *testing.T) {
 	noError(t, r.UnmarshalText([]byte("50%")))
 	txt, _ := r.MarshalText()
 	equal(t, "50%", string(txt))
-	app, _ := r.AppendText([]byte("share "))
-	equal(t, "share 50%", string(app))
 }
 
 // Fraction gives the value itself as num ÷ 10^scale, scale ≥ 0: 3.75 % is

@@ -105,7 +105,7 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 		a := newAcc(len(c.k.parts), opt.light)
 		accs[i] = a
 		wg.Go(func() {
-			parts := make([]int64, len(c.k.parts))
+			parts, zeros := c.k.newOut(), make([]int64, len(c.k.parts))
 			var buf []byte
 			var parsed []row
 			for j := range jobs {
@@ -124,7 +124,7 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 					j.rows = parsed
 				}
 				if ctx.Err() == nil && !failed.Load() {
-					buf = c.process(a, j.rows, parts, buf, outs != nil)
+					buf = c.process(a, j.rows, parts, zeros, buf, outs != nil)
 				}
 				if j.pooled {
 					select {
@@ -250,48 +250,60 @@ func lineOf(err error) int {
 }
 
 // process applies the plan to rows, accumulating into a, and appends
-// their per-person lines to buf when out is set.
-func (c *Calculator) process(a *acc, rows []row, parts []int64, buf []byte, out bool) []byte {
+// their per-person lines to buf when out is set. parts is a buffer from
+// newOut, zeros one of as many zeros.
+func (c *Calculator) process(a *acc, rows []row, parts, zeros []int64, buf []byte, out bool) []byte {
 	k := &c.k
+	var elig int64
 	for i := range rows {
 		x := &rows[i]
-		a.count++
 		age := ageAt(x.birth, k.ageAt)
-		inc, why := k.eval(x, int32(age), parts)
-		var months int64
-		if why == eligible {
-			a.elig++
-			a.prior += x.pension
-			a.inc += inc
-			months = k.arrearsMonths(x)
-			a.arrears += inc * months
-			a.ovf |= a.prior | a.inc | a.arrears
-			for j, v := range parts {
-				a.partSum[j] += v
-				if v != 0 {
-					a.partN[j]++
-				}
-			}
-			g := &a.area[x.area]
-			g.n++
-			g.prior += x.pension
-			g.inc += inc
-			g = &a.age[ageGroup(age)]
-			g.n++
-			g.prior += x.pension
-			g.inc += inc
-			if !a.light {
-				if inc < denseMax {
-					a.dense[inc]++
-				} else {
-					a.over[inc]++
-				}
-			}
-		} else {
+		if why := k.eligible(x); why != eligible {
 			a.inel[why]++
+			if out {
+				buf = c.appendPerson(buf, x, age, why, 0, 0, zeros)
+			}
+			continue
+		}
+		inc := k.eval(x, int32(age), parts)
+		months := k.arrearsMonths(x)
+		elig++
+		a.prior += x.pension
+		a.inc += inc
+		a.arrears += inc * months
+		a.ovf |= a.prior | a.inc | a.arrears
+		for _, j := range k.opParts {
+			v := parts[j]
+			a.partSum[j] += v
+			a.partN[j] += int64(uint64(v|-v) >> 63) // 1 when v != 0 (v ≥ 0)
+		}
+		g := &a.area[x.area]
+		g.n++
+		g.prior += x.pension
+		g.inc += inc
+		g = &a.age[ageGroup(age)]
+		g.n++
+		g.prior += x.pension
+		g.inc += inc
+		if !a.light {
+			if inc < denseMax {
+				a.dense[inc]++
+			} else {
+				a.over[inc]++
+			}
 		}
 		if out {
-			buf = c.appendPerson(buf, x, age, why, inc, months, parts)
+			buf = c.appendPerson(buf, x, age, eligible, inc, months, parts)
+		}
+	}
+	a.count += int64(len(rows))
+	a.elig += elig
+	// The fixed parts pay every eligible retiree the same: their totals
+	// are that amount times the count (at most the increase total).
+	for _, j := range k.fixedParts {
+		a.partSum[j] += k.fixed[j] * elig
+		if k.fixed[j] != 0 {
+			a.partN[j] += elig
 		}
 	}
 	return buf

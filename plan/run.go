@@ -25,8 +25,9 @@ type Options struct {
 	// PerPerson, when set, receives one CSV line per retiree, in input
 	// order, for the payment system; see PerPersonHeader. Ids are unique
 	// (a repeated id fails the run with ErrDuplicateID). If the run
-	// fails, what was written before the failure is incomplete: write to
-	// a temporary file and rename it on success.
+	// fails, what was written before the failure is incomplete, and in a
+	// source of more than 262,144 ids it may hold both lines of a
+	// repeated id: write to a temporary file and rename it on success.
 	PerPerson io.Writer
 	// Synthetic marks the Summary as computed on a generated population.
 	Synthetic bool
@@ -56,7 +57,7 @@ type outChunk struct {
 
 // Run applies the plan to every retiree of src, in parallel chunks,
 // without holding the retirees in memory (unless src is a Population;
-// only their ids are kept, to reject a repeated one: see ReadCSV),
+// their ids are checked for repeats in bounded memory: see ReadCSV),
 // and returns the Summary. The result is the same whatever
 // opt.Workers. A CSV file is read in order and its records are parsed by
 // the workers. A bad record stops the run: Run returns the

@@ -128,6 +128,28 @@
 // (about 92 thousand billion yuan) stops the run with ErrTotals, never a
 // wrong total.
 //
+// # Cost
+//
+// NewCalculator compiles a plan once into an evaluator: the fixed parts
+// are rounded and summed once, the other parts become a short list of
+// specialised operations with their amounts in fen, age and area amounts
+// become tables, and a rounding that cannot change an amount is dropped;
+// nothing of the plan is looked up again per retiree. Applying Shanghai
+// 2024 to 1,000,000 generated retirees held in a Population takes about
+// 60 ns of CPU a retiree on one worker of a 2.6 GHz Xeon, 1.7 times a
+// float64 kernel doing the same work (ages, eligibility, arrears, part,
+// group and distribution totals) on the same data; a CSV file, about
+// 1.4 µs, most of it reading the CSV (bench: BenchmarkPlanPopulation,
+// BenchmarkPlanCSV, measured in CPU time on a shared machine).
+//
+// The repeated-id check of a streamed source keeps its memory bounded
+// (about 25 MB at most) whatever the number of retirees: past 262,144
+// ids it spills the ids' hashes and bytes to temporary files in
+// os.TempDir (about 16 bytes an id plus the id and its line: some 300 MB
+// for 10,000,000 ids of ten characters), removed when the run ends. A
+// run over a 10,000,000-line CSV file (benefitstd plan --retirees) peaks
+// at about 50 MB of resident memory.
+//
 // # Zero values and concurrency
 //
 // The zero [Date] is "unset" (IsZero), not a day; the zero [Sex] is
@@ -153,7 +175,9 @@
 // values: the 1-based position), wrapping benefit.ErrSyntax, ErrRange,
 // ErrNegative or ErrOrder, or ErrDuplicateID for an id (人员编号) given
 // twice, which a payment file would pay twice; Run then returns no
-// Summary. The CSV columns are documented at CSVHeader. Totals too large
+// Summary; a source of more than 262,144 retirees whose id check cannot
+// write its temporary files stops with that error (no id is left
+// unchecked). The CSV columns are documented at CSVHeader. Totals too large
 // for an int64 of fen stop a run with an error wrapping ErrTotals.
 // Calibrate reports set-up errors wrapping ErrCalibrate, and Builtin an
 // unknown id wrapping ErrUnknownPlan.

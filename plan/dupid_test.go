@@ -396,3 +396,22 @@ func TestIDSetLongRuns(t *testing.T) {
 		t.Errorf("finish = %+v, %v, %v; want r4999 on line 15103, first on 5001", r, ok, err)
 	}
 }
+
+// An id check that cannot create its temporary files stops the run with
+// that error: no id is left unchecked.
+func TestIDSetNoTempDir(t *testing.T) {
+	lowSegments(t, 10)
+	t.Setenv("TMPDIR", t.TempDir()+"/missing")
+	var rs []Retiree
+	for i := range 30 {
+		rs = append(rs, with(ret("1950-01-01", 30, 0, "4000.00"), func(r *Retiree) { r.ID = strconv.Itoa(i) }))
+	}
+	c := calc(t, "shanghai-2024")
+	s, err := c.Run(context.Background(), FromSlice(rs), Options{Workers: 2, ChunkSize: 4})
+	if s != nil || err == nil || !strings.Contains(err.Error(), "temporary file") {
+		t.Errorf("Run = %v, %v; want no summary and the temporary file's error", s, err)
+	}
+	if s, err := c.Run(context.Background(), FromSlice(rs[:9]), Options{}); err != nil || s.Retirees != 9 {
+		t.Errorf("9 retirees, one segment: %v, %v", s, err)
+	}
+}

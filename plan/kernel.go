@@ -286,8 +286,12 @@ func (k *kernel) eligible(x *row) reason {
 }
 
 // newOut returns a buffer for eval's part amounts, the fixed parts filled
-// in.
-func (k *kernel) newOut() []int64 { return append([]int64(nil), k.fixed...) }
+// in (padded: a worker writes it for every row).
+func (k *kernel) newOut() []int64 {
+	out := padded(len(k.fixed))
+	copy(out, k.fixed)
+	return out
+}
 
 // eval applies the plan to x, an eligible retiree (retired by the
 // cut-off) whose age at the plan's AgeAt is age. It writes the amount of

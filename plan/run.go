@@ -104,8 +104,7 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 	var wg sync.WaitGroup
 	for i := range w {
 		wg.Go(func() {
-			// allocated (and zeroed) by the worker, in parallel
-			a := newAcc(len(c.k.parts), opt.light)
+			a := newAcc(len(c.k.parts), opt.light) // zeroed by the worker, in parallel
 			accs[i] = a
 			parts, zeros := c.k.newOut(), make([]int64, len(c.k.parts))
 			var buf []byte

@@ -275,7 +275,9 @@ type fGroup struct {
 // fAcc accumulates what the exact path's accumulator does: counts, the
 // totals, the arrears, the parts' totals and counts, the groups by area
 // class and age bracket, and the distribution of increases by the fen.
+// Padding keeps two workers' accumulators off each other's cache lines.
 type fAcc struct {
+	_                    [128]byte
 	count, elig, late    int64
 	prior, incr, arrears float64
 	partSum              [4]float64
@@ -285,6 +287,7 @@ type fAcc struct {
 	dense                []int64
 	over                 map[int64]int64
 	buf                  []byte
+	_                    [128]byte
 }
 
 // fSummary is what the exact path's Summary holds.

@@ -131,7 +131,12 @@ func TestDuplicateIDSeq(t *testing.T) {
 	// A cursor error after a repeat: the repeat is reported.
 	boom := errors.New("cursor failed")
 	_, err = c.Run(context.Background(), FromSeq2(func(yield func(Retiree, error) bool) {
-		_ = yield(id("p1"), nil) && yield(id("p1"), nil) && yield(Retiree{}, boom)
+		for _, r := range []Retiree{id("p1"), id("p1")} {
+			if !yield(r, nil) {
+				return
+			}
+		}
+		yield(Retiree{}, boom)
 	}), Options{ChunkSize: 10})
 	if !errors.As(err, &re) || re.Line != 2 || !errors.Is(err, ErrDuplicateID) {
 		t.Errorf("cursor: err = %v; want record 2, ErrDuplicateID", err)

@@ -29,15 +29,18 @@
 //	               fiscal tiers of 国办发〔2018〕6号, cost sharing per
 //	               programme, groups
 //	floor          national and regional-agreement floors; the compliance
-//	               engine, arrears, reports (text, JSON, JUnit XML)
+//	               engine, arrears, reports as data
 //	floor/floortest  assertions a downstream go test calls
 //	adjust         the multi-year, multi-region adjustment simulator
 //	plan           per-person retiree adjustment plans and calibration,
 //	               beside adjust (it imports neither adjust nor floor)
+//	output         renders the results: text, CSV, JSON, JUnit XML, SVG,
+//	               one file per format behind one interface; output files
+//	               written whole, never over an input
 //	internal/fen   the one exact fixed-point kernel: int64 fen, checked,
 //	               products in 128 bits, rounded by benefit's modes
 //	cmd/benefitstd the command-line tool (regions, floors, check,
-//	               simulate, plan)
+//	               simulate, plan): flags, library, output
 //	examples/      runnable programs to copy from
 //	bench/         national-scale benchmarks against a float64 kernel
 //

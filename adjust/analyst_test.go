@@ -3,9 +3,7 @@ package adjust
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
-	"encoding/xml"
 	"errors"
 	"os"
 	"runtime"
@@ -15,6 +13,7 @@ import (
 	"time"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -53,17 +52,7 @@ func TestCompare(t *testing.T) {
 	if len(c.Rows) != 6 || c.Rows[3].Only != "b" || c.Rows[3].Level.String() != "150.00" {
 		t.Errorf("only-in-b rows: %+v", c.Rows[3])
 	}
-	var buf bytes.Buffer
-	if err := c.WriteText(&buf); err != nil || !strings.Contains(buf.String(), "only in B") || strings.Contains(buf.String(), "ILLUSTRATIVE") {
-		t.Errorf("text: %v\n%s", err, buf.String())
-	}
-	// one illustrative side: the comparison opens and closes with the warning
-	b2.Run.Illustrative = true
-	buf.Reset()
-	_ = Compare(a, b2).WriteText(&buf)
-	if lines := strings.Split(strings.TrimSpace(buf.String()), "\n"); !strings.HasPrefix(lines[1], "ILLUSTRATIVE") || !strings.HasPrefix(lines[len(lines)-1], "ILLUSTRATIVE") {
-		t.Errorf("illustrative comparison:\n%s", buf.String())
-	}
+	// The comparison's text is tested in package output (TestComparisonText).
 }
 
 // Sweep of the fixed amount 0, 10, 20 for 山东 (see TestInfeasible: 1,000
@@ -101,16 +90,7 @@ func TestSweep(t *testing.T) {
 			t.Errorf("value %s: total %s transfer %s infeasible %v %v", p.Value, p.Cost.Total, p.Transfer, p.Infeasible, p.FirstInfeasible)
 		}
 	}
-	// the text table in 万元: +20 costs 6,012,000 = 601.20; the centre
-	// pays half the floor part, 6,000 · (143 + 163 + 183) = 2,934,000 =
-	// 293.40, whatever the value; local 601.20 − 293.40 = 307.80;
-	// transfer 98,000 = 9.80
-	var b bytes.Buffer
-	want := []string{"20.00", "601.20", "293.40", "307.80", "9.80", "1", "370000", "(2027)"}
-	if err := sw.WriteText(&b); err != nil ||
-		!slices.ContainsFunc(strings.Split(b.String(), "\n"), func(l string) bool { return slices.Equal(strings.Fields(l), want) }) {
-		t.Errorf("sweep text: %v\n%s", err, b.String())
-	}
+	// The sweep's text table is tested in package output (TestSweepText).
 	_, err = Sweep(t.Context(), s, "rule.nope.amount", vals, Options{})
 	if re, ok := errors.AsType[*benefit.RecordError](err); !ok || re.Field != "rule.nope.amount" {
 		t.Errorf("bad path: %v", err)
@@ -223,9 +203,9 @@ func TestContextAndProgress(t *testing.T) {
 	}
 }
 
-// The shipped floor history: 123 in 2024 and 143 from 2025-01
-// (policy-reference §2.1: 143 [V], China Daily Dec 2025; announced, the
-// month not sourced, data-additions-2026-12 §2).
+// The shipped floor history (floor/data/national.json): 123 in 2024 and
+// 143 from 2025-01 (143 [V], China Daily Dec 2025; announced, the month
+// not sourced).
 func TestShippedFloor(t *testing.T) {
 	s := testScenario(Fixed(benefit.Yuan(0)), reg(bj, 1, "200", "1"))
 	s.Floor.History = nil
@@ -241,7 +221,7 @@ func TestShippedFloor(t *testing.T) {
 // 143 × 1.04 = 148.72 → 149; 149 × 1.04 = 154.96 → 155.
 func TestFloorIndexProjection(t *testing.T) {
 	s := testScenario(Fixed(benefit.Yuan(0)), reg(bj, 1, "200", "1"))
-	s.Floor.Projection = Projection{Kind: ProjectIndex, WageWeight: ratep("50%"), CPIWeight: ratep("50%")}
+	s.Floor.Projection = floor.Trend{Kind: floor.TrendIndex, WageWeight: ratep("50%"), CPIWeight: ratep("50%")}
 	s.Assumptions = Assumptions{WageGrowth: ratep("6%"), CPI: ratep("2%")}
 	r := mustRun(t, s)
 	if r.Floors[2].Amount.String() != "149.00" || r.Floors[3].Amount.String() != "155.00" {
@@ -268,72 +248,8 @@ func TestFloorCheckFindings(t *testing.T) {
 	}
 }
 
-func TestRenderings(t *testing.T) {
-	s := testScenario(Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "100000000"), reg(sc, 2000, "130", "100000000"))
-	s.Illustrative = true
-	s.Note = "made up"
-	r := mustRun(t, s)
-	var txt, cs, js, svg bytes.Buffer
-	if err := r.WriteText(&txt); err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{"北京市", "fixed +10.00", r.Run.ScenarioSHA256} {
-		if !strings.Contains(txt.String(), want) {
-			t.Errorf("text lacks %q:\n%s", want, txt.String())
-		}
-	}
-	// ILLUSTRATIVE first and last, so that nobody quotes the figures
-	lines := strings.Split(strings.TrimSpace(txt.String()), "\n")
-	if !strings.HasPrefix(lines[1], "ILLUSTRATIVE") || !strings.HasPrefix(lines[len(lines)-1], "ILLUSTRATIVE") {
-		t.Errorf("ILLUSTRATIVE not first and last:\n%s", txt.String())
-	}
-	// one row per region: levels 200 (base), 210, 220, 230 (see
-	// TestRuleFixed), then the cost of 2027 in 万元: 12 · 1,000 · 230 =
-	// 2,760,000 = 276.00, central 50 % · 12 · 1,000 · 183 = 109.80, local
-	// 166.20; 四川 raised to the floor each year, all central:
-	// 12 · 2,000 · 183 = 439.20.
-	for _, want := range [][]string{
-		{"110000", "北京市", "200", "210", "220", "230", "1,000", "276.00", "109.80", "166.20", "1.662%", "-"},
-		{"510000", "四川省", "130", "143", "163", "183", "2,000", "439.20", "439.20", "0.00", "0%", "floor", "2025-2027"},
-	} {
-		found := false
-		for _, l := range lines {
-			found = found || slices.Equal(strings.Fields(l), want)
-		}
-		if !found {
-			t.Errorf("no row %q in\n%s", want, txt.String())
-		}
-	}
-	var detail bytes.Buffer
-	if err := r.WriteTextDetail(&detail); err != nil || !strings.Contains(detail.String(), "110000  北京市  2025") {
-		t.Errorf("detail: %v\n%s", err, detail.String())
-	}
-	if err := r.WriteCSV(&cs); err != nil {
-		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(&cs).ReadAll()
-	if err != nil || len(recs) != 7 || recs[1][0] != "110000" || recs[1][3] != "210.00" || recs[1][13] != "2520000.00" || recs[1][22] != "true" {
-		t.Errorf("csv %v %v", err, recs[:2])
-	}
-	if err := r.WriteJSON(&js); err != nil {
-		t.Fatal(err)
-	}
-	var back struct {
-		Run  RunRecord `json:"run"`
-		Rows []struct {
-			Level string `json:"level"`
-		} `json:"regions"`
-	}
-	if err := json.Unmarshal(js.Bytes(), &back); err != nil || !back.Run.Illustrative || back.Rows[0].Level != "210.00" {
-		t.Errorf("json %v %+v", err, back.Run)
-	}
-	if err := r.WriteSVG(&svg); err != nil {
-		t.Fatal(err)
-	}
-	if err := xml.Unmarshal(svg.Bytes(), new(struct{})); err != nil || !strings.Contains(svg.String(), "ILLUSTRATIVE") {
-		t.Errorf("svg: %v", err)
-	}
-}
+// The renderings of a Result are tested in package output
+// (TestResultRenderings).
 
 // testdata/worked-infeasible.json is the JSON form of TestInfeasible's
 // Go scenario: both have the same canonical hash and the same result.
@@ -358,10 +274,7 @@ func TestJSONEqualsGoValue(t *testing.T) {
 		b, _ := goValue.Canonical()
 		t.Fatalf("hashes differ:\n%s\n%s", a, b)
 	}
-	var bj, bg bytes.Buffer
-	_ = mustRun(t, fromJSON).WriteJSON(&bj)
-	_ = mustRun(t, goValue).WriteJSON(&bg)
-	if !bytes.Equal(bj.Bytes(), bg.Bytes()) {
+	if !bytes.Equal(resultJSON(t, mustRun(t, fromJSON)), resultJSON(t, mustRun(t, goValue))) {
 		t.Error("results differ")
 	}
 	if ry, _ := mustRun(t, fromJSON).Get(sd, 2027); !ry.Infeasible || ry.Transfer.String() != "98000.00" {

@@ -1,15 +1,9 @@
 package adjust
 
 import (
-	"encoding/csv"
-	"fmt"
-	"io"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/benefitstd/benefitstd/benefit"
-	"github.com/benefitstd/benefitstd/internal/texttable"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -139,83 +133,3 @@ func Compare(a, b *Result) *Comparison {
 	}
 	return c
 }
-
-// WriteText writes the comparison as text tables (costs in 亿元 when a
-// yearly national total reaches 10 亿, else in 万元; CSV and JSON carry
-// exact yuan).
-func (c *Comparison) WriteText(w io.Writer) error {
-	var b strings.Builder
-	illustrative := c.A.Illustrative || c.B.Illustrative
-	if illustrative {
-		writeBanner(&b)
-	}
-	for _, r := range []struct {
-		n  string
-		rr RunRecord
-	}{{"A", c.A}, {"B", c.B}} {
-		fmt.Fprintf(&b, "%s: scenario %q sha256 %s", r.n, r.rr.Scenario, r.rr.ScenarioSHA256)
-		if r.rr.Illustrative {
-			b.WriteString(" (ILLUSTRATIVE)")
-		}
-		b.WriteByte('\n')
-	}
-	var totals []benefit.Amount
-	for _, y := range c.Years {
-		totals = append(totals, y.TotalA, y.TotalB)
-	}
-	un, uv := costUnit(totals...)
-	cu := func(a benefit.Amount) string { return scaled(a, uv) }
-	sc := func(a benefit.Amount) string {
-		w, _ := a.QuoInt(uv, benefit.FenHalfUp)
-		return group(signed(w))
-	}
-	b.WriteString("\nNational totals per year, B − A (" + un + " per year):\n")
-	yt := texttable.Table{Header: []string{"year", "total A", "total B", "Δ total", "Δ central", "Δ local", "infeasible A", "infeasible B"},
-		Right: []bool{false, true, true, true, true, true, true, true}}
-	for _, y := range c.Years {
-		yt.Rows = append(yt.Rows, []string{strconv.Itoa(y.Year), cu(y.TotalA), cu(y.TotalB), sc(y.Total), sc(y.Central), sc(y.Local),
-			strconv.Itoa(y.InfeasibleA), strconv.Itoa(y.InfeasibleB)})
-	}
-	if err := yt.Write(&b); err != nil {
-		return err
-	}
-	b.WriteString("\nPer region and year, B − A (levels in yuan; costs in " + un + " per year):\n")
-	rt := texttable.Table{Header: []string{"code", "region", "year", "level A", "level B", "Δ level", "Δ total", "Δ local", "burden A", "burden B", "Δ burden", "binding A", "binding B", "note"},
-		Right: []bool{false, false, false, true, true, true, true, true, true, true, true, false, false, false}}
-	for _, d := range c.Rows {
-		note := ""
-		if d.Only != "" {
-			note = "only in " + strings.ToUpper(d.Only)
-		}
-		rt.Rows = append(rt.Rows, []string{d.Region.String(), d.Name, strconv.Itoa(d.Year), d.LevelA.String(), d.LevelB.String(), signed(d.Level),
-			sc(d.Total), sc(d.Local), burden(d.BurdenA), burden(d.BurdenB), signedRate(d.Burden),
-			string(d.BindingA), string(d.BindingB), note})
-	}
-	if err := rt.Write(&b); err != nil {
-		return err
-	}
-	if illustrative {
-		b.WriteString("\n" + banner + "\n")
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// WriteCSV writes one row per region and year, exact yuan; the last
-// column says whether either side is illustrative.
-func (c *Comparison) WriteCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"region", "name", "year", "only", "level_a", "level_b", "level_diff", "total_a", "total_b", "total_diff",
-		"local_a", "local_b", "local_diff", "burden_a", "burden_b", "burden_diff", "binding_a", "binding_b", "sha256_a", "sha256_b", "illustrative"})
-	for _, d := range c.Rows {
-		_ = cw.Write([]string{d.Region.String(), d.Name, strconv.Itoa(d.Year), d.Only, d.LevelA.String(), d.LevelB.String(), d.Level.String(),
-			d.TotalA.String(), d.TotalB.String(), d.Total.String(), d.LocalA.String(), d.LocalB.String(), d.Local.String(),
-			burden(d.BurdenA), burden(d.BurdenB), burden(d.Burden), string(d.BindingA), string(d.BindingB), c.A.ScenarioSHA256, c.B.ScenarioSHA256,
-			strconv.FormatBool(c.A.Illustrative || c.B.Illustrative)})
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// WriteJSON writes the comparison as indented JSON.
-func (c *Comparison) WriteJSON(w io.Writer) error { return writeJSON(w, c) }

@@ -2,6 +2,7 @@ package adjust
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/benefitstd/benefitstd/benefit"
 )
@@ -73,4 +74,27 @@ func (c *Constraints) validate() error {
 		}
 	}
 	return nil
+}
+
+// String describes the constraints in one line, e.g.
+// "floor, no cut, max step 15.00, local cost ≤ 1% of revenue".
+func (c *Constraints) String() string {
+	parts := []string{"floor"}
+	if !c.AllowCuts {
+		parts = append(parts, "no cut")
+	}
+	if c.MaxStep != nil {
+		parts = append(parts, "max step "+c.MaxStep.String())
+	}
+	if c.MaxStepPercent != nil {
+		parts = append(parts, "max step "+c.MaxStepPercent.String())
+	}
+	if f := c.FiscalCap; f != nil {
+		if f.Basis == OfRevenueGrowth {
+			parts = append(parts, "local cost increase ≤ "+f.Percent.String()+" of revenue increase")
+		} else {
+			parts = append(parts, "local cost ≤ "+f.Percent.String()+" of revenue")
+		}
+	}
+	return strings.Join(parts, ", ")
 }

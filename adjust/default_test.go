@@ -9,8 +9,8 @@ import (
 )
 
 // TestDefaultScenarioWorked checks by hand the key 2025 figures of the
-// embedded default scenario, the ones testdata/default.golden.csv and
-// default-years.golden.json pin as bytes. The inputs are those of
+// embedded default scenario, the ones testdata/default-years.golden.json
+// and output/testdata/default.golden.csv pin as bytes. The inputs are those of
 // data/default-scenario.json: rule pass-through + 20 %×wage + 20 %×CPI
 // with wage growth 5 % and CPI 1 % (so +1.2 % of the level), max step
 // 15 %, fiscal cap 2 % of revenue, beneficiaries +1 % a year, revenue of

@@ -12,7 +12,7 @@
 //
 //	s, err := adjust.LoadScenario(f, "scenario.json")
 //	r, err := adjust.Run(ctx, s, adjust.Options{})
-//	r.WriteText(os.Stdout)
+//	err = output.NewText(os.Stdout, output.Options{}).Render(r)
 //
 // The command `benefitstd simulate` does the same from the shell and, with
 // no --scenario, runs the embedded ILLUSTRATIVE default (DefaultScenario).
@@ -32,13 +32,15 @@
 // beneficiary and revenue growth default to 0 % unless a constraint needs
 // them.
 //
-// The national floor path (国家基础标准) is the shipped floor history
-// (floor.Default; FloorPath.ShippedThrough can leave out later versions),
-// or a history given in the scenario (each version with its status:
-// a version without one is an error wrapping benefit.ErrNoStatus, never
-// read as legislated), then a projection rule for the
-// years after it: +N yuan a year (ProjectStep), indexation to wages and
-// prices (ProjectIndex, never below last year's) or hold. Projected years
+// The national floor path (国家基础标准, Scenario.Floor) is a floor.Path,
+// which package floor resolves (floor.Path.Project): the shipped floor
+// history (floor.Default, or Options.Floors; ShippedThrough can leave out
+// later versions), or a history given in the scenario (each version with
+// its status: a version without one is an error wrapping
+// benefit.ErrNoStatus, never read as legislated), then a trend for the
+// years after it: +N yuan a year (floor.TrendStep), indexation to the
+// scenario-wide wage growth and CPI (floor.TrendIndex, rounded by the
+// scenario's rounding, never below last year's) or hold. Projected years
 // carry the status benefit.Projected wherever they are shown. The floor
 // of a year is the highest amount in force in any of its months.
 //
@@ -75,8 +77,9 @@
 // a fixed amount (定额调整), a percentage of the current level (按比例调整),
 // indexation w_wage × wage growth + w_cpi × CPI (+ offset) of the current
 // level (挂钩调整, 社会保险法 第十八条), catch-up to the new national floor
-// plus a margin (追赶), pass-through of the national increase (同步提高,
-// policy-reference §2.5), or the sum of these. The proposal is rounded
+// plus a margin (追赶), pass-through of the national increase (同步提高:
+// the increase is not to replace a local top-up, 人社部发〔2015〕5号), or
+// the sum of these. The proposal is rounded
 // once, by the programme's rounding (the residents' pension: half-up to
 // the yuan). A region's level is one figure for all its beneficiaries, so
 // there are no tilts (适当倾斜) by age or group here; package
@@ -149,17 +152,25 @@
 //
 // # Results
 //
-// A Result iterates as iter.Seq (All, Years, Region) and renders as text
-// (WriteText: the national totals per year, then one row per region with
-// its levels by year and the constraints that bound; WriteTextDetail:
-// one row per region and year; costs in 亿元 or 万元 with thousands
-// separators, for reading), CSV (WriteCSV, exact yuan), JSON (WriteJSON)
-// and an SVG chart (WriteSVG). An illustrative scenario's text starts and
-// ends with ILLUSTRATIVE. The equalisation
+// A Result is plain data with exported fields; it iterates as iter.Seq
+// (All, Years, Region). Package output renders it, a SweepResult and a
+// Comparison as text (the national totals per year, then one row per
+// region with its levels by year and the constraints that bound, or one
+// row per region and year; costs in 亿元 or 万元 with thousands
+// separators, for reading), CSV (exact yuan), JSON (the types' JSON
+// tags) and, a Result, as an SVG chart. An illustrative scenario's text
+// starts and ends with ILLUSTRATIVE. The equalisation
 // statistics of a year — maximum/minimum ratio, coefficient of variation
 // and population-weighted Gini of the levels — are computed in float64
 // and are descriptive only; no amount is ever derived from them. Burden
 // is an exact Rate rounded half-up to a ten-thousandth of a percent.
+//
+// The simulated levels are checked by package floor against the floor
+// path (floor.Projected.Check: every rule of floor.Check, with the
+// regional-agreement floors, relative rules and cadences of
+// Options.Floors), unless Options.SkipFloorCheck; each floor.Finding is
+// attached to the region-years its interval covers
+// (RegionYear.Findings).
 //
 // Every Result carries a RunRecord: the SHA-256 of the scenario's
 // canonical JSON (Scenario.Canonical: regions sorted by code, amounts
@@ -192,8 +203,9 @@
 // on GOMAXPROCS workers. The zero [Constraints] keep the floor and forbid
 // cuts, with no step or fiscal cap. A nil [Assumptions] field is "not
 // given here" (the lookup falls through); a zero rate given is 0 %. The
-// zero [Rule] and [Projection] have no kind and are invalid (a scenario
-// must name them); a zero [FloorPath] history means the shipped floors.
+// zero [Rule] and floor.Trend have no kind and are invalid (a scenario
+// must name them); a floor path without a history starts from the
+// shipped floors.
 // The zero [Scenario] is not valid: Validate says which field is missing.
 //
 // # Errors
@@ -205,8 +217,12 @@
 // ErrSyntax, ErrUnknownProgram, ErrDimension, region.ErrInvalidCode,
 // ErrUnknownRegion, ErrNoCostRule (a programme whose cost split the
 // region table does not know, such as the veterans' benefits: field
-// "program"), ErrMissingAssumption or ErrNoFloor. LoadScenario adds the
-// file name and line; a region code the table does not hold is bad input
+// "program"), ErrMissingAssumption or floor.ErrNoFloor (a floor path
+// that does not reach the base year). LoadScenario decodes
+// strictly (an unknown, repeated or mis-cased name, invalid UTF-8 and
+// trailing data are errors) within Options.Limits (benefit.Limits: a
+// document of at most 256 MiB by default) and adds the file name, the
+// line and the JSON pointer; a region code the table does not hold is bad input
 // (region.ErrUnknownRegion), and LoadScenarioWith validates against the
 // Options' region table instead, one with historical divisions added
 // (region.Table.WithDivisions). Growth rates below −100 % are rejected. A run whose rule or floor
@@ -223,7 +239,7 @@
 // (Field: the path) wrapping benefit.ErrSyntax, and a value that makes
 // the scenario invalid with the path, the value and the run's error
 // wrapped; Values reports a non-positive step, a to below from or more
-// than 10,000 values wrapping benefit.ErrRange. The package's own sentinels are
-// [ErrMissingAssumption] and [ErrNoFloor]; every other condition is one
-// of benefit's or region's.
+// than 10,000 values wrapping benefit.ErrRange. The package's own
+// sentinel is [ErrMissingAssumption]; every other condition is one of
+// benefit's, region's or floor's.
 package adjust

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -21,9 +22,10 @@ import (
 //	510000 四川 tier 1: the centre pays 100 % of the national-floor part
 //	370000 山东 tier 3: the centre pays 50 % of the national-floor part
 //
-// and none of any local top-up (policy-reference §2.2, §7). The residents'
-// pension is monthly and rounded half-up to the yuan, so the yearly cost
-// of level x for n persons is 12·n·x and its floor part 12·n·min(x, F).
+// and none of any local top-up (the cost rule of region/data/fiscal.json).
+// The residents' pension is monthly and rounded half-up to the yuan, so the
+// yearly cost of level x for n persons is 12·n·x and its floor part
+// 12·n·min(x, F).
 
 var (
 	bj = region.MustParseCode("110000")
@@ -40,12 +42,12 @@ func testScenario(rule Rule, regions ...Region) Scenario {
 		Program:   "pension.resident.basic",
 		StartYear: 2025,
 		Horizon:   3,
-		Floor: FloorPath{
+		Floor: floor.Path{
 			History: []benefit.Version{
 				{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(123), Status: benefit.Announced},
 				{From: benefit.MustParseMonth("2025-01"), Amount: benefit.Yuan(143), Status: benefit.Legislated},
 			},
-			Projection: StepProjection(benefit.Yuan(20)),
+			Projection: floor.StepTrend(benefit.Yuan(20)),
 		},
 		Rule:    rule,
 		Regions: regions,
@@ -484,7 +486,7 @@ func TestValidation(t *testing.T) {
 		// the 15 integer digits of an amount.
 		{"level too large", func(s *Scenario) { s.Rule = PercentOfLevel(benefit.MustParseRate("99999999%")) }, "rule", benefit.ErrRange},
 		// 143 + 999,999,999,999,999 in 2026 has 16 integer digits.
-		{"floor too large", func(s *Scenario) { s.Floor.Projection = StepProjection(benefit.MustParseAmount("999999999999999")) }, "floor.projection", benefit.ErrRange},
+		{"floor too large", func(s *Scenario) { s.Floor.Projection = floor.StepTrend(benefit.MustParseAmount("999999999999999")) }, "floor.projection", benefit.ErrRange},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -19,12 +20,12 @@ func twoProvinces() adjust.Scenario {
 		Program:   "pension.resident.basic",
 		StartYear: 2025,
 		Horizon:   3,
-		Floor: adjust.FloorPath{
+		Floor: floor.Path{
 			History: []benefit.Version{
 				{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(123), Status: benefit.Legislated},
 				{From: benefit.MustParseMonth("2025-01"), Amount: benefit.Yuan(143), Status: benefit.Legislated},
 			},
-			Projection: adjust.StepProjection(benefit.Yuan(20)),
+			Projection: floor.StepTrend(benefit.Yuan(20)),
 		},
 		Rule: adjust.Sum(adjust.PassThrough(), adjust.PercentOfLevel(benefit.Percent(2))),
 		Regions: []adjust.Region{

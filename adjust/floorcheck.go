@@ -5,53 +5,8 @@ import (
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/region"
 )
-
-// floorSchedule returns the scenario's national floor as a schedule: the
-// history versions, then one projected version each January of a
-// projected year.
-func (p *prepared) floorSchedule() (benefit.Schedule, error) {
-	vs := make([]benefit.Version, 0, p.hist.Len()+len(p.floors))
-	last := benefit.Month(0)
-	for _, v := range p.hist.All() {
-		vs = append(vs, v)
-		last = v.From
-	}
-	for _, f := range p.floors {
-		if f.Status != benefit.Projected {
-			continue
-		}
-		m := benefit.NewMonth(f.Year, 1)
-		if m <= last {
-			continue
-		}
-		vs = append(vs, benefit.Version{From: m, Amount: f.Amount, Status: benefit.Projected, Citation: f.Citation})
-	}
-	return benefit.NewSchedule(vs...)
-}
-
-// checkSet returns the floors the simulated levels are checked against:
-// those of the base set, with the programme's national floor replaced by
-// the scenario's floor path (history and projection), so that projected
-// years are checked against the projected floor.
-func (p *prepared) checkSet(base *floor.Set) (*floor.Set, error) {
-	sch, err := p.floorSchedule()
-	if err != nil {
-		return nil, err
-	}
-	var fs []floor.Floor
-	for _, f := range base.Floors(p.s.Program) {
-		if f.National() && p.s.Dims.Matches(f.Dims) {
-			continue
-		}
-		fs = append(fs, f)
-	}
-	fs = append(fs, floor.Floor{
-		Program: p.s.Program, Dims: p.s.Dims, Per: p.prog.Frequency, Schedule: sch,
-		Citation: benefit.Citation{Title: "national floor of the scenario (history, then projection)", Note: "projected versions are marked projected"},
-	})
-	return floor.NewSet(base.Version()+"+scenario", fs, base.Relatives(p.s.Program), nil)
-}
 
 // checkLevel returns region ri's simulated levels (rows, its years in
 // order) as the floor.Level the floor check reads. Run builds it in the
@@ -76,48 +31,39 @@ func (p *prepared) checkLevel(ri int, rows []RegionYear) (floor.Level, error) {
 		Source: benefit.Citation{Note: "simulated by benefitstd adjust " + Version}}, nil
 }
 
-// floorCheck runs floor.Check over the simulated levels (from January of
-// the first simulated year to the end of the last; byRegion[ri] is
-// region ri's, from checkLevel) and attaches each finding to the
-// region-years its interval covers.
+// floorCheck runs the floor check of the scenario's floor path
+// (floor.Projected.Check) over the simulated levels, from January of the
+// first simulated year to the end of the last (byRegion[ri] is region
+// ri's, from checkLevel), and attaches each finding to the region-years
+// its interval covers.
 func (p *prepared) floorCheck(res *Result, byRegion []floor.Level, o *Options) error {
-	base, _ := o.Floors.(*floor.Set)
-	if base == nil {
-		base = floor.Default()
-	}
-	set, err := p.checkSet(base)
-	if err != nil {
-		return fmt.Errorf("adjust: floor check: %w", err)
-	}
 	s := p.s
 	levels := make([]floor.Level, 0, len(s.Regions))
 	for _, ri := range p.order {
 		levels = append(levels, byRegion[ri])
 	}
-	rep, err := floor.Check(levels, floor.Options{
+	rep, err := p.path.Check(levels, floor.Options{
 		From: benefit.NewMonth(s.StartYear, 1), To: benefit.NewMonth(s.EndYear()+1, 1),
-		Floors: set, Regions: p.tab, Catalogue: o.catalogue(),
+		Regions: p.tab, Catalogue: o.catalogue(),
 	})
 	if err != nil {
 		return fmt.Errorf("adjust: floor check: %w", err)
 	}
-	idx := make(map[string]int, len(p.order))
+	idx := make(map[region.Code]int, len(p.order))
 	for k, ri := range p.order {
-		idx[s.Regions[ri].Code.String()] = k
+		idx[s.Regions[ri].Code] = k
 	}
 	for _, f := range rep.Findings {
-		k, ok := idx[f.Region.String()]
+		k, ok := idx[f.Region]
 		if !ok {
 			continue
 		}
-		af := Finding{Rule: f.Rule, Severity: f.Severity.String(), Interval: f.Interval, Required: f.Required,
-			Actual: f.Actual, Shortfall: f.Shortfall, Message: f.Message, Citation: f.Citation}
 		for i := range s.Horizon {
 			y := s.StartYear + i
 			iv := benefit.Interval{From: benefit.NewMonth(y, 1), To: benefit.NewMonth(y+1, 1)}
 			if f.Interval.From < iv.To && (f.Interval.To.IsZero() || f.Interval.To > iv.From) {
 				row := &res.Rows[k*s.Horizon+i]
-				row.Findings = append(row.Findings, af)
+				row.Findings = append(row.Findings, f)
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package adjust
 
 import (
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -16,15 +17,18 @@ type Options struct {
 	// runs; the result does not).
 	Progress func(Progress)
 	// Catalogue, Regions and Floors replace the embedded defaults.
-	// Floors gives the shipped national floor history a scenario without
-	// floor.history starts from; when it is a *floor.Set it also supplies
-	// the regional-agreement floors and relative rules of the floor check.
+	// Floors gives the national floor history a scenario without
+	// floor.history starts from, and the regional-agreement floors,
+	// relative rules and cadences of the floor check.
 	Catalogue *benefit.Catalogue
 	Regions   *region.Table
-	Floors    FloorSource
+	Floors    *floor.Set
 	// SkipFloorCheck leaves the floor check out (RegionYear.Findings stay
 	// empty); the floor constraint itself is always kept.
 	SkipFloorCheck bool
+	// Limits bound what LoadScenarioWith reads (the zero Limits are the
+	// defaults: a document of at most 256 MiB, strings of at most 1 MiB).
+	Limits benefit.Limits
 }
 
 // Progress reports how far a run is.

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -50,7 +51,7 @@ func genScenario(rng *rand.Rand) Scenario {
 	s.Assumptions = Assumptions{CPI: Rate(pct(-100, 500)), WageGrowth: Rate(pct(0, 1000)),
 		RevenueGrowth: Rate(pct(-500, 1000)), BeneficiaryGrowth: Rate(pct(-300, 500))}
 	if rng.IntN(2) == 0 {
-		s.Floor.Projection = Projection{Kind: ProjectIndex, WageWeight: Rate(pct(0, 10000)), CPIWeight: Rate(pct(0, 10000))}
+		s.Floor.Projection = floor.Trend{Kind: floor.TrendIndex, WageWeight: Rate(pct(0, 10000)), CPIWeight: Rate(pct(0, 10000))}
 	}
 	switch rng.IntN(4) {
 	case 0:
@@ -133,15 +134,11 @@ func TestProperties(t *testing.T) {
 			t.Fatal(err)
 		}
 		// the integer kernel and the decimal path give the same bytes
-		var fast bytes.Buffer
-		_ = r.WriteJSON(&fast)
 		rd, err := runDecimal(t.Context(), s, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		var dec bytes.Buffer
-		_ = rd.WriteJSON(&dec)
-		if !bytes.Equal(fast.Bytes(), dec.Bytes()) {
+		if !bytes.Equal(resultJSON(t, r), resultJSON(t, rd)) {
 			t.Errorf("scenario %d: the decimal path differs from the integer kernel", i)
 		}
 		sums := map[int][3]benefit.Amount{}
@@ -243,13 +240,10 @@ func TestDeterminism(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				var b bytes.Buffer
-				if err := r.WriteJSON(&b); err != nil {
-					t.Fatal(err)
-				}
+				b := resultJSON(t, r)
 				if want == nil {
-					want = b.Bytes()
-				} else if !bytes.Equal(want, b.Bytes()) {
+					want = b
+				} else if !bytes.Equal(want, b) {
 					t.Fatalf("scenario %d: output differs at GOMAXPROCS=%d workers=%d", i, procs, workers)
 				}
 			}

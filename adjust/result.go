@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -75,23 +76,23 @@ type RegionYear struct {
 	Transfer   benefit.Amount `json:"transfer"`
 
 	// Findings are the floor check's findings for this region and year.
-	Findings []Finding `json:"findings,omitempty"`
+	Findings []floor.Finding `json:"findings,omitempty"`
 }
 
 // A YearSummary is the national picture of one year: totals that are
 // the exact sums of the regional figures, and how unequal the levels are
 // across regions.
 type YearSummary struct {
-	Year          int            `json:"year"`
-	Floor         FloorYear      `json:"floor"`
-	Regions       int            `json:"regions"`
-	Beneficiaries int64          `json:"beneficiaries"`
-	Cost          region.Split   `json:"cost"`
-	Transfer      benefit.Amount `json:"transfer"`
-	Infeasible    int            `json:"infeasible"`
-	Findings      int            `json:"findings"` // floor-check findings in the year
-	MinLevel      benefit.Amount `json:"min_level"`
-	MaxLevel      benefit.Amount `json:"max_level"`
+	Year          int             `json:"year"`
+	Floor         floor.YearFloor `json:"floor"`
+	Regions       int             `json:"regions"`
+	Beneficiaries int64           `json:"beneficiaries"`
+	Cost          region.Split    `json:"cost"`
+	Transfer      benefit.Amount  `json:"transfer"`
+	Infeasible    int             `json:"infeasible"`
+	Findings      int             `json:"findings"` // floor-check findings in the year
+	MinLevel      benefit.Amount  `json:"min_level"`
+	MaxLevel      benefit.Amount  `json:"max_level"`
 	// MeanLevel is the population-weighted mean level, rounded half-up
 	// to the fen (a display figure, not summed further).
 	MeanLevel benefit.Amount `json:"mean_level"`
@@ -107,14 +108,14 @@ type YearSummary struct {
 // region-years by region code, then year; years ascending. A Result is
 // not changed after Run returns and may be read concurrently.
 type Result struct {
-	Run         RunRecord   `json:"run"`
-	Program     string      `json:"program"`
-	Name        string      `json:"program_name"`
-	Unit        string      `json:"unit"` // "元/月" or "元/年"
-	Rounding    string      `json:"rounding"`
-	Rule        string      `json:"rule"`
-	Constraints string      `json:"constraints"`
-	Floors      []FloorYear `json:"floors"` // base year first, then each simulated year
+	Run         RunRecord         `json:"run"`
+	Program     string            `json:"program"`
+	Name        string            `json:"program_name"`
+	Unit        string            `json:"unit"` // "元/月" or "元/年"
+	Rounding    string            `json:"rounding"`
+	Rule        string            `json:"rule"`
+	Constraints string            `json:"constraints"`
+	Floors      []floor.YearFloor `json:"floors"` // base year first, then each simulated year
 	// CostSharing is the source of the central/local split rule
 	// (region.CostRule.Citation: 国办发〔2018〕6号 for the residents' pension).
 	CostSharing benefit.Citation `json:"cost_sharing"`

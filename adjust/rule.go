@@ -25,8 +25,9 @@ const (
 	// plus Margin when it is below that; otherwise it proposes no change.
 	KindCatchUp RuleKind = "catch_up"
 	// KindPassThrough (同步提高) adds the year's increase of the national
-	// floor, so that a region above the floor keeps its top-up
-	// (policy-reference §2.5, item 2).
+	// floor, so that a region above the floor keeps its top-up (此次增加的
+	// 基础养老金金额，不得冲抵或替代各地自行提高的基础养老金,
+	// 人社部发〔2015〕5号, cited in floor/data/national.json).
 	KindPassThrough RuleKind = "pass_through"
 	// KindSum adds the increases its Parts propose.
 	KindSum RuleKind = "sum"
@@ -128,7 +129,7 @@ type ruleEnv struct {
 	level     benefit.Amount // current level (last year's)
 	floor     benefit.Amount // this year's national floor
 	prevFloor benefit.Amount // last year's national floor
-	wage, cpi benefit.Rate   // this year's region assumptions (zero when not needed)
+	wage, cpi benefit.Rate   // this year's region assumptions (0 % where none is given)
 }
 
 // increase returns the unrounded increase r proposes over env.level.
@@ -194,20 +195,6 @@ func (r *Rule) levelRate(wage, cpi benefit.Rate) benefit.Rate {
 		return g
 	}
 	return benefit.Rate{}
-}
-
-// needs reports which assumptions the rule reads.
-func (r *Rule) needs() (wage, cpi bool) {
-	switch r.Kind {
-	case KindIndex:
-		return r.WageWeight != nil && !r.WageWeight.IsZero(), r.CPIWeight != nil && !r.CPIWeight.IsZero()
-	case KindSum:
-		for i := range r.Parts {
-			w, c := r.Parts[i].needs()
-			wage, cpi = wage || w, cpi || c
-		}
-	}
-	return
 }
 
 // validate checks the rule's fields; path is its JSON path ("rule",

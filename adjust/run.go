@@ -97,11 +97,11 @@ func (p *prepared) assemble(rows []RegionYear, levels []floor.Level, opts *Optio
 		unit = "元/年"
 	}
 	res := &Result{
-		Run: RunRecord{Module: Module, Version: Version, Catalogue: p.catVer, Floors: p.floorsVer, ScenarioSHA256: p.hash,
+		Run: RunRecord{Module: Module, Version: Version, Catalogue: p.catVer, Floors: p.path.Source, ScenarioSHA256: p.hash,
 			Scenario: s.Name, Illustrative: s.Illustrative, IllustrativeNote: s.Note},
 		Program: s.Program, Name: p.prog.Name, Unit: unit, Rounding: p.round.String(),
 		Rule: s.Rule.String(), Constraints: s.Constraints.String(),
-		Floors:      append([]FloorYear(nil), p.floors...),
+		Floors:      append([]floor.YearFloor(nil), p.floors...),
 		CostSharing: p.costRule.Citation,
 		Rows:        sorted,
 	}

@@ -9,12 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"reflect"
 	"slices"
 
 	"github.com/benefitstd/benefitstd/benefit"
-	"github.com/benefitstd/benefitstd/internal/jsonpath"
-	"github.com/benefitstd/benefitstd/internal/strictjson"
+	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/internal/input"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -65,7 +64,7 @@ type Scenario struct {
 	Years       []YearAssumptions `json:"years,omitempty"`
 
 	Regions     []Region    `json:"regions"`
-	Floor       FloorPath   `json:"floor"`
+	Floor       floor.Path  `json:"floor"`
 	Rule        Rule        `json:"rule"`
 	Constraints Constraints `json:"constraints,omitzero"`
 }
@@ -223,60 +222,17 @@ func LoadScenario(r io.Reader, name string) (Scenario, error) {
 // same Options would: use it when the scenario names divisions added
 // with region.Table.WithDivisions.
 func LoadScenarioWith(r io.Reader, name string, opts Options) (Scenario, error) {
-	doc, err := io.ReadAll(r)
-	if err != nil {
-		return Scenario{}, &benefit.RecordError{File: name, Err: err}
-	}
 	var s Scenario
-	if err := strictjson.Unmarshal(doc, &s); err != nil {
-		line := 0
-		var le *strictjson.LineError
-		if errors.As(err, &le) {
-			line, err = le.Line, le.Err
-		}
-		field := ""
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) && te.Field != "" {
-			field = te.Field
-		}
-		var se *json.SyntaxError
-		var inner *benefit.RecordError
-		switch {
-		case errors.As(err, &inner) && inner.File == "" && inner.Field != "":
-			// a value's own decoder that names a missing field inside it
-			// (a history version without "status"): the value's path and
-			// the field, on the line of the value
-			if p, l := jsonpath.BadMatch(doc, reflect.TypeFor[Scenario](), func(e error) bool {
-				var re *benefit.RecordError
-				return errors.As(e, &re) && re.Field == inner.Field
-			}); p != "" {
-				field, line = p+"."+inner.Field, l
-			}
-			err = inner.Err
-		case !errors.As(err, &se):
-			// a value that does not decode (a malformed amount, a number
-			// too big for its field): name it by its full path
-			if p, l := jsonpath.Bad(doc, reflect.TypeFor[Scenario]()); p != "" {
-				field = p
-				if line == 0 {
-					line = l
-				}
-			}
-		}
-		if inner != nil && (errors.Is(err, benefit.ErrNoStatus) || errors.Is(err, benefit.ErrSyntax)) {
-			return Scenario{}, &benefit.RecordError{File: name, Line: line, Field: field, Err: err} // already says what is wrong
-		}
-		return Scenario{}, &benefit.RecordError{File: name, Line: line, Field: field, Err: fmt.Errorf("%w: %w", benefit.ErrSyntax, err)}
+	doc, err := input.ReadJSON(r, name, &s, opts.Limits)
+	if err != nil {
+		return Scenario{}, err
 	}
 	if err := s.validate(&opts); err != nil {
 		var re *benefit.RecordError
 		if errors.As(err, &re) {
 			re.File = name
-			if re.Line == 0 && re.Field != "" {
-				re.Line = jsonpath.Line(doc, re.Field)
-			}
 		}
-		return Scenario{}, err
+		return Scenario{}, doc.Locate(err)
 	}
 	return s, nil
 }

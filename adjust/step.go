@@ -183,7 +183,6 @@ func (p *prepared) runRegionDecimal(ri int, out []RegionYear) error {
 		}
 		prevLocal = c.Local
 	}
-	wantWage, wantCPI := s.Rule.needs()
 	ruleText := s.Rule.String()
 	for i := range s.Horizon {
 		y := s.StartYear + i
@@ -195,13 +194,7 @@ func (p *prepared) runRegionDecimal(ri int, out []RegionYear) error {
 		prevRev := rev
 		rev = grow(rev, s.rate(RevenueGrowth, ri, y))
 		fy, prevF := p.floors[i+1], p.floors[i].Amount
-		env := ruleEnv{level: level, floor: fy.Amount, prevFloor: prevF}
-		if wantWage {
-			env.wage = s.rate(WageGrowth, ri, y)
-		}
-		if wantCPI {
-			env.cpi = s.rate(CPI, ri, y)
-		}
+		env := ruleEnv{level: level, floor: fy.Amount, prevFloor: prevF, wage: s.rate(WageGrowth, ri, y), cpi: s.rate(CPI, ri, y)}
 		prop := level.Add(s.Rule.increase(&env)).Round(p.round)
 		if prop.Sign() < 0 {
 			prop = benefit.Amount{}

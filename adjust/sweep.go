@@ -3,16 +3,14 @@ package adjust
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
 	"github.com/benefitstd/benefitstd/benefit"
-	"github.com/benefitstd/benefitstd/internal/strictjson"
-	"github.com/benefitstd/benefitstd/internal/texttable"
+	"github.com/benefitstd/benefitstd/internal/input"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -97,59 +95,6 @@ func Sweep(ctx context.Context, s Scenario, path string, values []string, opts O
 	return res, nil
 }
 
-// WriteText writes the sweep as a text table, costs summed over the
-// years in 亿元 or 万元 (as Result.WriteText), with the infeasible
-// regions and the first year each was infeasible.
-func (r *SweepResult) WriteText(w io.Writer) error {
-	var b strings.Builder
-	if r.Illustrative {
-		writeBanner(&b)
-	}
-	var totals []benefit.Amount
-	for _, p := range r.Points {
-		totals = append(totals, p.Cost.Total)
-	}
-	un, uv := costUnit(totals...)
-	fmt.Fprintf(&b, "sweep of %s over scenario %q: costs summed over %d years from %d, in %s\n", r.Parameter, r.Scenario, r.Horizon, r.StartYear, un)
-	t := texttable.Table{Header: []string{"value", "total", "central", "local", "transfer", "infeasible", "regions (first infeasible year)"},
-		Right: []bool{true, true, true, true, true, true, false}}
-	for _, p := range r.Points {
-		var rs []string
-		for i, c := range p.Infeasible {
-			rs = append(rs, fmt.Sprintf("%s (%d)", c, p.FirstInfeasible[i]))
-		}
-		t.Rows = append(t.Rows, []string{p.Value, scaled(p.Cost.Total, uv), scaled(p.Cost.Central, uv), scaled(p.Cost.Local, uv), scaled(p.Transfer, uv),
-			strconv.Itoa(len(p.Infeasible)), strings.Join(rs, ", ")})
-	}
-	if err := t.Write(&b); err != nil {
-		return err
-	}
-	if r.Illustrative {
-		b.WriteString("\n" + banner + "\n")
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// WriteCSV writes one row per value with exact yuan.
-func (r *SweepResult) WriteCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"parameter", "value", "total", "central", "local", "transfer", "infeasible_regions", "scenario_sha256", "illustrative"})
-	for _, p := range r.Points {
-		var codes []string
-		for _, c := range p.Infeasible {
-			codes = append(codes, c.String())
-		}
-		_ = cw.Write([]string{r.Parameter, p.Value, p.Cost.Total.String(), p.Cost.Central.String(), p.Cost.Local.String(), p.Transfer.String(),
-			strings.Join(codes, ";"), p.Run.ScenarioSHA256, strconv.FormatBool(p.Run.Illustrative)})
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// WriteJSON writes the sweep as indented JSON.
-func (r *SweepResult) WriteJSON(w io.Writer) error { return writeJSON(w, r) }
-
 // setPath returns the scenario of JSON doc with the value at path set to
 // v (a JSON string), decoded strictly.
 func setPath(doc []byte, path, v string) (Scenario, error) {
@@ -201,7 +146,11 @@ func setPath(doc []byte, path, v string) (Scenario, error) {
 		return Scenario{}, err
 	}
 	var s Scenario
-	if err := strictjson.Unmarshal(b, &s); err != nil {
+	if err := input.Value(b, &s); err != nil {
+		var re *benefit.RecordError
+		if errors.As(err, &re) {
+			err = re.Err
+		}
 		return Scenario{}, &benefit.RecordError{Field: path, Err: fmt.Errorf("%w: value %q: %v", benefit.ErrSyntax, v, err)}
 	}
 	return s, nil

@@ -23,24 +23,13 @@ var (
 	// ErrMissingAssumption reports a rule, projection or cap that reads an
 	// assumption no source gives for some region and year.
 	ErrMissingAssumption = errors.New("adjust: missing assumption")
-	// ErrNoFloor reports a year the floor path does not cover.
-	ErrNoFloor = errors.New("adjust: no national floor")
 )
-
-// FloorSource gives the shipped national floor history of a programme.
-// *floor.Set implements it.
-type FloorSource interface {
-	National(program string, dims benefit.Dims) (benefit.Schedule, bool)
-}
 
 // Validate checks s against the embedded catalogue, region table and
 // floors, as Run would, without running it. Every error is a
 // *benefit.RecordError whose Field is the JSON path of the offending
 // value ("regions[3].beneficiaries", "rule.parts[1].wage_weight").
-func (s *Scenario) Validate() error {
-	_, err := prepare(s, &Options{})
-	return err
-}
+func (s *Scenario) Validate() error { return s.validate(nil) }
 
 func (s *Scenario) validate(o *Options) error {
 	if o == nil {
@@ -113,7 +102,13 @@ func (s *Scenario) checkShape(tab *region.Table) error {
 	if err := s.Constraints.validate(); err != nil {
 		return err
 	}
-	return s.Floor.Projection.validate()
+	if err := s.Floor.Projection.Validate(); err != nil {
+		if re, ok := errors.AsType[*benefit.RecordError](err); ok {
+			re.Field = "floor." + re.Field
+		}
+		return err
+	}
+	return nil
 }
 
 func checkYears(path string, ys []YearAssumptions) error {
@@ -163,10 +158,10 @@ func ruleNeeds(r *Rule, path string, add func(field string, k Assumption)) {
 	}
 }
 
-// checkAssumptions makes sure every assumption the rule, the floor
-// projection and the fiscal cap read is given for every region and year
-// that reads it.
-func (s *Scenario) checkAssumptions(projectedFrom int) error {
+// checkAssumptions makes sure every assumption the rule and the fiscal
+// cap read is given for every region and year that reads it (the floor
+// projection's are asked for by floorGrowth as the path is projected).
+func (s *Scenario) checkAssumptions() error {
 	type need struct {
 		field string
 		k     Assumption
@@ -186,21 +181,29 @@ func (s *Scenario) checkAssumptions(projectedFrom int) error {
 			}
 		}
 	}
-	if p := &s.Floor.Projection; p.Kind == ProjectIndex {
-		for y := max(projectedFrom, s.StartYear); y <= s.EndYear(); y++ {
-			for _, n := range []need{{"floor.projection.wage_weight", WageGrowth}, {"floor.projection.cpi_weight", CPI}} {
-				w := p.WageWeight
-				if n.k == CPI {
-					w = p.CPIWeight
-				}
-				if w == nil || w.IsZero() {
-					continue
-				}
-				if _, _, _, ok := s.lookup(n.k, -1, y); !ok {
-					return fieldErr(n.field, ErrMissingAssumption, "needs the scenario-wide %s for %d, but neither years nor assumptions give it", n.k, y)
-				}
-			}
-		}
-	}
 	return nil
+}
+
+// floorGrowth gives an index projection of the floor the scenario-wide
+// wage growth and CPI of year y (floor.PathOptions.Growth); a figure the
+// projection reads and no source gives is an error naming the weight
+// that reads it ("projection.wage_weight", within the floor path).
+func (s *Scenario) floorGrowth(y int) (wage, cpi benefit.Rate, err error) {
+	readsWage, readsCPI := s.Floor.Projection.Reads()
+	for _, n := range []struct {
+		reads bool
+		k     Assumption
+		v     *benefit.Rate
+		field string
+	}{{readsWage, WageGrowth, &wage, "projection.wage_weight"}, {readsCPI, CPI, &cpi, "projection.cpi_weight"}} {
+		if !n.reads {
+			continue
+		}
+		v, _, _, ok := s.lookup(n.k, -1, y)
+		if !ok {
+			return wage, cpi, fieldErr(n.field, ErrMissingAssumption, "needs the scenario-wide %s for %d, but neither years nor assumptions give it", n.k, y)
+		}
+		*n.v = v
+	}
+	return wage, cpi, nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -55,12 +56,12 @@ func newAdjustSynth(tb testing.TB) *adjustSynth {
 		StartYear: 2025, Horizon: adjustYears,
 		Assumptions: adjust.Assumptions{CPI: adjust.Rate(benefit.Percent(2)), WageGrowth: adjust.Rate(benefit.Percent(5)),
 			RevenueGrowth: adjust.Rate(benefit.Percent(3)), BeneficiaryGrowth: adjust.Rate(benefit.Percent(1))},
-		Floor: adjust.FloorPath{
+		Floor: floor.Path{
 			History: []benefit.Version{
 				{From: benefit.NewMonth(2024, 1), Amount: benefit.Yuan(123), Status: benefit.Legislated},
 				{From: benefit.NewMonth(2025, 1), Amount: benefit.Yuan(143), Status: benefit.Legislated},
 			},
-			Projection: adjust.StepProjection(benefit.Yuan(20)),
+			Projection: floor.StepTrend(benefit.Yuan(20)),
 		},
 		Rule: adjust.Sum(adjust.PassThrough(), adjust.Indexation(benefit.Percent(20), benefit.Percent(20), benefit.Rate{})),
 		Constraints: adjust.Constraints{MaxStepPercent: adjust.Rate(benefit.Percent(15)),

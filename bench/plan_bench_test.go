@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/benefitstd/benefitstd/output"
 	"github.com/benefitstd/benefitstd/plan"
 )
 
@@ -165,13 +166,13 @@ func BenchmarkPlanPopulation(b *testing.B) {
 }
 
 // BenchmarkPlanPerPerson: the population in memory on one worker,
-// writing the per-person (payment) file too; the float64 kernel formats
-// the same lines.
+// writing the per-person (payment) file too (output.PaymentCSV); the
+// float64 kernel formats the same lines.
 func BenchmarkPlanPerPerson(b *testing.B) {
 	c := planCalc(b)
 	pop, fs := planPop(), planFloat()
 	paired(b, func() {
-		if _, err := c.Run(context.Background(), pop, plan.Options{Workers: 1, PerPerson: io.Discard}); err != nil {
+		if _, err := c.Run(context.Background(), pop, plan.Options{Workers: 1, PerPerson: output.NewPaymentCSV(io.Discard, output.Options{})}); err != nil {
 			b.Fatal(err)
 		}
 	}, func() { fSink = fKernel(fs, 1, io.Discard) })

@@ -126,10 +126,20 @@ func TestAmountConstructors(t *testing.T) {
 }
 
 // == compares representations, Equal compares values (go-notes P8).
+// An amount of at most six decimals has one representation, so there ==
+// agrees with Equal; beyond it (seven decimals: 1.5 × 0.001 × 0.001 =
+// 0.0000015) it does not.
 func TestAmountEqualNotDoubleEquals(t *testing.T) {
 	a := benefit.MustParseAmount("1.5")
 	b := benefit.MustParseAmount("1.50")
 	isTrue(t, a.Equal(b), "1.5 Equal 1.50")
+	isTrue(t, a == b, "1.5 == 1.50")
+	isTrue(t, benefit.Yuan(0) == benefit.Amount{}, "0 == the zero Amount")
+	milli := benefit.MustParseRate("0.001")
+	p, q := a.MulRate(milli).MulRate(milli), b.MulRate(milli).MulRate(milli)
+	equal(t, "0.0000015", p.String())
+	isTrue(t, p.Equal(q), "equal products")
+	isFalse(t, p == q, "products with seven decimals are held as decimals, == compares pointers")
 	equal(t, 0, a.Cmp(b))
 	equal(t, a.String(), b.String())
 	equal(t, a, b) // go-cmp uses Equal

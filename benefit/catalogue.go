@@ -3,14 +3,13 @@ package benefit
 import (
 	"bytes"
 	_ "embed"
-	"errors"
 	"fmt"
 	"io"
 	"iter"
 	"slices"
 	"sync"
 
-	"github.com/benefitstd/benefitstd/internal/strictjson"
+	"github.com/benefitstd/benefitstd/internal/input"
 )
 
 //go:embed data/catalogue.json
@@ -48,18 +47,20 @@ var defaultCatalogue = sync.OnceValue(func() *Catalogue {
 // Decoding is strict: unknown fields are errors, and so are duplicate
 // ids, unknown categories or rounding modes, and exclusions that name
 // dimensions or values the programme does not have. name is the file
-// name used in errors; every error is a *RecordError.
+// name used in errors; every error is a *RecordError naming the line and
+// the field ("programs[1].dimensions[0].key"). The file is read within
+// the default Limits.
 func LoadCatalogue(r io.Reader, name string) (*Catalogue, error) {
 	var j catalogueJSON
-	if err := strictjson.Decode(r, &j); err != nil {
-		line := 0
-		var le *strictjson.LineError
-		if errors.As(err, &le) {
-			line, err = le.Line, le.Err
-		}
-		return nil, &RecordError{File: name, Line: line, Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
+	doc, err := input.ReadJSON(r, name, &j, Limits{})
+	if err != nil {
+		return nil, err
 	}
-	return NewCatalogue(j.Version, name, j.Programs...)
+	c, err := NewCatalogue(j.Version, name, j.Programs...)
+	if err != nil {
+		return nil, doc.Locate(err)
+	}
+	return c, nil
 }
 
 // NewCatalogue builds a catalogue from Go values, with the same checks as

@@ -13,10 +13,26 @@
 //
 // # Representation
 //
-// An Amount is an exact decimal number of yuan (元). Internally it is a
-// decimal of github.com/shopspring/decimal, kept private so that the
-// representation can change (to a scaled integer, say) without changing
-// the API. Amounts never pass through float64: they enter as strings
+// An Amount is an exact decimal number of yuan (元). It is held in fixed
+// point: a whole number of micro-yuan (百万分之一元, 10^-6 yuan, the
+// finest scale [ParseAmount] accepts) in an int64, which covers every
+// value of at most six decimals between −9,223,372,036,854.775808 and
+// 9,223,372,036,854.775807 yuan — every payment, every sum of a
+// province's budget, every rate of a fen amount with up to four decimals
+// of the ratio (1.0325 × 2,345.67). A value outside that form (a product
+// with seven or more decimals, or a magnitude beyond it) is held as an
+// exact decimal of github.com/shopspring/decimal instead, and comes back
+// to the fixed-point form as soon as a result fits it again (rounding a
+// long product to the fen does). Which form a value has is private and
+// never changes a result: every operation gives the value the decimal
+// arithmetic gives, to the last digit, and prints it the same way; the
+// fixed-point arithmetic is that of internal/fen (128-bit intermediates
+// from math/bits, overflow reported rather than wrapped), and an
+// operation whose fixed-point result would not fit falls back to the
+// decimal instead of failing. Nothing panics and nothing is silently
+// wrong.
+//
+// Amounts never pass through float64: they enter as strings
 // ([ParseAmount], [MustParseAmount]), as whole yuan ([Yuan]) or as fen
 // ([FromFen]), and they leave as strings ([Amount.String], JSON, text) or
 // as a whole number of fen ([Amount.Fen]). There is no constructor from
@@ -28,10 +44,15 @@
 // named Rounding before it is paid, summed or compared with a published
 // figure. Division exists only where the rounding is an argument:
 // [Amount.QuoInt] and [Amount.Ratio]. [SplitYear] divides a yearly
-// amount into twelve payments that add back to it exactly.
+// amount into twelve payments that add back to it exactly. Comparisons,
+// sums, products by counts, rounding, QuoInt and Fen work on the int64
+// alone and do not allocate while the values are in the fixed-point form.
 //
-// A Rate is an exact ratio (3.8 % is 0.038) with the same representation.
-// It parses from "3.8%", "3.8 %" or "0.038" and prints as a percentage.
+// A Rate is an exact ratio (3.8 % is 0.038) held the same way, as a whole
+// number of 10^-12 in an int64 (every rate the grammar accepts, up to
+// ±9,223,372.036854775807), or beyond that as a decimal: the product of
+// two rates can have 24 decimals. It parses from "3.8%", "3.8 %" or
+// "0.038" and prints as a percentage.
 //
 // # Limits
 //
@@ -40,6 +61,7 @@
 //
 //	Amount  at most MaxAmountIntDigits (15) digits before the point and
 //	        MaxAmountScale (6) after it: up to 999,999,999,999,999.999999
+//	        (beyond ±9,223,372,036,854.775807 it is held as a decimal)
 //	Rate    at most MaxRateIntDigits (6) digits before the point of a
 //	        plain ratio (8 for a percentage) and MaxRateScale (10) after it
 //	Month   years MinYear (1900) to MaxYear (9999)
@@ -47,12 +69,13 @@
 // The grammar is plain decimal digits: an optional minus sign, digits,
 // and optionally a point followed by digits. Exponents ("1e3",
 // "1e999999999"), thousands separators ("1,000"), a plus sign, spaces,
-// "NaN", "Inf", "1." and ".5" are syntax errors, found before the
-// decimal package sees the text; a 10,000-digit string is rejected at
-// once by its length. Results of arithmetic are not bounded (they stay
-// exact) but are what they are: a product with nine decimals prints nine
-// decimals, and must be rounded before it can be written to a file that
-// is read back.
+// "NaN", "Inf", "1." and ".5" are syntax errors; a 10,000-digit string is
+// rejected at once by its length. The library reads the digits itself:
+// no decimal decoder sees the text, so no setting of one (such as the
+// decimal package's MaxDecodeExponent) changes what parses. Results of
+// arithmetic are not bounded (they stay exact) but are what they are: a
+// product with nine decimals prints nine decimals, and must be rounded
+// before it can be written to a file that is read back.
 //
 // # The zero value
 //
@@ -69,14 +92,17 @@
 //
 // # Equal, not ==
 //
-// Two amounts can be equal in value but differ in representation: 1.5
-// and 1.50 are the same sum of money, and the decimal behind them holds a
-// pointer. The Go == operator compares representations, so a == b can be
-// false for equal amounts, and reflect.DeepEqual (which testify's
-// assert.Equal uses) can fail the same way. Use a.Equal(b) or
-// a.Cmp(b) == 0; go-cmp's cmp.Equal and cmp.Diff call Equal by
-// themselves. For the same reason an Amount is not a good map key: key
-// by a.String(). The same holds for Rate.
+// Compare amounts with a.Equal(b) or a.Cmp(b) == 0. Every value has one
+// representation, so for values in the fixed-point form (at most six
+// decimals, within ±9,223,372,036,854 yuan) the Go == operator agrees
+// with Equal, and so does reflect.DeepEqual (which testify's
+// assert.Equal uses): 1.5 and 1.50 parse to the same Amount. Beyond that
+// form an amount holds a pointer to a decimal, and == compares the
+// pointers: two equal products with nine decimals are not ==. Equal is
+// right for every value, and go-cmp's cmp.Equal and cmp.Diff call it by
+// themselves. For the same reason key maps by a.String() rather than by
+// an Amount. The same holds for Rate (fixed-point form: at most twelve
+// decimals of the ratio).
 //
 // Month, Dims, Rounding and Frequency, by contrast, are comparable with
 // == and serve as map keys: a Month is a count of months, and Dims are
@@ -100,8 +126,9 @@
 // "half toward +∞". Up is not
 // half-up: it is the 进一法 of a ceiling on the magnitude. The library
 // maps these to the decimal package's Round, RoundBank, RoundUp and
-// RoundDown, whose names mislead (its RoundUp rounds away from zero for
-// any remainder).
+// RoundDown for values beyond the fixed-point form (whose names mislead:
+// its RoundUp rounds away from zero for any remainder), and to the same
+// modes of internal/fen within it.
 //
 // Common rules have names: [FenHalfUp] for computed individual
 // payments, [YuanHalfUp] for national floors, minimum wages and
@@ -153,14 +180,19 @@
 // and read from a string or number the same way.
 //
 // None of this depends on the process-wide variables of the decimal
-// package (MarshalJSONWithoutQuotes, TrimTrailingZeros, DivisionPrecision
-// and the rest): the library never reads results that depend on them and
-// never sets them, so a program that embeds it may set them as it likes.
+// package (MaxDecodeExponent, MarshalJSONWithoutQuotes, TrimTrailingZeros,
+// DivisionPrecision and the rest): the library parses and prints numbers
+// itself, never calls what reads them, and never sets them, so a program
+// that embeds it may set them as it likes. A test sets every one of them
+// to a hostile value and checks that parsing, checking, simulating and
+// planning give the same bytes.
 //
-// Schedules, roundings and catalogues are read from JSON strictly:
-// unknown fields are errors, and so is anything after the value. A
-// version needs "from", "amount" and "status"; a missing one is a
-// *[RecordError] naming it.
+// Schedules, roundings and catalogues are read from JSON strictly, with
+// the semantics of encoding/json/v2: unknown fields, a name given twice
+// or in another case than the field's, invalid UTF-8 or a lone UTF-16
+// surrogate in a string are errors, and so is anything after the value.
+// A version needs "from", "amount" and "status"; a missing one is a
+// *[RecordError] naming it. Every loader reads within [Limits].
 //
 // # Errors
 //
@@ -174,11 +206,14 @@
 //	ErrDimension       a dimension key or value a programme does not allow
 //	ErrDivideByZero    a division by zero
 //	ErrNoStatus        a version whose status is missing (Unknown)
+//	ErrEncoding        input that is not UTF-8 text (GBK, a lone surrogate)
+//	ErrTooLarge        input past one of its Limits
 //
 // A value that does not parse gives a *[ParseError] (the type, the
 // input cut to 40 bytes, what is wrong) wrapping ErrSyntax or ErrRange.
 // Bad input read from a file gives a *[RecordError] naming the file, the
-// line and the field, wrapping the cause; every loader of the library
-// reports with it, so that a user can be pointed at the exact cell to
-// fix. Nothing is half-applied: a loader that fails returns no value.
+// line and the field (for JSON also its RFC 6901 pointer), wrapping the
+// cause; every loader of the library reports with it, so that a user can
+// be pointed at the exact cell to fix. Nothing is half-applied: a loader
+// that fails returns no value.
 package benefit

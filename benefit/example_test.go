@@ -31,13 +31,20 @@ func ExampleAmount() {
 	// benefit: invalid amount "1e9": exponent notation is not accepted; write the plain digits
 }
 
-// 1.5 and 1.50 are the same amount but not the same representation:
-// compare with Equal or Cmp, never with ==.
+// 1.5 and 1.50 are the same amount. Compare with Equal or Cmp: == agrees
+// with them only for amounts of at most six decimals (within about ±9.2
+// trillion yuan), and two equal products with seven decimals are not ==.
 func ExampleAmount_Equal() {
 	a := benefit.MustParseAmount("1.5")
 	b := benefit.MustParseAmount("1.50")
-	fmt.Println(a.Equal(b), a.Cmp(b), a.String() == b.String())
-	// Output: true 0 true
+	fmt.Println(a.Equal(b), a.Cmp(b), a.String() == b.String(), a == b)
+
+	milli := benefit.MustParseRate("0.001")
+	p, q := a.MulRate(milli).MulRate(milli), b.MulRate(milli).MulRate(milli)
+	fmt.Println(p, p.Equal(q), p == q)
+	// Output:
+	// true 0 true true
+	// 0.0000015 true false
 }
 
 // The national veterans' standards are the prior year's × (1 + r),

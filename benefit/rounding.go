@@ -7,7 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/benefitstd/benefitstd/internal/strictjson"
+	"github.com/benefitstd/benefitstd/internal/input"
 )
 
 // A Unit is the step a rounded amount lands on: 分 (0.01), 角 (0.1),
@@ -35,8 +35,12 @@ func (u Unit) places() int32 {
 	return 2
 }
 
+// micro returns the unit in micro-yuan, the fixed-point form of an
+// Amount: 10^4, 10^5, 10^6 or 10^7 (an unknown unit is Fen, as in places).
+func (u Unit) micro() int64 { return pow10[amountScale-u.places()] }
+
 // Step returns the unit as an Amount (0.01, 0.1, 1 or 10 yuan).
-func (u Unit) Step() Amount { return Amount{decimal.New(1, -u.places())} }
+func (u Unit) Step() Amount { return Amount{v: u.micro()} }
 
 func (u Unit) valid() bool { return u >= Fen && u <= TenYuan }
 
@@ -136,10 +140,20 @@ var (
 	TenYuanHalfUp = Rounding{TenYuan, HalfUp}
 )
 
-func (r Rounding) round(d decimal.Decimal) decimal.Decimal {
-	return roundPlaces(d, r.Unit.places(), r.Mode)
+// known returns r's unit and mode as they round: an unknown unit rounds
+// to the fen and an unknown mode half-up.
+func (r Rounding) known() (Unit, Mode) {
+	u, m := r.Unit, r.Mode
+	if !u.valid() {
+		u = Fen
+	}
+	if !m.valid() {
+		m = HalfUp
+	}
+	return u, m
 }
 
+// roundPlaces rounds a decimal beyond the fixed-point form.
 func roundPlaces(d decimal.Decimal, places int32, m Mode) decimal.Decimal {
 	switch m {
 	case HalfEven:
@@ -176,7 +190,7 @@ func (r Rounding) MarshalJSON() ([]byte, error) {
 // required and unknown fields are errors.
 func (r *Rounding) UnmarshalJSON(b []byte) error {
 	var j roundingJSON
-	if err := strictjson.Value(b, &j); err != nil {
+	if err := input.Value(b, &j); err != nil {
 		return err
 	}
 	u, err := ParseUnit(j.Unit)

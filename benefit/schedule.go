@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/benefitstd/benefitstd/internal/strictjson"
+	"github.com/benefitstd/benefitstd/internal/input"
 )
 
 // A Status says how firm a value is: law, announced, provisional,
@@ -320,7 +320,7 @@ func (s Schedule) MarshalJSON() ([]byte, error) {
 // as NewSchedule does.
 func (s *Schedule) UnmarshalJSON(b []byte) error {
 	var j scheduleJSON
-	if err := strictjson.Value(b, &j); err != nil {
+	if err := input.Value(b, &j); err != nil {
 		return err
 	}
 	v, err := NewSchedule(j.Versions...)
@@ -349,7 +349,7 @@ func (v *Version) UnmarshalJSON(b []byte) error {
 		Status   *Status  `json:"status"`
 		Citation Citation `json:"citation"`
 	}
-	if err := strictjson.Value(b, &j); err != nil {
+	if err := input.Value(b, &j); err != nil {
 		return err
 	}
 	switch {

@@ -1,7 +1,6 @@
 package floor_test
 
 import (
-	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -136,7 +135,8 @@ func splitYearLevel(t *testing.T, end string, years map[string]string) floor.Lev
 }
 
 // A yearly standard paid in monthly instalments is compared on what the
-// year pays (policy-reference §11 Example E): SplitYear splits 88,150
+// year pays (example E, the 140800 row of floor/data/sample_levels.json):
+// SplitYear splits 88,150
 // into eleven payments of 7,345.83 and a December payment of 7,345.87,
 // 11 × 7,345.83 + 7,345.87 = 88,150.00: the floor year 2019-08 ..
 // 2020-07 is kept, although every month but December is 0.04 a year
@@ -255,30 +255,4 @@ func TestOverlapOwedOnceRoundedOnce(t *testing.T) {
 	eq(t, "hierarchy", hi.Arrears, "0.01")
 	eq(t, "total", rep.Summary.ArrearsTotal, "0.05")
 	eq(t, "unsplit", rep.Summary.ArrearsUnsplit, "0.05")
-}
-
-// Who pays is the programme's payer: 失业保险金 comes from the
-// unemployment insurance fund. Example C's UI of 650 below the 低保 of
-// 660 owes 10 × 100 × 12 = 12,000.00, said to be the fund's in JSON
-// ("payer": "fund", no central/local split) and in the text.
-func TestFundPaysUnemploymentArrears(t *testing.T) {
-	_, levels := uiBelowDibao(t)
-	rep := check(t, levels, floor.Options{From: ym("2018-08"), To: ym("2019-08")})
-	var js, tx bytes.Buffer
-	if err := rep.WriteJSON(&js); err != nil {
-		t.Fatal(err)
-	}
-	if err := rep.WriteText(&tx); err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{`"payer": "fund"`, `"arrears_fund": "12000.00"`, `"central": null`} {
-		if !strings.Contains(js.String(), want) {
-			t.Errorf("JSON lacks %s", want)
-		}
-	}
-	for _, want := range []string{"fund 基金 12,000.00", "paid by the fund 基金"} {
-		if !strings.Contains(tx.String(), want) {
-			t.Errorf("text lacks %q:\n%s", want, tx.String())
-		}
-	}
 }

@@ -118,13 +118,21 @@ type national struct {
 // again for each level (correct, only slower).
 const maxCheckedDims = 64
 
-// regionInfo is a region some level gives: its display name, and the
-// last of its levels (the head of the list through checker.next).
+// regionInfo is a region some level gives: its display name, the last
+// of its levels (the head of the list through checker.next), and the
+// divisions it lies under as the region table records them, nearest
+// first (zero Codes after the last).
 type regionInfo struct {
 	code region.Code
-	name string
 	last int32
+	name string
+	up   [maxUp]region.Code
 }
+
+// maxUp bounds the divisions a region lies under: a county's recorded
+// parent is a prefecture or its province, a prefecture's its province
+// (region.Table.WithDivisions refuses any other).
+const maxUp = 2
 
 func (c *checker) name(i int) string { return c.regions[c.rid[i]].name }
 
@@ -174,12 +182,21 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 		}
 		r, ok := c.regIdx[l.Region]
 		if !ok {
-			if _, err := c.tab.Resolve(l.Region); err != nil {
+			d, err := c.tab.Resolve(l.Region)
+			if err != nil {
 				return nil, levelErr(i, "region", err)
 			}
 			r = int32(len(c.regions))
 			c.regIdx[l.Region] = r
-			c.regions = append(c.regions, regionInfo{code: l.Region, name: c.tab.Name(l.Region), last: -1})
+			ri := regionInfo{code: l.Region, name: d.Name, last: -1}
+			for k, p := 0, d.Parent; k < maxUp && p.IsValid(); k++ {
+				ri.up[k] = p
+				if p.Level() == region.Province {
+					break // a province lies under nothing (the table refuses a parent of one)
+				}
+				p = parentOf(c.tab, p)
+			}
+			c.regions = append(c.regions, ri)
 		}
 		c.rid[i] = r
 		pi, ok := c.progIdx[l.Program]
@@ -402,7 +419,10 @@ func (c *checker) ancestor(i int) int {
 		c.anc[i] = 1
 		return -1
 	}
-	for a, ok := l.Region.Parent(); ok && best < 0; a, ok = a.Parent() {
+	for _, a := range c.up(c.rid[i]) {
+		if best >= 0 {
+			break
+		}
 		r, has := c.regIdx[a]
 		if !has {
 			continue
@@ -658,10 +678,59 @@ func sourceAt(l *Level, m benefit.Month) benefit.Citation {
 	return l.Source
 }
 
-// inGroup reports whether code is a member of g or lies under one, like
-// g.Contains, without allocating the ancestors.
-func inGroup(g region.Group, code region.Code) bool {
-	for a, ok := code, true; ok; a, ok = a.Parent() {
+// up returns the divisions region r lies under as the region table
+// records them (region.Division.Parent), nearest first: for 371723
+// 成武县, 371700 菏泽市 and 370000 山东省. The slice shares the region's
+// array and allocates nothing.
+func (c *checker) up(r int32) []region.Code {
+	ri := &c.regions[r]
+	n := 0
+	for n < maxUp && ri.up[n].IsValid() {
+		n++
+	}
+	return ri.up[:n]
+}
+
+// parentOf returns the division code lies directly under as tab records
+// it, or the zero Code for a province or a code tab does not hold.
+func parentOf(tab *region.Table, code region.Code) region.Code {
+	d, _ := tab.Lookup(code)
+	return d.Parent
+}
+
+// within reports whether code is one of members or lies under one, by
+// the parents tab records (not by the digits of the code: a division
+// added with region.Table.WithDivisions may lie under another one than
+// its digits say). It allocates nothing.
+func within(tab *region.Table, code region.Code, members []region.Code) bool {
+	for depth := 0; code.IsValid() && depth <= maxUp; depth++ {
+		if slices.Contains(members, code) {
+			return true
+		}
+		code = parentOf(tab, code)
+	}
+	return false
+}
+
+// under reports whether code is anc or lies under it, by the parents
+// tab records. It allocates nothing.
+func under(tab *region.Table, code, anc region.Code) bool {
+	for depth := 0; code.IsValid() && depth <= maxUp; depth++ {
+		if code == anc {
+			return true
+		}
+		code = parentOf(tab, code)
+	}
+	return false
+}
+
+// inGroup reports whether region r of a level is a member of g or lies
+// under one, by the parents the table records.
+func (c *checker) inGroup(g region.Group, r int32) bool {
+	if slices.Contains(g.Members, c.regions[r].code) {
+		return true
+	}
+	for _, a := range c.up(r) {
 		if slices.Contains(g.Members, a) {
 			return true
 		}

@@ -33,7 +33,8 @@ func eq(t *testing.T, what string, got benefit.Amount, want string) {
 	}
 }
 
-// Policy-reference §11 Example B: the national floor rose 103 → 123 on
+// Worked example B (the hypothetical county 371723 of the shipped sample,
+// floor/data/sample_levels.json): the national floor rose 103 → 123 on
 // 2024-01-01; county X paid 103 until it started paying 123 in July 2024;
 // 10,000 beneficiaries. By hand: 10,000 × 6 months × 20 = 1,200,000.00
 // owed. The +20 is the national-floor part: the centre pays 50 % of it in

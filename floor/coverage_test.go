@@ -1,9 +1,6 @@
 package floor_test
 
 import (
-	"bytes"
-	"encoding/json"
-	"encoding/xml"
 	"errors"
 	"strings"
 	"testing"
@@ -13,10 +10,11 @@ import (
 	"github.com/benefitstd/benefitstd/region"
 )
 
-// grade1Set is a set with the 因战一级 disability standard only: 80,140
-// a year from 2018-08 and 88,150 from 2019-08 (policy-reference §5.2,
-// [V]), and, when cadence is set, the veterans' 12-month cadence (the
-// standards are adjusted every 1 August).
+// grade1Set is a set with the 因战一级 disability standard only: 80,140 a
+// year from 2018-08 and 88,150 from 2019-08 (published [V], as
+// floor/data/veterans_tables.json cites them), and, when cadence is set,
+// the veterans' 12-month cadence (the standards are adjusted every 1
+// August).
 func grade1Set(t *testing.T, cadence bool) *floor.Set {
 	t.Helper()
 	var cads []floor.Cadence
@@ -86,13 +84,13 @@ func TestUncheckedNoFloorForTheDimensions(t *testing.T) {
 	}
 }
 
-// The issue's headline case on the shipped data: a grade-5 因战 disabled
-// veteran paid 1 yuan a year is checked against the national table, not
-// reported unchecked. In 2021-08 .. 2022-07 因战五级 is 54,220 a year
-// (legislated, data-additions §1.1), so the level is 54,219 a
+// On the shipped data: a grade-5 因战 disabled veteran paid 1 yuan a year
+// is checked against the national table, not reported unchecked. In 2021-08
+// .. 2022-07 因战五级 is 54,220 a year (legislated,
+// floor/data/src/veterans_disability.csv), so the level is 54,219 a
 // person-year short: 54,219 × 3 persons × 12 months ÷ 12 = 162,657.00.
-// After the last known table (2022-08, 59,100, provisional) goes stale
-// in 2023-08, a level at or above it is unchecked (stale), never passed:
+// After the last known table (2022-08, 59,100, provisional) goes stale in
+// 2023-08, a level at or above it is unchecked (stale), never passed:
 // 60,000 a year in 2023-08 .. 2024-07 is 12 unchecked level-months.
 func TestGrade5CheckedAgainstShippedTable(t *testing.T) {
 	lv := []floor.Level{{Region: region.MustParseCode("140822"), Program: "veterans.disability",
@@ -118,13 +116,13 @@ func TestGrade5CheckedAgainstShippedTable(t *testing.T) {
 	}
 }
 
-// A relative rule made at a date covers the months from then on only:
-// the ill-returned veterans' ceiling (the grade-10 因战 standard) is in
-// force from 2020-08, so of a level paid 2019-08 .. 2021-07 it checks
-// the 12 months from 2020-08 and neither checks nor reports the 12
-// before. 660 a month × 12 = 7,920 a year is under the grade-10 因战
-// standard of either year (9,800 from 2019-08, 9,800 × 1.10 = 10,780
-// from 2020-08, data-additions §1.1), and above the floor (550, then
+// A relative rule made at a date covers the months from then on only: the
+// ill-returned veterans' ceiling (the grade-10 因战 standard) is in force
+// from 2020-08, so of a level paid 2019-08 .. 2021-07 it checks the 12
+// months from 2020-08 and neither checks nor reports the 12 before. 660 a
+// month × 12 = 7,920 a year is under the grade-10 因战 standard of either
+// year (9,800 from 2019-08, 9,800 × 1.10 = 10,780 from 2020-08,
+// floor/data/src/veterans_disability.csv), and above the floor (550, then
 // 650 from 2020-08): no finding.
 func TestRelativeFromBoundsCoverage(t *testing.T) {
 	lv := []floor.Level{{Region: region.MustParseCode("140822"), Program: "veterans.ill_returned", Schedule: sched(t, "2019-08", "660")}}
@@ -140,9 +138,10 @@ func TestRelativeFromBoundsCoverage(t *testing.T) {
 	}
 }
 
-// A programme with no national floor at all (在乡复员军人定期定量补助,
-// data-additions §1.4: central increments, not a standard) is unchecked
-// too, with a message that says no floor is known.
+// A programme with no national floor at all (在乡复员军人定期定量补助:
+// the national notices set central increments, not a standard, and the
+// shipped floors have none) is unchecked too, with a message that says
+// no floor is known.
 func TestUncheckedProgrammeWithoutFloor(t *testing.T) {
 	lv := []floor.Level{{Region: region.MustParseCode("140822"), Program: "veterans.demobilized", Per: benefit.PerYear,
 		Dims: benefit.MustParseDims("enlisted=抗日战争时期"), Schedule: sched(t, "2024-01", "24000")}}
@@ -226,83 +225,6 @@ func TestStaleFloorIsUncheckedNotPassed(t *testing.T) {
 	eq(t, "total", rep.Summary.ArrearsTotal, "40")
 	if c := coverageOf(t, rep, floor.RuleFloor); c.Checked != 24 || c.Unchecked != 0 {
 		t.Errorf("coverage %+v", c)
-	}
-}
-
-// Unchecked findings in every format: JSON gives "unchecked" and the
-// coverage; JUnit a skipped test case with the reason; the text marks
-// the row and lists the coverage.
-func TestUncheckedInEveryFormat(t *testing.T) {
-	city := region.MustParseCode("320500")
-	lv := []floor.Level{
-		{Region: city, Program: "employment.unemployment_insurance", Schedule: sched(t, "2018-08", "1818"), Beneficiaries: 100},
-		{Region: city, Program: "reference.min_wage", Schedule: sched(t, "2018-08", "2020")},
-	}
-	rep := check(t, lv, floor.Options{From: ym("2018-08"), To: ym("2019-08")})
-
-	var js bytes.Buffer
-	if err := rep.WriteJSON(&js); err != nil {
-		t.Fatal(err)
-	}
-	var doc struct {
-		Summary  struct{ Unchecked, Warnings int }
-		Coverage []floor.RuleCoverage
-		Findings []struct {
-			Rule, Severity, Unchecked string
-		}
-	}
-	if err := json.Unmarshal(js.Bytes(), &doc); err != nil {
-		t.Fatal(err)
-	}
-	if doc.Summary.Unchecked != 2 || doc.Summary.Warnings != 2 || len(doc.Findings) != 2 || doc.Findings[0].Unchecked != "no_reference" ||
-		doc.Findings[0].Severity != "warning" || len(doc.Coverage) == 0 {
-		t.Errorf("JSON: %+v\n%s", doc, js.String())
-	}
-
-	var ju bytes.Buffer
-	if err := rep.WriteJUnit(&ju); err != nil {
-		t.Fatal(err)
-	}
-	var x struct {
-		Skipped int `xml:"skipped,attr"`
-		Suites  []struct {
-			Properties []struct {
-				Name  string `xml:"name,attr"`
-				Value string `xml:"value,attr"`
-			} `xml:"properties>property"`
-			Cases []struct {
-				Name    string `xml:"name,attr"`
-				Skipped *struct {
-					Message string `xml:"message,attr"`
-				} `xml:"skipped"`
-			} `xml:"testcase"`
-		} `xml:"testsuite"`
-	}
-	if err := xml.Unmarshal(ju.Bytes(), &x); err != nil {
-		t.Fatal(err)
-	}
-	skipped := 0
-	for _, c := range x.Suites[0].Cases {
-		if c.Skipped != nil && strings.HasPrefix(c.Skipped.Message, "no_reference: ") && strings.Contains(c.Name, "unchecked") {
-			skipped++
-		}
-	}
-	props := map[string]string{}
-	for _, p := range x.Suites[0].Properties {
-		props[p.Name] = p.Value
-	}
-	if x.Skipped != 2 || skipped != 2 || props["coverage ui.art47.not_below_dibao"] != "checked 0, unchecked 12 level-months" || props["as_of"] != "2019-07" {
-		t.Errorf("JUnit: %d skipped; properties %v\n%s", skipped, props, ju.String())
-	}
-
-	var tx bytes.Buffer
-	if err := rep.WriteText(&tx); err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{"[unchecked: no_reference]", "2 unchecked 未核验", "Coverage 覆盖", "as of 截至 2019-07"} {
-		if !strings.Contains(tx.String(), want) {
-			t.Errorf("text lacks %q:\n%s", want, tx.String())
-		}
 	}
 }
 

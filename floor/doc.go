@@ -74,6 +74,30 @@
 // of the group only. Where several floors apply, the highest wins
 // (Set.Required).
 //
+// # Projections (预测的国家标准)
+//
+// Set.Project carries the national floors of a programme past their last
+// versions: at each Step every column (a national floor: one per grade
+// and cause for the disability pensions) gets one version, raised from
+// the one before by the Increase whose dimension pattern matches it,
+// by a rate rounded by the programme's rounding (half-up to 10 yuan for
+// the veterans' tables) or by an amount; a floor is never cut. The
+// shipped 2021-08 disability table raised +9/8/7 % (grades 1-6, 因战/
+// 因公/因病) and +8/7 % (grades 7-10) gives the shipped 2022-08 table
+// exactly. Projected versions have the status benefit.Projected, so that
+// no projected figure reads as published.
+//
+// A Path is the national floor of one column over the years a
+// simulation runs (package adjust): a history (given, or the set's
+// national floor up to ShippedThrough), then a Trend, one projected
+// version each January: +Step yuan, indexation to wages and prices, or
+// hold. Path.Project resolves it over years into a Projected: the floor
+// of each year (YearFloor: the highest in force in any of its months),
+// the path as a schedule, and Projected.Check, which checks simulated
+// levels against the set with the column's national floor replaced by
+// the path, so that a projected year is checked against the projected
+// floor.
+//
 // # Rules
 //
 // Check applies these rules to every Level over the window
@@ -84,6 +108,13 @@
 // its own or inherited; months before its first version with no
 // ancestor to inherit from, or after its End, are not its months (a
 // region that should have reported is found with Options.Expect).
+//
+// A region's ancestors are the divisions it lies under as the region
+// table (Options.Regions) records them (region.Division.Parent), not as
+// the digits of its code say: a division added with
+// region.Table.WithDivisions under another parent than its digits name
+// inherits, is compared, belongs to regional groups and is covered by
+// waivers through its recorded parent.
 //
 //  1. floor (violation): the level is not below the highest applicable
 //     fixed floor. A shortfall against a provisional floor version is a
@@ -258,7 +289,8 @@
 // rounded once. Shortfall and Actual are then per person-year, (n ×
 // standard − 12 × Σ paid) ÷ n and the standard less it, shown rounded
 // half-up to the fen when not a whole fen (a year shorter than 12
-// months whose amounts vary). Worked (policy-reference §11 Example E):
+// months whose amounts vary). Worked (example E, the 140800 row of the
+// shipped sample floor/data/sample_levels.json):
 // eleven payments of 7,345.83 and a December payment of 7,345.87
 // (benefit.SplitYear of 88,150) pay 88,150.00 and keep the floor year
 // 2019-08 .. 2020-07, although every month but December is short on its
@@ -300,7 +332,8 @@
 // ArrearsFund + ArrearsUnsplit = ArrearsTotal. Waived arrears are in
 // Summary.WaivedArrears, not in the total.
 //
-// Worked example (policy-reference §11 Example B): the floor rose 103 →
+// Worked example B (county 371723 of floor/data/sample_levels.json): the
+// floor rose 103 →
 // 123 on 2024-01-01, a county paid 123 from July; 10,000 beneficiaries ×
 // 6 months × 20 = 1,200,000.00 owed, 600,000.00 central in a tier-3
 // province, 1,200,000.00 in tiers 1-2; 50.0 % of its 120,000
@@ -317,7 +350,12 @@
 //	region,program,dimensions,effective_from,amount,per,beneficiaries,source,status,first_paid
 //
 // (first_paid optional) in UTF-8 with or without BOM, LF or CRLF; a GBK
-// file is rejected with an error that says so. A version's "first_paid"
+// file, or a UTF-16 surrogate written as UTF-8, is rejected with an
+// error that says so (benefit.ErrEncoding). JSON is decoded strictly: a
+// member no field has, a name given twice or in another case than the
+// field's ("Amount" for "amount"), invalid UTF-8 or a lone surrogate
+// (\ud800) in a string, and data after the document are errors. A
+// version's "first_paid"
 // (CSV column, JSON field of the version) is the first month its amount
 // was paid, when later than its effective month; in Go it is
 // Level.FirstPaid, beside the Schedule, since benefit.Version describes a
@@ -343,63 +381,21 @@
 // nothing is returned from a half-read file. Sample returns the
 // ILLUSTRATIVE levels `benefitstd check` shows when no file is given.
 //
+// Every reader is bounded while it reads (SetOptions.Limits, a
+// benefit.Limits; the zero value takes the defaults): a JSON document of
+// at most 256 MiB with strings of at most 1 MiB, CSV lines of at most 1
+// MiB and fields of at most 64 KiB, at most 1,000,000 levels a file and
+// 10,000 versions a level or floor. Input past a bound stops the reader
+// with an error wrapping benefit.ErrTooLarge that names the record, after
+// holding no more than a few times the bound: a 2 GB line, or /dev/zero
+// given as a levels file, is an error, not an exhausted machine.
+//
 // # Reports
 //
-// A Report renders as text (WriteText: aligned by display width, Chinese
-// counted as two columns, with coverage and effect tables), JUnit XML
-// (WriteJUnit: one test case per region × programme checked, a failure
-// per case with violations; one skipped case per unchecked finding or
-// missing level, with the reason; the window, as-of month, summary,
-// coverage and effects as suite properties) and JSON (WriteJSON). The
-// JSON schema, version SchemaVersion = "2":
-//
-//	{
-//	  "schema_version": "2",
-//	  "window": {"from": "2024-01", "to": "2025-01", "as_of": "2024-12"},   // "to": "" = open
-//	  "floors_version": "2026-12-03",
-//	  "illustrative": false, "note": "...",
-//	  "summary": {"levels": 1, "violations": 1, "warnings": 0, "advisories": 0, "waived": 0,
-//	              "unchecked": 0, "expected": 0, "missing": 0,
-//	              "arrears_total": "1200000.00", "arrears_central": "600000.00",
-//	              "arrears_local": "600000.00", "arrears_fund": "0.00", "arrears_unsplit": "0.00",
-//	              "waived_arrears": "0.00", "interest": "0.00"},
-//	  "coverage": [{"rule": "floor", "checked": 12, "unchecked": 0}],   // level-months
-//	  "effects": [{"region": "371723", "region_name": "...", "program": "pension.resident.basic",
-//	               "beneficiary_months_at_floor": 60000, "beneficiary_months_checked": 120000,
-//	               "share": "50.0%",                                        // null when nothing was checked
-//	               "level_months_at_floor": 6, "level_months_checked": 12,
-//	               "arrears": "1200000.00",
-//	               "raises": [{"from": "2024-01", "reached": "2024-07", "months": 6}],   // "reached": "", "months": null = not yet
-//	               "headroom": "-20.00", "headroom_per": "month"}],       // null when no floor was evaluated
-//	  "findings": [{
-//	    "rule": "floor", "severity": "violation",
-//	    "unchecked": "no_floor",                                // unchecked findings only
-//	    "region": "371723", "region_name": "...", "program": "pension.resident.basic",
-//	    "dimensions": "", "from": "2024-01", "to": "2024-07", "months": 6, "per": "month",
-//	    "required": "123.00", "actual": "103.00", "shortfall": "20.00", "excess": "0.00",
-//	    "persons": 10000, "person_months": 60000, "arrears": "1200000.00",
-//	    "payer": "budget",                                      // "fund"; absent when no cost rule
-//	    "central": "600000.00", "local": "600000.00",          // null unless the budgets pay
-//	    "interest": "0.00",
-//	    "citation": {"doc": "...", "title": "...", "url": "...", "confidence": "V3", "note": "..."},
-//	    "source": {...},                                        // the local value's citation
-//	    "floor_status": "announced",                            // rule "floor", evaluated, only
-//	    "inherited_from": "370000",                             // when inherited
-//	    "waiver": {...},                                        // waived and waiver_expired findings
-//	    "message": "level 103.00 is below the national floor 123.00 (announced)"}],
-//	  "checked": [{"region": "371723", "region_name": "...", "program": "pension.resident.basic"}]
-//	}
-//
-// Amounts are JSON strings, never numbers. Findings are sorted by region,
-// programme, dimensions, first month and rule; the same inputs give
-// byte-identical output. Fields may be added within a schema version,
-// never removed or changed in meaning. Version 2 changed from 1: a
-// finding's person_months and arrears count its months up to the as-of
-// month (an open-ended shortfall owes to it, where version 1 gave it no
-// arrears); "warnings" include unchecked findings and "missing" levels;
-// the national "stale" warning and rule "no_level" are gone (both are
-// unchecked findings now); the unemployment benefit's arrears are the
-// fund's (central and local null).
+// A Report is plain data with exported fields: the findings, what each
+// rule checked and could not (Coverage), the effects and the Summary.
+// Package output renders it as text, JSON (a stable schema, documented
+// there) and JUnit XML.
 //
 // # Zero values
 //
@@ -412,7 +408,10 @@
 // A zero Level.Per is per month, a zero Waiver.Expiry never expires and
 // a zero Interval.To or Options.To leaves the window open. Build a [Set]
 // with [Default], [Load], [LoadWith], [NewSet] or [NewSetWith]; a zero
-// Set holds no floors, rules or cadences.
+// Set holds no floors, rules or cadences. The zero [Increase] holds a
+// column; the zero [Trend] has no kind and is refused (Trend.Validate);
+// a [Path] without a history starts from the national floor of
+// PathOptions.Floors, and the zero PathOptions.Floors is [Default].
 //
 // # Errors
 //
@@ -436,19 +435,30 @@
 // benefit.ErrOrder) or whose severities are not advisory, warning or
 // violation (benefit.ErrSyntax); and when a shortfall is still running
 // at the end of an open window with no Options.AsOf (field "as_of",
-// ErrNoAsOf, the package's one sentinel). Each is a *benefit.RecordError
+// ErrNoAsOf). Each is a *benefit.RecordError
 // (errors.As) whose Field names the level, waiver, expectation or option
 // ("levels[3].dimensions"); the JSON loaders (ReadJSON, Load) add the
-// file and the line of that JSON path, and name a value that does not
-// decode (a month 2024-13, an amount "1,50", an unknown field) by its
-// full path and line ("levels[2].versions[0].amount"). The sentinels it
-// wraps are for errors.Is.
+// file, the line of that JSON path (for a missing member, the line of
+// the object that lacks it) and its JSON pointer (RecordError.Pointer),
+// and name a value that does not decode (a month 2024-13, an amount
+// "1,50", an unknown field) by its full path, pointer and line
+// ("levels[2].versions[0].amount", "/levels/2/versions/0/amount"). The
+// sentinels it wraps are for errors.Is.
+//
+// Set.Project and Path.Project return a *benefit.RecordError naming the
+// step, increase or path field ("steps[0].increases[2].dims",
+// "history[1].status", "projection.step"); a programme, column or year
+// with no national floor to project from wraps ErrNoFloor. ErrNoAsOf and
+// ErrNoFloor are the package's own sentinels.
 //
 // # Concurrency and cost
 //
 // Check reads its inputs and shared immutable data only, so it is safe
 // to call from many goroutines. Its work and memory grow linearly with
-// the levels, their versions and the findings made. bench/floor_bench_test.go
+// the levels, their versions and the findings made (the arrears owed
+// once over a level's overlapping findings in O(n log n):
+// bench/input_bench_test.go checks one level of 32,000 versions, each a
+// finding, at about 15 µs a version). bench/floor_bench_test.go
 // checks 1,000,000 synthetic region × programme schedules over
 // 2023-2025: about 2.6 µs and 3.8 allocations per schedule on a shared
 // 2-core machine, with some 400,000 unchecked findings among them (the

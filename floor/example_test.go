@@ -9,11 +9,11 @@ import (
 	"github.com/benefitstd/benefitstd/region"
 )
 
-// A county that lagged the national floor (policy-reference §11 Example
-// B): the floor rose 103 → 123 on 2024-01-01, the county paid 123 only
-// from July, and 10,000 people were paid 20 yuan short for 6 months.
-// Shandong is a tier-3 (eastern) province, so the centre funds half of
-// the national-floor part.
+// A county that lagged the national floor (example B, county 371723 of the
+// shipped sample floor/data/sample_levels.json): the floor rose 103 → 123
+// on 2024-01-01, the county paid 123 only from July, and 10,000 people were
+// paid 20 yuan short for 6 months. Shandong is a tier-3 (eastern) province,
+// so the centre funds half of the national-floor part.
 func Example_countyArrears() {
 	county := floor.Level{
 		Region:  region.MustParseCode("371723"),
@@ -72,7 +72,8 @@ func ExampleSet_National() {
 }
 
 // Unemployment benefit equal to the minimum wage breaks 失业保险条例 Art 18
-// ("低于当地最低工资标准", strictly below), policy-reference §11 Example C.
+// ("低于当地最低工资标准", strictly below): worked example C, a city
+// with a minimum wage of 2,020 and a 低保 of 660 from 2018-08.
 func ExampleCheck_unemploymentBounds() {
 	city := region.MustParseCode("320500")
 	at := benefit.MustParseMonth("2018-08")
@@ -119,54 +120,12 @@ func ExampleReadCSV_error() {
 	// levels.csv:2: amount: benefit: invalid amount "1e9": exponent notation is not accepted; write the plain digits
 }
 
-// In JUnit, a rule that could not be evaluated is a skipped test case
-// with the reason, never a pass. Shanghai's 2021 unemployment benefit
-// (1,975 in months 1-12) and minimum wage (2,590) are given, its 低保 is
-// not: 失业保险条例 Art 18's lower bound and 社会保险法 Art 47 cannot be
-// evaluated.
-func ExampleReport_WriteJUnit() {
-	sh, at := region.MustParseCode("310000"), benefit.MustParseMonth("2022-01")
-	level := func(program, dims, amount string) floor.Level {
-		return floor.Level{Region: sh, Program: program, Dims: benefit.MustParseDims(dims),
-			Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2021-07"), Amount: benefit.MustParseAmount(amount), Status: benefit.Default})}
-	}
-	rep, err := floor.Check([]floor.Level{
-		level("employment.unemployment_insurance", "period=1-12", "1975"),
-		level("reference.min_wage", "", "2590"),
-	}, floor.Options{From: at, To: at.AddMonths(12)})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	var b strings.Builder
-	rep.WriteJUnit(&b)
-	for _, line := range strings.Split(b.String(), "\n") {
-		if strings.Contains(line, "<testsuites") || strings.Contains(line, "<testcase") || strings.Contains(line, "<skipped") || strings.Contains(line, "coverage") {
-			fmt.Println(strings.TrimSpace(line))
-		}
-	}
-	// Output:
-	// <testsuites name="benefitstd check" tests="4" failures="0" skipped="2">
-	// <property name="coverage ui.art18.above_dibao" value="checked 0, unchecked 12 level-months"></property>
-	// <property name="coverage ui.art18.below_min_wage" value="checked 12, unchecked 0 level-months"></property>
-	// <property name="coverage ui.art47.not_below_dibao" value="checked 0, unchecked 12 level-months"></property>
-	// <property name="coverage ui.target90" value="checked 12, unchecked 0 level-months"></property>
-	// <property name="coverage no_cut" value="checked 24, unchecked 0 level-months"></property>
-	// <property name="coverage stale" value="checked 12, unchecked 0 level-months"></property>
-	// <testcase classname="310000 上海市" name="employment.unemployment_insurance">
-	// <testcase classname="310000 上海市" name="reference.min_wage"></testcase>
-	// <testcase classname="310000 上海市" name="employment.unemployment_insurance period=1-12 ui.art18.above_dibao unchecked [2022-01, 2023-01)">
-	// <skipped message="no_reference: no reference.dibao_urban figure is given for the region or any region above it, nor nationally: ui.art18.above_dibao cannot be evaluated"></skipped>
-	// <testcase classname="310000 上海市" name="employment.unemployment_insurance period=1-12 ui.art47.not_below_dibao unchecked [2022-01, 2023-01)">
-	// <skipped message="no_reference: no reference.dibao_urban figure is given for the region or any region above it, nor nationally: ui.art47.not_below_dibao cannot be evaluated"></skipped>
-}
-
-// A level the library cannot check is reported as unchecked, with the
-// rule, the months and the reason, and the coverage says how much of
-// each rule was checked. 在乡复员军人定期定量补助 has no national
-// floor (the national notices set central increments, not a standard;
-// data-additions §1.4): a county's allowance (HYPOTHETICAL 24,000 a
-// year) is not checked against any floor.
+// A level the library cannot check is reported as unchecked, with the rule,
+// the months and the reason, and the coverage says how much of each rule
+// was checked. 在乡复员军人定期定量补助 has no national floor (the national
+// notices set central increments, not a standard, and
+// floor/data/national.json has none): a county's allowance (HYPOTHETICAL
+// 24,000 a year) is not checked against any floor.
 func ExampleCheck_unchecked() {
 	county := floor.Level{Region: region.MustParseCode("140822"), Program: "veterans.demobilized",
 		Dims: benefit.MustParseDims("enlisted=抗日战争时期"), Per: benefit.PerYear,
@@ -257,4 +216,44 @@ func ExampleRelative_againstDims() {
 	// 2026-12-03 0 findings
 	// 2026-12-03+因公 1 findings
 	// ill_returned.max_grade10 a year: 10152.00 bound 10140.00 over by 12.00
+}
+
+// The national veterans' disability table carried one year past the last
+// shipped one (2022-08) by an assumed raise of 5 % for every grade and
+// cause, rounded half-up to 10 yuan as the programme is: grade 1 因战
+// 116,270 × 1.05 = 122,083.5 → 122,080. The projected version says so.
+func ExampleSet_Project() {
+	set, err := floor.Default().Project(floor.Projection{
+		Program: "veterans.disability",
+		Steps: []floor.Step{{From: benefit.MustParseMonth("2023-08"),
+			Increases: []floor.Increase{{Rate: benefit.MustParseRate("5%")}}}},
+		Citation: benefit.Citation{Title: "assumed +5 % (not a published table)"},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	s, _ := set.National("veterans.disability", benefit.MustParseDims("cause=因战;grade=1"))
+	v, _ := s.Last()
+	fmt.Println(v.From, v.Amount, v.Status)
+	// Output:
+	// 2023-08 122080.00 projected
+}
+
+// The residents' pension floor of a simulation: the shipped history up
+// to 2025 (143 from 2025-01), then +20 yuan each January.
+func ExamplePath_Project() {
+	path := floor.Path{ShippedThrough: 2025, Projection: floor.StepTrend(benefit.Yuan(20))}
+	pr, err := path.Project(floor.PathOptions{Program: "pension.resident.basic", From: 2025, To: 2027})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, y := range pr.Years {
+		fmt.Println(y.Year, y.Amount, y.Status)
+	}
+	// Output:
+	// 2025 143.00 announced
+	// 2026 163.00 projected
+	// 2027 183.00 projected
 }

@@ -6,7 +6,7 @@ import (
 	"slices"
 
 	"github.com/benefitstd/benefitstd/benefit"
-	"github.com/benefitstd/benefitstd/internal/csvin"
+	"github.com/benefitstd/benefitstd/internal/input"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -180,59 +180,62 @@ func ReadExpectations(r io.Reader, name string) ([]Expectation, error) {
 // ReadExpectationsWith is ReadExpectations with programmes and regions
 // checked against opts.Catalogue and opts.Regions (nil: the defaults).
 func ReadExpectationsWith(r io.Reader, name string, opts SetOptions) ([]Expectation, error) {
-	rd, err := csvin.New(r, name, []string{"region", "program"}, []string{"dimensions", "scope", "include_statistical"})
+	const (
+		colRegion = iota
+		colProgram
+		colDims
+		colScope
+		colStats
+	)
+	rd, err := input.NewCSV(r, name, []string{"region", "program"}, []string{"dimensions", "scope", "include_statistical"}, opts.limits())
 	if err != nil {
 		return nil, err
 	}
 	cat, tab := opts.catalogue(), opts.regions()
 	seen := map[Expectation]int{}
 	var out []Expectation
-	for {
-		rec, err := rd.Next()
-		if err == io.EOF {
-			break
-		}
+	for rec, err := range rd.All() {
 		if err != nil {
 			return nil, err
 		}
-		code, err := region.ParseCode(rec.Get("region"))
+		code, err := region.ParseCode(rec.Get(colRegion))
 		if err != nil {
-			return nil, rec.Err("region", err)
+			return nil, rec.Err(colRegion, err)
 		}
 		if _, err := tab.Resolve(code); err != nil {
-			return nil, rec.Err("region", err)
+			return nil, rec.Err(colRegion, err)
 		}
-		p, err := cat.Program(rec.Get("program"))
+		p, err := cat.Program(rec.Get(colProgram))
 		if err != nil {
-			return nil, rec.Err("program", err)
+			return nil, rec.Err(colProgram, err)
 		}
-		dims, err := benefit.ParseDims(rec.Get("dimensions"))
+		dims, err := benefit.ParseDims(rec.Get(colDims))
 		if err != nil {
-			return nil, rec.Err("dimensions", err)
+			return nil, rec.Err(colDims, err)
 		}
 		if err := p.CheckDims(dims); err != nil {
-			return nil, rec.Err("dimensions", err)
+			return nil, rec.Err(colDims, err)
 		}
-		scope, err := ParseExpectScope(rec.Get("scope"))
+		scope, err := ParseExpectScope(rec.Get(colScope))
 		if err != nil {
-			return nil, rec.Err("scope", err)
+			return nil, rec.Err(colScope, err)
 		}
 		var stats bool
-		switch v := rec.Get("include_statistical"); v {
+		switch v := rec.Get(colStats); v {
 		case "", "false":
 		case "true":
 			if scope == ExpectRegion {
-				return nil, rec.Err("include_statistical", errStatisticalRegion)
+				return nil, rec.Err(colStats, errStatisticalRegion)
 			}
 			stats = true
 		default:
-			return nil, rec.Err("include_statistical", fmt.Errorf("%w: %q (want true, false or nothing)", benefit.ErrSyntax, v))
+			return nil, rec.Err(colStats, fmt.Errorf("%w: %q (want true, false or nothing)", benefit.ErrSyntax, v))
 		}
 		e := Expectation{Region: code, Program: p.ID, Dims: dims, Scope: scope, IncludeStatistical: stats}
 		if prev, dup := seen[e]; dup {
-			return nil, rec.Err("region", fmt.Errorf("%w: the same expectation is on line %d", benefit.ErrOrder, prev))
+			return nil, rec.Err(colRegion, fmt.Errorf("%w: the same expectation is on line %d", benefit.ErrOrder, prev))
 		}
-		seen[e] = rec.Line
+		seen[e] = rec.Line()
 		out = append(out, e)
 	}
 	return out, nil

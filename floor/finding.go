@@ -65,37 +65,41 @@ const (
 // the level but could not be evaluated over the interval, and why; it
 // has no figures and no arrears, and its severity is
 // Options.UncheckedSeverity (a warning by default).
+//
+// A Finding is data: its JSON form (the findings of a simulation's
+// result) names every field in snake case, leaving out the empty
+// optional ones.
 type Finding struct {
-	Rule       string
-	Severity   Severity
-	Region     region.Code // zero for a finding about a national floor
-	RegionName string
-	Program    string
-	Dims       benefit.Dims
-	Interval   benefit.Interval
-	Per        benefit.Frequency
-	Required   benefit.Amount
-	Actual     benefit.Amount
-	Shortfall  benefit.Amount
-	Excess     benefit.Amount
+	Rule       string            `json:"rule"`
+	Severity   Severity          `json:"severity"`
+	Region     region.Code       `json:"region,omitzero"` // zero for a finding about a national floor
+	RegionName string            `json:"region_name,omitempty"`
+	Program    string            `json:"program"`
+	Dims       benefit.Dims      `json:"dimensions,omitzero"`
+	Interval   benefit.Interval  `json:"interval"`
+	Per        benefit.Frequency `json:"per"`
+	Required   benefit.Amount    `json:"required"`
+	Actual     benefit.Amount    `json:"actual"`
+	Shortfall  benefit.Amount    `json:"shortfall"`
+	Excess     benefit.Amount    `json:"excess,omitzero"`
 
-	Persons      int64 // beneficiaries in the first month of the interval
-	PersonMonths int64 // Σ persons × months of the interval up to the as-of month: what Arrears are counted on
-	Arrears      benefit.Amount
-	Payer        region.Payer   // who pays Arrears: budget or fund; "" when the programme has no cost rule
-	Central      benefit.Amount // central share of Arrears (region.Table.Split), for a budget payer
-	Local        benefit.Amount
-	SplitKnown   bool           // true when the budgets pay and Central and Local are known
-	Interest     benefit.Amount // only when Options.InterestPerMonth is set
+	Persons      int64          `json:"persons"`       // beneficiaries in the first month of the interval
+	PersonMonths int64          `json:"person_months"` // Σ persons × months of the interval up to the as-of month: what Arrears are counted on
+	Arrears      benefit.Amount `json:"arrears"`
+	Payer        region.Payer   `json:"payer,omitempty"`   // who pays Arrears: budget or fund; "" when the programme has no cost rule
+	Central      benefit.Amount `json:"central,omitzero"`  // central share of Arrears (region.Table.Split), for a budget payer
+	Local        benefit.Amount `json:"local,omitzero"`    // local share of Arrears, for a budget payer
+	SplitKnown   bool           `json:"split_known"`       // true when the budgets pay and Central and Local are known
+	Interest     benefit.Amount `json:"interest,omitzero"` // only when Options.InterestPerMonth is set
 
-	Unchecked Reason // why the rule could not be evaluated; "" when it was
+	Unchecked Reason `json:"unchecked,omitempty"` // why the rule could not be evaluated; "" when it was
 
-	Citation      benefit.Citation // the rule's legal source (or the floor version's)
-	Source        benefit.Citation // the local value's source
-	FloorStatus   benefit.Status   // status of the floor version compared (rule floor)
-	InheritedFrom region.Code      // the ancestor whose level was used, if inherited
-	Waiver        *Waiver          // the waiver that covers (Waived) or covered (waiver_expired) it
-	Message       string           // one line in English saying what is wrong
+	Citation      benefit.Citation `json:"citation,omitzero"`       // the rule's legal source (or the floor version's)
+	Source        benefit.Citation `json:"source,omitzero"`         // the local value's source
+	FloorStatus   benefit.Status   `json:"floor_status,omitzero"`   // status of the floor version compared (rule floor)
+	InheritedFrom region.Code      `json:"inherited_from,omitzero"` // the ancestor whose level was used, if inherited
+	Waiver        *Waiver          `json:"waiver,omitempty"`        // the waiver that covers (Waived) or covered (waiver_expired) it
+	Message       string           `json:"message"`                 // one line in English saying what is wrong
 }
 
 // String returns the finding on one line: severity, rule, region,

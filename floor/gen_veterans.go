@@ -3,18 +3,17 @@
 // gen_veterans writes data/veterans_tables.json, the national veterans'
 // tables that floor.Default ships beside data/national.json, from
 // data/src/veterans_disability.csv and data/src/veterans_survivors.csv
-// (verbatim copies of the project's shared/data files, data-additions
-// 2026-12 §1.1 and §1.2). Run it with `go generate ./floor` after
+// (the project's source tables, copied verbatim; see
+// data/src/README.md). Run it with `go generate ./floor` after
 // changing a source file, and review the diff of the JSON.
 //
 // What it decides, row by row, is the status (benefit.Status) of each
-// figure, following the confidence column of the CSV as data-additions
-// §1.1 says: V or V3 is legislated; D (derived) and C (year conflicting)
-// are provisional, never legislated. Two kinds of figure are not in the
-// CSVs and are typed below with their sources: the grade-1 disability
-// figures of 2015-10 and 2016-10 (§1.1, V), and the published [V]
-// citations of the grade-1 figures of 2018-08 and 2019-08, which the
-// derived table reproduces.
+// figure, following the confidence column of the CSV: V or V3 is
+// legislated; D (derived) and C (year conflicting) are provisional, never
+// legislated. Two kinds of figure are not in the CSVs and are typed below
+// with their sources: the grade-1 disability figures of 2015-10 and 2016-10
+// ([V]), and the published [V] citations of the grade-1 figures of 2018-08
+// and 2019-08, which the derived table reproduces.
 package main
 
 import (
@@ -58,7 +57,7 @@ type floorOut struct {
 	End        string    `json:"end,omitempty"`
 }
 
-// The published grade-1 figures (policy-reference §5.2 [V]) that the
+// The published grade-1 figures ([V], cited below) that the
 // derived 2018-08 and 2019-08 tables reproduce: their own citations.
 var publishedGrade1 = map[string]citation{
 	"2018-08": {Title: "退役军人事务部 财政部: 残疾抚恤金标准提高 10% (from 2018-08-01)", URL: "http://www.pressreader.com/china/global-times-weekend/20180728/281586651397114", Confidence: "V",
@@ -67,9 +66,9 @@ var publishedGrade1 = map[string]citation{
 		Note: "Grade-1 figures published (China Military Online 2019-07-25); they equal the 2018-08 figures × 1.10 rounded half-up to 10 yuan."},
 }
 
-// Grade-1 disability figures before the full tables (data-additions
-// §1.1, V): 2015-10 60,210 / 58,310 / 56,400 and 2016-10 66,230 /
-// 64,140 / 62,040 (因战 / 因公 / 因病).
+// Grade-1 disability figures before the full tables ([V], their source
+// addresses not recorded): 2015-10 60,210 / 58,310 / 56,400 and 2016-10
+// 66,230 / 64,140 / 62,040 (因战 / 因公 / 因病).
 var earlyGrade1 = []struct {
 	from   string
 	amount map[string]string

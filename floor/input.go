@@ -13,7 +13,7 @@ import (
 	"sync"
 
 	"github.com/benefitstd/benefitstd/benefit"
-	"github.com/benefitstd/benefitstd/internal/csvin"
+	"github.com/benefitstd/benefitstd/internal/input"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -27,12 +27,25 @@ type Input struct {
 	Waivers      []Waiver
 }
 
-// CSV columns of a levels file, in the order the header usually has.
-// "status" is required too; ReadCSV checks it itself, to say which
-// values it takes.
+// CSV columns of a levels file. "status" is required too; ReadCSV
+// checks it itself, to say which values it takes.
 var (
 	csvRequired = []string{"region", "program", "effective_from", "amount"}
 	csvOptional = []string{"dimensions", "per", "beneficiaries", "source", "status", "first_paid"}
+)
+
+// The columns of a levels file, in the order of csvRequired, csvOptional.
+const (
+	colRegion = iota
+	colProgram
+	colFrom
+	colAmount
+	colDims
+	colPer
+	colPersons
+	colSource
+	colStatus
+	colFirstPaid
 )
 
 // ReadCSV reads levels from CSV with the header
@@ -69,11 +82,12 @@ func ReadCSV(r io.Reader, name string) ([]Level, error) {
 // Options.Regions) when the levels name programmes of a user's own
 // catalogue (自定义项目目录).
 func ReadCSVWith(r io.Reader, name string, opts SetOptions) ([]Level, error) {
-	rd, err := csvin.New(r, name, csvRequired, csvOptional)
+	lim := opts.limits()
+	rd, err := input.NewCSV(r, name, csvRequired, csvOptional, lim)
 	if err != nil {
 		return nil, err
 	}
-	if !rd.Has("status") {
+	if !rd.Has(colStatus) {
 		return nil, &benefit.RecordError{File: name, Line: 1, Field: "status", Err: fmt.Errorf("%w: missing column \"status\": every row must say how firm its amount is (legislated, announced, provisional, projected or default)", benefit.ErrNoStatus)}
 	}
 	type acc struct {
@@ -81,103 +95,123 @@ func ReadCSVWith(r io.Reader, name string, opts SetOptions) ([]Level, error) {
 		line  int
 		perAt int // line that set per
 		vs    []benefit.Version
-		lines []int
+		lines []int                 // of vs
+		at    map[benefit.Month]int // the line of each version, once a row comes out of order
 		hc    []Headcount
 		fp    []FirstPaid
 	}
 	cat := opts.catalogue()
 	tab := opts.regions()
-	var order []levelKey
-	levels := map[levelKey]*acc{}
-	for {
-		rec, err := rd.Next()
-		if err == io.EOF {
-			break
-		}
+	levels := map[levelKey]int{}
+	progs := map[string]benefit.Program{} // read once each: Catalogue.Program copies
+	var accs []acc
+	for rec, err := range rd.All() {
 		if err != nil {
 			return nil, err
 		}
-		code, err := region.ParseCode(rec.Get("region"))
+		code, err := region.ParseCode(rec.Get(colRegion))
 		if err != nil {
-			return nil, rec.Err("region", err)
+			return nil, rec.Err(colRegion, err)
 		}
 		if _, err := tab.Resolve(code); err != nil {
-			return nil, rec.Err("region", err)
+			return nil, rec.Err(colRegion, err)
 		}
-		p, err := cat.Program(rec.Get("program"))
-		if err != nil {
-			return nil, rec.Err("program", err)
+		p, ok := progs[rec.Get(colProgram)]
+		if !ok {
+			if p, err = cat.Program(rec.Get(colProgram)); err != nil {
+				return nil, rec.Err(colProgram, err)
+			}
+			progs[p.ID] = p
 		}
-		dims, err := benefit.ParseDims(rec.Get("dimensions"))
+		dims, err := benefit.ParseDims(rec.Get(colDims))
 		if err != nil {
-			return nil, rec.Err("dimensions", err)
+			return nil, rec.Err(colDims, err)
 		}
 		if err := p.CheckDims(dims); err != nil {
-			return nil, rec.Err("dimensions", err)
+			return nil, rec.Err(colDims, err)
 		}
-		from, err := parseEffective(rec.Get("effective_from"))
+		from, err := parseEffective(rec.Get(colFrom))
 		if err != nil {
-			return nil, rec.Err("effective_from", err)
+			return nil, rec.Err(colFrom, err)
 		}
-		a, err := benefit.ParseAmount(rec.Get("amount"))
+		a, err := benefit.ParseAmount(rec.Get(colAmount))
 		if err != nil {
-			return nil, rec.Err("amount", err)
+			return nil, rec.Err(colAmount, err)
 		}
 		if a.Sign() < 0 {
-			return nil, rec.Err("amount", fmt.Errorf("%w: %s", benefit.ErrNegative, a))
+			return nil, rec.Err(colAmount, fmt.Errorf("%w: %s", benefit.ErrNegative, a))
 		}
-		per, err := parsePer(rec.Get("per"), p.Frequency)
+		per, err := parsePer(rec.Get(colPer), p.Frequency)
 		if err != nil {
-			return nil, rec.Err("per", err)
+			return nil, rec.Err(colPer, err)
 		}
-		status, err := benefit.ParseStatus(rec.Get("status"))
+		status, err := benefit.ParseStatus(rec.Get(colStatus))
 		if err != nil {
-			return nil, rec.Err("status", err)
+			return nil, rec.Err(colStatus, err)
 		}
 		k := levelKey{code, p.ID, dims}
-		ac, ok := levels[k]
+		li, ok := levels[k]
 		if !ok {
-			ac = &acc{l: Level{Region: code, Program: p.ID, Dims: dims, Per: per}, line: rec.Line, perAt: rec.Line}
-			levels[k] = ac
-			order = append(order, k)
-		} else if ac.l.Per != per {
-			return nil, rec.Err("per", fmt.Errorf("%w: per %s, but line %d gives per %s for the same level", benefit.ErrSyntax, per, ac.perAt, ac.l.Per))
+			if len(accs) == lim.Levels {
+				return nil, rec.Err(colRegion, fmt.Errorf("%w: more than %d levels in one file (Limits.Levels)", benefit.ErrTooLarge, lim.Levels))
+			}
+			li = len(accs)
+			accs = append(accs, acc{l: Level{Region: code, Program: p.ID, Dims: dims, Per: per}, line: rec.Line(), perAt: rec.Line()})
+			levels[k] = li
 		}
-		if i := slices.IndexFunc(ac.vs, func(v benefit.Version) bool { return v.From == from }); i >= 0 {
-			return nil, rec.Err("effective_from", fmt.Errorf("%w: %s already given on line %d for the same level", benefit.ErrOrder, from, ac.lines[i]))
+		ac := &accs[li]
+		if ac.l.Per != per {
+			return nil, rec.Err(colPer, fmt.Errorf("%w: per %s, but line %d gives per %s for the same level", benefit.ErrSyntax, per, ac.perAt, ac.l.Per))
 		}
-		if s := rec.Get("first_paid"); s != "" {
+		// a version given twice: rows in order of their month need no
+		// look-up; the first row out of order makes the level a map
+		if n := len(ac.vs); n > 0 && from <= ac.vs[n-1].From || ac.at != nil {
+			if ac.at == nil {
+				ac.at = make(map[benefit.Month]int, n+1)
+				for i, v := range ac.vs {
+					ac.at[v.From] = ac.lines[i]
+				}
+			}
+			if first, dup := ac.at[from]; dup {
+				return nil, rec.Err(colFrom, fmt.Errorf("%w: %s already given on line %d for the same level", benefit.ErrOrder, from, first))
+			}
+			ac.at[from] = rec.Line()
+		}
+		if len(ac.vs) == lim.Versions {
+			return nil, rec.Err(colFrom, fmt.Errorf("%w: more than %d versions of one level (Limits.Versions)", benefit.ErrTooLarge, lim.Versions))
+		}
+		if s := rec.Get(colFirstPaid); s != "" {
 			m, err := parseEffective(s)
 			if err != nil {
-				return nil, rec.Err("first_paid", err)
+				return nil, rec.Err(colFirstPaid, err)
 			}
 			if m < from {
-				return nil, rec.Err("first_paid", fmt.Errorf("%w: first paid in %s, before the level took effect in %s", benefit.ErrOrder, m, from))
+				return nil, rec.Err(colFirstPaid, fmt.Errorf("%w: first paid in %s, before the level took effect in %s", benefit.ErrOrder, m, from))
 			}
 			if m > from {
 				ac.fp = append(ac.fp, FirstPaid{From: from, Month: m})
 			}
 		}
-		src := citationOf(rec.Get("source"))
+		src := citationOf(rec.Get(colSource))
 		ac.vs = append(ac.vs, benefit.Version{From: from, Amount: a.Add(zeroFen), Status: status, Citation: src})
-		ac.lines = append(ac.lines, rec.Line)
+		ac.lines = append(ac.lines, rec.Line())
 		if ac.l.Source.IsZero() {
 			ac.l.Source = src
 		}
-		if s := rec.Get("beneficiaries"); s != "" {
+		if s := rec.Get(colPersons); s != "" {
 			n, err := strconv.ParseInt(s, 10, 64)
 			if err != nil {
-				return nil, rec.Err("beneficiaries", fmt.Errorf("%w: %q is not a whole number of persons", benefit.ErrSyntax, s))
+				return nil, rec.Err(colPersons, fmt.Errorf("%w: %q is not a whole number of persons", benefit.ErrSyntax, s))
 			}
 			if err := checkPersons(n); err != nil {
-				return nil, rec.Err("beneficiaries", err)
+				return nil, rec.Err(colPersons, err)
 			}
 			ac.hc = append(ac.hc, Headcount{From: from, Persons: n})
 		}
 	}
-	out := make([]Level, 0, len(order))
-	for _, k := range order {
-		ac := levels[k]
+	out := make([]Level, 0, len(accs))
+	for li := range accs {
+		ac := &accs[li]
 		slices.SortFunc(ac.vs, func(a, b benefit.Version) int { return a.From.Compare(b.From) })
 		s, err := benefit.NewSchedule(ac.vs...)
 		if err != nil { // cannot happen after the checks above; reported on the level's first line
@@ -198,6 +232,15 @@ func ReadCSVWith(r io.Reader, name string, opts SetOptions) ([]Level, error) {
 		out = append(out, ac.l)
 	}
 	return out, nil
+}
+
+// checkVersions reports, under the field fe names, a level or floor of
+// more versions than opts.Limits allow.
+func checkVersions(n int, opts SetOptions, fe func(field string, err error) error) error {
+	if max := opts.limits().Versions; n > max {
+		return fe(fmt.Sprintf("versions[%d]", max), fmt.Errorf("%w: more than %d versions (Limits.Versions)", benefit.ErrTooLarge, max))
+	}
+	return nil
 }
 
 // parsePer parses a "per" column or field: month or year; empty gives
@@ -275,16 +318,21 @@ type levelVersion struct {
 }
 
 // UnmarshalJSON reads "first_paid" and leaves the rest to
-// benefit.Version's decoder, which is strict.
+// benefit.Version's decoder, which is strict. A version that does not
+// name first_paid goes to it as it is.
 func (v *levelVersion) UnmarshalJSON(b []byte) error {
 	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(b, &fields); err != nil {
-		return err
+	if bytes.Contains(b, []byte(`"first_paid"`)) {
+		if err := input.Value(b, &fields); err != nil {
+			return err
+		}
 	}
 	var fp benefit.Month
 	if raw, ok := fields["first_paid"]; ok {
-		if err := json.Unmarshal(raw, &fp); err != nil {
-			return err
+		if err := input.Value(raw, &fp); err != nil {
+			var re *benefit.RecordError
+			errors.As(err, &re)
+			return &benefit.RecordError{Field: "first_paid", Err: re.Err}
 		}
 		delete(fields, "first_paid")
 		var err error
@@ -332,13 +380,13 @@ func ReadJSON(r io.Reader, name string) (Input, error) {
 // a user's own catalogue (自定义项目目录).
 func ReadJSONWith(r io.Reader, name string, opts SetOptions) (Input, error) {
 	var j inputJSON
-	doc, err := readDoc(r, name, &j)
+	doc, err := input.ReadJSON(r, name, &j, opts.Limits)
 	if err != nil {
 		return Input{}, err
 	}
 	in, err := j.input(name, opts)
 	if err != nil {
-		return Input{}, located(err, doc, name)
+		return Input{}, doc.Locate(err)
 	}
 	return in, nil
 }
@@ -350,9 +398,15 @@ func (j *inputJSON) input(name string, opts SetOptions) (Input, error) {
 	tab := opts.regions()
 	in := Input{Note: j.Note, Illustrative: j.Illustrative, Waivers: j.Waivers}
 	seen := map[levelKey]int{}
+	if max := opts.limits().Levels; len(j.Levels) > max {
+		return Input{}, &benefit.RecordError{File: name, Field: fmt.Sprintf("levels[%d]", max), Err: fmt.Errorf("%w: more than %d levels in one file (Limits.Levels)", benefit.ErrTooLarge, max)}
+	}
 	for i, lj := range j.Levels {
 		fe := func(field string, err error) error {
 			return &benefit.RecordError{File: name, Field: fmt.Sprintf("levels[%d].%s", i, field), Err: err}
+		}
+		if err := checkVersions(len(lj.Versions), opts, fe); err != nil {
+			return Input{}, err
 		}
 		if !lj.Region.IsValid() {
 			return Input{}, fe("region", fmt.Errorf("%w: missing", region.ErrInvalidCode))

@@ -1,6 +1,8 @@
 package floor
 
 import (
+	"slices"
+
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/region"
 )
@@ -60,16 +62,20 @@ type Headcount struct {
 	Persons int64         `json:"persons"`
 }
 
+// after returns the index of the first head count from after month m
+// (Headcounts are sorted by From): a binary search, so that a level of
+// many head counts costs O(log n) a lookup.
+func (l *Level) after(m benefit.Month) int {
+	i, _ := slices.BinarySearchFunc(l.Headcounts, m+1, func(h Headcount, m benefit.Month) int { return h.From.Compare(m) })
+	return i
+}
+
 // personsAt returns the beneficiaries in month m.
 func (l *Level) personsAt(m benefit.Month) int64 {
-	n := l.Beneficiaries
-	for _, h := range l.Headcounts {
-		if h.From > m {
-			break
-		}
-		n = h.Persons
+	if i := l.after(m); i > 0 {
+		return l.Headcounts[i-1].Persons
 	}
-	return n
+	return l.Beneficiaries
 }
 
 // personMonths returns Σ persons over the months of iv (iv must have an
@@ -79,19 +85,13 @@ func (l *Level) personMonths(iv benefit.Interval) int64 {
 		return l.Beneficiaries * int64(iv.Months())
 	}
 	var sum int64
-	start := iv.From
-	for start < iv.To {
-		end := iv.To
-		for _, h := range l.Headcounts {
-			if h.From > start && h.From < end {
-				end = h.From
-				break
-			}
-		}
-		sum += l.personsAt(start) * int64(end.Sub(start))
-		start = end
+	start, persons := iv.From, l.personsAt(iv.From)
+	for i := l.after(iv.From); i < len(l.Headcounts) && l.Headcounts[i].From < iv.To; i++ {
+		h := l.Headcounts[i]
+		sum += persons * int64(h.From.Sub(start))
+		start, persons = h.From, h.Persons
 	}
-	return sum
+	return sum + persons*int64(iv.To.Sub(start))
 }
 
 // firstPaid returns the first month level l paid its version from v,

@@ -2,6 +2,7 @@ package floor_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -101,4 +102,124 @@ func TestLevelsAddedRegion(t *testing.T) {
 	if err != nil || len(in.Levels) != 1 {
 		t.Fatalf("JSON: %v", err)
 	}
+}
+
+// addedUnderShenzhen is the default table plus a county 441599 (a code
+// of no 2023 division) recorded under 440300 深圳市, although its digits
+// name 441500 汕尾市: a division added with a parent of its own. The
+// floor check follows the parent the table records, never the digits:
+// for inheritance and the hierarchy rule, for regional-agreement floors
+// (深圳 is a member of the Greater Bay Area group, 汕尾 is not), for the
+// reference figures of relative rules and for waivers.
+func addedUnderShenzhen(t *testing.T) *region.Table {
+	t.Helper()
+	tab, err := region.Default().WithDivisions(strings.NewReader("code,name,level,parent\n441599,测试县,county,440300\n"), "added.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d, _ := tab.Lookup(region.MustParseCode("441599")); d.Parent != region.MustParseCode("440300") {
+		t.Fatalf("441599 lies under %s", d.Parent)
+	}
+	return tab
+}
+
+func TestRecordedParentNotDigits(t *testing.T) {
+	tab := addedUnderShenzhen(t)
+	county, shenzhen, shanwei := region.MustParseCode("441599"), region.MustParseCode("440300"), region.MustParseCode("441500")
+	const pension = "pension.resident.basic"
+	lvl := func(code region.Code, program string, pairs ...string) floor.Level {
+		return floor.Level{Region: code, Program: program, Schedule: sched(t, pairs...), Beneficiaries: 1000}
+	}
+	window := floor.Options{From: ym("2025-01"), To: ym("2025-02"), Regions: tab}
+
+	// a Greater Bay Area floor of 180 (hypothetical)
+	g, ok := tab.Group("greater_bay_area")
+	if !ok || !slices.Contains(g.Members, shenzhen) || slices.Contains(g.Members, shanwei) {
+		t.Fatalf("greater_bay_area %v", g.Members)
+	}
+	gba, err := floor.NewSetWith("gba", []floor.Floor{{Program: pension, Per: benefit.PerMonth, Group: g,
+		Schedule: sched(t, "2025-01", "180"), Citation: benefit.Citation{Title: "hypothetical 大湾区 agreement"}}}, nil, nil,
+		floor.SetOptions{Regions: tab})
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := floor.Default().Merge(gba)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := window
+	opts.Floors = set
+
+	// Hierarchy: 深圳 pays 200, 汕尾 150, the county 160. Its parent is
+	// 深圳: 40 short of 200 (by the digits it would be 10 above 汕尾).
+	t.Run("hierarchy", func(t *testing.T) {
+		rep := check(t, []floor.Level{lvl(shenzhen, pension, "2025-01", "200"), lvl(shanwei, pension, "2025-01", "150"),
+			lvl(county, pension, "2025-01", "160")}, window)
+		f := one(t, rep, floor.RuleHierarchy)
+		if f.Region != county {
+			t.Errorf("hierarchy finding of %s", f.Region)
+		}
+		eq(t, "required", f.Required, "200")
+		eq(t, "shortfall", f.Shortfall, "40")
+	})
+
+	// Inheritance: a county with no level of its own pays what 深圳 pays,
+	// 140, 3 below the national 143 (汕尾 pays 200), and the finding
+	// names 深圳 as where the level came from
+	t.Run("inheritance", func(t *testing.T) {
+		rep := check(t, []floor.Level{lvl(shenzhen, pension, "2025-01", "140"), lvl(shanwei, pension, "2025-01", "200"),
+			{Region: county, Program: pension, Beneficiaries: 1000}}, window)
+		var got []floor.Finding
+		for _, f := range byRule(rep, floor.RuleFloor) {
+			if f.Region == county {
+				got = append(got, f)
+			}
+		}
+		if len(got) != 1 || got[0].InheritedFrom != shenzhen || !got[0].Shortfall.Equal(amt("3")) {
+			t.Errorf("the county's floor findings: %v", got)
+		}
+	})
+
+	// A Greater Bay Area floor of 180 (hypothetical) reaches the county
+	// through 深圳: paying 160 it is 20 short (the national floor is 143).
+	// Set.Required answers the same with the table the set was loaded with.
+	t.Run("group", func(t *testing.T) {
+		if a, c, ok := set.Required(pension, county, benefit.Dims{}, ym("2025-06")); !ok || !a.Equal(amt("180")) || c.Title != "hypothetical 大湾区 agreement" {
+			t.Errorf("Required(441599) = %s %v %v", a, c, ok)
+		}
+		if a, _, _ := set.Required(pension, region.MustParseCode("441521"), benefit.Dims{}, ym("2025-06")); !a.Equal(amt("143")) {
+			t.Errorf("Required(441521 海丰县, under 汕尾) = %s", a)
+		}
+		f := one(t, check(t, []floor.Level{lvl(county, pension, "2025-01", "160")}, opts), floor.RuleFloor)
+		eq(t, "required", f.Required, "180")
+		eq(t, "shortfall", f.Shortfall, "20")
+	})
+
+	// A waiver on 深圳 covers the county's violation; one on 汕尾 does not.
+	t.Run("waiver", func(t *testing.T) {
+		for _, c := range []struct {
+			on     region.Code
+			waived bool
+		}{{shenzhen, true}, {shanwei, false}} {
+			o := opts
+			o.Waivers = []floor.Waiver{{Region: c.on, Program: pension, Interval: benefit.Interval{From: ym("2025-01")}, Reason: "test"}}
+			f := one(t, check(t, []floor.Level{lvl(county, pension, "2025-01", "160")}, o), floor.RuleFloor)
+			if (f.Severity == floor.Waived) != c.waived {
+				t.Errorf("waiver on %s: severity %s", c.on, f.Severity)
+			}
+		}
+	})
+
+	// Reference figures: the county's unemployment benefit of 1,800 must
+	// stay below the minimum wage of the division above it (失业保险条例
+	// 第十八条). 深圳's is 1,700 (a violation); 汕尾's 2,000 would pass.
+	t.Run("reference", func(t *testing.T) {
+		rep := check(t, []floor.Level{lvl(shenzhen, "reference.min_wage", "2025-01", "1700"), lvl(shanwei, "reference.min_wage", "2025-01", "2000"),
+			lvl(county, "employment.unemployment_insurance", "2025-01", "1800")}, window)
+		f := one(t, rep, "ui.art18.below_min_wage")
+		if f.Region != county || f.Severity != floor.Violation {
+			t.Errorf("finding %s", f)
+		}
+		eq(t, "bound", f.Required, "1700")
+	})
 }

@@ -11,7 +11,7 @@ import (
 // programme, dimensions, month and rule, the region × programme pairs
 // that were checked, what each rule could and could not check
 // (Coverage), the effect of each region's levels (Effects) and a
-// summary. Render it with WriteText, WriteJSON or WriteJUnit.
+// summary. Package output renders it as text, JSON or JUnit XML.
 type Report struct {
 	From, To      benefit.Month // the window checked; To zero: open
 	AsOf          benefit.Month // the last month counted (Options.AsOf, or its default)
@@ -140,8 +140,8 @@ func (r Raise) Months() int {
 // dimensions, each once); each finding is also counted under its severity (Violations + Warnings +
 // Advisories + Waived is the number of findings).
 //
-// The JSON tags are the "summary" object of the report schema
-// (WriteJSON).
+// The JSON tags are the "summary" object of the report schema (package
+// output).
 type Summary struct {
 	Levels         int            `json:"levels"`
 	Violations     int            `json:"violations"`

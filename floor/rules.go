@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	"github.com/benefitstd/benefitstd/benefit"
-	"github.com/benefitstd/benefitstd/region"
 )
 
 // Citations of the rules that are not data.
@@ -27,7 +26,7 @@ var (
 		Doc:        "人社部发〔2015〕5号",
 		Title:      "此次增加的基础养老金金额，不得冲抵或替代各地自行提高的基础养老金 (a national raise is not offset against local raises: it is passed through)",
 		Confidence: "V3",
-		Note:       "Read in a verbatim repost of the notice of the 2014-07 step 55 -> 70 (data-additions-2026-12 §2), for which it is stated; applying it to every raise of the national floor is the library's reading, hence an option (Options.PassThrough).",
+		Note:       "Read in a verbatim repost of the notice of the 2014-07 step 55 -> 70 (floor/data/national.json, its 2014-07 version), for which it is stated; applying it to every raise of the national floor is the library's reading, hence an option (Options.PassThrough).",
 	}
 	noCutCitation = benefit.Citation{
 		Title:      "no cut: 社会保险法 第十八条 (正常调整机制); 军人抚恤优待条例 第三条 (动态调整)",
@@ -363,7 +362,7 @@ func (c *checker) checkFloor(i int) {
 	}
 	c.fl = c.fl[:0]
 	for _, fi := range cand { // cand may share c.fl's array: fi is read before it is overwritten
-		if f := &c.set.floors[fi]; f.National() || inGroup(f.Group, l.Region) {
+		if f := &c.set.floors[fi]; f.National() || c.inGroup(f.Group, c.rid[i]) {
 			c.fl = append(c.fl, fi)
 		}
 	}
@@ -599,17 +598,22 @@ func (c *checker) poolAt(i int, m, anchor benefit.Month) *poolSum {
 }
 
 // reference finds the figures a relative rule compares with: levels of
-// the other programme in the region or its nearest ancestor that has
-// any, or else national floors of it.
-// The slices are reused by the next call.
-func (c *checker) reference(code region.Code, ri int) (levels []int, floors []int) {
+// the other programme in region rg of a level or the nearest division it
+// lies under (as the region table records it) that has any, or else
+// national floors of it (and regional-agreement floors of a group rg
+// belongs to). The slices are reused by the next call.
+func (c *checker) reference(rg int32, ri int) (levels []int, floors []int) {
 	r := &c.set.relative[ri]
 	levels, floors = c.refs[:0], c.refFl[:0]
 	defer func() { c.refs, c.refFl = levels, floors }()
-	for a, ok := code, true; ok; a, ok = a.Parent() {
-		reg, has := c.regIdx[a]
-		if !has {
-			continue
+	up := c.up(rg)
+	for k := -1; k < len(up); k++ {
+		reg := rg
+		if k >= 0 {
+			var has bool
+			if reg, has = c.regIdx[up[k]]; !has {
+				continue
+			}
 		}
 		for j := c.regions[reg].last; j >= 0; j = c.next[j] {
 			if c.levels[j].Program == r.Against && c.againstMatch(ri, int(j)) {
@@ -622,7 +626,7 @@ func (c *checker) reference(code region.Code, ri int) (levels []int, floors []in
 		}
 	}
 	for _, fi := range c.relFl[ri] {
-		if f := &c.set.floors[fi]; f.National() || inGroup(f.Group, code) {
+		if f := &c.set.floors[fi]; f.National() || c.inGroup(f.Group, rg) {
 			floors = append(floors, fi)
 		}
 	}
@@ -657,7 +661,7 @@ func (c *checker) checkRelative(i int) {
 		}
 		rc := covRelative + ri
 		from := max(c.from, r.From) // a rule made at a date binds from then on
-		refs, floors := c.reference(l.Region, ri)
+		refs, floors := c.reference(c.rid[i], ri)
 		if len(refs) == 0 && len(floors) == 0 {
 			c.uncheckedMonths(i, from, r.ID, rc, ReasonNoReference, r.Citation, c.message(msgKey{1, ri}, func() string {
 				return "no " + r.Against + " figure is given for the region or any region above it, nor nationally: " + r.ID + " cannot be evaluated"

@@ -43,7 +43,7 @@ func one(t *testing.T, rep *floor.Report, rule string) floor.Finding {
 	return fs[0]
 }
 
-// Policy-reference §11 Example C: a city (市区) from 2018-08-01 with
+// Worked example C: a city (市区) from 2018-08-01 with
 // minimum wage 2,020 and city 低保 660 (= 858 / 1.3). By hand:
 //   - 失业保险条例 Art 18 needs 660 < UI < 2,020 (strict both ways);
 //   - 社会保险法 Art 47 needs UI ≥ 660;
@@ -126,7 +126,8 @@ func TestArrearsOwedOnceWhenRulesOverlap(t *testing.T) {
 	eq(t, "fund", rep.Summary.ArrearsFund, "12000")
 }
 
-// Policy-reference §2.4 and §11 (Wanrong County, 140822): Shanxi's level
+// Wanrong County, 140822 (its rows of floor/data/sample_levels.json, with
+// their sources): Shanxi's level
 // rose 108 → 113 on 2022-01-01 (central 93 + provincial 10 + 5 + 5);
 // the county paid the new rate from March 2022. By hand: 2 months × 5 =
 // 10 yuan per person; for about 75,000 beneficiaries 75,000 × 10 =
@@ -288,7 +289,8 @@ func TestWaivers(t *testing.T) {
 	})
 }
 
-// Policy-reference §11 Example E: the 2019-08 因战一级 standard is 88,150
+// Example E (the 140800 row of floor/data/sample_levels.json): the
+// 2019-08 因战一级 standard is 88,150
 // a year. Paid monthly as 7,345.83 (fen half-up of 88,150 / 12) with no
 // December true-up, the year comes to 12 × 7,345.83 = 88,149.96, 0.04
 // short. The comparison multiplies the monthly level by 12, never
@@ -318,10 +320,10 @@ func TestYearlyStandardMonthlyLevel(t *testing.T) {
 	}
 }
 
-// Rule 4 (option): Shanghai paid 1,490 from 2024-01 (local-data.md); the
-// national floor rose 123 → 143 (+20) on 2025-01-01. With pass-through
-// on, 1,490 + 20 = 1,510 is due from 2025-01; a level left at 1,490 is
-// 20 short. Off by default: no finding.
+// Rule 4 (option): Shanghai paid 1,490 from 2024-01
+// (floor/data/sample_levels.json); the national floor rose 123 → 143 (+20)
+// on 2025-01-01. With pass-through on, 1,490 + 20 = 1,510 is due from
+// 2025-01; a level left at 1,490 is 20 short. Off by default: no finding.
 func TestPassThrough(t *testing.T) {
 	lv := []floor.Level{{Region: region.MustParseCode("310000"), Program: "pension.resident.basic",
 		Schedule: sched(t, "2024-01", "1490"), Beneficiaries: 1}}
@@ -337,7 +339,7 @@ func TestPassThrough(t *testing.T) {
 	eq(t, "required", f.Required, "1510")
 	eq(t, "shortfall", f.Shortfall, "20")
 	eq(t, "arrears", f.Arrears, "60") // 20 × 1 × 3
-	// its legal basis, stated for the 2014 step (data-additions-2026-12 §2)
+	// its legal basis, stated for the 2014 step (floor/data/national.json)
 	if f.Citation.Doc != "人社部发〔2015〕5号" || !strings.Contains(f.Citation.Title, "此次增加的基础养老金金额，不得冲抵或替代各地自行提高的基础养老金") || f.Citation.Confidence != "V3" {
 		t.Errorf("citation %+v", f.Citation)
 	}
@@ -355,10 +357,10 @@ func TestNoCut(t *testing.T) {
 	eq(t, "cut", f.Shortfall, "5")
 }
 
-// Rule 6: Shanghai's minimum wage was 2,480 from 2019-04-01 and 2,590
-// from 2021-07 (local-data.md §3): 27 months, while 最低工资规定 Art 10
-// asks for an update at least every 2 years, so it is stale from 2021-04
-// until 2021-07.
+// Rule 6: Shanghai's minimum wage was 2,480 from 2019-04-01 and 2,590 from
+// 2021-07 (floor/data/sample_levels.json): 27 months, while 最低工资规定
+// Art 10 asks for an update at least every 2 years, so it is stale from
+// 2021-04 until 2021-07.
 func TestStaleMinimumWage(t *testing.T) {
 	lv := []floor.Level{{Region: region.MustParseCode("310000"), Program: "reference.min_wage",
 		Schedule: sched(t, "2019-04", "2480", "2021-07", "2590", "2023-07", "2690")}}
@@ -540,18 +542,6 @@ func TestWaivedArrearsOwedOnce(t *testing.T) {
 	eq(t, "owed", rep.Summary.ArrearsTotal, "0")
 }
 
-// A file with a header and no rows gives no levels; the text report
-// says nothing was checked rather than that every level keeps the rules.
-func TestTextReportOfNoLevels(t *testing.T) {
-	var b strings.Builder
-	if err := check(t, nil, floor.Options{}).WriteText(&b); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(b.String(), "nothing was checked") || strings.Contains(b.String(), "keeps every rule") {
-		t.Errorf("report:\n%s", b.String())
-	}
-}
-
 // A level is compared with (and inherits from) its nearest ancestor's
 // level with the same dimensions before a more general one: Shandong
 // pays 200 to everyone and 210 at 65+ (hypothetical); a county paying
@@ -570,11 +560,12 @@ func TestHierarchyPrefersSameDimensions(t *testing.T) {
 	eq(t, "arrears", f.Arrears, "30")
 }
 
-// Interest on a yearly comparison is rounded once. Policy-reference §11
-// Example E: 7,345.83 a month against the 88,150-a-year 因战一级 standard
-// is 12 × 7,345.83 = 88,149.96, 0.04 a person-year short. 149 persons
-// short in January 2020 only, paid in February 2020 (one month of delay
-// each: 149 person-months), at 1 % a month:
+// Interest on a yearly comparison is rounded once. Example E (the 140800
+// row of floor/data/sample_levels.json): 7,345.83 a month against the
+// 88,150-a-year 因战一级 standard is 12 × 7,345.83 = 88,149.96, 0.04 a
+// person-year short. 149 persons short in January 2020 only, paid in
+// February 2020 (one month of delay each: 149 person-months), at 1 % a
+// month:
 //
 //	arrears  = 0.04 × 149 / 12 = 5.96 / 12 = 0.49666… → 0.50
 //	interest = 0.04 × 149 × 1 % / 12 = 0.0596 / 12 = 0.0049666… → 0.00

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/input"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -41,10 +42,12 @@ type Floor struct {
 // National reports whether f is a national floor.
 func (f Floor) National() bool { return f.Group.ID == "" }
 
-// Applies reports whether f applies to a level of region code with
-// dimensions dims (the programme is not checked).
-func (f Floor) Applies(code region.Code, dims benefit.Dims) bool {
-	return dims.Matches(f.Dims) && (f.National() || f.Group.Contains(code))
+// applies reports whether f applies to a level of region code with
+// dimensions dims (the programme is not checked): a regional-agreement
+// floor applies to a member of its group and to every division under
+// one, as tab records the parents.
+func (f *Floor) applies(tab *region.Table, code region.Code, dims benefit.Dims) bool {
+	return dims.Matches(f.Dims) && (f.National() || within(tab, code, f.Group.Members))
 }
 
 // A Bound says which side of another figure a level must stay on.
@@ -142,6 +145,15 @@ type Set struct {
 	relative []Relative
 	cadences []Cadence
 	cat      *benefit.Catalogue // what the floors were checked against; With checks new floors against it
+	tab      *region.Table      // what the groups were resolved in (SetOptions.Regions); nil: region.Default()
+}
+
+// regions returns the region table the set's groups were resolved in.
+func (s *Set) regions() *region.Table {
+	if s.tab == nil {
+		return region.Default()
+	}
+	return s.tab
 }
 
 // Default returns the national floors embedded in the library
@@ -167,7 +179,7 @@ var defaultSet = sync.OnceValue(func() *Set {
 	if v.version != s.version {
 		panic("floor: embedded veterans' tables are of data version " + v.version + ", the national floors of " + s.version)
 	}
-	if s, err = build(s.version, append(slices.Clone(s.floors), v.floors...), s.relative, s.cadences, "", s.cat); err != nil {
+	if s, err = build(s.version, append(slices.Clone(s.floors), v.floors...), s.relative, s.cadences, "", s.cat, s.tab); err != nil {
 		panic("floor: embedded floors conflict: " + err.Error())
 	}
 	return s
@@ -245,10 +257,12 @@ func countKeys(d benefit.Dims) int {
 // Required returns the highest fixed floor that applies to a level of a
 // programme in region code with dimensions dims in month m: the
 // national floor or a regional-agreement floor of a group code belongs
-// to, whichever is higher. The citation is that of the version in force
-// (or of its floor when the version has none). It reports false when no
-// fixed floor applies in m.
+// to (a member, or a division under one as the region table the set was
+// loaded with records it: SetOptions.Regions), whichever is higher. The
+// citation is that of the version in force (or of its floor when the
+// version has none). It reports false when no fixed floor applies in m.
 func (s *Set) Required(program string, code region.Code, dims benefit.Dims, m benefit.Month) (benefit.Amount, benefit.Citation, bool) {
+	tab := s.regions()
 	var (
 		amt   benefit.Amount
 		cite  benefit.Citation
@@ -256,7 +270,7 @@ func (s *Set) Required(program string, code region.Code, dims benefit.Dims, m be
 	)
 	for _, i := range s.byProg[program] {
 		f := &s.floors[i]
-		if !f.Applies(code, dims) {
+		if !f.applies(tab, code, dims) {
 			continue
 		}
 		v, ok := f.Schedule.At(m)
@@ -326,7 +340,7 @@ func (s *Set) matching(program string, dims benefit.Dims, buf []int) []int {
 // benefit.DefaultCatalogue). A floor with the same programme, dimensions
 // and group as one already in s is an error.
 func (s *Set) With(fs ...Floor) (*Set, error) {
-	return build(s.version, append(slices.Clone(s.floors), fs...), s.relative, s.cadences, "", s.cat)
+	return build(s.version, append(slices.Clone(s.floors), fs...), s.relative, s.cadences, "", s.cat, s.tab)
 }
 
 // Merge returns a new set holding the floors, relative rules and
@@ -340,7 +354,7 @@ func (s *Set) Merge(o *Set) (*Set, error) {
 	m, err := build(s.version+"+"+o.version,
 		append(slices.Clone(s.floors), o.floors...),
 		append(slices.Clone(s.relative), o.relative...),
-		append(slices.Clone(s.cadences), o.cadences...), "", nil)
+		append(slices.Clone(s.cadences), o.cadences...), "", nil, o.tab)
 	if err != nil {
 		return nil, err
 	}
@@ -368,14 +382,14 @@ func NewSet(version string, floors []Floor, relative []Relative, cadences []Cade
 // catalogue the check will run with (Options.Catalogue) when floors are
 // set for programmes of a user's catalogue.
 func NewSetWith(version string, floors []Floor, relative []Relative, cadences []Cadence, opts SetOptions) (*Set, error) {
-	return build(version, floors, relative, cadences, "", opts.catalogue())
+	return build(version, floors, relative, cadences, "", opts.catalogue(), opts.Regions)
 }
 
 // build checks and copies the parts of a set. cat nil (Merge only) skips
 // the catalogue checks, which each merged part has passed; duplicates
 // and the rules' own fields are checked whatever cat is.
-func build(version string, floors []Floor, relative []Relative, cadences []Cadence, file string, cat *benefit.Catalogue) (*Set, error) {
-	s := &Set{version: version, byProg: map[string][]int{}, cat: cat}
+func build(version string, floors []Floor, relative []Relative, cadences []Cadence, file string, cat *benefit.Catalogue, tab *region.Table) (*Set, error) {
+	s := &Set{version: version, byProg: map[string][]int{}, cat: cat, tab: tab}
 	type key struct{ prog, dims, group string }
 	seen := map[key]bool{}
 	for i, f := range floors {
@@ -407,8 +421,8 @@ func build(version string, floors []Floor, relative []Relative, cadences []Caden
 			if err := v.Citation.Validate(); err != nil {
 				return nil, fe(fmt.Sprintf("versions[%d].citation.confidence", j), err)
 			}
-			// A figure the domain reference marks from memory [M] or
-			// conflicting [C] is never law, whatever the file says.
+			// A figure marked from memory [M] or conflicting [C] is
+			// never law, whatever the file says.
 			if conf, _ := v.Citation.Mark(); v.Status == benefit.Legislated && (conf == "M" || conf == "C") {
 				return nil, fe(fmt.Sprintf("versions[%d].status", j), fmt.Errorf("%w: %s from %s is marked [%s] and cannot be legislated; use provisional", benefit.ErrSyntax, v.Amount, v.From, conf))
 			}
@@ -556,13 +570,13 @@ func Load(r io.Reader, name string) (*Set, error) {
 // catalogue.
 func LoadWith(r io.Reader, name string, opts SetOptions) (*Set, error) {
 	var j setJSON
-	doc, err := readDoc(r, name, &j)
+	doc, err := input.ReadJSON(r, name, &j, opts.Limits)
 	if err != nil {
 		return nil, err
 	}
 	s, err := j.set(name, opts)
 	if err != nil {
-		return nil, located(err, doc, name)
+		return nil, doc.Locate(err)
 	}
 	return s, nil
 }
@@ -580,6 +594,9 @@ func (j *setJSON) set(name string, opts SetOptions) (*Set, error) {
 		p, err := cat.Program(fj.Program)
 		if err != nil {
 			return nil, fe("program", err)
+		}
+		if err := checkVersions(len(fj.Versions), opts, fe); err != nil {
+			return nil, err
 		}
 		per, err := parsePer(fj.Per, p.Frequency)
 		if err != nil {
@@ -631,7 +648,7 @@ func (j *setJSON) set(name string, opts SetOptions) (*Set, error) {
 		}
 		cads = append(cads, Cadence{Program: cj.Program, Scope: sc, Months: cj.Months, Citation: cj.Citation})
 	}
-	return build(j.Version, floors, rel, cads, name, cat)
+	return build(j.Version, floors, rel, cads, name, cat, opts.Regions)
 }
 
 // zeroFen is 0.00: adding it gives an amount the scale of a fen (or

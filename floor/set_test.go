@@ -2,6 +2,7 @@ package floor_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"strings"
 	"sync"
@@ -12,7 +13,7 @@ import (
 	"github.com/benefitstd/benefitstd/region"
 )
 
-// policy-reference §2.1 and data-additions-2026-12 §2: 55 (2009-12), 70
+// The shipped history (floor/data/national.json): 55 (2009-12), 70
 // (2014-07, 人社部发〔2015〕5号), 88 (2018-01), 93 (2020-07), 98 (2022, a
 // step that exists [D] at a month not known), 103 (2023), 123 (2024-01),
 // 143 (2025-01). 2022-2023 ship as provisional; 2020's date is [C], and
@@ -77,7 +78,7 @@ func TestLoadStrict(t *testing.T) {
 		"order":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": [{"from": "2024-01", "amount": "1", "status": "default"}, {"from": "2023-01", "amount": "1", "status": "default"}]}]}`, "floors[0].versions[1].from"},
 		"group":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "group": "atlantis", "versions": [{"from": "2024-01", "amount": "1", "status": "default"}]}]}`, "floors[0].group"},
 		"empty":         {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": []}]}`, "floors[0].versions"},
-		// local-data §2: 98 in 2022 is [M]; it may ship only as provisional.
+		// a figure from memory [M] (98 in 2022) may ship only as provisional
 		"unverified legislated": {`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": [{"from": "2022-01", "amount": "98", "status": "legislated", "citation": {"confidence": "M"}}]}]}`, "floors[0].versions[0].status"},
 		"bound":                 {`{"version": "x", "floors": [], "relative": [{"id": "r", "program": "employment.unemployment_insurance", "against": "reference.min_wage", "bound": "side", "severity": "violation", "citation": {}}]}`, "relative[0].bound"},
 	}
@@ -115,7 +116,8 @@ func TestLoadAndMerge(t *testing.T) {
 }
 
 // Check is safe for concurrent use and deterministic: eight goroutines
-// checking the sample get byte-identical JSON (run with -race).
+// checking the sample get reports whose JSON encodings are byte-identical
+// (run with -race).
 func TestCheckConcurrent(t *testing.T) {
 	in := floor.Sample()
 	var wg sync.WaitGroup
@@ -129,69 +131,27 @@ func TestCheckConcurrent(t *testing.T) {
 				t.Error(err)
 				return
 			}
-			var b bytes.Buffer
-			if err := rep.WriteJSON(&b); err != nil {
+			b, err := json.Marshal(rep)
+			if err != nil {
 				t.Error(err)
 			}
-			out[g] = b.Bytes()
+			out[g] = b
 		}()
 	}
 	wg.Wait()
 	// Each goroutine's report equals the one run alone, not merely its
 	// siblings' (which would also agree if every one of them were empty).
 	for pass := range 2 {
-		var want bytes.Buffer
-		if err := check(t, in.Levels, floor.Options{To: ym("2025-07"), PassThrough: pass == 0}).WriteJSON(&want); err != nil {
+		want, err := json.Marshal(check(t, in.Levels, floor.Options{To: ym("2025-07"), PassThrough: pass == 0}))
+		if err != nil {
 			t.Fatal(err)
 		}
 		for g := pass; g < len(out); g += 2 {
-			if !bytes.Equal(out[g], want.Bytes()) {
+			if !bytes.Equal(out[g], want) {
 				t.Fatalf("goroutine %d produced a report different from a lone run", g)
 			}
 		}
 	}
-}
-
-// The text report aligns columns by display width (a Han character is
-// two columns): the "arrears" column ends at the same column on every row.
-func TestWriteTextAligned(t *testing.T) {
-	in := floor.Sample()
-	rep := check(t, in.Levels, floor.Options{To: ym("2025-07")})
-	var b bytes.Buffer
-	if err := rep.WriteText(&b); err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(b.String(), "\n")
-	// rows of the floor and hierarchy rules with arrears end in the arrears column
-	ends := map[int]bool{}
-	for _, l := range lines {
-		if strings.Contains(l, "  violation  ") && (strings.Contains(l, " floor ") || strings.Contains(l, " hierarchy ")) {
-			ends[displayWidth(l)] = true
-		}
-	}
-	// the sample has three such rows (运城市's floor, 371723's floor,
-	// 万荣县's hierarchy); with one row the check would hold trivially
-	rows := 0
-	for _, l := range lines {
-		if strings.Contains(l, "  violation  ") && (strings.Contains(l, " floor ") || strings.Contains(l, " hierarchy ")) {
-			rows++
-		}
-	}
-	if len(ends) != 1 || rows != 3 {
-		t.Errorf("arrears column not aligned over %d rows: %v\n%s", rows, ends, b.String())
-	}
-}
-
-func displayWidth(s string) int {
-	w := 0
-	for _, r := range s {
-		if r >= 0x2E80 {
-			w += 2
-		} else {
-			w++
-		}
-	}
-	return w
 }
 
 // A Set is immutable: changing the group members of a floor given to
@@ -215,23 +175,6 @@ func TestSetDoesNotShareGroupMembers(t *testing.T) {
 	}
 	if a, _, _ := set.Required("pension.resident.basic", region.MustParseCode("320583"), benefit.Dims{}, ym("2024-06")); !a.Equal(amt("150")) {
 		t.Errorf("Jiangsu = %s, want 150: the set shares its group members", a)
-	}
-}
-
-// Every finding of the text report is followed by its rule's legal
-// source: the sample's report has as many "rule:" lines as findings.
-func TestWriteTextCitesEveryFinding(t *testing.T) {
-	in := floor.Sample()
-	rep := check(t, in.Levels, floor.Options{To: ym("2025-07")})
-	var b bytes.Buffer
-	if err := rep.WriteText(&b); err != nil {
-		t.Fatal(err)
-	}
-	if n := strings.Count(b.String(), "\n     rule: "); n != len(rep.Findings) || n == 0 {
-		t.Errorf("%d rule sources for %d findings:\n%s", n, len(rep.Findings), b.String())
-	}
-	if strings.Contains(b.String(), "rule: (no source given)") {
-		t.Errorf("a finding without a legal source:\n%s", b.String())
 	}
 }
 
@@ -269,7 +212,7 @@ func TestRelativesAndCadencesAreCopies(t *testing.T) {
 	}
 }
 
-// A confidence mark outside the legend of policy-reference §0.1 (V, V3,
+// A confidence mark outside the legend (benefit.Citation.Mark: V, V3,
 // D, M, C, or none) is refused wherever a set carries a citation, and
 // the error names the mark's field and line; marks in brackets or lower
 // case are the legend's own (a legislated "[m]" is still [M]).
@@ -376,8 +319,8 @@ func TestNewSetRequiresStatus(t *testing.T) {
 	}
 }
 
-// The corrections of data-additions-2026-12 §2 and §4, as the shipped
-// data carries them.
+// The sources of the residents' pension steps and of the 90 % target,
+// as the shipped data (floor/data/national.json) carries them.
 func TestDefaultCitationsOfTheAdditions(t *testing.T) {
 	s, _ := floor.Default().National("pension.resident.basic", benefit.Dims{})
 	at := func(m string) benefit.Version {
@@ -387,24 +330,26 @@ func TestDefaultCitationsOfTheAdditions(t *testing.T) {
 		}
 		return v
 	}
-	// §2: the 70-yuan step is 人社部发〔2015〕5号 [V3], with the pass-through sentence
+	// the 70-yuan step is 人社部发〔2015〕5号 [V3], with the pass-through
+	// sentence
 	v := at("2014-07")
 	if v.Citation.Doc != "人社部发〔2015〕5号" || v.Citation.Confidence != "V3" || v.Status != benefit.Legislated ||
 		!strings.Contains(v.Citation.Title, "此次增加的基础养老金金额，不得冲抵或替代各地自行提高的基础养老金") || strings.Contains(v.Citation.Note, "from memory") {
 		t.Errorf("2014-07: %s %+v", v.Status, v.Citation)
 	}
-	// §2: a 93 → 98 step exists (15 + 18 + 5 + 5 + 5 + 20 + 20 = 88), its month unknown
+	// a 93 → 98 step exists (15 + 18 + 5 + 5 + 5 + 20 + 20 = 88), its month
+	// unknown
 	if v := at("2022-01"); v.Status != benefit.Provisional || !strings.Contains(v.Citation.Note, "15 + 18 + 5 + 5 + 5 + 20 + 20 = 88") {
 		t.Errorf("2022-01: %s %+v", v.Status, v.Citation)
 	}
-	// §2: no source gives 1 January as the start of 103, 123 or 143
+	// no source gives 1 January as the start of 103, 123 or 143
 	for _, m := range []string{"2023-01", "2024-01", "2025-01"} {
 		v := at(m)
 		if v.Status == benefit.Legislated || !strings.Contains(v.Citation.Note, "No source gives 1 January") || strings.Contains(v.Citation.Title, "-01-01") {
 			t.Errorf("%s: %s %+v", m, v.Status, v.Citation)
 		}
 	}
-	// §4: the 90 % target is 人社部发〔2017〕71号, issued 2017-09-20
+	// the 90 % target is 人社部发〔2017〕71号, issued 2017-09-20
 	var target floor.Relative
 	for _, r := range floor.Default().Relatives("employment.unemployment_insurance") {
 		if r.ID == "ui.target90" {

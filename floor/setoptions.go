@@ -17,9 +17,16 @@ type SetOptions struct {
 	// (Options.Catalogue) should load its floors with the same one.
 	Catalogue *benefit.Catalogue
 	// Regions resolves the "group" of a regional-agreement floor in
-	// LoadWith, and the regions of levels and waivers in ReadCSVWith and
+	// LoadWith (and, for Set.Required, the divisions under its members),
+	// and the regions of levels and waivers in ReadCSVWith and
 	// ReadJSONWith. nil: region.Default().
 	Regions *region.Table
+	// Limits bound what LoadWith, ReadCSVWith, ReadJSONWith and
+	// ReadExpectationsWith read (the document, a string, a line or
+	// field, the levels of a file, the versions of a level or floor);
+	// input past a bound is an error wrapping benefit.ErrTooLarge. The
+	// zero Limits are the defaults (benefit.Limits).
+	Limits benefit.Limits
 }
 
 func (o SetOptions) catalogue() *benefit.Catalogue {
@@ -28,6 +35,8 @@ func (o SetOptions) catalogue() *benefit.Catalogue {
 	}
 	return o.Catalogue
 }
+
+func (o SetOptions) limits() benefit.Limits { return o.Limits.WithDefaults() }
 
 func (o SetOptions) regions() *region.Table {
 	if o.Regions == nil {

@@ -11,8 +11,8 @@ import (
 )
 
 // disabilityTable is the national disability pension (残疾抚恤金, yuan a
-// year) typed from shared/data/veterans_disability.csv (data-additions
-// 2026-12 §1.1): per effective month, grades 1 to 10, columns 因战,
+// year) typed from floor/data/src/veterans_disability.csv: per
+// effective month, grades 1 to 10, columns 因战,
 // 因公, 因病 (0: 因病 is rated for grades 1-6 only). It is a second copy,
 // not read from the generated data, so that a regeneration that loses or
 // shifts a cell fails here.
@@ -91,7 +91,7 @@ var disabilityTable = map[string][10][3]int{
 	},
 }
 
-// Grade 1 before the full tables (data-additions §1.1, V).
+// Grade 1 before the full tables ([V], typed in floor/gen_veterans.go).
 var disabilityGrade1 = map[string][3]int{
 	"2015-10": {60210, 58310, 56400},
 	"2016-10": {66230, 64140, 62040},
@@ -99,9 +99,9 @@ var disabilityGrade1 = map[string][3]int{
 
 var causes = [3]string{"因战", "因公", "因病"}
 
-// disabilityVersion is what data-additions §1.1 says each version ships
-// with: its status, its confidence mark and the URL of its source (""
-// where the CSV gives none).
+// disabilityVersion is what each version ships with, by the confidence
+// column of floor/data/src/veterans_disability.csv: its status, its
+// confidence mark and the URL of its source ("" where the CSV gives none).
 func disabilityVersion(month string, grade int) (benefit.Status, string, string) {
 	switch {
 	case month == "2015-10" || month == "2016-10":
@@ -127,7 +127,7 @@ func disabilityVersion(month string, grade int) (benefit.Status, string, string)
 }
 
 // Every cell of the shipped disability tables equals the typed table,
-// with the status and source the additions file gives it: 156 cells of
+// with the status and source its source row gives it: 156 cells of
 // 2017-10 .. 2022-08 and the grade-1 figures of 2015-10 and 2016-10, in
 // 26 floors (grades 1-10 × 因战/因公, grades 1-6 × 因病), no more.
 func TestDefaultDisabilityTables(t *testing.T) {
@@ -203,7 +203,7 @@ func TestDefaultDisabilityTables(t *testing.T) {
 	}
 }
 
-// The tables are one chain (data-additions §1.1, policy-reference §5.2):
+// The tables are one chain (floor/data/src/veterans_disability.csv):
 // each year is the year before × (1 + r) rounded half-up to 10 yuan.
 // Cells worked by hand:
 //
@@ -284,11 +284,11 @@ func TestDisabilityChain(t *testing.T) {
 	}
 }
 
-// Survivors' pensions (定期抚恤金, data-additions §1.2): urban and rural
-// standards of 烈士遗属 before 2016-10 (19,120 / 14,510), unified from
-// then on (21,030); all three types from 2017-10 to 2021-08, 2020-08 and
-// 2021-08 derived (+10 %, half-up to 10) and provisional; the 2018-08
-// 因公牺牲 figure is 21,850, no longer truncated.
+// Survivors' pensions (定期抚恤金, floor/data/src/veterans_survivors.csv):
+// urban and rural standards of 烈士遗属 before 2016-10 (19,120 / 14,510),
+// unified from then on (21,030); all three types from 2017-10 to 2021-08,
+// 2020-08 and 2021-08 derived (+10 %, half-up to 10) and provisional; the
+// 2018-08 因公牺牲 figure is 21,850 (in full, not "21,8xx").
 func TestDefaultSurvivors(t *testing.T) {
 	code := region.MustParseCode("110000")
 	for _, tc := range []struct {
@@ -391,10 +391,10 @@ func statusOf(t *testing.T, program, dims, month string) benefit.Status {
 	return best.Status
 }
 
-// 带病回乡退伍军人生活补助 (monthly, data-additions §1.3): 410 (2015-10),
+// 带病回乡退伍军人生活补助 (monthly, floor/data/national.json): 410 (2015-10),
 // 450 (2016-10), 500 before the 2018 raise (500 → 550; its month is not
 // sourced, so provisional), 550 (2018-08) and at least 650 from
-// 2020-08, now sourced (Chinanews 2020-08-26) and legislated.
+// 2020-08, sourced (Chinanews 2020-08-26) and legislated.
 func TestDefaultIllReturned(t *testing.T) {
 	for _, tc := range []struct {
 		month, want string

@@ -6,8 +6,9 @@ import (
 )
 
 // A Waiver (豁免) is a recorded exemption: violations of a programme in a
-// region (or any division under it) over an interval are reported as
-// Waived instead of Violation, counted apart, and never dropped. Once
+// region (or any division under it, as the region table records it)
+// over an interval are reported as Waived instead of Violation, counted
+// apart, and never dropped. Once
 // its Expiry month is reached (Options.AsOf ≥ Expiry) the waiver no
 // longer applies, and Check reports the expired waiver itself as a
 // warning finding.
@@ -23,10 +24,11 @@ type Waiver struct {
 }
 
 // covers reports whether w applies to finding f (ignoring the interval
-// and the expiry).
-func (w *Waiver) covers(f *Finding) bool {
-	return f.Severity == Violation && f.Unchecked == "" && f.Rule != RuleMissing && w.Program == f.Program && w.Region.Contains(f.Region) &&
-		f.Dims.Matches(w.Dims) && (w.Rule == "" || w.Rule == f.Rule)
+// and the expiry): f's region is w's or lies under it, by the parents
+// tab records.
+func (w *Waiver) covers(f *Finding, tab *region.Table) bool {
+	return f.Severity == Violation && f.Unchecked == "" && f.Rule != RuleMissing && w.Program == f.Program &&
+		f.Dims.Matches(w.Dims) && (w.Rule == "" || w.Rule == f.Rule) && under(tab, f.Region, w.Region)
 }
 
 func (w *Waiver) expired(asOf benefit.Month) bool {

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/benefitstd/benefitstd/benefit"
-	"github.com/benefitstd/benefitstd/internal/strictjson"
+	"github.com/benefitstd/benefitstd/internal/input"
 )
 
 // TestCases runs the hand-worked conformance vectors of testdata/cases.json.
@@ -36,7 +36,7 @@ func TestCases(t *testing.T) {
 			Arrears    string            `json:"arrears"`
 		} `json:"cases"`
 	}
-	if err := strictjson.Unmarshal(b, &f); err != nil {
+	if _, err := input.DecodeJSON(b, "testdata/cases.json", &f); err != nil {
 		t.Fatal(err)
 	}
 	// The file holds 5 vectors; an emptied or mis-keyed file must not pass.

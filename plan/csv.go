@@ -3,10 +3,11 @@ package plan
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 
 	"github.com/benefitstd/benefitstd/benefit"
-	"github.com/benefitstd/benefitstd/internal/csvin"
+	"github.com/benefitstd/benefitstd/internal/input"
 )
 
 // CSVHeader returns the full header line of a retiree CSV file:
@@ -30,7 +31,8 @@ import (
 //	sex           F/M (女/男) or empty
 //
 // The file is UTF-8 (with or without a byte-order mark, LF or CRLF);
-// a GBK file is rejected with an error that says so.
+// a GBK file is rejected with an error that says so. Lines and fields
+// are bounded (benefit.Limits; ReadCSVWith).
 func CSVHeader() string {
 	return "id,birth_date,retired_date,years,months,pension,area_class,category,sex"
 }
@@ -39,9 +41,29 @@ func csvColumns() (required, optional []string) {
 	return []string{"id", "birth_date", "retired_date", "years", "pension"}, []string{"months", "area_class", "category", "sex"}
 }
 
+// The columns of a retirees file, in the order of csvColumns.
+const (
+	colID = iota
+	colBirth
+	colRetired
+	colYears
+	colPension
+	colMonths
+	colArea
+	colCategory
+	colSex
+)
+
+// colOf returns the column of a field a fieldError names.
+func colOf(field string) int {
+	req, opt := csvColumns()
+	return slices.Index(slices.Concat(req, opt), field)
+}
+
 type csvSource struct {
 	r    io.Reader
 	file string
+	lim  benefit.Limits
 }
 
 // ReadCSV returns a Source streaming retirees from r, a CSV file with
@@ -59,12 +81,20 @@ type csvSource struct {
 // files (about 16 bytes an id plus its length, in os.TempDir, removed
 // when the run ends), and a repeat across such segments is found when the
 // reading is over, after the lines before it were processed.
-func ReadCSV(r io.Reader, file string) Source { return &csvSource{r, file} }
+func ReadCSV(r io.Reader, file string) Source { return &csvSource{r: r, file: file} }
+
+// ReadCSVWith is ReadCSV reading within lim (the zero Limits are the
+// defaults: a line of at most 1 MiB, a field of at most 64 KiB); a line
+// or field past its bound stops the run with an error wrapping
+// benefit.ErrTooLarge.
+func ReadCSVWith(r io.Reader, file string, lim benefit.Limits) Source {
+	return &csvSource{r: r, file: file, lim: lim}
+}
 
 // feed parses the records of feedRecords into rows (NewPopulation).
 func (s *csvSource) feed(size int, get func() []row, emit func([]row, bool) bool) error {
 	var perr error
-	err := s.feedRecords(size, func(recs []csvin.Record) bool {
+	err := s.feedRecords(size, func(recs []input.Record) bool {
 		rows, err := parseRecords(recs, get())
 		if err != nil {
 			perr = err // before any later line's error feedRecords returns
@@ -84,44 +114,32 @@ func (s *csvSource) feed(size int, get func() []row, emit func([]row, bool) bool
 // feedRecords sends the raw records to emit in chunks of at most size,
 // for workers to parse in parallel (see Calculator.run). A repeated id
 // is found by checkIDs, one chunk behind the reading.
-func (s *csvSource) feedRecords(size int, emit func([]csvin.Record) bool) error {
+func (s *csvSource) feedRecords(size int, emit func([]input.Record) bool) error {
 	if s.r == nil {
 		return &benefit.RecordError{File: s.file, Err: fmt.Errorf("%w: the CSV source was already read", benefit.ErrSyntax)}
 	}
 	req, opt := csvColumns()
-	rd, err := csvin.New(s.r, s.file, req, opt)
+	rd, err := input.NewCSV(s.r, s.file, req, opt, s.lim)
 	s.r = nil
 	if err != nil {
 		return err
 	}
-	read := func(send func([]csvin.Record) bool) error {
-		buf := make([]csvin.Record, 0, size)
+	read := func(send func([]input.Record) bool) error {
 		for {
-			rec, err := rd.Next()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				if len(buf) > 0 {
-					send(buf) // an earlier record may be bad too; it must be the one reported
+			recs, err := rd.Read(size)
+			if err != nil && err != io.EOF {
+				if len(recs) > 0 {
+					send(recs) // an earlier record may be bad too; it must be the one reported
 				}
 				return err
 			}
-			buf = append(buf, rec)
-			if len(buf) == size {
-				if !send(buf) {
-					return nil
-				}
-				buf = make([]csvin.Record, 0, size)
+			if len(recs) > 0 && !send(recs) || err == io.EOF {
+				return nil
 			}
 		}
-		if len(buf) > 0 {
-			send(buf)
-		}
-		return nil
 	}
 	return checkIDs(read,
-		func(rec *csvin.Record, _ int) (string, int) { return rec.Get("id"), rec.Line },
+		func(rec *input.Record, _ int) (string, int) { return rec.Get(colID), rec.Line() },
 		func(id string, line, first int) error {
 			return &benefit.RecordError{File: s.file, Line: line, Field: "id", Err: dupError(id, first, "line")}
 		},
@@ -130,7 +148,7 @@ func (s *csvSource) feedRecords(size int, emit func([]csvin.Record) bool) error 
 
 // parseRecords parses recs into rows (appending to rows), stopping at
 // the first bad record.
-func parseRecords(recs []csvin.Record, rows []row) ([]row, error) {
+func parseRecords(recs []input.Record, rows []row) ([]row, error) {
 	for _, rec := range recs {
 		x, err := parseRecord(rec)
 		if err != nil {
@@ -141,43 +159,43 @@ func parseRecords(recs []csvin.Record, rows []row) ([]row, error) {
 	return rows, nil
 }
 
-func parseRecord(rec csvin.Record) (row, error) {
+func parseRecord(rec input.Record) (row, error) {
 	var x row
-	x.id = rec.Get("id")
+	x.id = rec.Get(colID)
 	if x.id == "" {
-		return x, rec.Err("id", fmt.Errorf("%w: missing", benefit.ErrSyntax))
+		return x, rec.Err(colID, fmt.Errorf("%w: missing", benefit.ErrSyntax))
 	}
-	d, err := ParseDate(rec.Get("birth_date"))
+	d, err := ParseDate(rec.Get(colBirth))
 	if err != nil {
-		return x, rec.Err("birth_date", err)
+		return x, rec.Err(colBirth, err)
 	}
 	x.birth = d.v
-	if d, err = ParseDate(rec.Get("retired_date")); err != nil {
-		return x, rec.Err("retired_date", err)
+	if d, err = ParseDate(rec.Get(colRetired)); err != nil {
+		return x, rec.Err(colRetired, err)
 	}
 	x.retired = d.v
-	n, err := intField(rec.Get("years"), 0, MaxYears, false)
+	n, err := intField(rec.Get(colYears), 0, MaxYears, false)
 	if err != nil {
-		return x, rec.Err("years", err)
+		return x, rec.Err(colYears, err)
 	}
 	x.years = int32(n)
-	if n, err = intField(rec.Get("months"), 0, 11, true); err != nil {
-		return x, rec.Err("months", err)
+	if n, err = intField(rec.Get(colMonths), 0, 11, true); err != nil {
+		return x, rec.Err(colMonths, err)
 	}
 	x.months = int32(n)
-	if x.pension, err = parseFen(rec.Get("pension")); err != nil {
-		return x, rec.Err("pension", err)
+	if x.pension, err = parseFen(rec.Get(colPension)); err != nil {
+		return x, rec.Err(colPension, err)
 	}
-	if n, err = intField(rec.Get("area_class"), 0, MaxArea, true); err != nil {
-		return x, rec.Err("area_class", err)
+	if n, err = intField(rec.Get(colArea), 0, MaxArea, true); err != nil {
+		return x, rec.Err(colArea, err)
 	}
 	x.area = int8(n)
-	x.category = rec.Get("category")
-	if x.sex, err = ParseSex(rec.Get("sex")); err != nil {
-		return x, rec.Err("sex", err)
+	x.category = rec.Get(colCategory)
+	if x.sex, err = ParseSex(rec.Get(colSex)); err != nil {
+		return x, rec.Err(colSex, err)
 	}
 	if fe := x.check(); fe != nil {
-		return x, rec.Err(fe.field, fe.err)
+		return x, rec.Err(colOf(fe.field), fe.err)
 	}
 	return x, nil
 }

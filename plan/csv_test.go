@@ -128,7 +128,7 @@ func TestCSVErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			c := calc(t, "shanghai-2024")
 			var out bytes.Buffer
-			s, err := c.Run(context.Background(), ReadCSV(strings.NewReader(tc.csv), "people.csv"), Options{PerPerson: &out, ChunkSize: 1})
+			s, err := c.Run(context.Background(), ReadCSV(strings.NewReader(tc.csv), "people.csv"), Options{PerPerson: lines{&out}, ChunkSize: 1})
 			if s != nil {
 				t.Errorf("a summary came back with the error")
 			}

@@ -29,8 +29,20 @@ func NewDate(y int, m time.Month, d int) (Date, error) {
 	return Date{int32(y*10000 + int(m)*100 + d)}, nil
 }
 
+// daysIn returns the days of month m (1-12) of year y in the Gregorian
+// calendar: a year divisible by 4 is a leap year, unless it is divisible
+// by 100 and not by 400 (1900 is not, 2000 is).
 func daysIn(y int, m time.Month) int {
-	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch m {
+	case time.February:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
 }
 
 // ParseDate parses "2023-12-31". The error wraps benefit.ErrSyntax or

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/benefitstd/benefitstd/benefit"
 )
@@ -60,5 +61,18 @@ func TestPopulationAll(t *testing.T) {
 	}
 	if pop.Len() != 1 {
 		t.Errorf("len %d", pop.Len())
+	}
+}
+
+// The days of every month of 1900-2100 are those of the time package's
+// calendar (an outside reference: time.Date normalises day 0 of the next
+// month to the last day of this one).
+func TestDaysIn(t *testing.T) {
+	for y := 1900; y <= 2100; y++ {
+		for m := time.January; m <= time.December; m++ {
+			if got, want := daysIn(y, m), time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day(); got != want {
+				t.Fatalf("%d-%02d: %d days, want %d", y, m, got, want)
+			}
+		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/output"
 	"github.com/benefitstd/benefitstd/plan"
 	"github.com/benefitstd/benefitstd/region"
 )
@@ -319,7 +320,7 @@ func TestDifferentialPopulation(t *testing.T) {
 			t.Fatal(err)
 		}
 		var out bytes.Buffer
-		s, err := c.Run(context.Background(), plan.Synthetic(1, n, p.RetiredBy), plan.Options{Workers: 3, ChunkSize: 999, PerPerson: &out})
+		s, err := c.Run(context.Background(), plan.Synthetic(1, n, p.RetiredBy), plan.Options{Workers: 3, ChunkSize: 999, PerPerson: output.NewPaymentCSV(&out, output.Options{})})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -342,7 +343,7 @@ func TestDifferentialPopulation(t *testing.T) {
 	}
 }
 
-// personLine is the line of PerPersonHeader's columns.
+// personLine is the line output.PaymentCSV writes for the retiree.
 func personLine(r plan.Retiree, x refResult) string {
 	f := func(d decimal.Decimal) string { return d.StringFixed(2) }
 	cols := []string{r.ID, strconv.FormatBool(x.eligible), "", strconv.Itoa(x.age), f(x.pension)}

@@ -83,9 +83,9 @@
 // eligible, the prior and new totals, the total and average increase, the
 // aggregate increase as a percentage of the prior total, arrears, the
 // distribution of increases (exact nearest-rank percentiles and a
-// histogram), and totals by part, hardship class and age bracket. A per-person
-// CSV for the payment system can be written on the way (Options.PerPerson;
-// PerPersonHeader).
+// histogram), and totals by part, hardship class and age bracket. Each
+// retiree's Payment can be written on the way, for the payment system
+// (Options.PerPerson, a PaymentWriter; output.PaymentCSV writes the CSV).
 //
 // The summary also checks the plan against the national overall level of
 // its year: an aggregate increase above it is a finding (NationalCheck)
@@ -139,7 +139,7 @@
 // ns of CPU a retiree on a 2.6 GHz Xeon, 1.6-1.7 times a float64 kernel
 // doing the same work (ages, eligibility, arrears, part, group and
 // distribution totals) on the same data with as many workers; from a CSV
-// file, 1.1-1.4 µs, most of it reading the CSV. Two workers run 1.8-2.0
+// file, 0.8-1.1 µs, most of it reading the CSV. Two workers run 1.8-2.0
 // times as fast as one when the second core is idle: each worker sums
 // into its own accumulator, merged once at the end (bench:
 // BenchmarkPlanPopulation, BenchmarkPlanCSV, BenchmarkPlanScaling;
@@ -170,10 +170,16 @@
 //
 // Bad input never panics and is never half-applied. A plan that is not
 // valid gives a *benefit.RecordError naming the file, the line where the
-// offending value begins (when the file has it) and the field as a JSON
-// path ("parts[1].fixed.amount"), wrapping benefit.ErrSyntax (or the
-// sentinel of the value's parser) when a value does not decode and ErrPlan
-// when the plan decodes but is not valid. A bad retiree record stops a run
+// offending value begins (for a missing value, the line of the object
+// that lacks it), the field as a JSON path ("parts[1].fixed.amount") and
+// its JSON pointer, wrapping benefit.ErrSyntax (or the sentinel of the
+// value's parser; benefit.ErrEncoding for invalid UTF-8 or a lone
+// surrogate in a string) when a value does not decode and ErrPlan when
+// the plan decodes but is not valid. A name given twice or in another
+// case than the field's is an error as an unknown one is. Load reads at
+// most 1 MiB; ReadCSVWith bounds a retiree line and field
+// (benefit.Limits), past which a run stops with an error wrapping
+// benefit.ErrTooLarge. A bad retiree record stops a run
 // with a *benefit.RecordError naming the file, line and column (for Go
 // values: the 1-based position), wrapping benefit.ErrSyntax, ErrRange,
 // ErrNegative or ErrOrder, or ErrDuplicateID for an id (人员编号) given

@@ -40,7 +40,7 @@ func TestDuplicateIDCSV(t *testing.T) {
 	for _, o := range []Options{{Workers: 1}, {Workers: 4, ChunkSize: 1}, {Workers: 3, ChunkSize: 2}, {Workers: 2, ChunkSize: 1000}} {
 		for range 5 {
 			var out bytes.Buffer
-			o.PerPerson = &out
+			o.PerPerson = lines{&out}
 			s, err := c.Run(context.Background(), ReadCSV(strings.NewReader(csv), "pay.csv"), o)
 			if s != nil {
 				t.Errorf("workers %d chunk %d: a summary came back with the error", o.Workers, o.ChunkSize)
@@ -325,7 +325,7 @@ func TestDuplicateIDSpilled(t *testing.T) {
 		}
 	}
 	for _, o := range []Options{{Workers: 1}, {Workers: 4, ChunkSize: 1}, {Workers: 3, ChunkSize: 7}, {Workers: 2, ChunkSize: 1000}} {
-		o.PerPerson = io.Discard
+		o.PerPerson = lines{io.Discard}
 		s, err := c.Run(context.Background(), ReadCSV(strings.NewReader(csv), "pay.csv"), o)
 		if s != nil {
 			t.Error("a summary came back with the error")

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/output"
 	"github.com/benefitstd/benefitstd/plan"
 )
 
@@ -133,7 +134,7 @@ A,1955-01-01,2015-01-31,20,4000.00
 `
 	c, _ := plan.NewCalculator(must(plan.Builtin("shanghai-2024")))
 	var pay strings.Builder
-	_, err := c.Run(context.Background(), plan.ReadCSV(strings.NewReader(people), "people.csv"), plan.Options{PerPerson: &pay})
+	_, err := c.Run(context.Background(), plan.ReadCSV(strings.NewReader(people), "people.csv"), plan.Options{PerPerson: output.NewPaymentCSV(&pay, output.Options{})})
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, plan.ErrDuplicateID))
 	// Output:

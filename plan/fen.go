@@ -2,9 +2,9 @@ package plan
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/fen"
 )
 
 // The calculator works in whole fen (分) held in int64: every amount a
@@ -29,18 +29,7 @@ func amountFen(a benefit.Amount) (int64, error) {
 }
 
 // fenString formats n fen as yuan with two decimals ("123.45").
-func fenString(n int64) string { return string(appendFen(nil, n)) }
-
-// appendFen appends n fen as yuan with two decimals.
-func appendFen(b []byte, n int64) []byte {
-	if n < 0 {
-		b = append(b, '-')
-		n = -n
-	}
-	b = strconv.AppendInt(b, n/100, 10)
-	c := n % 100
-	return append(b, '.', byte('0'+c/10), byte('0'+c%10))
-}
+func fenString(n int64) string { return string(fen.AppendYuan(nil, n)) }
 
 // parseFen parses a plain amount of yuan with at most two decimals into
 // fen, quickly and without allocating. Anything it does not accept is

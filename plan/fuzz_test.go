@@ -57,7 +57,7 @@ func FuzzReadCSV(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data string) {
 		var out strings.Builder
-		s, err := c.Run(context.Background(), ReadCSV(strings.NewReader(data), "f.csv"), Options{Workers: 2, ChunkSize: 2, PerPerson: &out})
+		s, err := c.Run(context.Background(), ReadCSV(strings.NewReader(data), "f.csv"), Options{Workers: 2, ChunkSize: 2, PerPerson: lines{&out}})
 		if (s == nil) == (err == nil) {
 			t.Fatalf("summary %v with error %v", s, err)
 		}

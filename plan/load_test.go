@@ -91,7 +91,7 @@ func TestPlanErrors(t *testing.T) {
 	}{
 		{"unknown field", edit(`"fixed": {"amount": "61"}`, `"fixed": {"amount": "61", "amout": "1"}`), "parts[0].fixed.amout", 16},
 		{"syntax error", edit(`"retired_by": "2023-12-31",`, `"retired_by": "2023-12-31"`), "", 7}, // the missing comma is seen on the next line
-		{"trailing data", string(base) + "{}", "", 0},
+		{"trailing data", string(base) + "{}", "", 28},                                             // the line the data after the plan is on
 		{"two kinds", edit(`"fixed": {"amount": "61"}`, `"fixed": {"amount": "61"}, "percent": {"rate": "1%"}`), "parts[0]", 14},
 		{"fraction of a fen", edit(`"amount": "61"`, `"amount": "61.005"`), "parts[0].fixed.amount", 16},
 		{"negative", edit(`"amount": "61"`, `"amount": "-61"`), "parts[0].fixed.amount", 16},
@@ -114,12 +114,13 @@ func TestPlanErrors(t *testing.T) {
      "citation": {"title": "Shanghai 2024 notice, fixed part`, `"status": "legislated",
      "citation": {"title": "Shanghai 2024 notice, fixed part`, 1), "parts[0].status", 14},
 		// a plan or part that does not say how firm it is is not law:
-		// the missing status is named (no line: it is not there)
+		// the missing status is named, on the line of the object that
+		// lacks it (parts[0] begins on 14, the plan on 1)
 		{"part without status", edit(`"rounding": {"unit": "0.01", "mode": "half_up"}, "status": "provisional",
      "citation": {"title": "Shanghai 2024 notice, fixed part`, `"rounding": {"unit": "0.01", "mode": "half_up"},
-     "citation": {"title": "Shanghai 2024 notice, fixed part`), "parts[0].status", 0},
+     "citation": {"title": "Shanghai 2024 notice, fixed part`), "parts[0].status", 14},
 		{"plan without status", edit(`"first_paid": "2024-07",
-  "status": "provisional",`, `"first_paid": "2024-07",`), "status", 0},
+  "status": "provisional",`, `"first_paid": "2024-07",`), "status", 1},
 		{"status unknown", edit(`"first_paid": "2024-07",
   "status": "provisional",`, `"first_paid": "2024-07",
   "status": "unknown",`), "status", 10},
@@ -127,7 +128,7 @@ func TestPlanErrors(t *testing.T) {
 		{"first paid before effective", edit(`"first_paid": "2024-07"`, `"first_paid": "2023-07"`), "first_paid", 9},
 		{"duplicate part", edit(`"id": "years"`, `"id": "fixed"`), "parts[1].id", 17},
 		{"bracket ages", edit(`{"min": 75, "max": 79, "amount": "35"}`, `{"min": 79, "max": 75, "amount": "35"}`), "parts[3].age.brackets[1]", 25},
-		{"missing citation", edit(`"citation": {"title": "Shanghai 2024 notice, tilt (summary, policy-reference §3.3): aged 70 / 75 / 80 by end of 2023 → +25 / +35 / +45", "url": "https://crystal.ingridwhitaker.com/news/54e199945.html", "confidence": "V3", "note": "treated as mutually exclusive brackets (local-data §6)"},`, ``), "parts[3].citation", 0}, // no citation: no line to point at
+		{"missing citation", edit(`"citation": {"title": "Shanghai 2024 notice, tilt (summary, policy-reference §3.3): aged 70 / 75 / 80 by end of 2023 → +25 / +35 / +45", "url": "https://crystal.ingridwhitaker.com/news/54e199945.html", "confidence": "V3", "note": "treated as mutually exclusive brackets (local-data §6)"},`, ``), "parts[3].citation", 23}, // no citation: the line of the part that lacks it
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse([]byte(tc.json), "my-plan.json")
@@ -181,9 +182,9 @@ func TestPlanValueErrors(t *testing.T) {
 			`p.json:6: retired_by: benefit: value out of range: 2023-02-30 is not a day of 1900-9999`, benefit.ErrRange},
 		{`"rate": "1%"`, `"rate": "x%"`,
 			`p.json:22: parts[2].percent.rate: benefit: invalid rate "x%": unexpected character 'x' at byte 0`, benefit.ErrSyntax},
-		// A number too big for an int: encoding/json names the field without its indexes.
+		// A number too big for an int, named with its list indexes.
 		{`"min": 75, "max": 79`, `"min": 75, "max": 1e30`,
-			`p.json:25: parts[3].age.brackets[1].max: json: cannot unmarshal number 1e30 into Go struct field AgeBracket.parts.age.brackets.max of type int`, benefit.ErrSyntax},
+			`p.json:25: parts[3].age.brackets[1].max: benefit: invalid syntax: a JSON number 1e30 where a whole number is expected`, benefit.ErrSyntax},
 		{`"region": "310000"`, `"region": "31000"`,
 			`p.json:5: region: region: invalid code "31000": want six digits, e.g. 140822`, benefit.ErrSyntax},
 		// Decodes, but 15.001 is not a whole number of fen: a validation error, one prefix.
@@ -201,12 +202,12 @@ func TestPlanValueErrors(t *testing.T) {
 			t.Errorf("%s:\n got %v\nwant %s (wrapping %v)", tc.new, err, tc.want, tc.is)
 		}
 	}
-	// A mismatched type (through "ten", line 19) is noted and passed over by
-	// encoding/json, which then stops at the bad rate (line 22): the rate is
-	// named, the value the message is about, not the first odd value.
+	// A mismatched type (through "ten", line 19) before a bad rate (line
+	// 22): the first bad value in the file is named, with what is wrong
+	// with it.
 	s := strings.Replace(strings.Replace(string(base), `"per_year": "1"`, `"per_year": "1", "through": "ten"`, 1), `"rate": "1%"`, `"rate": "x%"`, 1)
 	_, err = Load(strings.NewReader(s), "p.json")
-	if want := `p.json:22: parts[2].percent.rate: benefit: invalid rate "x%": unexpected character 'x' at byte 0`; err == nil || err.Error() != want {
+	if want := `p.json:19: parts[1].years.bands[0].through: benefit: invalid syntax: a JSON string where a whole number is expected`; err == nil || err.Error() != want {
 		t.Errorf("type error, then a bad rate:\n got %v\nwant %s", err, want)
 	}
 	// The type error alone is named with its list indexes.

@@ -6,7 +6,7 @@ import (
 	"sync"
 
 	"github.com/benefitstd/benefitstd/benefit"
-	"github.com/benefitstd/benefitstd/internal/strictjson"
+	"github.com/benefitstd/benefitstd/internal/input"
 )
 
 // A NationalLevel is the national overall adjustment level of retirees'
@@ -33,8 +33,8 @@ var nationalLevels = sync.OnceValues(func() ([]NationalLevel, error) {
 		return nil, err
 	}
 	var f nationalFile
-	if err := strictjson.Unmarshal(b, &f); err != nil {
-		return nil, &benefit.RecordError{File: "plan/data/national.json", Err: err}
+	if _, err := input.DecodeJSON(b, "plan/data/national.json", &f); err != nil {
+		return nil, err
 	}
 	for i, l := range f.Levels {
 		if i > 0 && l.Year <= f.Levels[i-1].Year {

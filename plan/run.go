@@ -4,14 +4,13 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"io"
 	"math"
 	"runtime"
 	"sync"
 	"sync/atomic"
 
 	"github.com/benefitstd/benefitstd/benefit"
-	"github.com/benefitstd/benefitstd/internal/csvin"
+	"github.com/benefitstd/benefitstd/internal/input"
 )
 
 // Options tune a run. The zero Options is ready to use.
@@ -22,13 +21,14 @@ type Options struct {
 	// ChunkSize is the number of retirees handed to a worker at a time;
 	// 0 means 4096.
 	ChunkSize int
-	// PerPerson, when set, receives one CSV line per retiree, in input
-	// order, for the payment system; see PerPersonHeader. Ids are unique
-	// (a repeated id fails the run with ErrDuplicateID). If the run
-	// fails, what was written before the failure is incomplete, and in a
-	// source of more than 262,144 ids it may hold both lines of a
-	// repeated id: write to a temporary file and rename it on success.
-	PerPerson io.Writer
+	// PerPerson, when set, writes each retiree's Payment, in input
+	// order, for the payment system (output.PaymentCSV writes the CSV).
+	// Ids are unique (a repeated id fails the run with ErrDuplicateID).
+	// If the run fails, what was written before the failure is
+	// incomplete, and in a source of more than 262,144 ids it may hold
+	// both payments of a repeated id: write to a temporary file and
+	// rename it on success.
+	PerPerson PaymentWriter
 	// Synthetic marks the Summary as computed on a generated population.
 	Synthetic bool
 
@@ -41,13 +41,13 @@ type job struct {
 	seq    int
 	rows   []row
 	pooled bool
-	recs   []csvin.Record // raw CSV records, parsed by the worker
+	recs   []input.Record // raw CSV records, parsed by the worker
 }
 
 // recordSource is a Source whose records a worker can parse (CSV): the
 // reading stays sequential, the parsing runs in parallel.
 type recordSource interface {
-	feedRecords(size int, emit func([]csvin.Record) bool) error
+	feedRecords(size int, emit func([]input.Record) bool) error
 }
 
 type outChunk struct {
@@ -107,6 +107,7 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 			a := newAcc(len(c.k.parts), opt.light) // zeroed by the worker, in parallel
 			accs[i] = a
 			parts, zeros := c.k.newOut(), make([]int64, len(c.k.parts))
+			var pay Payment // filled per retiree when opt.PerPerson is set
 			var buf []byte
 			var parsed []row
 			for j := range jobs {
@@ -125,7 +126,7 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 					j.rows = parsed
 				}
 				if ctx.Err() == nil && !failed.Load() {
-					buf = c.process(a, j.rows, parts, zeros, buf, outs != nil)
+					buf = c.process(a, j.rows, parts, zeros, buf, opt.PerPerson, &pay)
 				}
 				if j.pooled {
 					select {
@@ -148,7 +149,8 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 		go func() {
 			defer close(writerDone)
 			bw := bufio.NewWriterSize(opt.PerPerson, 64<<10)
-			_, werr = bw.Write(c.perPersonHeader())
+			p := c.Plan() // a copy: the writer cannot change the calculator's
+			_, werr = bw.Write(opt.PerPerson.AppendHeader(nil, &p))
 			pending := map[int][]byte{}
 			next := 0
 			for o := range outs {
@@ -185,7 +187,7 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 			return make([]row, 0, size)
 		}
 	}
-	emit := func(rows []row, pooled bool, recs []csvin.Record) bool {
+	emit := func(rows []row, pooled bool, recs []input.Record) bool {
 		select {
 		case window <- struct{}{}:
 		case <-ctx.Done():
@@ -197,7 +199,7 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 	}
 	var srcErr error
 	if rs, ok := src.(recordSource); ok {
-		srcErr = rs.feedRecords(size, func(recs []csvin.Record) bool {
+		srcErr = rs.feedRecords(size, func(recs []input.Record) bool {
 			return !failed.Load() && emit(nil, false, recs)
 		})
 	} else {
@@ -251,9 +253,10 @@ func lineOf(err error) int {
 }
 
 // process applies the plan to rows, accumulating into a, and appends
-// their per-person lines to buf when out is set. parts is a buffer from
-// newOut, zeros one of as many zeros.
-func (c *Calculator) process(a *acc, rows []row, parts, zeros []int64, buf []byte, out bool) []byte {
+// their payments to buf by out when out is not nil, each filled in pay.
+// parts is a buffer from newOut, zeros one of as many zeros (an
+// ineligible retiree's parts).
+func (c *Calculator) process(a *acc, rows []row, parts, zeros []int64, buf []byte, out PaymentWriter, pay *Payment) []byte {
 	k := &c.k
 	var elig int64
 	for i := range rows {
@@ -261,8 +264,8 @@ func (c *Calculator) process(a *acc, rows []row, parts, zeros []int64, buf []byt
 		age := ageAt(x.birth, k.ageAt)
 		if why := k.eligible(x); why != eligible {
 			a.inel[why]++
-			if out {
-				buf = c.appendPerson(buf, x, age, why, 0, 0, zeros)
+			if out != nil {
+				buf = appendPayment(out, pay, buf, x, age, why, 0, 0, zeros)
 			}
 			continue
 		}
@@ -293,8 +296,8 @@ func (c *Calculator) process(a *acc, rows []row, parts, zeros []int64, buf []byt
 				a.over[inc]++
 			}
 		}
-		if out {
-			buf = c.appendPerson(buf, x, age, eligible, inc, months, parts)
+		if out != nil {
+			buf = appendPayment(out, pay, buf, x, age, eligible, inc, months, parts)
 		}
 	}
 	a.count += int64(len(rows))

@@ -23,7 +23,7 @@ func TestRunWorkers(t *testing.T) {
 	var wantOut string
 	for _, o := range []Options{{Workers: 1}, {Workers: 2, ChunkSize: 1}, {Workers: 3, ChunkSize: 777}, {Workers: 8, ChunkSize: 4096}} {
 		var out bytes.Buffer
-		o.PerPerson = &out
+		o.PerPerson = lines{&out}
 		s, err := c.Run(context.Background(), pop, o)
 		if err != nil {
 			t.Fatal(err)
@@ -61,7 +61,7 @@ func TestRunWriterFails(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := c.Run(context.Background(), pop, Options{PerPerson: &failingWriter{}, ChunkSize: 100, Workers: 3})
+	s, err := c.Run(context.Background(), pop, Options{PerPerson: lines{&failingWriter{}}, ChunkSize: 100, Workers: 3})
 	if s != nil || err == nil || err.Error() != "disk full" {
 		t.Errorf("got %v, %v; want no summary and the writer's error", s, err)
 	}

@@ -150,5 +150,7 @@
 // *benefit.RecordError values naming the file, the line and the field
 // (code, name, level, parent, statistical_only), wrapping the CodeError
 // of a bad or unknown code or benefit.ErrSyntax; a GBK file's error wraps
-// benefit.ErrEncoding and says to save the file as UTF-8.
+// benefit.ErrEncoding and says to save the file as UTF-8, and a line or
+// field past the default benefit.Limits (1 MiB, 64 KiB) one wraps
+// benefit.ErrTooLarge.
 package region

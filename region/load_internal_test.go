@@ -22,14 +22,14 @@ func TestLoadFiscalErrors(t *testing.T) {
 		text                string
 	}{
 		{"bad tier", `{"tiers":[{"tier":6,"central_share":"10%","members":[]}],"cost_sharing":[],"groups":[],"citation":{}}`, "tiers[0].tier", nil, "not 1-5"},
-		{"unknown field", `{"tiers":[],"cost_sharing":[],"groups":[],"citation":{},"extra":1}`, "", nil, "unknown field"},
+		{"unknown field", `{"tiers":[],"cost_sharing":[],"groups":[],"citation":{},"extra":1}`, "extra", nil, "unknown field"},
 		{"missing tier share", rule(`{"1":"0%","2":"0%","3":"0%","4":"0%"}`, five), "cost_sharing[0]", benefit.ErrSyntax, "no share for tier 5"},
 		{"extra tier share", rule(`{"1":"0%","2":"0%","3":"0%","4":"0%","5":"0%","6":"0%"}`, five), "cost_sharing[0]", benefit.ErrSyntax, "exactly tiers 1-5"},
 		{"share above 100%", rule(five, `{"1":"101%","2":"0%","3":"0%","4":"0%","5":"0%"}`), "cost_sharing[0]", nil, "between 0% and 100%"},
 		{"negative share", rule(`{"1":"-1%","2":"0%","3":"0%","4":"0%","5":"0%"}`, five), "cost_sharing[0]", nil, "between 0% and 100%"},
 		{"unknown payer", `{"tiers":[],"cost_sharing":[{"program":"p","payer":"lottery","floor_part":` + five + `,"top_up":` + five + `,"citation":{}}],"groups":[],"citation":{}}`, "cost_sharing[0]", benefit.ErrSyntax, `payer "lottery"`},
 		{"fund with a central share", `{"tiers":[],"cost_sharing":[{"program":"p","payer":"fund","floor_part":{"1":"10%","2":"0%","3":"0%","4":"0%","5":"0%"},"top_up":` + five + `,"citation":{}}],"groups":[],"citation":{}}`, "cost_sharing[0]", benefit.ErrSyntax, "paid by a fund"},
-		{"bad member code", `{"tiers":[{"tier":1,"central_share":"80%","members":["3700"]}],"cost_sharing":[],"groups":[],"citation":{}}`, "", ErrInvalidCode, "3700"},
+		{"bad member code", `{"tiers":[{"tier":1,"central_share":"80%","members":["3700"]}],"cost_sharing":[],"groups":[],"citation":{}}`, "tiers[0].members[0]", ErrInvalidCode, "3700"},
 		{"unknown tier member", `{"tiers":[{"tier":1,"central_share":"80%","members":["370000","410000"]}],"cost_sharing":[],"groups":[],"citation":{}}`, "tiers[0].members[1]", ErrUnknownRegion, "410000"},
 		{"unknown group member", `{"tiers":[],"cost_sharing":[],"groups":[{"id":"g","name":"g","name_en":"g","members":["370200"]}],"citation":{}}`, "groups[0].members[0]", ErrUnknownRegion, "370200"},
 		{"bad tier mark", `{"tiers":[],"cost_sharing":[],"groups":[],"citation":{"confidence":"sure"}}`, "citation.confidence", benefit.ErrSyntax, "sure"},

@@ -12,8 +12,7 @@ import (
 	"sync"
 
 	"github.com/benefitstd/benefitstd/benefit"
-	"github.com/benefitstd/benefitstd/internal/csvin"
-	"github.com/benefitstd/benefitstd/internal/strictjson"
+	"github.com/benefitstd/benefitstd/internal/input"
 )
 
 //go:embed data/divisions-2023.csv
@@ -121,9 +120,20 @@ func load(divs io.Reader, name string, fiscal []byte) (*Table, error) {
 	}
 	t.tiers, t.costRules = map[Code]Tier{}, map[string]CostRule{}
 	var f fiscalDoc
-	if err := strictjson.Unmarshal(fiscal, &f); err != nil {
-		return nil, &benefit.RecordError{File: fiscalFile, Err: err}
+	doc, err := input.DecodeJSON(fiscal, fiscalFile, &f)
+	if err != nil {
+		return nil, err
 	}
+	if err := f.check(t); err != nil {
+		return nil, doc.Locate(err)
+	}
+	t.groups = f.Groups
+	return t, nil
+}
+
+// check checks the fiscal tiers, cost rules and groups of f against t
+// and records them in t; errors name their JSON path.
+func (f *fiscalDoc) check(t *Table) error {
 	member := func(field string, c Code) error {
 		if _, ok := t.index[c]; !ok {
 			return &benefit.RecordError{File: fiscalFile, Field: field, Err: unknown(c)}
@@ -131,92 +141,98 @@ func load(divs io.Reader, name string, fiscal []byte) (*Table, error) {
 		return nil
 	}
 	if err := f.Citation.Validate(); err != nil {
-		return nil, &benefit.RecordError{File: fiscalFile, Field: "citation.confidence", Err: err}
+		return &benefit.RecordError{File: fiscalFile, Field: "citation.confidence", Err: err}
 	}
 	t.tierCite = f.Citation
 	for i, tr := range f.Tiers {
 		if !tr.Tier.IsValid() {
-			return nil, &benefit.RecordError{File: fiscalFile, Field: fmt.Sprintf("tiers[%d].tier", i), Err: fmt.Errorf("tier %d is not 1-5", tr.Tier)}
+			return &benefit.RecordError{File: fiscalFile, Field: fmt.Sprintf("tiers[%d].tier", i), Err: fmt.Errorf("tier %d is not 1-5", tr.Tier)}
 		}
 		t.shares[tr.Tier] = tr.CentralShare
 		for j, c := range tr.Members {
 			if err := member(fmt.Sprintf("tiers[%d].members[%d]", i, j), c); err != nil {
-				return nil, err
+				return err
 			}
 			t.tiers[c] = tr.Tier
 		}
 	}
 	for i, r := range f.CostSharing {
 		if err := r.validate(); err != nil {
-			return nil, &benefit.RecordError{File: fiscalFile, Field: fmt.Sprintf("cost_sharing[%d]", i), Err: err}
+			return &benefit.RecordError{File: fiscalFile, Field: fmt.Sprintf("cost_sharing[%d]", i), Err: err}
 		}
 		if err := r.Citation.Validate(); err != nil {
-			return nil, &benefit.RecordError{File: fiscalFile, Field: fmt.Sprintf("cost_sharing[%d].citation.confidence", i), Err: err}
+			return &benefit.RecordError{File: fiscalFile, Field: fmt.Sprintf("cost_sharing[%d].citation.confidence", i), Err: err}
 		}
 		t.costRules[r.Program] = r
 	}
 	for i, g := range f.Groups {
 		for j, c := range g.Members {
 			if err := member(fmt.Sprintf("groups[%d].members[%d]", i, j), c); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	t.groups = f.Groups
-	return t, nil
+	return nil
 }
 
 // divisionRow is one row of a divisions file, read but not yet checked
 // against the table.
 type divisionRow struct {
 	d               Division
-	rec             csvin.Record
+	rec             input.Record
 	hasEN, hasStats bool // the row gives name_en, statistical_only
 }
 
 // readDivisions reads and checks each row of a divisions file on its
 // own; parents are checked against the table by WithDivisions.
 func readDivisions(r io.Reader, name string) ([]divisionRow, error) {
-	rd, err := csvin.New(r, name, []string{"code", "name"}, []string{"level", "parent", "statistical_only", "name_en"})
+	rd, err := input.NewCSV(r, name, []string{"code", "name"}, []string{"level", "parent", "statistical_only", "name_en"}, benefit.Limits{})
 	if err != nil {
 		return nil, err
 	}
 	var rows []divisionRow
 	seen := map[Code]int{}
-	for {
-		rec, err := rd.Next()
-		if err == io.EOF {
-			return rows, nil
-		}
+	for rec, err := range rd.All() {
 		if err != nil {
 			return nil, err
 		}
-		c, err := ParseCode(rec.Get("code"))
+		c, err := ParseCode(rec.Get(colCode))
 		if err != nil {
-			return nil, rec.Err("code", err)
+			return nil, rec.Err(colCode, err)
 		}
 		if prev, dup := seen[c]; dup {
-			return nil, rec.Err("code", fmt.Errorf("%w: code %s already on line %d", benefit.ErrSyntax, c, prev))
+			return nil, rec.Err(colCode, fmt.Errorf("%w: code %s already on line %d", benefit.ErrSyntax, c, prev))
 		}
-		seen[c] = rec.Line
-		row := divisionRow{d: Division{Code: c, Name: rec.Get("name"), NameEN: rec.Get("name_en"), Level: c.Level()}, rec: rec}
+		seen[c] = rec.Line()
+		row := divisionRow{d: Division{Code: c, Name: rec.Get(colName), NameEN: rec.Get(colNameEN), Level: c.Level()}, rec: rec}
 		if row.d.Name == "" {
-			return nil, rec.Err("name", fmt.Errorf("%w: empty name", benefit.ErrSyntax))
+			return nil, rec.Err(colName, fmt.Errorf("%w: empty name", benefit.ErrSyntax))
 		}
 		row.hasEN = row.d.NameEN != ""
 		if err := row.readLevelParent(); err != nil {
 			return nil, err
 		}
-		switch s := rec.Get("statistical_only"); s {
+		switch s := rec.Get(colStats); s {
 		case "":
 		case "true", "false":
 			row.d.StatisticalOnly, row.hasStats = s == "true", true
 		default:
-			return nil, rec.Err("statistical_only", fmt.Errorf("%w: %q (want true, false or nothing)", benefit.ErrSyntax, s))
+			return nil, rec.Err(colStats, fmt.Errorf("%w: %q (want true, false or nothing)", benefit.ErrSyntax, s))
 		}
 		rows = append(rows, row)
 	}
+	return rows, nil
 }
+
+// The columns of a divisions file.
+const (
+	colCode = iota
+	colName
+	colLevel
+	colParent
+	colStats
+	colNameEN
+)
 
 // readLevelParent reads the level and parent columns: both are needed
 // below a province, and must agree with the code's digits: the level is
@@ -224,36 +240,36 @@ func readDivisions(r io.Reader, name string) ([]divisionRow, error) {
 // province.
 func (row *divisionRow) readLevelParent() error {
 	d, rec := &row.d, row.rec
-	if s := rec.Get("level"); s != "" {
+	if s := rec.Get(colLevel); s != "" {
 		l, err := ParseLevel(s)
 		if err != nil {
-			return rec.Err("level", err)
+			return rec.Err(colLevel, err)
 		}
 		if l != d.Level {
-			return rec.Err("level", fmt.Errorf("%w: level %s, but %s is a %s code (%s)", benefit.ErrSyntax, l, d.Code, d.Level, levelPattern[d.Level]))
+			return rec.Err(colLevel, fmt.Errorf("%w: level %s, but %s is a %s code (%s)", benefit.ErrSyntax, l, d.Code, d.Level, levelPattern[d.Level]))
 		}
 	} else if d.Level != Province {
-		return rec.Err("level", fmt.Errorf("%w: missing level (want %s for %s)", benefit.ErrSyntax, d.Level, d.Code))
+		return rec.Err(colLevel, fmt.Errorf("%w: missing level (want %s for %s)", benefit.ErrSyntax, d.Level, d.Code))
 	}
-	s := rec.Get("parent")
+	s := rec.Get(colParent)
 	if d.Level == Province {
 		if s != "" {
-			return rec.Err("parent", fmt.Errorf("%w: a province has no parent", benefit.ErrSyntax))
+			return rec.Err(colParent, fmt.Errorf("%w: a province has no parent", benefit.ErrSyntax))
 		}
 		return nil
 	}
 	if s == "" {
-		return rec.Err("parent", fmt.Errorf("%w: missing parent of %s %s", benefit.ErrSyntax, d.Level, d.Code))
+		return rec.Err(colParent, fmt.Errorf("%w: missing parent of %s %s", benefit.ErrSyntax, d.Level, d.Code))
 	}
 	p, err := ParseCode(s)
 	if err != nil {
-		return rec.Err("parent", err)
+		return rec.Err(colParent, err)
 	}
 	if p.Level() >= d.Level {
-		return rec.Err("parent", fmt.Errorf("%w: parent %s is a %s code, not above the %s %s", benefit.ErrSyntax, p, p.Level(), d.Level, d.Code))
+		return rec.Err(colParent, fmt.Errorf("%w: parent %s is a %s code, not above the %s %s", benefit.ErrSyntax, p, p.Level(), d.Level, d.Code))
 	}
 	if p.Province() != d.Code.Province() {
-		return rec.Err("parent", fmt.Errorf("%w: parent %s is in another province than %s", benefit.ErrSyntax, p, d.Code))
+		return rec.Err(colParent, fmt.Errorf("%w: parent %s is in another province than %s", benefit.ErrSyntax, p, d.Code))
 	}
 	d.Parent = p
 	return nil
@@ -298,11 +314,11 @@ func (t *Table) WithDivisions(r io.Reader, name string) (*Table, error) {
 	for _, row := range rows {
 		d := row.d
 		if old, ok := t.Lookup(d.Code); ok && old.Parent != d.Parent {
-			return nil, row.rec.Err("parent", fmt.Errorf("%w: %s %s is in the table under %s %s; this file puts it under %s",
+			return nil, row.rec.Err(colParent, fmt.Errorf("%w: %s %s is in the table under %s %s; this file puts it under %s",
 				benefit.ErrSyntax, d.Code, old.Name, old.Parent, t.Name(old.Parent), d.Parent))
 		}
 		if _, ok := t.index[d.Parent]; d.Level != Province && !ok && !inFile[d.Parent] {
-			return nil, row.rec.Err("parent", &CodeError{Input: d.Parent.String(), Msg: "neither a division of the table nor a row of this file", Err: ErrUnknownRegion})
+			return nil, row.rec.Err(colParent, &CodeError{Input: d.Parent.String(), Msg: "neither a division of the table nor a row of this file", Err: ErrUnknownRegion})
 		}
 	}
 	nt := *t

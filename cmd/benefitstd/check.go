@@ -1,19 +1,15 @@
 package main
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"time"
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
-	"github.com/benefitstd/benefitstd/internal/jsonpath"
 )
 
 // runCheck checks local levels against the national floors:
@@ -174,15 +170,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	rep.Illustrative, rep.Note = in.Illustrative, in.Note
-	switch *format {
-	case "json":
-		err = rep.WriteJSON(stdout)
-	case "junit":
-		err = rep.WriteJUnit(stdout)
-	default:
-		err = rep.WriteText(stdout)
-	}
-	if err != nil {
+	if err := writeStdout(stdout, *format, rep); err != nil {
 		fmt.Fprintln(stderr, "benefitstd check:", err)
 		return exitUsage
 	}
@@ -234,49 +222,12 @@ func readFloors(path string, opts floor.SetOptions) (*floor.Set, error) {
 	return floor.Default().Merge(mine)
 }
 
-// catalogueDoc is the shape of a catalogue file (benefit.LoadCatalogue),
-// for finding the path of a value it fails to decode.
-type catalogueDoc struct {
-	Version  string            `json:"version"`
-	Programs []benefit.Program `json:"programs"`
-}
-
-// readCatalogue loads a user's programme catalogue. LoadCatalogue names
-// the field of a bad programme ("programs[1].dimensions[0].key") but not
-// its line, and the line but not the field of a value it cannot decode
-// or of an unknown key; the missing half is found here from the file.
+// readCatalogue loads a user's programme catalogue.
 func readCatalogue(path string) (*benefit.Catalogue, error) {
-	doc, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	cat, err := benefit.LoadCatalogue(bytes.NewReader(doc), path)
-	var re *benefit.RecordError
-	if !errors.As(err, &re) {
-		return cat, err
-	}
-	if re.Field == "" {
-		t := reflect.TypeFor[catalogueDoc]()
-		p, line := jsonpath.Bad(doc, t)
-		if p == "" {
-			p, line = jsonpath.Unknown(doc, t, "")
-		}
-		if p != "" && (re.Line == 0 || re.Line == line) {
-			re.Field, re.Line = p, line
-		}
-	}
-	for p := re.Field; p != "" && re.Line == 0; p = parentPath(p) {
-		re.Line = jsonpath.Line(doc, p)
-	}
-	return cat, err
-}
-
-// parentPath drops the last key or index of a JSON path: "a[2].b" →
-// "a[2]" → "a" → "".
-func parentPath(p string) string {
-	i := strings.LastIndexAny(p, ".[")
-	if i < 0 {
-		return ""
-	}
-	return p[:i]
+	defer f.Close()
+	return benefit.LoadCatalogue(f, path)
 }

@@ -7,8 +7,8 @@
 //	benefitstd regions  [--under CODE | --all] [--regions FILE] [--format text|json]
 //	benefitstd floors   [--program ID] [--at YYYY-MM] [--format text|json]
 //	benefitstd check    [--levels FILE] [--floors FILE] [--catalogue FILE] [--regions FILE] [--expect FILE] [--pass-through] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM] [--as-of YYYY-MM] [--format text|json|junit] [--fail-on violation|warning]
-//	benefitstd simulate [--scenario FILE] [--regions FILE] [--format table|csv|json] [--compare FILE] [--out FILE]
-//	benefitstd plan     (--plan FILE | --builtin ID) [--retirees FILE] [--calibrate PART --target PCT] [--per-person FILE] [--format text|json]
+//	benefitstd simulate [--scenario FILE] [--regions FILE] [--format table|csv|json] [--bom] [--detail] [--compare FILE] [--sweep PATH --values LIST] [--out FILE] [--chart FILE]
+//	benefitstd plan     (--plan FILE | --builtin ID) [--retirees FILE] [--calibrate PART --target PCT] [--per-person FILE [--bom]] [--format text|json]
 //
 // check's --as-of (the last month whose arrears are counted) defaults to
 // the current month: the only place the tool reads the clock.
@@ -18,6 +18,21 @@
 // FILE adds divisions, such as historical codes, from a CSV file with the
 // header code,name,level,parent[,statistical_only][,name_en].
 //
+// The command flags, reads, calls the library and renders its result
+// with package output; nothing else. Reports go to standard output. An
+// output file (--out, --chart, --per-person) is written whole or not at
+// all (output.File): to a temporary file beside it, renamed into place
+// when the work is complete; an existing file keeps its permissions, a
+// symbolic link keeps pointing at the file it names, and a FIFO, device,
+// socket or a file with several hard links is refused ("-" is standard
+// output). An output that names an input file (--scenario, --compare,
+// --regions, --plan, --retirees; by os.SameFile, so links and "./x"
+// count) or another output is refused before anything is read. CSV written for people neutralises
+// text a spreadsheet would run as a formula (output.CSV); --bom starts it
+// with a UTF-8 byte-order mark for Excel or WPS in a Chinese locale.
+//
 // Exit status: 0 on success, 1 when a check finds something at or above
-// its --fail-on level, 2 on bad input or usage.
+// its --fail-on level, 2 on bad input or usage or when an output cannot
+// be written (a full disk, a closed pipe); 130 on SIGINT and 143 on
+// SIGTERM, which remove the output files not yet complete.
 package main

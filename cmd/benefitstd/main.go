@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"slices"
 	"strings"
+	"syscall"
 )
 
 // exit codes
@@ -33,7 +35,30 @@ func commands() []command {
 	}
 }
 
-func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+func main() {
+	stopOnSignal(os.Stderr)
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// stopOnSignal makes SIGINT (Ctrl-C) and SIGTERM stop the process at
+// once, whatever it is doing, removing the temporary files of the
+// outputs it was writing (outputs.Stop) so that nothing is left half
+// written: exit status 130 on SIGINT, 143 on SIGTERM (128 + the signal's
+// number, as a shell reports a process killed by it).
+func stopOnSignal(stderr io.Writer) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		sig := <-ch
+		outputs.Stop()
+		fmt.Fprintf(stderr, "benefitstd: stopped by %v; the output files not yet complete are removed\n", sig)
+		code := 130
+		if sig == syscall.SIGTERM {
+			code = 143
+		}
+		os.Exit(code)
+	}()
+}
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/benefitstd/benefitstd/output"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -91,10 +92,10 @@ func TestRegionsJSON(t *testing.T) {
 	code, out, stderr := invokeCLI("regions", "--format", "json")
 	require.Equal(t, exitOK, code, stderr)
 	var doc struct {
-		Divisions []regionRow `json:"divisions"`
+		Divisions []output.RegionRow `json:"divisions"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(out), &doc))
-	got := map[string]regionRow{}
+	got := map[string]output.RegionRow{}
 	for _, r := range doc.Divisions {
 		got[r.Code] = r
 	}
@@ -145,12 +146,12 @@ func TestRegionsUnderAll(t *testing.T) {
 	code, out, stderr = invokeCLI("regions", "--all", "--format", "json")
 	require.Equal(t, exitOK, code, stderr)
 	var doc struct {
-		Divisions []regionRow  `json:"divisions"`
-		Counts    regionCounts `json:"counts"`
+		Divisions []output.RegionRow  `json:"divisions"`
+		Counts    output.RegionCounts `json:"counts"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(out), &doc))
 	assert.Len(t, doc.Divisions, 3348)
-	assert.Equal(t, regionCounts{Divisions: 3348, Provinces: 31, Prefectures: 342, Counties: 2975, StatisticalOnly: 124}, doc.Counts)
+	assert.Equal(t, output.RegionCounts{Divisions: 3348, Provinces: 31, Prefectures: 342, Counties: 2975, StatisticalOnly: 124}, doc.Counts)
 
 	code, out, stderr = invokeCLI("regions", "--regions", "testdata/regions_laiwu.csv", "--under", "371200")
 	require.Equal(t, exitOK, code, stderr)

@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/benefitstd/benefitstd/benefit"
 )
 
 // Example A's rules (Shanghai 2024) on testdata/plan_retirees.csv: A and B
@@ -188,19 +186,6 @@ func planHasLine(out, want string) bool {
 		}
 	}
 	return false
-}
-
-// Thousands separators in the text output, worked by hand.
-func TestPlanYuan(t *testing.T) {
-	for in, want := range map[string]string{"0": "0.00", "999.99": "999.99", "1000": "1,000.00", "40244216.27": "40,244,216.27",
-		"-1234.5": "-1,234.50", "123456": "123,456.00", "999999999999999.99": "999,999,999,999,999.99"} {
-		if got := planYuan(benefit.MustParseAmount(in)); got != want {
-			t.Errorf("planYuan(%s) = %s, want %s", in, got, want)
-		}
-	}
-	if got := planCount(1234567); got != "1,234,567" {
-		t.Errorf("planCount(1234567) = %s", got)
-	}
 }
 
 // A population where nobody is eligible: the national level is known

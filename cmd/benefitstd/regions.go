@@ -1,38 +1,14 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"slices"
-	"strings"
 
-	"github.com/benefitstd/benefitstd/internal/texttable"
+	"github.com/benefitstd/benefitstd/output"
 	"github.com/benefitstd/benefitstd/region"
 )
-
-type regionRow struct {
-	Code            string   `json:"code"`
-	Name            string   `json:"name"`
-	NameEN          string   `json:"name_en"`
-	Level           string   `json:"level"`
-	Parent          string   `json:"parent,omitempty"`
-	StatisticalOnly bool     `json:"statistical_only,omitempty"`
-	Tier            int      `json:"tier"`
-	CentralShare    string   `json:"central_share"`
-	Groups          []string `json:"groups,omitempty"`
-}
-
-// regionCounts sums up a table: how many divisions at each level, and how
-// many are statistical units rather than GB/T 2260 divisions.
-type regionCounts struct {
-	Divisions       int `json:"divisions"`
-	Provinces       int `json:"provinces"`
-	Prefectures     int `json:"prefectures"`
-	Counties        int `json:"counties"`
-	StatisticalOnly int `json:"statistical_only"`
-}
 
 // runRegions lists divisions with their fiscal tier, central share and
 // groups:
@@ -89,69 +65,18 @@ func runRegions(args []string, stdout, stderr io.Writer) int {
 	default:
 		divs = ownTiers(t)
 	}
-	var counts regionCounts
-	for d := range t.All() {
-		counts.Divisions++
-		switch d.Level {
-		case region.Province:
-			counts.Provinces++
-		case region.Prefecture:
-			counts.Prefectures++
-		default:
-			counts.Counties++
-		}
-		if d.StatisticalOnly {
-			counts.StatisticalOnly++
-		}
+	list, err := output.ListRegions(t, divs)
+	if err != nil {
+		return fail(err)
 	}
-	rows := make([]regionRow, 0, len(divs))
-	for _, d := range divs {
-		tier, err := t.Tier(d.Code)
-		if err != nil {
-			return fail(err)
-		}
-		share, _ := t.CentralShare(d.Code)
-		groups, _ := t.GroupsOf(d.Code)
-		r := regionRow{Code: d.Code.String(), Name: d.Name, NameEN: d.NameEN, Level: d.Level.String(), Parent: d.Parent.String(),
-			StatisticalOnly: d.StatisticalOnly, Tier: int(tier), CentralShare: share.String()}
-		for _, g := range groups {
-			r.Groups = append(r.Groups, g.Name)
-		}
-		rows = append(rows, r)
+	switch {
+	case *under != "":
+		list.Scope = "under"
+	case *all:
+		list.Scope = "all"
 	}
-	if *format == "json" {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(map[string]any{"divisions": rows, "counts": counts, "tier_source": t.TierCitation()}); err != nil {
-			return fail(err)
-		}
-		return exitOK
-	}
-	tab := texttable.Table{
-		Header: []string{"code", "名称", "name", "level", "parent", "tier 档", "central 中央", "groups 区域", "note"},
-		Right:  []bool{false, false, false, false, false, true, true, false, false},
-	}
-	for _, r := range rows {
-		note := ""
-		if r.StatisticalOnly {
-			note = "statistical only 统计用"
-		}
-		tab.Rows = append(tab.Rows, []string{r.Code, r.Name, r.NameEN, r.Level, r.Parent, fmt.Sprint(r.Tier), r.CentralShare, strings.Join(r.Groups, ", "), note})
-	}
-	var b strings.Builder
-	tab.Write(&b)
-	fmt.Fprintf(&b, "\n%d divisions: %d provinces, %d prefecture-level, %d county-level; %d of them statistical only (统计用区划, not GB/T 2260 divisions).\n",
-		counts.Divisions, counts.Provinces, counts.Prefectures, counts.Counties, counts.StatisticalOnly)
-	if !*all && *under == "" {
-		fmt.Fprintf(&b, "Listed: the provinces and the divisions with a tier of their own (计划单列市). --under CODE lists a division's tree, --all every division.\n")
-	}
-	fmt.Fprintf(&b, "Divisions: NBS 统计用区划代码 2023 (as of 2023-06-30)")
-	if *regionsFile != "" {
-		fmt.Fprintf(&b, ", plus %s", *regionsFile)
-	}
-	c := t.TierCitation()
-	fmt.Fprintf(&b, ".\nTiers and central shares: %s (confidence %s)\n%s\n", c, c.Confidence, c.Note)
-	if _, err := io.WriteString(stdout, b.String()); err != nil {
+	list.Added = *regionsFile
+	if err := writeStdout(stdout, *format, list); err != nil {
 		return fail(err)
 	}
 	return exitOK

@@ -1,17 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"path/filepath"
 	"strings"
 
 	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/output"
 )
 
 // runSimulate runs an adjustment scenario (the embedded illustrative
@@ -20,14 +18,15 @@ import (
 // JSON; --compare runs a second scenario and writes the differences;
 // --sweep runs the scenario once per value of one parameter; --chart (or
 // an --out ending in .svg) writes an SVG chart. --regions adds divisions
-// the scenarios may name (historical codes). Ctrl-C stops a long run.
+// the scenarios may name (historical codes). Ctrl-C stops a long run
+// (main: no output file is left behind).
 func runSimulate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("simulate", stderr)
 	scenario := fs.String("scenario", "", "scenario JSON `file` (default: the embedded ILLUSTRATIVE default scenario)")
 	format := fs.String("format", "table", "output format: table|csv|json (csv and json carry exact yuan)")
 	detail := fs.Bool("detail", false, "with --format table: one row per region and year instead of one per region")
 	compare := fs.String("compare", "", "second scenario JSON `file`; writes its differences from --scenario")
-	out := fs.String("out", "", "write the output to `file` instead of standard output; a name ending in .svg writes the chart")
+	out := fs.String("out", "", "write the output to `file` (\"-\": standard output, the default); a name ending in .svg writes the chart")
 	chart := fs.String("chart", "", "also write an SVG chart of the levels and the national floor to `file`")
 	sweep := fs.String("sweep", "", "JSON `path` of a parameter to sweep, e.g. rule.amount or constraints.fiscal_cap.percent")
 	values := fs.String("values", "", "values for --sweep: a comma list (\"1%,2%,3%\") or an amount range from:to:step (\"0:100:5\")")
@@ -35,6 +34,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	progress := fs.Bool("progress", false, "report progress on standard error")
 	printDefault := fs.Bool("print-default", false, "print the embedded default scenario's JSON and exit")
 	regionsFile := fs.String("regions", "", "CSV `file` of further divisions (code,name,level,parent[,statistical_only][,name_en]), e.g. historical codes the scenario names")
+	bom := fs.Bool("bom", false, "with --format csv: start with a UTF-8 byte-order mark, for Excel or WPS in a Chinese locale")
 	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
@@ -69,22 +69,6 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "benefitstd simulate: %v\n", err)
 		return exitUsage
 	}
-	tab, err := loadRegions(*regionsFile)
-	if err != nil {
-		return fail(err)
-	}
-	opts := adjust.Options{Workers: *workers, Regions: tab}
-	a, err := loadScenario(*scenario, opts)
-	if err != nil {
-		return fail(err)
-	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if *progress {
-		opts.Progress = progressTo(stderr)
-	}
-
-	var buf bytes.Buffer
 	svgOut := strings.HasSuffix(strings.ToLower(*out), ".svg")
 	if svgOut && (*compare != "" || *sweep != "") {
 		fmt.Fprintln(stderr, "benefitstd simulate: an --out ending in .svg charts a plain run; with --compare use --chart")
@@ -94,20 +78,36 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "benefitstd simulate: --format %s does not apply to an --out ending in .svg (it writes the chart)\n", *format)
 		return exitUsage
 	}
-	// Tell a bad output path before the run, not after it.
-	for _, o := range []struct{ flag, path string }{{"out", *out}, {"chart", *chart}} {
-		if o.path == "" {
-			continue
-		}
-		if err := checkOutPath(o.flag, o.path); err != nil {
-			fmt.Fprintln(stderr, "benefitstd simulate:", err)
-			return exitUsage
-		}
-	}
-	if *out != "" && *chart != "" && filepath.Clean(*out) == filepath.Clean(*chart) {
-		fmt.Fprintln(stderr, "benefitstd simulate: --out and --chart name the same file")
+	if *bom && *format != "csv" {
+		fmt.Fprintln(stderr, "benefitstd simulate: --bom marks CSV for a spreadsheet; give it with --format csv")
 		return exitUsage
 	}
+	if *out == "-" && *chart == "-" {
+		fmt.Fprintln(stderr, "benefitstd simulate: --out - and --chart - cannot both be standard output")
+		return exitUsage
+	}
+	// Tell a bad output path, or one that names an input, before anything
+	// is read.
+	outs := []output.Path{{Label: "--out", Name: *out}, {Label: "--chart", Name: *chart}}
+	if err := checkOutputs(outs, []output.Path{{Label: "--scenario", Name: *scenario}, {Label: "--compare", Name: *compare}, {Label: "--regions", Name: *regionsFile}}); err != nil {
+		return fail(err)
+	}
+	tab, err := loadRegions(*regionsFile)
+	if err != nil {
+		return fail(err)
+	}
+	opts := adjust.Options{Workers: *workers, Regions: tab}
+	a, err := loadScenario(*scenario, opts)
+	if err != nil {
+		return fail(err)
+	}
+	if *progress {
+		opts.Progress = progressTo(stderr)
+	}
+	ctx := context.Background()
+
+	// The result and the format that renders it, and the run to chart.
+	var res any
 	var ra *adjust.Result
 	switch {
 	case *sweep != "":
@@ -115,12 +115,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return fail(err)
 		}
-		sw, err := adjust.Sweep(ctx, a, *sweep, vals, opts)
-		if err != nil {
-			return fail(err)
-		}
-		err = write(&buf, *format, sw.WriteText, sw.WriteCSV, sw.WriteJSON)
-		if err != nil {
+		if res, err = adjust.Sweep(ctx, a, *sweep, vals, opts); err != nil {
 			return fail(err)
 		}
 	case *compare != "":
@@ -135,89 +130,62 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return fail(err)
 		}
-		c := adjust.Compare(ra, rb)
-		if err := write(&buf, *format, c.WriteText, c.WriteCSV, c.WriteJSON); err != nil {
-			return fail(err)
-		}
+		res = adjust.Compare(ra, rb)
 	default:
 		if ra, err = adjust.Run(ctx, a, opts); err != nil {
 			return fail(err)
 		}
-		text := ra.WriteText
-		if *detail {
-			text = ra.WriteTextDetail
-		}
-		if svgOut {
-			err = ra.WriteSVG(&buf)
-		} else {
-			err = write(&buf, *format, text, ra.WriteCSV, ra.WriteJSON)
-		}
-		if err != nil {
-			return fail(err)
-		}
+		res = ra
 	}
-	// Both files are written to temporaries first and renamed into place
-	// only when both are complete: a failure leaves neither behind.
-	var files []*pendingFile
-	defer func() {
-		for _, f := range files {
-			f.discard()
-		}
-	}()
-	if *chart != "" {
-		if ra == nil {
-			fmt.Fprintln(stderr, "benefitstd simulate: --chart needs a plain run or --compare (it charts --scenario)")
-			return exitUsage
-		}
-		var cb bytes.Buffer
-		if err := ra.WriteSVG(&cb); err != nil {
-			return fail(err)
-		}
-		f, err := createPending("chart", *chart)
-		if err == nil {
-			files = append(files, f)
-			_, err = f.Write(cb.Bytes())
-		}
-		if err != nil {
-			return fail(err)
-		}
+	if *chart != "" && ra == nil {
+		fmt.Fprintln(stderr, "benefitstd simulate: --chart needs a plain run or --compare (it charts --scenario)")
+		return exitUsage
 	}
-	if *out != "" {
-		f, err := createPending("out", *out)
-		if err == nil {
-			files = append(files, f)
-			_, err = f.Write(buf.Bytes())
-		}
-		if err != nil {
-			return fail(err)
-		}
+	f := *format
+	switch {
+	case svgOut:
+		f = output.FormatSVG
+	case f == "table":
+		f = output.FormatText
 	}
-	for _, f := range files {
-		if err := f.commit(0o644); err != nil {
-			return fail(err)
-		}
-	}
-	if *out != "" {
-		return exitOK
-	}
-	if _, err := stdout.Write(buf.Bytes()); err != nil {
+	ropts := output.Options{Detail: *detail, BOM: *bom}
+	body, err := rendered(f, res, ropts)
+	if err != nil {
 		return fail(err)
 	}
-	if *format == "table" && *sweep == "" && *compare == "" && !*detail {
+	var svg []byte
+	if *chart != "" {
+		if svg, err = rendered(output.FormatSVG, ra, ropts); err != nil {
+			return fail(err)
+		}
+	}
+	// Both files are written to temporaries and renamed into place only
+	// when both are complete: a failure leaves neither behind.
+	defer outputs.Discard()
+	var toStdout []byte
+	for _, o := range []struct {
+		p    output.Path
+		data []byte
+	}{{outs[0], body}, {outs[1], svg}} {
+		if o.data == nil {
+			continue
+		}
+		if file, err := toFile(o.p, o.data, 0o644); err != nil {
+			return fail(err)
+		} else if !file {
+			toStdout = o.data
+		}
+	}
+	if err := outputs.Commit(); err != nil {
+		return fail(err)
+	}
+	if _, err := stdout.Write(toStdout); err != nil {
+		return fail(err)
+	}
+	if *out == "" && *format == "table" && *sweep == "" && *compare == "" && !*detail {
 		fmt.Fprintln(stderr, "benefitstd simulate: --detail for every region and year, --format csv for a spreadsheet, --out levels.svg for a chart")
 	}
 	return exitOK
-}
-
-// write renders into w by format with one of the three writers.
-func write(w io.Writer, format string, text, csv, json func(io.Writer) error) error {
-	switch format {
-	case "csv":
-		return csv(w)
-	case "json":
-		return json(w)
-	}
-	return text(w)
 }
 
 // progressTo reports a run's progress on w at every tenth of the regions

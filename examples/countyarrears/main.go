@@ -8,6 +8,7 @@ import (
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/output"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -47,9 +48,10 @@ func run(w io.Writer) error {
 		return err
 	}
 
-	// 4. A report for people; WriteJSON and WriteJUnit serve pipelines.
+	// 4. A report for people; output.NewJSON and output.NewJUnit serve
+	// pipelines.
 	rep.Illustrative = true
-	if err := rep.WriteText(w); err != nil {
+	if err := output.NewText(w, output.Options{}).Render(rep); err != nil {
 		return err
 	}
 

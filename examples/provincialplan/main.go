@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/output"
 	"github.com/benefitstd/benefitstd/plan"
 )
 
@@ -109,6 +110,6 @@ func run(w io.Writer, planFile, retireesFile, target string) error {
 		return err
 	}
 	fmt.Fprintf(w, "per-person CSV%s:\n", illustrative)
-	_, err = cc.Run(context.Background(), pop, plan.Options{PerPerson: w})
+	_, err = cc.Run(context.Background(), pop, plan.Options{PerPerson: output.NewPaymentCSV(w, output.Options{})})
 	return err
 }

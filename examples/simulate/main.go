@@ -11,6 +11,7 @@ import (
 
 	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/output"
 )
 
 func main() {
@@ -69,17 +70,19 @@ func run(w io.Writer, args []string, dir string) error {
 		}
 	}
 
-	// 5. Write the full result as CSV (exact yuan) for a spreadsheet.
+	// 5. Write the full result as CSV (exact yuan) for a spreadsheet:
+	// whole or not at all, with a byte-order mark so that Excel in a
+	// Chinese locale reads the region names.
 	name := filepath.Join(dir, "simulate-result.csv")
-	f, err := os.Create(name)
+	f, err := output.Create("result", name, 0o644)
 	if err != nil {
 		return err
 	}
-	if err := r.WriteCSV(f); err != nil {
-		f.Close()
+	defer f.Discard()
+	if err := output.NewCSV(f, output.Options{BOM: true}).Render(r); err != nil {
 		return err
 	}
-	if err := f.Close(); err != nil {
+	if err := f.Commit(); err != nil {
 		return err
 	}
 	fmt.Fprintln(w, "\nfull result (one row per region and year):", name)

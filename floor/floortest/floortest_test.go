@@ -24,8 +24,9 @@ func (f *fakeTB) Errorf(format string, a ...any) { f.errs = append(f.errs, fmt.S
 func (f *fakeTB) Logf(format string, a ...any)   { f.logs = append(f.logs, fmt.Sprintf(format, a...)) }
 func (f *fakeTB) FailNow()                       { f.failedNow = true }
 
-// Example B (policy-reference §11): county paid 103 in 2024-01..06 while
-// the floor was 123; 10,000 persons → 1,200,000.00 owed.
+// Example B (county 371723 of floor/data/sample_levels.json): county paid
+// 103 in 2024-01..06 while the floor was 123; 10,000 persons → 1,200,000.00
+// owed.
 func exampleB() []floor.Level {
 	return []floor.Level{{Region: region.MustParseCode("371723"), Program: "pension.resident.basic",
 		Schedule: benefit.MustSchedule(
@@ -83,8 +84,8 @@ func TestCompliantError(t *testing.T) {
 	}
 }
 
-// The expected finding is worked by hand from policy-reference §11
-// Example B, not taken from the report: floor 123 against 103 paid in
+// The expected finding is worked by hand from example B, not taken from
+// the report: floor 123 against 103 paid in
 // 2024-01..06, 20 short; 10,000 persons × 6 months = 60,000
 // person-months; 20 × 60,000 = 1,200,000.00, paid by the budgets, of
 // which the centre pays 50 % (600,000.00) in tier-3 Shandong.
@@ -97,7 +98,7 @@ func TestAssertFindings(t *testing.T) {
 		Program: "pension.resident.basic", Interval: benefit.Interval{From: benefit.MustParseMonth("2024-01"), To: benefit.MustParseMonth("2024-07")},
 		Per: benefit.PerMonth, Required: benefit.Yuan(123), Actual: benefit.Yuan(103), Shortfall: benefit.Yuan(20),
 		Persons: 10000, PersonMonths: 60000, Arrears: benefit.Yuan(1200000), Payer: region.PayerBudget, Central: benefit.Yuan(600000), Local: benefit.Yuan(600000),
-		SplitKnown: true, FloorStatus: benefit.Announced} // 123 announced: its month is not sourced (data-additions-2026-12 §2)
+		SplitKnown: true, FloorStatus: benefit.Announced} // 123 announced: its month is not sourced (floor/data/national.json)
 	if !floortest.AssertFindings(t, rep, []floor.Finding{want}) {
 		t.Fatal("Example B's finding differs from the hand-worked one")
 	}

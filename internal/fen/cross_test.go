@@ -6,14 +6,18 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/internal/fen"
 )
 
 // The cross-check: every fen operation the library relies on gives
-// exactly what benefit's decimal arithmetic gives (Amount.Mul, MulRate,
-// QuoInt and Round by a benefit.Rounding), for every unit and mode, and
-// both agree on what does not fit an int64 of fen.
+// exactly what the decimal arithmetic of benefit's Amount stands for
+// (Mul, MulRate, QuoInt and Round by a benefit.Rounding), for every unit
+// and mode, and both agree on what does not fit an int64 of fen. The
+// reference is written here in plain shopspring/decimal: benefit's own
+// Amount is built on this package, so it cannot be the reference.
 
 var (
 	units = []benefit.Unit{benefit.Fen, benefit.Jiao, benefit.YuanUnit, benefit.TenYuan}
@@ -32,7 +36,72 @@ func unitFen(t testing.TB, u benefit.Unit) int64 {
 func ratio(r benefit.Rate) fen.Ratio { return fen.Decimal(r.Fraction()) }
 
 // fenOf returns a as fen and whether it is whole fen within an int64.
-func fenOf(a benefit.Amount) (int64, bool) { return a.Fen() }
+func fenOf(a dm) (int64, bool) { return a.Fen() }
+
+// dm is the reference: an amount of yuan in plain decimal arithmetic,
+// with the methods of benefit.Amount that the tests compare with.
+type dm struct{ d decimal.Decimal }
+
+func fromFen(x int64) dm { return dm{decimal.New(x, -2)} }
+
+// rateDec is r's exact value, num × 10^-scale.
+func rateDec(r benefit.Rate) decimal.Decimal {
+	num, scale := r.Fraction()
+	return decimal.NewFromBigInt(num, -scale)
+}
+
+func (a dm) Add(b dm) dm               { return dm{a.d.Add(b.d)} }
+func (a dm) Mul(k int64) dm            { return dm{a.d.Mul(decimal.New(k, 0))} }
+func (a dm) MulRate(r benefit.Rate) dm { return dm{a.d.Mul(rateDec(r))} }
+func (a dm) Sign() int                 { return a.d.Sign() }
+func (a dm) String() string            { return a.d.StringFixed(max(2, -a.d.Exponent())) }
+
+// places is a unit's decimal places: 2, 1, 0, −1.
+func places(u benefit.Unit) int32 {
+	return [...]int32{benefit.Fen: 2, benefit.Jiao: 1, benefit.YuanUnit: 0, benefit.TenYuan: -1}[u]
+}
+
+func roundDec(d decimal.Decimal, p int32, m benefit.Mode) decimal.Decimal {
+	switch m {
+	case benefit.HalfEven:
+		return d.RoundBank(p)
+	case benefit.Up:
+		return d.RoundUp(p) // away from zero
+	case benefit.Down:
+		return d.RoundDown(p) // toward zero
+	}
+	return d.Round(p) // half away from zero
+}
+
+func (a dm) Round(rd benefit.Rounding) dm { return dm{roundDec(a.d, places(rd.Unit), rd.Mode)} }
+
+// QuoInt is a ÷ k rounded once: the quotient to p+3 decimals, made odd
+// when inexact (round to odd, so that no inexact quotient looks like a
+// tie or a step), then rounded to p.
+func (a dm) QuoInt(k int64, rd benefit.Rounding) (dm, error) {
+	p := places(rd.Unit)
+	b := decimal.New(k, 0)
+	q, r := a.d.QuoRem(b, p+3)
+	if r.Sign() != 0 && q.Shift(p+3).BigInt().Bit(0) == 0 {
+		ulp := decimal.New(1, -(p + 3))
+		if a.d.Sign()*b.Sign() < 0 {
+			q = q.Sub(ulp)
+		} else {
+			q = q.Add(ulp)
+		}
+	}
+	return dm{roundDec(q, p, rd.Mode)}, nil
+}
+
+// Fen is a in whole fen, and false when it has fractions of a fen or
+// passes an int64.
+func (a dm) Fen() (int64, bool) {
+	f := a.d.Shift(2)
+	if !f.IsInteger() || !f.BigInt().IsInt64() {
+		return 0, false
+	}
+	return f.BigInt().Int64(), true
+}
 
 // The modes map by value: fen.Mode(m) is m for each benefit mode.
 func TestModesMapByValue(t *testing.T) {
@@ -98,7 +167,7 @@ func (g gen) rate() benefit.Rate {
 
 // TestMulRateRoundMatchesDecimal: x fen × r rounded to each unit by each
 // mode — MulDiv(x, r, 0, unit, m) × unit — equals
-// benefit.FromFen(x).MulRate(r).Round(rounding).
+// fromFen(x).MulRate(r).Round(rounding).
 func TestMulRateRoundMatchesDecimal(t *testing.T) {
 	g := gen{rand.New(rand.NewPCG(2026, 9))}
 	n := 40000
@@ -111,7 +180,7 @@ func TestMulRateRoundMatchesDecimal(t *testing.T) {
 			uf := unitFen(t, u)
 			for _, m := range modes {
 				rd := benefit.Rounding{Unit: u, Mode: m}
-				want, wok := fenOf(benefit.FromFen(x).MulRate(r).Round(rd))
+				want, wok := fenOf(fromFen(x).MulRate(r).Round(rd))
 				q, ok := fen.MulDiv(x, ratio(r), 0, uf, fen.Mode(m))
 				var got int64
 				if ok {
@@ -136,7 +205,7 @@ func TestTiesMatchDecimal(t *testing.T) {
 			x := (2*q + 1) * uf * 5
 			for _, m := range modes {
 				rd := benefit.Rounding{Unit: u, Mode: m}
-				want, _ := fenOf(benefit.FromFen(x).MulRate(tenth).Round(rd))
+				want, _ := fenOf(fromFen(x).MulRate(tenth).Round(rd))
 				got, ok := fen.MulDiv(x, ratio(tenth), 0, uf, fen.Mode(m))
 				if !ok || got*uf != want {
 					t.Fatalf("tie %d fen × 0.1 (%s): fen %d, decimal %d", x, rd, got*uf, want)
@@ -171,19 +240,19 @@ func TestRoundMulQuoMatchDecimal(t *testing.T) {
 			k = g.rng.Int64N(2001) - 1000
 		}
 		p, ok := fen.Mul(x, k)
-		if w, wok := fenOf(benefit.FromFen(x).Mul(k)); ok != wok || (ok && p != w) {
+		if w, wok := fenOf(fromFen(x).Mul(k)); ok != wok || (ok && p != w) {
 			t.Fatalf("%d × %d: fen %d %v, decimal %d %v", x, k, p, ok, w, wok)
 		}
 		for _, u := range units {
 			uf := unitFen(t, u)
 			for _, m := range modes {
 				rd := benefit.Rounding{Unit: u, Mode: m}
-				w, wok := fenOf(benefit.FromFen(x).Round(rd))
+				w, wok := fenOf(fromFen(x).Round(rd))
 				if got, ok := fen.Round(x, uf, fen.Mode(m)); ok != wok || (ok && got != w) {
 					t.Fatalf("round %d fen (%s): fen %d %v, decimal %d %v", x, rd, got, ok, w, wok)
 				}
 				if k != 0 {
-					qa, err := benefit.FromFen(x).QuoInt(k, rd)
+					qa, err := fromFen(x).QuoInt(k, rd)
 					w, wok := fenOf(qa)
 					q, ok := fen.MulAddQuo(x, 1, 0, 0, k, uf, fen.Mode(m))
 					if ok {
@@ -195,7 +264,7 @@ func TestRoundMulQuoMatchDecimal(t *testing.T) {
 				}
 				if k > 0 {
 					r, add := g.rate(), g.amount()>>g.rng.UintN(64)
-					a := benefit.FromFen(x).MulRate(r).Add(benefit.FromFen(add))
+					a := fromFen(x).MulRate(r).Add(fromFen(add))
 					qa, _ := a.QuoInt(k, rd)
 					w, wok := fenOf(qa)
 					div, dok := fen.Mul(k, uf)
@@ -221,7 +290,7 @@ func TestFloorIsDownOrUpBySign(t *testing.T) {
 	g := gen{rand.New(rand.NewPCG(5, 5))}
 	for range 20000 {
 		x, r := g.amount(), g.rate()
-		exact := benefit.FromFen(x).MulRate(r)
+		exact := fromFen(x).MulRate(r)
 		m := benefit.Down
 		if exact.Sign() < 0 {
 			m = benefit.Up
@@ -257,7 +326,7 @@ func FuzzMulDiv(f *testing.F) {
 			div = 1 + (div & math.MaxInt32)
 		}
 		m := modes[int(mode)%len(modes)]
-		a := benefit.FromFen(x).MulRate(r).Add(benefit.FromFen(add))
+		a := fromFen(x).MulRate(r).Add(fromFen(add))
 		qa, err := a.QuoInt(div, benefit.Rounding{Unit: benefit.Fen, Mode: m})
 		if err != nil {
 			t.Fatal(err)

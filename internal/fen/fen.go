@@ -66,6 +66,28 @@ func Mul(a, b int64) (int64, bool) {
 	return 0, false
 }
 
+// MulQuoExact returns a × b ÷ d and true when that quotient is a whole
+// number within an int64 (d > 0), and 0 and false otherwise: when d ≤ 0,
+// when the division leaves a remainder, or when the quotient passes an
+// int64. The product is formed in 128 bits. It rescales a fixed-point
+// product exactly: micro-yuan × a rate in 10^-12 ÷ 10^12 is micro-yuan
+// when the product has at most six decimals.
+func MulQuoExact(a, b, d int64) (int64, bool) {
+	if d <= 0 {
+		return 0, false
+	}
+	hi, lo := bits.Mul64(abs(a), abs(b))
+	ud := uint64(d)
+	if hi >= ud { // the quotient has 64 bits or more
+		return 0, false
+	}
+	q, r := bits.Div64(hi, lo, ud)
+	if r != 0 {
+		return 0, false
+	}
+	return signed(q, (a < 0) != (b < 0))
+}
+
 // Quo returns a ÷ b rounded by m, and false when b is 0 or the result
 // does not fit an int64.
 func Quo(a, b int64, m Mode) (int64, bool) {
@@ -179,4 +201,17 @@ func roundQ(q, r, d uint64, neg bool, m Mode) (uint64, bool) {
 		}
 	}
 	return q, true
+}
+
+// AppendYuan appends n fen as yuan with two decimals: 12345 → "123.45",
+// -5 → "-0.05", math.MinInt64 → "-92233720368547758.08".
+func AppendYuan(b []byte, n int64) []byte {
+	u := uint64(n)
+	if n < 0 {
+		b = append(b, '-')
+		u = -u // two's complement: the magnitude, math.MinInt64's too
+	}
+	b = strconv.AppendUint(b, u/100, 10)
+	c := u % 100
+	return append(b, '.', byte('0'+c/10), byte('0'+c%10))
 }

@@ -232,3 +232,79 @@ func TestInv(t *testing.T) {
 		t.Error("1 ÷ 0 accepted")
 	}
 }
+
+// Fen as yuan, by hand: the last two digits after the point, the sign in
+// front, the most negative fen without overflow.
+func TestAppendYuan(t *testing.T) {
+	for n, want := range map[int64]string{
+		0: "0.00", 5: "0.05", -5: "-0.05", 100: "1.00", 12345: "123.45", -12345: "-123.45",
+		500000: "5000.00", math.MaxInt64: "92233720368547758.07", math.MinInt64: "-92233720368547758.08",
+	} {
+		if got := string(AppendYuan([]byte("x"), n)); got != "x"+want {
+			t.Errorf("AppendYuan(%d) = %q, want %q", n, got, "x"+want)
+		}
+	}
+}
+
+// MulQuoExact is a·b ÷ d when big.Int finds no remainder and a quotient
+// within an int64, and false otherwise; on random figures of every size
+// and sign, next to the int64 limits, and on products that a power of
+// ten divides exactly (the rescaling the fixed-point Amount does).
+func TestMulQuoExactAgreesWithBig(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 2))
+	edges := []int64{0, 1, -1, 2, -2, 10, 1_000_000, 1e12, math.MaxInt64, math.MinInt64, math.MaxInt64 - 1, math.MinInt64 + 1}
+	pick := func() int64 {
+		switch rng.IntN(4) {
+		case 0:
+			return edges[rng.IntN(len(edges))]
+		case 1:
+			return rng.Int64N(2001) - 1000
+		case 2:
+			return int64(rng.Uint64() >> rng.UintN(64))
+		}
+		return int64(rng.Uint64())
+	}
+	exact := 0
+	for range 300000 {
+		a, b, d := pick(), pick(), pick()
+		if rng.IntN(2) == 0 {
+			d = pow10[rng.IntN(len(pow10))]
+			b *= d / pow10[rng.IntN(len(pow10))%(1+rng.IntN(19))] // often divisible
+		}
+		got, ok := MulQuoExact(a, b, d)
+		var want int64
+		wok := false
+		if d > 0 {
+			var q, r big.Int
+			q.QuoRem(new(big.Int).Mul(big.NewInt(a), big.NewInt(b)), big.NewInt(d), &r)
+			if r.Sign() == 0 && q.IsInt64() {
+				want, wok = q.Int64(), true
+			}
+		}
+		if ok != wok || got != want {
+			t.Fatalf("%d·%d ÷ %d = %d %v, big.Int gives %d %v", a, b, d, got, ok, want, wok)
+		}
+		if ok && a != 0 && b != 0 {
+			exact++
+		}
+	}
+	if exact < 10000 {
+		t.Errorf("only %d exact non-zero quotients", exact)
+	}
+	// worked by hand: 1,234.56 yuan (1,234,560,000 micro-yuan) × 103.25 %
+	// (1,032,500,000,000 in 10^-12) ÷ 10^12 = 1,274.6832 yuan exactly;
+	// × 103.2555 % is 1,234.56 + 40.1911008 = 1,274.7511008 yuan, seven
+	// decimals: 1,274,751,100.8 micro-yuan is not whole
+	if v, ok := MulQuoExact(1_234_560_000, 1_032_500_000_000, 1e12); !ok || v != 1_274_683_200 {
+		t.Errorf("1,234.56 × 103.25 %% = %d %v, want 1274683200", v, ok)
+	}
+	if _, ok := MulQuoExact(1_234_560_000, 1_032_555_000_000, 1e12); ok {
+		t.Error("1,234.56 × 103.2555 % has seven decimals, yet is exact")
+	}
+	if v, ok := MulQuoExact(math.MinInt64, 1, 1); !ok || v != math.MinInt64 {
+		t.Errorf("MinInt64 × 1 ÷ 1 = %d %v", v, ok)
+	}
+	if _, ok := MulQuoExact(math.MinInt64, -1, 1); ok {
+		t.Error("−MinInt64 fits an int64")
+	}
+}

@@ -1,0 +1,92 @@
+package input
+
+import (
+	"errors"
+	"strconv"
+)
+
+// Sentinel errors. package benefit re-exports them (benefit.ErrSyntax is
+// ErrSyntax), so their text is the library's.
+var (
+	// ErrSyntax reports input that does not follow the grammar of its
+	// format or of the value it was meant to be.
+	ErrSyntax = Kind("benefit: invalid syntax")
+	// ErrEncoding reports text that is not UTF-8: a CSV saved in GBK, an
+	// invalid byte or a lone UTF-16 surrogate in a JSON string.
+	ErrEncoding = Kind("benefit: not UTF-8 text")
+	// ErrTooLarge reports input beyond one of the Limits: a document, a
+	// string, a line or a field longer than its bound, or more levels or
+	// versions than a file may hold.
+	ErrTooLarge = Kind("benefit: input too large")
+)
+
+// Kind returns a new sentinel error with the text msg. An error that
+// wraps a Kind already says what is wrong with a value; a decoder marks
+// any other error of a value's own decoder (an UnmarshalText method's)
+// as ErrSyntax too, keeping its text.
+func Kind(msg string) error { return &kind{msg} }
+
+type kind struct{ msg string }
+
+func (k *kind) Error() string { return k.msg }
+
+// classified reports whether err wraps a Kind.
+func classified(err error) bool {
+	var k *kind
+	return errors.As(err, &k)
+}
+
+// encodingError says what is wrong with text that is not UTF-8, and
+// matches ErrEncoding.
+type encodingError struct{ msg string }
+
+func (e *encodingError) Error() string { return "not UTF-8 text: " + e.msg }
+func (e *encodingError) Unwrap() error { return ErrEncoding }
+
+// asSyntax reads as its cause and matches ErrSyntax too.
+type asSyntax struct{ err error }
+
+func (e *asSyntax) Error() string   { return e.err.Error() }
+func (e *asSyntax) Unwrap() []error { return []error{ErrSyntax, e.err} }
+
+// markSyntax returns err, made to match ErrSyntax unless it wraps a Kind.
+func markSyntax(err error) error {
+	if err == nil || classified(err) {
+		return err
+	}
+	return &asSyntax{err}
+}
+
+// An Error names the record of an input file that caused an error: the
+// file, the line, the field and the cause. Every reader of this package
+// returns its errors as *Error, and package benefit gives it to
+// importers as benefit.RecordError.
+type Error struct {
+	File string // the file name as the caller gave it; may be empty
+	Line int    // 1-based; 0 when not known
+	// Field is the CSV column, or the JSON value's path in the
+	// library's spelling: "levels[2].versions[0].amount".
+	Field string
+	// Pointer is the JSON value's RFC 6901 pointer,
+	// "/levels/2/versions/0/amount"; empty for CSV and when not known.
+	Pointer string
+	Err     error // the cause
+}
+
+// Error gives "file:line: field: cause", leaving out what is not known
+// ("input" stands for a file without a name).
+func (e *Error) Error() string {
+	loc := e.File
+	if loc == "" {
+		loc = "input"
+	}
+	if e.Line > 0 {
+		loc += ":" + strconv.Itoa(e.Line)
+	}
+	if e.Field != "" {
+		loc += ": " + e.Field
+	}
+	return loc + ": " + e.Err.Error()
+}
+
+func (e *Error) Unwrap() error { return e.Err }

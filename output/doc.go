@@ -1,0 +1,127 @@
+// Package output renders the library's results (结果输出): each format in
+// one file, behind one small interface, as data in and bytes out.
+//
+//	r, err := output.New("json", w, output.Options{})
+//	err = r.Render(report) // a *floor.Report
+//
+// A Renderer writes to the writer it was made with; Render takes a
+// pointer to one of the result types below and writes it in one write,
+// or returns an error wrapping ErrUnsupported, writing nothing, for a
+// result its format does not carry:
+//
+//	result                 text  csv  json  junit  svg
+//	*floor.Report          yes        yes   yes
+//	*adjust.Result         yes   yes  yes          yes
+//	*adjust.SweepResult    yes   yes  yes
+//	*adjust.Comparison     yes   yes  yes
+//	*PlanRun               yes        yes
+//	*PlanList              yes
+//	*FloorList             yes        yes
+//	*RegionList            yes        yes
+//
+// NewText, NewCSV, NewJSON, NewJUnit and NewSVG make the renderer of one
+// format; New picks one by name (Formats lists the names). Options.Detail
+// makes a simulation's text one row per region and year; Options.BOM
+// starts CSV with a UTF-8 byte-order mark for a spreadsheet in a Chinese
+// locale. The result types of the library stay plain data (exported
+// fields, JSON tags); PlanRun, PlanList, FloorList and RegionList gather
+// what `benefitstd plan`, `floors` and `regions` show beside them
+// (ListFloors and ListRegions build the last two). A plan's payment file
+// is written while the plan runs: PaymentCSV is the plan.PaymentWriter
+// of its CSV.
+//
+// The package imports benefit, region, floor, adjust and plan; none of
+// them imports it. A further format (an Excel workbook) is one more file
+// with its type and constructor, and one more case of New.
+//
+// # Text
+//
+// Text is for people: tables aligned by display width (a character of
+// East Asian Width Wide or Fullwidth takes two columns, by
+// golang.org/x/text/width; an Ambiguous one such as "—" one), amounts
+// and head counts with thousands separators (1,200,000.00), a
+// simulation's costs in 万元 or in 亿元 when a yearly national total
+// reaches 10 亿, each finding with its legal source. An illustrative
+// report or scenario says so first and last; a synthetic plan population
+// too.
+//
+// # CSV
+//
+// CSV carries exact amounts in yuan, without separators or scaling, one
+// row per region and year (per value of a sweep). A text cell that a
+// spreadsheet would run as a formula — starting with "=", "+", "-", "@",
+// a tab or a carriage return — is written with a single quote in front
+// ("'=1+2", shown as the text it is); a number ("-12.50", "-0.5%") is
+// written as it is. JSON keeps every text exact.
+//
+// # JSON
+//
+// JSON is indented by two spaces, amounts are strings ("1200000.00"),
+// months "YYYY-MM"; the same result gives the same bytes. A simulation
+// and a plan run are written with the JSON tags of their types.
+// The JSON schema of a compliance report, version ReportSchemaVersion =
+// "2":
+//
+//	{
+//	  "schema_version": "2",
+//	  "window": {"from": "2024-01", "to": "2025-01", "as_of": "2024-12"},   // "to": "" = open
+//	  "floors_version": "2026-12-03",
+//	  "illustrative": false, "note": "...",
+//	  "summary": {"levels": 1, "violations": 1, "warnings": 0, "advisories": 0, "waived": 0,
+//	              "unchecked": 0, "expected": 0, "missing": 0,
+//	              "arrears_total": "1200000.00", "arrears_central": "600000.00",
+//	              "arrears_local": "600000.00", "arrears_fund": "0.00", "arrears_unsplit": "0.00",
+//	              "waived_arrears": "0.00", "interest": "0.00"},
+//	  "coverage": [{"rule": "floor", "checked": 12, "unchecked": 0}],   // level-months
+//	  "effects": [{"region": "371723", "region_name": "...", "program": "pension.resident.basic",
+//	               "beneficiary_months_at_floor": 60000, "beneficiary_months_checked": 120000,
+//	               "share": "50.0%",                                        // null when nothing was checked
+//	               "level_months_at_floor": 6, "level_months_checked": 12,
+//	               "arrears": "1200000.00",
+//	               "raises": [{"from": "2024-01", "reached": "2024-07", "months": 6}],   // "reached": "", "months": null = not yet
+//	               "headroom": "-20.00", "headroom_per": "month"}],       // null when no floor was evaluated
+//	  "findings": [{
+//	    "rule": "floor", "severity": "violation",
+//	    "unchecked": "no_floor",                                // unchecked findings only
+//	    "region": "371723", "region_name": "...", "program": "pension.resident.basic",
+//	    "dimensions": "", "from": "2024-01", "to": "2024-07", "months": 6, "per": "month",
+//	    "required": "123.00", "actual": "103.00", "shortfall": "20.00", "excess": "0.00",
+//	    "persons": 10000, "person_months": 60000, "arrears": "1200000.00",
+//	    "payer": "budget",                                      // "fund"; absent when no cost rule
+//	    "central": "600000.00", "local": "600000.00",          // null unless the budgets pay
+//	    "interest": "0.00",
+//	    "citation": {"doc": "...", "title": "...", "url": "...", "confidence": "V3", "note": "..."},
+//	    "source": {...},                                        // the local value's citation
+//	    "floor_status": "announced",                            // rule "floor", evaluated, only
+//	    "inherited_from": "370000",                             // when inherited
+//	    "waiver": {...},                                        // waived and waiver_expired findings
+//	    "message": "level 103.00 is below the national floor 123.00 (announced)"}],
+//	  "checked": [{"region": "371723", "region_name": "...", "program": "pension.resident.basic"}]
+//	}
+//
+// Amounts are JSON strings, never numbers. Findings are sorted by region,
+// programme, dimensions, first month and rule; the same inputs give
+// byte-identical output. Fields may be added within a schema version,
+// never removed or changed in meaning. Version 2 changed from 1: a
+// finding's person_months and arrears count its months up to the as-of
+// month (an open-ended shortfall owes to it, where version 1 gave it no
+// arrears); "warnings" include unchecked findings and "missing" levels;
+// the national "stale" warning and rule "no_level" are gone (both are
+// unchecked findings now); the unemployment benefit's arrears are the
+// fund's (central and local null).
+//
+// # JUnit
+//
+// A compliance report as JUnit XML for CI systems: see JUnit.
+//
+// # Files
+//
+// File writes an output file whole or not at all: to a temporary file
+// beside the target, renamed over it by Commit, removed by Discard (also
+// from a signal handler, through Files.Stop). It refuses a target that
+// is not a regular file (a FIFO, a device, a socket), follows a symbolic
+// link to the file it names (and keeps the link), refuses a file with
+// several hard links, and keeps an existing file's permissions. Distinct
+// tells, before anything is read, an output that names an input (by
+// os.SameFile) or another output.
+package output

@@ -1,0 +1,53 @@
+package output_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/output"
+	"github.com/benefitstd/benefitstd/region"
+)
+
+// In JUnit, a rule that could not be evaluated is a skipped test case
+// with the reason, never a pass. Shanghai's 2021 unemployment benefit
+// (1,975 in months 1-12) and minimum wage (2,590) are given, its 低保 is
+// not: 失业保险条例 Art 18's lower bound and 社会保险法 Art 47 cannot be
+// evaluated.
+func ExampleJUnit() {
+	sh, at := region.MustParseCode("310000"), benefit.MustParseMonth("2022-01")
+	level := func(program, dims, amount string) floor.Level {
+		return floor.Level{Region: sh, Program: program, Dims: benefit.MustParseDims(dims),
+			Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2021-07"), Amount: benefit.MustParseAmount(amount), Status: benefit.Default})}
+	}
+	rep, err := floor.Check([]floor.Level{
+		level("employment.unemployment_insurance", "period=1-12", "1975"),
+		level("reference.min_wage", "", "2590"),
+	}, floor.Options{From: at, To: at.AddMonths(12)})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var b strings.Builder
+	output.NewJUnit(&b).Render(rep)
+	for _, line := range strings.Split(b.String(), "\n") {
+		if strings.Contains(line, "<testsuites") || strings.Contains(line, "<testcase") || strings.Contains(line, "<skipped") || strings.Contains(line, "coverage") {
+			fmt.Println(strings.TrimSpace(line))
+		}
+	}
+	// Output:
+	// <testsuites name="benefitstd check" tests="4" failures="0" skipped="2">
+	// <property name="coverage ui.art18.above_dibao" value="checked 0, unchecked 12 level-months"></property>
+	// <property name="coverage ui.art18.below_min_wage" value="checked 12, unchecked 0 level-months"></property>
+	// <property name="coverage ui.art47.not_below_dibao" value="checked 0, unchecked 12 level-months"></property>
+	// <property name="coverage ui.target90" value="checked 12, unchecked 0 level-months"></property>
+	// <property name="coverage no_cut" value="checked 24, unchecked 0 level-months"></property>
+	// <property name="coverage stale" value="checked 12, unchecked 0 level-months"></property>
+	// <testcase classname="310000 上海市" name="employment.unemployment_insurance">
+	// <testcase classname="310000 上海市" name="reference.min_wage"></testcase>
+	// <testcase classname="310000 上海市" name="employment.unemployment_insurance period=1-12 ui.art18.above_dibao unchecked [2022-01, 2023-01)">
+	// <skipped message="no_reference: no reference.dibao_urban figure is given for the region or any region above it, nor nationally: ui.art18.above_dibao cannot be evaluated"></skipped>
+	// <testcase classname="310000 上海市" name="employment.unemployment_insurance period=1-12 ui.art47.not_below_dibao unchecked [2022-01, 2023-01)">
+	// <skipped message="no_reference: no reference.dibao_urban figure is given for the region or any region above it, nor nationally: ui.art47.not_below_dibao cannot be evaluated"></skipped>
+}

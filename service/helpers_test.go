@@ -260,3 +260,5 @@ func multipartBody(t testing.TB, parts ...[4]string) (string, string) {
 	fmt.Fprintf(&b, "--%s--\r\n", boundary)
 	return b.String(), "multipart/form-data; boundary=" + boundary
 }
+
+func newLogger(w io.Writer) *slog.Logger { return slog.New(slog.NewJSONHandler(w, nil)) }

@@ -69,7 +69,11 @@ func TestCheckSampleIsTheLibrarysReport(t *testing.T) {
 	}
 	// The sample's arrears, from floor/data/sample_levels.json by hand
 	// (README): 1,950,000.04 in all, as the report says.
-	var rep struct{ Summary struct{ ArrearsTotal string `json:"arrears_total"` } }
+	var rep struct {
+		Summary struct {
+			ArrearsTotal string `json:"arrears_total"`
+		}
+	}
 	json.Unmarshal(got, &rep)
 	if rep.Summary.ArrearsTotal != "1950000.04" {
 		t.Errorf("arrears_total %q", rep.Summary.ArrearsTotal)

@@ -62,8 +62,9 @@
 // write and idle timeouts and, when its context is done (SIGTERM in
 // `benefitstd serve`), answers 503 on /readyz, stops accepting, lets the
 // requests at work finish for Config.ShutdownTimeout, then stops their
-// work. Each request is logged with log/slog (request id, method, path,
-// status, duration, bytes; 499 when the client went away). With
+// work. Each request is logged with log/slog (request_id, method, path,
+// status, duration_ms, bytes, remote; status 499 when the client went
+// away). With
 // Config.Token every /v1 request needs Authorization: Bearer <token>,
 // compared in constant time; /healthz, /readyz and /openapi.json need
 // none. Config.TLS serves HTTPS only.

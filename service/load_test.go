@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -163,6 +164,11 @@ func TestShutdownFinishesRequests(t *testing.T) {
 	time.Sleep(200 * time.Millisecond)
 	stop()
 	time.Sleep(100 * time.Millisecond) // Shutdown has begun: the listener is closed
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/readyz", nil))
+	if rec.Code != http.StatusServiceUnavailable {
+		t.Errorf("/readyz during the shutdown: %d", rec.Code)
+	}
 	if _, err := net.DialTimeout("tcp", ln.Addr().String(), time.Second); err == nil {
 		t.Error("a new connection was accepted during the shutdown")
 	}

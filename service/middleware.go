@@ -86,7 +86,7 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 			}
 			attrs := []slog.Attr{
 				slog.String("request_id", id), slog.String("method", r.Method), slog.String("path", r.URL.Path),
-				slog.Int("status", status), slog.Duration("duration", time.Since(start)), slog.Int64("bytes", rec.bytes),
+				slog.Int("status", status), slog.Float64("duration_ms", float64(time.Since(start).Microseconds())/1000), slog.Int64("bytes", rec.bytes),
 				slog.String("remote", r.RemoteAddr),
 			}
 			if cid := r.Header.Get("X-Request-Id"); cid != "" && len(cid) <= 128 {

@@ -60,10 +60,6 @@ func invalid(field, format string, args ...any) *Problem {
 	return p
 }
 
-// errClientGone marks work stopped because the client went away; no
-// answer is written (the log says 499).
-var errClientGone = errors.New("service: the client went away")
-
 // problemOf classifies an error of reading a request or of the library's
 // work on it. Errors of the library on the request's input are the
 // client's (400, 413); the caller answers 500 for its own failures.

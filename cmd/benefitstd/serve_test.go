@@ -131,7 +131,7 @@ func TestServeTLSAndToken(t *testing.T) {
 		t.Fatal("serve did not stop")
 	}
 	logs := stderr.String()
-	for _, want := range []string{`"msg":"request"`, `"path":"/v1/plans"`, `"status":401`, `"status":200`, `"request_id":`, `"duration":`, `"msg":"stopped"`} {
+	for _, want := range []string{`"msg":"request"`, `"path":"/v1/plans"`, `"status":401`, `"status":200`, `"request_id":`, `"duration_ms":`, `"msg":"stopped"`} {
 		if !strings.Contains(logs, want) {
 			t.Errorf("the log lacks %s:\n%s", want, logs)
 		}

@@ -5,10 +5,14 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/benefitstd/benefitstd/api"
 )
 
 // A panic in a handler is answered 500 with a problem, and logged with
@@ -88,6 +92,68 @@ func TestCSVRecords(t *testing.T) {
 	} {
 		if got := csvRecords([]byte(c.in), 100); got != c.want {
 			t.Errorf("%q: %d records, want %d", c.in, got, c.want)
+		}
+	}
+}
+
+// The service has exactly the endpoints of the OpenAPI document, with
+// its methods, and takes and answers the media types it gives.
+func TestEndpointsAreTheDocuments(t *testing.T) {
+	b, err := api.JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Paths map[string]map[string]struct {
+			Parameters  []struct{ Name, In string }
+			RequestBody *struct{ Content map[string]any }
+			Responses   map[string]struct{ Content map[string]any }
+		}
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eps := s.endpoints()
+	if len(eps) != len(doc.Paths) {
+		t.Errorf("%d endpoints, the document has %d paths", len(eps), len(doc.Paths))
+	}
+	for path, ops := range doc.Paths {
+		e, ok := eps[path]
+		if !ok {
+			t.Errorf("%s: in the document, not served", path)
+			continue
+		}
+		if len(ops) != 1 {
+			t.Errorf("%s: %d operations in the document", path, len(ops))
+		}
+		op, ok := ops[strings.ToLower(e.method)]
+		if !ok {
+			t.Errorf("%s: the service takes %s, the document does not say so", path, e.method)
+			continue
+		}
+		var query []string
+		for _, p := range op.Parameters {
+			if p.In == "query" {
+				query = append(query, p.Name)
+			}
+		}
+		if !slices.Equal(query, e.query) {
+			t.Errorf("%s: query %q, the document %q", path, e.query, query)
+		}
+		var consumes []string
+		if op.RequestBody != nil {
+			consumes = slices.Sorted(maps.Keys(op.RequestBody.Content))
+		}
+		if !slices.Equal(consumes, slices.Sorted(slices.Values(e.consumes))) {
+			t.Errorf("%s: reads %q, the document %q", path, e.consumes, consumes)
+		}
+		produces := slices.Sorted(maps.Keys(op.Responses["200"].Content))
+		if !slices.Equal(produces, slices.Sorted(slices.Values(e.produces))) {
+			t.Errorf("%s: answers %q, the document %q", path, e.produces, produces)
 		}
 	}
 }

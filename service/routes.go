@@ -39,7 +39,9 @@ type endpoint struct {
 	run func(c *call) ([]byte, error)
 }
 
-func (s *Server) routes() http.Handler {
+// endpoints returns the service's endpoints by path; "/v1/plans/{id}"
+// stands for every path under /v1/plans/.
+func (s *Server) endpoints() map[string]endpoint {
 	jobs := func(run func(*call) ([]byte, error), consumes []string, produces ...string) endpoint {
 		return endpoint{method: http.MethodPost, heavy: true, consumes: consumes, produces: produces, run: run}
 	}
@@ -60,11 +62,19 @@ func (s *Server) routes() http.Handler {
 		"/v1/programs": list(s.programs),
 		"/v1/regions":  list(s.regions, "under", "all"),
 		"/v1/plans":    list(s.plans),
+
+		"/v1/plans/{id}": list(s.planJSON),
 	}
-	planJSON := list(s.planJSON)
+	return exact
+}
+
+func (s *Server) routes() http.Handler {
+	exact := s.endpoints()
+	planJSON := exact["/v1/plans/{id}"]
+	delete(exact, "/v1/plans/{id}")
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		e, ok := exact[r.URL.Path]
-		if !ok && strings.HasPrefix(r.URL.Path, "/v1/plans/") && !strings.Contains(r.URL.Path[len("/v1/plans/"):], "/") {
+		if id, under := strings.CutPrefix(r.URL.Path, "/v1/plans/"); !ok && under && id != "" && !strings.Contains(id, "/") {
 			e, ok = planJSON, true
 		}
 		if !ok {

@@ -29,7 +29,8 @@ type checkRequest struct {
 func (s *Server) check(c *call) ([]byte, error) {
 	var req checkRequest
 	var in floor.Input
-	var src source // where the options are
+	var src source    // where the options are
+	var levels source // where the levels are
 	setOpts := floor.SetOptions{Limits: benefit.Limits{Document: s.cfg.MaxBody}}
 	if c.media == mediaMultipart {
 		u, err := readUpload(c.w, c.r, s.cfg.MaxBody, "levels")
@@ -45,14 +46,14 @@ func (s *Server) check(c *call) ([]byte, error) {
 		if len(req.Levels) > 0 || req.Sample {
 			return nil, src.mark(invalid("levels", "with a levels part, the request part gives neither levels nor sample"))
 		}
-		file := source{part: "levels", file: u.name}
+		levels = source{part: "levels", file: u.name}
 		if u.csv {
 			in.Levels, err = floor.ReadCSVWith(bytes.NewReader(u.data), u.name, setOpts)
 		} else {
 			in, err = floor.ReadJSONWith(bytes.NewReader(u.data), u.name, setOpts)
 		}
 		if err != nil {
-			return nil, problemOf(err, file)
+			return nil, problemOf(err, levels)
 		}
 	} else {
 		data, err := readBody(c.w, c.r, s.cfg.MaxBody)
@@ -68,9 +69,9 @@ func (s *Server) check(c *call) ([]byte, error) {
 		case req.Sample:
 			in = floor.Sample()
 		case len(req.Levels) > 0:
-			in, err = floor.ReadJSONWith(bytes.NewReader(req.Levels), "request", setOpts)
-			if err != nil {
-				return nil, problemOf(err, source{doc: src.doc, member: "levels"})
+			levels = source{doc: src.doc, member: "levels"}
+			if in, err = floor.ReadJSONWith(bytes.NewReader(req.Levels), "request", setOpts); err != nil {
+				return nil, problemOf(err, levels)
 			}
 		default:
 			return nil, src.mark(invalid("levels", "give the levels to check (levels), or sample: true for the embedded ILLUSTRATIVE sample"))
@@ -86,7 +87,7 @@ func (s *Server) check(c *call) ([]byte, error) {
 	opts.Waivers = in.Waivers
 	rep, err := floor.Check(in.Levels, opts)
 	if err != nil {
-		return nil, problemOf(err, source{doc: src.doc, member: "levels"})
+		return nil, problemOf(err, levels)
 	}
 	rep.Illustrative, rep.Note = in.Illustrative, in.Note
 	format := output.FormatJSON

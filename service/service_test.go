@@ -153,6 +153,18 @@ func TestCheckUploadCSV(t *testing.T) {
 	if want := rendered(t, output.FormatJSON, rep); code != 200 || !bytes.Equal(got, want) {
 		t.Fatalf("%d: not the library's report: %.300s", code, got)
 	}
+	// The sample's JSON uploaded as a file is the sample's report.
+	sample, err := os.ReadFile("../floor/data/sample_levels.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	jb, jct := multipartBody(t, [4]string{"request", "", "application/json", `{"as_of": "2024-12"}`},
+		[4]string{"levels", "sample_levels.json", "application/json", string(sample)})
+	jr, _ := http.NewRequest(http.MethodPost, ts.URL+"/v1/check", strings.NewReader(jb))
+	jr.Header.Set("Content-Type", jct)
+	if code, _, got := ts.do(t, jr); code != 200 || !bytes.Equal(got, rendered(t, output.FormatJSON, sampleReport(t, "2024-12"))) {
+		t.Errorf("the sample uploaded: %d, not the sample's report", code)
+	}
 	// README: 20,000.00 owed by 成武县 for the late payment.
 	if !bytes.Contains(got, []byte(`"arrears_total": "20000.00"`)) {
 		t.Error("arrears_total is not 20000.00")

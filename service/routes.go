@@ -129,18 +129,30 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, e endpoint) {
 		}
 		c.media = mt
 	}
+	var release func()
 	if e.heavy {
-		release, p := s.acquire()
-		if p != nil {
+		var p *Problem
+		if release, p = s.acquire(); p != nil {
 			fail(p)
 			return
 		}
-		defer release()
+		// The slot is freed when the work is done, before the answer is
+		// written (a client that has its answer finds the slot free), or
+		// when the work panics.
+		defer func() {
+			if release != nil {
+				release()
+			}
+		}()
 		var cancel context.CancelFunc
 		c.ctx, cancel = context.WithTimeout(r.Context(), s.cfg.MaxDuration)
 		defer cancel()
 	}
 	body, err := e.run(c)
+	if release != nil {
+		release()
+		release = nil
+	}
 	if err != nil {
 		if r.Context().Err() != nil {
 			// The client went away, or the server stopped the work at

@@ -67,16 +67,22 @@ func TestCheckSampleIsTheLibrarysReport(t *testing.T) {
 	if code != 200 || h.Get("Content-Type") != "application/json" || !bytes.Equal(got, want) {
 		t.Fatalf("%d %s: the answer differs from the library's report:\n%.500s", code, h.Get("Content-Type"), got)
 	}
-	// The sample's arrears, from floor/data/sample_levels.json by hand
-	// (README): 1,950,000.04 in all, as the report says.
+	// The sample's arrears by hand (policy-reference §11): Example B,
+	// county X, 10,000 × 6 months × 20 = 1,200,000 (central 50 % in a
+	// tier-3 province: 600,000); Wanrong County, 75,000 × 2 months × 5 =
+	// 750,000 (one shortfall of its own raise, found by two rules, owed
+	// once, all local); Example E, the disability pension paid 0.04
+	// short over the year = 0.04. 1,200,000 + 750,000 + 0.04 =
+	// 1,950,000.04.
 	var rep struct {
 		Summary struct {
-			ArrearsTotal string `json:"arrears_total"`
+			ArrearsTotal   string `json:"arrears_total"`
+			ArrearsCentral string `json:"arrears_central"`
 		}
 	}
 	json.Unmarshal(got, &rep)
-	if rep.Summary.ArrearsTotal != "1950000.04" {
-		t.Errorf("arrears_total %q", rep.Summary.ArrearsTotal)
+	if rep.Summary.ArrearsTotal != "1950000.04" || rep.Summary.ArrearsCentral != "600000.00" {
+		t.Errorf("arrears %+v, want 1950000.04 with 600000.00 central", rep.Summary)
 	}
 
 	wantXML := rendered(t, output.FormatJUnit, sampleReport(t, "2024-12"))
@@ -98,11 +104,11 @@ func TestCheckAsOfDefaultsToNow(t *testing.T) {
 	}
 }
 
-// Levels given in the request: the hypothetical county of the README
-// (policy-reference §11 Example B) pays 103 a month to 10,000 persons
-// while the national floor is 123 (人社部发〔2024〕… 2024-01 … 2024-06 at
-// 123): 20 × 10,000 × 6 months = 1,200,000.00 owed over [2024-01,
-// 2024-07).
+// Levels given in the request: the hypothetical county X of
+// policy-reference §11 Example B pays 103 a month to 10,000 persons
+// while the national floor is 123 from 2024-01 (2024 Government Work
+// Report, 103 → 123 [V3]; policy-reference §11): over [2024-01,
+// 2024-07) it owes 20 × 10,000 × 6 months = 1,200,000.00 (补发).
 func TestCheckLevelsInTheRequest(t *testing.T) {
 	ts := start(t, service.Config{})
 	body := `{"levels": {"levels": [{"region": "371723", "program": "pension.resident.basic", "beneficiaries": 10000,
@@ -346,9 +352,9 @@ func TestCatalogues(t *testing.T) {
 	if want := rendered(t, output.FormatJSON, list); code != 200 || !bytes.Equal(got, want) {
 		t.Fatalf("%d: not the library's floors", code)
 	}
-	// 人社部发〔2024〕… : the residents' pension floor is 123 a month from
-	// 2024-01 (README, floor/data/national.json).
-	if !bytes.Contains(got, []byte(`"amount": "123.00"`)) && !bytes.Contains(got, []byte(`"amount": "123"`)) {
+	// The residents' pension floor is 123 a month from 2024-01 (2024
+	// Government Work Report, 103 → 123 [V3]; policy-reference §11).
+	if !bytes.Contains(got, []byte(`"amount": "123.00"`)) {
 		t.Errorf("the 2024-07 floor is not 123: %.400s", got)
 	}
 	if code, _, _ := ts.get(t, "/v1/floors"); code != 200 {

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
 	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/api"
 	"github.com/benefitstd/benefitstd/benefit"
@@ -418,5 +420,41 @@ func TestOperations(t *testing.T) {
 	var doc struct{ OpenAPI string }
 	if json.Unmarshal(got, &doc); doc.OpenAPI != "3.1.0" {
 		t.Errorf("/openapi.json: openapi %q", doc.OpenAPI)
+	}
+}
+
+// The validation is real: the report with an amount as a JSON number, or
+// a share that is neither a string nor null (a 3.1 type array), breaks
+// the contract; as it is, it keeps it.
+func TestTheContractCanFail(t *testing.T) {
+	doc, err := contract()
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := doc.Components.Schemas["CheckReport"].Value
+	good := rendered(t, output.FormatJSON, sampleReport(t, "2024-12"))
+	for _, c := range []struct {
+		name string
+		edit func(m map[string]any)
+		ok   bool
+	}{
+		{"as rendered", func(map[string]any) {}, true},
+		{"amount as a number", func(m map[string]any) { m["summary"].(map[string]any)["arrears_total"] = 1950000.04 }, false},
+		{"share as a number", func(m map[string]any) { m["effects"].([]any)[0].(map[string]any)["share"] = 0.5 }, false},
+		{"share null", func(m map[string]any) { m["effects"].([]any)[0].(map[string]any)["share"] = nil }, true},
+		{"another schema version", func(m map[string]any) { m["schema_version"] = "1" }, false},
+	} {
+		var m map[string]any
+		if err := json.Unmarshal(good, &m); err != nil {
+			t.Fatal(err)
+		}
+		c.edit(m)
+		var v any
+		b, _ := json.Marshal(m)
+		json.Unmarshal(b, &v)
+		err := schema.VisitJSON(v, openapi3.EnableJSONSchema2020())
+		if (err == nil) != c.ok {
+			t.Errorf("%s: valid %v, want %v (%v)", c.name, err == nil, c.ok, err)
+		}
 	}
 }

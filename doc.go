@@ -40,6 +40,11 @@
 //	               nor floor)
 //	output         renders the results: text, CSV, JSON, JUnit XML, SVG,
 //	               one file per format behind one interface (New)
+//	service        the library as an HTTP/JSON service (benefitstd serve):
+//	               problems (RFC 9457), limits, timeouts, graceful
+//	               shutdown
+//	api            the service's OpenAPI 3.1 contract (api/openapi.yaml,
+//	               served as /openapi.json)
 //	internal/fen   the one exact fixed-point kernel: int64 fen, checked,
 //	               products in 128 bits, rounded by benefit's modes
 //	internal/input the one way in: strict JSON and CSV into records, every
@@ -47,7 +52,7 @@
 //	internal/outfile  the command's output files, written whole or not
 //	               at all, never over an input
 //	cmd/benefitstd the command-line tool (regions, floors, check,
-//	               simulate, plan): flags, library, output
+//	               simulate, plan, serve): flags, library, output
 //	examples/      runnable programs to copy from
 //	bench/         national-scale benchmarks against a float64 kernel
 //

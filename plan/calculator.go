@@ -65,14 +65,15 @@ func (c *Calculator) Apply(r Retiree) (Outcome, error) {
 	if fe != nil {
 		return Outcome{}, &benefit.RecordError{Field: fe.field, Err: fe.err}
 	}
-	out := make([]int64, len(c.k.parts))
 	age := ageAt(x.birth, c.k.ageAt)
-	inc, why := c.k.eval(&x, int32(age), out)
-	res := Outcome{ID: r.ID, Eligible: why == eligible, Reason: reasonText[why], Age: age,
-		Pension: benefit.FromFen(x.pension), Increase: benefit.FromFen(inc), NewPension: benefit.FromFen(x.pension + inc)}
-	if why != eligible {
+	res := Outcome{ID: r.ID, Age: age, Pension: benefit.FromFen(x.pension), Increase: benefit.FromFen(0), NewPension: benefit.FromFen(x.pension)}
+	if why := c.k.eligible(&x); why != eligible {
+		res.Reason = reasonText[why]
 		return res, nil
 	}
+	out := c.k.newOut()
+	inc := c.k.eval(&x, int32(age), out)
+	res.Eligible, res.Increase, res.NewPension = true, benefit.FromFen(inc), benefit.FromFen(x.pension+inc)
 	for i, pt := range c.plan.Parts {
 		res.Parts = append(res.Parts, PartAmount{ID: pt.ID, Name: pt.Name, Amount: benefit.FromFen(out[i]), Status: pt.Status, Citation: pt.Citation})
 	}

@@ -133,6 +133,7 @@ func compile(p Plan, file string) (kernel, error) {
 		return k, pe.at("parts", "the parts can give one retiree more than %s yuan a month, which over %d months of arrears is beyond what the library totals exactly (int64 fen)",
 			fenString(maxPersonFen/max(1, k.fullArrears)), k.fullArrears)
 	}
+	k.lower()
 	return k, nil
 }
 
@@ -334,7 +335,6 @@ func compilePart(pt Part, f string, pe planErr) (kpart, error) {
 			}
 			kp.brackets = append(kp.brackets, kbracket{min: int32(b.Min), max: int32(b.Max), minYears: int32(b.MinYears), sex: b.Sex, amount: v})
 		}
-		kp.ageTable = buildAgeTable(kp.brackets)
 	case pt.Area != nil:
 		kp.kind = kArea
 		if len(pt.Area.Classes) == 0 {

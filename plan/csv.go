@@ -78,9 +78,12 @@ type csvSource struct {
 // "id", on the line of the second occurrence, wrapping ErrDuplicateID,
 // the message naming the first line), whatever the output, since a
 // payment file would pay that retiree twice and a Report would count
-// them twice. The check keeps every distinct id in memory while the file
-// is read (about 60-90 bytes an id beyond its length), and checks them on
-// a goroutine of its own, one chunk behind the reading.
+// them twice. The check runs on a goroutine of its own, one chunk behind
+// the reading, in memory bounded whatever the size of the file (about 25
+// MB): past 262,144 ids it spills the ids' hashes and bytes to temporary
+// files (about 16 bytes an id plus its length, in os.TempDir, removed
+// when the run ends), and a repeat across such segments is found when the
+// reading is over, after the lines before it were processed.
 func ReadCSV(r io.Reader, file string, lim benefit.Limits) Source {
 	return &csvSource{r: r, file: file, lim: lim}
 }
@@ -96,6 +99,9 @@ func (s *csvSource) feed(size int, get func() []row, emit func([]row, bool) bool
 		}
 		return emit(rows, true)
 	})
+	if perr != nil && err != nil {
+		return earliest([]error{perr, err}) // a repeat found after the reading may come first
+	}
 	if perr != nil {
 		return perr
 	}
@@ -131,8 +137,8 @@ func (s *csvSource) feedRecords(size int, emit func([]input.Record) bool) error 
 	}
 	return checkIDs(read,
 		func(rec *input.Record, _ int) (string, int) { return rec.Get(colID), rec.Line() },
-		func(rec *input.Record, id string, _, first int) error {
-			return rec.Err(colID, dupError(id, first, "line"))
+		func(id string, line, first int) error {
+			return &benefit.RecordError{File: s.file, Line: line, Field: "id", Err: dupError(id, first, "line")}
 		},
 		emit)
 }

@@ -128,6 +128,31 @@
 // (about 92 thousand billion yuan) stops the run with ErrTotals, never a
 // wrong total.
 //
+// # Cost
+//
+// NewCalculator compiles a plan once into an evaluator: the fixed parts
+// are rounded and summed once, the other parts become a short list of
+// specialised operations with their amounts in fen, age and area amounts
+// become tables, and a rounding that cannot change an amount is dropped;
+// nothing of the plan is looked up again per retiree. Applying Shanghai
+// 2024 to 1,000,000 generated retirees held in a Population takes 50-60
+// ns of CPU a retiree on a 2.6 GHz Xeon, 1.6-1.7 times a float64 kernel
+// doing the same work (ages, eligibility, arrears, part, group and
+// distribution totals) on the same data with as many workers; from a CSV
+// file, 0.8-1.1 µs, most of it reading the CSV. Two workers run 1.8-2.0
+// times as fast as one when the second core is idle: each worker sums
+// into its own accumulator, merged once at the end (bench:
+// BenchmarkPlanPopulation, BenchmarkPlanCSV, BenchmarkPlanScaling;
+// measured in CPU time, interleaved, on a shared machine).
+//
+// The repeated-id check of a streamed source keeps its memory bounded
+// (about 25 MB at most) whatever the number of retirees: past 262,144
+// ids it spills the ids' hashes and bytes to temporary files in
+// os.TempDir (about 16 bytes an id plus the id and its line: some 300 MB
+// for 10,000,000 ids of ten characters), removed when the run ends. A
+// run over a 10,000,000-line CSV file (benefitstd plan --retirees) peaks
+// at about 50 MB of resident memory.
+//
 // # Zero values and concurrency
 //
 // The zero [Date] is "unset" (IsZero), not a day; the zero [Sex] is
@@ -159,7 +184,9 @@
 // values: the 1-based position), wrapping benefit.ErrSyntax, ErrRange,
 // ErrNegative or ErrOrder, or ErrDuplicateID for an id (人员编号) given
 // twice, which a payment file would pay twice; Run then returns no
-// Report. The CSV columns are documented at CSVHeader. Totals too large
+// Report; a source of more than 262,144 retirees whose id check cannot
+// write its temporary files stops with that error (no id is left
+// unchecked). The CSV columns are documented at CSVHeader. Totals too large
 // for an int64 of fen stop a run with an error wrapping ErrTotals.
 // Calibrate reports set-up errors wrapping ErrCalibrate, and Builtin an
 // unknown id wrapping ErrUnknownPlan.

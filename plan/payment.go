@@ -54,8 +54,10 @@ type PaymentWriter interface {
 	io.Writer
 }
 
-// appendPayment appends, by w, the payment of row x.
-func appendPayment(w PaymentWriter, b []byte, x *row, age int, why reason, inc, months int64, parts []int64) []byte {
-	p := Payment{ID: x.id, Reason: reasonCode[why], Age: age, PensionFen: x.pension, PartsFen: parts, IncreaseFen: inc, ArrearsMonths: months}
-	return w.AppendPayment(b, &p)
+// appendPayment appends, by w, the payment of row x, filled in p: a
+// worker's one Payment, reused for every retiree it processes so that
+// handing it to w through the interface does not allocate one each.
+func appendPayment(w PaymentWriter, p *Payment, b []byte, x *row, age int, why reason, inc, months int64, parts []int64) []byte {
+	*p = Payment{ID: x.id, Reason: reasonCode[why], Age: age, PensionFen: x.pension, PartsFen: parts, IncreaseFen: inc, ArrearsMonths: months}
+	return w.AppendPayment(b, p)
 }

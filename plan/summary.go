@@ -119,7 +119,12 @@ const denseMax = 1 << 17
 // acc accumulates a run in whole fen; accumulators of several workers
 // merge by addition, so the result does not depend on how rows were
 // split among them.
+//
+// The workers update their accumulators for every row: padding keeps two
+// of them (and their part totals) off each other's cache lines, which
+// would otherwise bounce between the cores and undo the parallelism.
 type acc struct {
+	_                   [cacheLinePad]byte
 	count, elig         int64
 	inel                [nReasons]int64
 	prior, inc, arrears int64
@@ -135,10 +140,22 @@ type acc struct {
 	light bool    // totals only (calibration passes)
 	dense []int64 // count of increases by fen, below denseMax
 	over  map[int64]int64
+	_     [cacheLinePad]byte
+}
+
+// cacheLinePad is two cache lines: the lines neighbours share, and the
+// one the adjacent-line prefetcher fetches with them.
+const cacheLinePad = 128
+
+// padded returns n zero int64s that share no cache line with any other
+// object.
+func padded(n int) []int64 {
+	const p = cacheLinePad / 8
+	return make([]int64, n+2*p)[p : p+n : p+n]
 }
 
 func newAcc(nparts int, light bool) *acc {
-	a := &acc{partSum: make([]int64, nparts), partN: make([]int64, nparts), light: light}
+	a := &acc{partSum: padded(nparts), partN: padded(nparts), light: light}
 	if !light {
 		a.dense = make([]int64, denseMax)
 		a.over = map[int64]int64{}

@@ -9,6 +9,16 @@
 //	benefitstd check    [--levels FILE] [--floors FILE] [--catalogue FILE] [--regions FILE] [--expect FILE] [--pass-through] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM] [--as-of YYYY-MM] [--format text|json|junit] [--fail-on violation|warning]
 //	benefitstd simulate [--scenario FILE] [--regions FILE] [--format table|csv|json] [--bom] [--detail] [--compare FILE] [--sweep PATH --values LIST] [--out FILE] [--chart FILE]
 //	benefitstd plan     (--plan FILE | --builtin ID) [--retirees FILE] [--calibrate PART --target PCT] [--per-person FILE [--bom]] [--format text|json]
+//	benefitstd serve    [--addr HOST:PORT] [--token-file FILE] [--tls-cert FILE --tls-key FILE] [--max-body BYTES] [--max-retirees N] [--max-concurrent N] [--max-duration D] [--read-timeout D] [--write-timeout D] [--idle-timeout D] [--shutdown-timeout D] [--log-format json|text]
+//
+// serve runs the library as an HTTP/JSON service (package service; the
+// OpenAPI 3.1 contract api/openapi.yaml is served at /openapi.json) on
+// 127.0.0.1:8080 unless --addr says otherwise, with every job (POST
+// /v1/check, /v1/simulate, /v1/simulate/compare, /v1/plan) and listing
+// (GET /v1/floors, /v1/programs, /v1/regions, /v1/plans). It logs one
+// JSON line per request on standard error and, on SIGINT or SIGTERM,
+// stops accepting, finishes the requests at work (for at most
+// --shutdown-timeout) and exits 0.
 //
 // simulate's --sweep names its parameter by its JSON path in the
 // scenario: rule.amount, rule.percent, rule.parts[i].amount,
@@ -40,5 +50,6 @@
 // Exit status: 0 on success, 1 when a check finds something at or above
 // its --fail-on level, 2 on bad input or usage or when an output cannot
 // be written (a full disk, a closed pipe); 130 on SIGINT and 143 on
-// SIGTERM, which remove the output files not yet complete.
+// SIGTERM, which remove the output files not yet complete (serve: 0
+// after a graceful shutdown, 1 when it cannot serve).
 package main

@@ -85,12 +85,12 @@ func (b *BuiltinScenario) CountsCSV() []byte {
 func (b *BuiltinScenario) Path() string { return "adjust/data/" + b.File }
 
 // Scenario decodes a shipped scenario of KindScenario (validated as
-// LoadScenarioWith does with opts). Each call returns a new value.
+// LoadScenario does with opts). Each call returns a new value.
 func (b *BuiltinScenario) Scenario(opts Options) (Scenario, error) {
 	if b.Kind != KindScenario {
 		return Scenario{}, fmt.Errorf("adjust: builtin %s is a %s, not a scenario", b.Name, b.Kind)
 	}
-	return LoadScenarioWith(strings.NewReader(string(b.JSON())), b.Path(), opts)
+	return LoadScenario(strings.NewReader(string(b.JSON())), b.Path(), opts)
 }
 
 // Builtins returns the shipped scenarios in name order.

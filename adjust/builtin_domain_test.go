@@ -68,7 +68,7 @@ func TestBuiltinUnemployment(t *testing.T) {
 			t.Errorf("%s 2026: bounds %+v, want ui.art18.below_min_wage at %s (%s)", c.code, ry.Bounds, c.limit, c.status)
 		}
 	}
-	for ry := range res.All() {
+	for _, ry := range res.Rows {
 		for _, f := range ry.Findings {
 			if f.Severity == floor.Violation {
 				t.Errorf("%s %d: %s", ry.Region, ry.Year, f)
@@ -95,9 +95,13 @@ func TestBuiltinRetirees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	pop, err := plan.NewPopulation(plan.Synthetic(2025, 20000, pl.RetiredBy))
+	if err != nil {
+		t.Fatal(err)
+	}
 	var sum, newTotal benefit.Amount
 	var n int64
-	for x := range plan.SyntheticSeq(2025, 20000, pl.RetiredBy) { // regions[1] of the file: seed 2024 + 1
+	for x := range pop.All() { // regions[1] of the file: seed 2024 + 1
 		a, err := calc.Apply(x)
 		if err != nil {
 			t.Fatal(err)

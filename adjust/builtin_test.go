@@ -49,7 +49,7 @@ func TestBuiltins(t *testing.T) {
 	if !ok {
 		t.Fatal("no residents-pension")
 	}
-	if !bytes.Equal(def.JSON(), DefaultScenarioJSON()) || def.Path() != DefaultScenarioFile || !def.Illustrative() {
+	if !bytes.Equal(def.JSON(), DefaultScenarioJSON()) || def.Path() != defaultScenarioFile || !def.Illustrative() {
 		t.Errorf("residents-pension is not the default scenario: %s", def.Path())
 	}
 	if _, ok := Builtin("nope"); ok {

@@ -24,7 +24,7 @@ type domain struct {
 	payer    region.Payer
 	national []nationalYear // by simulated year; nil without Constraints.NationalRate
 	plans    []*planRun     // by region; nil when no region has a plan
-	sums     []*plan.Summary
+	sums     []*plan.Report
 }
 
 // needsDomain reports whether s uses anything runRegionDomain handles.
@@ -139,7 +139,7 @@ func (s *Scenario) checkFunds(payer region.Payer, per benefit.Frequency) error {
 					return fieldErr(p+".fund."+a.name, benefit.ErrRange, "%s is not a whole number of fen within an int64", a.v)
 				}
 			}
-			if g := f.InflowGrowth; g != nil && g.Add(benefit.One).Sign() < 0 {
+			if g := f.InflowGrowth; g != nil && g.Add(benefit.Percent(100)).Sign() < 0 {
 				return fieldErr(p+".fund.inflow_growth", benefit.ErrRange, "%s (a growth rate is at least -100%%)", g)
 			}
 		} else if c.Fund != nil {
@@ -149,7 +149,7 @@ func (s *Scenario) checkFunds(payer region.Payer, per benefit.Frequency) error {
 			switch {
 			case payer != region.PayerFund:
 				return fieldErr(p+".central_subsidy", benefit.ErrSyntax, "%s is paid by the budgets, whose central share the region cost rule gives", s.Program)
-			case sub.Sign() < 0 || sub.Cmp(benefit.One) > 0:
+			case sub.Sign() < 0 || sub.Cmp(benefit.Percent(100)) > 0:
 				return fieldErr(p+".central_subsidy", benefit.ErrRange, "%s (want 0-100%%)", sub)
 			case c.Fund != nil:
 				return fieldErr(p+".central_subsidy", errors.ErrUnsupported, "the fund constraint is solved for a fund without a central subsidy")
@@ -167,7 +167,7 @@ func (p *prepared) runRegionDomain(ri int, out []RegionYear) error {
 	r := &s.Regions[ri]
 	level, n := r.Level, r.Beneficiaries
 	rev := p.baseRevenue(ri)
-	var sum *plan.Summary
+	var sum *plan.Report
 	if d.sums != nil {
 		sum = d.sums[ri]
 	}
@@ -196,13 +196,13 @@ func (p *prepared) runRegionDomain(ri int, out []RegionYear) error {
 		planYear := i == 0 && sum != nil
 		if !planYear {
 			var ok bool
-			if n, ok = growCount(n, s.rate(BeneficiaryGrowth, ri, y)); !ok {
-				_, path, _ := s.Assumption(BeneficiaryGrowth, ri, y)
+			if n, ok = growCount(n, s.rate(beneficiaryGrowth, ri, y)); !ok {
+				_, path, _ := s.assumptionOf(beneficiaryGrowth, ri, y)
 				return fieldErr(path, benefit.ErrRange, "the beneficiaries of region %s grow past %d persons in %d", r.Code, int64(MaxBeneficiaries), y)
 			}
 		}
 		prevRev := rev
-		rev = grow(rev, s.rate(RevenueGrowth, ri, y))
+		rev = grow(rev, s.rate(revenueGrowth, ri, y))
 		if fund != nil && r.Fund.InflowGrowth != nil {
 			fund.inflow = grow(fund.inflow, *r.Fund.InflowGrowth)
 		}
@@ -245,7 +245,7 @@ func (p *prepared) runRegionDomain(ri int, out []RegionYear) error {
 // before and after (rounded half-up to the grid, for display and for
 // the years after), the yearly cost 12 × the new total and the cost of
 // the increase 12 × Σ Δ_i, both exact.
-func (p *prepared) planYear(ri int, sum *plan.Summary, row *RegionYear, halfUp benefit.Rounding) (stepOut, error) {
+func (p *prepared) planYear(ri int, sum *plan.Report, row *RegionYear, halfUp benefit.Rounding) (stepOut, error) {
 	r := &p.s.Regions[ri]
 	lv, _ := sum.NewTotal.QuoInt(sum.Eligible, halfUp)
 	row.Rule = "plan " + sum.Plan
@@ -274,7 +274,7 @@ func subsidise(c region.Split, share *benefit.Rate, incCost benefit.Amount) regi
 	if share == nil || incCost.Sign() <= 0 {
 		return c
 	}
-	sub := benefit.MinAmount(incCost.MulRate(*share).Round(benefit.FenHalfUp), c.Local)
+	sub := benefit.MinAmount(incCost.MulRate(*share).Round(benefit.FenHalfUp()), c.Local)
 	return region.Split{Total: c.Total, Central: c.Central.Add(sub), Local: c.Local.Sub(sub)}
 }
 
@@ -291,7 +291,7 @@ func (p *prepared) solveDomain(ri, i int, level benefit.Amount, n int64, rev, pr
 	refs := d.refs[ri]
 	eff := benefit.NewMonth(y, time.Month(p.month))
 	env := ruleEnv{level: level, floor: row.Floor, prevFloor: p.floors[i].Amount,
-		wage: s.rate(WageGrowth, ri, y), cpi: s.rate(CPI, ri, y), years: y - s.BaseYear(),
+		wage: s.rate(wageGrowth, ri, y), cpi: s.rate(cpiGrowth, ri, y), years: y - s.BaseYear(),
 		refs: func(k string) benefit.Amount { return refs[k].at(eff).Amount }}
 	prop := level.Add(s.Rule.increase(&env)).Round(p.round)
 	if prop.Sign() < 0 {

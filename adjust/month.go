@@ -93,7 +93,7 @@ func (p *prepared) annual(ms *[12]benefit.Amount, n int64) benefit.Amount {
 	if p.annualFactor == 12 {
 		return sum.Mul(n)
 	}
-	t, _ := sum.Mul(n).QuoInt(12, benefit.FenHalfUp) // 12 ≠ 0
+	t, _ := sum.Mul(n).QuoInt(12, benefit.FenHalfUp()) // 12 ≠ 0
 	return t
 }
 

@@ -69,7 +69,7 @@ func TestJulyFloorRise(t *testing.T) {
 			if r.EffectiveMonth != 7 || r.Floors[1].Amount.String() != "110.00" {
 				t.Errorf("effective month %d, 2025 floor %s; want 7 and 110.00", r.EffectiveMonth, r.Floors[1].Amount)
 			}
-			for ry := range r.All() {
+			for _, ry := range r.Rows {
 				if len(ry.Findings) > 0 {
 					t.Errorf("%s %d: findings %v (the level follows the floor from its month)", ry.Region, ry.Year, ry.Findings)
 				}
@@ -174,8 +174,8 @@ func TestMonthProperties(t *testing.T) {
 			total := ry.Previous.Mul(m - 1).Add(x.Mul(13 - m)).Mul(ry.Beneficiaries)
 			fp := benefit.MinAmount(ry.Previous, ry.Floor).Mul(m - 1).Add(ry.Floor.Mul(13 - m)).Mul(ry.Beneficiaries)
 			if yearly {
-				total, _ = total.QuoInt(12, benefit.FenHalfUp)
-				fp, _ = fp.QuoInt(12, benefit.FenHalfUp)
+				total, _ = total.QuoInt(12, benefit.FenHalfUp())
+				fp, _ = fp.QuoInt(12, benefit.FenHalfUp())
 			}
 			sp, err := tab.Split(s.Program, ry.Region, total, fp)
 			if err != nil {
@@ -183,7 +183,7 @@ func TestMonthProperties(t *testing.T) {
 			}
 			return sp
 		}
-		for ry := range r.All() {
+		for _, ry := range r.Rows {
 			where := fmt.Sprintf("scenario %d %s %d", i, ry.Region, ry.Year)
 			if want := cost(&ry, ry.Level); want != ry.Cost {
 				t.Errorf("%s: cost %+v, want %+v", where, ry.Cost, want)

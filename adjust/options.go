@@ -31,7 +31,7 @@ type Options struct {
 	// (Region.Plan) is applied to, for a plan whose population the
 	// scenario does not give. The run record marks them "custom".
 	Populations map[region.Code]*plan.Population
-	// Limits bound what LoadScenarioWith reads (the zero Limits are the
+	// Limits bound what LoadScenario reads (the zero Limits are the
 	// defaults: a document of at most 256 MiB, strings of at most 1 MiB).
 	Limits benefit.Limits
 }

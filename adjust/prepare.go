@@ -49,8 +49,8 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 			return nil, err // a *benefit.RecordError at cost_rules[i]
 		}
 	}
-	prog, ok := cat.Lookup(s.Program)
-	if !ok {
+	prog, err := cat.Program(s.Program)
+	if err != nil {
 		return nil, fieldErr("program", benefit.ErrUnknownProgram, "%q (known: %v)", s.Program, cat.IDs())
 	}
 	if err := prog.CheckDims(s.Dims); err != nil {
@@ -155,7 +155,7 @@ func (s *Scenario) noFloor(set *floor.Set) bool {
 	if len(f.History) > 0 || f.ShippedThrough != 0 || f.Projection != (floor.Trend{}) {
 		return false
 	}
-	_, ok := set.National(s.Program, s.Dims)
+	_, ok := set.NationalSchedule(s.Program, s.Dims)
 	return !ok
 }
 
@@ -181,14 +181,14 @@ func (p *prepared) ceilings(set *floor.Set, cat *benefit.Catalogue) error {
 	if c == nil {
 		return nil
 	}
-	prog, ok := cat.Lookup(c.Program)
-	if !ok {
+	prog, err := cat.Program(c.Program)
+	if err != nil {
 		return fieldErr("constraints.ceiling.program", benefit.ErrUnknownProgram, "%q", c.Program)
 	}
 	if err := prog.CheckDims(c.Dims); err != nil {
 		return &benefit.RecordError{Field: "constraints.ceiling.dims", Err: err}
 	}
-	sch, ok := set.National(c.Program, c.Dims)
+	sch, ok := set.NationalSchedule(c.Program, c.Dims)
 	if !ok {
 		return fieldErr("constraints.ceiling", floor.ErrNoFloor, "no national standard of %s %s", c.Program, c.Dims)
 	}

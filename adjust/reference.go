@@ -20,7 +20,7 @@ import (
 //
 // Each history version states its Status and Citation: a real figure
 // says where it was read (and, read in a secondary source, is announced
-// rather than legislated); an illustrative one is benefit.Default; one
+// rather than legislated); an illustrative one is benefit.Illustrative; one
 // marked [M] or [C] is never legislated. The history must have a version
 // in force in January of the base year.
 type Reference struct {
@@ -138,8 +138,8 @@ func (p *prepared) resolveRefs(cat *benefit.Catalogue, set *floor.Set) ([]map[st
 }
 
 func (s *Scenario) resolveRef(ref *Reference, key, path string, cat *benefit.Catalogue, cadence map[string]int, budget *int) (*refPath, error) {
-	prog, ok := cat.Lookup(key)
-	if !ok {
+	prog, err := cat.Program(key)
+	if err != nil {
 		return nil, fieldErr(path, benefit.ErrUnknownProgram, "%q (known: %v)", key, cat.IDs())
 	}
 	if err := prog.CheckDims(ref.Dims); err != nil {
@@ -210,7 +210,7 @@ func (s *Scenario) resolveRef(ref *Reference, key, path string, cat *benefit.Cat
 		} else {
 			inc.Amount = *rv.Amount
 		}
-		for m := last.From.AddMonths(rv.EveryMonths); !m.After(end); m = m.AddMonths(rv.EveryMonths) {
+		for m := last.From.AddMonths(rv.EveryMonths); !end.Before(m); m = m.AddMonths(rv.EveryMonths) {
 			if *budget--; *budget < 0 {
 				return nil, fieldErr(path+".revision.every_months", benefit.ErrRange, "the scenario's references project more than %d versions in all", maxProjectedRefs)
 			}

@@ -19,7 +19,7 @@ const retireeProgram = "pension.retiree.basic"
 // notice): the new level at most last year's × (1 + the national rate),
 // rounded down to the grid. A level is the province's 月人均基本养老金.
 //
-// The national rates are package plan's (plan.NationalLevels: 2016-2025,
+// The national rates are package plan's (plan.NationalAdjustments: 2016-2025,
 // each with its source, legislated); Rates gives those of later years,
 // which the run marks projected. A year the library ships may not be
 // given again, and a simulated year with neither is an error wrapping
@@ -81,15 +81,15 @@ type RetireeYear struct {
 	// less what last year's level would have cost the same persons (12 ×
 	// beneficiaries × the increase from January; 13 − m months of it from
 	// effective month m), or, in the year of a plan, 12 × the sum of the
-	// per-person increases (plan.Summary's Increase). The central
+	// per-person increases (plan.Report's Increase). The central
 	// subsidy's share of it is in Cost.Central.
 	IncreaseCost benefit.Amount `json:"increase_cost"`
 	// Plan is the plan applied person by person in this year (the first
 	// simulated year of a region with a RegionPlan), nil otherwise.
-	Plan *plan.Summary `json:"plan,omitempty"`
+	Plan *plan.Report `json:"plan,omitempty"`
 	// Exceeds is set when the plan's aggregate increase is above the
 	// national overall level of the year (decided exactly,
-	// plan.Summary.PercentCmp).
+	// plan.Report.PercentCmp).
 	Exceeds bool `json:"exceeds,omitempty"`
 }
 
@@ -110,7 +110,7 @@ func (s *Scenario) nationalRates() ([]nationalYear, error) {
 	}
 	given := map[int]int{}
 	for i, r := range nc.Rates {
-		if l, ok := plan.National(r.Year); ok {
+		if l, ok := plan.NationalAdjustmentFor(r.Year); ok {
 			return nil, fieldErr(fmt.Sprintf("constraints.national_rate.rates[%d].year", i), benefit.ErrSyntax,
 				"the national level of %d is shipped (%s, %s: %s); leave it out", r.Year, l.Rate, l.Status, l.Citation.Title)
 		}
@@ -119,7 +119,7 @@ func (s *Scenario) nationalRates() ([]nationalYear, error) {
 	out := make([]nationalYear, s.Horizon)
 	for i := range out {
 		y := s.StartYear + i
-		if l, ok := plan.National(y); ok {
+		if l, ok := plan.NationalAdjustmentFor(y); ok {
 			out[i] = nationalYear{rate: l.Rate, status: l.Status}
 			continue
 		}
@@ -133,9 +133,9 @@ func (s *Scenario) nationalRates() ([]nationalYear, error) {
 	return out, nil
 }
 
-// shippedNational says which years plan.NationalLevels covers.
+// shippedNational says which years plan.NationalAdjustments covers.
 func shippedNational() string {
-	ls := plan.NationalLevels()
+	ls := plan.NationalAdjustments()
 	if len(ls) == 0 {
 		return "none"
 	}
@@ -213,7 +213,7 @@ func (p *prepared) runPlans(ctx context.Context) error {
 	if d == nil || d.plans == nil {
 		return nil
 	}
-	d.sums = make([]*plan.Summary, len(d.plans))
+	d.sums = make([]*plan.Report, len(d.plans))
 	for ri, pr := range d.plans {
 		if pr == nil {
 			continue

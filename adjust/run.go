@@ -112,7 +112,7 @@ func (p *prepared) assemble(rows []RegionYear, levels []floor.Level, opts *Optio
 		unit = "元/年"
 	}
 	res := &Result{
-		Run: RunRecord{Module: Module, Version: Version, Catalogue: p.catVer, Floors: p.floorSource(), ScenarioSHA256: p.hash,
+		Run: RunRecord{Module: module, Version: Version, Catalogue: p.catVer, Floors: p.floorSource(), ScenarioSHA256: p.hash,
 			Scenario: s.Name, Illustrative: s.Illustrative, IllustrativeNote: s.Note},
 		Program: s.Program, Name: p.prog.Name, Unit: unit, Rounding: p.round.String(),
 		Rule: s.Rule.String(), Constraints: p.constraintsText(),
@@ -134,6 +134,6 @@ func (p *prepared) assemble(rows []RegionYear, levels []floor.Level, opts *Optio
 			return nil, err
 		}
 	}
-	res.Summary = p.summarise(res.Rows)
+	res.Years = p.summarise(res.Rows)
 	return res, nil
 }

@@ -114,7 +114,7 @@ func boundsOf(s *Scenario, set *floor.Set, cat *benefit.Catalogue) []relBound {
 		if r.Severity != floor.Violation || !s.Dims.Matches(r.Dims) {
 			continue
 		}
-		if prog, ok := cat.Lookup(r.Against); !ok || prog.Category != benefit.Reference {
+		if prog, err := cat.Program(r.Against); err != nil || prog.Category != benefit.Reference {
 			continue
 		}
 		out = append(out, relBound{rule: r})
@@ -137,7 +137,7 @@ func (p *prepared) limit(rb *relBound, rp *refPath, y int) (Bound, error) {
 	}
 	m := r.Multiplier
 	if m.IsZero() {
-		m = benefit.One
+		m = benefit.Percent(100)
 	}
 	fig := v.Amount.MulRate(m)
 	// the figure on the level's frequency: a yearly figure bounds a

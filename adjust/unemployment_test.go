@@ -108,7 +108,7 @@ func TestUnemploymentSharePath(t *testing.T) {
 	// the floor check: below 90 % of the minimum wage until 2030 is
 	// advisory (ui.target90), and nothing breaks 第十八条
 	var target90 []int
-	for ry := range res.All() {
+	for _, ry := range res.Rows {
 		for _, f := range ry.Findings {
 			switch {
 			case f.Rule == "ui.target90" && f.Severity == floor.Advisory:
@@ -208,8 +208,8 @@ func TestUnemploymentFund(t *testing.T) {
 	if y1.Fund.Months != 12 || y1.Infeasible || !y2.Infeasible || y2.Fund.Months != 12 {
 		t.Errorf("months %d/%d infeasible %v/%v; want 12/12, false/true", y1.Fund.Months, y2.Fund.Months, y1.Infeasible, y2.Infeasible)
 	}
-	if res.Summary[1].Transfer.String() != "1248800.00" || res.Summary[1].Infeasible != 1 {
-		t.Errorf("2027 summary: transfer %s, infeasible %d", res.Summary[1].Transfer, res.Summary[1].Infeasible)
+	if res.Years[1].Transfer.String() != "1248800.00" || res.Years[1].Infeasible != 1 {
+		t.Errorf("2027 summary: transfer %s, infeasible %d", res.Years[1].Transfer, res.Years[1].Infeasible)
 	}
 }
 
@@ -232,7 +232,7 @@ func TestReferenceCadence(t *testing.T) {
 	r.References["reference.min_wage"] = mw
 	res := mustRun(t, uiScenario(Fixed(benefit.Yuan(10)), r))
 	stale := false
-	for ry := range res.All() {
+	for _, ry := range res.Rows {
 		for _, f := range ry.Findings {
 			stale = stale || (f.Program == "reference.min_wage" && f.Rule == floor.RuleStale)
 		}
@@ -280,7 +280,7 @@ func TestUnemploymentValidation(t *testing.T) {
 		{"reserve months", func(s *Scenario) { s.Constraints.Fund = &FundReserve{Months: -1} }, "constraints.fund.months", benefit.ErrRange},
 		{"national rate on the benefit", func(s *Scenario) { s.Constraints.NationalRate = &NationalCap{} }, "constraints.national_rate", benefit.ErrSyntax},
 		{"低保 above the minimum wage", func(s *Scenario) {
-			s.Regions[0].References["reference.dibao_urban"] = Reference{History: []benefit.Version{{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(2600), Status: benefit.Default}}}
+			s.Regions[0].References["reference.dibao_urban"] = Reference{History: []benefit.Version{{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(2600), Status: benefit.Illustrative}}}
 		}, "regions[0].references", benefit.ErrRange},
 	}
 	for _, tc := range cases {

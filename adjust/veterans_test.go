@@ -63,7 +63,7 @@ func disabilityColumns() []benefit.Dims {
 func TestTablesReproduce2022(t *testing.T) {
 	hand := map[string]string{"cause=因战;grade=1": "123250.00", "cause=因公;grade=10": "11390.00", "cause=因病;grade=6": "37680.00"}
 	for _, dims := range disabilityColumns() {
-		shipped, _ := floor.Default().National("veterans.disability", dims)
+		shipped, _ := floor.Default().NationalSchedule("veterans.disability", dims)
 		want2022, _ := shipped.At(benefit.MustParseMonth("2022-08"))
 		s := Scenario{
 			Name: "the 2021 table projected", Program: "veterans.disability", Dims: dims,
@@ -144,7 +144,7 @@ func TestIllReturned(t *testing.T) {
 	if r.Constraints != "floor, no cut, raises of at least 50.00, at most veterans.disability cause=因战;grade=10" {
 		t.Errorf("constraints %q", r.Constraints)
 	}
-	for ry := range r.All() {
+	for _, ry := range r.Rows {
 		for _, f := range ry.Findings {
 			if f.Severity == floor.Violation && !(ry.Region == hn && ry.Year == 2023 && f.Rule == floor.RuleFloor) {
 				t.Errorf("%s %d: %s %s", ry.Region, ry.Year, f.Rule, f.Severity)

@@ -36,7 +36,7 @@ func columnsText(b *strings.Builder, r *columns.Result) {
 		fmt.Fprintf(b, "cost sharing: %s\n", c)
 	}
 	fmt.Fprintf(b, "run record: scenario sha256 %s, %s adjust %s, catalogue %s, floors: %s\n",
-		r.Run.ScenarioSHA256, adjust.Module, r.Run.Version, r.Run.Catalogue, r.Run.Floors)
+		r.Run.ScenarioSHA256, r.Run.Module, r.Run.Version, r.Run.Catalogue, r.Run.Floors)
 
 	totals := make([]benefit.Amount, len(r.Years))
 	for i, y := range r.Years {
@@ -52,9 +52,9 @@ func columnsText(b *strings.Builder, r *columns.Result) {
 	yt.writeTo(b)
 
 	cols := yearColumns(len(first.Floors))
-	last := len(first.Summary) - 1
+	last := len(first.Years) - 1
 	fmt.Fprintf(b, "\nNational standard by column (%s; %d is the base year; P: projected), beneficiaries and cost of %d (%s):\n",
-		r.Unit, first.Floors[0].Year, first.Summary[last].Year, un)
+		r.Unit, first.Floors[0].Year, first.Years[last].Year, un)
 	ct := table{header: []string{"column"}, right: []bool{false}}
 	for _, c := range cols {
 		ct.header = append(ct.header, strconv.Itoa(first.Floors[c].Year))
@@ -72,13 +72,13 @@ func columnsText(b *strings.Builder, r *columns.Result) {
 			}
 			row = append(row, s)
 		}
-		y := c.Result.Summary[last]
+		y := c.Result.Years[last]
 		row = append(row, groupedInt(y.Beneficiaries), cu(y.Cost.Total))
 		ct.rows = append(ct.rows, row)
 	}
 	ct.writeTo(b)
 
-	fmt.Fprintf(b, "\nCost by region in %d over every column (%s), and the constraints that bound (columns × years):\n", first.Summary[last].Year, un)
+	fmt.Fprintf(b, "\nCost by region in %d over every column (%s), and the constraints that bound (columns × years):\n", first.Years[last].Year, un)
 	rt := table{header: []string{"code", "region", "beneficiaries", "total", "central", "local", "burden", "findings", "bound"},
 		right: []bool{false, false, true, true, true, true, true, true, false}}
 	h := len(r.Years)

@@ -20,7 +20,7 @@ import (
 // nothing panics). An unknown format name is ErrUnsupported too.
 func TestFormatsCarry(t *testing.T) {
 	results := []any{&floor.Report{}, &adjust.Result{}, &adjust.SweepResult{}, &adjust.Comparison{}, &columns.Result{},
-		&output.PlanRun{Summary: &plan.Summary{}}, &output.PlanList{}, &output.FloorList{}, &output.RegionList{}}
+		&output.PlanRun{Report: &plan.Report{}}, &output.PlanList{}, &output.FloorList{}, &output.RegionList{}}
 	carries := map[string]string{ // format → the results it carries, by type
 		"text":  "*floor.Report *adjust.Result *adjust.SweepResult *adjust.Comparison *columns.Result *output.PlanRun *output.PlanList *output.FloorList *output.RegionList",
 		"csv":   "*adjust.Result *adjust.SweepResult *adjust.Comparison *columns.Result",

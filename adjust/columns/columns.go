@@ -80,7 +80,7 @@ func Builtin(b adjust.BuiltinScenario, opts adjust.Options) (Scenario, error) {
 	if cat == nil {
 		cat = benefit.DefaultCatalogue()
 	}
-	prog, _ := cat.Lookup(s.Program) // validated
+	prog, _ := cat.Program(s.Program) // validated
 	if s.Counts, err = ReadCounts(bytes.NewReader(b.CountsCSV()), "adjust/data/"+b.Counts, prog, opts.Limits); err != nil {
 		return Scenario{}, err
 	}
@@ -119,8 +119,8 @@ func (s *Scenario) columns(opts adjust.Options) ([]adjust.Scenario, error) {
 	if tab == nil {
 		tab = region.Default()
 	}
-	prog, ok := cat.Lookup(s.Program)
-	if !ok {
+	prog, err := cat.Program(s.Program)
+	if err != nil {
 		return nil, bad("program", benefit.ErrUnknownProgram, "%q", s.Program)
 	}
 	type key struct {

@@ -11,9 +11,9 @@ import (
 
 func disability(t *testing.T) benefit.Program {
 	t.Helper()
-	p, ok := benefit.DefaultCatalogue().Lookup("veterans.disability")
-	if !ok {
-		t.Fatal("no veterans.disability")
+	p, err := benefit.DefaultCatalogue().Program("veterans.disability")
+	if err != nil {
+		t.Fatal(err)
 	}
 	return p
 }

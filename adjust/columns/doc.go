@@ -26,7 +26,8 @@
 //	s, err := columns.LoadScenario(f, "veterans.json", adjust.Options{})
 //	s.Counts, err = columns.ReadCounts(c, "counts.csv", prog, benefit.Limits{})
 //	r, err := columns.Run(ctx, s, adjust.Options{})
-//	err = output.NewText(os.Stdout, output.Options{}).Render(r)
+//	text, err := output.New(output.FormatText, os.Stdout, output.Options{})
+//	err = text.Render(r)
 //
 // `benefitstd simulate --scenario builtin:veterans` runs the shipped
 // ILLUSTRATIVE one (adjust.Builtin, adjust.KindColumns; Builtin here reads

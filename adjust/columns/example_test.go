@@ -30,7 +30,7 @@ func ExampleRun() {
 		fmt.Println(err)
 		return
 	}
-	prog, _ := benefit.DefaultCatalogue().Lookup(s.Program)
+	prog, _ := benefit.DefaultCatalogue().Program(s.Program)
 	if s.Counts, err = columns.ReadCounts(strings.NewReader(counts), "counts.csv", prog, benefit.Limits{}); err != nil {
 		fmt.Println(err)
 		return

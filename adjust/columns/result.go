@@ -95,7 +95,7 @@ func (r *Result) sum() {
 		}
 	}
 	var years []int
-	for _, y := range r.Columns[0].Result.Summary {
+	for _, y := range r.Columns[0].Result.Years {
 		years = append(years, y.Year)
 	}
 	r.Years = make([]Year, len(years))

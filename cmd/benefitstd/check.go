@@ -147,7 +147,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if *expectFile != "" {
 		f, err := os.Open(*expectFile)
 		if err == nil {
-			opts.Expect, err = floor.ReadExpectationsWith(f, *expectFile, setOpts)
+			opts.Expect, err = floor.ReadExpectations(f, *expectFile, setOpts)
 			f.Close()
 		}
 		if err != nil {
@@ -199,10 +199,10 @@ func readLevels(path string, opts floor.SetOptions) (floor.Input, error) {
 	}
 	defer f.Close()
 	if ext == ".csv" {
-		levels, err := floor.ReadCSVWith(f, path, opts)
+		levels, err := floor.ReadCSV(f, path, opts)
 		return floor.Input{Levels: levels}, err
 	}
-	return floor.ReadJSONWith(f, path, opts)
+	return floor.ReadJSON(f, path, opts)
 }
 
 // oneLine keeps an error message on one line.
@@ -216,7 +216,7 @@ func readFloors(path string, opts floor.SetOptions) (*floor.Set, error) {
 		return nil, err
 	}
 	defer f.Close()
-	mine, err := floor.LoadWith(f, path, opts)
+	mine, err := floor.Load(f, path, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package adjust
 import (
 	"embed"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 	"sync"
@@ -28,8 +29,9 @@ type BuiltinScenario struct {
 	Name        string `json:"name"`   // e.g. "residents-pension"
 	Domain      string `json:"domain"` // the programme's catalogue category: pension, employment, veterans
 	Description string `json:"description"`
-	// Kind says how it runs: KindScenario (a Scenario, Run) or KindColumns
-	// (a TableScenario, RunTable).
+	// Kind says how it runs: KindScenario (a Scenario: Scenario, then Run)
+	// or KindColumns (package adjust/columns: columns.Builtin, then
+	// columns.Run).
 	Kind BuiltinKind `json:"kind"`
 	// File is the scenario's file under adjust/data; Counts, for a
 	// KindColumns, its beneficiary counts (CSV, package adjust/columns).
@@ -106,24 +108,19 @@ func Builtins() []BuiltinScenario {
 	return out
 }
 
-// Builtin returns the shipped scenario called name, and false when there
-// is none.
-func Builtin(name string) (BuiltinScenario, bool) {
-	for _, b := range Builtins() {
+// Builtin returns the shipped scenario called name ("residents-pension",
+// "veterans", …). For a name not shipped the error wraps fs.ErrNotExist
+// and lists the names shipped.
+func Builtin(name string) (BuiltinScenario, error) {
+	bs := Builtins()
+	names := make([]string, len(bs))
+	for i, b := range bs {
 		if b.Name == name {
-			return b, true
+			return b, nil
 		}
+		names[i] = b.Name
 	}
-	return BuiltinScenario{}, false
-}
-
-// BuiltinNames returns the names of the shipped scenarios, for messages.
-func BuiltinNames() []string {
-	var out []string
-	for _, b := range Builtins() {
-		out = append(out, b.Name)
-	}
-	return out
+	return BuiltinScenario{}, fmt.Errorf("adjust: no shipped scenario %q (shipped: %s): %w", name, strings.Join(names, ", "), fs.ErrNotExist)
 }
 
 var builtins = sync.OnceValues(func() ([]BuiltinScenario, error) {

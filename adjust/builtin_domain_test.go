@@ -11,9 +11,9 @@ import (
 
 func runBuiltin(t *testing.T, name string) *Result {
 	t.Helper()
-	b, ok := Builtin(name)
-	if !ok {
-		t.Fatalf("no builtin %s", name)
+	b, err := Builtin(name)
+	if err != nil {
+		t.Fatal(err)
 	}
 	s, err := b.Scenario(Options{})
 	if err != nil {

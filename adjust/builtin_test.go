@@ -2,6 +2,8 @@ package adjust
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
@@ -16,7 +18,7 @@ func TestBuiltins(t *testing.T) {
 		t.Fatal("no shipped scenarios")
 	}
 	if !slices.IsSortedFunc(bs, func(a, b BuiltinScenario) int { return strings.Compare(a.Name, b.Name) }) {
-		t.Errorf("not in name order: %v", BuiltinNames())
+		t.Errorf("not in name order: %v", bs)
 	}
 	domains := map[string]bool{}
 	for _, b := range bs {
@@ -45,15 +47,15 @@ func TestBuiltins(t *testing.T) {
 	if !domains["pension"] {
 		t.Errorf("domains %v: no pension scenario", domains)
 	}
-	def, ok := Builtin("residents-pension")
-	if !ok {
-		t.Fatal("no residents-pension")
+	def, err := Builtin("residents-pension")
+	if err != nil {
+		t.Fatal(err)
 	}
 	if !bytes.Equal(def.JSON(), DefaultScenarioJSON()) || def.Path() != defaultScenarioFile || !def.Illustrative() {
 		t.Errorf("residents-pension is not the default scenario: %s", def.Path())
 	}
-	if _, ok := Builtin("nope"); ok {
-		t.Error("an unknown name was found")
+	if _, err := Builtin("nope"); !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), `"nope"`) || !strings.Contains(err.Error(), "residents-pension") {
+		t.Errorf("an unknown name: %v", err)
 	}
 	// callers get copies
 	bs[0].Figures[0].What = "changed"
@@ -74,9 +76,9 @@ func TestBuiltins(t *testing.T) {
 // 10,038,600, 10 % central in tier 5 under the ILLUSTRATIVE rule:
 // 1,003,860.00, local 15,823,665.00.
 func TestBuiltinIllReturned(t *testing.T) {
-	b, ok := Builtin("veterans-ill-returned")
-	if !ok {
-		t.Fatal("no veterans-ill-returned")
+	b, err := Builtin("veterans-ill-returned")
+	if err != nil {
+		t.Fatal(err)
 	}
 	s, err := b.Scenario(Options{})
 	if err != nil {

@@ -143,7 +143,11 @@ func ExampleDefaultScenario() {
 // 554,132,000 for 24 × 15,000 × 1,571 = 565,560,000 of benefits and
 // reserve: 11,428,000 short.
 func ExampleBuiltin_unemployment() {
-	b, _ := adjust.Builtin("unemployment")
+	b, err := adjust.Builtin("unemployment")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	s, err := b.Scenario(adjust.Options{})
 	if err != nil {
 		fmt.Println(err)

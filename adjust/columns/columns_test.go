@@ -114,8 +114,8 @@ func TestRunSmall(t *testing.T) {
 // ILLUSTRATIVE 10 % central) in 2023: 7 × (7 × 116,270 + 5 × 123,250) ÷ 12
 // = 10,010,980 ÷ 12 = 834,248.33, central 83,424.833 → 83,424.83.
 func TestBuiltinVeterans(t *testing.T) {
-	b, ok := adjust.Builtin("veterans")
-	if !ok || b.Kind != adjust.KindColumns || !b.Illustrative() {
+	b, err := adjust.Builtin("veterans")
+	if err != nil || b.Kind != adjust.KindColumns || !b.Illustrative() {
 		t.Fatalf("builtin veterans: %+v", b)
 	}
 	s, err := columns.Builtin(b, adjust.Options{})

@@ -1,7 +1,6 @@
 package columns
 
 import (
-	"iter"
 	"slices"
 
 	"github.com/benefitstd/benefitstd/adjust"
@@ -59,17 +58,6 @@ type RegionYear struct {
 	// constraint (adjust.Binding); empty when every proposal was taken.
 	Bound    map[adjust.Binding]int `json:"bound,omitempty"`
 	Findings int                    `json:"findings"`
-}
-
-// Region returns the years of region c, summed over the columns.
-func (r *Result) Region(c region.Code) iter.Seq[RegionYear] {
-	return func(yield func(RegionYear) bool) {
-		for _, ry := range r.Regions {
-			if ry.Region == c && !yield(ry) {
-				return
-			}
-		}
-	}
 }
 
 // sum fills Regions and Years from the columns' rows: every column has

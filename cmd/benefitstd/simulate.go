@@ -419,9 +419,9 @@ func builtinFlag(v string) (adjust.BuiltinScenario, bool, error) {
 	if !ok {
 		return adjust.BuiltinScenario{}, false, nil
 	}
-	b, ok := adjust.Builtin(name)
-	if !ok {
-		return b, false, fmt.Errorf("--scenario %s: no shipped scenario %q (shipped: %s; see --list)", v, name, strings.Join(adjust.BuiltinNames(), ", "))
+	b, err := adjust.Builtin(name)
+	if err != nil {
+		return b, false, fmt.Errorf("--scenario %s: %w (see --list)", v, err)
 	}
 	return b, true, nil
 }

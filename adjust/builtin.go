@@ -3,7 +3,6 @@ package adjust
 import (
 	"embed"
 	"fmt"
-	"io/fs"
 	"slices"
 	"strings"
 	"sync"
@@ -109,8 +108,8 @@ func Builtins() []BuiltinScenario {
 }
 
 // Builtin returns the shipped scenario called name ("residents-pension",
-// "veterans", …). For a name not shipped the error wraps fs.ErrNotExist
-// and lists the names shipped.
+// "veterans", …). For a name not shipped the error lists the names
+// shipped.
 func Builtin(name string) (BuiltinScenario, error) {
 	bs := Builtins()
 	names := make([]string, len(bs))
@@ -120,7 +119,7 @@ func Builtin(name string) (BuiltinScenario, error) {
 		}
 		names[i] = b.Name
 	}
-	return BuiltinScenario{}, fmt.Errorf("adjust: no shipped scenario %q (shipped: %s): %w", name, strings.Join(names, ", "), fs.ErrNotExist)
+	return BuiltinScenario{}, fmt.Errorf("adjust: no shipped scenario %q (shipped: %s)", name, strings.Join(names, ", "))
 }
 
 var builtins = sync.OnceValues(func() ([]BuiltinScenario, error) {

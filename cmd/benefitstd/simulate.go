@@ -421,7 +421,7 @@ func builtinFlag(v string) (adjust.BuiltinScenario, bool, error) {
 	}
 	b, err := adjust.Builtin(name)
 	if err != nil {
-		return b, false, fmt.Errorf("--scenario %s: %w (see --list)", v, err)
+		return b, false, fmt.Errorf("--scenario %s: %w; see --list", v, err)
 	}
 	return b, true, nil
 }

@@ -120,14 +120,18 @@ func diffScenario(seed uint64, odd uint8) ([]floor.Level, floor.Options) {
 				if odd > 3 && rng.IntN(3) == 0 {
 					c = c*100 + int64(rng.IntN(100)) // a thousandth of a yuan: finer than a fen
 					vs = append(vs, benefit.Version{From: m, Amount: benefit.FromFen(c / 100).Add(benefit.MustParseAmount(fmt.Sprintf("0.00%02d", c%100))),
-						Status: benefit.Default})
+						Status: benefit.Illustrative})
 				} else {
-					vs = append(vs, benefit.Version{From: m, Amount: benefit.FromFen(c), Status: benefit.Default,
+					vs = append(vs, benefit.Version{From: m, Amount: benefit.FromFen(c), Status: benefit.Illustrative,
 						Citation: benefit.Citation{Doc: []string{"", "某政发〔2020〕1号"}[rng.IntN(2)]}})
 				}
 				m, amt = m.AddMonths(1+rng.IntN(20)), amt*int64(90+rng.IntN(30))/100
 			}
-			l.Schedule = benefit.MustSchedule(vs...)
+			sc, err := benefit.NewSchedule(vs...)
+			if err != nil {
+				panic(err) // months rise by construction
+			}
+			l.Schedule = sc
 			if rng.IntN(6) == 0 {
 				l.Schedule, _ = l.Schedule.WithEnd(m.AddMonths(rng.IntN(12)))
 			}
@@ -223,7 +227,7 @@ func newDecRef(levels []floor.Level, o floor.Options) *decRef {
 	for _, f := range r.floors {
 		var due benefit.Month
 		for _, cd := range set.Cadences() {
-			if last, ok := f.Schedule.Last(); ok && cd.Scope == floor.National && cd.Program == f.Program && f.National() && f.Schedule.End().IsZero() {
+			if last, ok := f.Schedule.Last(); ok && cd.Scope == floor.National && cd.Program == f.Program && f.IsNational() && f.Schedule.End().IsZero() {
 				if d := last.From.AddMonths(cd.Months); due.IsZero() || d < due {
 					due = d
 				}
@@ -580,7 +584,7 @@ func (r *decRef) floorMonth(i int, m benefit.Month, cover func(string, bool)) (r
 	)
 	for _, fi := range r.floorsOf(l.Program) {
 		f := &r.floors[fi]
-		if !l.Dims.Matches(f.Dims) || !f.National() {
+		if !l.Dims.Matches(f.Dims) || !f.IsNational() {
 			continue // (no regional-agreement floor in the default set)
 		}
 		matching = true
@@ -652,7 +656,7 @@ func (r *decRef) relativeMonth(i int, x *floor.Relative, m benefit.Month, cover 
 	var fls []int
 	if len(refs) == 0 {
 		for _, fi := range r.floorsOf(x.Against) {
-			if f := &r.floors[fi]; f.National() && f.Dims.Matches(x.AgainstDims) {
+			if f := &r.floors[fi]; f.IsNational() && f.Dims.Matches(x.AgainstDims) {
 				fls = append(fls, fi)
 			}
 		}

@@ -174,7 +174,7 @@ type fCoverage struct {
 	checked, unchecked int64
 }
 
-type fSummary struct {
+type fCheckSummary struct {
 	levels, violations, warnings, advisories, unchecked int
 	total, central, local, fund, unsplit                float64
 }
@@ -184,7 +184,7 @@ type fReport struct {
 	checked  []fChecked
 	coverage []fCoverage
 	effects  []fEffect
-	summary  fSummary
+	summary  fCheckSummary
 }
 
 func fMonth(m benefit.Month) int32 { return int32(m) }
@@ -208,7 +208,7 @@ func newFloatKernel(tb testing.TB, s *floorSynth) *floatKernel {
 	set := floor.Default()
 	k.cads = set.Cadences()
 	for _, f := range set.Floors("") {
-		ff := fFloor{program: f.Program, dims: f.Dims, per: f.Per, national: f.National(), members: f.Group.Members,
+		ff := fFloor{program: f.Program, dims: f.Dims, per: f.Per, national: f.IsNational(), members: f.Group.Members,
 			cite: &f.Citation, s: fSched{end: fMonth(f.Schedule.End())}}
 		for _, v := range f.Schedule.All() {
 			c := &v.Citation
@@ -232,7 +232,7 @@ func newFloatKernel(tb testing.TB, s *floorSynth) *floatKernel {
 		k.floors = append(k.floors, ff)
 	}
 	for _, r := range set.Relatives("") {
-		mult, _ := strconv.ParseFloat(r.Multiplier.Ratio(), 64)
+		mult, _ := strconv.ParseFloat(r.Multiplier.PlainString(), 64)
 		if r.Multiplier.IsZero() {
 			mult = 1
 		}
@@ -256,8 +256,8 @@ func newFloatKernel(tb testing.TB, s *floorSynth) *floatKernel {
 		}
 		for t := region.Tier(1); t <= 5; t++ {
 			fp, tu := rule.FloorPart[t.String()], rule.TopUp[t.String()]
-			c.floorPart[t], _ = strconv.ParseFloat(fp.Ratio(), 64)
-			c.topUp[t], _ = strconv.ParseFloat(tu.Ratio(), 64)
+			c.floorPart[t], _ = strconv.ParseFloat(fp.PlainString(), 64)
+			c.topUp[t], _ = strconv.ParseFloat(tu.PlainString(), 64)
 		}
 		k.shares[prog] = c
 	}
@@ -275,7 +275,7 @@ func newFloatKernel(tb testing.TB, s *floorSynth) *floatKernel {
 	}
 	k.levels = make([]fLevel, len(s.levels))
 	for i, l := range s.levels {
-		if len(l.FirstPaid) > 0 || len(l.Headcounts) > 0 || l.Region.Level() != region.County {
+		if len(l.FirstPaid) > 0 || len(l.Headcounts) > 0 || l.Region.Rank() != region.County {
 			tb.Fatal("the float64 kernel does not do first-paid months, head counts or inheritance")
 		}
 		sy := s.synth[i]
@@ -300,7 +300,7 @@ type fProg struct {
 	upper  bool
 	dims   []benefit.Dims
 	floors [][]int32
-	nat    []int32 // the national floor of dims[k] (Set.National), -1 none
+	nat    []int32 // the national floor of dims[k] (Set.NationalSchedule), -1 none
 }
 
 // fRun is the state of one run, as floor's checker is of one Check.
@@ -355,7 +355,7 @@ func (k *floatKernel) run() *fReport {
 			reg := fReg{code: l.code, name: d.Name, last: -1}
 			for n, p := 0, d.Parent; n < 2 && p.IsValid(); n++ {
 				reg.up[n] = p
-				if p.Level() == region.Province {
+				if p.Rank() == region.Province {
 					break
 				}
 				pd, _ := k.tab.Lookup(p)
@@ -404,7 +404,7 @@ func (k *floatKernel) run() *fReport {
 		}
 		r.did[i] = d
 		for _, v := range l.s.steps { // what Check validates of each version
-			if v.status < benefit.Legislated || v.status > benefit.Default {
+			if v.status < benefit.Legislated || v.status > benefit.Illustrative {
 				panic("status")
 			}
 		}
@@ -416,7 +416,7 @@ func (k *floatKernel) run() *fReport {
 		}
 		r.next[i], reg.last = reg.last, int32(i)
 		reg.n++
-		if l.code.Level() != region.County {
+		if l.code.Rank() != region.County {
 			pr.upper = true
 		}
 	}

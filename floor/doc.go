@@ -66,7 +66,7 @@
 // them with floor/data/national.json.
 //
 // A Set is immutable and safe for concurrent use. Load reads a user's
-// floors from strict JSON in the same format (LoadWith and NewSetWith
+// floors from strict JSON in the same format (Load and NewSet
 // check them against a user's catalogue, SetOptions.Catalogue, instead
 // of benefit.DefaultCatalogue); Merge and With put them on top of the
 // national ones. A floor with a region.Group is a
@@ -84,14 +84,16 @@
 // the veterans' tables) or by an amount; a floor is never cut. The
 // shipped 2021-08 disability table raised +9/8/7 % (grades 1-6, 因战/
 // 因公/因病) and +8/7 % (grades 7-10) gives the shipped 2022-08 table
-// exactly. Projected versions have the status benefit.Projected, so that
-// no projected figure reads as published.
+// exactly. Projection.Through projects from an earlier table than the
+// set's last (the 2021-08 one, leaving out 2022-08). Projected versions
+// have the status benefit.Projected, so that no projected figure reads
+// as published.
 //
 // A Path is the national floor of one column over the years a
 // simulation runs (package adjust): a history (given, or the set's
 // national floor up to ShippedThrough), then a Trend, one projected
-// version each January: +Step yuan, indexation to wages and prices, or
-// hold. Path.Project resolves it over years into a Projected: the floor
+// version each January (or Path.Month: 8 for the veterans' August
+// raises): +Step yuan, indexation to wages and prices, or hold. Path.Project resolves it over years into a Projected: the floor
 // of each year (YearFloor: the highest in force in any of its months),
 // the path as a schedule, and Projected.Check, which checks simulated
 // levels against the set with the column's national floor replaced by
@@ -265,7 +267,7 @@
 // over its months up to the as-of month, persons from
 // Level.Beneficiaries or Level.Headcounts month by month, computed
 // exactly and rounded once per finding, half-up to the fen
-// (benefit.FenHalfUp, 四舍五入到分), never per interval. Worked: 7,345.83
+// (benefit.FenHalfUp(), 四舍五入到分), never per interval. Worked: 7,345.83
 // a month against 88,150 a year is 0.04 a person-year short; a finding
 // over three months whose level restates the amount each month spans
 // three intervals of 0.04 × 1 / 12 = 0.00333… each (0.00 if each were
@@ -409,7 +411,7 @@
 // is ExpectRegion and the zero [Reason] marks a rule that was evaluated.
 // A zero Level.Per is per month, a zero Waiver.Expiry never expires and
 // a zero Interval.To or Options.To leaves the window open. Build a [Set]
-// with [Default], [Load], [LoadWith], [NewSet] or [NewSetWith]; a zero
+// with [Default], [Load] or [NewSet]; a zero
 // Set holds no floors, rules or cadences. The zero [Increase] holds a
 // column; the zero [Trend] has no kind and is refused (Trend.Validate);
 // a [Path] without a history starts from the national floor of

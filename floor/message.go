@@ -198,10 +198,7 @@ func (f *Finding) appendInherited(b []byte, m *message) []byte {
 
 func appendMonth(b []byte, m benefit.Month) []byte { return append(b, m.String()...) }
 
-func appendAmount(b []byte, a benefit.Amount) []byte {
-	b, _ = a.AppendText(b) // it reports no error
-	return b
-}
+func appendAmount(b []byte, a benefit.Amount) []byte { return append(b, a.String()...) }
 
 // An arena hands out values of a check (messages, citations they name)
 // from shared arrays: a few allocations for many findings. A value is

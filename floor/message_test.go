@@ -21,9 +21,9 @@ func TestFindingMessageJSON(t *testing.T) {
 	county := floor.Level{
 		Region:  region.MustParseCode("371723"),
 		Program: "pension.resident.basic",
-		Schedule: benefit.MustSchedule(
-			benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.Yuan(103), Status: benefit.Default},
-			benefit.Version{From: benefit.MustParseMonth("2024-07"), Amount: benefit.Yuan(123), Status: benefit.Default},
+		Schedule: mustSchedule(
+			benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.Yuan(103), Status: benefit.Illustrative},
+			benefit.Version{From: benefit.MustParseMonth("2024-07"), Amount: benefit.Yuan(123), Status: benefit.Illustrative},
 		),
 		Beneficiaries: 10000,
 	}

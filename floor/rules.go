@@ -229,7 +229,7 @@ func (c *checker) boundText(ri int) string {
 	if c.bounds[ri] == "" {
 		r := &c.set.relative[ri]
 		c.bounds[ri] = r.Against
-		if !r.Multiplier.Equal(benefit.One) {
+		if !r.Multiplier.Equal(benefit.Percent(100)) {
 			c.bounds[ri] = r.Multiplier.String() + " of " + r.Against
 		}
 	}
@@ -245,13 +245,13 @@ var (
 )
 
 // national returns the national schedule of level i's programme and
-// dimensions (Set.National) and the months of its raises within
+// dimensions (Set.NationalSchedule) and the months of its raises within
 // [from, horizon), looked up once per programme and dimensions.
 func (c *checker) national(i int) (benefit.Schedule, []benefit.Month, bool) {
 	l, d := &c.levels[i], c.did[i]
 	if d < 0 {
 		var n national
-		n.s, n.ok = c.set.National(l.Program, l.Dims)
+		n.s, n.ok = c.set.NationalSchedule(l.Program, l.Dims)
 		n.raises = c.raiseMonths(n.s, nil)
 		return n.s, n.raises, n.ok
 	}
@@ -261,7 +261,7 @@ func (c *checker) national(i int) (benefit.Schedule, []benefit.Month, bool) {
 	}
 	n := &prog.nat[d]
 	if !n.looked {
-		n.s, n.ok = c.set.National(l.Program, l.Dims)
+		n.s, n.ok = c.set.NationalSchedule(l.Program, l.Dims)
 		n.raises = c.raiseMonths(n.s, nil)
 		n.looked = true
 	}
@@ -343,7 +343,7 @@ func (s *Set) dues() []benefit.Month {
 	out := make([]benefit.Month, len(s.floors))
 	for fi := range s.floors {
 		f := &s.floors[fi]
-		if !f.National() || !f.Schedule.End().IsZero() {
+		if !f.IsNational() || !f.Schedule.End().IsZero() {
 			continue
 		}
 		months := 0
@@ -392,7 +392,7 @@ func (c *checker) checkFloor(i int) {
 	}
 	c.fl = c.fl[:0]
 	for _, fi := range cand { // cand may share c.fl's array: fi is read before it is overwritten
-		if f := &c.set.floors[fi]; f.National() || c.inGroup(f.Group, c.rid[i]) {
+		if f := &c.set.floors[fi]; f.IsNational() || c.inGroup(f.Group, c.rid[i]) {
 			c.fl = append(c.fl, fi)
 		}
 	}
@@ -541,7 +541,7 @@ func (c *checker) floorInterval(i int, iv benefit.Interval, p *step, fl []cursor
 		return
 	}
 	it := c.item(i, RuleFloor, c.floorSeverity(bestS.status), iv, p)
-	it.owed, it.floorPart = true, best.National()
+	it.owed, it.floorPart = true, best.IsNational()
 	shortfall(&it, unit, r, a)
 	if yearPaid {
 		it.short, it.num, it.den = yearShortS, num, den
@@ -563,7 +563,7 @@ func (c *checker) floorInterval(i int, iv benefit.Interval, p *step, fl []cursor
 // finer, and otherwise rounded half-up to the fen, for display: the
 // comparison and the arrears use a and n themselves.
 func quoShown(a benefit.Amount, n int64) benefit.Amount {
-	q, _ := a.QuoInt(n, benefit.FenHalfUp) // n > 0
+	q, _ := a.QuoInt(n, benefit.FenHalfUp()) // n > 0
 	return q
 }
 
@@ -662,7 +662,7 @@ func (c *checker) reference(rg int32, ri int) (levels []int, floors []int) {
 		}
 	}
 	for _, fi := range c.relFl[ri] {
-		if f := &c.set.floors[fi]; f.National() || c.inGroup(f.Group, rg) {
+		if f := &c.set.floors[fi]; f.IsNational() || c.inGroup(f.Group, rg) {
 			floors = append(floors, fi)
 		}
 	}

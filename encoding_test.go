@@ -34,21 +34,27 @@ func TestEveryReaderRefusesNonUTF8(t *testing.T) {
 		read func(r io.Reader, name string) error
 	}{
 		{"levels CSV", "cmd/benefitstd/testdata/check_compliant.csv", "123,month,10000,HYPOTHETICAL compliant county", "123,month,10000,xBADy", 3,
-			func(r io.Reader, n string) error { _, err := floor.ReadCSV(r, n); return err }},
+			func(r io.Reader, n string) error { _, err := floor.ReadCSV(r, n, floor.SetOptions{}); return err }},
 		{"expectations CSV", "cmd/benefitstd/testdata/check_expect.csv", "region\n", "BAD\n", 3,
-			func(r io.Reader, n string) error { _, err := floor.ReadExpectations(r, n); return err }},
+			func(r io.Reader, n string) error {
+				_, err := floor.ReadExpectations(r, n, floor.SetOptions{})
+				return err
+			}},
 		{"divisions CSV", "cmd/benefitstd/testdata/regions_laiwu.csv", "Laicheng District", "xBADy", 3,
 			func(r io.Reader, n string) error { _, err := region.Default().WithDivisions(r, n); return err }},
 		{"retirees CSV", "cmd/benefitstd/testdata/plan_retirees.csv", "农转工", "xBADy", 3,
-			func(r io.Reader, n string) error { _, err := plan.NewPopulation(plan.ReadCSV(r, n)); return err }},
+			func(r io.Reader, n string) error {
+				_, err := plan.NewPopulation(plan.ReadCSV(r, n, benefit.Limits{}))
+				return err
+			}},
 		{"levels JSON", "floor/data/sample_levels.json", "", "", 0,
-			func(r io.Reader, n string) error { _, err := floor.ReadJSON(r, n); return err }},
+			func(r io.Reader, n string) error { _, err := floor.ReadJSON(r, n, floor.SetOptions{}); return err }},
 		{"floors JSON", "cmd/benefitstd/testdata/check_floors_yrd.json", "HYPOTHETICAL 长三角 regional agreement", "xBADy", 6,
-			func(r io.Reader, n string) error { _, err := floor.Load(r, n); return err }},
+			func(r io.Reader, n string) error { _, err := floor.Load(r, n, floor.SetOptions{}); return err }},
 		{"catalogue JSON", "cmd/benefitstd/testdata/check_catalogue.json", "高龄津贴", "xBADy", 3,
 			func(r io.Reader, n string) error { _, err := benefit.LoadCatalogue(r, n); return err }},
 		{"scenario JSON", "cmd/benefitstd/testdata/simulate_a.json", "two provinces, fixed +10", "xBADy", 2,
-			func(r io.Reader, n string) error { _, err := adjust.LoadScenario(r, n); return err }},
+			func(r io.Reader, n string) error { _, err := adjust.LoadScenario(r, n, adjust.Options{}); return err }},
 		{"plan JSON", "cmd/benefitstd/testdata/plan_custom.json", "ILLUSTRATIVE test plan", "xBADy", 11,
 			func(r io.Reader, n string) error { _, err := plan.Load(r, n); return err }},
 	}
@@ -82,7 +88,7 @@ func TestEveryReaderRefusesNonUTF8(t *testing.T) {
 	js := "{\"levels\": [{\"region\": \"371723\", \"program\": \"pension.resident.basic\", \"beneficiaries\": 1000,\n" +
 		"  \"versions\": [{\"from\": \"2023-01\", \"amount\": \"140\", \"status\": \"legislated\", \"source\": {\"title\": \"BAD\"}}]}]}"
 	for _, bad := range []string{cesu, ff, `\ud800`} {
-		_, err := floor.ReadJSON(strings.NewReader(strings.Replace(js, "BAD", "x"+bad, 1)), "l.json")
+		_, err := floor.ReadJSON(strings.NewReader(strings.Replace(js, "BAD", "x"+bad, 1)), "l.json", floor.SetOptions{})
 		var re *benefit.RecordError
 		if !errors.As(err, &re) || !errors.Is(err, benefit.ErrEncoding) || re.Line != 2 || !strings.HasPrefix(re.Field, "levels[0].versions[0]") {
 			t.Errorf("levels JSON with %q: %v; want l.json:2 levels[0].versions[0]… wrapping ErrEncoding", bad, err)

@@ -15,7 +15,7 @@ import (
 //
 //	go test ./adjust -run '^$' -fuzz FuzzScenario -fuzztime 60s
 func FuzzScenario(f *testing.F) {
-	for _, name := range []string{"testdata/worked-infeasible.json", "../cmd/benefitstd/testdata/simulate_a.json", "../cmd/benefitstd/testdata/simulate_b.json"} {
+	for _, name := range []string{"testdata/worked-infeasible.json", "../cmd/benefitstd/testdata/simulate_a.json", "../cmd/benefitstd/testdata/simulate_b.json", "data/unemployment-scenario.json"} {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err) // a lost seed would leave only the inline one
@@ -27,16 +27,27 @@ func FuzzScenario(f *testing.F) {
 		`"floor":{"projection":{"kind":"index","wage_weight":"50%","cpi_weight":"50%"}},` +
 		`"rule":{"kind":"sum","parts":[{"kind":"catch_up","margin":"5"},{"kind":"index","wage_weight":"20%","cpi_weight":"20%","offset":"-1%"}]},` +
 		`"constraints":{"allow_cuts":true,"max_step":"30","max_step_percent":"15%","fiscal_cap":{"basis":"revenue_growth","percent":"2%"}}}`))
+	// the retirees' domain: a plan on a few synthetic retirees, a
+	// subsidy, the national rate
+	f.Add([]byte(`{"program":"pension.retiree.basic","start_year":2024,"horizon":3,"rule":{"kind":"percent","percent":"2.5%"},` +
+		`"regions":[{"code":"310000","plan":{"id":"shanghai-2024","population":{"seed":3,"retirees":20}}},` +
+		`{"code":"610000","beneficiaries":100,"level":"3000.00","central_subsidy":"50%"}],` +
+		`"constraints":{"national_rate":{"rates":[{"year":2026,"rate":"1.5%"}]}}}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		s, err := LoadScenario(bytes.NewReader(b), "fuzz.json")
+		s, err := LoadScenario(bytes.NewReader(b), "fuzz.json", Options{})
 		if err != nil || len(s.Regions)*s.Horizon > 2000 {
 			return
+		}
+		for _, r := range s.Regions {
+			if r.Plan != nil && r.Plan.Population != nil && r.Plan.Population.Retirees > 10000 {
+				return // bounded (maxSyntheticRetirees), but slow to fuzz
+			}
 		}
 		r, err := Run(t.Context(), s, Options{})
 		if err != nil {
 			return
 		}
-		for ry := range r.All() {
+		for _, ry := range r.Rows {
 			if !ry.Cost.Central.Add(ry.Cost.Local).Equal(ry.Cost.Total) {
 				t.Fatalf("%s %d: central + local != total", ry.Region, ry.Year)
 			}
@@ -64,13 +75,13 @@ func FuzzRun(f *testing.F) {
 		if flags&8 != 0 {
 			s.Regions = append(s.Regions, Region{Code: region.MustParseCode("330200"), Beneficiaries: n / 3, Level: benefit.FromFen(levelFen / 7), Revenue: benefit.FromFen(revFen / 3)})
 		}
-		s.Assumptions = Assumptions{CPI: Rate(rate(growth)), WageGrowth: Rate(rate(pct)), RevenueGrowth: Rate(rate(growth)), BeneficiaryGrowth: Rate(rate(growth / 4))}
+		s.Assumptions = Assumptions{CPI: new(rate(growth)), WageGrowth: new(rate(pct)), RevenueGrowth: new(rate(growth)), BeneficiaryGrowth: new(rate(growth / 4))}
 		s.Constraints.AllowCuts = flags&16 != 0
 		if flags&32 != 0 {
 			s.Constraints.MaxStep = amtp(benefit.FromFen(stepFen).String())
 		}
 		if flags&64 != 0 {
-			s.Constraints.MaxStepPercent = Rate(rate(capPct))
+			s.Constraints.MaxStepPercent = new(rate(capPct))
 		}
 		switch flags >> 7 {
 		case 1:
@@ -95,7 +106,7 @@ func FuzzRun(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for ry := range r.All() {
+		for _, ry := range r.Rows {
 			if ry.Level.Cmp(ry.Floor) < 0 || !ry.Cost.Central.Add(ry.Cost.Local).Equal(ry.Cost.Total) {
 				t.Fatalf("%s %d: level %s floor %s cost %+v", ry.Region, ry.Year, ry.Level, ry.Floor, ry.Cost)
 			}

@@ -31,9 +31,10 @@ import (
 //
 // The base year is StartYear-1: the current Level of each region and its
 // Beneficiaries are those of the base year, and each simulated year y
-// (StartYear … StartYear+Horizon-1) sets a new level in force from
-// January of y for the whole year, as the pension notices do (执行时间
-// 1 January, paid retroactively).
+// (StartYear … StartYear+Horizon-1) sets a new level in force from the
+// effective month of y (EffectiveMonth) to the month before it in y+1:
+// January by default, as the pension notices do (执行时间 1 January,
+// paid retroactively), August for the veterans' standards.
 type Scenario struct {
 	Name string `json:"name,omitempty"`
 	// Note is free text shown with every result: what the figures are
@@ -52,21 +53,42 @@ type Scenario struct {
 
 	StartYear int `json:"start_year"` // first simulated year
 	Horizon   int `json:"horizon"`    // number of simulated years, 1-100
+	// EffectiveMonth is the month of the year each new level takes
+	// effect (1-12; 0 means January). The months before it pay last
+	// year's level; costs are summed month by month.
+	EffectiveMonth int `json:"effective_month,omitempty"`
 	// RevenueYear is the year the regions' Revenue figures are for; it
 	// defaults to the base year (StartYear-1). Revenue grows from it by
 	// each year's revenue_growth.
 	RevenueYear int `json:"revenue_year,omitempty"`
 
 	// Assumptions are the scenario-wide defaults; Years override them
-	// year by year. A region's own Assumptions and Years come first (see
-	// Scenario.Assumption).
+	// year by year. A region's own Assumptions and Years come first: a
+	// driver is the region's value for the year, else the region's
+	// default, else the scenario's value for the year, else the
+	// scenario's default.
 	Assumptions Assumptions       `json:"assumptions,omitzero"`
 	Years       []YearAssumptions `json:"years,omitempty"`
 
-	Regions     []Region    `json:"regions"`
-	Floor       floor.Path  `json:"floor"`
-	Rule        Rule        `json:"rule"`
-	Constraints Constraints `json:"constraints,omitzero"`
+	Regions []Region `json:"regions"`
+	// Tables project national tables forward (floor.Set.Project) before
+	// the floor path is read from them: the veterans' disability table by
+	// grade and cause, raised each August by a rate or an amount per
+	// column and rounded by the programme's rule (half-up to 10 yuan).
+	// The projected versions are marked benefit.Projected. The floor path
+	// (its history from the shipped floors), the ceiling and the floor
+	// check read the projected tables.
+	Tables      []floor.Projection `json:"tables,omitempty"`
+	Floor       floor.Path         `json:"floor"`
+	Rule        Rule               `json:"rule"`
+	Constraints Constraints        `json:"constraints,omitzero"`
+
+	// CostRules add to the region table's cost-sharing rules (or replace
+	// its rule for a programme) for this scenario's run
+	// (region.Table.WithCostRules): how a programme the embedded data has
+	// no rule for, such as the veterans' benefits, is costed. Each rule
+	// carries its citation and confidence mark.
+	CostRules []region.CostRule `json:"cost_rules,omitempty"`
 }
 
 // A Region is one region of a scenario: its GB/T 2260 code, its
@@ -79,11 +101,26 @@ type Region struct {
 	Revenue       benefit.Amount    `json:"revenue"`       // 元 in RevenueYear
 	Assumptions   Assumptions       `json:"assumptions,omitzero"`
 	Years         []YearAssumptions `json:"years,omitempty"`
+
+	// References are the region's own figures the level is set against
+	// or bounded by, keyed by programme: "reference.min_wage"
+	// (最低工资标准), "reference.dibao_urban" (城市低保标准). See Reference.
+	References map[string]Reference `json:"references,omitempty"`
+	// Fund is the social-insurance fund that pays a programme whose payer
+	// is a fund (region.PayerFund: 失业保险基金), for Constraints.Fund.
+	Fund *Fund `json:"fund,omitempty"`
+	// CentralSubsidy is the share of the yearly cost of each year's
+	// increase that the centre pays into the fund of a fund-paid
+	// programme (中央财政补助); nil: none.
+	CentralSubsidy *benefit.Rate `json:"central_subsidy,omitempty"`
+	// Plan applies a provincial plan of package plan person by person in
+	// the first simulated year (retirees' pensions); see RegionPlan.
+	Plan *RegionPlan `json:"plan,omitempty"`
 }
 
 // Assumptions are the economic drivers of one year (or the default of
 // every year). A nil field is "not given here": the lookup falls through
-// to the next source (see Scenario.Assumption).
+// to the next source (see Scenario.Assumptions).
 type Assumptions struct {
 	GDPGrowth         *benefit.Rate `json:"gdp_growth,omitempty"`         // 地区生产总值增长
 	CPI               *benefit.Rate `json:"cpi,omitempty"`                // 居民消费价格涨幅
@@ -98,43 +135,40 @@ type YearAssumptions struct {
 	Assumptions
 }
 
-// An Assumption names one of the five drivers.
-type Assumption string
+// An assumption names one of the five drivers.
+type assumption string
 
 // The drivers an Assumptions value holds.
 const (
-	GDPGrowth         Assumption = "gdp_growth"
-	CPI               Assumption = "cpi"
-	WageGrowth        Assumption = "wage_growth"
-	RevenueGrowth     Assumption = "revenue_growth"
-	BeneficiaryGrowth Assumption = "beneficiary_growth"
+	gdpGrowth         assumption = "gdp_growth"
+	cpiGrowth         assumption = "cpi"
+	wageGrowth        assumption = "wage_growth"
+	revenueGrowth     assumption = "revenue_growth"
+	beneficiaryGrowth assumption = "beneficiary_growth"
 )
 
-func (a *Assumptions) get(k Assumption) *benefit.Rate {
+func (a *Assumptions) get(k assumption) *benefit.Rate {
 	switch k {
-	case GDPGrowth:
+	case gdpGrowth:
 		return a.GDPGrowth
-	case CPI:
+	case cpiGrowth:
 		return a.CPI
-	case WageGrowth:
+	case wageGrowth:
 		return a.WageGrowth
-	case RevenueGrowth:
+	case revenueGrowth:
 		return a.RevenueGrowth
-	case BeneficiaryGrowth:
+	case beneficiaryGrowth:
 		return a.BeneficiaryGrowth
 	}
 	return nil
 }
 
-// Rate returns a pointer to r, for filling an Assumptions literal.
-func Rate(r benefit.Rate) *benefit.Rate { return &r }
-
-// Assumption returns driver k for region index ri (-1 for the scenario
+// assumptionOf returns driver k for region index ri (-1 for the scenario
 // as a whole, as the national floor projection uses) in year y, and
 // where it came from. The lookup order is: the region's value for y, the
 // region's default, the scenario's value for y, the scenario's default.
 // It reports false when none of them gives the driver.
-func (s *Scenario) Assumption(k Assumption, ri, y int) (benefit.Rate, string, bool) {
+func (s *Scenario) assumptionOf(k assumption, ri, y int) (benefit.Rate, string, bool) {
 	v, src, i, ok := s.lookup(k, ri, y)
 	if !ok {
 		return benefit.Rate{}, "", false
@@ -160,7 +194,7 @@ const (
 	srcScenario
 )
 
-func (s *Scenario) lookup(k Assumption, ri, y int) (benefit.Rate, int, int, bool) {
+func (s *Scenario) lookup(k assumption, ri, y int) (benefit.Rate, int, int, bool) {
 	if ri >= 0 && ri < len(s.Regions) {
 		r := &s.Regions[ri]
 		for i := range r.Years {
@@ -188,7 +222,7 @@ func (s *Scenario) lookup(k Assumption, ri, y int) (benefit.Rate, int, int, bool
 }
 
 // rate returns driver k or 0 % when no source gives it.
-func (s *Scenario) rate(k Assumption, ri, y int) benefit.Rate {
+func (s *Scenario) rate(k assumption, ri, y int) benefit.Rate {
 	v, _, _, _ := s.lookup(k, ri, y)
 	return v
 }
@@ -208,20 +242,14 @@ func (s *Scenario) revenueYear() int {
 
 // LoadScenario reads a scenario from JSON, strictly: unknown fields,
 // trailing data, malformed amounts and rates are errors. It then
-// validates the scenario against the default catalogue and region table
-// (Validate): a region code the table does not hold is an error wrapping
-// region.ErrUnknownRegion. name is the file name used in errors; every
-// error is a *benefit.RecordError naming the file, the line when known,
-// and the field path ("regions[1].code").
-func LoadScenario(r io.Reader, name string) (Scenario, error) {
-	return LoadScenarioWith(r, name, Options{})
-}
-
-// LoadScenarioWith is LoadScenario validating against opts.Catalogue,
-// opts.Regions and opts.Floors (nil: the defaults), as Run with the
-// same Options would: use it when the scenario names divisions added
-// with region.Table.WithDivisions.
-func LoadScenarioWith(r io.Reader, name string, opts Options) (Scenario, error) {
+// validates the scenario as Run with the same Options would (Validate),
+// against opts.Catalogue, opts.Regions and opts.Floors (nil: the
+// defaults): a region code the table does not hold is an error wrapping
+// region.ErrUnknownRegion (give the table from region.Table.WithDivisions
+// when the scenario names added divisions). name is the file name used
+// in errors; every error is a *benefit.RecordError naming the file, the
+// line when known, and the field path ("regions[1].code").
+func LoadScenario(r io.Reader, name string, opts Options) (Scenario, error) {
 	var s Scenario
 	doc, err := input.ReadJSON(r, name, &s, opts.Limits)
 	if err != nil {
@@ -240,13 +268,17 @@ func LoadScenarioWith(r io.Reader, name string, opts Options) (Scenario, error) 
 // Canonical returns the scenario's canonical JSON: compact, fields in
 // declaration order, regions sorted by code, the years of the scenario
 // and of each region sorted, a revenue year equal to the base year left
-// out, amounts and rates in their canonical spelling ("20.00", "3.8%").
+// out, an effective month of January left out, amounts and rates in
+// their canonical spelling ("20.00", "3.8%").
 // Two scenarios that differ only in these ways mean the same run and
 // have the same canonical form.
 func (s Scenario) Canonical() ([]byte, error) {
 	c := s
 	if c.RevenueYear == c.BaseYear() {
 		c.RevenueYear = 0
+	}
+	if c.EffectiveMonth == 1 {
+		c.EffectiveMonth = 0
 	}
 	byYear := func(a, b YearAssumptions) int { return cmp.Compare(a.Year, b.Year) }
 	c.Years = slices.Clone(s.Years)

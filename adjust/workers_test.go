@@ -30,14 +30,14 @@ func TestRunWorkersBound(t *testing.T) {
 			t.Errorf("%d workers: ran %v, err %v; want an ErrRange naming Options.Workers and the bound 32, nothing run", n, ran, err)
 		}
 	}
-	_, err = Sweep(context.Background(), s, "constraints.fiscal_cap.percent", []string{"1%"}, Options{Workers: 33})
+	_, err = Sweep(context.Background(), s, SweepFiscalCapPercent(benefit.Percent(1)), Options{Workers: 33})
 	if !errors.Is(err, benefit.ErrRange) {
 		t.Errorf("sweep with 33 workers: %v; want ErrRange", err)
 	}
 }
 
-// A sweep runs at most MaxSweepValues (10,000) values and at most
-// MaxSweepRegionYears (1,000,000) region-years in all. The default
+// A sweep runs at most 10,000 values and at most 1,000,000
+// region-years in all. The default
 // scenario is 31 regions × 5 years = 155 region-years a run: 6,452
 // values are 6,452 × 155 = 1,000,060 region-years, one run past the
 // bound (6,451 × 155 = 999,905 is within it); 10,001 values are one past
@@ -47,10 +47,10 @@ func TestSweepBounds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	values := func(n int) []string {
-		v := make([]string, n)
+	values := func(n int) []benefit.Rate {
+		v := make([]benefit.Rate, n)
 		for i := range v {
-			v[i] = strconv.Itoa(i%100) + "%"
+			v[i] = benefit.Percent(int64(i % 100))
 		}
 		return v
 	}
@@ -58,20 +58,20 @@ func TestSweepBounds(t *testing.T) {
 		n    int
 		want string
 	}{
-		{6452, "sweep of 6452 values × 31 regions × 5 years: benefit: value out of range: 1000060 region-years, at most 1,000,000 (MaxSweepRegionYears)"},
-		{10_001, "sweep of 10001 values: benefit: value out of range: at most 10,000 (MaxSweepValues)"},
+		{6452, "sweep of 6452 values × 31 regions × 5 years: benefit: value out of range: 1000060 region-years, at most 1,000,000"},
+		{10_001, "sweep of 10001 values: benefit: value out of range: at most 10,000"},
 	} {
 		ran := false
-		r, err := Sweep(context.Background(), s, "constraints.fiscal_cap.percent", values(tc.n), Options{Progress: func(Progress) { ran = true }})
+		r, err := Sweep(context.Background(), s, SweepFiscalCapPercent(values(tc.n)...), Options{Progress: func(Progress) { ran = true }})
 		if r != nil || ran || !errors.Is(err, benefit.ErrRange) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%d values: ran %v, err %v; want %q, nothing run", tc.n, ran, err, tc.want)
 		}
 	}
-	// Values stops at the same count: 0 to 10,000 by 1 is 10,001 values.
-	if _, err := Values(benefit.Yuan(0), benefit.Yuan(10_000), benefit.Yuan(1)); !errors.Is(err, benefit.ErrRange) {
-		t.Errorf("Values of 10,001: %v; want ErrRange", err)
+	// AmountRange stops at the same count: 0 to 10,000 by 1 is 10,001 values.
+	if _, err := AmountRange(benefit.Yuan(0), benefit.Yuan(10_000), benefit.Yuan(1)); !errors.Is(err, benefit.ErrRange) {
+		t.Errorf("AmountRange of 10,001: %v; want ErrRange", err)
 	}
-	if v, err := Values(benefit.Yuan(1), benefit.Yuan(10_000), benefit.Yuan(1)); err != nil || len(v) != 10_000 || v[9999] != "10000.00" {
-		t.Errorf("Values of 10,000: %d values, %v", len(v), err)
+	if v, err := AmountRange(benefit.Yuan(1), benefit.Yuan(10_000), benefit.Yuan(1)); err != nil || len(v) != 10_000 || v[9999].String() != "10000.00" {
+		t.Errorf("AmountRange of 10,000: %d values, %v", len(v), err)
 	}
 }

@@ -349,7 +349,7 @@ func TestUncheckedOfAdjacentLevels(t *testing.T) {
 func TestManyFindings(t *testing.T) {
 	var lv []floor.Level
 	for d := range region.Default().All() {
-		if d.Level == region.County && len(lv) < 1100 {
+		if d.Rank == region.County && len(lv) < 1100 {
 			lv = append(lv, floor.Level{Region: d.Code, Program: "pension.resident.basic", Schedule: sched(t, "2024-01", "120"), Beneficiaries: 1})
 		}
 	}
@@ -433,7 +433,7 @@ func TestPassThroughTwoVersions(t *testing.T) {
 		{"20000", "20500", ""},
 	} {
 		set, err := floor.Default().With(floor.Floor{Program: "veterans.demobilized", Dims: dims, Per: benefit.PerYear,
-			Schedule: benefit.MustSchedule(benefit.Version{From: ym("2023-01"), Amount: amt("20000"), Status: benefit.Legislated},
+			Schedule: mustSchedule(benefit.Version{From: ym("2023-01"), Amount: amt("20000"), Status: benefit.Legislated},
 				benefit.Version{From: ym("2024-01"), Amount: amt(tc.next), Status: benefit.Legislated}),
 			Citation: benefit.Citation{Title: "HYPOTHETICAL national floor for a test"}})
 		if err != nil {

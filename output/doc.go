@@ -14,25 +14,26 @@
 //	*adjust.Result         yes   yes  yes          yes
 //	*adjust.SweepResult    yes   yes  yes
 //	*adjust.Comparison     yes   yes  yes
+//	*columns.Result          yes   yes  yes
 //	*PlanRun               yes        yes
 //	*PlanList              yes
 //	*FloorList             yes        yes
 //	*RegionList            yes        yes
 //
-// NewText, NewCSV, NewJSON, NewJUnit and NewSVG make the renderer of one
-// format; New picks one by name (Formats lists the names). Options.Detail
+// New makes the renderer of a format by its name (Formats lists the
+// names). Options.Detail
 // makes a simulation's text one row per region and year; Options.BOM
 // starts CSV with a UTF-8 byte-order mark for a spreadsheet in a Chinese
 // locale. The result types of the library stay plain data (exported
 // fields, JSON tags); PlanRun, PlanList, FloorList and RegionList gather
 // what `benefitstd plan`, `floors` and `regions` show beside them
 // (ListFloors and ListRegions build the last two). A plan's payment file
-// is written while the plan runs: PaymentCSV is the plan.PaymentWriter
-// of its CSV.
+// is written while the plan runs: NewPaymentCSV returns the
+// plan.PaymentWriter of its CSV.
 //
-// The package imports benefit, region, floor, adjust and plan; none of
-// them imports it. A further format (an Excel workbook) is one more file
-// with its type and constructor, and one more case of New.
+// The package imports benefit, region, floor, adjust, adjust/columns and
+// plan; none of them imports it. A further format (an Excel workbook) is
+// one more file with its renderer, and one more case of New.
 //
 // # Text
 //
@@ -43,7 +44,12 @@
 // simulation's costs in 万元 or in 亿元 when a yearly national total
 // reaches 10 亿, each finding with its legal source. An illustrative
 // report or scenario says so first and last; a synthetic plan population
-// too.
+// too. A simulation of a programme without a national floor shows none;
+// one whose regions give their funds adds each fund's closing balance
+// and the months of benefits it pays, by year; a retirees' adjustment
+// adds the national overall level of each year and each plan applied
+// person by person (the sum of its increases, whether it exceeds the
+// national level).
 //
 // # CSV
 //
@@ -112,16 +118,19 @@
 //
 // # JUnit
 //
-// A compliance report as JUnit XML for CI systems: see JUnit.
-//
-// # Files
-//
-// File writes an output file whole or not at all: to a temporary file
-// beside the target, renamed over it by Commit, removed by Discard (also
-// from a signal handler, through Files.Stop). It refuses a target that
-// is not a regular file (a FIFO, a device, a socket), follows a symbolic
-// link to the file it names (and keeps the link), refuses a file with
-// several hard links, and keeps an existing file's permissions. Distinct
-// tells, before anything is read, an output that names an input (by
-// os.SameFile) or another output.
+// A compliance report as JUnit XML for CI systems: one test case per
+// region × programme checked (class "<code> <name>", name the
+// programme), failing when it has a violation; warnings, advisories and
+// waived findings go to the case's system-out. Each finding is followed
+// by its rule's legal source and the source of the value compared.
+// Findings about national floors form their own cases under class
+// "national". Each unchecked finding and each missing level is a case
+// of its own (name "<programme> [<dimensions>] <rule> unchecked [from,
+// to)", or "… missing"), skipped with the reason as its message
+// (<skipped message="no_floor: …">), or failing when its severity is
+// violation (floor.Options.UncheckedSeverity, MissingSeverity). The
+// suite's properties give the window, the as-of month, the summary, the
+// coverage of each rule ("coverage floor": "checked 12, unchecked 12
+// level-months") and each region's effect ("effect 371723
+// pension.resident.basic": "at floor 50.0% …").
 package output

@@ -15,11 +15,11 @@ import (
 // (1,975 in months 1-12) and minimum wage (2,590) are given, its 低保 is
 // not: 失业保险条例 Art 18's lower bound and 社会保险法 Art 47 cannot be
 // evaluated.
-func ExampleJUnit() {
+func ExampleNew_junit() {
 	sh, at := region.MustParseCode("310000"), benefit.MustParseMonth("2022-01")
 	level := func(program, dims, amount string) floor.Level {
 		return floor.Level{Region: sh, Program: program, Dims: benefit.MustParseDims(dims),
-			Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2021-07"), Amount: benefit.MustParseAmount(amount), Status: benefit.Default})}
+			Schedule: mustSchedule(benefit.Version{From: benefit.MustParseMonth("2021-07"), Amount: benefit.MustParseAmount(amount), Status: benefit.Illustrative})}
 	}
 	rep, err := floor.Check([]floor.Level{
 		level("employment.unemployment_insurance", "period=1-12", "1975"),
@@ -30,7 +30,15 @@ func ExampleJUnit() {
 		return
 	}
 	var b strings.Builder
-	output.NewJUnit(&b).Render(rep)
+	ju, err := output.New(output.FormatJUnit, &b, output.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	if err := ju.Render(rep); err != nil {
+		fmt.Println(err)
+		return
+	}
 	for _, line := range strings.Split(b.String(), "\n") {
 		if strings.Contains(line, "<testsuites") || strings.Contains(line, "<testcase") || strings.Contains(line, "<skipped") || strings.Contains(line, "coverage") {
 			fmt.Println(strings.TrimSpace(line))
@@ -50,4 +58,13 @@ func ExampleJUnit() {
 	// <skipped message="no_reference: no reference.dibao_urban figure is given for the region or any region above it, nor nationally: ui.art18.above_dibao cannot be evaluated"></skipped>
 	// <testcase classname="310000 上海市" name="employment.unemployment_insurance period=1-12 ui.art47.not_below_dibao unchecked [2022-01, 2023-01)">
 	// <skipped message="no_reference: no reference.dibao_urban figure is given for the region or any region above it, nor nationally: ui.art47.not_below_dibao cannot be evaluated"></skipped>
+}
+
+// mustSchedule is benefit.NewSchedule for versions known to be valid.
+func mustSchedule(vs ...benefit.Version) benefit.Schedule {
+	s, err := benefit.NewSchedule(vs...)
+	if err != nil {
+		panic(err)
+	}
+	return s
 }

@@ -6,27 +6,28 @@ import (
 	"io"
 
 	"github.com/benefitstd/benefitstd/adjust"
+	"github.com/benefitstd/benefitstd/adjust/columns"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/plan"
 	"github.com/benefitstd/benefitstd/region"
 )
 
-// JSON renders every result as indented JSON (two spaces), amounts as
+// jsonRenderer renders every result as indented JSON (two spaces), amounts as
 // strings ("1200000.00"), months "YYYY-MM"; the bytes depend only on the
 // result. Citations and names keep "<", ">" and "&" as they are.
 //
 // A *floor.Report is written with the stable schema documented in the
 // package documentation (schema_version ReportSchemaVersion); the
 // simulation results (*adjust.Result, *adjust.SweepResult,
-// *adjust.Comparison) and the plan results with the JSON tags of their
+// *adjust.Comparison, *columns.Result) and the plan results with the JSON tags of their
 // types.
-type JSON struct {
+type jsonRenderer struct {
 	w io.Writer
 }
 
-// NewJSON returns the JSON renderer writing to w.
-func NewJSON(w io.Writer) *JSON { return &JSON{w: w} }
+// newJSON returns the JSON renderer writing to w.
+func newJSON(w io.Writer) *jsonRenderer { return &jsonRenderer{w: w} }
 
 // ReportSchemaVersion is the version of the JSON schema of a compliance
 // report (*floor.Report). It changes only when a field is removed or
@@ -34,18 +35,18 @@ func NewJSON(w io.Writer) *JSON { return &JSON{w: w} }
 const ReportSchemaVersion = "2"
 
 // Render writes v as JSON.
-func (j *JSON) Render(v any) error {
+func (j *jsonRenderer) Render(v any) error {
 	var doc any
 	escapeHTML := false
 	switch r := v.(type) {
 	case *floor.Report:
 		doc = reportJSON(r)
-	case *adjust.Result, *adjust.SweepResult, *adjust.Comparison:
+	case *adjust.Result, *adjust.SweepResult, *adjust.Comparison, *columns.Result:
 		doc = r
 	case *PlanRun:
 		p := &r.Plan
 		doc = planJSON{Plan: planInfoJSON{p.ID, p.Name, p.NameEN, p.Status, p.Citation, p.Note},
-			Population: r.Population, Synthetic: r.Synthetic, Summary: r.Summary, Calibration: r.Calibration}
+			Population: r.Population, Synthetic: r.Synthetic, Summary: r.Report, Calibration: r.Calibration}
 	case *FloorList:
 		doc = r
 	case *RegionList:
@@ -69,7 +70,7 @@ type planJSON struct {
 	Plan        planInfoJSON      `json:"plan"`
 	Population  string            `json:"population"`
 	Synthetic   bool              `json:"synthetic"`
-	Summary     *plan.Summary     `json:"summary"`
+	Summary     *plan.Report      `json:"summary"`
 	Calibration *plan.Calibration `json:"calibration,omitempty"`
 }
 
@@ -200,7 +201,7 @@ func reportJSON(r *floor.Report) jsonReport {
 			Months: max(f.Interval.Months(), 0), Per: f.Per.String(), Required: f.Required, Actual: f.Actual,
 			Shortfall: f.Shortfall, Excess: f.Excess, Persons: f.Persons, PersonMonths: f.PersonMonths,
 			Arrears: f.Arrears, Payer: f.Payer, Interest: f.Interest, Citation: f.Citation, Source: f.Source,
-			InheritedFrom: f.InheritedFrom.String(), Waiver: f.Waiver, Message: f.Message}
+			InheritedFrom: f.InheritedFrom.String(), Waiver: f.Waiver, Message: f.Message()}
 		if f.SplitKnown {
 			jf.Central, jf.Local = &f.Central, &f.Local
 		}

@@ -27,7 +27,7 @@ func TestWorkersBound(t *testing.T) {
 	}
 	for _, n := range []int{33, 2_000_000_000, -1} {
 		read := false
-		src := FromSeq2(func(yield func(Retiree, error) bool) {
+		src := FromSeq(func(yield func(Retiree, error) bool) {
 			read = true
 			for _, r := range rs {
 				if !yield(r, nil) {
@@ -35,7 +35,7 @@ func TestWorkersBound(t *testing.T) {
 				}
 			}
 		})
-		var s *Summary
+		var s *Report
 		var err error
 		alloc := allocated(func() { s, err = c.Run(context.Background(), src, Options{Workers: n}) })
 		if s != nil || !errors.Is(err, benefit.ErrRange) || !strings.Contains(err.Error(), "to 32 (16 × GOMAXPROCS)") {

@@ -39,7 +39,7 @@
 // them. [Table.Resolve] and [Table.Lookup] give a division,
 // [Table.Ancestors] its chain, [Table.Under] a division's whole tree,
 // [Table.Name] a display name. A division's level is always the one its
-// digits give ([Code.Level]: XX0000 a province, XXXX00 a prefecture,
+// digits give ([Code.Rank]: XX0000 a province, XXXX00 a prefecture,
 // any other a county).
 //
 // 124 of the divisions are statistical units, not GB/T 2260
@@ -78,7 +78,7 @@
 //
 // # Zero values
 //
-// The zero [Code], [Tier] and [Level] are not valid (IsValid reports it
+// The zero [Code], [Tier] and [Rank] are not valid (IsValid reports it
 // for Code and Tier); the methods that resolve a code report a zero Code
 // as an error wrapping [ErrInvalidCode]. The zero [Split] is a split of
 // 0.00. There is no useful zero Table: use [Default], or a table it
@@ -125,10 +125,18 @@
 // while one 光明日报 commentary (2018-02-15) gives 10 % for 北京 and 上海
 // and 80 % for the twelve western provinces; before 2019 its 中西部/东部
 // wording differs from tiers 1-2/3-5 for 河北 and 海南 (see above).
-// [Table.Split] applies it: the central part is the only figure the
-// package rounds, half-up to the fen ([benefit.FenHalfUp], 四舍五入到分),
-// and the local part is the rest, so Central + Local == Total exactly. For Example B of the domain reference, 1,200,000.00 owed
-// below the floor splits 600,000.00 / 600,000.00 in Shandong (tier 3)
+// A user adds a rule for a programme the embedded data has none for
+// (the veterans' benefits), or replaces one, with [Table.WithCostRules]
+// (Go values) or [ReadCostRules] (a JSON file of the form of
+// region/data/fiscal.json's "cost_sharing", read strictly; errors name
+// file, line and rule); the new table is the old one's with the rules
+// added, and the old one is unchanged.
+//
+// [Table.Split] applies a rule: the central part is the only figure the
+// package rounds, half-up to the fen ([benefit.FenHalfUp()], 四舍五入到分),
+// and the local part is the rest, so Central + Local == Total exactly.
+// For Example B of the domain reference, 1,200,000.00 owed below the
+// floor splits 600,000.00 / 600,000.00 in Shandong (tier 3)
 // and 1,200,000.00 / 0.00 in Henan (tier 2) or Tibet (tier 1).
 //
 // # Groups

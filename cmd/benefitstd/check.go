@@ -54,10 +54,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	asOf := fs.String("as-of", "", "last month whose arrears are counted, inclusive, YYYY-MM (default: the current month)")
 	expectFile := fs.String("expect", "", "CSV of expected levels, region,program[,dimensions][,scope][,include_statistical]: each one not given is a finding")
 	regionsFile := fs.String("regions", "", "CSV file of further divisions (code,name,level,parent[,statistical_only][,name_en]), e.g. historical codes the levels name")
+	costRules := fs.String("cost-rules", "", "JSON file of cost-sharing rules ({\"cost_sharing\": [...]}) added to the embedded ones: splits the arrears of a programme without one (the veterans' benefits)")
 	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
-	if err := noEmpty(fs, "levels", "floors", "catalogue", "regions", "at", "from", "to", "as-of", "expect"); err != nil {
+	if err := noEmpty(fs, "levels", "floors", "catalogue", "regions", "cost-rules", "at", "from", "to", "as-of", "expect"); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
@@ -119,8 +120,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	var setOpts floor.SetOptions
-	if *regionsFile != "" {
-		tab, err := loadRegions(*regionsFile)
+	if *regionsFile != "" || *costRules != "" {
+		tab, err := loadTable(*regionsFile, *costRules)
 		if err != nil {
 			fmt.Fprintln(stderr, "benefitstd check:", oneLine(err))
 			return exitUsage
@@ -146,7 +147,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if *expectFile != "" {
 		f, err := os.Open(*expectFile)
 		if err == nil {
-			opts.Expect, err = floor.ReadExpectationsWith(f, *expectFile, setOpts)
+			opts.Expect, err = floor.ReadExpectations(f, *expectFile, setOpts)
 			f.Close()
 		}
 		if err != nil {
@@ -198,10 +199,10 @@ func readLevels(path string, opts floor.SetOptions) (floor.Input, error) {
 	}
 	defer f.Close()
 	if ext == ".csv" {
-		levels, err := floor.ReadCSVWith(f, path, opts)
+		levels, err := floor.ReadCSV(f, path, opts)
 		return floor.Input{Levels: levels}, err
 	}
-	return floor.ReadJSONWith(f, path, opts)
+	return floor.ReadJSON(f, path, opts)
 }
 
 // oneLine keeps an error message on one line.
@@ -215,7 +216,7 @@ func readFloors(path string, opts floor.SetOptions) (*floor.Set, error) {
 		return nil, err
 	}
 	defer f.Close()
-	mine, err := floor.LoadWith(f, path, opts)
+	mine, err := floor.Load(f, path, opts)
 	if err != nil {
 		return nil, err
 	}

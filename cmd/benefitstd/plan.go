@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/outfile"
 	"github.com/benefitstd/benefitstd/output"
 	"github.com/benefitstd/benefitstd/plan"
 )
@@ -48,7 +49,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	if *list {
-		if err := writeStdout(stdout, output.FormatText, &output.PlanList{Plans: plan.Builtins(), National: plan.NationalLevels()}); err != nil {
+		if err := writeStdout(stdout, output.FormatText, &output.PlanList{Plans: plan.Builtins(), National: plan.NationalAdjustments()}); err != nil {
 			return fail(err)
 		}
 		return exitOK
@@ -91,8 +92,8 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	}
 	// Tell a bad payment-file path, or one that names an input, before
 	// anything is read.
-	ppPath := output.Path{Label: "--per-person", Name: *perPerson}
-	if err := checkOutputs([]output.Path{ppPath}, []output.Path{{Label: "--plan", Name: *planFile}, {Label: "--retirees", Name: *retirees}}); err != nil {
+	ppPath := outfile.Path{Label: "--per-person", Name: *perPerson}
+	if err := checkOutputs([]outfile.Path{ppPath}, []outfile.Path{{Label: "--plan", Name: *planFile}, {Label: "--retirees", Name: *retirees}}); err != nil {
 		return fail(err)
 	}
 
@@ -119,7 +120,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 			return fail(err)
 		}
 		defer f.Close()
-		src = plan.ReadCSV(f, *retirees)
+		src = plan.ReadCSV(f, *retirees, benefit.Limits{})
 		out.Population = *retirees
 	} else {
 		src = plan.Synthetic(*seed, *synthN, p.RetiredBy)
@@ -190,7 +191,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	if *retirees != "" && s.Retirees == 0 {
 		return fail(fmt.Errorf("%s: no retirees (only a header?)", *retirees))
 	}
-	out.Plan, out.Summary = p, s
+	out.Plan, out.Report = p, s
 	f := output.FormatText
 	if *format == "json" {
 		f = output.FormatJSON

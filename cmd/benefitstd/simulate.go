@@ -2,13 +2,18 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/benefitstd/benefitstd/adjust"
+	"github.com/benefitstd/benefitstd/adjust/columns"
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/outfile"
 	"github.com/benefitstd/benefitstd/output"
 )
 
@@ -22,23 +27,26 @@ import (
 // (main: no output file is left behind).
 func runSimulate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("simulate", stderr)
-	scenario := fs.String("scenario", "", "scenario JSON `file` (default: the embedded ILLUSTRATIVE default scenario)")
+	scenario := fs.String("scenario", "", "scenario JSON `file`, or builtin:NAME for a shipped one (--list; default: builtin:residents-pension, ILLUSTRATIVE)")
+	list := fs.Bool("list", false, "list the shipped scenarios (name, domain, description, which figures are real and which illustrative) and exit")
 	format := fs.String("format", "table", "output format: table|csv|json (csv and json carry exact yuan)")
 	detail := fs.Bool("detail", false, "with --format table: one row per region and year instead of one per region")
 	compare := fs.String("compare", "", "second scenario JSON `file`; writes its differences from --scenario")
 	out := fs.String("out", "", "write the output to `file` (\"-\": standard output, the default); a name ending in .svg writes the chart")
 	chart := fs.String("chart", "", "also write an SVG chart of the levels and the national floor to `file`")
-	sweep := fs.String("sweep", "", "JSON `path` of a parameter to sweep, e.g. rule.amount or constraints.fiscal_cap.percent")
-	values := fs.String("values", "", "values for --sweep: a comma list (\"1%,2%,3%\") or an amount range from:to:step (\"0:100:5\")")
+	sweep := fs.String("sweep", "", "JSON `path` of the parameter to sweep: "+sweepNames)
+	values := fs.String("values", "", "values for --sweep: a comma list (\"1%,2%,3%\") or, for an amount, a range from:to:step (\"0:100:5\")")
 	workers := fs.Int("workers", 0, "regions run in parallel (0: GOMAXPROCS); the output does not depend on it")
 	progress := fs.Bool("progress", false, "report progress on standard error")
-	printDefault := fs.Bool("print-default", false, "print the embedded default scenario's JSON and exit")
+	printDefault := fs.Bool("print-default", false, "print the embedded default scenario's JSON (or --scenario builtin:NAME's) and exit")
 	regionsFile := fs.String("regions", "", "CSV `file` of further divisions (code,name,level,parent[,statistical_only][,name_en]), e.g. historical codes the scenario names")
+	countsFile := fs.String("counts", "", "CSV `file` of beneficiaries per region and column (region,grade,cause,beneficiaries[,level]) for a scenario over every column of a national table, such as builtin:veterans")
+	costRules := fs.String("cost-rules", "", "JSON `file` of cost-sharing rules ({\"cost_sharing\": [...]}, as region/data/fiscal.json) added to the embedded ones or replacing them per programme")
 	bom := fs.Bool("bom", false, "with --format csv: start with a UTF-8 byte-order mark, for Excel or WPS in a Chinese locale")
 	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
-	if err := noEmpty(fs, "scenario", "compare", "out", "chart", "sweep", "values", "regions"); err != nil {
+	if err := noEmpty(fs, "scenario", "compare", "out", "chart", "sweep", "values", "regions", "cost-rules", "counts"); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
@@ -50,8 +58,22 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "benefitstd simulate:", err)
 		return exitUsage
 	}
+	if *list {
+		if _, err := io.WriteString(stdout, builtinList()); err != nil {
+			fmt.Fprintln(stderr, "benefitstd simulate:", err)
+			return exitUsage
+		}
+		return exitOK
+	}
 	if *printDefault {
-		if _, err := stdout.Write(adjust.DefaultScenarioJSON()); err != nil {
+		data := adjust.DefaultScenarioJSON()
+		if b, ok, err := builtinFlag(*scenario); err != nil {
+			fmt.Fprintln(stderr, "benefitstd simulate:", err)
+			return exitUsage
+		} else if ok {
+			data = b.JSON()
+		}
+		if _, err := stdout.Write(data); err != nil {
 			fmt.Fprintln(stderr, "benefitstd simulate:", err)
 			return exitUsage
 		}
@@ -88,18 +110,41 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	}
 	// Tell a bad output path, or one that names an input, before anything
 	// is read.
-	outs := []output.Path{{Label: "--out", Name: *out}, {Label: "--chart", Name: *chart}}
-	if err := checkOutputs(outs, []output.Path{{Label: "--scenario", Name: *scenario}, {Label: "--compare", Name: *compare}, {Label: "--regions", Name: *regionsFile}}); err != nil {
+	outs := []outfile.Path{{Label: "--out", Name: *out}, {Label: "--chart", Name: *chart}}
+	if err := checkOutputs(outs, []outfile.Path{{Label: "--scenario", Name: *scenario}, {Label: "--compare", Name: *compare}, {Label: "--regions", Name: *regionsFile}, {Label: "--cost-rules", Name: *costRules}, {Label: "--counts", Name: *countsFile}}); err != nil {
 		return fail(err)
 	}
-	tab, err := loadRegions(*regionsFile)
+	tab, err := loadTable(*regionsFile, *costRules)
 	if err != nil {
 		return fail(err)
 	}
 	opts := adjust.Options{Workers: *workers, Regions: tab}
-	a, err := loadScenario(*scenario, opts)
-	if err != nil {
-		return fail(err)
+	// A scenario over every column of a national table (package
+	// adjust/columns): a builtin of that kind, one given --counts, or a
+	// file with counts of its own.
+	isCols := *countsFile != ""
+	if b, ok, _ := builtinFlag(*scenario); ok && b.Kind == adjust.KindColumns {
+		isCols = true
+	}
+	var a adjust.Scenario
+	if !isCols {
+		a, err = loadScenario(*scenario, opts)
+		if re, ok := errors.AsType[*benefit.RecordError](err); ok && re.Field == "counts" && *scenario != "" && !strings.HasPrefix(*scenario, builtinPrefix) {
+			isCols, err = true, nil
+		}
+		if err != nil {
+			return fail(err)
+		}
+	}
+	var cs columns.Scenario
+	if isCols {
+		if *sweep != "" || *compare != "" || *chart != "" || svgOut || *detail {
+			fmt.Fprintln(stderr, "benefitstd simulate: a scenario over a table's columns runs alone: no --sweep, --compare, --chart, .svg or --detail")
+			return exitUsage
+		}
+		if cs, err = loadColumns(*scenario, *countsFile, opts); err != nil {
+			return fail(err)
+		}
 	}
 	if *progress {
 		opts.Progress = progressTo(stderr)
@@ -110,12 +155,16 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	var res any
 	var ra *adjust.Result
 	switch {
+	case isCols:
+		if res, err = columns.Run(ctx, cs, opts); err != nil {
+			return fail(err)
+		}
 	case *sweep != "":
-		vals, err := sweepValues(*values)
+		param, err := sweepParam(*sweep, *values)
 		if err != nil {
 			return fail(err)
 		}
-		if res, err = adjust.Sweep(ctx, a, *sweep, vals, opts); err != nil {
+		if res, err = adjust.Sweep(ctx, a, param, opts); err != nil {
 			return fail(err)
 		}
 	case *compare != "":
@@ -164,7 +213,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	defer outputs.Discard()
 	var toStdout []byte
 	for _, o := range []struct {
-		p    output.Path
+		p    outfile.Path
 		data []byte
 	}{{outs[0], body}, {outs[1], svg}} {
 		if o.data == nil {
@@ -182,7 +231,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	if _, err := stdout.Write(toStdout); err != nil {
 		return fail(err)
 	}
-	if *out == "" && *format == "table" && *sweep == "" && *compare == "" && !*detail {
+	if *out == "" && *format == "table" && *sweep == "" && *compare == "" && !*detail && !isCols {
 		fmt.Fprintln(stderr, "benefitstd simulate: --detail for every region and year, --format csv for a spreadsheet, --out levels.svg for a chart")
 	}
 	return exitOK
@@ -202,16 +251,88 @@ func loadScenario(name string, opts adjust.Options) (adjust.Scenario, error) {
 	if name == "" {
 		return adjust.DefaultScenario()
 	}
+	if b, ok, err := builtinFlag(name); err != nil {
+		return adjust.Scenario{}, err
+	} else if ok {
+		return b.Scenario(opts)
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return adjust.Scenario{}, err
 	}
 	defer f.Close()
-	return adjust.LoadScenarioWith(f, name, opts)
+	return adjust.LoadScenario(f, name, opts)
 }
 
-// sweepValues parses "a,b,c" or an amount range "from:to:step".
-func sweepValues(s string) ([]string, error) {
+// sweepNames lists the parameters --sweep takes, by their JSON path in
+// the scenario.
+const sweepNames = "rule.amount, rule.percent (or rule.parts[i].amount, rule.parts[i].percent of a sum rule), " +
+	"constraints.fiscal_cap.percent, constraints.max_step_percent, floor.projection.step"
+
+var rulePart = regexp.MustCompile(`^rule\.((?:parts\[\d{1,4}\]\.)*)(amount|percent)$`)
+
+// sweepParam maps --sweep name and --values list to the parameter of
+// package adjust: a comma list ("1%,2%,3%") or, for an amount, a range
+// "from:to:step".
+func sweepParam(name, list string) (adjust.SweepParam, error) {
+	var amounts func(...benefit.Amount) adjust.SweepParam
+	var rates func(...benefit.Rate) adjust.SweepParam
+	var parts []int
+	switch name {
+	case "constraints.fiscal_cap.percent":
+		rates = adjust.SweepFiscalCapPercent
+	case "constraints.max_step_percent":
+		rates = adjust.SweepMaxStepPercent
+	case "floor.projection.step":
+		amounts = adjust.SweepFloorStep
+	default:
+		m := rulePart.FindStringSubmatch(name)
+		if m == nil {
+			return adjust.SweepParam{}, fmt.Errorf("--sweep %s: not a parameter that can be swept (want %s)", name, sweepNames)
+		}
+		for _, p := range strings.Split(strings.TrimSuffix(m[1], "."), ".") {
+			if p != "" {
+				n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(p, "parts["), "]")) // at most 4 digits
+				parts = append(parts, n)
+			}
+		}
+		if m[2] == "amount" {
+			amounts = adjust.SweepRuleAmount
+		} else {
+			rates = adjust.SweepRulePercent
+		}
+	}
+	var p adjust.SweepParam
+	if amounts != nil {
+		vals, err := sweepAmounts(name, list)
+		if err != nil {
+			return adjust.SweepParam{}, err
+		}
+		p = amounts(vals...)
+	} else {
+		var vals []benefit.Rate
+		for _, s := range strings.Split(list, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				r, err := benefit.ParseRate(s)
+				if err != nil {
+					return adjust.SweepParam{}, fmt.Errorf("--sweep %s --values %q: %w", name, list, err)
+				}
+				vals = append(vals, r)
+			}
+		}
+		if len(vals) == 0 {
+			return adjust.SweepParam{}, fmt.Errorf("--values %q: no values (%s is a rate: give a comma list such as 1%%,2%%,3%%)", list, name)
+		}
+		p = rates(vals...)
+	}
+	for _, i := range parts {
+		p = p.InPart(i)
+	}
+	return p, nil
+}
+
+// sweepAmounts parses "a,b,c" or an amount range "from:to:step".
+func sweepAmounts(name, s string) ([]benefit.Amount, error) {
 	if parts := strings.Split(s, ":"); len(parts) == 3 {
 		var am [3]benefit.Amount
 		for i, p := range parts {
@@ -224,20 +345,106 @@ func sweepValues(s string) ([]string, error) {
 		if am[0].Cmp(am[1]) > 0 {
 			return nil, fmt.Errorf("--values %q: the range runs from %s down to %s; want from ≤ to", s, am[0], am[1])
 		}
-		vals, err := adjust.Values(am[0], am[1], am[2])
+		vals, err := adjust.AmountRange(am[0], am[1], am[2])
 		if err != nil {
 			return nil, fmt.Errorf("--values %q: %w", s, err)
 		}
 		return vals, nil
 	}
-	var out []string
+	var out []benefit.Amount
 	for _, p := range strings.Split(s, ",") {
 		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
+			a, err := benefit.ParseAmount(p)
+			if err != nil {
+				return nil, fmt.Errorf("--sweep %s --values %q: %w", name, s, err)
+			}
+			out = append(out, a)
 		}
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("--values %q: no values", s)
 	}
 	return out, nil
+}
+
+// loadColumns reads a scenario over every column of a national table:
+// the builtin or the file name names, with the counts of countsFile when
+// given.
+func loadColumns(name, countsFile string, opts adjust.Options) (columns.Scenario, error) {
+	var s columns.Scenario
+	b, ok, err := builtinFlag(name)
+	switch {
+	case err != nil:
+		return s, err
+	case ok && b.Kind != adjust.KindColumns:
+		return s, fmt.Errorf("--counts: %s is a %s, not a scenario over a table's columns", name, b.Kind)
+	case ok:
+		s, err = columns.Builtin(b, opts)
+	case name == "":
+		return s, errors.New("--counts needs --scenario: a scenario over a table's columns (such as builtin:veterans)")
+	default:
+		var f *os.File
+		if f, err = os.Open(name); err != nil {
+			return s, err
+		}
+		defer f.Close()
+		s, err = columns.LoadScenario(f, name, opts)
+	}
+	if err != nil || countsFile == "" {
+		return s, err
+	}
+	prog, err := benefit.DefaultCatalogue().Program(s.Program)
+	if err != nil {
+		return s, fmt.Errorf("%s: %w", name, err)
+	}
+	f, err := os.Open(countsFile)
+	if err != nil {
+		return s, err
+	}
+	defer f.Close()
+	if s.Counts, err = columns.ReadCounts(f, countsFile, prog, opts.Limits); err != nil {
+		return s, err
+	}
+	return s, s.Validate(opts)
+}
+
+// builtinPrefix marks a shipped scenario in --scenario and --compare.
+const builtinPrefix = "builtin:"
+
+// builtinFlag returns the shipped scenario a flag value names
+// ("builtin:veterans"), false for a file name, and an error naming the
+// shipped ones for an unknown name.
+func builtinFlag(v string) (adjust.BuiltinScenario, bool, error) {
+	name, ok := strings.CutPrefix(v, builtinPrefix)
+	if !ok {
+		return adjust.BuiltinScenario{}, false, nil
+	}
+	b, err := adjust.Builtin(name)
+	if err != nil {
+		return b, false, fmt.Errorf("--scenario %s: %w; see --list", v, err)
+	}
+	return b, true, nil
+}
+
+// builtinList describes the shipped scenarios: per scenario its name,
+// domain and description, then each group of figures marked real (with
+// its source) or ILLUSTRATIVE.
+func builtinList() string {
+	var b strings.Builder
+	b.WriteString("Shipped scenarios (run one with --scenario builtin:NAME; --print-default prints its JSON):\n")
+	for _, s := range adjust.Builtins() {
+		mark := "real data"
+		if s.Illustrative() {
+			mark = "ILLUSTRATIVE in part"
+		}
+		fmt.Fprintf(&b, "\n%s  [%s; %s]\n  %s\n", s.Name, s.Domain, mark, s.Description)
+		for _, f := range s.Figures {
+			m := "real        "
+			if !f.Real {
+				m = "ILLUSTRATIVE"
+			}
+			fmt.Fprintf(&b, "  - %s  %s: %s\n", m, f.What, f.Source)
+		}
+	}
+	return b.String()
 }

@@ -28,22 +28,21 @@ func TestWorkersFlagBound(t *testing.T) {
 	}
 }
 
-// A sweep cannot run past its bounds (adjust.MaxSweepValues, 10,000,
-// and adjust.MaxSweepRegionYears, 1,000,000). The embedded default
-// scenario is 31 regions × 5 years = 155 region-years a run: 0:6451:1
-// is 6,452 values, 6,452 × 155 = 1,000,060 region-years, one run past
-// the bound. testdata/simulate_a.json is 2 regions × 3 years = 6 a run:
-// 0:10000:1 (10,001 values) is past the count at the range, a list of
-// 10,001 values past it at the sweep. Each is refused before a run (exit
-// 2, one line).
+// A sweep cannot run past its bounds (10,000 values, 1,000,000
+// region-years). The embedded default scenario is 31 regions × 5 years
+// = 155 region-years a run: a list of 6,452 values is 6,452 × 155 =
+// 1,000,060 region-years, one run past the bound. A range 0:10000:1
+// (10,001 values) is past the count at the range, a list of 10,001
+// values past it at the sweep. Each is refused before a run (exit 2,
+// one line).
 func TestSweepFlagBounds(t *testing.T) {
-	list := strings.TrimSuffix(strings.Repeat("1%,", 10_001), ",")
-	for _, tc := range []struct{ scenario, values, want string }{
-		{"", "0:6451:1", "sweep of 6452 values × 31 regions × 5 years: benefit: value out of range: 1000060 region-years, at most 1,000,000 (MaxSweepRegionYears)"},
-		{"testdata/simulate_a.json", "0:10000:1", "more than 10,000 values (MaxSweepValues) from 0.00 to 10000.00 by 1.00"},
-		{"testdata/simulate_a.json", list, "sweep of 10001 values: benefit: value out of range: at most 10,000 (MaxSweepValues)"},
+	list := func(n int) string { return strings.TrimSuffix(strings.Repeat("1%,", n), ",") }
+	for _, tc := range []struct{ scenario, sweep, values, want string }{
+		{"", "constraints.fiscal_cap.percent", list(6452), "sweep of 6452 values × 31 regions × 5 years: benefit: value out of range: 1000060 region-years, at most 1,000,000"},
+		{"testdata/simulate_a.json", "floor.projection.step", "0:10000:1", "more than 10,000 values from 0.00 to 10000.00 by 1.00"},
+		{"testdata/simulate_a.json", "constraints.max_step_percent", list(10_001), "sweep of 10001 values: benefit: value out of range: at most 10,000"},
 	} {
-		args := []string{"simulate", "--sweep", "constraints.fiscal_cap.percent", "--values", tc.values}
+		args := []string{"simulate", "--sweep", tc.sweep, "--values", tc.values}
 		if tc.scenario != "" {
 			args = append(args, "--scenario", tc.scenario)
 		}

@@ -12,7 +12,7 @@
 //			t.Fatal(err)
 //		}
 //		defer f.Close()
-//		levels, err := floor.ReadCSV(f, "testdata/levels.csv")
+//		levels, err := floor.ReadCSV(f, "testdata/levels.csv", floor.SetOptions{})
 //		if err != nil {
 //			t.Fatal(err) // names file, line and field
 //		}
@@ -52,6 +52,7 @@
 // The helpers keep no state and floor.Check is safe for concurrent use,
 // so they may run in parallel tests (t.Parallel). They compare and print
 // amounts exactly: [CmpOptions] compares benefit.Amount by its Equal
-// method, never as floats, and amounts are printed in their exact String
-// form ("1200000.00"); nothing here rounds.
+// method, never as floats (and a finding's message by what it says),
+// and amounts are printed in their exact String form ("1200000.00");
+// nothing here rounds.
 package floortest

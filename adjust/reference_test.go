@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/benefitstd/benefitstd/benefit"
-	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -29,26 +28,11 @@ func runDecimal(ctx context.Context, s Scenario, opts Options) (*Result, error) 
 	if err != nil {
 		return nil, err
 	}
-	rows := make([]RegionYear, len(s.Regions)*s.Horizon)
-	var levels []floor.Level
-	if !opts.SkipFloorCheck {
-		levels = make([]floor.Level, len(s.Regions))
-	}
-	for ri := range s.Regions {
-		out := rows[ri*s.Horizon : (ri+1)*s.Horizon]
-		if err := p.runRegionDecimal(ri, out); err != nil {
-			return nil, fmt.Errorf("adjust: region %s: %w", s.Regions[ri].Code, err)
-		}
-		if levels != nil {
-			if levels[ri], err = p.checkLevel(ri, out); err != nil {
-				return nil, fmt.Errorf("adjust: region %s: %w", s.Regions[ri].Code, err)
-			}
-		}
-	}
-	if err := ctx.Err(); err != nil {
+	p.kp.ok = false
+	if err := p.runPlans(ctx); err != nil {
 		return nil, err
 	}
-	return p.assemble(rows, levels, &opts)
+	return p.run(ctx, &opts, 1)
 }
 
 // cost returns the cost of a year that pays x in every month to n

@@ -190,8 +190,7 @@ func (p *prepared) batches(check bool, workers int) [][]int {
 	for k := range root {
 		root[k] = k
 	}
-	var find func(int) int
-	find = func(k int) int {
+	find := func(k int) int {
 		for root[k] != k {
 			root[k] = root[root[k]]
 			k = root[k]

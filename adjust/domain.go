@@ -190,7 +190,6 @@ func (p *prepared) runRegionDomain(ri int, out []RegionYear) error {
 		}
 		prevLocal = c.Local
 	}
-	ruleText := s.Rule.String()
 	for i := range s.Horizon {
 		y := s.StartYear + i
 		planYear := i == 0 && sum != nil
@@ -208,7 +207,7 @@ func (p *prepared) runRegionDomain(ri int, out []RegionYear) error {
 		}
 		fy := p.floors[i+1]
 		row := RegionYear{
-			Region: r.Code, Name: p.names[ri], Year: y, Previous: level, Rule: ruleText,
+			Region: r.Code, Name: p.names[ri], Year: y, Previous: level, Rule: p.ruleText,
 			Floor: fy.Amount, FloorStatus: fy.Status, Beneficiaries: n, Revenue: rev,
 		}
 		var st stepOut

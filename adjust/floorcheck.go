@@ -1,33 +1,47 @@
 package adjust
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"time"
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
-	"github.com/benefitstd/benefitstd/region"
 )
+
+// checkOptions returns the floor check's options: from January of the
+// first simulated year to the end of the last, the run's region table,
+// catalogue and floors.
+func (p *prepared) checkOptions(o *Options) floor.Options {
+	s := p.s
+	fo := floor.Options{
+		From: benefit.NewMonth(s.StartYear, 1), To: benefit.NewMonth(s.EndYear()+1, 1),
+		Regions: p.tab, Catalogue: o.catalogue(),
+	}
+	if p.path == nil {
+		fo.Floors = o.Floors
+	}
+	return fo
+}
 
 // checkLevel returns region ri's simulated levels (rows, its years in
 // order) as the floor.Level the floor check reads: the base year's level
 // from its January, each year's from its effective month, and each
-// year's beneficiaries from its January. Run builds it in the region's
-// worker.
-func (p *prepared) checkLevel(ri int, rows []RegionYear) (floor.Level, error) {
+// year's beneficiaries from its January. The head counts are taken from
+// sc.hc, which must have room for them.
+func (p *prepared) checkLevel(ri int, rows []RegionYear, sc *scratch) (floor.Level, error) {
 	s := p.s
 	r := &s.Regions[ri]
-	vs := make([]benefit.Version, 0, s.Horizon+1)
-	vs = append(vs, benefit.Version{From: benefit.NewMonth(s.BaseYear(), 1), Amount: r.Level, Status: benefit.Illustrative,
+	vs := append(sc.vs[:0], benefit.Version{From: benefit.NewMonth(s.BaseYear(), 1), Amount: r.Level, Status: benefit.Illustrative,
 		Citation: benefit.Citation{Note: "current level given in the scenario"}})
-	hc := make([]floor.Headcount, 0, s.Horizon)
-	for _, ry := range rows {
+	hc := sc.hc[len(sc.hc) : len(sc.hc) : len(sc.hc)+len(rows)]
+	for i := range rows {
+		ry := &rows[i]
 		vs = append(vs, benefit.Version{From: benefit.NewMonth(ry.Year, time.Month(p.month)), Amount: ry.Level, Status: benefit.Projected})
 		hc = append(hc, floor.Headcount{From: benefit.NewMonth(ry.Year, 1), Persons: ry.Beneficiaries})
 	}
-	sch, err := benefit.NewSchedule(vs...)
+	sc.vs, sc.hc = vs, sc.hc[:len(sc.hc)+len(hc)]
+	sch, err := benefit.NewSchedule(vs...) // a copy of vs
 	if err != nil {
 		return floor.Level{}, err
 	}
@@ -36,47 +50,60 @@ func (p *prepared) checkLevel(ri int, rows []RegionYear) (floor.Level, error) {
 		Source: benefit.Citation{Note: "simulated by benefitstd adjust " + Version}}, nil
 }
 
-// floorCheck runs the floor check of the scenario's floor path
-// (floor.Projected.Check) over the simulated levels, from January of the
-// first simulated year to the end of the last (byRegion[ri] is region
-// ri's, from checkLevel), and attaches each finding to the region-years
-// its interval covers.
-func (p *prepared) floorCheck(res *Result, byRegion []floor.Level, o *Options) error {
+// checkBatch runs the floor check of the scenario's floor path
+// (floor.Projected.Check; floor.Check without a national floor) over the
+// simulated levels of the regions of batch (ranks; their rows in rows)
+// and their reference figures, from January of the first simulated year
+// to the end of the last, and attaches each finding to the region-years
+// its interval covers. A batch holds every region of the scenario a
+// level's rules compare it with (its ancestors: see batches), so the
+// findings of its regions are those of one check of every region.
+func (p *prepared) checkBatch(batch []int, rows []RegionYear, fo *floor.Options, sc *scratch) error {
 	s := p.s
-	levels := make([]floor.Level, 0, len(s.Regions))
-	for _, ri := range p.order {
-		levels = append(levels, byRegion[ri])
+	hz := s.Horizon
+	if need := len(batch) * hz; cap(sc.hc) < need {
+		sc.hc = make([]floor.Headcount, 0, need)
 	}
-	levels = append(levels, p.referenceLevels()...)
-	fo := floor.Options{
-		From: benefit.NewMonth(s.StartYear, 1), To: benefit.NewMonth(s.EndYear()+1, 1),
-		Regions: p.tab, Catalogue: o.catalogue(),
+	sc.hc = sc.hc[:0]
+	levels := sc.levels[:0]
+	for _, k := range batch {
+		l, err := p.checkLevel(p.order[k], rows[k*hz:(k+1)*hz], sc)
+		if err != nil {
+			return err
+		}
+		levels = append(levels, l)
 	}
+	for _, k := range batch {
+		levels = p.referenceLevels(levels, p.order[k])
+	}
+	sc.levels = levels
 	var rep *floor.Report
 	var err error
 	if p.path != nil {
-		rep, err = p.path.Check(levels, fo)
+		rep, err = p.path.Check(levels, *fo)
 	} else {
-		fo.Floors = o.Floors
-		rep, err = floor.Check(levels, fo)
+		rep, err = floor.Check(levels, *fo)
 	}
+	clear(levels) // the schedules are the rows' no longer
 	if err != nil {
-		return fmt.Errorf("adjust: floor check: %w", err)
-	}
-	idx := make(map[region.Code]int, len(p.order))
-	for k, ri := range p.order {
-		idx[s.Regions[ri].Code] = k
+		return err
 	}
 	for _, f := range rep.Findings {
-		k, ok := idx[f.Region]
-		if !ok {
+		k := -1
+		for _, j := range batch {
+			if s.Regions[p.order[j]].Code == f.Region {
+				k = j
+				break
+			}
+		}
+		if k < 0 {
 			continue
 		}
-		for i := range s.Horizon {
+		for i := range hz {
 			y := s.StartYear + i
 			iv := benefit.Interval{From: benefit.NewMonth(y, 1), To: benefit.NewMonth(y+1, 1)}
 			if f.Interval.From < iv.To && (f.Interval.To.IsZero() || f.Interval.To > iv.From) {
-				row := &res.Rows[k*s.Horizon+i]
+				row := &rows[k*hz+i]
 				row.Findings = append(row.Findings, f)
 			}
 		}
@@ -84,23 +111,21 @@ func (p *prepared) floorCheck(res *Result, byRegion []floor.Level, o *Options) e
 	return nil
 }
 
-// referenceLevels returns the regions' reference figures (the minimum
-// wage, 低保: history and projection) as levels of their programmes, so
-// that the floor check evaluates the relative rules against the same
-// figures the run was bounded by, and checks their cadence.
-func (p *prepared) referenceLevels() []floor.Level {
+// referenceLevels appends region ri's reference figures (the minimum
+// wage, 低保: history and projection), by key, to levels as levels of
+// their programmes, so that the floor check evaluates the relative rules
+// against the same figures the run was bounded by, and checks their
+// cadence.
+func (p *prepared) referenceLevels(levels []floor.Level, ri int) []floor.Level {
 	if p.dom == nil {
-		return nil
+		return levels
 	}
-	var out []floor.Level
-	for _, ri := range p.order {
-		for _, key := range slices.Sorted(maps.Keys(p.dom.refs[ri])) {
-			rp := p.dom.refs[ri][key]
-			out = append(out, floor.Level{Region: p.s.Regions[ri].Code, Program: key, Dims: rp.dims, Per: rp.prog.Frequency,
-				Schedule: rp.sch, Source: benefit.Citation{Note: "reference figure given in the scenario"}})
-		}
+	for _, key := range slices.Sorted(maps.Keys(p.dom.refs[ri])) {
+		rp := p.dom.refs[ri][key]
+		levels = append(levels, floor.Level{Region: p.s.Regions[ri].Code, Program: key, Dims: rp.dims, Per: rp.prog.Frequency,
+			Schedule: rp.sch, Source: benefit.Citation{Note: "reference figure given in the scenario"}})
 	}
-	return out
+	return levels
 }
 
 // floorSource names the floor data the run's national floor path

@@ -2,6 +2,7 @@ package adjust
 
 import (
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/internal/fen"
 	"github.com/benefitstd/benefitstd/region"
 )
@@ -14,27 +15,38 @@ import (
 // an int64, so the result never depends on which path ran (TestProperties
 // and FuzzRun compare both byte for byte).
 
-// scratch is one worker's cache of the Amounts of small figures that
-// recur from row to row (levels, increases, headroom): an Amount is
-// immutable, so rows may share one, and each one made costs allocations.
+// scratch is what one worker reuses from region to region: the slabs
+// the pointer fields of rows point into (RegionYear.Cap, .Burden: one
+// allocation for many rows), and the floor check's buffers.
 type scratch struct {
-	amounts map[int64]benefit.Amount
+	caps    []benefit.Amount // what is left of the worker's slab of caps
+	burdens []benefit.Rate
+	vs      []benefit.Version // a level's versions (checkLevel)
+	hc      []floor.Headcount // a batch's head counts (checkBatch)
+	levels  []floor.Level     // a batch's levels
 }
 
-// amount returns f fen as an Amount, shared with earlier rows of the
-// same worker when f recurs.
-func (sc *scratch) amount(f int64) benefit.Amount {
-	if a, ok := sc.amounts[f]; ok {
-		return a
+// slab is how many caps or burdens a worker allocates at once.
+const slab = 1024
+
+// capOf returns a pointer to a, in the worker's slab.
+func (sc *scratch) capOf(a benefit.Amount) *benefit.Amount {
+	if len(sc.caps) == 0 {
+		sc.caps = make([]benefit.Amount, slab)
 	}
-	a := benefit.FromFen(f)
-	if sc.amounts == nil {
-		sc.amounts = make(map[int64]benefit.Amount)
+	c := &sc.caps[0]
+	*c, sc.caps = a, sc.caps[1:]
+	return c
+}
+
+// burdenOf returns a pointer to r, in the worker's slab.
+func (sc *scratch) burdenOf(r benefit.Rate) *benefit.Rate {
+	if len(sc.burdens) == 0 {
+		sc.burdens = make([]benefit.Rate, slab)
 	}
-	if len(sc.amounts) < 1<<14 {
-		sc.amounts[f] = a
-	}
-	return a
+	b := &sc.burdens[0]
+	*b, sc.burdens = r, sc.burdens[1:]
+	return b
 }
 
 // ratio returns r as an exact fen.Ratio.
@@ -58,6 +70,7 @@ type kernelPlan struct {
 	floors   []int64     // p.floors in fen
 	floorsUp []int64     // the floors rounded up to the grid: the floor bound
 	mf       [][12]int64 // p.mf in fen
+	flat     []bool      // flat[i]: the floor of year i is the same in every month
 	// scenario-wide rates per simulated year, for regions that give
 	// none of their own
 	years []kernelYear
@@ -127,13 +140,16 @@ func (p *prepared) planKernel() {
 	kp.floors = make([]int64, len(p.floors))
 	kp.floorsUp = make([]int64, len(p.floors))
 	kp.mf = make([][12]int64, len(p.mf))
+	kp.flat = make([]bool, len(p.mf))
 	for i, f := range p.floors {
 		kp.floors[i] = whole(f.Amount)
 		var good bool
 		kp.floorsUp[i], good = fen.Round(kp.floors[i], p.unitFen, fen.Up)
 		ok = ok && good
+		kp.flat[i] = true
 		for mo, a := range p.mf[i] {
 			kp.mf[i][mo] = whole(a)
+			kp.flat[i] = kp.flat[i] && kp.mf[i][mo] == kp.mf[i][0]
 		}
 	}
 	for tr := region.Tier(1); tr <= 5; tr++ {
@@ -178,6 +194,9 @@ func (p *prepared) kernelYear(ri, y int) kernelYear {
 
 // ownRates reports whether region ri gives any rate the kernel reads.
 func (s *Scenario) ownRates(ri int) bool {
+	if !s.givesOwn(ri) {
+		return false
+	}
 	r := &s.Regions[ri]
 	for _, k := range []assumption{beneficiaryGrowth, revenueGrowth, wageGrowth, cpiGrowth} {
 		if r.Assumptions.get(k) != nil {
@@ -219,15 +238,24 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 	// central share of the floor part of year i when the level was prev
 	// before the effective month and x from it, for n persons
 	central := func(i int, n, prev, x int64) (int64, bool) {
-		var ms [12]int64
-		for mo := range ms {
-			l := x
-			if mo+1 < p.month {
-				l = prev
+		var fp int64
+		var ok bool
+		if p.month == 1 && kp.flat[i] {
+			// the same floor part every month: annualFen's first case
+			if fp, ok = fen.Mul(min(x, kp.mf[i][0]), af); ok {
+				fp, ok = fen.Mul(fp, n)
 			}
-			ms[mo] = min(l, kp.mf[i][mo])
+		} else {
+			var ms [12]int64
+			for mo := range ms {
+				l := x
+				if mo+1 < p.month {
+					l = prev
+				}
+				ms[mo] = min(l, kp.mf[i][mo])
+			}
+			fp, ok = annualFen(&ms, n, af)
 		}
-		fp, ok := annualFen(&ms, n, af)
 		if !ok {
 			return 0, false
 		}
@@ -247,7 +275,6 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 		prevLocal = total - c
 	}
 	mode := fen.Mode(p.round.Mode)
-	ruleText := s.Rule.String()
 	prevAmt := r.Level
 	for i := range s.Horizon {
 		y, ky := s.StartYear+i, &years[i]
@@ -338,20 +365,17 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 		} else if st.capped {
 			bind = BindFiscalCap
 		}
-		lv := sc.amount(st.level)
+		lv := benefit.FromFen(st.level)
 		fl := p.floors[i+1]
-		cost := region.Split{Total: benefit.FromFen(st.total), Central: benefit.FromFen(cf), Local: benefit.FromFen(st.local)}
-		revAmt := benefit.FromFen(rev)
-		row := RegionYear{
+		row := &out[i]
+		*row = RegionYear{
 			Region: r.Code, Name: p.names[ri], Year: y,
-			Level: lv, Previous: prevAmt, Increase: sc.amount(st.level - level), Proposed: lv,
-			Rule: ruleText, Binding: bind,
-			Floor: fl.Amount, FloorStatus: fl.Status, Headroom: sc.amount(st.level - floor),
-			Beneficiaries: n, Cost: cost, Revenue: revAmt,
+			Level: lv, Previous: prevAmt, Increase: benefit.FromFen(st.level - level), Proposed: benefit.FromFen(prop),
+			Rule: p.ruleText, Binding: bind,
+			Floor: fl.Amount, FloorStatus: fl.Status, Headroom: benefit.FromFen(st.level - floor),
+			Beneficiaries: n, Cost: region.Split{Total: benefit.FromFen(st.total), Central: benefit.FromFen(cf), Local: benefit.FromFen(st.local)},
+			Revenue:    benefit.FromFen(rev),
 			Infeasible: st.infeasible,
-		}
-		if prop != st.level {
-			row.Proposed = sc.amount(prop)
 		}
 		if st.infeasible {
 			t, ok := fen.Sub(st.local, capF)
@@ -361,8 +385,7 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 			row.Transfer = benefit.FromFen(t)
 		}
 		if fc != nil {
-			c := benefit.FromFen(capF)
-			row.Cap = &c
+			row.Cap = sc.capOf(benefit.FromFen(capF))
 		}
 		if rev != 0 {
 			// as cost.Local.Ratio(revAmt, 6, benefit.HalfUp) in the decimal path
@@ -370,10 +393,8 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 			if !ok {
 				return false
 			}
-			b := kp.micro.MulInt(q)
-			row.Burden = &b
+			row.Burden = sc.burdenOf(kp.micro.MulInt(q))
 		}
-		out[i] = row
 		level, prevLocal, prevAmt = st.level, st.local, lv
 	}
 	return true

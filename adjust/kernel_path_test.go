@@ -172,20 +172,3 @@ func TestKernelHandWorked(t *testing.T) {
 	check(t, mustRun(t, testScenario(Sum(passes...), reg(bj, 1, "200", "1"))), []want{{bj, 2025, "360.00", BindNone, "", "", ""}, {bj, 2026, "520.00", BindNone, "", "", ""}, {bj, 2027, "680.00", BindNone, "", "", ""}})
 	check(t, mustRun(t, testScenario(Sum(catchUps...), reg(sc, 1, "130", "1"))), []want{{sc, 2025, "274.00", BindNone, "", "", ""}, {sc, 2026, "274.00", BindNone, "", "", ""}, {sc, 2027, "274.00", BindNone, "", "", ""}})
 }
-
-// The scratch cache of a worker holds at most 16,384 Amounts, however
-// many distinct figures its rows make; each still comes back exact.
-func TestScratchBound(t *testing.T) {
-	var sc scratch
-	for f := range int64(20000) {
-		if got := sc.amount(f); !got.Equal(benefit.FromFen(f)) {
-			t.Fatalf("amount(%d) = %s", f, got)
-		}
-	}
-	if n := len(sc.amounts); n != 1<<14 {
-		t.Errorf("the cache holds %d amounts, want 16,384", n)
-	}
-	if got := sc.amount(19999); !got.Equal(benefit.FromFen(19999)) {
-		t.Errorf("amount(19999) past the bound = %s", got)
-	}
-}

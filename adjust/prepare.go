@@ -29,6 +29,7 @@ type prepared struct {
 	names    []string // display name per region index
 	order    []int    // region indices sorted by code
 	hash     string
+	ruleText string // s.Rule.String(), each row's Rule
 	costRule region.CostRule
 	// annualFactor is 12 for a monthly programme, 1 for a yearly one.
 	annualFactor int64
@@ -122,6 +123,7 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 		p.order[i] = i
 	}
 	slices.SortFunc(p.order, func(a, b int) int { return s.Regions[a].Code.Compare(s.Regions[b].Code) })
+	p.ruleText = s.Rule.String()
 	if p.hash, err = s.Hash(); err != nil {
 		return nil, err
 	}

@@ -212,7 +212,6 @@ func (p *prepared) runRegionDecimal(ri int, out []RegionYear) error {
 		}
 		prevLocal = c.Local
 	}
-	ruleText := s.Rule.String()
 	for i := range s.Horizon {
 		y := s.StartYear + i
 		var ok bool
@@ -252,7 +251,7 @@ func (p *prepared) runRegionDecimal(ri int, out []RegionYear) error {
 		row := RegionYear{
 			Region: r.Code, Name: p.names[ri], Year: y,
 			Level: st.level, Previous: level, Increase: st.level.Sub(level), Proposed: prop,
-			Rule: ruleText, Binding: st.binding,
+			Rule: p.ruleText, Binding: st.binding,
 			Floor: fy.Amount, FloorStatus: fy.Status, Headroom: st.level.Sub(fy.Amount),
 			Beneficiaries: n, Cost: st.cost, Revenue: rev,
 			Infeasible: st.infeasible, Transfer: st.transfer,

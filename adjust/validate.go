@@ -69,34 +69,38 @@ func (s *Scenario) checkShape(tab *region.Table) error {
 	seen := map[region.Code]int{}
 	for i := range s.Regions {
 		r := &s.Regions[i]
-		p := "regions[" + strconv.Itoa(i) + "]"
+		p := func(field string) string { return "regions[" + strconv.Itoa(i) + "]." + field } // on error only
 		if !r.Code.IsValid() {
-			return fieldErr(p+".code", region.ErrInvalidCode, "missing code")
+			return fieldErr(p("code"), region.ErrInvalidCode, "missing code")
 		}
 		if _, err := tab.Resolve(r.Code); err != nil {
-			return &benefit.RecordError{Field: p + ".code", Err: err}
+			return &benefit.RecordError{Field: p("code"), Err: err}
 		}
 		if j, dup := seen[r.Code]; dup {
-			return fieldErr(p+".code", benefit.ErrSyntax, "region %s already given as regions[%d]", r.Code, j)
+			return fieldErr(p("code"), benefit.ErrSyntax, "region %s already given as regions[%d]", r.Code, j)
 		}
 		seen[r.Code] = i
 		if r.Beneficiaries < 0 {
-			return fieldErr(p+".beneficiaries", benefit.ErrNegative, "%d", r.Beneficiaries)
+			return fieldErr(p("beneficiaries"), benefit.ErrNegative, "%d", r.Beneficiaries)
 		}
 		if r.Beneficiaries > MaxBeneficiaries {
-			return fieldErr(p+".beneficiaries", benefit.ErrRange, "%d (more than %d persons)", r.Beneficiaries, int64(MaxBeneficiaries))
+			return fieldErr(p("beneficiaries"), benefit.ErrRange, "%d (more than %d persons)", r.Beneficiaries, int64(MaxBeneficiaries))
 		}
 		if r.Level.Sign() < 0 {
-			return fieldErr(p+".level", benefit.ErrNegative, "%s", r.Level)
+			return fieldErr(p("level"), benefit.ErrNegative, "%s", r.Level)
 		}
 		if r.Revenue.Sign() < 0 {
-			return fieldErr(p+".revenue", benefit.ErrNegative, "%s", r.Revenue)
+			return fieldErr(p("revenue"), benefit.ErrNegative, "%s", r.Revenue)
 		}
-		if err := checkRates(p+".assumptions", &r.Assumptions); err != nil {
-			return err
+		if r.Assumptions != (Assumptions{}) {
+			if err := checkRates(p("assumptions"), &r.Assumptions); err != nil {
+				return err
+			}
 		}
-		if err := checkYears(p+".years", r.Years); err != nil {
-			return err
+		if len(r.Years) > 0 {
+			if err := checkYears(p("years"), r.Years); err != nil {
+				return err
+			}
 		}
 	}
 	if err := s.Rule.validate("rule", 0); err != nil {
@@ -177,7 +181,22 @@ func (s *Scenario) checkAssumptions() error {
 	if c := s.Constraints.FiscalCap; c != nil && c.Basis == OfRevenueGrowth {
 		needs = append(needs, need{"constraints.fiscal_cap.basis", revenueGrowth})
 	}
+	if len(needs) == 0 {
+		return nil
+	}
+	// a region that gives none of its own reads the scenario's: looked up
+	// once a year
+	wide := true
+	for y := s.StartYear; y <= s.EndYear(); y++ {
+		for _, n := range needs {
+			_, _, _, ok := s.lookup(n.k, -1, y)
+			wide = wide && ok
+		}
+	}
 	for ri := range s.Regions {
+		if wide && !s.givesOwn(ri) {
+			continue
+		}
 		for y := s.StartYear; y <= s.EndYear(); y++ {
 			for _, n := range needs {
 				if _, _, _, ok := s.lookup(n.k, ri, y); !ok {
@@ -188,6 +207,14 @@ func (s *Scenario) checkAssumptions() error {
 		}
 	}
 	return nil
+}
+
+// givesOwn reports whether region ri gives any assumption of its own
+// (for all years or for one): if not, each of its lookups is the
+// scenario's.
+func (s *Scenario) givesOwn(ri int) bool {
+	r := &s.Regions[ri]
+	return r.Assumptions != (Assumptions{}) || len(r.Years) > 0
 }
 
 // floorGrowth gives an index projection of the floor the scenario-wide

@@ -154,22 +154,29 @@ type Schedule struct {
 // ("versions[2]") and wrapping ErrOrder, ErrNegative or ErrSyntax.
 func NewSchedule(versions ...Version) (Schedule, error) {
 	for i, v := range versions {
-		field := fmt.Sprintf("versions[%d]", i)
-		if v.From.IsZero() {
-			return Schedule{}, &RecordError{Field: field + ".from", Err: fmt.Errorf("%w: missing effective month", ErrSyntax)}
-		}
-		if v.Amount.Sign() < 0 {
-			return Schedule{}, &RecordError{Field: field + ".amount", Err: fmt.Errorf("%w: %s from %s", ErrNegative, v.Amount, v.From)}
-		}
-		if i > 0 && v.From <= versions[i-1].From {
-			what := "before"
-			if v.From == versions[i-1].From {
-				what = "the same month as"
-			}
-			return Schedule{}, &RecordError{Field: field + ".from", Err: fmt.Errorf("%w: %s is %s versions[%d] (%s)", ErrOrder, v.From, what, i-1, versions[i-1].From)}
+		if v.From.IsZero() || v.Amount.Sign() < 0 || i > 0 && v.From <= versions[i-1].From {
+			return Schedule{}, badVersion(versions, i)
 		}
 	}
 	return Schedule{vs: slices.Clone(versions)}, nil
+}
+
+// badVersion returns the error of versions[i], which NewSchedule
+// refuses: the field is named only then.
+func badVersion(versions []Version, i int) error {
+	v := versions[i]
+	field := fmt.Sprintf("versions[%d]", i)
+	switch {
+	case v.From.IsZero():
+		return &RecordError{Field: field + ".from", Err: fmt.Errorf("%w: missing effective month", ErrSyntax)}
+	case v.Amount.Sign() < 0:
+		return &RecordError{Field: field + ".amount", Err: fmt.Errorf("%w: %s from %s", ErrNegative, v.Amount, v.From)}
+	}
+	what := "before"
+	if v.From == versions[i-1].From {
+		what = "the same month as"
+	}
+	return &RecordError{Field: field + ".from", Err: fmt.Errorf("%w: %s is %s versions[%d] (%s)", ErrOrder, v.From, what, i-1, versions[i-1].From)}
 }
 
 // WithEnd returns a copy of s that stops applying from end on; a zero end

@@ -28,8 +28,7 @@ type prepared struct {
 	tab      *region.Table
 	names    []string // display name per region index
 	order    []int    // region indices sorted by code
-	hash     string
-	ruleText string // s.Rule.String(), each row's Rule
+	ruleText string   // s.Rule.String(), each row's Rule
 	costRule region.CostRule
 	// annualFactor is 12 for a monthly programme, 1 for a yearly one.
 	annualFactor int64
@@ -124,9 +123,6 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 	}
 	slices.SortFunc(p.order, func(a, b int) int { return s.Regions[a].Code.Compare(s.Regions[b].Code) })
 	p.ruleText = s.Rule.String()
-	if p.hash, err = s.Hash(); err != nil {
-		return nil, err
-	}
 	return p, nil
 }
 

@@ -60,6 +60,23 @@ func (p *prepared) run(ctx context.Context, opts *Options, workers int) (*Result
 	s := p.s
 	n, hz := len(s.Regions), s.Horizon
 	check := !opts.SkipFloorCheck
+	// the scenario's hash (RunRecord.ScenarioSHA256), the run's one serial
+	// step that the regions do not need: beside the workers when there
+	// are several, first on a single one
+	type hashed struct {
+		sum string
+		err error
+	}
+	hashc := make(chan hashed, 1)
+	hash := func() {
+		sum, err := s.Hash()
+		hashc <- hashed{sum, err}
+	}
+	if workers > 1 {
+		go hash()
+	} else {
+		hash()
+	}
 	res := p.header(opts)
 	res.Rows = make([]RegionYear, n*hz)
 	batches := p.batches(check, workers)
@@ -107,9 +124,14 @@ func (p *prepared) run(ctx context.Context, opts *Options, workers int) (*Result
 			}
 		}
 	}
+	h := <-hashc
 	if ctx.Err() != nil {
 		return nil, fmt.Errorf("adjust: run stopped after %d of %d regions: %w", finished, n, context.Cause(ctx))
 	}
+	if h.err != nil {
+		return nil, h.err
+	}
+	res.Run.ScenarioSHA256 = h.sum
 	for ri, err := range errs {
 		if err != nil {
 			return nil, fmt.Errorf("adjust: region %s: %w", s.Regions[ri].Code, err)
@@ -270,7 +292,7 @@ func (p *prepared) header(opts *Options) *Result {
 		unit = "元/年"
 	}
 	res := &Result{
-		Run: RunRecord{Module: module, Version: Version, Catalogue: p.catVer, Floors: p.floorSource(), ScenarioSHA256: p.hash,
+		Run: RunRecord{Module: module, Version: Version, Catalogue: p.catVer, Floors: p.floorSource(),
 			Scenario: s.Name, Illustrative: s.Illustrative, IllustrativeNote: s.Note},
 		Program: s.Program, Name: p.prog.Name, Unit: unit, Rounding: p.round.String(),
 		Rule: p.ruleText, Constraints: p.constraintsText(),

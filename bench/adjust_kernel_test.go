@@ -27,7 +27,8 @@ import (
 //     table (its fiscal tier and name looked up there), counts and
 //     amounts not negative, no region twice;
 //   - it hashes the scenario's canonical JSON (regions sorted by code)
-//     with SHA-256, as the run record does;
+//     with SHA-256, as the run record does (beside the workers when there
+//     are several, as adjust.Run does);
 //   - it projects the national floor path month by month (history, then
 //     +Step each January) and looks each year's assumptions up (the
 //     scenario's value for the year, else its default);
@@ -176,18 +177,33 @@ func adjFloatRun(f *adjF, tab *region.Table, workers int, check bool) (*adjFResu
 			return nil, fmt.Errorf("region %s twice", f.Regions[order[k]].Code)
 		}
 	}
-	// the canonical form: regions sorted by code
-	c := *f
-	c.Regions = make([]adjFRegion, n)
-	for k, ri := range order {
-		c.Regions[k] = f.Regions[ri]
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
 	}
-	canon, err := json.Marshal(&c)
-	if err != nil {
-		return nil, err
+	workers = min(workers, n)
+	// the hash of the canonical form (regions sorted by code), beside
+	// the workers when there are several, as adjust.Run takes it
+	type hashed struct {
+		sum string
+		err error
 	}
-	sum := sha256.Sum256(canon)
-	res := &adjFResult{Hash: hex.EncodeToString(sum[:])}
+	hashc := make(chan hashed, 1)
+	hash := func() {
+		c := *f
+		c.Regions = make([]adjFRegion, n)
+		for k, ri := range order {
+			c.Regions[k] = f.Regions[ri]
+		}
+		canon, err := json.Marshal(&c)
+		sum := sha256.Sum256(canon)
+		hashc <- hashed{hex.EncodeToString(sum[:]), err}
+	}
+	if workers > 1 {
+		go hash()
+	} else {
+		hash()
+	}
+	res := &adjFResult{}
 
 	// the floor of each month from the base year, and of each year from
 	// the effective month
@@ -242,10 +258,6 @@ func adjFloatRun(f *adjF, tab *region.Table, workers int, check bool) (*adjFResu
 		rates[i] = yearRates{gN: 1 + bg, gR: 1 + rg, g: f.WageWeight*wage + f.CPIWeight*cpi + f.Offset}
 	}
 
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, n)
 	rows := make([]adjFRow, n*hz)
 	points := make([][]adjFPoint, hz)
 	for i := range points {
@@ -426,6 +438,11 @@ func adjFloatRun(f *adjF, tab *region.Table, workers int, check bool) (*adjFResu
 	}
 	wg.Wait()
 	res.Rows = rows
+	h := <-hashc
+	if h.err != nil {
+		return nil, h.err
+	}
+	res.Hash = h.sum
 	return res, nil
 }
 

@@ -9,18 +9,19 @@
 // or returns an error wrapping ErrUnsupported, writing nothing, for a
 // result its format does not carry:
 //
-//	result                 text  csv  json  junit  svg
-//	*floor.Report          yes        yes   yes
-//	*adjust.Result         yes   yes  yes          yes
-//	*adjust.SweepResult    yes   yes  yes
-//	*adjust.Comparison     yes   yes  yes
-//	*PlanRun               yes        yes
+//	result                 text  csv  json  junit  svg  xlsx
+//	*floor.Report          yes        yes   yes          yes
+//	*adjust.Result         yes   yes  yes          yes  yes
+//	*adjust.SweepResult    yes   yes  yes               yes
+//	*adjust.Comparison     yes   yes  yes               yes
+//	*PlanRun               yes        yes               yes
 //	*PlanList              yes
 //	*FloorList             yes        yes
 //	*RegionList            yes        yes
 //
-// NewText, NewCSV, NewJSON, NewJUnit and NewSVG make the renderer of one
-// format; New picks one by name (Formats lists the names). Options.Detail
+// NewText, NewCSV, NewJSON, NewJUnit, NewSVG and NewXLSX make the
+// renderer of one format; New picks one by name (Formats lists the
+// names). Options.Detail
 // makes a simulation's text one row per region and year; Options.BOM
 // starts CSV with a UTF-8 byte-order mark for a spreadsheet in a Chinese
 // locale. The result types of the library stay plain data (exported
@@ -31,8 +32,8 @@
 // of its CSV.
 //
 // The package imports benefit, region, floor, adjust and plan; none of
-// them imports it. A further format (an Excel workbook) is one more file
-// with its type and constructor, and one more case of New.
+// them imports it. A format is one file with its type and constructor,
+// and one case of New.
 //
 // # Text
 //
@@ -113,6 +114,17 @@
 // # JUnit
 //
 // A compliance report as JUnit XML for CI systems: see JUnit.
+//
+// # Excel workbooks
+//
+// XLSX writes an Excel workbook (github.com/xuri/excelize/v2) for
+// analysts in Excel or WPS: a summary sheet, a sheet per table with
+// Chinese headers above English ones, frozen and filtered, amounts as
+// numbers formatted to the fen beside a hidden column of their exact
+// decimal strings, and native charts (levels against the national
+// floor, cost per year, arrears by region, the distribution of a plan's
+// increases and its cost by part). The same result gives the same
+// bytes. See XLSX.
 //
 // # Files
 //

@@ -13,7 +13,7 @@ import (
 // compliance report as SVG) is an error wrapping ErrUnsupported, and
 // nothing is written then. A failed write is returned as is.
 //
-// Each format is a type of its own (Text, CSV, JSON, JUnit, SVG), made
+// Each format is a type of its own (Text, CSV, JSON, JUnit, SVG, XLSX), made
 // by its constructor or by New from a format's name.
 type Renderer interface {
 	Render(result any) error
@@ -39,11 +39,12 @@ const (
 	FormatJSON  = "json"
 	FormatJUnit = "junit"
 	FormatSVG   = "svg"
+	FormatXLSX  = "xlsx"
 )
 
 // Formats returns the names of the formats New knows, in a fixed order.
 func Formats() []string {
-	return []string{FormatText, FormatCSV, FormatJSON, FormatJUnit, FormatSVG}
+	return []string{FormatText, FormatCSV, FormatJSON, FormatJUnit, FormatSVG, FormatXLSX}
 }
 
 // ErrUnsupported is wrapped by the error of a Render given a result its
@@ -64,6 +65,8 @@ func New(format string, w io.Writer, opts Options) (Renderer, error) {
 		return NewJUnit(w), nil
 	case FormatSVG:
 		return NewSVG(w), nil
+	case FormatXLSX:
+		return NewXLSX(w), nil
 	}
 	return nil, fmt.Errorf("%w: format %q (want %s)", ErrUnsupported, format, strings.Join(Formats(), "|"))
 }

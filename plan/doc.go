@@ -135,7 +135,9 @@
 // (GOMAXPROCS workers, chunks of 4,096, no per-person output). A zero
 // [Plan] is not valid: NewCalculator says which field is missing. A
 // [Calculator] and a [Population] are immutable and safe for concurrent
-// use; Run splits its work over Options.Workers goroutines itself. A
+// use; Run splits its work over Options.Workers goroutines itself and
+// reports how far it is only through Options.Progress, called from one
+// goroutine at a time (it prints nothing). A
 // [Source] other than a Population may be single-use (ReadCSV reads its
 // reader once). Builtin, Builtins and Calculator.Plan hand out deep
 // copies, so changing a plan one got leaves the shipped plans alone;

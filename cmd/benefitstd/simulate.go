@@ -14,24 +14,28 @@ import (
 
 // runSimulate runs an adjustment scenario (the embedded illustrative
 // default when --scenario is not given) and writes the result as a text
-// table (one row per region; --detail: per region and year), CSV or
-// JSON; --compare runs a second scenario and writes the differences;
-// --sweep runs the scenario once per value of one parameter; --chart (or
-// an --out ending in .svg) writes an SVG chart. --regions adds divisions
-// the scenarios may name (historical codes). Ctrl-C stops a long run
-// (main: no output file is left behind).
+// table (one row per region; --detail: per region and year), CSV, JSON
+// or an Excel workbook (--format xlsx, or an --out ending in .xlsx: the
+// tables with native charts); --compare runs a second scenario and
+// writes the differences; --sweep runs the scenario once per value of
+// one parameter; --chart (or an --out ending in .svg) writes an SVG
+// chart. --regions adds divisions the scenarios may name (historical
+// codes). A bar on standard error shows the progress of the regions
+// when standard error is a terminal; --progress reports it as lines
+// anywhere. Ctrl-C stops a long run (main: no output file is left
+// behind).
 func runSimulate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("simulate", stderr)
 	scenario := fs.String("scenario", "", "scenario JSON `file` (default: the embedded ILLUSTRATIVE default scenario)")
-	format := fs.String("format", "table", "output format: table|csv|json (csv and json carry exact yuan)")
+	format := fs.String("format", "table", "output format: table|csv|json|xlsx (csv, json and xlsx carry exact yuan; xlsx is an Excel workbook with charts)")
 	detail := fs.Bool("detail", false, "with --format table: one row per region and year instead of one per region")
 	compare := fs.String("compare", "", "second scenario JSON `file`; writes its differences from --scenario")
-	out := fs.String("out", "", "write the output to `file` (\"-\": standard output, the default); a name ending in .svg writes the chart")
+	out := fs.String("out", "", "write the output to `file` (\"-\": standard output, the default); a name ending in .svg writes the chart, in .xlsx a workbook")
 	chart := fs.String("chart", "", "also write an SVG chart of the levels and the national floor to `file`")
 	sweep := fs.String("sweep", "", "JSON `path` of a parameter to sweep, e.g. rule.amount or constraints.fiscal_cap.percent")
 	values := fs.String("values", "", "values for --sweep: a comma list (\"1%,2%,3%\") or an amount range from:to:step (\"0:100:5\")")
 	workers := fs.Int("workers", 0, "regions run in parallel (0: GOMAXPROCS); the output does not depend on it")
-	progress := fs.Bool("progress", false, "report progress on standard error")
+	progress := fs.Bool("progress", false, "report progress on standard error as lines (a terminal shows a bar without it)")
 	printDefault := fs.Bool("print-default", false, "print the embedded default scenario's JSON and exit")
 	regionsFile := fs.String("regions", "", "CSV `file` of further divisions (code,name,level,parent[,statistical_only][,name_en]), e.g. historical codes the scenario names")
 	bom := fs.Bool("bom", false, "with --format csv: start with a UTF-8 byte-order mark, for Excel or WPS in a Chinese locale")
@@ -42,7 +46,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
-	if err := oneOf(fs, "format", *format, "table", "csv", "json"); err != nil {
+	if err := oneOf(fs, "format", *format, "table", "csv", "json", "xlsx"); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
@@ -78,6 +82,12 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "benefitstd simulate: --format %s does not apply to an --out ending in .svg (it writes the chart)\n", *format)
 		return exitUsage
 	}
+	if isWorkbook(*out) && !flagGiven(fs, "format") {
+		*format = output.FormatXLSX
+	}
+	if err := binaryOut(*format, *out, stdout); err != nil {
+		return fail(err)
+	}
 	if *bom && *format != "csv" {
 		fmt.Fprintln(stderr, "benefitstd simulate: --bom marks CSV for a spreadsheet; give it with --format csv")
 		return exitUsage
@@ -101,20 +111,33 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
+	ctx := context.Background()
+	var vals []string
+	if *sweep != "" {
+		if vals, err = sweepValues(*values); err != nil {
+			return fail(err)
+		}
+	}
 	if *progress {
 		opts.Progress = progressTo(stderr)
+	} else if isTerminal(stderr) {
+		runs := 1
+		switch {
+		case *sweep != "":
+			runs = len(vals)
+		case *compare != "":
+			runs = 2
+		}
+		bar := &runsBar{stderr: stderr, runs: runs}
+		opts.Progress = bar.report
+		defer func() { bar.m.done() }()
 	}
-	ctx := context.Background()
 
 	// The result and the format that renders it, and the run to chart.
 	var res any
 	var ra *adjust.Result
 	switch {
 	case *sweep != "":
-		vals, err := sweepValues(*values)
-		if err != nil {
-			return fail(err)
-		}
 		if res, err = adjust.Sweep(ctx, a, *sweep, vals, opts); err != nil {
 			return fail(err)
 		}
@@ -196,6 +219,30 @@ func progressTo(w io.Writer) func(adjust.Progress) {
 			fmt.Fprintf(w, "benefitstd simulate: %d of %d regions\n", p.Done, p.Total)
 		}
 	}
+}
+
+// A runsBar shows the progress of one or more runs of a simulation (a
+// sweep's values, a comparison's two scenarios) on one meter of every
+// region of every run, made at the first report, when the number of
+// regions is known.
+type runsBar struct {
+	stderr    io.Writer
+	runs      int
+	m         *meter
+	run, last int
+}
+
+// report is the adjust.Options.Progress of the runs: a report of fewer
+// regions done than the last one starts the next run.
+func (b *runsBar) report(p adjust.Progress) {
+	if b.m == nil {
+		b.m = newMeter(b.stderr, int64(b.runs*p.Total), "simulating", "regions")
+	}
+	if p.Done <= b.last {
+		b.run++
+	}
+	b.last = p.Done
+	b.m.set(int64(b.run*p.Total + p.Done))
 }
 
 func loadScenario(name string, opts adjust.Options) (adjust.Scenario, error) {

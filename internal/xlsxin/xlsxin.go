@@ -351,10 +351,13 @@ func quoted(names []string) string {
 	return strings.Join(q, ", ")
 }
 
-// size writes a bound in MiB or bytes.
+// size writes a bound in the unit it was most likely given in.
 func size(n int64) string {
-	if n >= 1<<20 && n%(1<<20) == 0 {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
 		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
 }

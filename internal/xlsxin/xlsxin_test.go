@@ -215,14 +215,14 @@ func TestLocateCSVErrors(t *testing.T) {
 }
 
 // A workbook is a zip archive: a part that declares more than the
-// bounds is refused before anything is unpacked (the 4 MiB of zeros
-// below compress to a few KiB, a zip bomb in small), as are a file that
-// is not a workbook and one that does not exist.
+// bounds is refused before anything is unpacked (the 1 MiB of zeros
+// below compress to about 1 KiB, a zip bomb in small), as are a file
+// that is not a workbook and one that does not exist.
 func TestBounds(t *testing.T) {
 	dir := t.TempDir()
 	path := workbook(t, dir, "ok.xlsx", sheetData{"Sheet1", map[string]any{"A1": "id", "A2": "1"}})
 	bomb := filepath.Join(dir, "bomb.xlsx")
-	addPart(t, path, bomb, "xl/media/zeros.bin", 4<<20)
+	addPart(t, path, bomb, "xl/media/zeros.bin", 1<<20)
 	for _, tc := range []struct {
 		name string
 		path string
@@ -230,8 +230,8 @@ func TestBounds(t *testing.T) {
 		is   error
 		msg  string
 	}{
-		{"part", bomb, xlsxin.Limits{Part: 1 << 20}, input.ErrTooLarge, "part xl/media/zeros.bin unpacks to more than 1 MiB (Limits.Part)"},
-		{"all", bomb, xlsxin.Limits{Unzipped: 2 << 20}, input.ErrTooLarge, "the parts unpack to more than 2 MiB (Limits.Unzipped)"},
+		{"part", bomb, xlsxin.Limits{Part: 256 << 10}, input.ErrTooLarge, "part xl/media/zeros.bin unpacks to more than 256 KiB (Limits.Part)"},
+		{"all", bomb, xlsxin.Limits{Unzipped: 1 << 20}, input.ErrTooLarge, "the parts unpack to more than 1 MiB (Limits.Unzipped)"},
 		{"parts", path, xlsxin.Limits{Parts: 3}, input.ErrTooLarge, "more than 3 (Limits.Parts)"},
 		{"not a zip", writeFile(t, dir, "csv.xlsx", "id\n1\n"), xlsxin.Limits{}, input.ErrSyntax, "not a workbook"},
 		{"missing", filepath.Join(dir, "none.xlsx"), xlsxin.Limits{}, os.ErrNotExist, "no such file"},

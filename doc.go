@@ -6,7 +6,7 @@
 //     pensions, employment (unemployment insurance) and veterans'
 //     benefits (优抚) as dated, versioned schedules, each value with its
 //     legal source and how firm it is (legislated, announced,
-//     provisional, projected, default).
+//     provisional, projected, or illustrative, written "default").
 //  2. It checks that local levels are never lower than the national ones
 //     (国家有统一标准的项目，按照不低于国家标准执行), together with the
 //     other rules a level must keep — the unemployment benefit above the
@@ -25,22 +25,34 @@
 //	benefit        exact money (Amount), ratios (Rate), explicit rounding
 //	               (Rounding: unit and mode), Month, effective-dated
 //	               Schedule, programmes and the embedded catalogue
-//	region         the 3,348 divisions of 2023 with names and parents,
-//	               fiscal tiers of 国办发〔2018〕6号, cost sharing per
-//	               programme, groups
-//	floor          national and regional-agreement floors; the compliance
-//	               engine, arrears, reports as data
+//	region         the 3,348 divisions of 2023 with names, ranks and
+//	               parents, fiscal tiers of 国办发〔2018〕6号, cost
+//	               sharing per programme, groups
+//	floor          national and regional-agreement floors, projections of
+//	               future floors; the compliance engine, findings,
+//	               arrears, reports as data
 //	floor/floortest  assertions a downstream go test calls
-//	adjust         the multi-year, multi-region adjustment simulator
-//	plan           per-person retiree adjustment plans and calibration,
-//	               beside adjust (it imports neither adjust nor floor)
+//	adjust         the multi-year, multi-region adjustment simulator:
+//	               scenarios, rules, constraints, results, comparisons,
+//	               sweeps
+//	plan           per-person retiree adjustment plans, populations and
+//	               calibration, beside adjust (it imports neither adjust
+//	               nor floor)
 //	output         renders the results: text, CSV, JSON, JUnit XML, SVG,
-//	               one file per format behind one interface; output files
-//	               written whole, never over an input
+//	               one file per format behind one interface (New)
+//	service        the library as an HTTP/JSON service (benefitstd serve):
+//	               problems (RFC 9457), limits, timeouts, graceful
+//	               shutdown
+//	api            the service's OpenAPI 3.1 contract (api/openapi.yaml,
+//	               served as /openapi.json)
 //	internal/fen   the one exact fixed-point kernel: int64 fen, checked,
 //	               products in 128 bits, rounded by benefit's modes
+//	internal/input the one way in: strict JSON and CSV into records, every
+//	               error naming file, line (or JSON pointer) and field
+//	internal/outfile  the command's output files, written whole or not
+//	               at all, never over an input
 //	cmd/benefitstd the command-line tool (regions, floors, check,
-//	               simulate, plan): flags, library, output
+//	               simulate, plan, serve): flags, library, output
 //	examples/      runnable programs to copy from
 //	bench/         national-scale benchmarks against a float64 kernel
 //

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -121,10 +122,10 @@ func globalsWorkload(t *testing.T) map[string][]byte {
 		}
 		rep.Illustrative, rep.Note = in.Illustrative, in.Note
 		var j, txt bytes.Buffer
-		if err := output.NewJSON(&j).Render(rep); err != nil {
+		if err := renderTo(&j, output.FormatJSON, output.Options{}, rep); err != nil {
 			t.Fatal(err)
 		}
-		if err := output.NewText(&txt, output.Options{}).Render(rep); err != nil {
+		if err := renderTo(&txt, output.FormatText, output.Options{}, rep); err != nil {
 			t.Fatal(err)
 		}
 		out[name+".json"], out[name+".txt"] = j.Bytes(), txt.Bytes()
@@ -134,14 +135,14 @@ func globalsWorkload(t *testing.T) map[string][]byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, err := floor.ReadJSON(bytes.NewReader(raw), "floor/data/sample_levels.json")
+	in, err := floor.ReadJSON(bytes.NewReader(raw), "floor/data/sample_levels.json", floor.SetOptions{})
 	if err != nil {
 		t.Fatalf("reading the sample levels: %v", err)
 	}
 	checkSample("check-sample-file", in)
 
 	// adjust: the default scenario, parsed afresh, in every format.
-	s, err := adjust.LoadScenario(bytes.NewReader(adjust.DefaultScenarioJSON()), adjust.DefaultScenarioFile)
+	s, err := adjust.LoadScenario(bytes.NewReader(adjust.DefaultScenarioJSON()), "adjust/data/default-scenario.json", adjust.Options{})
 	if err != nil {
 		t.Fatalf("default scenario: %v", err)
 	}
@@ -150,9 +151,9 @@ func globalsWorkload(t *testing.T) map[string][]byte {
 		t.Fatalf("simulate: %v", err)
 	}
 	for name, write := range map[string]func(*bytes.Buffer) error{
-		"simulate.json": func(b *bytes.Buffer) error { return output.NewJSON(b).Render(res) },
-		"simulate.csv":  func(b *bytes.Buffer) error { return output.NewCSV(b, output.Options{}).Render(res) },
-		"simulate.txt":  func(b *bytes.Buffer) error { return output.NewText(b, output.Options{Detail: true}).Render(res) },
+		"simulate.json": func(b *bytes.Buffer) error { return renderTo(b, output.FormatJSON, output.Options{}, res) },
+		"simulate.csv":  func(b *bytes.Buffer) error { return renderTo(b, output.FormatCSV, output.Options{}, res) },
+		"simulate.txt":  func(b *bytes.Buffer) error { return renderTo(b, output.FormatText, output.Options{Detail: true}, res) },
 	} {
 		var b bytes.Buffer
 		if err := write(&b); err != nil {
@@ -168,7 +169,7 @@ func globalsWorkload(t *testing.T) map[string][]byte {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := plan.Parse(data, b.ID+".json")
+		p, err := plan.Load(bytes.NewReader(data), b.ID+".json")
 		if err != nil {
 			t.Fatalf("plan %s: %v", b.ID, err)
 		}
@@ -250,7 +251,7 @@ func parseWorkload(t *testing.T) []byte {
 		for _, r := range rs {
 			p := a.MulRate(r)
 			q, _ := p.QuoInt(7, benefit.Rounding{Unit: benefit.Jiao, Mode: benefit.HalfEven})
-			line(" ", r, r.Ratio(), p, p.Round(benefit.FenHalfUp), p.Round(benefit.TenYuanHalfUp), q)
+			line(" ", r, r.PlainString(), p, p.Round(benefit.FenHalfUp()), p.Round(benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}), q)
 		}
 		for _, c := range as {
 			if c.IsZero() {
@@ -260,7 +261,7 @@ func parseWorkload(t *testing.T) []byte {
 			if err != nil {
 				t.Fatal(err)
 			}
-			line(" ", a.Add(c), a.Sub(c), a.Cmp(c), ratio, ratio.Ratio())
+			line(" ", a.Add(c), a.Sub(c), a.Cmp(c), ratio, ratio.PlainString())
 		}
 	}
 	for _, r := range rs {
@@ -269,4 +270,13 @@ func parseWorkload(t *testing.T) []byte {
 		line(r, string(j), r.Mul(r), r.MulInt(3), r.Round(4, benefit.HalfEven), num, scale)
 	}
 	return []byte(b.String())
+}
+
+// renderTo renders v in format to w.
+func renderTo(w io.Writer, format string, opts output.Options, v any) error {
+	r, err := output.New(format, w, opts)
+	if err != nil {
+		return err
+	}
+	return r.Render(v)
 }

@@ -70,17 +70,20 @@ func TestCompare(t *testing.T) {
 func TestSweep(t *testing.T) {
 	s := testScenario(Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", "100000000"))
 	s.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenue, Percent: benefit.Percent(1)}
-	vals, err := Values(benefit.Yuan(0), benefit.Yuan(20), benefit.Yuan(10))
-	if err != nil || !slices.Equal(vals, []string{"0.00", "10.00", "20.00"}) {
+	vals, err := AmountRange(benefit.Yuan(0), benefit.Yuan(20), benefit.Yuan(10))
+	if err != nil || len(vals) != 3 || vals[0].String() != "0.00" || vals[1].String() != "10.00" || vals[2].String() != "20.00" {
 		t.Fatalf("values %v %v", vals, err)
 	}
 	// 100 down to 0 by 5 is empty: an error, not a sweep of nothing.
-	if v, err := Values(benefit.Yuan(100), benefit.Yuan(0), benefit.Yuan(5)); err == nil {
+	if v, err := AmountRange(benefit.Yuan(100), benefit.Yuan(0), benefit.Yuan(5)); err == nil {
 		t.Errorf("descending range: got %v and no error", v)
 	}
-	sw, err := Sweep(t.Context(), s, "rule.amount", vals, Options{})
+	sw, err := Sweep(t.Context(), s, SweepRuleAmount(vals...), Options{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if sw.Parameter != "rule.amount" {
+		t.Errorf("parameter %q, want rule.amount", sw.Parameter)
 	}
 	pts := sw.Points
 	totals := []string{"5868000.00", "5988000.00", "6012000.00"}
@@ -91,13 +94,43 @@ func TestSweep(t *testing.T) {
 		}
 	}
 	// The sweep's text table is tested in package output (TestSweepText).
-	_, err = Sweep(t.Context(), s, "rule.nope.amount", vals, Options{})
-	if re, ok := errors.AsType[*benefit.RecordError](err); !ok || re.Field != "rule.nope.amount" {
-		t.Errorf("bad path: %v", err)
+	// A part the rule does not have (a fixed rule has no parts) names the
+	// parameter; a parameter the rule does not read fails validation.
+	_, err = Sweep(t.Context(), s, SweepRuleAmount(vals...).InPart(1), Options{})
+	if re, ok := errors.AsType[*benefit.RecordError](err); !ok || re.Field != "rule.parts[1].amount" || !errors.Is(err, benefit.ErrSyntax) {
+		t.Errorf("bad part: %v", err)
 	}
-	_, err = Sweep(t.Context(), s, "rule.amount", []string{"ten"}, Options{})
-	if !errors.Is(err, benefit.ErrSyntax) {
+	_, err = Sweep(t.Context(), s, SweepRulePercent(benefit.Percent(1)), Options{})
+	if !errors.Is(err, benefit.ErrSyntax) || !strings.Contains(err.Error(), "rule.percent = 1%") {
 		t.Errorf("bad value: %v", err)
+	}
+	if s.Rule.Percent != nil || !s.Rule.Amount.Equal(benefit.Yuan(10)) {
+		t.Errorf("Sweep changed the scenario it was given: %v", s.Rule)
+	}
+}
+
+// A parameter of a part of a sum rule is named by its JSON path, and
+// the fiscal cap's percent needs a fiscal cap to sweep.
+func TestSweepParams(t *testing.T) {
+	s := testScenario(Sum(PassThrough(), PercentOfLevel(benefit.Percent(1))), reg(sd, 1000, "143", "100000000"))
+	sw, err := Sweep(t.Context(), s, SweepRulePercent(benefit.Percent(1), benefit.MustParseRate("2.5%")).InPart(1), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sw.Parameter != "rule.parts[1].percent" || len(sw.Points) != 2 || sw.Points[0].Value != "1%" || sw.Points[1].Value != "2.5%" ||
+		sw.Points[0].Run.ScenarioSHA256 == sw.Points[1].Run.ScenarioSHA256 {
+		t.Errorf("sweep of a part: %s %+v", sw.Parameter, sw.Points)
+	}
+	if !s.Rule.Parts[1].Percent.Equal(benefit.Percent(1)) {
+		t.Errorf("Sweep changed the scenario's rule: %v", s.Rule)
+	}
+	_, err = Sweep(t.Context(), s, SweepFiscalCapPercent(benefit.Percent(1)), Options{})
+	if re, ok := errors.AsType[*benefit.RecordError](err); !ok || re.Field != "constraints.fiscal_cap" || !errors.Is(err, benefit.ErrSyntax) {
+		t.Errorf("fiscal cap percent without a cap: %v", err)
+	}
+	_, err = Sweep(t.Context(), s, SweepFloorStep(benefit.Yuan(5)).InPart(0), Options{})
+	if re, ok := errors.AsType[*benefit.RecordError](err); !ok || re.Field != "floor.projection.step" {
+		t.Errorf("parts of a parameter that is not a rule's: %v", err)
 	}
 }
 
@@ -136,7 +169,7 @@ func TestHashCanonical(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	back, err := LoadScenario(bytes.NewReader(b), "roundtrip.json")
+	back, err := LoadScenario(bytes.NewReader(b), "roundtrip.json", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,8 +276,8 @@ func TestFloorCheckFindings(t *testing.T) {
 	if len(ry.Findings) != 1 || ry.Findings[0].Rule != "no_cut" || ry.Findings[0].Shortfall.String() != "20.00" {
 		t.Errorf("findings %+v", ry.Findings)
 	}
-	if r.Summary[0].Findings != 1 {
-		t.Errorf("summary findings %d", r.Summary[0].Findings)
+	if r.Years[0].Findings != 1 {
+		t.Errorf("summary findings %d", r.Years[0].Findings)
 	}
 }
 
@@ -259,7 +292,7 @@ func TestJSONEqualsGoValue(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	fromJSON, err := LoadScenario(f, "testdata/worked-infeasible.json")
+	fromJSON, err := LoadScenario(f, "testdata/worked-infeasible.json", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -117,11 +117,11 @@ func Compare(a, b *Result) *Comparison {
 		order = append(order, y)
 		return d
 	}
-	for _, s := range a.Summary {
+	for _, s := range a.Years {
 		d := get(s.Year)
 		d.TotalA, d.CentralA, d.LocalA, d.InfeasibleA = s.Cost.Total, s.Cost.Central, s.Cost.Local, s.Infeasible
 	}
-	for _, s := range b.Summary {
+	for _, s := range b.Years {
 		d := get(s.Year)
 		d.TotalB, d.CentralB, d.LocalB, d.InfeasibleB = s.Cost.Total, s.Cost.Central, s.Cost.Local, s.Infeasible
 	}

@@ -11,9 +11,9 @@ import (
 //go:embed data/default-scenario.json
 var defaultScenarioJSON string
 
-// DefaultScenarioFile is the name the embedded default scenario is known
+// defaultScenarioFile is the name the embedded default scenario is known
 // by in errors and run records.
-const DefaultScenarioFile = "adjust/data/default-scenario.json"
+const defaultScenarioFile = "adjust/data/default-scenario.json"
 
 // DefaultScenario returns the scenario embedded in the library: the
 // residents' basic pension (城乡居民基础养老金) in the 31 provinces over
@@ -22,7 +22,7 @@ const DefaultScenarioFile = "adjust/data/default-scenario.json"
 // says which figures are what). Each call returns a new value, which the
 // caller may change freely.
 func DefaultScenario() (Scenario, error) {
-	return LoadScenario(strings.NewReader(defaultScenarioJSON), DefaultScenarioFile)
+	return LoadScenario(strings.NewReader(defaultScenarioJSON), defaultScenarioFile, Options{})
 }
 
 // DefaultScenarioJSON returns a copy of the embedded default scenario's

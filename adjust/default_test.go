@@ -73,7 +73,7 @@ func TestDefaultScenarioWorked(t *testing.T) {
 	if !get(t, r, liaoning).Infeasible {
 		t.Error("辽宁 2025 must be infeasible")
 	}
-	y := r.Summary[0]
+	y := r.Years[0]
 	if y.Year != 2025 || y.Floor.Amount.String() != "143.00" || y.Floor.Status != benefit.Announced ||
 		y.Beneficiaries != 180_536_490 || y.Infeasible != 1 || y.Transfer.String() != "308038680.00" ||
 		y.MinLevel.String() != "163.00" || y.MaxLevel.String() != "752.00" {

@@ -10,9 +10,10 @@
 // the national floor and the floor check's findings; for every year the
 // national totals and how unequal the levels are across regions.
 //
-//	s, err := adjust.LoadScenario(f, "scenario.json")
+//	s, err := adjust.LoadScenario(f, "scenario.json", adjust.Options{})
 //	r, err := adjust.Run(ctx, s, adjust.Options{})
-//	err = output.NewText(os.Stdout, output.Options{}).Render(r)
+//	text, err := output.New(output.FormatText, os.Stdout, output.Options{})
+//	err = text.Render(r)
 //
 // The command `benefitstd simulate` does the same from the shell and, with
 // no --scenario, runs the embedded ILLUSTRATIVE default (DefaultScenario).
@@ -152,8 +153,9 @@
 //
 // # Results
 //
-// A Result is plain data with exported fields; it iterates as iter.Seq
-// (All, Years, Region). Package output renders it, a SweepResult and a
+// A Result is plain data with exported fields: Years (the national
+// totals per year) and Rows (the region-years, by region code then
+// year), with Region and Get to look up one region. Package output renders it, a SweepResult and a
 // Comparison as text (the national totals per year, then one row per
 // region with its levels by year and the constraints that bound, or one
 // row per region and year; costs in 亿元 or 万元 with thousands
@@ -183,9 +185,12 @@
 //
 // Compare sets two results side by side (per region-year differences of
 // level, cost and burden; per year differences of the totals). Sweep
-// runs one parameter, named by its JSON path, over a list of values
-// (Values builds an amount range) and returns a SweepResult: the cost
-// and the regions that go infeasible at each value. Both render as text,
+// runs one parameter over a list of values and returns a SweepResult:
+// the cost and the regions that go infeasible at each value. The
+// parameter is a typed SweepParam holding its values (SweepRuleAmount,
+// SweepRulePercent, SweepFiscalCapPercent, SweepMaxStepPercent,
+// SweepFloorStep; InPart for a part of a sum rule); AmountRange builds
+// an amount range. Both render as text,
 // CSV and JSON like a Result.
 //
 // # Concurrency and determinism
@@ -223,7 +228,7 @@
 // trailing data are errors) within Options.Limits (benefit.Limits: a
 // document of at most 256 MiB by default) and adds the file name, the
 // line and the JSON pointer; a region code the table does not hold is bad input
-// (region.ErrUnknownRegion), and LoadScenarioWith validates against the
+// (region.ErrUnknownRegion), and LoadScenario validates against the
 // Options' region table instead, one with historical divisions added
 // (region.Table.WithDivisions). Growth rates below −100 % are rejected. A run whose rule or floor
 // projection drives a level past the 15 integer digits of an amount, or
@@ -235,10 +240,12 @@
 // cancelled run returns
 // context.Cause of its context.
 //
-// Sweep reports a malformed parameter path as a *benefit.RecordError
-// (Field: the path) wrapping benefit.ErrSyntax, and a value that makes
-// the scenario invalid with the path, the value and the run's error
-// wrapped; Values reports a non-positive step, a to below from or more
+// Sweep reports a parameter the scenario cannot take (a rule part it
+// does not have, a fiscal cap percent without a fiscal cap) as a
+// *benefit.RecordError (Field: the parameter's JSON path) wrapping
+// benefit.ErrSyntax, and a value that makes the scenario invalid with
+// the parameter, the value and the run's error wrapped; AmountRange
+// reports a non-positive step, a to below from or more
 // than 10,000 values wrapping benefit.ErrRange. The package's own
 // sentinel is [ErrMissingAssumption]; every other condition is one of
 // benefit's, region's or floor's.

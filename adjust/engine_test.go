@@ -319,7 +319,7 @@ func TestInfeasible(t *testing.T) {
 	if !ry.Infeasible || ry.Transfer.String() != "98000.00" {
 		t.Errorf("2027: infeasible %v transfer %s, want true 98000.00", ry.Infeasible, ry.Transfer)
 	}
-	if y := r.Summary[2]; y.Infeasible != 1 || y.Transfer.String() != "98000.00" {
+	if y := r.Years[2]; y.Infeasible != 1 || y.Transfer.String() != "98000.00" {
 		t.Errorf("2027 summary: %d infeasible, transfer %s", y.Infeasible, y.Transfer)
 	}
 	if ry, _ := r.Get(sd, 2026); ry.Infeasible || !ry.Transfer.IsZero() {
@@ -404,7 +404,7 @@ func TestCostSplitTiers(t *testing.T) {
 		{bj, 2025, "200.00", BindNone, "2400000.00", "858000.00", "1542000.00"},
 	})
 	// national totals are the exact sums
-	y := r.Summary[0]
+	y := r.Years[0]
 	if y.Cost.Total.String() != "4800000.00" || y.Cost.Central.String() != "2574000.00" || y.Cost.Local.String() != "2226000.00" {
 		t.Errorf("2025 totals %+v", y.Cost)
 	}
@@ -421,7 +421,7 @@ func TestCostSplitTiers(t *testing.T) {
 //	mean level 496,000/3,000 = 165.333… → 165.33
 func TestStatistics(t *testing.T) {
 	r := mustRun(t, testScenario(Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "1"), reg(sc, 2000, "130", "1")))
-	y := r.Summary[0]
+	y := r.Years[0]
 	if y.MaxMinRatio != 1.468531 || y.CV != 0.189802 || y.Gini != 0.090054 {
 		t.Errorf("stats %v %v %v", y.MaxMinRatio, y.CV, y.Gini)
 	}
@@ -437,7 +437,7 @@ func TestBeneficiaryGrowth(t *testing.T) {
 	s.Assumptions.BeneficiaryGrowth = ratep("10%")
 	r := mustRun(t, s)
 	var got []int64
-	for ry := range r.All() {
+	for _, ry := range r.Rows {
 		got = append(got, ry.Beneficiaries)
 	}
 	if len(got) != 3 || got[0] != 1106 || got[1] != 1217 || got[2] != 1339 {
@@ -506,13 +506,13 @@ func TestValidation(t *testing.T) {
 
 func TestLoadScenarioStrict(t *testing.T) {
 	src := "{\n\"program\": \"pension.resident.basic\",\n\"start_year\": 2025,\n\"horizon\": 3,\n\"colour\": \"red\"\n}"
-	_, err := LoadScenario(strings.NewReader(src), "s.json")
+	_, err := LoadScenario(strings.NewReader(src), "s.json", Options{})
 	re, ok := errors.AsType[*benefit.RecordError](err)
 	if !ok || re.File != "s.json" || re.Line != 5 || !strings.Contains(err.Error(), "colour") {
 		t.Fatalf("got %v", err)
 	}
 	src = `{"program":"pension.resident.basic","start_year":2025,"horizon":3,"regions":[{"code":"110000","beneficiaries":1,"level":"1e9","revenue":"1"}]}`
-	_, err = LoadScenario(strings.NewReader(src), "s.json")
+	_, err = LoadScenario(strings.NewReader(src), "s.json", Options{})
 	if !errors.Is(err, benefit.ErrSyntax) {
 		t.Fatalf("exponent: got %v", err)
 	}
@@ -526,7 +526,7 @@ func TestLoadScenarioStrict(t *testing.T) {
 		{`"regions":[{"code":"110000","beneficiaries":1,"level":"1","revenue":"1"}],"rule":{"kind":"sum","parts":[{"kind":"pass_through"},{"kind":"fixed","amount":"ten"}]}}`, "rule.parts[1].amount"},
 		{`"years":[{"year":2026,"cpi":"2%%"}],"regions":[{"code":"110000","beneficiaries":1,"level":"1","revenue":"1"}],"rule":{"kind":"pass_through"}}`, "years[0].cpi"},
 	} {
-		_, err := LoadScenario(strings.NewReader(head+c.body), "s.json")
+		_, err := LoadScenario(strings.NewReader(head+c.body), "s.json", Options{})
 		re, ok := errors.AsType[*benefit.RecordError](err)
 		if !ok || re.Field != c.field || re.File != "s.json" || !errors.Is(err, benefit.ErrSyntax) {
 			t.Errorf("want field %s: got %v", c.field, err)
@@ -538,7 +538,7 @@ func TestLoadScenarioStrict(t *testing.T) {
 		"\"floor\":{\"history\":[{\"from\":\"2024-01\",\"amount\":\"123\",\"status\":\"legislated\"},\n" +
 		"{\"from\":\"2025-01\",\"amount\":\"143\"}],\"projection\":{\"kind\":\"hold\"}},\n" +
 		"\"regions\":[{\"code\":\"110000\",\"beneficiaries\":1,\"level\":\"200\",\"revenue\":\"1\"}],\"rule\":{\"kind\":\"pass_through\"}}"
-	_, err = LoadScenario(strings.NewReader(src), "s.json")
+	_, err = LoadScenario(strings.NewReader(src), "s.json", Options{})
 	re, ok = errors.AsType[*benefit.RecordError](err)
 	if !ok || re.File != "s.json" || re.Line != 3 || re.Field != "floor.history[1].status" || !errors.Is(err, benefit.ErrNoStatus) {
 		t.Errorf("history without status: got %v", err)
@@ -557,7 +557,7 @@ func TestLoadScenarioUnknownRegion(t *testing.T) {
   {"code": "110000", "beneficiaries": 1, "level": "200", "revenue": "1"},
   {"code": "371202", "beneficiaries": 1, "level": "200", "revenue": "1"}
 ]}`
-	_, err := LoadScenario(strings.NewReader(src), "s.json")
+	_, err := LoadScenario(strings.NewReader(src), "s.json", Options{})
 	re, ok := errors.AsType[*benefit.RecordError](err)
 	if !ok || re.File != "s.json" || re.Line != 6 || re.Field != "regions[1].code" || !errors.Is(err, region.ErrUnknownRegion) || !strings.Contains(err.Error(), "371202") {
 		t.Fatalf("got %v", err)
@@ -566,7 +566,7 @@ func TestLoadScenarioUnknownRegion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := LoadScenarioWith(strings.NewReader(src), "s.json", Options{Regions: tab})
+	s, err := LoadScenario(strings.NewReader(src), "s.json", Options{Regions: tab})
 	if err != nil || len(s.Regions) != 2 {
 		t.Fatalf("with the division added: %v", err)
 	}
@@ -586,7 +586,7 @@ func TestHugeFiguresStayExact(t *testing.T) {
 	s := testScenario(Fixed(benefit.Yuan(0)),
 		reg(bj, 1_000_000_000, "1000000000000", "1"), reg(sc, 1_000_000_000, "1000000000000", "1"))
 	r := mustRun(t, s)
-	y := r.Summary[0]
+	y := r.Years[0]
 	if y.Cost.Total.String() != "24000000000000000000000.00" || y.Cost.Central.String() != "2574000000000.00" ||
 		y.MeanLevel.String() != "1000000000000.00" || y.Beneficiaries != 2_000_000_000 {
 		t.Errorf("2025: cost %+v mean %s persons %d", y.Cost, y.MeanLevel, y.Beneficiaries)

@@ -44,7 +44,7 @@ func ExampleRun() {
 		fmt.Println(err)
 		return
 	}
-	for ry := range r.All() {
+	for _, ry := range r.Rows {
 		fmt.Println(ry.Name, ry.Year, ry.Level, ry.Binding, "central", ry.Cost.Central, "local", ry.Cost.Local)
 	}
 	// Output:
@@ -73,7 +73,7 @@ func ExampleRun_fiscalCap() {
 		fmt.Println(err)
 		return
 	}
-	for ry := range r.All() {
+	for _, ry := range r.Rows {
 		fmt.Println(ry.Name, ry.Level, ry.Binding, "local", ry.Cost.Local, "cap", *ry.Cap, "infeasible", ry.Infeasible, "transfer", ry.Transfer)
 	}
 	// Output:
@@ -127,4 +127,48 @@ func ExampleDefaultScenario() {
 	fmt.Println(len(s.Regions), "regions,", s.StartYear, "to", s.EndYear(), "illustrative:", r.Run.Illustrative)
 	// Output:
 	// 31 regions, 2025 to 2029 illustrative: true
+}
+
+// Sweep the fixed amount 0, 10 and 20 for 山东 (1,000 persons at 143,
+// the local share capped at 1 % of revenue 100,000,000 = 1,000,000).
+// The local share at a level x at or above the floor F is
+// 12,000·x − 6,000·F. At +0 the levels are 143, 163 (the floor) and 183
+// (the floor, infeasible): 12,000 · (143 + 163 + 183) = 5,868,000. At +10:
+// 153, 163, 183 → 5,988,000. At +20 the cap binds in 2025 (12,000·x ≤
+// 1,858,000 → 154) and 2026 (x ≤ 1,978,000 / 12,000 → 164): 154, 164,
+// 183 → 6,012,000. Every value leaves 山东 infeasible in 2027, with a
+// transfer of 98,000.
+func ExampleSweep() {
+	s := adjust.Scenario{
+		Name: "山东, fixed amount", Program: "pension.resident.basic", StartYear: 2025, Horizon: 3,
+		Floor: floor.Path{
+			History: []benefit.Version{
+				{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(123), Status: benefit.Announced},
+				{From: benefit.MustParseMonth("2025-01"), Amount: benefit.Yuan(143), Status: benefit.Legislated},
+			},
+			Projection: floor.StepTrend(benefit.Yuan(20)),
+		},
+		Rule: adjust.Fixed(benefit.Yuan(10)),
+		Regions: []adjust.Region{
+			{Code: region.MustParseCode("370000"), Beneficiaries: 1000, Level: benefit.Yuan(143), Revenue: benefit.Yuan(100_000_000)},
+		},
+		Constraints: adjust.Constraints{FiscalCap: &adjust.FiscalCap{Basis: adjust.OfRevenue, Percent: benefit.Percent(1)}},
+	}
+	amounts, err := adjust.AmountRange(benefit.Yuan(0), benefit.Yuan(20), benefit.Yuan(10))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sw, err := adjust.Sweep(context.Background(), s, adjust.SweepRuleAmount(amounts...), adjust.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range sw.Points {
+		fmt.Println(sw.Parameter, p.Value, "cost", p.Cost.Total, "transfer", p.Transfer, "infeasible", p.Infeasible, p.FirstInfeasible)
+	}
+	// Output:
+	// rule.amount 0.00 cost 5868000.00 transfer 98000.00 infeasible [370000] [2027]
+	// rule.amount 10.00 cost 5988000.00 transfer 98000.00 infeasible [370000] [2027]
+	// rule.amount 20.00 cost 6012000.00 transfer 98000.00 infeasible [370000] [2027]
 }

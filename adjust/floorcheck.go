@@ -15,7 +15,7 @@ func (p *prepared) checkLevel(ri int, rows []RegionYear) (floor.Level, error) {
 	s := p.s
 	r := &s.Regions[ri]
 	vs := make([]benefit.Version, 0, s.Horizon+1)
-	vs = append(vs, benefit.Version{From: benefit.NewMonth(s.BaseYear(), 1), Amount: r.Level, Status: benefit.Default,
+	vs = append(vs, benefit.Version{From: benefit.NewMonth(s.BaseYear(), 1), Amount: r.Level, Status: benefit.Illustrative,
 		Citation: benefit.Citation{Note: "current level given in the scenario"}})
 	hc := make([]floor.Headcount, 0, s.Horizon)
 	for _, ry := range rows {

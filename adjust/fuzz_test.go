@@ -28,7 +28,7 @@ func FuzzScenario(f *testing.F) {
 		`"rule":{"kind":"sum","parts":[{"kind":"catch_up","margin":"5"},{"kind":"index","wage_weight":"20%","cpi_weight":"20%","offset":"-1%"}]},` +
 		`"constraints":{"allow_cuts":true,"max_step":"30","max_step_percent":"15%","fiscal_cap":{"basis":"revenue_growth","percent":"2%"}}}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		s, err := LoadScenario(bytes.NewReader(b), "fuzz.json")
+		s, err := LoadScenario(bytes.NewReader(b), "fuzz.json", Options{})
 		if err != nil || len(s.Regions)*s.Horizon > 2000 {
 			return
 		}
@@ -36,7 +36,7 @@ func FuzzScenario(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for ry := range r.All() {
+		for _, ry := range r.Rows {
 			if !ry.Cost.Central.Add(ry.Cost.Local).Equal(ry.Cost.Total) {
 				t.Fatalf("%s %d: central + local != total", ry.Region, ry.Year)
 			}
@@ -64,13 +64,13 @@ func FuzzRun(f *testing.F) {
 		if flags&8 != 0 {
 			s.Regions = append(s.Regions, Region{Code: region.MustParseCode("330200"), Beneficiaries: n / 3, Level: benefit.FromFen(levelFen / 7), Revenue: benefit.FromFen(revFen / 3)})
 		}
-		s.Assumptions = Assumptions{CPI: Rate(rate(growth)), WageGrowth: Rate(rate(pct)), RevenueGrowth: Rate(rate(growth)), BeneficiaryGrowth: Rate(rate(growth / 4))}
+		s.Assumptions = Assumptions{CPI: new(rate(growth)), WageGrowth: new(rate(pct)), RevenueGrowth: new(rate(growth)), BeneficiaryGrowth: new(rate(growth / 4))}
 		s.Constraints.AllowCuts = flags&16 != 0
 		if flags&32 != 0 {
 			s.Constraints.MaxStep = amtp(benefit.FromFen(stepFen).String())
 		}
 		if flags&64 != 0 {
-			s.Constraints.MaxStepPercent = Rate(rate(capPct))
+			s.Constraints.MaxStepPercent = new(rate(capPct))
 		}
 		switch flags >> 7 {
 		case 1:
@@ -95,7 +95,7 @@ func FuzzRun(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for ry := range r.All() {
+		for _, ry := range r.Rows {
 			if ry.Level.Cmp(ry.Floor) < 0 || !ry.Cost.Central.Add(ry.Cost.Local).Equal(ry.Cost.Total) {
 				t.Fatalf("%s %d: level %s floor %s cost %+v", ry.Region, ry.Year, ry.Level, ry.Floor, ry.Cost)
 			}

@@ -28,7 +28,7 @@ func TestGoldenDefault(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		golden(t, "testdata/default-years.golden.json", resultJSON(t, r.Summary))
+		golden(t, "testdata/default-years.golden.json", resultJSON(t, r.Years))
 	}
 }
 

@@ -41,7 +41,7 @@ func (sc *scratch) amount(f int64) benefit.Amount {
 func ratio(r benefit.Rate) fen.Ratio { return fen.Decimal(r.Fraction()) }
 
 // onePlus returns 1 + r as an exact fen.Ratio: a growth factor.
-func onePlus(r benefit.Rate) fen.Ratio { return ratio(benefit.One.Add(r)) }
+func onePlus(r benefit.Rate) fen.Ratio { return ratio(benefit.Percent(100).Add(r)) }
 
 // kernelPlan is what the kernel precomputes once per scenario.
 type kernelPlan struct {
@@ -159,9 +159,9 @@ func (p *prepared) planKernel() {
 // scenario-wide ones).
 func (p *prepared) kernelYear(ri, y int) kernelYear {
 	s := p.s
-	ky := kernelYear{gN: onePlus(s.rate(BeneficiaryGrowth, ri, y)), gR: onePlus(s.rate(RevenueGrowth, ri, y))}
+	ky := kernelYear{gN: onePlus(s.rate(beneficiaryGrowth, ri, y)), gR: onePlus(s.rate(revenueGrowth, ri, y))}
 	if p.kp.hasG {
-		ky.g = onePlus(s.Rule.levelRate(s.rate(WageGrowth, ri, y), s.rate(CPI, ri, y)))
+		ky.g = onePlus(s.Rule.levelRate(s.rate(wageGrowth, ri, y), s.rate(cpiGrowth, ri, y)))
 	}
 	return ky
 }
@@ -169,7 +169,7 @@ func (p *prepared) kernelYear(ri, y int) kernelYear {
 // ownRates reports whether region ri gives any rate the kernel reads.
 func (s *Scenario) ownRates(ri int) bool {
 	r := &s.Regions[ri]
-	for _, k := range []Assumption{BeneficiaryGrowth, RevenueGrowth, WageGrowth, CPI} {
+	for _, k := range []assumption{beneficiaryGrowth, revenueGrowth, wageGrowth, cpiGrowth} {
 		if r.Assumptions.get(k) != nil {
 			return true
 		}

@@ -26,7 +26,7 @@ type Options struct {
 	// SkipFloorCheck leaves the floor check out (RegionYear.Findings stay
 	// empty); the floor constraint itself is always kept.
 	SkipFloorCheck bool
-	// Limits bound what LoadScenarioWith reads (the zero Limits are the
+	// Limits bound what LoadScenario reads (the zero Limits are the
 	// defaults: a document of at most 256 MiB, strings of at most 1 MiB).
 	Limits benefit.Limits
 }

@@ -33,8 +33,8 @@ type prepared struct {
 func prepare(s *Scenario, o *Options) (*prepared, error) {
 	cat := o.catalogue()
 	tab := o.regions()
-	prog, ok := cat.Lookup(s.Program)
-	if !ok {
+	prog, err := cat.Program(s.Program)
+	if err != nil {
 		return nil, fieldErr("program", benefit.ErrUnknownProgram, "%q (known: %v)", s.Program, cat.IDs())
 	}
 	if err := prog.CheckDims(s.Dims); err != nil {

@@ -48,10 +48,10 @@ func genScenario(rng *rand.Rand) Scenario {
 	s := testScenario(rule(0))
 	s.Name = "generated"
 	s.Horizon = 1 + rng.IntN(6)
-	s.Assumptions = Assumptions{CPI: Rate(pct(-100, 500)), WageGrowth: Rate(pct(0, 1000)),
-		RevenueGrowth: Rate(pct(-500, 1000)), BeneficiaryGrowth: Rate(pct(-300, 500))}
+	s.Assumptions = Assumptions{CPI: new(pct(-100, 500)), WageGrowth: new(pct(0, 1000)),
+		RevenueGrowth: new(pct(-500, 1000)), BeneficiaryGrowth: new(pct(-300, 500))}
 	if rng.IntN(2) == 0 {
-		s.Floor.Projection = floor.Trend{Kind: floor.TrendIndex, WageWeight: Rate(pct(0, 10000)), CPIWeight: Rate(pct(0, 10000))}
+		s.Floor.Projection = floor.Trend{Kind: floor.TrendIndex, WageWeight: new(pct(0, 10000)), CPIWeight: new(pct(0, 10000))}
 	}
 	switch rng.IntN(4) {
 	case 0:
@@ -64,7 +64,7 @@ func genScenario(rng *rand.Rand) Scenario {
 		s.Constraints.MaxStep = amtp(fmt.Sprint(rng.IntN(40)))
 	}
 	if rng.IntN(3) == 0 {
-		s.Constraints.MaxStepPercent = Rate(pct(0, 2000))
+		s.Constraints.MaxStepPercent = new(pct(0, 2000))
 	}
 	switch rng.IntN(3) {
 	case 0:
@@ -81,9 +81,9 @@ func genScenario(rng *rand.Rand) Scenario {
 			r.Revenue = r.Revenue.Add(benefit.FromFen(int64(rng.IntN(100))))
 		}
 		if rng.IntN(3) == 0 { // the region's own assumptions
-			r.Assumptions.RevenueGrowth = Rate(pct(-500, 1000))
+			r.Assumptions.RevenueGrowth = new(pct(-500, 1000))
 			r.Years = []YearAssumptions{{Year: s.StartYear + rng.IntN(s.Horizon), Assumptions: Assumptions{
-				CPI: Rate(pct(-100, 500)), WageGrowth: Rate(pct(0, 1000)), BeneficiaryGrowth: Rate(pct(-300, 500))}}}
+				CPI: new(pct(-100, 500)), WageGrowth: new(pct(0, 1000)), BeneficiaryGrowth: new(pct(-300, 500))}}}
 		}
 		s.Regions = append(s.Regions, r)
 	}
@@ -142,12 +142,12 @@ func TestProperties(t *testing.T) {
 			t.Errorf("scenario %d: the decimal path differs from the integer kernel", i)
 		}
 		sums := map[int][3]benefit.Amount{}
-		for ry := range r.All() {
+		for _, ry := range r.Rows {
 			where := fmt.Sprintf("scenario %d %s %d", i, ry.Region, ry.Year)
 			if ry.Level.Cmp(ry.Floor) < 0 {
 				t.Errorf("%s: level %s below floor %s", where, ry.Level, ry.Floor)
 			}
-			grid := benefit.YuanHalfUp
+			grid := benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.HalfUp}
 			if s.Rounding != nil {
 				grid = *s.Rounding
 			}
@@ -199,7 +199,7 @@ func TestProperties(t *testing.T) {
 			s3 := sums[ry.Year]
 			sums[ry.Year] = [3]benefit.Amount{s3[0].Add(ry.Cost.Total), s3[1].Add(ry.Cost.Central), s3[2].Add(ry.Cost.Local)}
 		}
-		for y := range r.Years() {
+		for _, y := range r.Years {
 			s3 := sums[y.Year]
 			if !s3[0].Equal(y.Cost.Total) || !s3[1].Equal(y.Cost.Central) || !s3[2].Equal(y.Cost.Local) {
 				t.Errorf("scenario %d %d: totals %+v, sums %v", i, y.Year, y.Cost, s3)

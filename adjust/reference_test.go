@@ -179,7 +179,7 @@ func TestSolveMatchesReference(t *testing.T) {
 
 // randomStep draws a region-year and the prepared scenario it belongs to.
 func randomStep(t testing.TB, rng *rand.Rand) (*stepIn, *prepared) {
-	rules := []benefit.Rounding{benefit.YuanHalfUp, {Unit: benefit.TenYuan, Mode: benefit.HalfUp}, {Unit: benefit.Fen, Mode: benefit.HalfEven}, {Unit: benefit.Jiao, Mode: benefit.Down}}
+	rules := []benefit.Rounding{benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.HalfUp}, {Unit: benefit.TenYuan, Mode: benefit.HalfUp}, {Unit: benefit.Fen, Mode: benefit.HalfEven}, {Unit: benefit.Jiao, Mode: benefit.Down}}
 	s := testScenario(Fixed(benefit.Yuan(0)), reg(bj, 1, "1", "1"))
 	rd := rules[rng.IntN(len(rules))]
 	s.Rounding = &rd
@@ -188,7 +188,7 @@ func randomStep(t testing.TB, rng *rand.Rand) (*stepIn, *prepared) {
 		s.Constraints.MaxStep = amtp(fmt.Sprint(rng.IntN(60)))
 	}
 	if rng.IntN(3) == 0 {
-		s.Constraints.MaxStepPercent = Rate(benefit.Percent(int64(rng.IntN(30))))
+		s.Constraints.MaxStepPercent = new(benefit.Percent(int64(rng.IntN(30))))
 	}
 	p, err := prepare(&s, &Options{})
 	if err != nil {

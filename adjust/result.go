@@ -15,8 +15,8 @@ import (
 // different result.
 const Version = "0.1.0"
 
-// Module is the module path carried in every RunRecord.
-const Module = "github.com/benefitstd/benefitstd"
+// module is the module path carried in every RunRecord.
+const module = "github.com/benefitstd/benefitstd"
 
 // A RunRecord identifies a run: the scenario's canonical SHA-256 and the
 // library and data that ran it. Two results with equal records came from
@@ -119,15 +119,9 @@ type Result struct {
 	// CostSharing is the source of the central/local split rule
 	// (region.CostRule.Citation: 国办发〔2018〕6号 for the residents' pension).
 	CostSharing benefit.Citation `json:"cost_sharing"`
-	Summary     []YearSummary    `json:"years"`
+	Years       []YearSummary    `json:"years"`
 	Rows        []RegionYear     `json:"regions"`
 }
-
-// All returns the region-years in order (region code, then year).
-func (r *Result) All() iter.Seq[RegionYear] { return slices.Values(r.Rows) }
-
-// Years returns the yearly summaries in order.
-func (r *Result) Years() iter.Seq[YearSummary] { return slices.Values(r.Summary) }
 
 // Region returns the years of one region.
 func (r *Result) Region(c region.Code) iter.Seq[RegionYear] {

@@ -97,7 +97,7 @@ func (p *prepared) assemble(rows []RegionYear, levels []floor.Level, opts *Optio
 		unit = "元/年"
 	}
 	res := &Result{
-		Run: RunRecord{Module: Module, Version: Version, Catalogue: p.catVer, Floors: p.path.Source, ScenarioSHA256: p.hash,
+		Run: RunRecord{Module: module, Version: Version, Catalogue: p.catVer, Floors: p.path.Source, ScenarioSHA256: p.hash,
 			Scenario: s.Name, Illustrative: s.Illustrative, IllustrativeNote: s.Note},
 		Program: s.Program, Name: p.prog.Name, Unit: unit, Rounding: p.round.String(),
 		Rule: s.Rule.String(), Constraints: s.Constraints.String(),
@@ -113,6 +113,6 @@ func (p *prepared) assemble(rows []RegionYear, levels []floor.Level, opts *Optio
 			return nil, err
 		}
 	}
-	res.Summary = p.summarise(res.Rows)
+	res.Years = p.summarise(res.Rows)
 	return res, nil
 }

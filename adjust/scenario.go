@@ -58,8 +58,10 @@ type Scenario struct {
 	RevenueYear int `json:"revenue_year,omitempty"`
 
 	// Assumptions are the scenario-wide defaults; Years override them
-	// year by year. A region's own Assumptions and Years come first (see
-	// Scenario.Assumption).
+	// year by year. A region's own Assumptions and Years come first: a
+	// driver is the region's value for the year, else the region's
+	// default, else the scenario's value for the year, else the
+	// scenario's default.
 	Assumptions Assumptions       `json:"assumptions,omitzero"`
 	Years       []YearAssumptions `json:"years,omitempty"`
 
@@ -83,7 +85,7 @@ type Region struct {
 
 // Assumptions are the economic drivers of one year (or the default of
 // every year). A nil field is "not given here": the lookup falls through
-// to the next source (see Scenario.Assumption).
+// to the next source (see Scenario.Assumptions).
 type Assumptions struct {
 	GDPGrowth         *benefit.Rate `json:"gdp_growth,omitempty"`         // 地区生产总值增长
 	CPI               *benefit.Rate `json:"cpi,omitempty"`                // 居民消费价格涨幅
@@ -98,43 +100,40 @@ type YearAssumptions struct {
 	Assumptions
 }
 
-// An Assumption names one of the five drivers.
-type Assumption string
+// An assumption names one of the five drivers.
+type assumption string
 
 // The drivers an Assumptions value holds.
 const (
-	GDPGrowth         Assumption = "gdp_growth"
-	CPI               Assumption = "cpi"
-	WageGrowth        Assumption = "wage_growth"
-	RevenueGrowth     Assumption = "revenue_growth"
-	BeneficiaryGrowth Assumption = "beneficiary_growth"
+	gdpGrowth         assumption = "gdp_growth"
+	cpiGrowth         assumption = "cpi"
+	wageGrowth        assumption = "wage_growth"
+	revenueGrowth     assumption = "revenue_growth"
+	beneficiaryGrowth assumption = "beneficiary_growth"
 )
 
-func (a *Assumptions) get(k Assumption) *benefit.Rate {
+func (a *Assumptions) get(k assumption) *benefit.Rate {
 	switch k {
-	case GDPGrowth:
+	case gdpGrowth:
 		return a.GDPGrowth
-	case CPI:
+	case cpiGrowth:
 		return a.CPI
-	case WageGrowth:
+	case wageGrowth:
 		return a.WageGrowth
-	case RevenueGrowth:
+	case revenueGrowth:
 		return a.RevenueGrowth
-	case BeneficiaryGrowth:
+	case beneficiaryGrowth:
 		return a.BeneficiaryGrowth
 	}
 	return nil
 }
 
-// Rate returns a pointer to r, for filling an Assumptions literal.
-func Rate(r benefit.Rate) *benefit.Rate { return &r }
-
-// Assumption returns driver k for region index ri (-1 for the scenario
+// assumptionOf returns driver k for region index ri (-1 for the scenario
 // as a whole, as the national floor projection uses) in year y, and
 // where it came from. The lookup order is: the region's value for y, the
 // region's default, the scenario's value for y, the scenario's default.
 // It reports false when none of them gives the driver.
-func (s *Scenario) Assumption(k Assumption, ri, y int) (benefit.Rate, string, bool) {
+func (s *Scenario) assumptionOf(k assumption, ri, y int) (benefit.Rate, string, bool) {
 	v, src, i, ok := s.lookup(k, ri, y)
 	if !ok {
 		return benefit.Rate{}, "", false
@@ -160,7 +159,7 @@ const (
 	srcScenario
 )
 
-func (s *Scenario) lookup(k Assumption, ri, y int) (benefit.Rate, int, int, bool) {
+func (s *Scenario) lookup(k assumption, ri, y int) (benefit.Rate, int, int, bool) {
 	if ri >= 0 && ri < len(s.Regions) {
 		r := &s.Regions[ri]
 		for i := range r.Years {
@@ -188,7 +187,7 @@ func (s *Scenario) lookup(k Assumption, ri, y int) (benefit.Rate, int, int, bool
 }
 
 // rate returns driver k or 0 % when no source gives it.
-func (s *Scenario) rate(k Assumption, ri, y int) benefit.Rate {
+func (s *Scenario) rate(k assumption, ri, y int) benefit.Rate {
 	v, _, _, _ := s.lookup(k, ri, y)
 	return v
 }
@@ -208,20 +207,14 @@ func (s *Scenario) revenueYear() int {
 
 // LoadScenario reads a scenario from JSON, strictly: unknown fields,
 // trailing data, malformed amounts and rates are errors. It then
-// validates the scenario against the default catalogue and region table
-// (Validate): a region code the table does not hold is an error wrapping
-// region.ErrUnknownRegion. name is the file name used in errors; every
-// error is a *benefit.RecordError naming the file, the line when known,
-// and the field path ("regions[1].code").
-func LoadScenario(r io.Reader, name string) (Scenario, error) {
-	return LoadScenarioWith(r, name, Options{})
-}
-
-// LoadScenarioWith is LoadScenario validating against opts.Catalogue,
-// opts.Regions and opts.Floors (nil: the defaults), as Run with the
-// same Options would: use it when the scenario names divisions added
-// with region.Table.WithDivisions.
-func LoadScenarioWith(r io.Reader, name string, opts Options) (Scenario, error) {
+// validates the scenario as Run with the same Options would (Validate),
+// against opts.Catalogue, opts.Regions and opts.Floors (nil: the
+// defaults): a region code the table does not hold is an error wrapping
+// region.ErrUnknownRegion (give the table from region.Table.WithDivisions
+// when the scenario names added divisions). name is the file name used
+// in errors; every error is a *benefit.RecordError naming the file, the
+// line when known, and the field path ("regions[1].code").
+func LoadScenario(r io.Reader, name string, opts Options) (Scenario, error) {
 	var s Scenario
 	doc, err := input.ReadJSON(r, name, &s, opts.Limits)
 	if err != nil {

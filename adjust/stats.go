@@ -51,7 +51,7 @@ func (p *prepared) summarise(rows []RegionYear) []YearSummary {
 		}
 		if ys.Beneficiaries > 0 {
 			// Σ level × persons ÷ persons, exact, then rounded to the fen
-			ys.MeanLevel, _ = weighted.QuoInt(ys.Beneficiaries, benefit.FenHalfUp)
+			ys.MeanLevel, _ = weighted.QuoInt(ys.Beneficiaries, benefit.FenHalfUp())
 		}
 		ys.MaxMinRatio, ys.CV, ys.Gini = dispersion(lv[i])
 	}
@@ -124,7 +124,7 @@ type stat struct {
 func fenFloat(a benefit.Amount) float64 {
 	f, ok := a.Fen()
 	if !ok {
-		f, _ = a.Round(benefit.FenHalfUp).Fen()
+		f, _ = a.Round(benefit.FenHalfUp()).Fen()
 	}
 	return float64(f)
 }

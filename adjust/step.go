@@ -21,7 +21,7 @@ func grow(a benefit.Amount, g benefit.Rate) benefit.Amount {
 	if g.IsZero() {
 		return a
 	}
-	return a.Add(a.MulRate(g)).Round(benefit.FenHalfUp)
+	return a.Add(a.MulRate(g)).Round(benefit.FenHalfUp())
 }
 
 // growCount returns n × (1 + g) rounded half-up to a whole person, and
@@ -32,7 +32,7 @@ func growCount(n int64, g benefit.Rate) (int64, bool) {
 		return n, true
 	}
 	a := benefit.Yuan(n)
-	f, ok := a.Add(a.MulRate(g)).Round(benefit.YuanHalfUp).Fen()
+	f, ok := a.Add(a.MulRate(g)).Round(benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.HalfUp}).Fen()
 	if !ok || f/100 > MaxBeneficiaries {
 		return 0, false
 	}
@@ -162,7 +162,7 @@ func (p *prepared) baseRevenue(ri int) benefit.Amount {
 	s := p.s
 	rev := s.Regions[ri].Revenue
 	for y := s.revenueYear() + 1; y <= s.BaseYear(); y++ {
-		rev = grow(rev, s.rate(RevenueGrowth, ri, y))
+		rev = grow(rev, s.rate(revenueGrowth, ri, y))
 	}
 	return rev
 }
@@ -187,14 +187,14 @@ func (p *prepared) runRegionDecimal(ri int, out []RegionYear) error {
 	for i := range s.Horizon {
 		y := s.StartYear + i
 		var ok bool
-		if n, ok = growCount(n, s.rate(BeneficiaryGrowth, ri, y)); !ok {
-			_, path, _ := s.Assumption(BeneficiaryGrowth, ri, y)
+		if n, ok = growCount(n, s.rate(beneficiaryGrowth, ri, y)); !ok {
+			_, path, _ := s.assumptionOf(beneficiaryGrowth, ri, y)
 			return fieldErr(path, benefit.ErrRange, "the beneficiaries of region %s grow past %d persons in %d", r.Code, int64(MaxBeneficiaries), y)
 		}
 		prevRev := rev
-		rev = grow(rev, s.rate(RevenueGrowth, ri, y))
+		rev = grow(rev, s.rate(revenueGrowth, ri, y))
 		fy, prevF := p.floors[i+1], p.floors[i].Amount
-		env := ruleEnv{level: level, floor: fy.Amount, prevFloor: prevF, wage: s.rate(WageGrowth, ri, y), cpi: s.rate(CPI, ri, y)}
+		env := ruleEnv{level: level, floor: fy.Amount, prevFloor: prevF, wage: s.rate(wageGrowth, ri, y), cpi: s.rate(cpiGrowth, ri, y)}
 		prop := level.Add(s.Rule.increase(&env)).Round(p.round)
 		if prop.Sign() < 0 {
 			prop = benefit.Amount{}

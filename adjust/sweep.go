@@ -1,16 +1,11 @@
 package adjust
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"strconv"
-	"strings"
+	"slices"
 
 	"github.com/benefitstd/benefitstd/benefit"
-	"github.com/benefitstd/benefitstd/internal/input"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -39,182 +34,211 @@ type SweepResult struct {
 	Points       []SweepPoint `json:"points"`
 }
 
-// Sweep runs s once for each value of one parameter and reports the cost
-// and the regions that go infeasible at each (参数扫描). path is the JSON
-// path of the parameter in the scenario ("rule.amount",
-// "rule.parts[1].percent", "constraints.fiscal_cap.percent",
-// "floor.projection.step"), and each value is written as in the
-// scenario's JSON ("20", "3%"). The path's parent must exist; the
-// parameter itself may be absent (it is then added). Each variant is
-// validated like any scenario, and its run record carries its own hash.
-// opts.Progress reports the regions of each value's run in turn.
-//
-// A malformed path, one whose parent is missing, or a value the field
-// cannot hold is a *benefit.RecordError (Field: the path) wrapping
-// benefit.ErrSyntax; a
-// value whose run fails gives an error naming path and value and
-// wrapping the run's error (the variant's *benefit.RecordError when it
-// is invalid). Nothing is returned for a sweep that fails at any value.
-func Sweep(ctx context.Context, s Scenario, path string, values []string, opts Options) (*SweepResult, error) {
-	base, err := json.Marshal(s)
-	if err != nil {
-		return nil, err
-	}
-	res := &SweepResult{Parameter: path, Scenario: s.Name, Illustrative: s.Illustrative, StartYear: s.StartYear, Horizon: s.Horizon}
-	out := make([]SweepPoint, 0, len(values))
-	for i, v := range values {
-		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("adjust: sweep stopped at value %d of %d: %w", i, len(values), context.Cause(ctx))
+// A SweepParam is one parameter of a scenario and the values a Sweep
+// runs it at (参数扫描). Build one with SweepRuleAmount,
+// SweepRulePercent, SweepFiscalCapPercent, SweepMaxStepPercent or
+// SweepFloorStep; InPart moves a rule parameter into a part of a sum
+// rule. The zero SweepParam has no values.
+type SweepParam struct {
+	field  string   // the parameter's JSON path below rule ("amount") or in the scenario
+	rule   bool     // field is a rule's, under the parts in path
+	path   []int    // parts of a sum rule, outermost first
+	labels []string // each value as the scenario's JSON writes it
+	set    func(*Scenario, *Rule, int) error
+}
+
+// SweepRuleAmount sweeps the amount of a fixed rule ("rule.amount",
+// 定额调整) over amounts.
+func SweepRuleAmount(amounts ...benefit.Amount) SweepParam {
+	amounts = slices.Clone(amounts) // the caller may reuse its slice
+	return ruleParam("amount", labels(amounts), func(r *Rule, i int) { r.Amount = new(amounts[i]) })
+}
+
+// SweepRulePercent sweeps the percent of a percent rule ("rule.percent",
+// 按比例调整) over rates.
+func SweepRulePercent(rates ...benefit.Rate) SweepParam {
+	rates = slices.Clone(rates) // the caller may reuse its slice
+	return ruleParam("percent", labels(rates), func(r *Rule, i int) { r.Percent = new(rates[i]) })
+}
+
+// SweepFiscalCapPercent sweeps the percent of the scenario's fiscal cap
+// ("constraints.fiscal_cap.percent", 财政负担能力) over rates. The
+// scenario must have a fiscal cap; its basis is kept.
+func SweepFiscalCapPercent(rates ...benefit.Rate) SweepParam {
+	rates = slices.Clone(rates) // the caller may reuse its slice
+	return SweepParam{field: "constraints.fiscal_cap.percent", labels: labels(rates), set: func(s *Scenario, _ *Rule, i int) error {
+		if s.Constraints.FiscalCap == nil {
+			return &benefit.RecordError{Field: "constraints.fiscal_cap", Err: fmt.Errorf("%w: the scenario has no fiscal cap to sweep", benefit.ErrSyntax)}
 		}
-		vs, err := setPath(base, path, v)
+		s.Constraints.FiscalCap = &FiscalCap{Basis: s.Constraints.FiscalCap.Basis, Percent: rates[i]}
+		return nil
+	}}
+}
+
+// SweepMaxStepPercent sweeps the cap on the yearly increase as a percent
+// of the current level ("constraints.max_step_percent") over rates.
+func SweepMaxStepPercent(rates ...benefit.Rate) SweepParam {
+	rates = slices.Clone(rates) // the caller may reuse its slice
+	return SweepParam{field: "constraints.max_step_percent", labels: labels(rates), set: func(s *Scenario, _ *Rule, i int) error {
+		s.Constraints.MaxStepPercent = new(rates[i])
+		return nil
+	}}
+}
+
+// SweepFloorStep sweeps the yearly step of the projected national floor
+// ("floor.projection.step") over amounts. The projection must be a step
+// trend (floor.TrendStep).
+func SweepFloorStep(amounts ...benefit.Amount) SweepParam {
+	amounts = slices.Clone(amounts) // the caller may reuse its slice
+	return SweepParam{field: "floor.projection.step", labels: labels(amounts), set: func(s *Scenario, _ *Rule, i int) error {
+		s.Floor.Projection.Step = new(amounts[i])
+		return nil
+	}}
+}
+
+// InPart returns p applied to part i (from 0) of the scenario's sum rule
+// instead of to the rule itself: SweepRulePercent(rates...).InPart(1)
+// sweeps "rule.parts[1].percent". Calls nest, outermost part first. A
+// parameter that is not a rule's, or a part the rule does not have, is
+// an error of the Sweep.
+func (p SweepParam) InPart(i int) SweepParam {
+	p.path = append(slices.Clone(p.path), i)
+	return p
+}
+
+// name returns the parameter's JSON path in the scenario
+// ("rule.parts[1].percent").
+func (p SweepParam) name() string {
+	if !p.rule {
+		return p.field
+	}
+	n := "rule"
+	for _, i := range p.path {
+		n += fmt.Sprintf(".parts[%d]", i)
+	}
+	return n + "." + p.field
+}
+
+func ruleParam(field string, ls []string, set func(*Rule, int)) SweepParam {
+	return SweepParam{field: field, rule: true, labels: ls, set: func(_ *Scenario, r *Rule, i int) error {
+		set(r, i)
+		return nil
+	}}
+}
+
+func labels[T fmt.Stringer](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v.String()
+	}
+	return out
+}
+
+// variant returns a copy of s with value i of p set, sharing nothing
+// with s that p changes.
+func (p SweepParam) variant(s Scenario, i int) (Scenario, error) {
+	v := s // set replaces what it changes (a pointer, the rule's parts), so the copy shares nothing it writes
+	if !p.rule {
+		if len(p.path) > 0 {
+			return Scenario{}, &benefit.RecordError{Field: p.name(), Err: fmt.Errorf("%w: %s is not a parameter of a rule, so it has no parts", benefit.ErrSyntax, p.field)}
+		}
+		return v, p.set(&v, nil, i)
+	}
+	v.Rule = s.Rule.clone()
+	r := &v.Rule
+	for d, k := range p.path {
+		if r.Kind != KindSum || k < 0 || k >= len(r.Parts) {
+			at := "rule"
+			for _, j := range p.path[:d] {
+				at += fmt.Sprintf(".parts[%d]", j)
+			}
+			return Scenario{}, &benefit.RecordError{Field: p.name(), Err: fmt.Errorf("%w: %s (a %s rule) has no part %d", benefit.ErrSyntax, at, r.Kind, k)}
+		}
+		r = &r.Parts[k]
+	}
+	return v, p.set(&v, r, i)
+}
+
+// clone returns r with its own copy of the parts, at every depth.
+func (r Rule) clone() Rule {
+	if r.Parts != nil {
+		parts := make([]Rule, len(r.Parts))
+		for i := range r.Parts {
+			parts[i] = r.Parts[i].clone()
+		}
+		r.Parts = parts
+	}
+	return r
+}
+
+// Sweep runs s once for each value of parameter p and reports the cost
+// and the regions that go infeasible at each (参数扫描). Each variant is
+// validated like any scenario, and its run record carries its own hash;
+// s itself is not changed. opts.Progress reports the regions of each
+// value's run in turn.
+//
+// A parameter the scenario cannot take (a part its rule does not have,
+// a fiscal cap percent without a fiscal cap) is a *benefit.RecordError
+// (Field: the parameter's JSON path) wrapping benefit.ErrSyntax; a value
+// whose run fails gives an error naming the parameter and the value and
+// wrapping the run's error (the variant's *benefit.RecordError when it
+// is invalid, as a rule.amount on a rule that is not fixed is). Nothing
+// is returned for a sweep that fails at any value.
+func Sweep(ctx context.Context, s Scenario, p SweepParam, opts Options) (*SweepResult, error) {
+	name := p.name()
+	res := &SweepResult{Parameter: name, Scenario: s.Name, Illustrative: s.Illustrative, StartYear: s.StartYear, Horizon: s.Horizon}
+	out := make([]SweepPoint, 0, len(p.labels))
+	for i, v := range p.labels {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("adjust: sweep stopped at value %d of %d: %w", i, len(p.labels), context.Cause(ctx))
+		}
+		vs, err := p.variant(s, i)
 		if err != nil {
 			return nil, err
 		}
 		r, err := Run(ctx, vs, opts)
 		if err != nil {
-			return nil, fmt.Errorf("adjust: sweep %s = %s: %w", path, v, err)
+			return nil, fmt.Errorf("adjust: sweep %s = %s: %w", name, v, err)
 		}
-		p := SweepPoint{Value: v, Run: r.Run, Infeasible: []region.Code{}, FirstInfeasible: []int{}}
-		for _, y := range r.Summary {
-			p.Cost.Total = p.Cost.Total.Add(y.Cost.Total)
-			p.Cost.Central = p.Cost.Central.Add(y.Cost.Central)
-			p.Cost.Local = p.Cost.Local.Add(y.Cost.Local)
-			p.Transfer = p.Transfer.Add(y.Transfer)
+		pt := SweepPoint{Value: v, Run: r.Run, Infeasible: []region.Code{}, FirstInfeasible: []int{}}
+		for _, y := range r.Years {
+			pt.Cost.Total = pt.Cost.Total.Add(y.Cost.Total)
+			pt.Cost.Central = pt.Cost.Central.Add(y.Cost.Central)
+			pt.Cost.Local = pt.Cost.Local.Add(y.Cost.Local)
+			pt.Transfer = pt.Transfer.Add(y.Transfer)
 		}
 		var last region.Code
 		for _, ry := range r.Rows {
 			if ry.Infeasible && ry.Region != last {
-				p.Infeasible = append(p.Infeasible, ry.Region)
-				p.FirstInfeasible = append(p.FirstInfeasible, ry.Year)
+				pt.Infeasible = append(pt.Infeasible, ry.Region)
+				pt.FirstInfeasible = append(pt.FirstInfeasible, ry.Year)
 				last = ry.Region
 			}
 		}
-		out = append(out, p)
+		out = append(out, pt)
 	}
 	res.Points = out
 	return res, nil
 }
 
-// setPath returns the scenario of JSON doc with the value at path set to
-// v (a JSON string), decoded strictly.
-func setPath(doc []byte, path, v string) (Scenario, error) {
-	bad := func(msg string) error {
-		return &benefit.RecordError{Field: path, Err: fmt.Errorf("%w: %s", benefit.ErrSyntax, msg)}
-	}
-	dec := json.NewDecoder(bytes.NewReader(doc))
-	dec.UseNumber()
-	var root any
-	if err := dec.Decode(&root); err != nil {
-		return Scenario{}, err
-	}
-	steps, err := splitPath(path)
-	if err != nil {
-		return Scenario{}, bad(err.Error())
-	}
-	cur := root
-	for i, st := range steps {
-		lastStep := i == len(steps)-1
-		switch c := cur.(type) {
-		case map[string]any:
-			if st.index >= 0 {
-				return Scenario{}, bad(fmt.Sprintf("%s is an object, not a list", st.name))
-			}
-			if lastStep {
-				c[st.name] = v
-				continue
-			}
-			next, ok := c[st.name]
-			if !ok {
-				return Scenario{}, bad(fmt.Sprintf("no %q in the scenario", st.name))
-			}
-			cur = next
-		case []any:
-			if st.index < 0 || st.index >= len(c) {
-				return Scenario{}, bad(fmt.Sprintf("index out of range (the list has %d items)", len(c)))
-			}
-			if lastStep {
-				c[st.index] = v
-				continue
-			}
-			cur = c[st.index]
-		default:
-			return Scenario{}, bad("the path goes through a value that is not an object or list")
-		}
-	}
-	b, err := json.Marshal(root)
-	if err != nil {
-		return Scenario{}, err
-	}
-	var s Scenario
-	if err := input.Value(b, &s); err != nil {
-		var re *benefit.RecordError
-		if errors.As(err, &re) {
-			err = re.Err
-		}
-		return Scenario{}, &benefit.RecordError{Field: path, Err: fmt.Errorf("%w: value %q: %v", benefit.ErrSyntax, v, err)}
-	}
-	return s, nil
-}
-
-type pathStep struct {
-	name  string
-	index int // -1 for a field
-}
-
-// splitPath splits "rule.parts[1].percent" into rule, parts, [1], percent.
-func splitPath(p string) ([]pathStep, error) {
-	if p == "" {
-		return nil, fmt.Errorf("empty path")
-	}
-	var out []pathStep
-	for _, part := range strings.Split(p, ".") {
-		name := part
-		var idx []int
-		for {
-			open := strings.IndexByte(name, '[')
-			if open < 0 {
-				break
-			}
-			end := strings.IndexByte(name[open:], ']')
-			if end < 0 {
-				return nil, fmt.Errorf("unclosed [ in %q", part)
-			}
-			n, err := strconv.Atoi(name[open+1 : open+end])
-			if err != nil || n < 0 {
-				return nil, fmt.Errorf("bad index in %q", part)
-			}
-			idx = append(idx, n)
-			name = name[:open] + name[open+end+1:]
-		}
-		if name == "" {
-			return nil, fmt.Errorf("empty field name in %q", p)
-		}
-		out = append(out, pathStep{name: name, index: -1})
-		for _, n := range idx {
-			out = append(out, pathStep{index: n})
-		}
-	}
-	return out, nil
-}
-
-// Values returns the values from, from+step, … up to and including to
-// (when reached exactly), as strings for Sweep. step must be positive,
-// to at least from, and the range at most 10,000 values; otherwise the
-// error is a *benefit.RecordError (field "step" or "to") wrapping
-// benefit.ErrRange.
-func Values(from, to, step benefit.Amount) ([]string, error) {
+// AmountRange returns the amounts from, from+step, … up to and including
+// to (when reached exactly), for SweepRuleAmount or SweepFloorStep. step
+// must be positive, to at least from, and the range at most 10,000
+// values; otherwise the error is a *benefit.RecordError (field "step" or
+// "to") wrapping benefit.ErrRange.
+func AmountRange(from, to, step benefit.Amount) ([]benefit.Amount, error) {
 	if step.Sign() <= 0 {
 		return nil, &benefit.RecordError{Field: "step", Err: fmt.Errorf("%w: step %s must be positive", benefit.ErrRange, step)}
 	}
 	if from.Cmp(to) > 0 {
 		return nil, &benefit.RecordError{Field: "to", Err: fmt.Errorf("%w: to %s is below from %s, so there is nothing to sweep", benefit.ErrRange, to, from)}
 	}
-	var out []string
+	var out []benefit.Amount
 	for v := from; v.Cmp(to) <= 0; v = v.Add(step) {
 		if len(out) == 10000 {
 			return nil, &benefit.RecordError{Field: "to", Err: fmt.Errorf("%w: more than 10,000 values from %s to %s by %s", benefit.ErrRange, from, to, step)}
 		}
-		out = append(out, v.String())
+		out = append(out, v)
 	}
 	return out, nil
 }

@@ -132,8 +132,8 @@ func checkYears(path string, ys []YearAssumptions) error {
 // by more than all of itself, and a negative revenue or count would make
 // every later figure meaningless.
 func checkRates(path string, a *Assumptions) error {
-	for _, k := range []Assumption{GDPGrowth, CPI, WageGrowth, RevenueGrowth, BeneficiaryGrowth} {
-		if v := a.get(k); v != nil && v.Add(benefit.One).Sign() < 0 {
+	for _, k := range []assumption{gdpGrowth, cpiGrowth, wageGrowth, revenueGrowth, beneficiaryGrowth} {
+		if v := a.get(k); v != nil && v.Add(benefit.Percent(100)).Sign() < 0 {
 			return fieldErr(path+"."+string(k), benefit.ErrRange, "%s (a growth rate is at least -100%%)", v)
 		}
 	}
@@ -142,14 +142,14 @@ func checkRates(path string, a *Assumptions) error {
 
 // ruleNeeds lists the assumptions a rule reads, with the JSON path of
 // the field that reads each.
-func ruleNeeds(r *Rule, path string, add func(field string, k Assumption)) {
+func ruleNeeds(r *Rule, path string, add func(field string, k assumption)) {
 	switch r.Kind {
 	case KindIndex:
 		if r.WageWeight != nil && !r.WageWeight.IsZero() {
-			add(path+".wage_weight", WageGrowth)
+			add(path+".wage_weight", wageGrowth)
 		}
 		if r.CPIWeight != nil && !r.CPIWeight.IsZero() {
-			add(path+".cpi_weight", CPI)
+			add(path+".cpi_weight", cpiGrowth)
 		}
 	case KindSum:
 		for i := range r.Parts {
@@ -164,12 +164,12 @@ func ruleNeeds(r *Rule, path string, add func(field string, k Assumption)) {
 func (s *Scenario) checkAssumptions() error {
 	type need struct {
 		field string
-		k     Assumption
+		k     assumption
 	}
 	var needs []need
-	ruleNeeds(&s.Rule, "rule", func(f string, k Assumption) { needs = append(needs, need{f, k}) })
+	ruleNeeds(&s.Rule, "rule", func(f string, k assumption) { needs = append(needs, need{f, k}) })
 	if c := s.Constraints.FiscalCap; c != nil && c.Basis == OfRevenueGrowth {
-		needs = append(needs, need{"constraints.fiscal_cap.basis", RevenueGrowth})
+		needs = append(needs, need{"constraints.fiscal_cap.basis", revenueGrowth})
 	}
 	for ri := range s.Regions {
 		for y := s.StartYear; y <= s.EndYear(); y++ {
@@ -192,10 +192,10 @@ func (s *Scenario) floorGrowth(y int) (wage, cpi benefit.Rate, err error) {
 	readsWage, readsCPI := s.Floor.Projection.Reads()
 	for _, n := range []struct {
 		reads bool
-		k     Assumption
+		k     assumption
 		v     *benefit.Rate
 		field string
-	}{{readsWage, WageGrowth, &wage, "projection.wage_weight"}, {readsCPI, CPI, &cpi, "projection.cpi_weight"}} {
+	}{{readsWage, wageGrowth, &wage, "projection.wage_weight"}, {readsCPI, cpiGrowth, &cpi, "projection.cpi_weight"}} {
 		if !n.reads {
 			continue
 		}

@@ -46,7 +46,7 @@ func newAdjustSynth(tb testing.TB) *adjustSynth {
 	tab := region.Default()
 	var counties []region.Code
 	for d := range tab.All() {
-		if d.Level == region.County && !d.StatisticalOnly {
+		if d.Rank == region.County && !d.StatisticalOnly {
 			counties = append(counties, d.Code)
 		}
 	}
@@ -54,8 +54,8 @@ func newAdjustSynth(tb testing.TB) *adjustSynth {
 	s := adjust.Scenario{
 		Name: "bench 2850 x 30", Illustrative: true, Program: "pension.resident.basic",
 		StartYear: 2025, Horizon: adjustYears,
-		Assumptions: adjust.Assumptions{CPI: adjust.Rate(benefit.Percent(2)), WageGrowth: adjust.Rate(benefit.Percent(5)),
-			RevenueGrowth: adjust.Rate(benefit.Percent(3)), BeneficiaryGrowth: adjust.Rate(benefit.Percent(1))},
+		Assumptions: adjust.Assumptions{CPI: new(benefit.Percent(2)), WageGrowth: new(benefit.Percent(5)),
+			RevenueGrowth: new(benefit.Percent(3)), BeneficiaryGrowth: new(benefit.Percent(1))},
 		Floor: floor.Path{
 			History: []benefit.Version{
 				{From: benefit.NewMonth(2024, 1), Amount: benefit.Yuan(123), Status: benefit.Legislated},
@@ -64,7 +64,7 @@ func newAdjustSynth(tb testing.TB) *adjustSynth {
 			Projection: floor.StepTrend(benefit.Yuan(20)),
 		},
 		Rule: adjust.Sum(adjust.PassThrough(), adjust.Indexation(benefit.Percent(20), benefit.Percent(20), benefit.Rate{})),
-		Constraints: adjust.Constraints{MaxStepPercent: adjust.Rate(benefit.Percent(15)),
+		Constraints: adjust.Constraints{MaxStepPercent: new(benefit.Percent(15)),
 			FiscalCap: &adjust.FiscalCap{Basis: adjust.OfRevenue, Percent: benefit.Percent(2)}},
 	}
 	for i := range adjustRegions {
@@ -125,7 +125,7 @@ func benchRun(b *testing.B, opts adjust.Options) {
 			b.Fatal(err)
 		}
 		infeasible, binding = 0, 0
-		for ry := range r.All() {
+		for _, ry := range r.Rows {
 			if ry.Infeasible {
 				infeasible++
 			}

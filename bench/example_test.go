@@ -14,7 +14,7 @@ import (
 func Example() {
 	x := 1.005
 	fmt.Println("float64:", math.Round(x*100)/100)
-	fmt.Println("exact:  ", benefit.MustParseAmount("1.005").Round(benefit.FenHalfUp))
+	fmt.Println("exact:  ", benefit.MustParseAmount("1.005").Round(benefit.FenHalfUp()))
 	// Output:
 	// float64: 1
 	// exact:   1.01

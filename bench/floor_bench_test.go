@@ -97,7 +97,7 @@ func newFloorSynth(tb testing.TB, n int) *floorSynth {
 					cents = kind.base[y] * 99
 				}
 				a := benefit.FromFen(cents)
-				vs = append(vs, benefit.Version{From: from, Amount: a, Status: benefit.Default})
+				vs = append(vs, benefit.Version{From: from, Amount: a, Status: benefit.Illustrative})
 				fv[y].from, fv[y].amt = int(from), float64(cents)/100
 			}
 			sc, err := benefit.NewSchedule(vs...)
@@ -230,7 +230,7 @@ type floatKernel struct {
 func newFloatKernel(s *floorSynth) *floatKernel {
 	k := &floatKernel{s: s, floors: make([][]step, len(floorKinds))}
 	for i, kind := range floorKinds {
-		sc, ok := floor.Default().National(kind.program, benefit.MustParseDims(kind.dims))
+		sc, ok := floor.Default().NationalSchedule(kind.program, benefit.MustParseDims(kind.dims))
 		if !ok {
 			continue
 		}

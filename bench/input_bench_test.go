@@ -47,7 +47,7 @@ var levelsFiles = sync.OnceValues(func() ([]byte, []byte) {
 	j.WriteString("{\"levels\": [\n")
 	first := true
 	for d := range region.Default().All() {
-		if d.Level != region.County {
+		if d.Rank != region.County {
 			continue
 		}
 		for _, k := range dims {
@@ -78,7 +78,7 @@ func BenchmarkReadLevels(b *testing.B) {
 	b.Run("CSV", func(b *testing.B) {
 		b.SetBytes(int64(len(csvDoc)))
 		for b.Loop() {
-			if _, err := floor.ReadCSV(bytes.NewReader(csvDoc), "levels.csv"); err != nil {
+			if _, err := floor.ReadCSV(bytes.NewReader(csvDoc), "levels.csv", floor.SetOptions{}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -86,7 +86,7 @@ func BenchmarkReadLevels(b *testing.B) {
 	b.Run("JSON", func(b *testing.B) {
 		b.SetBytes(int64(len(jsonDoc)))
 		for b.Loop() {
-			if _, err := floor.ReadJSON(bytes.NewReader(jsonDoc), "levels.json"); err != nil {
+			if _, err := floor.ReadJSON(bytes.NewReader(jsonDoc), "levels.json", floor.SetOptions{}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -157,7 +157,7 @@ func BenchmarkCSVReader(b *testing.B) {
 		t1 := time.Now()
 		readCSV(b, data)
 		t2 := time.Now()
-		if _, err := c.Run(context.Background(), plan.ReadCSV(bytes.NewReader(data), "bench.csv"), plan.Options{}); err != nil {
+		if _, err := c.Run(context.Background(), plan.ReadCSV(bytes.NewReader(data), "bench.csv", benefit.Limits{}), plan.Options{}); err != nil {
 			b.Fatal(err)
 		}
 		bare += t1.Sub(t0)
@@ -189,7 +189,7 @@ func BenchmarkFloorCheckVersions(b *testing.B) {
 			}
 			fmt.Fprintf(&s, "371723,pension.resident.basic,%04d-%02d,%s,100,default\n", 2010+i/12, 1+i%12, amt)
 		}
-		lv, err := floor.ReadCSVWith(strings.NewReader(s.String()), "v.csv", floor.SetOptions{Limits: benefit.Limits{Versions: n}})
+		lv, err := floor.ReadCSV(strings.NewReader(s.String()), "v.csv", floor.SetOptions{Limits: benefit.Limits{Versions: n}})
 		if err != nil {
 			b.Fatal(err)
 		}

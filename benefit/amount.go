@@ -274,9 +274,6 @@ func (a Amount) Equal(b Amount) bool {
 	return a.d.Cmp(*b.d) == 0
 }
 
-// CompareAmounts is Cmp as a function, for slices.SortFunc.
-func CompareAmounts(a, b Amount) int { return a.Cmp(b) }
-
 // Add returns a + b, exactly.
 func (a Amount) Add(b Amount) Amount {
 	if a.d == nil && b.d == nil {
@@ -303,14 +300,6 @@ func (a Amount) Neg() Amount {
 		return Amount{v: -a.v}
 	}
 	return amountOf(a.dec().Neg())
-}
-
-// Abs returns |a|.
-func (a Amount) Abs() Amount {
-	if a.Sign() < 0 {
-		return a.Neg()
-	}
-	return a
 }
 
 // Mul returns a × n for an integer count n (persons, months), exactly.
@@ -485,9 +474,6 @@ func fixed(d decimal.Decimal, min int32) string {
 	return n.StringFixed(-n.Exponent())
 }
 
-// AppendText implements encoding.TextAppender.
-func (a Amount) AppendText(b []byte) ([]byte, error) { return a.appendText(b), nil }
-
 // MarshalText implements encoding.TextMarshaler.
 func (a Amount) MarshalText() ([]byte, error) { return a.appendText(nil), nil }
 
@@ -500,13 +486,6 @@ func (a *Amount) UnmarshalText(b []byte) error {
 	}
 	*a = v
 	return nil
-}
-
-// MarshalJSON writes a as a JSON string ("123.00"), so that no JSON
-// reader turns it into a binary float.
-func (a Amount) MarshalJSON() ([]byte, error) {
-	b := a.appendText([]byte{'"'}) // digits, a minus and a point: nothing to escape
-	return append(b, '"'), nil
 }
 
 // UnmarshalJSON accepts a JSON string or a JSON number written as plain
@@ -535,15 +514,6 @@ func jsonScalar(typ string, b []byte) (string, error) {
 		return s, nil
 	}
 	return string(b), nil
-}
-
-// SumAmounts returns the exact sum of as.
-func SumAmounts(as ...Amount) Amount {
-	var s Amount
-	for _, a := range as {
-		s = s.Add(a)
-	}
-	return s
 }
 
 // MaxAmount returns the larger of a and b (a when equal).

@@ -59,7 +59,7 @@ func BenchmarkMulCount(b *testing.B) {
 func BenchmarkMulRateRound(b *testing.B) {
 	x, r := benefit.MustParseAmount("1234.56"), benefit.MustParseRate("1.0325")
 	for b.Loop() {
-		sinkAmount = x.MulRate(r).Round(benefit.FenHalfUp)
+		sinkAmount = x.MulRate(r).Round(benefit.FenHalfUp())
 	}
 }
 

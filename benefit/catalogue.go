@@ -16,7 +16,7 @@ import (
 var defaultCatalogueJSON []byte
 
 // A Catalogue is an immutable set of programmes, by id. It is safe for
-// concurrent use; Lookup and All hand out copies.
+// concurrent use; Program and All hand out copies.
 type Catalogue struct {
 	version string
 	byID    map[string]Program
@@ -83,20 +83,11 @@ func NewCatalogue(version, source string, programs ...Program) (*Catalogue, erro
 // Version returns the catalogue's version string.
 func (c *Catalogue) Version() string { return c.version }
 
-// Lookup returns the programme with the given id.
-func (c *Catalogue) Lookup(id string) (Program, bool) {
-	p, ok := c.byID[id]
-	if !ok {
-		return Program{}, false
-	}
-	return p.clone(), true
-}
-
 // Program returns the programme with the given id, or an error wrapping
 // ErrUnknownProgram that lists the known ids.
 func (c *Catalogue) Program(id string) (Program, error) {
-	if p, ok := c.Lookup(id); ok {
-		return p, nil
+	if p, ok := c.byID[id]; ok {
+		return p.clone(), nil
 	}
 	return Program{}, fmt.Errorf("%w %q (known: %v)", ErrUnknownProgram, id, c.order)
 }

@@ -235,7 +235,7 @@ func (g diffGen) rate(depth int) ratePair {
 		x, y := g.rate(depth-1), g.rate(depth-1)
 		return ratePair{x.r.Add(y.r), x.ref.Add(y.ref), "(" + x.how + ")+(" + y.how + ")"}
 	}
-	return ratePair{benefit.One, decimal.New(1, 0), "one"}
+	return ratePair{benefit.Percent(100), decimal.New(1, 0), "one"}
 }
 
 var (
@@ -264,9 +264,6 @@ func checkAmount(t testing.TB, p pair) {
 	if b, _ := p.a.MarshalText(); string(b) != want {
 		t.Fatalf("%s: text %s, decimal %q", p.how, b, want)
 	}
-	if b, _ := p.a.AppendText([]byte("x")); string(b) != "x"+want {
-		t.Fatalf("%s: AppendText %s, decimal %q", p.how, b, want)
-	}
 	f, ok := p.a.Fen()
 	got := "-"
 	if ok {
@@ -285,7 +282,7 @@ func checkRate(t testing.TB, p ratePair) {
 	if got, want := p.r.String(), refRateString(p.ref); got != want {
 		t.Fatalf("%s: String %q, decimal %q", p.how, got, want)
 	}
-	if got, want := p.r.Ratio(), refFixed(p.ref, 0); got != want {
+	if got, want := p.r.PlainString(), refFixed(p.ref, 0); got != want {
 		t.Fatalf("%s: Ratio %q, decimal %q", p.how, got, want)
 	}
 	if j, _ := json.Marshal(p.r); string(j) != strconv.Quote(refRateString(p.ref)) {
@@ -306,7 +303,7 @@ func checkOps(t testing.TB, x, y pair, r, s ratePair, n int64, ratioScale int32)
 	t.Helper()
 	checkAmount(t, x)
 	checkRate(t, r)
-	if g, w := x.a.Cmp(y.a), x.ref.Cmp(y.ref); g != w || benefit.CompareAmounts(x.a, y.a) != w {
+	if g, w := x.a.Cmp(y.a), x.ref.Cmp(y.ref); g != w {
 		t.Fatalf("Cmp(%s, %s) = %d, decimal %d", x.how, y.how, g, w)
 	}
 	if g, w := x.a.Equal(y.a), x.ref.Equal(y.ref); g != w {
@@ -325,11 +322,8 @@ func checkOps(t testing.TB, x, y pair, r, s ratePair, n int64, ratioScale int32)
 		{x.a.Add(y.a), x.ref.Add(y.ref), "+"},
 		{x.a.Sub(y.a), x.ref.Sub(y.ref), "-"},
 		{x.a.Neg(), x.ref.Neg(), "neg"},
-		{x.a.Abs(), x.ref.Abs(), "abs"},
 		{x.a.Mul(n), x.ref.Mul(decimal.New(n, 0)), "× n"},
 		{x.a.MulRate(r.r), x.ref.Mul(r.ref), "× r"},
-		{r.r.Of(x.a), x.ref.Mul(r.ref), "r of"},
-		{benefit.SumAmounts(x.a, y.a, x.a), x.ref.Add(y.ref).Add(x.ref), "sum"},
 		{benefit.MaxAmount(x.a, y.a), decimal.Max(x.ref, y.ref), "max"},
 		{benefit.MinAmount(x.a, y.a), decimal.Min(x.ref, y.ref), "min"},
 	}

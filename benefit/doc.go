@@ -130,14 +130,14 @@
 // its RoundUp rounds away from zero for any remainder), and to the same
 // modes of internal/fen within it.
 //
-// Common rules have names: [FenHalfUp] for computed individual
-// payments, [YuanHalfUp] for national floors, minimum wages and
-// unemployment-insurance standards (published in whole yuan), and
-// [TenYuanHalfUp] for the national veterans' standards, whose published
-// figures all fit prior × (1 + r) rounded half-up to 10 yuan: 80,140 ×
-// 1.10 = 88,154 → 88,150 (an inference from ten of ten published values,
-// not a published rule). Each [Program] in the catalogue carries the
-// rounding of its standards.
+// [FenHalfUp] names the rule of computed individual payments. National
+// floors, minimum wages and unemployment-insurance standards are
+// published in whole yuan (Rounding{Unit: YuanUnit, Mode: HalfUp}); the
+// national veterans' standards' published figures all fit prior ×
+// (1 + r) rounded half-up to 10 yuan (Rounding{Unit: TenYuan, Mode:
+// HalfUp}): 80,140 × 1.10 = 88,154 → 88,150 (an inference from ten of
+// ten published values, not a published rule). Each [Program] in the
+// catalogue carries the rounding of its standards.
 //
 // Division rounds correctly in every mode: [Amount.QuoInt] and
 // [Amount.Ratio] never round twice, so 0.25 ÷ 2 = 0.125 is a true tie

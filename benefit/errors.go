@@ -110,5 +110,5 @@ type RecordError = input.Error
 //	Versions   10,000  versions of one level or floor
 //
 // Readers that take options (floor.SetOptions, adjust.Options,
-// plan.ReadCSVWith) take Limits; the others use the defaults.
+// plan.ReadCSV) take Limits; the others use the defaults.
 type Limits = input.Limits

@@ -54,9 +54,9 @@ func ExampleRounding() {
 	prior := benefit.Yuan(80140)
 	raise := benefit.MustParseRate("10%")
 
-	exact := prior.MulRate(benefit.One.Add(raise)) // unrounded: 88154.00
+	exact := prior.MulRate(benefit.Percent(100).Add(raise)) // unrounded: 88154.00
 	fmt.Println(exact)
-	fmt.Println(exact.Round(benefit.TenYuanHalfUp))
+	fmt.Println(exact.Round(benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}))
 
 	// The rule is a value; the same product under other rules:
 	for _, m := range []benefit.Mode{benefit.HalfUp, benefit.HalfEven, benefit.Up, benefit.Down} {
@@ -97,7 +97,11 @@ func ExampleSplitYear() {
 	fmt.Println("Jan:", months[0])
 	fmt.Println("Nov:", months[10])
 	fmt.Println("Dec:", months[11])
-	fmt.Println("sum:", benefit.SumAmounts(months[:]...))
+	var sum benefit.Amount
+	for _, m := range months {
+		sum = sum.Add(m)
+	}
+	fmt.Println("sum:", sum)
 	// Output:
 	// Jan: 7345.83
 	// Nov: 7345.83
@@ -120,7 +124,7 @@ func ExampleCompareAcross() {
 // The national floor of the residents' basic pension, 103 in 2023 and
 // 123 from January 2024 (policy-reference §2.1), as a Schedule.
 func ExampleSchedule_At() {
-	floor := benefit.MustSchedule(
+	floor := mustSchedule(
 		benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.Yuan(103), Status: benefit.Provisional},
 		benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(123), Status: benefit.Legislated},
 	)
@@ -155,18 +159,19 @@ func ExampleNewSchedule() {
 // January 2024, the county followed only in July.
 func ExampleIntervals() {
 	m := benefit.MustParseMonth
-	floor := benefit.MustSchedule(
+	floor := mustSchedule(
 		benefit.Version{From: m("2023-01"), Amount: benefit.Yuan(103), Status: benefit.Provisional},
 		benefit.Version{From: m("2024-01"), Amount: benefit.Yuan(123), Status: benefit.Legislated},
 	)
-	county := benefit.MustSchedule( // HYPOTHETICAL county: illustrative figures
-		benefit.Version{From: m("2023-01"), Amount: benefit.Yuan(103), Status: benefit.Default},
-		benefit.Version{From: m("2024-07"), Amount: benefit.Yuan(123), Status: benefit.Default},
+	county := mustSchedule( // HYPOTHETICAL county: illustrative figures
+		benefit.Version{From: m("2023-01"), Amount: benefit.Yuan(103), Status: benefit.Illustrative},
+		benefit.Version{From: m("2024-07"), Amount: benefit.Yuan(123), Status: benefit.Illustrative},
 	)
 	var owed benefit.Amount
 	for _, iv := range benefit.Intervals(m("2023-07"), m("2025-01"), floor, county) {
-		f, _ := floor.AmountAt(iv.From)
-		c, _ := county.AmountAt(iv.From)
+		fv, _ := floor.At(iv.From)
+		cv, _ := county.At(iv.From)
+		f, c := fv.Amount, cv.Amount
 		short := benefit.MaxAmount(f.Sub(c), benefit.Amount{})
 		owed = owed.Add(short.Mul(int64(iv.Months())))
 		fmt.Println(iv, "floor", f, "paid", c, "short", short)
@@ -183,7 +188,7 @@ func ExampleIntervals() {
 func ExampleParseRate() {
 	for _, s := range []string{"3.8%", "0.038", "3%"} {
 		r, _ := benefit.ParseRate(s)
-		fmt.Println(s, "=", r, "=", r.Ratio())
+		fmt.Println(s, "=", r, "=", r.PlainString())
 	}
 	// Output:
 	// 3.8% = 3.8% = 0.038
@@ -232,4 +237,13 @@ func ExampleParseStatus() {
 	// provisional <nil>
 	// true
 	// true
+}
+
+// mustSchedule is benefit.NewSchedule for versions known to be valid.
+func mustSchedule(vs ...benefit.Version) benefit.Schedule {
+	s, err := benefit.NewSchedule(vs...)
+	if err != nil {
+		panic(err)
+	}
+	return s
 }

@@ -71,18 +71,12 @@ func (m Month) Month() time.Month { return time.Month((int32(m)-1)%12 + 1) }
 // AddMonths returns m plus n months (n may be negative).
 func (m Month) AddMonths(n int) Month { return m + Month(n) }
 
-// AddYears returns m plus n years.
-func (m Month) AddYears(n int) Month { return m + Month(12*n) }
-
 // Sub returns the number of months from n to m (m - n); it is the count
 // of months in the half-open interval [n, m).
 func (m Month) Sub(n Month) int { return int(m - n) }
 
 // Before reports whether m is earlier than n.
 func (m Month) Before(n Month) bool { return m < n }
-
-// After reports whether m is later than n.
-func (m Month) After(n Month) bool { return m > n }
 
 // Compare returns -1, 0 or +1; for slices.SortFunc.
 func (m Month) Compare(n Month) int {
@@ -95,11 +89,6 @@ func (m Month) Compare(n Month) int {
 	return 0
 }
 
-// Start returns the first instant of m in loc.
-func (m Month) Start(loc *time.Location) time.Time {
-	return time.Date(m.Year(), m.Month(), 1, 0, 0, 0, 0, loc)
-}
-
 // String returns "2024-07", or "" for the zero Month.
 func (m Month) String() string {
 	if m == 0 {
@@ -107,9 +96,6 @@ func (m Month) String() string {
 	}
 	return fmt.Sprintf("%04d-%02d", m.Year(), int(m.Month()))
 }
-
-// AppendText implements encoding.TextAppender.
-func (m Month) AppendText(b []byte) ([]byte, error) { return append(b, m.String()...), nil }
 
 // MarshalText implements encoding.TextMarshaler; the zero Month is "".
 func (m Month) MarshalText() ([]byte, error) { return []byte(m.String()), nil }

@@ -105,7 +105,7 @@ func TestDefaultCatalogue(t *testing.T) {
 		"veterans.ill_returned":             "带病回乡退伍军人生活补助",
 	}
 	for id, name := range want {
-		p, ok := c.Lookup(id)
+		p, ok := lookup(c, id)
 		if !isTrue(t, ok, id) {
 			continue
 		}
@@ -127,19 +127,19 @@ func TestDefaultCatalogue(t *testing.T) {
 
 	// Veterans' standards are annual and rounded half-up to 10 yuan
 	// (policy-reference §5.2 and §9).
-	vd, _ := c.Lookup("veterans.disability")
+	vd, _ := lookup(c, "veterans.disability")
 	equal(t, benefit.PerYear, vd.Frequency)
-	equal(t, benefit.TenYuanHalfUp, vd.Rounding)
+	equal(t, benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}, vd.Rounding)
 	equal(t, benefit.Veterans, vd.Category)
 	// National floors are published in whole yuan per month (§9).
-	rb, _ := c.Lookup("pension.resident.basic")
+	rb, _ := lookup(c, "pension.resident.basic")
 	equal(t, benefit.PerMonth, rb.Frequency)
-	equal(t, benefit.YuanHalfUp, rb.Rounding)
+	equal(t, benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.HalfUp}, rb.Rounding)
 	equal(t, benefit.Pension, rb.Category)
 
 	_, err := c.Program("pension.nonexistent")
 	errorIs(t, err, benefit.ErrUnknownProgram)
-	_, ok := c.Lookup("pension.nonexistent")
+	_, ok := lookup(c, "pension.nonexistent")
 	isFalse(t, ok)
 }
 
@@ -147,17 +147,17 @@ func TestDefaultCatalogue(t *testing.T) {
 // shared catalogue (which other goroutines may be reading).
 func TestCatalogueHandsOutCopies(t *testing.T) {
 	c := benefit.DefaultCatalogue()
-	p, _ := c.Lookup("veterans.disability")
+	p, _ := lookup(c, "veterans.disability")
 	p.Dimensions[0].Values[0] = "changed"
 	p.Dimensions[0].Key = "changed"
-	q, _ := c.Lookup("veterans.disability")
+	q, _ := lookup(c, "veterans.disability")
 	equal(t, "grade", q.Dimensions[0].Key)
 	equal(t, "1", q.Dimensions[0].Values[0])
 	// Exclusions too, down to their maps and slices.
 	p.Exclusions[0].When["grade"][0] = "1"
 	delete(p.Exclusions[0].When, "cause")
 	p.Exclusions[0].Reason = "changed"
-	q, _ = c.Lookup("veterans.disability")
+	q, _ = lookup(c, "veterans.disability")
 	errorIs(t, q.CheckDims(benefit.MustParseDims("cause=因病;grade=7")), benefit.ErrDimension)
 	noError(t, q.CheckDims(benefit.MustParseDims("cause=因战;grade=1")))
 	ids := c.IDs()
@@ -249,13 +249,13 @@ func TestConcurrentUse(t *testing.T) {
 			var out strings.Builder
 			for range 50 {
 				c := benefit.DefaultCatalogue()
-				p, _ := c.Lookup("veterans.disability")
+				p, _ := lookup(c, "veterans.disability")
 				_ = p.CheckDims(benefit.MustParseDims("cause=因病;grade=7"))
 				for q := range c.All() {
 					out.WriteString(q.ID)
 				}
-				a, _ := s.AmountAt(benefit.MustParseMonth("2024-03"))
-				out.WriteString(a.MulRate(benefit.MustParseRate("3.8%")).Round(benefit.FenHalfUp).String())
+				a, _ := amountAt(s, benefit.MustParseMonth("2024-03"))
+				out.WriteString(a.MulRate(benefit.MustParseRate("3.8%")).Round(benefit.FenHalfUp()).String())
 			}
 			done <- out.String()
 		}()
@@ -298,7 +298,7 @@ func TestCatalogueRoundingFitsPublishedFigures(t *testing.T) {
 // offending key in key order is named.
 func TestMapErrorsAreDeterministic(t *testing.T) {
 	p := benefit.Program{
-		ID: "x", Name: "甲", Rounding: benefit.FenHalfUp,
+		ID: "x", Name: "甲", Rounding: benefit.FenHalfUp(),
 		Dimensions: []benefit.Dimension{{Key: "grade", Name: "等级", Values: []string{"1"}}},
 		Exclusions: []benefit.Exclusion{{When: map[string][]string{"a": {"1"}, "b": {"1"}, "c": {"1"}, "grade": {"9"}}, Reason: "test"}},
 	}
@@ -329,4 +329,10 @@ func TestLoadCatalogueRejectsUnknownConfidenceMark(t *testing.T) {
 	if !errors.As(err, &re) || re.Field != "programs[0].citation.confidence" || !errors.Is(err, benefit.ErrSyntax) {
 		t.Errorf("got %v", err)
 	}
+}
+
+// lookup returns the programme id of c, and whether c has it.
+func lookup(c *benefit.Catalogue, id string) (benefit.Program, bool) {
+	p, err := c.Program(id)
+	return p, err == nil
 }

@@ -125,9 +125,9 @@ func FuzzRatio(f *testing.F) {
 		}
 		step := new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(sc)), nil))
 		want := roundRat(big.NewRat(am, bm), step, m)
-		r, ok := new(big.Rat).SetString(got.Ratio())
+		r, ok := new(big.Rat).SetString(got.PlainString())
 		if !ok || r.Cmp(want) != 0 {
-			t.Fatalf("%s / %s to %d places %s = %s, want %s", a, b, sc, m, got.Ratio(), want.FloatString(int(sc)))
+			t.Fatalf("%s / %s to %d places %s = %s, want %s", a, b, sc, m, got.PlainString(), want.FloatString(int(sc)))
 		}
 	})
 }

@@ -48,9 +48,6 @@ func Percent(n int64) Rate {
 	return rateOf(decimal.New(n, -2))
 }
 
-// One is the rate 100 %.
-var One = Rate{v: ratePerOne}
-
 // rateOf returns the Rate of d, in the fixed-point form when d fits it:
 // every Rate not made in that form directly is made here.
 func rateOf(d decimal.Decimal) Rate {
@@ -201,9 +198,6 @@ func (r Rate) Round(places int32, mode Mode) Rate {
 	return rateOf(roundPlaces(r.dec(), places, mode))
 }
 
-// Of returns a × r unrounded; the same as a.MulRate(r).
-func (r Rate) Of(a Amount) Amount { return a.MulRate(r) }
-
 // Fraction returns r as the exact fraction num ÷ 10^scale, scale ≥ 0:
 // 3.75 % is 375 ÷ 10^4, 100 % may be 1 ÷ 10^0 or 100 ÷ 10^2. It is the
 // value itself, not a rounding, for integer arithmetic that must give
@@ -228,8 +222,8 @@ func (r Rate) Fraction() (num *big.Int, scale int32) {
 	return num, 0
 }
 
-// Ratio returns the rate as a plain decimal string ("0.038").
-func (r Rate) Ratio() string {
+// PlainString returns the rate as a plain decimal string ("0.038").
+func (r Rate) PlainString() string {
 	if r.d == nil {
 		var buf [24]byte
 		return string(appendFixed(buf[:0], r.v, rateScale, 0))
@@ -251,9 +245,6 @@ func (r Rate) appendText(b []byte) []byte {
 	return append(b, '%')
 }
 
-// AppendText implements encoding.TextAppender.
-func (r Rate) AppendText(b []byte) ([]byte, error) { return r.appendText(b), nil }
-
 // MarshalText implements encoding.TextMarshaler.
 func (r Rate) MarshalText() ([]byte, error) { return r.appendText(nil), nil }
 
@@ -265,12 +256,6 @@ func (r *Rate) UnmarshalText(b []byte) error {
 	}
 	*r = v
 	return nil
-}
-
-// MarshalJSON writes the rate as a JSON string ("3.8%").
-func (r Rate) MarshalJSON() ([]byte, error) {
-	b := r.appendText([]byte{'"'}) // digits, a minus, a point and %: nothing to escape
-	return append(b, '"'), nil
 }
 
 // UnmarshalJSON accepts a JSON string ("3.8%", "0.038") or a plain JSON

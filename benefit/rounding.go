@@ -52,10 +52,10 @@ func (u Unit) String() string {
 	return unitNames[u]
 }
 
-// ParseUnit parses "0.01", "0.1", "1" or "10" (also "fen", "jiao", "yuan",
+// parseUnit parses "0.01", "0.1", "1" or "10" (also "fen", "jiao", "yuan",
 // "10yuan", "分", "角", "元", "十元"). The error is a *ParseError wrapping
 // ErrSyntax.
-func ParseUnit(s string) (Unit, error) {
+func parseUnit(s string) (Unit, error) {
 	switch strings.TrimSpace(s) {
 	case "0.01", "fen", "分":
 		return Fen, nil
@@ -99,10 +99,10 @@ func (m Mode) String() string {
 	return modeNames[m]
 }
 
-// ParseMode parses "half_up", "half_even", "up" or "down" (also with a
+// parseMode parses "half_up", "half_even", "up" or "down" (also with a
 // hyphen, and the Chinese names 四舍五入, 银行家舍入, 进位, 舍去). The error
 // is a *ParseError wrapping ErrSyntax.
-func ParseMode(s string) (Mode, error) {
+func parseMode(s string) (Mode, error) {
 	switch strings.ReplaceAll(strings.TrimSpace(s), "-", "_") {
 	case "half_up", "四舍五入":
 		return HalfUp, nil
@@ -127,18 +127,9 @@ type Rounding struct {
 	Mode Mode
 }
 
-// Common roundings.
-var (
-	// FenHalfUp rounds half-up to 0.01 yuan.
-	FenHalfUp = Rounding{Fen, HalfUp}
-	// YuanHalfUp rounds half-up to whole yuan, the unit national floors,
-	// minimum wages and UI standards are published in.
-	YuanHalfUp = Rounding{YuanUnit, HalfUp}
-	// TenYuanHalfUp rounds half-up to 10 yuan, the rule the national
-	// veterans' standards follow (policy-reference §5.2, inferred from 10
-	// of 10 published values: 80,140 × 1.10 = 88,154 → 88,150).
-	TenYuanHalfUp = Rounding{TenYuan, HalfUp}
-)
+// FenHalfUp returns the rounding half-up to 0.01 yuan (分, 四舍五入),
+// the rounding of most amounts paid.
+func FenHalfUp() Rounding { return Rounding{Fen, HalfUp} }
 
 // known returns r's unit and mode as they round: an unknown unit rounds
 // to the fen and an unknown mode half-up.
@@ -193,11 +184,11 @@ func (r *Rounding) UnmarshalJSON(b []byte) error {
 	if err := input.Value(b, &j); err != nil {
 		return err
 	}
-	u, err := ParseUnit(j.Unit)
+	u, err := parseUnit(j.Unit)
 	if err != nil {
 		return err
 	}
-	m, err := ParseMode(j.Mode)
+	m, err := parseMode(j.Mode)
 	if err != nil {
 		return err
 	}

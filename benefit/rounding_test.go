@@ -46,10 +46,10 @@ func TestRoundingVeterans(t *testing.T) {
 			r := benefit.MustParseRate(tt.rate)
 			product := prior.MulRate(r)
 			isTrue(t, product.Equal(benefit.MustParseAmount(tt.product)), "product %s, want %s", product, tt.product)
-			got := product.Round(benefit.TenYuanHalfUp)
+			got := product.Round(benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp})
 			equal(t, tt.want, got.String(), "source: %s", tt.citeSource)
 			// Rounding.Round is the same operation seen from the rule.
-			equal(t, tt.want, benefit.TenYuanHalfUp.Round(product).String())
+			equal(t, tt.want, benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}.Round(product).String())
 		})
 	}
 }
@@ -95,12 +95,12 @@ func TestRoundingUnits(t *testing.T) {
 		r    benefit.Rounding
 		want string
 	}{
-		{"7345.8333", benefit.FenHalfUp, "7345.83"},
-		{"7114.1666", benefit.FenHalfUp, "7114.17"},
-		{"392.7", benefit.YuanHalfUp, "393.00"}, // 最低工资 annex, policy-reference §11 Example D
-		{"393.2", benefit.YuanHalfUp, "393.00"},
-		{"0.5", benefit.YuanHalfUp, "1.00"},
-		{"-0.5", benefit.YuanHalfUp, "-1.00"},
+		{"7345.8333", benefit.FenHalfUp(), "7345.83"},
+		{"7114.1666", benefit.FenHalfUp(), "7114.17"},
+		{"392.7", benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.HalfUp}, "393.00"}, // 最低工资 annex, policy-reference §11 Example D
+		{"393.2", benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.HalfUp}, "393.00"},
+		{"0.5", benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.HalfUp}, "1.00"},
+		{"-0.5", benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.HalfUp}, "-1.00"},
 		{"2.5", benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.HalfEven}, "2.00"},
 		{"3.5", benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.HalfEven}, "4.00"},
 		{"1.25", benefit.Rounding{Unit: benefit.Jiao, Mode: benefit.HalfUp}, "1.30"},
@@ -108,8 +108,8 @@ func TestRoundingUnits(t *testing.T) {
 		{"1.21", benefit.Rounding{Unit: benefit.Jiao, Mode: benefit.Up}, "1.30"},
 		{"1.29", benefit.Rounding{Unit: benefit.Jiao, Mode: benefit.Down}, "1.20"},
 		// ten yuan, every mode: 75 is a tie between 70 and 80
-		{"75", benefit.TenYuanHalfUp, "80.00"},
-		{"-75", benefit.TenYuanHalfUp, "-80.00"},
+		{"75", benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}, "80.00"},
+		{"-75", benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}, "-80.00"},
 		{"75", benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfEven}, "80.00"},
 		{"65", benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfEven}, "60.00"},
 		{"-65", benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfEven}, "-60.00"},
@@ -119,9 +119,9 @@ func TestRoundingUnits(t *testing.T) {
 		{"69.99", benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.Down}, "60.00"},
 		{"-69.99", benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.Down}, "-60.00"},
 		{"70", benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.Up}, "70.00"},
-		{"88150", benefit.TenYuanHalfUp, "88150.00"},
-		{"4.9999", benefit.TenYuanHalfUp, "0.00"},
-		{"5", benefit.TenYuanHalfUp, "10.00"},
+		{"88150", benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}, "88150.00"},
+		{"4.9999", benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}, "0.00"},
+		{"5", benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}, "10.00"},
 	}
 	for _, tt := range tests {
 		got := benefit.MustParseAmount(tt.in).Round(tt.r)
@@ -132,13 +132,20 @@ func TestRoundingUnits(t *testing.T) {
 // The zero Rounding is half-up to the fen, as its doc says.
 func TestRoundingZeroValue(t *testing.T) {
 	var r benefit.Rounding
-	equal(t, benefit.FenHalfUp, r)
+	equal(t, benefit.FenHalfUp(), r)
 	isTrue(t, r.IsValid())
 	equal(t, "half_up to 0.01", r.String())
 	equal(t, "0.13", benefit.MustParseAmount("0.125").Round(r).String())
 }
 
-func TestParseUnitMode(t *testing.T) {
+// A Rounding's JSON spells its unit and mode as the catalogue does, in
+// English or Chinese.
+func TestRoundingUnitModeSpellings(t *testing.T) {
+	rounding := func(unit, mode string) (benefit.Rounding, error) {
+		var r benefit.Rounding
+		err := json.Unmarshal([]byte(`{"unit": "`+unit+`", "mode": "`+mode+`"}`), &r)
+		return r, err
+	}
 	units := map[string]benefit.Unit{
 		"0.01": benefit.Fen, "fen": benefit.Fen, "分": benefit.Fen,
 		"0.1": benefit.Jiao, "角": benefit.Jiao,
@@ -146,12 +153,12 @@ func TestParseUnitMode(t *testing.T) {
 		"10": benefit.TenYuan, "十元": benefit.TenYuan,
 	}
 	for s, want := range units {
-		got, err := benefit.ParseUnit(s)
+		got, err := rounding(s, "half_up")
 		noError(t, err, s)
-		equal(t, want, got, s)
+		equal(t, want, got.Unit, s)
 	}
 	for _, s := range []string{"", "100", "0.001", "5"} {
-		_, err := benefit.ParseUnit(s)
+		_, err := rounding(s, "half_up")
 		errorIs(t, err, benefit.ErrSyntax, "%q", s)
 	}
 	modes := map[string]benefit.Mode{
@@ -161,12 +168,12 @@ func TestParseUnitMode(t *testing.T) {
 		"down": benefit.Down, "舍去": benefit.Down,
 	}
 	for s, want := range modes {
-		got, err := benefit.ParseMode(s)
+		got, err := rounding("0.01", s)
 		noError(t, err, s)
-		equal(t, want, got, s)
+		equal(t, want, got.Mode, s)
 	}
 	for _, s := range []string{"", "ceil", "HALF_UP", "round"} {
-		_, err := benefit.ParseMode(s)
+		_, err := rounding("0.01", s)
 		errorIs(t, err, benefit.ErrSyntax, "%q", s)
 	}
 	equal(t, "Unit(9)", benefit.Unit(9).String())
@@ -177,7 +184,7 @@ func TestParseUnitMode(t *testing.T) {
 }
 
 func TestRoundingJSON(t *testing.T) {
-	b, err := json.Marshal(benefit.TenYuanHalfUp)
+	b, err := json.Marshal(benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp})
 	noError(t, err)
 	jsonEq(t, `{"unit":"10","mode":"half_up"}`, string(b))
 

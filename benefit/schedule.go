@@ -21,12 +21,12 @@ import (
 type Status int8
 
 const (
-	Unknown     Status = iota // 未知: no status was given; never law, refused wherever a status is required
-	Legislated                // 已发布施行: in a published, effective instrument
-	Announced                 // 已宣布: announced (e.g. in a Government Work Report), instrument not seen
-	Provisional               // 待核实: believed but unresolved; never to be read as law
-	Projected                 // 预测: produced by a projection rule of a scenario
-	Default                   // 默认: a default or illustrative figure, not a real one
+	Unknown      Status = iota // 未知: no status was given; never law, refused wherever a status is required
+	Legislated                 // 已发布施行: in a published, effective instrument
+	Announced                  // 已宣布: announced (e.g. in a Government Work Report), instrument not seen
+	Provisional                // 待核实: believed but unresolved; never to be read as law
+	Projected                  // 预测: produced by a projection rule of a scenario
+	Illustrative               // 示意 (written "default"): an illustrative or default figure, not a real one
 )
 
 var statusNames = [...]string{"unknown", "legislated", "announced", "provisional", "projected", "default"}
@@ -172,15 +172,6 @@ func NewSchedule(versions ...Version) (Schedule, error) {
 	return Schedule{vs: slices.Clone(versions)}, nil
 }
 
-// MustSchedule is like NewSchedule but panics on error; for tests.
-func MustSchedule(versions ...Version) Schedule {
-	s, err := NewSchedule(versions...)
-	if err != nil {
-		panic(err)
-	}
-	return s
-}
-
 // WithEnd returns a copy of s that stops applying from end on; a zero end
 // removes the end. end must come after the last version's From: the
 // error is a *RecordError (field "end") wrapping ErrOrder.
@@ -236,12 +227,6 @@ func (s Schedule) At(m Month) (Version, bool) {
 		return Version{}, false
 	}
 	return s.vs[i], true
-}
-
-// AmountAt returns the amount in force in month m, and false when none is.
-func (s Schedule) AmountAt(m Month) (Amount, bool) {
-	v, ok := s.At(m)
-	return v.Amount, ok
 }
 
 // Append returns a new schedule with v added after the last version; the

@@ -43,8 +43,7 @@ func TestScheduleAt(t *testing.T) {
 	}
 	for _, tt := range tests {
 		v, ok := s.At(mm(tt.m))
-		a, ok2 := s.AmountAt(mm(tt.m))
-		equal(t, ok, ok2)
+		a := v.Amount
 		if tt.want == "" {
 			isFalse(t, ok, tt.m)
 			continue
@@ -101,7 +100,7 @@ func TestScheduleImmutable(t *testing.T) {
 	s, err := benefit.NewSchedule(vs...)
 	noError(t, err)
 	vs[1].Amount = benefit.Yuan(1)
-	a, _ := s.AmountAt(benefit.MustParseMonth("2019-08"))
+	a, _ := amountAt(s, benefit.MustParseMonth("2019-08"))
 	equal(t, "88150.00", a.String())
 	v, _ := s.At(benefit.MustParseMonth("2020-01"))
 	equal(t, cite2019, v.Citation)
@@ -162,7 +161,7 @@ func TestScheduleWithEndAppend(t *testing.T) {
 	noError(t, err)
 	equal(t, 3, s2.Len())
 	equal(t, 2, s.Len(), "Append does not change the receiver")
-	a, _ := s2.AmountAt(mm("2025-06"))
+	a, _ := amountAt(s2, mm("2025-06"))
 	equal(t, "143.00", a.String())
 	_, err = s.Append(benefit.Version{From: mm("2024-01"), Amount: benefit.Yuan(1)})
 	errorIs(t, err, benefit.ErrOrder)
@@ -174,9 +173,9 @@ func TestScheduleWithEndAppend(t *testing.T) {
 	cont, err := ended.Append(benefit.Version{From: mm("2025-01"), Amount: benefit.Yuan(143)})
 	noError(t, err)
 	equal(t, benefit.Month(0), cont.End())
-	a, _ = cont.AmountAt(mm("2024-12"))
+	a, _ = amountAt(cont, mm("2024-12"))
 	equal(t, "123.00", a.String())
-	a, _ = cont.AmountAt(mm("2025-01"))
+	a, _ = amountAt(cont, mm("2025-01"))
 	equal(t, "143.00", a.String())
 	// Appending after the end would leave months with nothing in force
 	// [2025-01, 2026-01) that the schedule cannot express; it must not
@@ -207,7 +206,7 @@ func TestScheduleWithEndAppend(t *testing.T) {
 func TestIntervals(t *testing.T) {
 	mm := benefit.MustParseMonth
 	floor := residentFloor(t)
-	county := benefit.MustSchedule(
+	county := mustSchedule(
 		benefit.Version{From: mm("2023-01"), Amount: benefit.Yuan(103)},
 		benefit.Version{From: mm("2024-07"), Amount: benefit.Yuan(123)},
 	)
@@ -221,8 +220,8 @@ func TestIntervals(t *testing.T) {
 
 	short := []int{0, 20, 0}
 	for i, iv := range got {
-		f, _ := floor.AmountAt(iv.From)
-		c, _ := county.AmountAt(iv.From)
+		f, _ := amountAt(floor, iv.From)
+		c, _ := amountAt(county, iv.From)
 		equal(t, benefit.Yuan(int64(short[i])), f.Sub(c), iv.String())
 	}
 	equal(t, 6, got[1].Months())
@@ -256,7 +255,7 @@ func TestIntervals(t *testing.T) {
 
 func TestScheduleJSON(t *testing.T) {
 	mm := benefit.MustParseMonth
-	s := benefit.MustSchedule(
+	s := mustSchedule(
 		benefit.Version{From: mm("2018-08"), Amount: benefit.Yuan(80140), Status: benefit.Legislated},
 		benefit.Version{From: mm("2019-08"), Amount: benefit.Yuan(88150), Status: benefit.Legislated, Citation: cite2019},
 	)
@@ -273,7 +272,7 @@ func TestScheduleJSON(t *testing.T) {
 	equal(t, 2, back.Len())
 	equal(t, mm("2020-08"), back.End())
 	equal(t, cite2019, back.Version(1).Citation)
-	a, _ := back.AmountAt(mm("2020-07"))
+	a, _ := amountAt(back, mm("2020-07"))
 	equal(t, "88150.00", a.String())
 
 	var empty benefit.Schedule
@@ -398,4 +397,10 @@ func TestCitationMark(t *testing.T) {
 			t.Errorf("Mark(%q) = %q, %v; want an error", in, m, err)
 		}
 	}
+}
+
+// amountAt returns the amount in force in month m, and false when none is.
+func amountAt(s benefit.Schedule, m benefit.Month) (benefit.Amount, bool) {
+	v, ok := s.At(m)
+	return v.Amount, ok
 }

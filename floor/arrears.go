@@ -108,23 +108,23 @@ func (c *checker) arrears(it *item) error {
 }
 
 // arrearsOf returns num × person-months ÷ den, computed exactly and
-// rounded once, half-up to the fen (benefit.FenHalfUp).
+// rounded once, half-up to the fen (benefit.FenHalfUp()).
 func arrearsOf(num benefit.Amount, den, pm int64) benefit.Amount {
 	a := mulPersons(num, pm)
 	if den == 1 {
 		if _, ok := a.Fen(); ok {
 			return a
 		}
-		return a.Round(benefit.FenHalfUp)
+		return a.Round(benefit.FenHalfUp())
 	}
-	q, _ := a.QuoInt(den, benefit.FenHalfUp) // den > 0
+	q, _ := a.QuoInt(den, benefit.FenHalfUp()) // den > 0
 	return q
 }
 
 // interest returns simple interest on a shortfall owed for delay
 // person-months at rate per month: num × delay × rate ÷ den (the
 // arrears' own factor: ÷ 12 for a shortfall per person-year), rounded
-// once, half-up to the fen (benefit.FenHalfUp). The ÷ 12 is not rounded
+// once, half-up to the fen (benefit.FenHalfUp()). The ÷ 12 is not rounded
 // on its own, as the arrears' is: rounding it first and the product
 // again would round twice (0.04 a year × 149 person-months is 0.4966… a
 // month, 0.50 once rounded, and 1 % of 0.50 rounds up to 0.01, where 1 %
@@ -132,9 +132,9 @@ func arrearsOf(num benefit.Amount, den, pm int64) benefit.Amount {
 func interest(num benefit.Amount, den, delay int64, rate benefit.Rate) benefit.Amount {
 	a := mulPersons(num, delay).MulRate(rate)
 	if den == 1 {
-		return a.Round(benefit.FenHalfUp)
+		return a.Round(benefit.FenHalfUp())
 	}
-	q, _ := a.QuoInt(den, benefit.FenHalfUp) // den > 0
+	q, _ := a.QuoInt(den, benefit.FenHalfUp()) // den > 0
 	return q
 }
 
@@ -328,8 +328,8 @@ func (c *checker) owedOnce(sev Severity, add func(lvl int, total, floorPart bene
 			pieces = true
 		}
 		if pieces {
-			total, _ := x.QuoInt(arrearsScale, benefit.FenHalfUp)
-			fp, _ := xf.QuoInt(arrearsScale, benefit.FenHalfUp)
+			total, _ := x.QuoInt(arrearsScale, benefit.FenHalfUp())
+			fp, _ := xf.QuoInt(arrearsScale, benefit.FenHalfUp())
 			add(lvl, total, benefit.MinAmount(fp, total), nil)
 		}
 	}

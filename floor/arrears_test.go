@@ -47,7 +47,7 @@ func TestFirstPaidInLevelFiles(t *testing.T) {
 	csv := "region,program,dimensions,effective_from,amount,per,beneficiaries,source,status,first_paid\n" +
 		"371723,pension.resident.basic,,2023-01,140,month,1000,HYPOTHETICAL,legislated,\n" +
 		"371723,pension.resident.basic,,2024-01,150,month,1000,HYPOTHETICAL,legislated,2024-03\n"
-	levels, err := floor.ReadCSV(strings.NewReader(csv), "late.csv")
+	levels, err := floor.ReadCSV(strings.NewReader(csv), "late.csv", floor.SetOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,22 +59,22 @@ func TestFirstPaidInLevelFiles(t *testing.T) {
 	js := `{"levels": [{"region": "371723", "program": "pension.resident.basic", "beneficiaries": 1000,
   "versions": [{"from": "2023-01", "amount": "140", "status": "legislated"},
                {"from": "2024-01", "amount": "150", "status": "legislated", "first_paid": "2024-03"}]}]}`
-	in, err := floor.ReadJSON(strings.NewReader(js), "late.json")
+	in, err := floor.ReadJSON(strings.NewReader(js), "late.json", floor.SetOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	eq(t, "JSON", check(t, in.Levels, floor.Options{From: ym("2024-01"), To: ym("2025-01")}).Summary.ArrearsTotal, "20000")
 
-	_, err = floor.ReadCSV(strings.NewReader(strings.Replace(csv, ",2024-03\n", ",2023-12\n", 1)), "late.csv")
+	_, err = floor.ReadCSV(strings.NewReader(strings.Replace(csv, ",2024-03\n", ",2023-12\n", 1)), "late.csv", floor.SetOptions{})
 	var re *benefit.RecordError
 	if !errors.As(err, &re) || re.Line != 3 || re.Field != "first_paid" || !errors.Is(err, benefit.ErrOrder) {
 		t.Errorf("CSV first_paid before effective_from: %v", err)
 	}
-	_, err = floor.ReadJSON(strings.NewReader(strings.Replace(js, `"first_paid": "2024-03"`, `"first_paid": "2023-12"`, 1)), "late.json")
+	_, err = floor.ReadJSON(strings.NewReader(strings.Replace(js, `"first_paid": "2024-03"`, `"first_paid": "2023-12"`, 1)), "late.json", floor.SetOptions{})
 	if !errors.As(err, &re) || re.Line != 3 || re.Field != "levels[0].versions[1].first_paid" || !errors.Is(err, benefit.ErrOrder) {
 		t.Errorf("JSON first_paid before from: %v", err)
 	}
-	_, err = floor.ReadJSON(strings.NewReader(strings.Replace(js, `"first_paid": "2024-03"`, `"first_paid": "2024-13"`, 1)), "late.json")
+	_, err = floor.ReadJSON(strings.NewReader(strings.Replace(js, `"first_paid": "2024-03"`, `"first_paid": "2024-13"`, 1)), "late.json", floor.SetOptions{})
 	if !errors.As(err, &re) || re.Line != 3 || re.Field != "levels[0].versions[1].first_paid" {
 		t.Errorf("JSON bad first_paid month: %v", err)
 	}
@@ -131,7 +131,7 @@ func splitYearLevel(t *testing.T, end string, years map[string]string) floor.Lev
 		vs = append(vs, benefit.Version{From: m, Amount: pay[m.Month()-1], Status: benefit.Legislated})
 	}
 	return floor.Level{Region: region.MustParseCode("140822"), Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=1"),
-		Per: benefit.PerMonth, Schedule: benefit.MustSchedule(vs...), Beneficiaries: 1}
+		Per: benefit.PerMonth, Schedule: mustSchedule(vs...), Beneficiaries: 1}
 }
 
 // A yearly standard paid in monthly instalments is compared on what the
@@ -156,9 +156,9 @@ func TestYearlyStandardPaidMonthly(t *testing.T) {
 		}
 	}
 	raised, err := floor.NewSet("test", []floor.Floor{{Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=1"),
-		Per: benefit.PerYear, Schedule: benefit.MustSchedule(
+		Per: benefit.PerYear, Schedule: mustSchedule(
 			benefit.Version{From: ym("2019-08"), Amount: amt("88150"), Status: benefit.Legislated},
-			benefit.Version{From: ym("2020-08"), Amount: amt("96970"), Status: benefit.Legislated})}}, nil, nil)
+			benefit.Version{From: ym("2020-08"), Amount: amt("96970"), Status: benefit.Legislated})}}, nil, nil, floor.SetOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,9 +187,9 @@ func TestYearlyStandardPaidMonthly(t *testing.T) {
 // a person-year; one person owes 0.40 × 10 / (12 × 10) = 0.0333… → 0.03.
 func TestPartialFloorYear(t *testing.T) {
 	set, err := floor.NewSet("test", []floor.Floor{{Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=1"),
-		Per: benefit.PerYear, Schedule: benefit.MustSchedule(
+		Per: benefit.PerYear, Schedule: mustSchedule(
 			benefit.Version{From: ym("2017-10"), Amount: amt("72850"), Status: benefit.Legislated},
-			benefit.Version{From: ym("2018-08"), Amount: amt("80140"), Status: benefit.Legislated})}}, nil, nil)
+			benefit.Version{From: ym("2018-08"), Amount: amt("80140"), Status: benefit.Legislated})}}, nil, nil, floor.SetOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +234,7 @@ func TestArrearsRoundedOncePerFinding(t *testing.T) {
 // cost rule: all unsplit.
 func TestOverlapOwedOnceRoundedOnce(t *testing.T) {
 	prov := floor.Level{Region: region.MustParseCode("140000"), Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=1"),
-		Schedule: benefit.MustSchedule(benefit.Version{From: ym("2019-09"), Amount: amt("7345.84"), Status: benefit.Default})}
+		Schedule: mustSchedule(benefit.Version{From: ym("2019-09"), Amount: amt("7345.84"), Status: benefit.Illustrative})}
 	prov.Schedule, _ = prov.Schedule.WithEnd(ym("2019-10"))
 	county := floor.Level{Region: region.MustParseCode("140822"), Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=1"),
 		Schedule: sched(t, "2019-08", "7345.83"), Beneficiaries: 1}

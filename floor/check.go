@@ -36,12 +36,6 @@ func Check(levels []Level, opts Options) (*Report, error) {
 	return c.run()
 }
 
-// Check is Check with s as the floors.
-func (s *Set) Check(levels []Level, opts Options) (*Report, error) {
-	opts.Floors = s
-	return Check(levels, opts)
-}
-
 // An item is a finding being made, with what the arrears need.
 type item struct {
 	f         Finding
@@ -103,10 +97,10 @@ type progInfo struct {
 	upper  bool           // some level of it is above county level (a possible ancestor)
 	dims   []benefit.Dims // dimensions already checked against the programme
 	floors [][]int        // floors[k]: the fixed floors of the programme whose pattern dims[k] matches
-	nat    []national     // nat[k]: the national schedule for dims[k] (Set.National), once looked up
+	nat    []national     // nat[k]: the national schedule for dims[k] (Set.NationalSchedule), once looked up
 }
 
-// national is a memo of Set.National, with the months of the raises of
+// national is a memo of Set.NationalSchedule, with the months of the raises of
 // the schedule within [from, horizon).
 type national struct {
 	s          benefit.Schedule
@@ -191,7 +185,7 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 			ri := regionInfo{code: l.Region, name: d.Name, last: -1}
 			for k, p := 0, d.Parent; k < maxUp && p.IsValid(); k++ {
 				ri.up[k] = p
-				if p.Level() == region.Province {
+				if p.Rank() == region.Province {
 					break // a province lies under nothing (the table refuses a parent of one)
 				}
 				p = parentOf(c.tab, p)
@@ -263,7 +257,7 @@ func newChecker(levels []Level, opts Options) (*checker, error) {
 			}
 		}
 		c.next[i], c.regions[r].last = c.regions[r].last, int32(i)
-		if l.Region.Level() != region.County {
+		if l.Region.Rank() != region.County {
 			c.progs[pi].upper = true
 		}
 		if f := l.Schedule.First(); !f.IsZero() && (first.IsZero() || f < first) {

@@ -17,7 +17,7 @@ func sched(t testing.TB, pairs ...string) benefit.Schedule {
 	t.Helper()
 	var vs []benefit.Version
 	for i := 0; i < len(pairs); i += 2 {
-		vs = append(vs, benefit.Version{From: ym(pairs[i]), Amount: amt(pairs[i+1]), Status: benefit.Default})
+		vs = append(vs, benefit.Version{From: ym(pairs[i]), Amount: amt(pairs[i+1]), Status: benefit.Illustrative})
 	}
 	s, err := benefit.NewSchedule(vs...)
 	if err != nil {

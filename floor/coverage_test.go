@@ -23,9 +23,9 @@ func grade1Set(t *testing.T, cadence bool) *floor.Set {
 			Citation: benefit.Citation{Title: "抚恤标准每年 8月1日 调整"}}}
 	}
 	set, err := floor.NewSet("test", []floor.Floor{{Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=1"),
-		Per: benefit.PerYear, Schedule: benefit.MustSchedule(
+		Per: benefit.PerYear, Schedule: mustSchedule(
 			benefit.Version{From: ym("2018-08"), Amount: amt("80140"), Status: benefit.Legislated},
-			benefit.Version{From: ym("2019-08"), Amount: amt("88150"), Status: benefit.Legislated})}}, nil, cads)
+			benefit.Version{From: ym("2019-08"), Amount: amt("88150"), Status: benefit.Legislated})}}, nil, cads, floor.SetOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,7 +32,7 @@ func TestReadJSONNamesThePointer(t *testing.T) {
 		{"key in another case", `"beneficiaries": 10,`, `"Beneficiaries": 10,`, 4, "levels[0].Beneficiaries", "/levels/0/Beneficiaries", benefit.ErrSyntax},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := floor.ReadJSON(strings.NewReader(levelsDoc(tc.old, tc.new)), "l.json")
+			_, err := floor.ReadJSON(strings.NewReader(levelsDoc(tc.old, tc.new)), "l.json", floor.SetOptions{})
 			var re *benefit.RecordError
 			if !errors.As(err, &re) || re.File != "l.json" || re.Line != tc.line || re.Field != tc.field || re.Pointer != tc.pointer {
 				t.Fatalf("err = %v (%+v); want l.json:%d %s %s", err, re, tc.line, tc.field, tc.pointer)
@@ -48,7 +48,7 @@ func TestReadJSONNamesThePointer(t *testing.T) {
 // ED A0 80) is an encoding error naming the field, as GBK is.
 func TestReadCSVRejectsSurrogates(t *testing.T) {
 	in := header + "140822,pension.resident.basic,,2022-01,113,month,75000,万荣\xed\xa0\x80县,default\n"
-	_, err := floor.ReadCSV(strings.NewReader(in), "s.csv")
+	_, err := floor.ReadCSV(strings.NewReader(in), "s.csv", floor.SetOptions{})
 	var re *benefit.RecordError
 	if !errors.As(err, &re) || re.Line != 2 || re.Field != "source" || !errors.Is(err, benefit.ErrEncoding) || !strings.Contains(err.Error(), "surrogate") {
 		t.Errorf("err = %v", err)
@@ -101,9 +101,9 @@ func TestLevelsAndVersionsBounds(t *testing.T) {
 		b.WriteString("]}]}")
 		return b.String()
 	}
-	readCSV := func(in string) error { _, err := floor.ReadCSVWith(strings.NewReader(in), "l.csv", opts); return err }
-	readJSON := func(in string) error { _, err := floor.ReadJSONWith(strings.NewReader(in), "l.json", opts); return err }
-	load := func(in string) error { _, err := floor.LoadWith(strings.NewReader(in), "f.json", opts); return err }
+	readCSV := func(in string) error { _, err := floor.ReadCSV(strings.NewReader(in), "l.csv", opts); return err }
+	readJSON := func(in string) error { _, err := floor.ReadJSON(strings.NewReader(in), "l.json", opts); return err }
+	load := func(in string) error { _, err := floor.Load(strings.NewReader(in), "f.json", opts); return err }
 	for _, tc := range []struct {
 		name  string
 		err   error

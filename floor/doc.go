@@ -66,7 +66,7 @@
 // them with floor/data/national.json.
 //
 // A Set is immutable and safe for concurrent use. Load reads a user's
-// floors from strict JSON in the same format (LoadWith and NewSetWith
+// floors from strict JSON in the same format (Load and NewSet
 // check them against a user's catalogue, SetOptions.Catalogue, instead
 // of benefit.DefaultCatalogue); Merge and With put them on top of the
 // national ones. A floor with a region.Group is a
@@ -265,7 +265,7 @@
 // over its months up to the as-of month, persons from
 // Level.Beneficiaries or Level.Headcounts month by month, computed
 // exactly and rounded once per finding, half-up to the fen
-// (benefit.FenHalfUp, 四舍五入到分), never per interval. Worked: 7,345.83
+// (benefit.FenHalfUp(), 四舍五入到分), never per interval. Worked: 7,345.83
 // a month against 88,150 a year is 0.04 a person-year short; a finding
 // over three months whose level restates the amount each month spans
 // three intervals of 0.04 × 1 / 12 = 0.00333… each (0.00 if each were
@@ -407,7 +407,7 @@
 // is ExpectRegion and the zero [Reason] marks a rule that was evaluated.
 // A zero Level.Per is per month, a zero Waiver.Expiry never expires and
 // a zero Interval.To or Options.To leaves the window open. Build a [Set]
-// with [Default], [Load], [LoadWith], [NewSet] or [NewSetWith]; a zero
+// with [Default], [Load] or [NewSet]; a zero
 // Set holds no floors, rules or cadences. The zero [Increase] holds a
 // column; the zero [Trend] has no kind and is refused (Trend.Validate);
 // a [Path] without a history starts from the national floor of

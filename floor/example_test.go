@@ -18,9 +18,9 @@ func Example_countyArrears() {
 	county := floor.Level{
 		Region:  region.MustParseCode("371723"),
 		Program: "pension.resident.basic",
-		Schedule: benefit.MustSchedule(
-			benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.Yuan(103), Status: benefit.Default},
-			benefit.Version{From: benefit.MustParseMonth("2024-07"), Amount: benefit.Yuan(123), Status: benefit.Default},
+		Schedule: mustSchedule(
+			benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.Yuan(103), Status: benefit.Illustrative},
+			benefit.Version{From: benefit.MustParseMonth("2024-07"), Amount: benefit.Yuan(123), Status: benefit.Illustrative},
 		),
 		Beneficiaries: 10000,
 	}
@@ -55,8 +55,8 @@ func ExampleSet_Required() {
 
 // The national schedule of a veterans' standard, keyed by its
 // dimensions; yearly amounts.
-func ExampleSet_National() {
-	s, _ := floor.Default().National("veterans.disability", benefit.MustParseDims("grade=1;cause=因战"))
+func ExampleSet_NationalSchedule() {
+	s, _ := floor.Default().NationalSchedule("veterans.disability", benefit.MustParseDims("grade=1;cause=因战"))
 	for _, v := range s.All() {
 		fmt.Println(v.From, v.Amount, v.Status)
 	}
@@ -79,7 +79,7 @@ func ExampleCheck_unemploymentBounds() {
 	at := benefit.MustParseMonth("2018-08")
 	level := func(program, amount string) floor.Level {
 		return floor.Level{Region: city, Program: program,
-			Schedule: benefit.MustSchedule(benefit.Version{From: at, Amount: benefit.MustParseAmount(amount), Status: benefit.Default})}
+			Schedule: mustSchedule(benefit.Version{From: at, Amount: benefit.MustParseAmount(amount), Status: benefit.Illustrative})}
 	}
 	rep, _ := floor.Check([]floor.Level{
 		level("employment.unemployment_insurance", "2020"),
@@ -100,7 +100,7 @@ func ExampleReadCSV() {
 		"140000,pension.resident.basic,,2022-01,113,month,,Shanxi (derived),provisional\n" +
 		"140822,pension.resident.basic,age=60+,2020-07,108,month,75000,Wanrong County,legislated\n" +
 		"140822,pension.resident.basic,age=60+,2022-03,113,month,75000,Wanrong County,legislated\n"
-	levels, err := floor.ReadCSV(strings.NewReader(csv), "wanrong.csv")
+	levels, err := floor.ReadCSV(strings.NewReader(csv), "wanrong.csv", floor.SetOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -114,7 +114,7 @@ func ExampleReadCSV() {
 // A bad record names the file, the line and the field.
 func ExampleReadCSV_error() {
 	csv := "region,program,effective_from,amount,status\n371723,pension.resident.basic,2024-01,1e9,default\n"
-	_, err := floor.ReadCSV(strings.NewReader(csv), "levels.csv")
+	_, err := floor.ReadCSV(strings.NewReader(csv), "levels.csv", floor.SetOptions{})
 	fmt.Println(err)
 	// Output:
 	// levels.csv:2: amount: benefit: invalid amount "1e9": exponent notation is not accepted; write the plain digits
@@ -129,7 +129,7 @@ func ExampleReadCSV_error() {
 func ExampleCheck_unchecked() {
 	county := floor.Level{Region: region.MustParseCode("140822"), Program: "veterans.demobilized",
 		Dims: benefit.MustParseDims("enlisted=抗日战争时期"), Per: benefit.PerYear,
-		Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(24000), Status: benefit.Default})}
+		Schedule: mustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(24000), Status: benefit.Illustrative})}
 	rep, err := floor.Check([]floor.Level{county}, floor.Options{
 		From: benefit.MustParseMonth("2024-01"), To: benefit.MustParseMonth("2025-01")})
 	if err != nil {
@@ -154,7 +154,7 @@ func ExampleCheck_unchecked() {
 // elderly allowance) load against that catalogue; Load, with the
 // default one, would reject the programme. A bad value is reported with
 // its line and JSON path.
-func ExampleLoadWith() {
+func ExampleLoad_userCatalogue() {
 	cat, err := benefit.LoadCatalogue(strings.NewReader(`{"version": "mine", "programs": [
   {"id": "local.elderly_allowance", "name": "高龄津贴", "category": "pension", "frequency": "month",
    "rounding": {"unit": "1", "mode": "half_up"}, "citation": {"title": "hypothetical"}}]}`), "mine.json")
@@ -163,7 +163,7 @@ func ExampleLoadWith() {
 		return
 	}
 	opts := floor.SetOptions{Catalogue: cat}
-	set, err := floor.LoadWith(strings.NewReader(`{"version": "mine", "floors": [
+	set, err := floor.Load(strings.NewReader(`{"version": "mine", "floors": [
   {"program": "local.elderly_allowance",
    "versions": [{"from": "2024-01", "amount": "100", "status": "announced"}]}]}`), "floors.json", opts)
 	if err != nil {
@@ -173,7 +173,7 @@ func ExampleLoadWith() {
 	last, _ := set.Floors("local.elderly_allowance")[0].Schedule.Last()
 	fmt.Println(last.Amount)
 
-	_, err = floor.LoadWith(strings.NewReader(`{"version": "mine", "floors": [
+	_, err = floor.Load(strings.NewReader(`{"version": "mine", "floors": [
   {"program": "local.elderly_allowance",
    "versions": [{"from": "2024-13", "amount": "100", "status": "default"}]}]}`), "floors.json", opts)
 	fmt.Println(err)
@@ -196,16 +196,17 @@ func ExampleRelative_againstDims() {
 			rel[i].AgainstDims = benefit.MustParseDims("cause=因公;grade=10")
 		}
 	}
-	mine, err := floor.NewSet(d.Version()+"+因公", d.Floors(""), rel, d.Cadences())
+	mine, err := floor.NewSet(d.Version()+"+因公", d.Floors(""), rel, d.Cadences(), floor.SetOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	ill := floor.Level{Region: region.MustParseCode("140800"), Program: "veterans.ill_returned",
-		Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2021-08"), Amount: benefit.Yuan(846), Status: benefit.Default})}
+		Schedule: mustSchedule(benefit.Version{From: benefit.MustParseMonth("2021-08"), Amount: benefit.Yuan(846), Status: benefit.Illustrative})}
 	window := floor.Options{From: benefit.MustParseMonth("2021-08"), To: benefit.MustParseMonth("2022-08")}
 	for _, set := range []*floor.Set{d, mine} {
-		rep, _ := set.Check([]floor.Level{ill}, window)
+		window.Floors = set
+		rep, _ := floor.Check([]floor.Level{ill}, window)
 		fmt.Println(set.Version(), len(rep.Findings), "findings")
 		for _, f := range rep.Findings {
 			fmt.Println(f.Rule, "a year:", f.Actual, "bound", f.Required, "over by", f.Excess)
@@ -233,7 +234,7 @@ func ExampleSet_Project() {
 		fmt.Println(err)
 		return
 	}
-	s, _ := set.National("veterans.disability", benefit.MustParseDims("cause=因战;grade=1"))
+	s, _ := set.NationalSchedule("veterans.disability", benefit.MustParseDims("cause=因战;grade=1"))
 	v, _ := s.Last()
 	fmt.Println(v.From, v.Amount, v.Status)
 	// Output:
@@ -256,4 +257,13 @@ func ExamplePath_Project() {
 	// 2025 143.00 announced
 	// 2026 163.00 projected
 	// 2027 183.00 projected
+}
+
+// mustSchedule is benefit.NewSchedule for versions known to be valid.
+func mustSchedule(vs ...benefit.Version) benefit.Schedule {
+	s, err := benefit.NewSchedule(vs...)
+	if err != nil {
+		panic(err)
+	}
+	return s
 }

@@ -71,8 +71,8 @@ func (s ExpectScope) String() string {
 	return expectScopeNames[s]
 }
 
-// ParseExpectScope is the inverse of String; "" is ExpectRegion.
-func ParseExpectScope(s string) (ExpectScope, error) {
+// parseExpectScope is the inverse of String; "" is ExpectRegion.
+func parseExpectScope(s string) (ExpectScope, error) {
 	if s == "" {
 		return ExpectRegion, nil
 	}
@@ -101,10 +101,10 @@ func expectedRegions(tab *region.Table, e Expectation) []region.Code {
 			continue
 		}
 		switch {
-		case d.Level == region.County && e.Scope == ExpectCounties:
+		case d.Rank == region.County && e.Scope == ExpectCounties:
 			out = append(out, d.Code)
 			withCounty[d.Parent] = true
-		case d.Level == region.Prefecture && e.Scope == ExpectPrefectures:
+		case d.Rank == region.Prefecture && e.Scope == ExpectPrefectures:
 			out = append(out, d.Code)
 		}
 	}
@@ -113,7 +113,7 @@ func expectedRegions(tab *region.Table, e Expectation) []region.Code {
 		// that pays (a county's parent is a prefecture or a province)
 		n := len(out)
 		for _, d := range divs {
-			if d.Level == region.Prefecture && !withCounty[d.Code] && (!d.StatisticalOnly || e.IncludeStatistical || d.Code == e.Region) {
+			if d.Rank == region.Prefecture && !withCounty[d.Code] && (!d.StatisticalOnly || e.IncludeStatistical || d.Code == e.Region) {
 				out = append(out, d.Code)
 			}
 		}
@@ -169,17 +169,12 @@ func validateExpectations(es []Expectation, tab *region.Table, cat *benefit.Cata
 // only) optional. A row "410000,pension.resident.basic,,counties"
 // expects a level of every county of 河南省 (its statistical-only units
 // left out); "410000,pension.resident.basic" one of the province
-// itself. The file is UTF-8 (with or without BOM,
-// LF or CRLF); a row given twice is an error. Every bad record is a
+// itself. Programmes and regions are checked against opts.Catalogue and
+// opts.Regions (nil: the defaults). The file is UTF-8 (with or without
+// BOM, LF or CRLF); a row given twice is an error. Every bad record is a
 // *benefit.RecordError naming file, line and field, and then nothing is
 // returned.
-func ReadExpectations(r io.Reader, name string) ([]Expectation, error) {
-	return ReadExpectationsWith(r, name, SetOptions{})
-}
-
-// ReadExpectationsWith is ReadExpectations with programmes and regions
-// checked against opts.Catalogue and opts.Regions (nil: the defaults).
-func ReadExpectationsWith(r io.Reader, name string, opts SetOptions) ([]Expectation, error) {
+func ReadExpectations(r io.Reader, name string, opts SetOptions) ([]Expectation, error) {
 	const (
 		colRegion = iota
 		colProgram
@@ -216,7 +211,7 @@ func ReadExpectationsWith(r io.Reader, name string, opts SetOptions) ([]Expectat
 		if err := p.CheckDims(dims); err != nil {
 			return nil, rec.Err(colDims, err)
 		}
-		scope, err := ParseExpectScope(rec.Get(colScope))
+		scope, err := parseExpectScope(rec.Get(colScope))
 		if err != nil {
 			return nil, rec.Err(colScope, err)
 		}

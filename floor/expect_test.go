@@ -49,7 +49,7 @@ func TestExpectEveryCounty(t *testing.T) {
 	var lv []floor.Level
 	counties := 0
 	for d := range region.Default().All() {
-		if d.Level != region.County || d.Code.Province() != prov || d.StatisticalOnly {
+		if d.Rank != region.County || d.Code.Province() != prov || d.StatisticalOnly {
 			continue
 		}
 		counties++
@@ -151,7 +151,7 @@ func TestReadExpectations(t *testing.T) {
 	in := "region,program,dimensions,scope\n" +
 		"410000,pension.resident.basic,,counties\n" +
 		"371723,pension.resident.basic,age=60+,\n"
-	got, err := floor.ReadExpectations(strings.NewReader(in), "expect.csv")
+	got, err := floor.ReadExpectations(strings.NewReader(in), "expect.csv", floor.SetOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func TestReadExpectations(t *testing.T) {
 		{"410000,pension.resident.basic,grade=1,\n", "dimensions", benefit.ErrDimension},
 		{"410000,pension.resident.basic,,counties\n", "region", benefit.ErrOrder}, // the same as line 2
 	} {
-		_, err := floor.ReadExpectations(strings.NewReader(in+tc.row), "expect.csv")
+		_, err := floor.ReadExpectations(strings.NewReader(in+tc.row), "expect.csv", floor.SetOptions{})
 		var re *benefit.RecordError
 		if !errors.As(err, &re) || re.File != "expect.csv" || re.Line != 4 || re.Field != tc.field || !errors.Is(err, tc.is) {
 			t.Errorf("%q: err = %v", tc.row, err)
@@ -189,7 +189,7 @@ func TestReadExpectations(t *testing.T) {
 // under the region; Go expectations are held to the same.
 func TestReadExpectationsIncludeStatistical(t *testing.T) {
 	head := "region,program,dimensions,scope,include_statistical\n"
-	got, err := floor.ReadExpectations(strings.NewReader(head+"140000,pension.resident.basic,,counties,true\n371723,pension.resident.basic,,,\n"), "expect.csv")
+	got, err := floor.ReadExpectations(strings.NewReader(head+"140000,pension.resident.basic,,counties,true\n371723,pension.resident.basic,,,\n"), "expect.csv", floor.SetOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +197,7 @@ func TestReadExpectationsIncludeStatistical(t *testing.T) {
 		t.Errorf("got %+v", got)
 	}
 	for _, row := range []string{"140000,pension.resident.basic,,counties,yes\n", "140000,pension.resident.basic,,,true\n"} {
-		_, err := floor.ReadExpectations(strings.NewReader(head+row), "expect.csv")
+		_, err := floor.ReadExpectations(strings.NewReader(head+row), "expect.csv", floor.SetOptions{})
 		var re *benefit.RecordError
 		if !errors.As(err, &re) || re.Line != 2 || re.Field != "include_statistical" || !errors.Is(err, benefit.ErrSyntax) {
 			t.Errorf("%q: err = %v", row, err)

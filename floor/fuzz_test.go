@@ -21,7 +21,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add(header + "371723,pension.resident.basic,,2023-01,1e999999999,month,,\n")
 	f.Add("region,program,effective_from,amount,first_paid\n371723,pension.resident.basic,2024-01,150,2024-03\n")
 	f.Fuzz(func(t *testing.T, in string) {
-		levels, err := floor.ReadCSV(strings.NewReader(in), "f.csv")
+		levels, err := floor.ReadCSV(strings.NewReader(in), "f.csv", floor.SetOptions{})
 		if err != nil {
 			var re *benefit.RecordError
 			if !errors.As(err, &re) || levels != nil {
@@ -41,7 +41,7 @@ func FuzzReadJSON(f *testing.F) {
 	f.Add(`{"levels": [], "waivers": [{"region": "371723", "program": "pension.resident.basic", "interval": {"from": "2024-01"}, "reason": "r"}]}`)
 	f.Add(`{"levels": [{"region": "371723", "program": "pension.resident.basic", "versions": [{"from": "2023-01", "amount": "140"}, {"from": "2024-01", "amount": "150", "first_paid": "2024-03"}]}]}`)
 	f.Fuzz(func(t *testing.T, in string) {
-		got, err := floor.ReadJSON(bytes.NewReader([]byte(in)), "f.json")
+		got, err := floor.ReadJSON(bytes.NewReader([]byte(in)), "f.json", floor.SetOptions{})
 		if err != nil {
 			checkJSONErr(t, err)
 			return
@@ -70,7 +70,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add(`{"version": "x", "floors": [{"program": "pension.resident.basic", "versions": [{"from": "2024-01", "amount": "123", "status": "legislated"}]}]}`)
 	f.Add(`{"version": "x", "floors": [], "cadences": [{"program": "reference.min_wage", "scope": "local", "months": 24, "citation": {}}]}`)
 	f.Fuzz(func(t *testing.T, in string) {
-		if _, err := floor.Load(strings.NewReader(in), "f.json"); err != nil {
+		if _, err := floor.Load(strings.NewReader(in), "f.json", floor.SetOptions{}); err != nil {
 			checkJSONErr(t, err)
 		}
 	})

@@ -67,21 +67,17 @@ const (
 // use that first count; 0 to MaxPersons); source is a citation (a URL or
 // a title).
 //
+// Programmes and regions are checked against opts.Catalogue and
+// opts.Regions (nil: the defaults): pass the SetOptions the floors were
+// loaded with (and Options.Catalogue, Options.Regions) when the levels
+// name programmes of a user's own catalogue (自定义项目目录).
+//
 // The file is UTF-8, with or without a byte-order mark, LF or CRLF; a
 // GBK-encoded file is rejected with an error that says so. Every bad
 // record gives a *benefit.RecordError naming file, line and field, and
 // then no level at all is returned: nothing is checked from a half-read
 // file.
-func ReadCSV(r io.Reader, name string) ([]Level, error) {
-	return ReadCSVWith(r, name, SetOptions{})
-}
-
-// ReadCSVWith is ReadCSV with the programmes and regions of the levels
-// checked against opts.Catalogue and opts.Regions (nil: the defaults).
-// Use it with the same SetOptions as LoadWith (and Options.Catalogue,
-// Options.Regions) when the levels name programmes of a user's own
-// catalogue (自定义项目目录).
-func ReadCSVWith(r io.Reader, name string, opts SetOptions) ([]Level, error) {
+func ReadCSV(r io.Reader, name string, opts SetOptions) ([]Level, error) {
 	lim := opts.limits()
 	rd, err := input.NewCSV(r, name, csvRequired, csvOptional, lim)
 	if err != nil {
@@ -360,6 +356,12 @@ func (v *levelVersion) UnmarshalJSON(b []byte) error {
 //	 "waivers": [{"region": "371723", "program": "pension.resident.basic",
 //	   "interval": {"from": "2024-01", "to": "2024-04"}, "reason": "...", "expiry": "2025-01"}]}
 //
+// Programmes and regions of the levels and waivers are checked against
+// opts.Catalogue and opts.Regions (nil: the defaults): pass the
+// SetOptions the floors were loaded with (and Options.Catalogue,
+// Options.Regions) when the file names programmes of a user's own
+// catalogue (自定义项目目录).
+//
 // Decoding is strict: unknown fields, trailing data and malformed values
 // are errors, and every version needs "from", "amount" and "status" (a
 // missing status wraps benefit.ErrNoStatus). Every error is a
@@ -369,16 +371,7 @@ func (v *levelVersion) UnmarshalJSON(b []byte) error {
 // that lacks it); an empty file is "empty file: no JSON document", a file
 // that cannot be read (a directory) is no syntax error. On error nothing
 // is returned.
-func ReadJSON(r io.Reader, name string) (Input, error) {
-	return ReadJSONWith(r, name, SetOptions{})
-}
-
-// ReadJSONWith is ReadJSON with the programmes and regions of the levels
-// and waivers checked against opts.Catalogue and opts.Regions (nil: the
-// defaults). Use it with the same SetOptions as LoadWith (and
-// Options.Catalogue, Options.Regions) when the file names programmes of
-// a user's own catalogue (自定义项目目录).
-func ReadJSONWith(r io.Reader, name string, opts SetOptions) (Input, error) {
+func ReadJSON(r io.Reader, name string, opts SetOptions) (Input, error) {
 	var j inputJSON
 	doc, err := input.ReadJSON(r, name, &j, opts.Limits)
 	if err != nil {
@@ -507,7 +500,7 @@ func Sample() Input {
 }
 
 var sample = sync.OnceValue(func() Input {
-	in, err := ReadJSON(bytes.NewReader(sampleJSON), "floor/data/sample_levels.json")
+	in, err := ReadJSON(bytes.NewReader(sampleJSON), "floor/data/sample_levels.json", SetOptions{})
 	if err != nil {
 		panic("floor: embedded sample is invalid: " + err.Error()) // caught by TestSampleIsACopy and every test of the sample
 	}

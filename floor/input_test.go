@@ -17,7 +17,7 @@ func TestReadCSV(t *testing.T) {
 	in := header +
 		"371723,pension.resident.basic,,2024-07-01,123,month,10000,https://example.org/notice,default\n" +
 		"371723,pension.resident.basic,,2023-01,103,month,10000,county notice,default\n"
-	levels, err := floor.ReadCSV(strings.NewReader(in), "levels.csv")
+	levels, err := floor.ReadCSV(strings.NewReader(in), "levels.csv", floor.SetOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func TestReadCSV(t *testing.T) {
 // ends lines with CRLF: accepted, with the same result.
 func TestReadCSVBOMAndCRLF(t *testing.T) {
 	in := "\xEF\xBB\xBF" + strings.ReplaceAll(header+"371723,pension.resident.basic,,2023-01,103,month,10000,,default\n", "\n", "\r\n")
-	levels, err := floor.ReadCSV(strings.NewReader(in), "bom.csv")
+	levels, err := floor.ReadCSV(strings.NewReader(in), "bom.csv", floor.SetOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func TestReadCSVBOMAndCRLF(t *testing.T) {
 // CD F2 C8 D9 CF D8. It is rejected with an error that says so.
 func TestReadCSVRejectsGBK(t *testing.T) {
 	in := header + "140822,pension.resident.basic,,2022-01,113,month,75000,\xCD\xF2\xC8\xD9\xCF\xD8,default\n"
-	_, err := floor.ReadCSV(strings.NewReader(in), "gbk.csv")
+	_, err := floor.ReadCSV(strings.NewReader(in), "gbk.csv", floor.SetOptions{})
 	// An importer tests benefit.ErrEncoding.
 	if !errors.Is(err, benefit.ErrEncoding) || !strings.Contains(err.Error(), "GBK") {
 		t.Fatalf("err = %v", err)
@@ -84,7 +84,7 @@ func TestReadCSVErrorsNameFileLineField(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			levels, err := floor.ReadCSV(strings.NewReader(header+ok+tc.row), "levels.csv")
+			levels, err := floor.ReadCSV(strings.NewReader(header+ok+tc.row), "levels.csv", floor.SetOptions{})
 			if levels != nil {
 				t.Errorf("half-read file returned %d levels", len(levels))
 			}
@@ -100,7 +100,7 @@ func TestReadCSVErrorsNameFileLineField(t *testing.T) {
 			}
 		})
 	}
-	_, err := floor.ReadCSV(strings.NewReader("region,program,when,amount\n"), "h.csv")
+	_, err := floor.ReadCSV(strings.NewReader("region,program,when,amount\n"), "h.csv", floor.SetOptions{})
 	var re *benefit.RecordError
 	if !errors.As(err, &re) || re.Line != 1 {
 		t.Errorf("bad header: %v", err)
@@ -111,7 +111,7 @@ func TestReadJSON(t *testing.T) {
 	in := `{"levels": [{"region": "371723", "program": "pension.resident.basic", "beneficiaries": 10000,
   "versions": [{"from": "2023-01", "amount": "103", "status": "default"}, {"from": "2024-07", "amount": "123", "status": "default"}]}],
  "waivers": [{"region": "371723", "program": "pension.resident.basic", "interval": {"from": "2024-01", "to": "2024-07"}, "reason": "test", "expiry": "2030-01"}]}`
-	got, err := floor.ReadJSON(strings.NewReader(in), "l.json")
+	got, err := floor.ReadJSON(strings.NewReader(in), "l.json", floor.SetOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,13 +128,13 @@ func TestReadJSONStrict(t *testing.T) {
 		"no reason":     {`{"levels": [], "waivers": [{"region": "371723", "program": "pension.resident.basic", "interval": {"from": "2024-01"}, "reason": ""}]}`, "waivers[0].reason"},
 	}
 	for name, tc := range cases {
-		_, err := floor.ReadJSON(strings.NewReader(tc.in), "l.json")
+		_, err := floor.ReadJSON(strings.NewReader(tc.in), "l.json", floor.SetOptions{})
 		var re *benefit.RecordError
 		if !errors.As(err, &re) || re.File != "l.json" || re.Field != tc.field {
 			t.Errorf("%s: err = %v", name, err)
 		}
 	}
-	_, err := floor.ReadJSON(strings.NewReader(`{"levels": [], "bogus": 1}`), "l.json")
+	_, err := floor.ReadJSON(strings.NewReader(`{"levels": [], "bogus": 1}`), "l.json", floor.SetOptions{})
 	if err == nil || !strings.Contains(err.Error(), "bogus") {
 		t.Errorf("unknown top-level field: %v", err)
 	}
@@ -148,7 +148,7 @@ func TestReadJSONRejectsWhatCheckWould(t *testing.T) {
 		  "headcounts": [{"from": "2024-01", "persons": -5}]}]}`, "levels[0].headcounts[0].persons"},
 	}
 	for name, tc := range cases {
-		_, err := floor.ReadJSON(strings.NewReader(tc.in), "l.json")
+		_, err := floor.ReadJSON(strings.NewReader(tc.in), "l.json", floor.SetOptions{})
 		var re *benefit.RecordError
 		if !errors.As(err, &re) || re.File != "l.json" || re.Field != tc.field {
 			t.Errorf("%s: err = %v", name, err)
@@ -199,7 +199,7 @@ func TestReadCSVRequiresStatus(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			levels, err := floor.ReadCSV(strings.NewReader(tc.in), "levels.csv")
+			levels, err := floor.ReadCSV(strings.NewReader(tc.in), "levels.csv", floor.SetOptions{})
 			if levels != nil {
 				t.Errorf("returned %d levels", len(levels))
 			}
@@ -218,7 +218,7 @@ func TestReadCSVRequiresStatus(t *testing.T) {
 	// The status read is the one written, row by row.
 	levels, err := floor.ReadCSV(strings.NewReader(header+
 		"371723,pension.resident.basic,,2023-01,103,month,10000,county notice,provisional\n"+
-		"371723,pension.resident.basic,,2024-07,123,month,10000,county notice,legislated\n"), "levels.csv")
+		"371723,pension.resident.basic,,2024-07,123,month,10000,county notice,legislated\n"), "levels.csv", floor.SetOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +235,7 @@ func TestReadJSONRequiresStatus(t *testing.T) {
    "versions": [
      {"from": "2023-01", "amount": "103", "status": "default"},
      {"from": "2024-07", "amount": "123"}]}]}`
-	_, err := floor.ReadJSON(strings.NewReader(in), "l.json")
+	_, err := floor.ReadJSON(strings.NewReader(in), "l.json", floor.SetOptions{})
 	var re *benefit.RecordError
 	if !errors.As(err, &re) || re.File != "l.json" || re.Line != 5 || re.Field != "levels[0].versions[1].status" {
 		t.Fatalf("err = %v, want l.json:5: levels[0].versions[1].status", err)
@@ -247,7 +247,7 @@ func TestReadJSONRequiresStatus(t *testing.T) {
 	if err.Error() != want {
 		t.Errorf("err = %q\nwant  %q", err, want)
 	}
-	_, err = floor.ReadJSON(strings.NewReader(strings.Replace(in, `"status": "default"`, `"status": "unknown"`, 1)), "l.json")
+	_, err = floor.ReadJSON(strings.NewReader(strings.Replace(in, `"status": "default"`, `"status": "unknown"`, 1)), "l.json", floor.SetOptions{})
 	if !errors.As(err, &re) || re.Line != 4 || re.Field != "levels[0].versions[0].status" || !errors.Is(err, benefit.ErrSyntax) {
 		t.Errorf("status unknown: err = %v, want l.json:4: levels[0].versions[0].status", err)
 	}
@@ -257,8 +257,8 @@ func TestReadJSONRequiresStatus(t *testing.T) {
 // refuses the zero Status (Unknown), naming the version.
 func TestCheckRequiresLevelStatus(t *testing.T) {
 	lv := floor.Level{Region: region.MustParseCode("371723"), Program: "pension.resident.basic", Beneficiaries: 1,
-		Schedule: benefit.MustSchedule(
-			benefit.Version{From: ym("2023-01"), Amount: amt("103"), Status: benefit.Default},
+		Schedule: mustSchedule(
+			benefit.Version{From: ym("2023-01"), Amount: amt("103"), Status: benefit.Illustrative},
 			benefit.Version{From: ym("2024-07"), Amount: amt("123")})}
 	_, err := floor.Check([]floor.Level{lv}, floor.Options{})
 	var re *benefit.RecordError

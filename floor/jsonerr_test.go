@@ -76,7 +76,7 @@ func TestReadJSONErrorsNameLineAndPath(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := floor.ReadJSON(strings.NewReader(tc.in), "l.json")
+			_, err := floor.ReadJSON(strings.NewReader(tc.in), "l.json", floor.SetOptions{})
 			var re *benefit.RecordError
 			if !errors.As(err, &re) {
 				t.Fatalf("err = %v, want a *benefit.RecordError", err)
@@ -115,7 +115,7 @@ func TestLoadErrorsNameLineAndPath(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := floor.Load(strings.NewReader(strings.Replace(doc, tc.old, tc.new, 1)), "f.json")
+			_, err := floor.Load(strings.NewReader(strings.Replace(doc, tc.old, tc.new, 1)), "f.json", floor.SetOptions{})
 			var re *benefit.RecordError
 			if !errors.As(err, &re) || re.File != "f.json" || re.Line != tc.line || re.Field != tc.field {
 				t.Fatalf("err = %v, want f.json:%d: %s", err, tc.line, tc.field)
@@ -125,14 +125,14 @@ func TestLoadErrorsNameLineAndPath(t *testing.T) {
 			}
 		})
 	}
-	_, err := floor.Load(strings.NewReader(doc+"\n[]"), "f.json")
+	_, err := floor.Load(strings.NewReader(doc+"\n[]"), "f.json", floor.SetOptions{})
 	if err == nil || err.Error() != "f.json:6: benefit: invalid syntax: unexpected data after the JSON value" {
 		t.Errorf("trailing: %v", err)
 	}
 	if !errors.Is(err, benefit.ErrSyntax) {
 		t.Errorf("trailing: %v is not ErrSyntax", err)
 	}
-	_, err = floor.Load(strings.NewReader(""), "f.json")
+	_, err = floor.Load(strings.NewReader(""), "f.json", floor.SetOptions{})
 	if err == nil || err.Error() != "f.json:1: benefit: invalid syntax: empty file: no JSON document" {
 		t.Errorf("empty: %v", err)
 	}
@@ -143,8 +143,8 @@ func TestLoadErrorsNameLineAndPath(t *testing.T) {
 func TestReadDirectory(t *testing.T) {
 	dir := t.TempDir()
 	for name, read := range map[string]func(*os.File) error{
-		"ReadJSON": func(f *os.File) error { _, err := floor.ReadJSON(f, dir); return err },
-		"Load":     func(f *os.File) error { _, err := floor.Load(f, dir); return err },
+		"ReadJSON": func(f *os.File) error { _, err := floor.ReadJSON(f, dir, floor.SetOptions{}); return err },
+		"Load":     func(f *os.File) error { _, err := floor.Load(f, dir, floor.SetOptions{}); return err },
 	} {
 		f, err := os.Open(dir)
 		if err != nil {

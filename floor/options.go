@@ -28,7 +28,7 @@ type Options struct {
 
 	Floors    *Set               // nil: Default()
 	Regions   *region.Table      // nil: region.Default()
-	Catalogue *benefit.Catalogue // nil: benefit.DefaultCatalogue(); build Floors with the same one (LoadWith, NewSetWith)
+	Catalogue *benefit.Catalogue // nil: benefit.DefaultCatalogue(); build Floors with the same one (Load, NewSet)
 	Waivers   []Waiver
 
 	// Expect lists the levels that should have been given (应发尽发、应保尽保):

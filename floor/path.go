@@ -297,7 +297,7 @@ func (p *Path) history(base *Set, program string, dims benefit.Dims) (benefit.Sc
 			// a floor nobody said the firmness of is not law
 			if v.Status == benefit.Unknown {
 				return benefit.Schedule{}, "", &benefit.RecordError{Field: fmt.Sprintf("history[%d].status", i),
-					Err: fmt.Errorf("%w: %s from %s says no status (set Legislated, Announced, Provisional, Projected or Default)", benefit.ErrNoStatus, v.Amount, v.From)}
+					Err: fmt.Errorf("%w: %s from %s says no status (set Legislated, Announced, Provisional, Projected or Illustrative)", benefit.ErrNoStatus, v.Amount, v.From)}
 			}
 		}
 		if p.ShippedThrough != 0 {
@@ -305,7 +305,7 @@ func (p *Path) history(base *Set, program string, dims benefit.Dims) (benefit.Sc
 		}
 		return sch, "scenario", nil
 	}
-	sch, ok := base.National(program, dims)
+	sch, ok := base.NationalSchedule(program, dims)
 	if !ok || sch.Len() == 0 {
 		return benefit.Schedule{}, "", &benefit.RecordError{Field: "history", Err: fmt.Errorf("%w: no shipped national floor for %s %s; give history", ErrNoFloor, program, dims)}
 	}
@@ -350,7 +350,7 @@ func yearFloor(hist benefit.Schedule, y int) (YearFloor, bool) {
 func (s *Set) withNational(program string, dims benefit.Dims, per benefit.Frequency, sch benefit.Schedule) (*Set, error) {
 	fs := make([]Floor, 0, len(s.floors)+1)
 	for _, f := range s.floors {
-		if f.Program == program && f.National() && dims.Matches(f.Dims) {
+		if f.Program == program && f.IsNational() && dims.Matches(f.Dims) {
 			continue
 		}
 		fs = append(fs, f)

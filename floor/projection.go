@@ -120,7 +120,7 @@ func (s *Set) Project(p Projection) (*Set, error) {
 	n := 0
 	for k := range floors {
 		f := &floors[k]
-		if f.Program != p.Program || !f.National() || !f.Schedule.End().IsZero() {
+		if f.Program != p.Program || !f.IsNational() || !f.Schedule.End().IsZero() {
 			continue
 		}
 		n++

@@ -22,10 +22,10 @@ func disabilityThrough(t *testing.T, through string) *floor.Set {
 				vs = append(vs, v)
 			}
 		}
-		f.Schedule = benefit.MustSchedule(vs...)
+		f.Schedule = mustSchedule(vs...)
 		fs = append(fs, f)
 	}
-	s, err := floor.NewSet("disability to "+through, fs, nil, nil)
+	s, err := floor.NewSet("disability to "+through, fs, nil, nil, floor.SetOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func TestProjectDisabilityTable(t *testing.T) {
 			}
 			cells++
 			dims := benefit.MustParseDims(fmt.Sprintf("cause=%s;grade=%d", cause, g))
-			sch, ok := got.National("veterans.disability", dims)
+			sch, ok := got.NationalSchedule("veterans.disability", dims)
 			if !ok {
 				t.Fatalf("no column %s", dims)
 			}
@@ -103,16 +103,16 @@ func TestProjectDisabilityTable(t *testing.T) {
 		t.Errorf("%d cells, want 26", cells)
 	}
 	// the set it came from is not changed
-	if sch, _ := base.National("veterans.disability", benefit.MustParseDims("cause=因战;grade=1")); sch.Len() != 7 {
+	if sch, _ := base.NationalSchedule("veterans.disability", benefit.MustParseDims("cause=因战;grade=1")); sch.Len() != 7 {
 		t.Errorf("the base set now has %d versions of grade 1 因战", sch.Len())
 	}
 	// a level below a projected figure is found against it: a county
 	// paying grade-1 因战 the 2021 figure in 2022-09 is 9,600 short
 	// (116,270 − 106,670), the floor version compared marked projected
-	rep, err := got.Check([]floor.Level{{Region: region.MustParseCode("371723"), Program: "veterans.disability",
+	rep, err := floor.Check([]floor.Level{{Region: region.MustParseCode("371723"), Program: "veterans.disability",
 		Dims: benefit.MustParseDims("cause=因战;grade=1"), Per: benefit.PerYear, Beneficiaries: 1,
-		Schedule: benefit.MustSchedule(benefit.Version{From: ym("2021-08"), Amount: benefit.Yuan(106670), Status: benefit.Default})}},
-		floor.Options{From: ym("2022-09"), To: ym("2022-10")})
+		Schedule: mustSchedule(benefit.Version{From: ym("2021-08"), Amount: benefit.Yuan(106670), Status: benefit.Illustrative})}},
+		floor.Options{Floors: got, From: ym("2022-09"), To: ym("2022-10")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +130,7 @@ func TestProjectNote(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sch, _ := got.National("pension.resident.basic", benefit.Dims{})
+	sch, _ := got.NationalSchedule("pension.resident.basic", benefit.Dims{})
 	v, _ := sch.Last()
 	// 143 (2025) + 20
 	if !v.Amount.Equal(benefit.Yuan(163)) || v.Status != benefit.Projected || v.Citation.Note != "projected: +20.00 from 2026-01" {
@@ -193,7 +193,7 @@ func TestProjectNeverCuts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sch, _ := got.National("veterans.disability", benefit.MustParseDims("cause=因公;grade=10"))
+		sch, _ := got.NationalSchedule("veterans.disability", benefit.MustParseDims("cause=因公;grade=10"))
 		if v, _ := sch.Last(); v.From != ym("2022-08") || !v.Amount.Equal(benefit.Yuan(10140)) {
 			t.Errorf("%s: %+v", r, v)
 		}
@@ -286,7 +286,7 @@ func TestPathErrors(t *testing.T) {
 	}{
 		{"no status", floor.Path{History: []benefit.Version{{From: ym("2024-01"), Amount: benefit.Yuan(123)}},
 			Projection: floor.Trend{Kind: floor.TrendHold}}, "history[0].status", benefit.ErrNoStatus},
-		{"out of order", floor.Path{History: append(hist(), benefit.Version{From: ym("2023-01"), Amount: benefit.Yuan(1), Status: benefit.Default}),
+		{"out of order", floor.Path{History: append(hist(), benefit.Version{From: ym("2023-01"), Amount: benefit.Yuan(1), Status: benefit.Illustrative}),
 			Projection: floor.Trend{Kind: floor.TrendHold}}, "history[1].from", benefit.ErrOrder},
 		{"shipped_through with a history", floor.Path{History: hist(), ShippedThrough: 2025,
 			Projection: floor.Trend{Kind: floor.TrendHold}}, "shipped_through", benefit.ErrSyntax},

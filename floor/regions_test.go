@@ -37,9 +37,9 @@ func TestLevelsUnknownRegion(t *testing.T) {
 	csv := header +
 		"371723,pension.resident.basic,,2024-01,123,month,10000,,default\n" +
 		"419999,pension.resident.basic,,2024-01,123,month,10000,,default\n"
-	_, err := floor.ReadCSV(strings.NewReader(csv), "levels.csv")
+	_, err := floor.ReadCSV(strings.NewReader(csv), "levels.csv", floor.SetOptions{})
 	wantUnknownRegion(t, err, "levels.csv", 3, "region", "419999")
-	_, err = floor.ReadCSVWith(strings.NewReader(csv), "levels.csv", floor.SetOptions{Regions: region.Default()})
+	_, err = floor.ReadCSV(strings.NewReader(csv), "levels.csv", floor.SetOptions{Regions: region.Default()})
 	wantUnknownRegion(t, err, "levels.csv", 3, "region", "419999")
 
 	json := `{"levels": [
@@ -48,16 +48,16 @@ func TestLevelsUnknownRegion(t *testing.T) {
   {"region": "419999", "program": "pension.resident.basic", "beneficiaries": 10000,
    "versions": [{"from": "2024-01", "amount": "123", "status": "default"}]}
 ]}`
-	_, err = floor.ReadJSON(strings.NewReader(json), "levels.json")
+	_, err = floor.ReadJSON(strings.NewReader(json), "levels.json", floor.SetOptions{})
 	wantUnknownRegion(t, err, "levels.json", 4, "levels[1].region", "419999")
-	_, err = floor.ReadJSONWith(strings.NewReader(json), "levels.json", floor.SetOptions{})
+	_, err = floor.ReadJSON(strings.NewReader(json), "levels.json", floor.SetOptions{})
 	wantUnknownRegion(t, err, "levels.json", 4, "levels[1].region", "419999")
 
 	waiver := `{"levels": [],
 "waivers": [
   {"region": "419999", "program": "pension.resident.basic", "interval": {"from": "2024-01"}, "reason": "r"}
 ]}`
-	_, err = floor.ReadJSON(strings.NewReader(waiver), "waivers.json")
+	_, err = floor.ReadJSON(strings.NewReader(waiver), "waivers.json", floor.SetOptions{})
 	wantUnknownRegion(t, err, "waivers.json", 3, "waivers[0].region", "419999")
 
 	// Check itself refuses it too, naming the level.
@@ -82,10 +82,10 @@ func TestLevelsAddedRegion(t *testing.T) {
 		t.Fatal(err)
 	}
 	csv := header + "371202,pension.resident.basic,,2018-01,80,month,20000,,default\n"
-	if _, err := floor.ReadCSV(strings.NewReader(csv), "levels.csv"); !errors.Is(err, region.ErrUnknownRegion) {
+	if _, err := floor.ReadCSV(strings.NewReader(csv), "levels.csv", floor.SetOptions{}); !errors.Is(err, region.ErrUnknownRegion) {
 		t.Fatalf("default table: %v", err)
 	}
-	levels, err := floor.ReadCSVWith(strings.NewReader(csv), "levels.csv", floor.SetOptions{Regions: tab})
+	levels, err := floor.ReadCSV(strings.NewReader(csv), "levels.csv", floor.SetOptions{Regions: tab})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func TestLevelsAddedRegion(t *testing.T) {
 
 	json := `{"levels": [{"region": "371202", "program": "pension.resident.basic", "beneficiaries": 20000,
   "versions": [{"from": "2018-01", "amount": "80", "status": "default"}]}]}`
-	in, err := floor.ReadJSONWith(strings.NewReader(json), "levels.json", floor.SetOptions{Regions: tab})
+	in, err := floor.ReadJSON(strings.NewReader(json), "levels.json", floor.SetOptions{Regions: tab})
 	if err != nil || len(in.Levels) != 1 {
 		t.Fatalf("JSON: %v", err)
 	}
@@ -137,7 +137,7 @@ func TestRecordedParentNotDigits(t *testing.T) {
 	if !ok || !slices.Contains(g.Members, shenzhen) || slices.Contains(g.Members, shanwei) {
 		t.Fatalf("greater_bay_area %v", g.Members)
 	}
-	gba, err := floor.NewSetWith("gba", []floor.Floor{{Program: pension, Per: benefit.PerMonth, Group: g,
+	gba, err := floor.NewSet("gba", []floor.Floor{{Program: pension, Per: benefit.PerMonth, Group: g,
 		Schedule: sched(t, "2025-01", "180"), Citation: benefit.Citation{Title: "hypothetical 大湾区 agreement"}}}, nil, nil,
 		floor.SetOptions{Regions: tab})
 	if err != nil {

@@ -218,13 +218,13 @@ func (c *checker) message(k msgKey, mk func() string) string {
 }
 
 // national returns the national schedule of level i's programme and
-// dimensions (Set.National) and the months of its raises within
+// dimensions (Set.NationalSchedule) and the months of its raises within
 // [from, horizon), looked up once per programme and dimensions.
 func (c *checker) national(i int) (benefit.Schedule, []benefit.Month, bool) {
 	l, d := &c.levels[i], c.did[i]
 	if d < 0 {
 		var n national
-		n.s, n.ok = c.set.National(l.Program, l.Dims)
+		n.s, n.ok = c.set.NationalSchedule(l.Program, l.Dims)
 		n.raises = c.raiseMonths(n.s, nil)
 		return n.s, n.raises, n.ok
 	}
@@ -234,7 +234,7 @@ func (c *checker) national(i int) (benefit.Schedule, []benefit.Month, bool) {
 	}
 	n := &prog.nat[d]
 	if !n.looked {
-		n.s, n.ok = c.set.National(l.Program, l.Dims)
+		n.s, n.ok = c.set.NationalSchedule(l.Program, l.Dims)
 		n.raises = c.raiseMonths(n.s, nil)
 		n.looked = true
 	}
@@ -316,7 +316,7 @@ func (s *Set) dues() []benefit.Month {
 	out := make([]benefit.Month, len(s.floors))
 	for fi := range s.floors {
 		f := &s.floors[fi]
-		if !f.National() || !f.Schedule.End().IsZero() {
+		if !f.IsNational() || !f.Schedule.End().IsZero() {
 			continue
 		}
 		months := 0
@@ -362,7 +362,7 @@ func (c *checker) checkFloor(i int) {
 	}
 	c.fl = c.fl[:0]
 	for _, fi := range cand { // cand may share c.fl's array: fi is read before it is overwritten
-		if f := &c.set.floors[fi]; f.National() || c.inGroup(f.Group, c.rid[i]) {
+		if f := &c.set.floors[fi]; f.IsNational() || c.inGroup(f.Group, c.rid[i]) {
 			c.fl = append(c.fl, fi)
 		}
 	}
@@ -500,14 +500,14 @@ func (c *checker) floorInterval(i int, iv benefit.Interval, act benefit.Amount, 
 		c.scan.ok = append(c.scan.ok, iv)
 		return
 	}
-	it := item{f: c.finding(i, RuleFloor, c.floorSeverity(bestV.Status), iv), lvl: i, owed: true, floorPart: best.National()}
+	it := item{f: c.finding(i, RuleFloor, c.floorSeverity(bestV.Status), iv), lvl: i, owed: true, floorPart: best.IsNational()}
 	shortfall(&it, unit, r, a)
 	if yearPaid {
 		it.f.Shortfall, it.num, it.den = yearShortS, num, den
 	}
 	it.f.Citation, it.f.FloorStatus = versionCitation(bestV, best), bestV.Status
 	what := "national floor"
-	if !best.National() {
+	if !best.IsNational() {
 		what = "regional-agreement floor of " + best.Group.Name
 	}
 	// concatenated rather than fmt.Sprintf: no boxing of amounts per finding
@@ -527,7 +527,7 @@ func (c *checker) floorInterval(i int, iv benefit.Interval, act benefit.Amount, 
 // finer, and otherwise rounded half-up to the fen, for display: the
 // comparison and the arrears use a and n themselves.
 func quoShown(a benefit.Amount, n int64) benefit.Amount {
-	q, _ := a.QuoInt(n, benefit.FenHalfUp) // n > 0
+	q, _ := a.QuoInt(n, benefit.FenHalfUp()) // n > 0
 	return q
 }
 
@@ -626,7 +626,7 @@ func (c *checker) reference(rg int32, ri int) (levels []int, floors []int) {
 		}
 	}
 	for _, fi := range c.relFl[ri] {
-		if f := &c.set.floors[fi]; f.National() || c.inGroup(f.Group, rg) {
+		if f := &c.set.floors[fi]; f.IsNational() || c.inGroup(f.Group, rg) {
 			floors = append(floors, fi)
 		}
 	}
@@ -735,7 +735,7 @@ func (c *checker) checkRelative(i int) {
 			}
 			it.f.Citation = r.Citation
 			bound := r.Against
-			if !r.Multiplier.Equal(benefit.One) {
+			if !r.Multiplier.Equal(benefit.Percent(100)) {
 				bound = r.Multiplier.String() + " of " + r.Against
 			}
 			it.f.Message = "level " + a.String() + " must be " + r.relation() + " " + bound + " = " + b.String() + " (" + refSrc.String() + ")"

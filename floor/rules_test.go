@@ -152,7 +152,7 @@ func TestWanrongCounty(t *testing.T) {
 	if f.PersonMonths != 150000 {
 		t.Errorf("person-months = %d, want 150000", f.PersonMonths)
 	}
-	per, _ := f.Arrears.QuoInt(75000, benefit.FenHalfUp)
+	per, _ := f.Arrears.QuoInt(75000, benefit.FenHalfUp())
 	eq(t, "per person", per, "10")
 	eq(t, "arrears", f.Arrears, "750000")
 	eq(t, "central", f.Central, "0")
@@ -497,7 +497,7 @@ func TestCheckRejectsHugeFigures(t *testing.T) {
 			l.Headcounts = []floor.Headcount{{From: ym("2024-03"), Persons: floor.MaxPersons + 1}}
 		}, nil, "levels[0].headcounts[0].persons"},
 		"version": {func(l *floor.Level) {
-			l.Schedule = benefit.MustSchedule(benefit.Version{From: math.MaxInt32, Amount: amt("1"), Status: benefit.Default})
+			l.Schedule = mustSchedule(benefit.Version{From: math.MaxInt32, Amount: amt("1"), Status: benefit.Illustrative})
 		}, nil, "levels[0].versions"},
 		"paid in": {nil, func(o *floor.Options) { o.PaidIn, o.InterestPerMonth = math.MaxInt32, benefit.Percent(1) }, "paid_in"},
 	}

@@ -39,15 +39,15 @@ type Floor struct {
 	Citation benefit.Citation // the floor as a whole; each version has its own too
 }
 
-// National reports whether f is a national floor.
-func (f Floor) National() bool { return f.Group.ID == "" }
+// IsNational reports whether f is a national floor.
+func (f Floor) IsNational() bool { return f.Group.ID == "" }
 
 // applies reports whether f applies to a level of region code with
 // dimensions dims (the programme is not checked): a regional-agreement
 // floor applies to a member of its group and to every division under
 // one, as tab records the parents.
 func (f *Floor) applies(tab *region.Table, code region.Code, dims benefit.Dims) bool {
-	return dims.Matches(f.Dims) && (f.National() || within(tab, code, f.Group.Members))
+	return dims.Matches(f.Dims) && (f.IsNational() || within(tab, code, f.Group.Members))
 }
 
 // A Bound says which side of another figure a level must stay on.
@@ -168,11 +168,11 @@ func Default() *Set { return defaultSet() }
 
 var defaultSet = sync.OnceValue(func() *Set {
 	// caught by TestDefaultResidentsPensionHistory and every test of the defaults
-	s, err := Load(bytes.NewReader(nationalJSON), "floor/data/national.json")
+	s, err := Load(bytes.NewReader(nationalJSON), "floor/data/national.json", SetOptions{})
 	if err != nil {
 		panic("floor: embedded national floors are invalid: " + err.Error())
 	}
-	v, err := Load(bytes.NewReader(veteransJSON), "floor/data/veterans_tables.json")
+	v, err := Load(bytes.NewReader(veteransJSON), "floor/data/veterans_tables.json", SetOptions{})
 	if err != nil {
 		panic("floor: embedded veterans' tables are invalid: " + err.Error())
 	}
@@ -190,7 +190,7 @@ func (s *Set) Version() string { return s.version }
 
 // Floors returns copies of the floors of a programme ("" for all), in
 // the order they were given (for Default().Merge(loaded) or With: the
-// shipped floors, then the added ones); Floor.National tells national
+// shipped floors, then the added ones); Floor.IsNational tells national
 // from regional-agreement floors. Schedules are shared, not copied: they
 // are immutable. The group member lists are copied.
 func (s *Set) Floors(program string) []Floor {
@@ -221,16 +221,16 @@ func ofProgram[T any](xs []T, program string, prog func(*T) string) []T {
 // Cadences returns the expected update rhythms.
 func (s *Set) Cadences() []Cadence { return slices.Clone(s.cadences) }
 
-// National returns the national fixed-amount floor schedule of a
+// NationalSchedule returns the national fixed-amount floor schedule of a
 // programme for a level with dimensions dims: the national floor whose
 // pattern equals dims, or else the most specific one dims matches. It
 // reports false when the programme has no national fixed floor for dims
 // (the unemployment benefit, whose bounds are relative, has none).
-func (s *Set) National(program string, dims benefit.Dims) (benefit.Schedule, bool) {
+func (s *Set) NationalSchedule(program string, dims benefit.Dims) (benefit.Schedule, bool) {
 	best, bestKeys := -1, -1
 	for _, i := range s.byProg[program] {
 		f := &s.floors[i]
-		if !f.National() || !dims.Matches(f.Dims) {
+		if !f.IsNational() || !dims.Matches(f.Dims) {
 			continue
 		}
 		if f.Dims == dims {
@@ -307,9 +307,9 @@ func (s *Set) waivable(program, rule string) bool {
 func statusErr(v benefit.Version) error {
 	switch {
 	case v.Status == benefit.Unknown:
-		return fmt.Errorf("%w: %s from %s says no status (set Legislated, Announced, Provisional, Projected or Default)", benefit.ErrNoStatus, v.Amount, v.From)
-	case v.Status < benefit.Legislated || v.Status > benefit.Default:
-		return fmt.Errorf("%w: %s from %s has status %s (want Legislated, Announced, Provisional, Projected or Default)", benefit.ErrSyntax, v.Amount, v.From, v.Status)
+		return fmt.Errorf("%w: %s from %s says no status (set Legislated, Announced, Provisional, Projected or Illustrative)", benefit.ErrNoStatus, v.Amount, v.From)
+	case v.Status < benefit.Legislated || v.Status > benefit.Illustrative:
+		return fmt.Errorf("%w: %s from %s has status %s (want Legislated, Announced, Provisional, Projected or Illustrative)", benefit.ErrSyntax, v.Amount, v.From, v.Status)
 	}
 	return nil
 }
@@ -346,7 +346,7 @@ func (s *Set) With(fs ...Floor) (*Set, error) {
 // Merge returns a new set holding the floors, relative rules and
 // cadences of s and then of o. Duplicates are errors, as in With. Each
 // part was checked against its own catalogue when it was built, and is
-// not checked again: Default().Merge(LoadWith(r, name, SetOptions{
+// not checked again: Default().Merge(Load(r, name, SetOptions{
 // Catalogue: mine})) keeps the national floors beside floors of
 // programmes only mine knows. The merged set's catalogue, for later
 // With calls, is o's.
@@ -363,25 +363,18 @@ func (s *Set) Merge(o *Set) (*Set, error) {
 }
 
 // NewSet builds a set from Go values, with the checks Load makes:
-// programmes and dimensions known to benefit.DefaultCatalogue (NewSetWith
-// takes another catalogue), at least one version per floor, each with a
-// status (the zero Status, benefit.Unknown, is refused with
-// benefit.ErrNoStatus; an [M] or [C] version is never legislated), Per
-// equal to the programme's frequency, no
-// floor given twice for the same programme, dimensions and group, and
-// well-formed relative rules and cadences. Every error is a
+// programmes, dimensions and frequencies known to opts.Catalogue (nil:
+// benefit.DefaultCatalogue; use the catalogue the check will run with,
+// Options.Catalogue, when floors are set for programmes of a user's
+// catalogue), at least one version per floor, each with a status (the
+// zero Status, benefit.Unknown, is refused with benefit.ErrNoStatus; an
+// [M] or [C] version is never legislated), Per equal to the programme's
+// frequency, no floor given twice for the same programme, dimensions and
+// group, and well-formed relative rules and cadences. Every error is a
 // *benefit.RecordError naming the field ("floors[2].per"). The set keeps
 // its own copies: changing the slices passed in later does not change
 // it. Relative.Multiplier zero is read as 100 %.
-func NewSet(version string, floors []Floor, relative []Relative, cadences []Cadence) (*Set, error) {
-	return NewSetWith(version, floors, relative, cadences, SetOptions{})
-}
-
-// NewSetWith is NewSet checking programmes, dimensions and frequencies
-// against opts.Catalogue (nil: benefit.DefaultCatalogue). Use the
-// catalogue the check will run with (Options.Catalogue) when floors are
-// set for programmes of a user's catalogue.
-func NewSetWith(version string, floors []Floor, relative []Relative, cadences []Cadence, opts SetOptions) (*Set, error) {
+func NewSet(version string, floors []Floor, relative []Relative, cadences []Cadence, opts SetOptions) (*Set, error) {
 	return build(version, floors, relative, cadences, "", opts.catalogue(), opts.Regions)
 }
 
@@ -479,7 +472,7 @@ func build(version string, floors []Floor, relative []Relative, cadences []Caden
 			}
 		}
 		if r.Multiplier.IsZero() {
-			r.Multiplier = benefit.One
+			r.Multiplier = benefit.Percent(100)
 		}
 		s.relative = append(s.relative, r)
 	}
@@ -551,24 +544,17 @@ type cadenceJSON struct {
 //	 "relative": [...], "cadences": [...]}
 //
 // A floor with a "group" is a regional-agreement floor of that group of
-// the default region table; without one it is national. The floors are
-// checked as NewSet checks them (programmes and dimensions of
-// benefit.DefaultCatalogue; LoadWith takes another catalogue). Decoding is strict (unknown fields and
-// trailing data are errors); every error is a *benefit.RecordError
-// naming the file, the JSON path ("floors[2].versions[0].amount") and
-// the line where it is found, as ReadJSON's are.
-// Use Default().Merge(loaded) to put a user's floors on top of the
-// national ones.
-func Load(r io.Reader, name string) (*Set, error) {
-	return LoadWith(r, name, SetOptions{})
-}
-
-// LoadWith is Load checking the floors against opts.Catalogue and
-// resolving "group" in opts.Regions (nil: the defaults). Use it with the
-// catalogue and region table a check runs with (Options.Catalogue,
-// Options.Regions) when the file sets floors for programmes of a user's
-// catalogue.
-func LoadWith(r io.Reader, name string, opts SetOptions) (*Set, error) {
+// opts.Regions (nil: the default region table); without one it is
+// national. The floors are checked as NewSet checks them, against
+// opts.Catalogue (nil: benefit.DefaultCatalogue): use the catalogue and
+// region table a check runs with (Options.Catalogue, Options.Regions)
+// when the file sets floors for programmes of a user's catalogue.
+// Decoding is strict (unknown fields and trailing data are errors);
+// every error is a *benefit.RecordError naming the file, the JSON path
+// ("floors[2].versions[0].amount") and the line where it is found, as
+// ReadJSON's are. Use Default().Merge(loaded) to put a user's floors on
+// top of the national ones.
+func Load(r io.Reader, name string, opts SetOptions) (*Set, error) {
 	var j setJSON
 	doc, err := input.ReadJSON(r, name, &j, opts.Limits)
 	if err != nil {

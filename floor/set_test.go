@@ -20,7 +20,7 @@ import (
 // no source gives 1 January for 123 and 143 (their notices not seen), so
 // those three are announced.
 func TestDefaultResidentsPensionHistory(t *testing.T) {
-	s, ok := floor.Default().National("pension.resident.basic", benefit.Dims{})
+	s, ok := floor.Default().NationalSchedule("pension.resident.basic", benefit.Dims{})
 	if !ok {
 		t.Fatal("no national residents' pension floor")
 	}
@@ -65,7 +65,7 @@ func TestDefaultNeverLegislatesUnverified(t *testing.T) {
 
 // UI has relative bounds only (veterans: veterans_test.go).
 func TestDefaultUnemploymentHasNoFixedFloor(t *testing.T) {
-	if _, ok := floor.Default().National("employment.unemployment_insurance", benefit.Dims{}); ok {
+	if _, ok := floor.Default().NationalSchedule("employment.unemployment_insurance", benefit.Dims{}); ok {
 		t.Error("UI has relative bounds only, no fixed national floor")
 	}
 }
@@ -83,7 +83,7 @@ func TestLoadStrict(t *testing.T) {
 		"bound":                 {`{"version": "x", "floors": [], "relative": [{"id": "r", "program": "employment.unemployment_insurance", "against": "reference.min_wage", "bound": "side", "severity": "violation", "citation": {}}]}`, "relative[0].bound"},
 	}
 	for name, tc := range cases {
-		_, err := floor.Load(strings.NewReader(tc.in), "mine.json")
+		_, err := floor.Load(strings.NewReader(tc.in), "mine.json", floor.SetOptions{})
 		var re *benefit.RecordError
 		if !errors.As(err, &re) || re.File != "mine.json" || re.Field != tc.field {
 			t.Errorf("%s: err = %v", name, err)
@@ -96,7 +96,7 @@ func TestLoadStrict(t *testing.T) {
 func TestLoadAndMerge(t *testing.T) {
 	in := `{"version": "mine", "floors": [{"program": "pension.resident.basic", "group": "jingjinji",
   "citation": {"title": "hypothetical 京津冀 agreement"}, "versions": [{"from": "2025-01", "amount": "200", "status": "default"}]}]}`
-	mine, err := floor.Load(strings.NewReader(in), "mine.json")
+	mine, err := floor.Load(strings.NewReader(in), "mine.json", floor.SetOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,7 +236,7 @@ func TestLoadConfidenceMarks(t *testing.T) {
  "citation": {"confidence": "[m]"}}]}]}`, "floors[0].versions[0].status", 1, benefit.ErrSyntax},
 	}
 	for name, tc := range cases {
-		_, err := floor.Load(strings.NewReader(tc.in), "mine.json")
+		_, err := floor.Load(strings.NewReader(tc.in), "mine.json", floor.SetOptions{})
 		var re *benefit.RecordError
 		if !errors.As(err, &re) || re.File != "mine.json" || re.Field != tc.field || re.Line != tc.line || !errors.Is(err, tc.err) {
 			t.Errorf("%s: err = %v, want mine.json:%d: %s", name, err, tc.line, tc.field)
@@ -246,12 +246,12 @@ func TestLoadConfidenceMarks(t *testing.T) {
  "versions": [{"from": "2024-01", "amount": "1", "status": "legislated", "citation": {"confidence": "v"}}]}],
  "relative": [` + rel + `"citation": {"confidence": "D"}}],
  "cadences": [{"program": "pension.resident.basic", "scope": "local", "months": 12, "citation": {}}]}`
-	if _, err := floor.Load(strings.NewReader(ok), "mine.json"); err != nil {
+	if _, err := floor.Load(strings.NewReader(ok), "mine.json", floor.SetOptions{}); err != nil {
 		t.Errorf("legend marks: %v", err)
 	}
 	// Go values built with NewSet are checked the same way
 	_, err := floor.NewSet("x", nil, nil, []floor.Cadence{{Program: "pension.resident.basic", Scope: floor.Local, Months: 12,
-		Citation: benefit.Citation{Confidence: "Z"}}})
+		Citation: benefit.Citation{Confidence: "Z"}}}, floor.SetOptions{})
 	var re *benefit.RecordError
 	if !errors.As(err, &re) || re.Field != "cadences[0].citation.confidence" || !errors.Is(err, benefit.ErrSyntax) {
 		t.Errorf("NewSet cadence [Z]: err = %v", err)
@@ -267,7 +267,7 @@ func TestReadJSONConfidenceMarks(t *testing.T) {
 		"levels[0].versions[0].citation.confidence": `{"levels": [{"region": "371723", "program": "pension.resident.basic",
  "versions": [{"from": "2024-01", "amount": "123", "status": "default", "citation": {"confidence": "V2"}}]}]}`,
 	} {
-		_, err := floor.ReadJSON(strings.NewReader(in), "l.json")
+		_, err := floor.ReadJSON(strings.NewReader(in), "l.json", floor.SetOptions{})
 		var re *benefit.RecordError
 		if !errors.As(err, &re) || re.Field != field || re.Line != 2 || !errors.Is(err, benefit.ErrSyntax) {
 			t.Errorf("%s: err = %v, want l.json:2: %s", field, err, field)
@@ -285,12 +285,12 @@ func TestLoadRequiresStatus(t *testing.T) {
  {"program": "veterans.ill_returned", "versions": [
    {"from": "2020-08", "amount": "650", "status": "legislated"},
    {"from": "2021-08", "amount": "700"}]}]}`
-	_, err := floor.Load(strings.NewReader(doc), "mine.json")
+	_, err := floor.Load(strings.NewReader(doc), "mine.json", floor.SetOptions{})
 	var re *benefit.RecordError
 	if !errors.As(err, &re) || re.File != "mine.json" || re.Line != 5 || re.Field != "floors[1].versions[1].status" || !errors.Is(err, benefit.ErrNoStatus) {
 		t.Fatalf("err = %v, want mine.json:5: floors[1].versions[1].status wrapping ErrNoStatus", err)
 	}
-	_, err = floor.Load(strings.NewReader(strings.Replace(doc, `"amount": "700"`, `"amount": "700", "status": "unknown"`, 1)), "mine.json")
+	_, err = floor.Load(strings.NewReader(strings.Replace(doc, `"amount": "700"`, `"amount": "700", "status": "unknown"`, 1)), "mine.json", floor.SetOptions{})
 	if !errors.As(err, &re) || re.Line != 5 || re.Field != "floors[1].versions[1].status" || !errors.Is(err, benefit.ErrSyntax) {
 		t.Errorf("status unknown: err = %v, want mine.json:5: floors[1].versions[1].status", err)
 	}
@@ -300,11 +300,11 @@ func TestLoadRequiresStatus(t *testing.T) {
 // version with the zero Status, naming it, with benefit.ErrNoStatus.
 func TestNewSetRequiresStatus(t *testing.T) {
 	f := floor.Floor{Program: "pension.resident.basic", Per: benefit.PerMonth,
-		Schedule: benefit.MustSchedule(
+		Schedule: mustSchedule(
 			benefit.Version{From: ym("2024-01"), Amount: amt("123"), Status: benefit.Legislated},
 			benefit.Version{From: ym("2025-01"), Amount: amt("143")})}
 	for name, build := range map[string]func() error{
-		"NewSet": func() error { _, err := floor.NewSet("x", []floor.Floor{f}, nil, nil); return err },
+		"NewSet": func() error { _, err := floor.NewSet("x", []floor.Floor{f}, nil, nil, floor.SetOptions{}); return err },
 		"With":   func() error { _, err := floor.Default().With(f); return err },
 	} {
 		err := build()
@@ -313,8 +313,8 @@ func TestNewSetRequiresStatus(t *testing.T) {
 			t.Errorf("%s: err = %v, want floors[i].versions[1].status wrapping ErrNoStatus", name, err)
 		}
 	}
-	f.Schedule = benefit.MustSchedule(benefit.Version{From: ym("2024-01"), Amount: amt("123"), Status: benefit.Status(42)})
-	if _, err := floor.NewSet("x", []floor.Floor{f}, nil, nil); !errors.Is(err, benefit.ErrSyntax) {
+	f.Schedule = mustSchedule(benefit.Version{From: ym("2024-01"), Amount: amt("123"), Status: benefit.Status(42)})
+	if _, err := floor.NewSet("x", []floor.Floor{f}, nil, nil, floor.SetOptions{}); !errors.Is(err, benefit.ErrSyntax) {
 		t.Errorf("Status(42): err = %v, want ErrSyntax", err)
 	}
 }
@@ -322,7 +322,7 @@ func TestNewSetRequiresStatus(t *testing.T) {
 // The sources of the residents' pension steps and of the 90 % target,
 // as the shipped data (floor/data/national.json) carries them.
 func TestDefaultCitationsOfTheAdditions(t *testing.T) {
-	s, _ := floor.Default().National("pension.resident.basic", benefit.Dims{})
+	s, _ := floor.Default().NationalSchedule("pension.resident.basic", benefit.Dims{})
 	at := func(m string) benefit.Version {
 		v, ok := s.At(ym(m))
 		if !ok || v.From != ym(m) {

@@ -5,11 +5,10 @@ import (
 	"github.com/benefitstd/benefitstd/region"
 )
 
-// SetOptions configure NewSetWith and LoadWith: what a set of floors
-// (最低标准) is checked against when it is built; and ReadCSVWith and
-// ReadJSONWith: what a levels file (地方标准) is checked against when it
-// is read. The zero SetOptions are what NewSet, Load, ReadCSV and
-// ReadJSON use.
+// SetOptions configure NewSet and Load: what a set of floors
+// (最低标准) is checked against when it is built; and ReadCSV, ReadJSON
+// and ReadExpectations: what a levels file (地方标准) is checked against
+// when it is read. The zero SetOptions are the defaults.
 type SetOptions struct {
 	// Catalogue knows the programmes, their dimensions and frequencies
 	// that floors, relative rules and cadences may name. nil:
@@ -17,12 +16,12 @@ type SetOptions struct {
 	// (Options.Catalogue) should load its floors with the same one.
 	Catalogue *benefit.Catalogue
 	// Regions resolves the "group" of a regional-agreement floor in
-	// LoadWith (and, for Set.Required, the divisions under its members),
-	// and the regions of levels and waivers in ReadCSVWith and
-	// ReadJSONWith. nil: region.Default().
+	// Load (and, for Set.Required, the divisions under its members),
+	// and the regions of levels and waivers in ReadCSV and
+	// ReadJSON. nil: region.Default().
 	Regions *region.Table
-	// Limits bound what LoadWith, ReadCSVWith, ReadJSONWith and
-	// ReadExpectationsWith read (the document, a string, a line or
+	// Limits bound what Load, ReadCSV, ReadJSON and
+	// ReadExpectations read (the document, a string, a line or
 	// field, the levels of a file, the versions of a level or floor);
 	// input past a bound is an error wrapping benefit.ErrTooLarge. The
 	// zero Limits are the defaults (benefit.Limits).

@@ -29,18 +29,18 @@ const userFloors = `{"version": "user",
  "floors": [{"program": "local.elderly_allowance", "dimensions": "age=80+",
    "versions": [{"from": "2024-01", "amount": "100", "status": "announced"}]}]}`
 
-// Floors of a programme only a user's catalogue knows load with
-// LoadWith and that catalogue, not with Load; a check with the same
+// Floors of a programme only a user's catalogue knows load with that
+// catalogue in SetOptions, not with the default one; a check with the same
 // catalogue finds a level of 90 a month 10 short of the 100 floor
 // (hypothetical figures): 10 × 5 persons × 12 months = 600.00.
-func TestLoadWithUserCatalogue(t *testing.T) {
+func TestLoadUserCatalogue(t *testing.T) {
 	cat := userCatalogue(t)
-	_, err := floor.Load(strings.NewReader(userFloors), "f.json")
+	_, err := floor.Load(strings.NewReader(userFloors), "f.json", floor.SetOptions{})
 	var re *benefit.RecordError
 	if !errors.As(err, &re) || re.Field != "floors[0].program" || re.Line != 2 || !errors.Is(err, benefit.ErrUnknownProgram) {
 		t.Fatalf("Load with the default catalogue: err = %v, want f.json:2: floors[0].program unknown", err)
 	}
-	set, err := floor.LoadWith(strings.NewReader(userFloors), "f.json", floor.SetOptions{Catalogue: cat})
+	set, err := floor.Load(strings.NewReader(userFloors), "f.json", floor.SetOptions{Catalogue: cat})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,15 +71,15 @@ func TestLoadWithUserCatalogue(t *testing.T) {
 	}
 }
 
-// NewSetWith checks floors against the catalogue it is given; NewSet
-// against the default one.
-func TestNewSetWithCatalogue(t *testing.T) {
+// NewSet checks floors against the catalogue it is given, and against
+// the default one when given none.
+func TestNewSetCatalogue(t *testing.T) {
 	fl := []floor.Floor{{Program: "local.elderly_allowance", Dims: benefit.MustParseDims("age=90+"),
 		Schedule: sched(t, "2024-01", "200")}}
-	if _, err := floor.NewSet("x", fl, nil, nil); !errors.Is(err, benefit.ErrUnknownProgram) {
+	if _, err := floor.NewSet("x", fl, nil, nil, floor.SetOptions{}); !errors.Is(err, benefit.ErrUnknownProgram) {
 		t.Errorf("NewSet: err = %v, want ErrUnknownProgram", err)
 	}
-	set, err := floor.NewSetWith("x", fl, nil, []floor.Cadence{{Program: "local.elderly_allowance", Scope: floor.Local, Months: 12}},
+	set, err := floor.NewSet("x", fl, nil, []floor.Cadence{{Program: "local.elderly_allowance", Scope: floor.Local, Months: 12}},
 		floor.SetOptions{Catalogue: userCatalogue(t)})
 	if err != nil {
 		t.Fatal(err)
@@ -88,7 +88,7 @@ func TestNewSetWithCatalogue(t *testing.T) {
 		t.Errorf("floors = %v", got)
 	}
 	// a national programme is unknown to the user's catalogue
-	_, err = floor.NewSetWith("x", []floor.Floor{{Program: "pension.resident.basic", Schedule: sched(t, "2024-01", "123")}}, nil, nil,
+	_, err = floor.NewSet("x", []floor.Floor{{Program: "pension.resident.basic", Schedule: sched(t, "2024-01", "123")}}, nil, nil,
 		floor.SetOptions{Catalogue: userCatalogue(t)})
 	var re *benefit.RecordError
 	if !errors.As(err, &re) || re.Field != "floors[0].program" {
@@ -97,8 +97,8 @@ func TestNewSetWithCatalogue(t *testing.T) {
 }
 
 // Levels of a programme only a user's catalogue knows are read with
-// ReadCSVWith / ReadJSONWith and that catalogue, not with ReadCSV /
-// ReadJSON (line 2 of each file names the programme).
+// ReadCSV / ReadJSON given that catalogue, not with the default one
+// (line 2 of each file names the programme).
 func TestReadWithUserCatalogue(t *testing.T) {
 	cat := userCatalogue(t)
 	opts := floor.SetOptions{Catalogue: cat}
@@ -110,23 +110,23 @@ func TestReadWithUserCatalogue(t *testing.T) {
  "waivers": [{"region": "371723", "program": "local.elderly_allowance", "dimensions": "age=80+",
   "interval": {"from": "2024-01", "to": "2024-02"}, "reason": "test", "expiry": "2025-01"}]}`
 	var re *benefit.RecordError
-	if _, err := floor.ReadCSV(strings.NewReader(csvLevels), "l.csv"); !errors.As(err, &re) || re.Line != 2 || re.Field != "program" || !errors.Is(err, benefit.ErrUnknownProgram) {
+	if _, err := floor.ReadCSV(strings.NewReader(csvLevels), "l.csv", floor.SetOptions{}); !errors.As(err, &re) || re.Line != 2 || re.Field != "program" || !errors.Is(err, benefit.ErrUnknownProgram) {
 		t.Errorf("ReadCSV with the default catalogue: err = %v, want l.csv:2: program unknown", err)
 	}
-	if _, err := floor.ReadJSON(strings.NewReader(jsonLevels), "l.json"); !errors.As(err, &re) || re.Line != 2 || re.Field != "levels[0].program" || !errors.Is(err, benefit.ErrUnknownProgram) {
+	if _, err := floor.ReadJSON(strings.NewReader(jsonLevels), "l.json", floor.SetOptions{}); !errors.As(err, &re) || re.Line != 2 || re.Field != "levels[0].program" || !errors.Is(err, benefit.ErrUnknownProgram) {
 		t.Errorf("ReadJSON with the default catalogue: err = %v, want l.json:2: levels[0].program unknown", err)
 	}
-	lv, err := floor.ReadCSVWith(strings.NewReader(csvLevels), "l.csv", opts)
+	lv, err := floor.ReadCSV(strings.NewReader(csvLevels), "l.csv", opts)
 	if err != nil || len(lv) != 1 || lv[0].Program != "local.elderly_allowance" {
-		t.Fatalf("ReadCSVWith: %v, %d levels", err, len(lv))
+		t.Fatalf("ReadCSV with the user's catalogue: %v, %d levels", err, len(lv))
 	}
-	in, err := floor.ReadJSONWith(strings.NewReader(jsonLevels), "l.json", opts)
+	in, err := floor.ReadJSON(strings.NewReader(jsonLevels), "l.json", opts)
 	if err != nil || len(in.Levels) != 1 || len(in.Waivers) != 1 {
-		t.Fatalf("ReadJSONWith: %v, %+v", err, in)
+		t.Fatalf("ReadJSON with the user's catalogue: %v, %+v", err, in)
 	}
 	// the user's catalogue knows age=80+ and 90+ only
 	bad := strings.Replace(csvLevels, "age=80+", "age=70+", 1)
-	if _, err := floor.ReadCSVWith(strings.NewReader(bad), "l.csv", opts); !errors.As(err, &re) || re.Line != 2 || re.Field != "dimensions" || !errors.Is(err, benefit.ErrDimension) {
-		t.Errorf("ReadCSVWith age=70+: err = %v, want l.csv:2: dimensions", err)
+	if _, err := floor.ReadCSV(strings.NewReader(bad), "l.csv", opts); !errors.As(err, &re) || re.Line != 2 || re.Field != "dimensions" || !errors.Is(err, benefit.ErrDimension) {
+		t.Errorf("ReadCSV age=70+: err = %v, want l.csv:2: dimensions", err)
 	}
 }

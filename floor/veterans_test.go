@@ -133,8 +133,8 @@ func disabilityVersion(month string, grade int) (benefit.Status, string, string)
 func TestDefaultDisabilityTables(t *testing.T) {
 	floors := map[string]floor.Floor{}
 	for _, f := range floor.Default().Floors("veterans.disability") {
-		if !f.National() || f.Per != benefit.PerYear {
-			t.Errorf("%s: national %v per %s", f.Dims, f.National(), f.Per)
+		if !f.IsNational() || f.Per != benefit.PerYear {
+			t.Errorf("%s: national %v per %s", f.Dims, f.IsNational(), f.Per)
 		}
 		floors[f.Dims.String()] = f
 	}
@@ -226,11 +226,11 @@ func TestDefaultDisabilityTables(t *testing.T) {
 func TestDisabilityChain(t *testing.T) {
 	at := func(dims, month string) benefit.Amount {
 		t.Helper()
-		s, ok := floor.Default().National("veterans.disability", benefit.MustParseDims(dims))
+		s, ok := floor.Default().NationalSchedule("veterans.disability", benefit.MustParseDims(dims))
 		if !ok {
 			t.Fatalf("no floor %s", dims)
 		}
-		a, ok := s.AmountAt(ym(month))
+		a, ok := amountAt(s, ym(month))
 		if !ok {
 			t.Fatalf("no %s version in %s", dims, month)
 		}
@@ -256,7 +256,7 @@ func TestDisabilityChain(t *testing.T) {
 		eq(t, tc.dims+" "+tc.month, at(tc.dims, tc.month), tc.want)
 	}
 	// and every cell, with the library's rounding of the programme
-	// (benefit.TenYuanHalfUp): a check of the data, not of the arithmetic
+	// (benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}): a check of the data, not of the arithmetic
 	rate := func(month string, grade, cause int) benefit.Rate {
 		if month != "2022-08" {
 			return benefit.MustParseRate("10%")
@@ -275,7 +275,7 @@ func TestDisabilityChain(t *testing.T) {
 					continue
 				}
 				p := benefit.Yuan(int64(prev))
-				got := p.Add(p.MulRate(rate(months[k], g, c))).Round(benefit.TenYuanHalfUp)
+				got := p.Add(p.MulRate(rate(months[k], g, c))).Round(benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp})
 				if !got.Equal(benefit.Yuan(int64(cur))) {
 					t.Errorf("%s grade %d %s: %d × (1 + %s) → %s, table says %d", months[k], g, causes[c], prev, rate(months[k], g, c), got, cur)
 				}
@@ -502,9 +502,15 @@ func withCeilingCause(t *testing.T, cause string) *floor.Set {
 	if n != 1 {
 		t.Fatalf("%d ill_returned.max_grade10 rules", n)
 	}
-	set, err := floor.NewSet(d.Version()+" (ceiling "+cause+")", d.Floors(""), rel, d.Cadences())
+	set, err := floor.NewSet(d.Version()+" (ceiling "+cause+")", d.Floors(""), rel, d.Cadences(), floor.SetOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return set
+}
+
+// amountAt returns the amount in force in month m, and false when none is.
+func amountAt(s benefit.Schedule, m benefit.Month) (benefit.Amount, bool) {
+	v, ok := s.At(m)
+	return v.Amount, ok
 }

@@ -12,11 +12,11 @@ import (
 	"github.com/benefitstd/benefitstd/plan"
 )
 
-// CSV renders the results of a simulation (*adjust.Result,
+// csvRenderer renders the results of a simulation (*adjust.Result,
 // *adjust.SweepResult, *adjust.Comparison) one row per region and year
 // (per value of a sweep), with exact amounts in yuan (no 万元 or 亿元, no
 // thousands separators) and the run record in the last columns.
-// PaymentCSV writes a plan's per-person payment file.
+// NewPaymentCSV writes a plan's per-person payment file.
 //
 // CSV is read by people in spreadsheets, which run a cell starting with
 // "=", "+", "-" or "@" (or a tab or carriage return) as a formula. A
@@ -25,16 +25,16 @@ import (
 // ("-12.50", "-0.5%") is written as it is and stays a number. JSON
 // carries every text exactly. Options.BOM starts the file with a UTF-8
 // byte-order mark for spreadsheets in a Chinese locale.
-type CSV struct {
+type csvRenderer struct {
 	w    io.Writer
 	opts Options
 }
 
-// NewCSV returns the CSV renderer writing to w.
-func NewCSV(w io.Writer, opts Options) *CSV { return &CSV{w: w, opts: opts} }
+// newCSV returns the CSV renderer writing to w.
+func newCSV(w io.Writer, opts Options) *csvRenderer { return &csvRenderer{w: w, opts: opts} }
 
 // Render writes v as CSV, in one write.
-func (c *CSV) Render(v any) error {
+func (c *csvRenderer) Render(v any) error {
 	var b bytes.Buffer
 	if c.opts.BOM {
 		b.WriteString(bom)
@@ -140,7 +140,13 @@ func comparisonCSV(cw *csv.Writer, c *adjust.Comparison) {
 	}
 }
 
-// PaymentCSV writes the payment file of a plan run (plan.Options
+// paymentCSV is the plan.PaymentWriter of NewPaymentCSV.
+type paymentCSV struct {
+	w    io.Writer
+	opts Options
+}
+
+// NewPaymentCSV returns the writer of the payment file of a plan run (plan.Options
 // .PerPerson) as CSV for the payment system, one line per retiree in
 // input order under the header
 //
@@ -152,23 +158,19 @@ func comparisonCSV(cw *csv.Writer, c *adjust.Comparison) {
 // An ineligible retiree's amounts are 0.00 and new_pension is the
 // pension unchanged. An id is quoted as RFC 4180 requires, and one a
 // spreadsheet would run as a formula is written with a single quote in
-// front, as CSV does.
-type PaymentCSV struct {
-	w    io.Writer
-	opts Options
+// front, as CSV does. opts.BOM starts the file with a UTF-8 byte-order
+// mark.
+func NewPaymentCSV(w io.Writer, opts Options) plan.PaymentWriter {
+	return &paymentCSV{w: w, opts: opts}
 }
-
-// NewPaymentCSV returns the payment-file writer writing to w; opts.BOM
-// starts the file with a UTF-8 byte-order mark.
-func NewPaymentCSV(w io.Writer, opts Options) *PaymentCSV { return &PaymentCSV{w: w, opts: opts} }
 
 // Write writes b, a run's appended header and payments, to the
 // underlying writer.
-func (c *PaymentCSV) Write(b []byte) (int, error) { return c.w.Write(b) }
+func (c *paymentCSV) Write(b []byte) (int, error) { return c.w.Write(b) }
 
 // AppendHeader appends the header of p's payment file (and the
 // byte-order mark first, when asked for).
-func (c *PaymentCSV) AppendHeader(b []byte, p *plan.Plan) []byte {
+func (c *paymentCSV) AppendHeader(b []byte, p *plan.Plan) []byte {
 	if c.opts.BOM {
 		b = append(b, bom...)
 	}
@@ -181,7 +183,7 @@ func (c *PaymentCSV) AppendHeader(b []byte, p *plan.Plan) []byte {
 }
 
 // AppendPayment appends the line of one retiree.
-func (c *PaymentCSV) AppendPayment(b []byte, p *plan.Payment) []byte {
+func (c *paymentCSV) AppendPayment(b []byte, p *plan.Payment) []byte {
 	b = appendCSVField(b, cell(p.ID))
 	if p.Eligible() {
 		b = append(b, ",true,,"...)

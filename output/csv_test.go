@@ -109,7 +109,7 @@ func TestPaymentCSV(t *testing.T) {
 		people += id + ",1957-06-01,2015-06-30,35,0,5000.00,0,,M\n"
 	}
 	var b strings.Builder
-	if _, err := c.Run(context.Background(), plan.ReadCSV(strings.NewReader(people), "people.csv"),
+	if _, err := c.Run(context.Background(), plan.ReadCSV(strings.NewReader(people), "people.csv", benefit.Limits{}),
 		plan.Options{PerPerson: output.NewPaymentCSV(&b, output.Options{BOM: true})}); err != nil {
 		t.Fatal(err)
 	}

@@ -19,8 +19,7 @@
 //	*FloorList             yes        yes
 //	*RegionList            yes        yes
 //
-// NewText, NewCSV, NewJSON, NewJUnit, NewSVG and NewXLSX make the
-// renderer of one format; New picks one by name (Formats lists the
+// New makes the renderer of a format by its name (Formats lists the
 // names). Options.Detail
 // makes a simulation's text one row per region and year; Options.BOM
 // starts CSV with a UTF-8 byte-order mark for a spreadsheet in a Chinese
@@ -28,12 +27,13 @@
 // fields, JSON tags); PlanRun, PlanList, FloorList and RegionList gather
 // what `benefitstd plan`, `floors` and `regions` show beside them
 // (ListFloors and ListRegions build the last two). A plan's payment file
-// is written while the plan runs: PaymentCSV is the plan.PaymentWriter
-// of its CSV.
+// is written while the plan runs: NewPaymentCSV returns the
+// plan.PaymentWriter of its CSV.
 //
 // The package imports benefit, region, floor, adjust and plan; none of
-// them imports it. A format is one file with its type and constructor,
-// and one case of New.
+// them imports it. A format is one file with its renderer, and one case
+// of New; the Excel workbook's renderer is the one that imports a module
+// beyond the standard library (github.com/xuri/excelize/v2).
 //
 // # Text
 //
@@ -113,27 +113,57 @@
 //
 // # JUnit
 //
-// A compliance report as JUnit XML for CI systems: see JUnit.
+// A compliance report as JUnit XML for CI systems: one test case per
+// region × programme checked (class "<code> <name>", name the
+// programme), failing when it has a violation; warnings, advisories and
+// waived findings go to the case's system-out. Each finding is followed
+// by its rule's legal source and the source of the value compared.
+// Findings about national floors form their own cases under class
+// "national". Each unchecked finding and each missing level is a case
+// of its own (name "<programme> [<dimensions>] <rule> unchecked [from,
+// to)", or "… missing"), skipped with the reason as its message
+// (<skipped message="no_floor: …">), or failing when its severity is
+// violation (floor.Options.UncheckedSeverity, MissingSeverity). The
+// suite's properties give the window, the as-of month, the summary, the
+// coverage of each rule ("coverage floor": "checked 12, unchecked 12
+// level-months") and each region's effect ("effect 371723
+// pension.resident.basic": "at floor 50.0% …").
 //
 // # Excel workbooks
 //
-// XLSX writes an Excel workbook (github.com/xuri/excelize/v2) for
-// analysts in Excel or WPS: a summary sheet, a sheet per table with
-// Chinese headers above English ones, frozen and filtered, amounts as
-// numbers formatted to the fen beside a hidden column of their exact
-// decimal strings, and native charts (levels against the national
-// floor, cost per year, arrears by region, the distribution of a plan's
-// increases and its cost by part). The same result gives the same
-// bytes. See XLSX.
+// An Excel workbook (工作簿; Office Open XML, read by Excel, WPS and
+// LibreOffice, written with github.com/xuri/excelize/v2) is for
+// analysts: a summary sheet first, then one sheet per table, then a
+// sheet of native charts, drawn by the reader's spreadsheet with the
+// reader's fonts.
 //
-// # Files
+// Every table sheet has two header rows, Chinese above English, frozen
+// above the data, with an autofilter on the English row, and columns as
+// wide as their widest cell by display width (a Chinese character takes
+// two columns). Amounts are numbers formatted to the fen (#,##0.00),
+// rates numbers formatted as percentages (0.00%), counts numbers
+// (#,##0): a spreadsheet sums and sorts them. A number cell holds the
+// exact decimal digits of the amount (the XML of the cell is
+// "1200000.00", never a float64 the renderer computed), but the reader's
+// spreadsheet keeps numbers as binary floating point, so every amount
+// and rate column is followed by a hidden text column, "(exact)", with
+// the exact decimal string: unhide it, or read it with a program, for
+// the figure to the last digit.
 //
-// File writes an output file whole or not at all: to a temporary file
-// beside the target, renamed over it by Commit, removed by Discard (also
-// from a signal handler, through Files.Stop). It refuses a target that
-// is not a regular file (a FIFO, a device, a socket), follows a symbolic
-// link to the file it names (and keeps the link), refuses a file with
-// several hard links, and keeps an existing file's permissions. Distinct
-// tells, before anything is read, an output that names an input (by
-// os.SameFile) or another output.
+//	result               sheets                                                   charts
+//	*floor.Report        Summary, Findings, Coverage, Effects, Arrears by region  arrears by region (bar)
+//	*adjust.Result       Summary, Region-years, Years                             levels against the national floor (line), cost per year (column)
+//	*adjust.SweepResult  Summary, Sweep
+//	*adjust.Comparison   Summary, Years, Region-years
+//	*PlanRun             Summary, Distribution, Percentiles, Parts, Areas, Ages, National
+//	                                                                             distribution of increases (column), cost by part (bar)
+//
+// The level chart of a simulation draws the national floor, the mean
+// level and each region's level when the run has at most 12 regions; a
+// larger run draws the lowest and highest level of each year instead.
+// The arrears chart draws the 12 regions owed most.
+//
+// The same result gives the same bytes: the workbook's creation and
+// modification dates are those of the data (a report's as-of month, a
+// plan's effective month, a simulation's base year), never the clock.
 package output

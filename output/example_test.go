@@ -18,11 +18,11 @@ import (
 // (1,975 in months 1-12) and minimum wage (2,590) are given, its 低保 is
 // not: 失业保险条例 Art 18's lower bound and 社会保险法 Art 47 cannot be
 // evaluated.
-func ExampleJUnit() {
+func ExampleNew_junit() {
 	sh, at := region.MustParseCode("310000"), benefit.MustParseMonth("2022-01")
 	level := func(program, dims, amount string) floor.Level {
 		return floor.Level{Region: sh, Program: program, Dims: benefit.MustParseDims(dims),
-			Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2021-07"), Amount: benefit.MustParseAmount(amount), Status: benefit.Default})}
+			Schedule: mustSchedule(benefit.Version{From: benefit.MustParseMonth("2021-07"), Amount: benefit.MustParseAmount(amount), Status: benefit.Illustrative})}
 	}
 	rep, err := floor.Check([]floor.Level{
 		level("employment.unemployment_insurance", "period=1-12", "1975"),
@@ -33,7 +33,15 @@ func ExampleJUnit() {
 		return
 	}
 	var b strings.Builder
-	output.NewJUnit(&b).Render(rep)
+	ju, err := output.New(output.FormatJUnit, &b, output.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	if err := ju.Render(rep); err != nil {
+		fmt.Println(err)
+		return
+	}
 	for _, line := range strings.Split(b.String(), "\n") {
 		if strings.Contains(line, "<testsuites") || strings.Contains(line, "<testcase") || strings.Contains(line, "<skipped") || strings.Contains(line, "coverage") {
 			fmt.Println(strings.TrimSpace(line))
@@ -60,17 +68,22 @@ func ExampleJUnit() {
 // persons over six months owes 20 × 10,000 × 6 = 1,200,000.00, a number
 // formatted to the fen on the summary sheet with its exact digits in the
 // hidden column beside it.
-func ExampleXLSX() {
+func ExampleNew_xlsx() {
 	county := region.MustParseCode("371723")
 	rep, err := floor.Check([]floor.Level{{Region: county, Program: "pension.resident.basic", Beneficiaries: 10000,
-		Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.MustParseAmount("103"), Status: benefit.Legislated})}},
+		Schedule: mustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.MustParseAmount("103"), Status: benefit.Legislated})}},
 		floor.Options{From: benefit.MustParseMonth("2024-01"), To: benefit.MustParseMonth("2024-07"), AsOf: benefit.MustParseMonth("2024-12")})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	var b bytes.Buffer
-	if err := output.NewXLSX(&b).Render(rep); err != nil {
+	r, err := output.New(output.FormatXLSX, &b, output.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	if err := r.Render(rep); err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -90,4 +103,13 @@ func ExampleXLSX() {
 	// B16 arrears total
 	// C16 1,200,000.00
 	// D16 1200000.00
+}
+
+// mustSchedule is benefit.NewSchedule for versions known to be valid.
+func mustSchedule(vs ...benefit.Version) benefit.Schedule {
+	s, err := benefit.NewSchedule(vs...)
+	if err != nil {
+		panic(err)
+	}
+	return s
 }

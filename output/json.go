@@ -12,7 +12,7 @@ import (
 	"github.com/benefitstd/benefitstd/region"
 )
 
-// JSON renders every result as indented JSON (two spaces), amounts as
+// jsonRenderer renders every result as indented JSON (two spaces), amounts as
 // strings ("1200000.00"), months "YYYY-MM"; the bytes depend only on the
 // result. Citations and names keep "<", ">" and "&" as they are.
 //
@@ -21,12 +21,12 @@ import (
 // simulation results (*adjust.Result, *adjust.SweepResult,
 // *adjust.Comparison) and the plan results with the JSON tags of their
 // types.
-type JSON struct {
+type jsonRenderer struct {
 	w io.Writer
 }
 
-// NewJSON returns the JSON renderer writing to w.
-func NewJSON(w io.Writer) *JSON { return &JSON{w: w} }
+// newJSON returns the JSON renderer writing to w.
+func newJSON(w io.Writer) *jsonRenderer { return &jsonRenderer{w: w} }
 
 // ReportSchemaVersion is the version of the JSON schema of a compliance
 // report (*floor.Report). It changes only when a field is removed or
@@ -34,7 +34,7 @@ func NewJSON(w io.Writer) *JSON { return &JSON{w: w} }
 const ReportSchemaVersion = "2"
 
 // Render writes v as JSON.
-func (j *JSON) Render(v any) error {
+func (j *jsonRenderer) Render(v any) error {
 	var doc any
 	escapeHTML := false
 	switch r := v.(type) {
@@ -45,7 +45,7 @@ func (j *JSON) Render(v any) error {
 	case *PlanRun:
 		p := &r.Plan
 		doc = planJSON{Plan: planInfoJSON{p.ID, p.Name, p.NameEN, p.Status, p.Citation, p.Note},
-			Population: r.Population, Synthetic: r.Synthetic, Summary: r.Summary, Calibration: r.Calibration}
+			Population: r.Population, Synthetic: r.Synthetic, Summary: r.Report, Calibration: r.Calibration}
 	case *FloorList:
 		doc = r
 	case *RegionList:
@@ -69,7 +69,7 @@ type planJSON struct {
 	Plan        planInfoJSON      `json:"plan"`
 	Population  string            `json:"population"`
 	Synthetic   bool              `json:"synthetic"`
-	Summary     *plan.Summary     `json:"summary"`
+	Summary     *plan.Report      `json:"summary"`
 	Calibration *plan.Calibration `json:"calibration,omitempty"`
 }
 

@@ -10,7 +10,7 @@ import (
 	"github.com/benefitstd/benefitstd/floor"
 )
 
-// JUnit renders a compliance report (*floor.Report) as JUnit XML for CI
+// junitRenderer renders a compliance report (*floor.Report) as JUnit XML for CI
 // systems: one test case per region × programme checked (class "<code>
 // <name>", name the programme), failing when it has a violation;
 // warnings, advisories and waived findings go to the case's system-out.
@@ -25,15 +25,15 @@ import (
 // month, the summary, the coverage of each rule ("coverage floor":
 // "checked 12, unchecked 12 level-months") and each region's effect
 // ("effect 371723 pension.resident.basic": "at floor 50.0% …").
-type JUnit struct {
+type junitRenderer struct {
 	w io.Writer
 }
 
-// NewJUnit returns the JUnit renderer writing to w.
-func NewJUnit(w io.Writer) *JUnit { return &JUnit{w: w} }
+// newJUnit returns the JUnit renderer writing to w.
+func newJUnit(w io.Writer) *junitRenderer { return &junitRenderer{w: w} }
 
 // Render writes v, a *floor.Report, as JUnit XML, in one write.
-func (j *JUnit) Render(v any) error {
+func (j *junitRenderer) Render(v any) error {
 	r, ok := v.(*floor.Report)
 	if !ok {
 		return unsupported(FormatJUnit, v)

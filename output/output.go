@@ -13,8 +13,7 @@ import (
 // compliance report as SVG) is an error wrapping ErrUnsupported, and
 // nothing is written then. A failed write is returned as is.
 //
-// Each format is a type of its own (Text, CSV, JSON, JUnit, SVG, XLSX), made
-// by its constructor or by New from a format's name.
+// New makes the renderer of a format from the format's name.
 type Renderer interface {
 	Render(result any) error
 }
@@ -56,17 +55,17 @@ var ErrUnsupported = errors.New("output: unsupported")
 func New(format string, w io.Writer, opts Options) (Renderer, error) {
 	switch format {
 	case FormatText:
-		return NewText(w, opts), nil
+		return newText(w, opts), nil
 	case FormatCSV:
-		return NewCSV(w, opts), nil
+		return newCSV(w, opts), nil
 	case FormatJSON:
-		return NewJSON(w), nil
+		return newJSON(w), nil
 	case FormatJUnit:
-		return NewJUnit(w), nil
+		return newJUnit(w), nil
 	case FormatSVG:
-		return NewSVG(w), nil
+		return newSVG(w), nil
 	case FormatXLSX:
-		return NewXLSX(w), nil
+		return newXLSX(w), nil
 	}
 	return nil, fmt.Errorf("%w: format %q (want %s)", ErrUnsupported, format, strings.Join(Formats(), "|"))
 }

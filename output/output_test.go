@@ -19,7 +19,7 @@ import (
 // nothing panics). An unknown format name is ErrUnsupported too.
 func TestFormatsCarry(t *testing.T) {
 	results := []any{&floor.Report{}, &adjust.Result{}, &adjust.SweepResult{}, &adjust.Comparison{},
-		&output.PlanRun{Summary: &plan.Summary{}}, &output.PlanList{}, &output.FloorList{}, &output.RegionList{}}
+		&output.PlanRun{Report: &plan.Report{}}, &output.PlanList{}, &output.FloorList{}, &output.RegionList{}}
 	carries := map[string]string{ // format → the results it carries, by type
 		"text":  "*floor.Report *adjust.Result *adjust.SweepResult *adjust.Comparison *output.PlanRun *output.PlanList *output.FloorList *output.RegionList",
 		"csv":   "*adjust.Result *adjust.SweepResult *adjust.Comparison",

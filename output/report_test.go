@@ -39,7 +39,7 @@ func sched(t testing.TB, pairs ...string) benefit.Schedule {
 	t.Helper()
 	var vs []benefit.Version
 	for i := 0; i < len(pairs); i += 2 {
-		vs = append(vs, benefit.Version{From: ym(pairs[i]), Amount: benefit.MustParseAmount(pairs[i+1]), Status: benefit.Default})
+		vs = append(vs, benefit.Version{From: ym(pairs[i]), Amount: benefit.MustParseAmount(pairs[i+1]), Status: benefit.Illustrative})
 	}
 	s, err := benefit.NewSchedule(vs...)
 	if err != nil {
@@ -65,7 +65,7 @@ func TestReportTextAligned(t *testing.T) {
 	in := floor.Sample()
 	rep := check(t, in.Levels, floor.Options{To: ym("2025-07")})
 	var b bytes.Buffer
-	if err := output.NewText(&b, output.Options{}).Render(rep); err != nil {
+	if err := renderTo(&b, output.FormatText, output.Options{}, rep); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(b.String(), "\n")
@@ -107,7 +107,7 @@ func TestReportTextCitesEveryFinding(t *testing.T) {
 	in := floor.Sample()
 	rep := check(t, in.Levels, floor.Options{To: ym("2025-07")})
 	var b bytes.Buffer
-	if err := output.NewText(&b, output.Options{}).Render(rep); err != nil {
+	if err := renderTo(&b, output.FormatText, output.Options{}, rep); err != nil {
 		t.Fatal(err)
 	}
 	if n := strings.Count(b.String(), "\n     rule: "); n != len(rep.Findings) || n == 0 {
@@ -130,7 +130,7 @@ func TestUncheckedInEveryFormat(t *testing.T) {
 	rep := check(t, lv, floor.Options{From: ym("2018-08"), To: ym("2019-08")})
 
 	var js bytes.Buffer
-	if err := output.NewJSON(&js).Render(rep); err != nil {
+	if err := renderTo(&js, output.FormatJSON, output.Options{}, rep); err != nil {
 		t.Fatal(err)
 	}
 	var doc struct {
@@ -149,7 +149,7 @@ func TestUncheckedInEveryFormat(t *testing.T) {
 	}
 
 	var ju bytes.Buffer
-	if err := output.NewJUnit(&ju).Render(rep); err != nil {
+	if err := renderTo(&ju, output.FormatJUnit, output.Options{}, rep); err != nil {
 		t.Fatal(err)
 	}
 	var x struct {
@@ -185,7 +185,7 @@ func TestUncheckedInEveryFormat(t *testing.T) {
 	}
 
 	var tx bytes.Buffer
-	if err := output.NewText(&tx, output.Options{}).Render(rep); err != nil {
+	if err := renderTo(&tx, output.FormatText, output.Options{}, rep); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"[unchecked: no_reference]", "2 unchecked 未核验", "Coverage 覆盖", "as of 截至 2019-07"} {
@@ -204,7 +204,7 @@ func TestJSONDeterministicGolden(t *testing.T) {
 		rep := check(t, in.Levels, floor.Options{From: ym("2019-01"), To: ym("2025-07")})
 		rep.Illustrative, rep.Note = in.Illustrative, in.Note
 		var b bytes.Buffer
-		if err := output.NewJSON(&b).Render(rep); err != nil {
+		if err := renderTo(&b, output.FormatJSON, output.Options{}, rep); err != nil {
 			t.Fatal(err)
 		}
 		return b.Bytes()
@@ -267,10 +267,10 @@ func TestFundPaysUnemploymentArrears(t *testing.T) {
 	_, levels := uiBelowDibao(t)
 	rep := check(t, levels, floor.Options{From: ym("2018-08"), To: ym("2019-08")})
 	var js, tx bytes.Buffer
-	if err := output.NewJSON(&js).Render(rep); err != nil {
+	if err := renderTo(&js, output.FormatJSON, output.Options{}, rep); err != nil {
 		t.Fatal(err)
 	}
-	if err := output.NewText(&tx, output.Options{}).Render(rep); err != nil {
+	if err := renderTo(&tx, output.FormatText, output.Options{}, rep); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{`"payer": "fund"`, `"arrears_fund": "12000.00"`, `"central": null`} {
@@ -289,7 +289,7 @@ func TestFundPaysUnemploymentArrears(t *testing.T) {
 // says nothing was checked rather than that every level keeps the rules.
 func TestTextReportOfNoLevels(t *testing.T) {
 	var b strings.Builder
-	if err := output.NewText(&b, output.Options{}).Render(check(t, nil, floor.Options{})); err != nil {
+	if err := renderTo(&b, output.FormatText, output.Options{}, check(t, nil, floor.Options{})); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "nothing was checked") || strings.Contains(b.String(), "keeps every rule") {
@@ -309,10 +309,10 @@ func TestEffectRendered(t *testing.T) {
 	lv := []floor.Level{{Region: code, Program: "pension.resident.basic", Schedule: sched(t, "2023-01", "103", "2024-07", "123"), Beneficiaries: 10000}}
 	rep := check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01")})
 	var js, tx bytes.Buffer
-	if err := output.NewJSON(&js).Render(rep); err != nil {
+	if err := renderTo(&js, output.FormatJSON, output.Options{}, rep); err != nil {
 		t.Fatal(err)
 	}
-	if err := output.NewText(&tx, output.Options{}).Render(rep); err != nil {
+	if err := renderTo(&tx, output.FormatText, output.Options{}, rep); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{`"beneficiary_months_at_floor": 60000`, `"beneficiary_months_checked": 120000`, `"share": "50.0%"`, `"months": 6`, `"headroom": "-20.00"`} {

@@ -23,7 +23,7 @@ type PlanRun struct {
 	// population a note saying it is SYNTHETIC.
 	Population  string
 	Synthetic   bool
-	Summary     *plan.Summary
+	Report      *plan.Report
 	Calibration *plan.Calibration // nil: not calibrated
 }
 
@@ -31,42 +31,50 @@ type PlanRun struct {
 // (全国总体调整水平), as `benefitstd plan --list` shows them.
 type PlanList struct {
 	Plans    []plan.Plan
-	National []plan.NationalLevel
+	National []plan.NationalAdjustment
 }
 
 // A FloorList is the national floors of some programmes with their
 // sources (`benefitstd floors`): per programme its fixed floors by
 // dimensions with every version (or the one in force in a month), its
-// relative rules and its cadences.
+// relative rules and its cadences. Its JSON:
+//
+//	{"floors_version": "...", "at": "2025-03",
+//	 "programs": [{"id": "...", "name": "...", "name_en": "...", "per": "month",
+//	   "floors": [{"dimensions": "age=60+", "group": "...", "versions": [benefit.Version...]}],
+//	   "relative": [{"id": "...", "bound": "lower", "strict": false, "multiplier": "100%",
+//	     "against": "...", "from": "2024-01", "severity": "violation", "citation": {...}}],
+//	   "cadences": [{"scope": "local", "months": 12, "citation": {...}}],
+//	   "citation": {...}}]}
 type FloorList struct {
 	FloorsVersion string       `json:"floors_version"`
 	At            string       `json:"at,omitempty"` // "YYYY-MM": only the versions in force then
-	Programs      []FloorEntry `json:"programs"`
+	Programs      []floorEntry `json:"programs"`
 }
 
-// A FloorEntry is one programme of a FloorList.
-type FloorEntry struct {
+// A floorEntry is one programme of a FloorList.
+type floorEntry struct {
 	ID       string           `json:"id"`
 	Name     string           `json:"name"`
 	NameEN   string           `json:"name_en"`
 	Per      string           `json:"per"`
-	Floors   []FloorVersions  `json:"floors"`
-	Relative []FloorRelative  `json:"relative"`
-	Cadences []FloorCadence   `json:"cadences"`
+	Floors   []floorVersions  `json:"floors"`
+	Relative []floorRelative  `json:"relative"`
+	Cadences []floorCadence   `json:"cadences"`
 	Citation benefit.Citation `json:"citation"`
 }
 
-// FloorVersions are the versions of one fixed floor; a version without
+// floorVersions are the versions of one fixed floor; a version without
 // a source of its own carries the floor's.
-type FloorVersions struct {
+type floorVersions struct {
 	Dimensions string            `json:"dimensions"`
 	Group      string            `json:"group,omitempty"`
 	Versions   []benefit.Version `json:"versions"`
 }
 
-// A FloorRelative is a rule bounding a level by a multiple of a
+// A floorRelative is a rule bounding a level by a multiple of a
 // reference figure.
-type FloorRelative struct {
+type floorRelative struct {
 	ID         string           `json:"id"`
 	Bound      string           `json:"bound"`
 	Strict     bool             `json:"strict"`
@@ -77,8 +85,8 @@ type FloorRelative struct {
 	Citation   benefit.Citation `json:"citation"`
 }
 
-// A FloorCadence is how often a level must be updated.
-type FloorCadence struct {
+// A floorCadence is how often a level must be updated.
+type floorCadence struct {
 	Scope    string           `json:"scope"`
 	Months   int              `json:"months"`
 	Citation benefit.Citation `json:"citation"`
@@ -95,10 +103,10 @@ func ListFloors(set *floor.Set, cat *benefit.Catalogue, ids []string, at benefit
 		if err != nil {
 			return nil, err
 		}
-		e := FloorEntry{ID: p.ID, Name: p.Name, NameEN: p.NameEN, Per: p.Frequency.String(), Citation: p.Citation,
-			Floors: []FloorVersions{}, Relative: []FloorRelative{}, Cadences: []FloorCadence{}}
+		e := floorEntry{ID: p.ID, Name: p.Name, NameEN: p.NameEN, Per: p.Frequency.String(), Citation: p.Citation,
+			Floors: []floorVersions{}, Relative: []floorRelative{}, Cadences: []floorCadence{}}
 		for _, f := range set.Floors(id) {
-			ff := FloorVersions{Dimensions: f.Dims.String(), Group: f.Group.ID}
+			ff := floorVersions{Dimensions: f.Dims.String(), Group: f.Group.ID}
 			for _, v := range f.Schedule.All() {
 				if v.Citation.IsZero() {
 					v.Citation = f.Citation
@@ -122,12 +130,12 @@ func ListFloors(set *floor.Set, cat *benefit.Catalogue, ids []string, at benefit
 			if !r.AgainstDims.IsZero() {
 				against += " (" + r.AgainstDims.String() + ")"
 			}
-			e.Relative = append(e.Relative, FloorRelative{ID: r.ID, Bound: r.Bound.String(), Strict: r.Strict, Multiplier: r.Multiplier,
+			e.Relative = append(e.Relative, floorRelative{ID: r.ID, Bound: r.Bound.String(), Strict: r.Strict, Multiplier: r.Multiplier,
 				Against: against, From: r.From, Severity: r.Severity, Citation: r.Citation})
 		}
 		for _, c := range set.Cadences() {
 			if c.Program == id {
-				e.Cadences = append(e.Cadences, FloorCadence{Scope: c.Scope.String(), Months: c.Months, Citation: c.Citation})
+				e.Cadences = append(e.Cadences, floorCadence{Scope: c.Scope.String(), Months: c.Months, Citation: c.Citation})
 			}
 		}
 		l.Programs = append(l.Programs, e)
@@ -137,10 +145,17 @@ func ListFloors(set *floor.Set, cat *benefit.Catalogue, ids []string, at benefit
 
 // A RegionList is divisions of a region table with their fiscal tier,
 // central share and groups (`benefitstd regions`), the counts of the
-// whole table and the source of the tiers.
+// whole table and the source of the tiers. Its JSON:
+//
+//	{"counts": {"divisions": 3348, "provinces": 31, "prefectures": 342,
+//	   "counties": 2975, "statistical_only": 124},
+//	 "divisions": [{"code": "371723", "name": "成武县", "name_en": "...",
+//	   "level": "county", "parent": "371700", "statistical_only": false,
+//	   "tier": 2, "central_share": "60%", "groups": ["..."]}],
+//	 "tier_source": {...}}
 type RegionList struct {
-	Counts     RegionCounts     `json:"counts"`
-	Divisions  []RegionRow      `json:"divisions"`
+	Counts     regionCounts     `json:"counts"`
+	Divisions  []regionRow      `json:"divisions"`
 	TierSource benefit.Citation `json:"tier_source"`
 
 	// Scope says which divisions are listed, for the text's closing
@@ -153,8 +168,8 @@ type RegionList struct {
 	Added string `json:"-"`
 }
 
-// A RegionRow is one division of a RegionList.
-type RegionRow struct {
+// A regionRow is one division of a RegionList.
+type regionRow struct {
 	Code            string   `json:"code"`
 	Name            string   `json:"name"`
 	NameEN          string   `json:"name_en"`
@@ -166,9 +181,9 @@ type RegionRow struct {
 	Groups          []string `json:"groups,omitempty"`
 }
 
-// RegionCounts count the divisions of a table at each level, and those
+// regionCounts count the divisions of a table at each level, and those
 // that are statistical units rather than GB/T 2260 divisions.
-type RegionCounts struct {
+type regionCounts struct {
 	Divisions       int `json:"divisions"`
 	Provinces       int `json:"provinces"`
 	Prefectures     int `json:"prefectures"`
@@ -179,11 +194,11 @@ type RegionCounts struct {
 // ListRegions lists divs, divisions of t, with their tiers, shares and
 // groups, and counts every division of t.
 func ListRegions(t *region.Table, divs []region.Division) (*RegionList, error) {
-	l := &RegionList{Divisions: make([]RegionRow, 0, len(divs)), TierSource: t.TierCitation()}
+	l := &RegionList{Divisions: make([]regionRow, 0, len(divs)), TierSource: t.TierCitation()}
 	c := &l.Counts
 	for d := range t.All() {
 		c.Divisions++
-		switch d.Level {
+		switch d.Rank {
 		case region.Province:
 			c.Provinces++
 		case region.Prefecture:
@@ -202,7 +217,7 @@ func ListRegions(t *region.Table, divs []region.Division) (*RegionList, error) {
 		}
 		share, _ := t.CentralShare(d.Code)
 		groups, _ := t.GroupsOf(d.Code)
-		r := RegionRow{Code: d.Code.String(), Name: d.Name, NameEN: d.NameEN, Level: d.Level.String(), Parent: d.Parent.String(),
+		r := regionRow{Code: d.Code.String(), Name: d.Name, NameEN: d.NameEN, Level: d.Rank.String(), Parent: d.Parent.String(),
 			StatisticalOnly: d.StatisticalOnly, Tier: int(tier), CentralShare: share.String()}
 		for _, g := range groups {
 			r.Groups = append(r.Groups, g.Name)

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"io"
 	"os"
 	"slices"
 	"strconv"
@@ -39,7 +40,7 @@ func reg(code string, persons int, level, revenue string) string {
 
 func load(t *testing.T, doc string) adjust.Scenario {
 	t.Helper()
-	s, err := adjust.LoadScenario(strings.NewReader(doc), "scenario.json")
+	s, err := adjust.LoadScenario(strings.NewReader(doc), "scenario.json", adjust.Options{})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, doc)
 	}
@@ -56,6 +57,15 @@ func runScenario(t *testing.T, doc string) *adjust.Result {
 }
 
 // render renders v in format with opts, failing the test on an error.
+// renderTo renders v in format to w.
+func renderTo(w io.Writer, format string, opts output.Options, v any) error {
+	r, err := output.New(format, w, opts)
+	if err != nil {
+		return err
+	}
+	return r.Render(v)
+}
+
 func render(t *testing.T, format string, v any, opts output.Options) string {
 	t.Helper()
 	var b bytes.Buffer
@@ -155,11 +165,11 @@ func TestComparisonText(t *testing.T) {
 // 9.80; 山东 first infeasible in 2027.
 func TestSweepText(t *testing.T) {
 	s := load(t, scenario(fixed10, []string{reg("370000", 1000, "143", "100000000")}, `"constraints": {"fiscal_cap": {"basis": "revenue", "percent": "1%"}}`))
-	vals, err := adjust.Values(benefit.Yuan(0), benefit.Yuan(20), benefit.Yuan(10))
+	vals, err := adjust.AmountRange(benefit.Yuan(0), benefit.Yuan(20), benefit.Yuan(10))
 	if err != nil {
 		t.Fatal(err)
 	}
-	sw, err := adjust.Sweep(t.Context(), s, "rule.amount", vals, adjust.Options{})
+	sw, err := adjust.Sweep(t.Context(), s, adjust.SweepRuleAmount(vals...), adjust.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 )
 
-// SVG renders a simulation (*adjust.Result) as a self-contained SVG
+// svgRenderer renders a simulation (*adjust.Result) as a self-contained SVG
 // chart: the levels of every region year by year as grey lines, the
 // national floor as a red stepped line and the population-weighted mean
 // level as a blue line, the highest and lowest regions of the last year
@@ -21,15 +21,15 @@ import (
 // from adjust.Run always has the two years a chart needs (the base year
 // and at least one more); one with fewer (a hand-built or zero Result)
 // is an error.
-type SVG struct {
+type svgRenderer struct {
 	w io.Writer
 }
 
-// NewSVG returns the SVG renderer writing to w.
-func NewSVG(w io.Writer) *SVG { return &SVG{w: w} }
+// newSVG returns the SVG renderer writing to w.
+func newSVG(w io.Writer) *svgRenderer { return &svgRenderer{w: w} }
 
 // Render writes v, an *adjust.Result, as an SVG chart, in one write.
-func (s *SVG) Render(v any) error {
+func (s *svgRenderer) Render(v any) error {
 	r, ok := v.(*adjust.Result)
 	if !ok {
 		return unsupported(FormatSVG, v)
@@ -111,9 +111,9 @@ func resultSVG(w io.Writer, r *adjust.Result) error {
 		fmt.Fprintf(&b, `<polyline fill="none" stroke="#888" stroke-opacity="0.6" stroke-width="1.2" points="%s"><title>%s</title></polyline>`+"\n", strings.Join(pts, " "), html.EscapeString(s.name))
 	}
 	// mean level
-	if len(r.Summary) > 0 {
+	if len(r.Years) > 0 {
 		var pts []string
-		for i, sy := range r.Summary {
+		for i, sy := range r.Years {
 			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(i+1), y(fenFloat(sy.MeanLevel)/100)))
 		}
 		fmt.Fprintf(&b, `<polyline fill="none" stroke="#1f77b4" stroke-width="2.5" points="%s"/>`+"\n", strings.Join(pts, " "))
@@ -178,7 +178,7 @@ func trimFloat(v float64) string {
 func fenFloat(a benefit.Amount) float64 {
 	f, ok := a.Fen()
 	if !ok {
-		f, _ = a.Round(benefit.FenHalfUp).Fen()
+		f, _ = a.Round(benefit.FenHalfUp()).Fen()
 	}
 	return float64(f)
 }

@@ -14,22 +14,22 @@ import (
 	"github.com/benefitstd/benefitstd/region"
 )
 
-// Text renders results for a person to read: aligned tables (Chinese
+// textRenderer renders results for a person to read: aligned tables (Chinese
 // names padded by display width), amounts and head counts with
 // thousands separators (1,200,000.00), costs of a simulation scaled to
 // 万元 or 亿元, and each figure's legal source. It carries every result
 // type; CSV and JSON carry the exact figures for programs.
-type Text struct {
+type textRenderer struct {
 	w    io.Writer
 	opts Options
 }
 
-// NewText returns the text renderer writing to w; opts.Detail makes a
+// newText returns the text renderer writing to w; opts.Detail makes a
 // simulation's table one row per region and year.
-func NewText(w io.Writer, opts Options) *Text { return &Text{w: w, opts: opts} }
+func newText(w io.Writer, opts Options) *textRenderer { return &textRenderer{w: w, opts: opts} }
 
 // Render writes v as text, in one write.
-func (t *Text) Render(v any) error {
+func (t *textRenderer) Render(v any) error {
 	var b strings.Builder
 	switch r := v.(type) {
 	case *floor.Report:
@@ -48,7 +48,7 @@ func (t *Text) Render(v any) error {
 	case *adjust.Comparison:
 		comparisonText(&b, r)
 	case *PlanRun:
-		if r.Summary == nil {
+		if r.Report == nil {
 			return errNoSummary
 		}
 		planText(&b, r)
@@ -306,7 +306,7 @@ func resultHeader(b *strings.Builder, r *adjust.Result) {
 		fmt.Fprintf(b, "cost sharing: %s\n", c)
 	}
 	fmt.Fprintf(b, "run record: scenario sha256 %s, %s adjust %s, catalogue %s, floors: %s\n",
-		r.Run.ScenarioSHA256, adjust.Module, r.Run.Version, r.Run.Catalogue, r.Run.Floors)
+		r.Run.ScenarioSHA256, r.Run.Module, r.Run.Version, r.Run.Catalogue, r.Run.Floors)
 }
 
 // resultFooter repeats the ILLUSTRATIVE warning at the end of the text.
@@ -324,7 +324,7 @@ func yearTable(b *strings.Builder, r *adjust.Result, un string, uv int64) {
 		header: []string{"year", "floor", "regions", "beneficiaries", "total", "central", "local", "transfer", "infeasible", "findings", "min", "mean", "max", "max/min", "CV", "Gini"},
 		right:  []bool{false, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true},
 	}
-	for _, y := range r.Summary {
+	for _, y := range r.Years {
 		yt.rows = append(yt.rows, []string{
 			strconv.Itoa(y.Year), level(y.Floor.Amount), strconv.Itoa(y.Regions), groupedInt(y.Beneficiaries),
 			cu(y.Cost.Total), cu(y.Cost.Central), cu(y.Cost.Local), cu(y.Transfer),
@@ -338,8 +338,8 @@ func yearTable(b *strings.Builder, r *adjust.Result, un string, uv int64) {
 
 // resultUnits picks the cost unit of a run from its yearly totals.
 func resultUnits(r *adjust.Result) (string, int64) {
-	totals := make([]benefit.Amount, len(r.Summary))
-	for i, y := range r.Summary {
+	totals := make([]benefit.Amount, len(r.Years))
+	for i, y := range r.Years {
 		totals[i] = y.Cost.Total
 	}
 	return costUnit(totals...)
@@ -532,7 +532,7 @@ func comparisonText(b *strings.Builder, c *adjust.Comparison) {
 	un, uv := costUnit(totals...)
 	cu := func(a benefit.Amount) string { return scaled(a, uv) }
 	sc := func(a benefit.Amount) string {
-		w, _ := a.QuoInt(uv, benefit.FenHalfUp)
+		w, _ := a.QuoInt(uv, benefit.FenHalfUp())
 		return grouped(signed(w))
 	}
 	b.WriteString("\nNational totals per year, B − A (" + un + " per year):\n")
@@ -573,7 +573,7 @@ func costUnit(totals ...benefit.Amount) (string, int64) {
 // scaled returns a ÷ unit rounded half-up to the fen, with thousands
 // separators: a display figure (CSV and JSON carry exact yuan).
 func scaled(a benefit.Amount, unit int64) string {
-	w, err := a.QuoInt(unit, benefit.FenHalfUp)
+	w, err := a.QuoInt(unit, benefit.FenHalfUp())
 	if err != nil {
 		return "?"
 	}
@@ -641,7 +641,7 @@ func wrap(text string, width int, indent string) string {
 // part, area class and age, with the distribution of increases. A
 // SYNTHETIC population is said so first and last.
 func planText(b *strings.Builder, run *PlanRun) {
-	p, s := &run.Plan, run.Summary
+	p, s := &run.Plan, run.Report
 	if run.Synthetic {
 		b.WriteString("*** SYNTHETIC POPULATION: generated retirees, illustrative only; not real costs ***\n\n")
 	}
@@ -691,13 +691,13 @@ func planText(b *strings.Builder, run *PlanRun) {
 		fmt.Fprintf(b, "arrears owed      %s (补发 %s to %s, paid once)\n", groupedAmount(s.Arrears), p.Effective, p.FirstPaid.AddMonths(-1))
 	}
 	if n := s.National; n != nil {
-		fmt.Fprintf(b, "\nNational overall level %d (全国总体调整水平): %s — %s [%s] %s\n", n.Year, n.Level, n.Citation, n.Citation.Confidence, n.Citation.URL)
+		fmt.Fprintf(b, "\nNational overall level %d (全国总体调整水平): %s — %s [%s] %s\n", n.Year, n.Rate, n.Citation, n.Citation.Confidence, n.Citation.URL)
 		if n.Exceeds {
-			fmt.Fprintf(b, "  FINDING: %s\n", n.Finding)
+			fmt.Fprintf(b, "  FINDING: %s\n", n.Message)
 		} else {
-			fmt.Fprintf(b, "  within: plan %s ≤ national %s\n", n.Percent, n.Level)
+			fmt.Fprintf(b, "  within: plan %s ≤ national %s\n", n.Percent, n.Rate)
 		}
-	} else if nl, ok := plan.National(s.Year); ok {
+	} else if nl, ok := plan.NationalAdjustmentFor(s.Year); ok {
 		fmt.Fprintf(b, "\nNational overall level %d (全国总体调整水平): %s — not compared: no eligible retiree with a pension\n", s.Year, nl.Rate)
 	} else {
 		fmt.Fprintf(b, "\nNational overall level %d: not known to the library\n", s.Year)

@@ -20,54 +20,22 @@ import (
 	"github.com/benefitstd/benefitstd/plan"
 )
 
-// XLSX renders a result as an Excel workbook (工作簿; Office Open XML,
-// read by Excel, WPS and LibreOffice) for analysts: a summary sheet
-// first, then one sheet per table, then a sheet of native charts, drawn
-// by the reader's spreadsheet with the reader's fonts.
-//
-// Every table sheet has two header rows, Chinese above English, frozen
-// above the data, with an autofilter on the English row, and columns as
-// wide as their widest cell by display width (a Chinese character takes
-// two columns). Amounts are numbers formatted to the fen (#,##0.00),
-// rates numbers formatted as percentages (0.00%), counts numbers
-// (#,##0): a spreadsheet sums and sorts them. A number cell holds the
-// exact decimal digits of the amount (the XML of the cell is
-// "1200000.00", never a float64 the renderer computed), but the reader's
-// spreadsheet keeps numbers as binary floating point, so every amount
-// and rate column is followed by a hidden text column, "(exact)", with
-// the exact decimal string: unhide it, or read it with a program, for
-// the figure to the last digit.
-//
-//	result               sheets                                                   charts
-//	*floor.Report        Summary, Findings, Coverage, Effects, Arrears by region  arrears by region (bar)
-//	*adjust.Result       Summary, Region-years, Years                             levels against the national floor (line), cost per year (column)
-//	*adjust.SweepResult  Summary, Sweep
-//	*adjust.Comparison   Summary, Years, Region-years
-//	*PlanRun             Summary, Distribution, Percentiles, Parts, Areas, Ages, National
-//	                                                                             distribution of increases (column), cost by part (bar)
-//
-// The level chart of a simulation draws the national floor, the mean
-// level and each region's level when the run has at most
-// MaxChartRegions regions; a larger run draws the lowest and highest
-// level of each year instead. The arrears chart draws the
-// MaxChartRegions regions owed most.
-//
-// The same result gives the same bytes: the workbook's creation and
-// modification dates are those of the data (a report's as-of month, a
-// plan's effective month, a simulation's base year), never the clock.
-type XLSX struct {
+// xlsxRenderer renders a result as an Excel workbook: see the package
+// documentation (Excel workbooks) for its sheets, charts and exact
+// columns.
+type xlsxRenderer struct {
 	w io.Writer
 }
 
-// NewXLSX returns the workbook renderer writing to w.
-func NewXLSX(w io.Writer) *XLSX { return &XLSX{w: w} }
+// newXLSX returns the workbook renderer writing to w.
+func newXLSX(w io.Writer) *xlsxRenderer { return &xlsxRenderer{w: w} }
 
-// MaxChartRegions is the most regions a chart of a workbook draws one
-// by one (see XLSX).
-const MaxChartRegions = 12
+// maxChartRegions is the most regions a chart of a workbook draws one
+// by one.
+const maxChartRegions = 12
 
 // Render writes v as an Excel workbook, in one write.
-func (x *XLSX) Render(v any) error {
+func (x *xlsxRenderer) Render(v any) error {
 	var bk *book
 	switch r := v.(type) {
 	case *floor.Report:
@@ -82,7 +50,7 @@ func (x *XLSX) Render(v any) error {
 	case *adjust.Comparison:
 		bk = comparisonBook(r)
 	case *PlanRun:
-		if r.Summary == nil {
+		if r.Report == nil {
 			return errNoSummary
 		}
 		bk = planBook(r)
@@ -150,7 +118,7 @@ func xint[T int | int64](n T) xv {
 }
 func xyear(y int) xv              { return xv{kind: xYear, v: strconv.Itoa(y)} }
 func xamount(a benefit.Amount) xv { s := a.String(); return xv{kind: xAmount, v: s, exact: s} }
-func xrate(r benefit.Rate) xv     { return xv{kind: xRate, v: r.Ratio(), exact: r.String()} }
+func xrate(r benefit.Rate) xv     { return xv{kind: xRate, v: r.PlainString(), exact: r.String()} }
 
 // xamountp and xratep leave a nil value empty.
 func xamountp(a *benefit.Amount) xv {
@@ -724,7 +692,7 @@ func reportBook(r *floor.Report) *book {
 		arr.rows = append(arr.rows, []xv{xstr(o.code), xstr(o.name), xamount(o.a)})
 	}
 	bk.sheets = append(bk.sheets, fs, cov, eff, arr)
-	if n := min(len(arr.rows), MaxChartRegions); n > 0 {
+	if n := min(len(arr.rows), maxChartRegions); n > 0 {
 		title := "各地区欠发金额（元） Arrears by region (yuan)"
 		if len(arr.rows) > n {
 			title = fmt.Sprintf("欠发最多的%d个地区（元） The %d regions owed most (yuan)", n, n)
@@ -798,7 +766,7 @@ func resultBook(r *adjust.Result) *book {
 		{"发现", "findings", false}, {"最低标准", "lowest level", true}, {"平均标准（加权）", "mean level (weighted)", true},
 		{"最高标准", "highest level", true}, {"最高/最低", "max/min", false}, {"变异系数", "CV", false}, {"基尼系数", "Gini", false},
 	}}
-	for _, y := range r.Summary {
+	for _, y := range r.Years {
 		ys.rows = append(ys.rows, []xv{xyear(y.Year), xamount(y.Floor.Amount), xstr(y.Floor.Status.String()),
 			xint(y.Regions), xint(y.Beneficiaries), xamount(y.Cost.Total), xamount(y.Cost.Central), xamount(y.Cost.Local),
 			xamount(y.Transfer), xint(y.Infeasible), xint(y.Findings), xamount(y.MinLevel), xamount(y.MeanLevel),
@@ -823,7 +791,7 @@ func resultBook(r *adjust.Result) *book {
 			regions = append(regions, series{sheet: ry, name: cellAt{1, i}, cat: 0, val: 3, from: i, to: j, catSheet: ys, catFrom: 0, catTo: last})
 			i = j + 1
 		}
-		if len(regions) <= MaxChartRegions && allYears(regions, n) {
+		if len(regions) <= maxChartRegions && allYears(regions, n) {
 			lines = append(lines, regions...)
 		} else {
 			lo, hi := yearly(11), yearly(13)
@@ -921,7 +889,7 @@ func comparisonBook(c *adjust.Comparison) *book {
 // ---- retiree plans (*PlanRun)
 
 func planBook(run *PlanRun) *book {
-	p, s := &run.Plan, run.Summary
+	p, s := &run.Plan, run.Report
 	bk := &book{title: p.Name + " " + p.ID, date: dateOf(p.Effective)}
 	if run.Synthetic {
 		bk.title = "SYNTHETIC 模拟人群 — " + bk.title
@@ -1006,7 +974,7 @@ func planBook(run *PlanRun) *book {
 	nat := &sheet{name: "全国水平 National", cols: []xcol{{"年度", "year", false}, {"全国总体调整水平", "national overall level", true},
 		{"方案总体调整水平", "plan's aggregate increase", true}, {"超出", "exceeds", false}, {"发现", "finding", false}, {"依据", "source", false}}}
 	if n := s.National; n != nil {
-		nat.rows = append(nat.rows, []xv{xyear(n.Year), xrate(n.Level), xrate(n.Percent), xbool(n.Exceeds), xstr(n.Finding),
+		nat.rows = append(nat.rows, []xv{xyear(n.Year), xrate(n.Rate), xrate(n.Percent), xbool(n.Exceeds), xstr(n.Message),
 			xstr("[" + n.Citation.Confidence + "] " + n.Citation.String())})
 	}
 	bk.sheets = append(bk.sheets, dist, pct, parts, areas, ages, nat)

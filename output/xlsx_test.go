@@ -218,7 +218,7 @@ func checkSheets(t *testing.T, sheets []xsheet) {
 					}
 				case "0.00%":
 					r, err := benefit.ParseRate(exact.value)
-					if num.typ != "n" || err != nil || r.Ratio() != num.value || !strings.HasSuffix(exact.value, "%") {
+					if num.typ != "n" || err != nil || r.PlainString() != num.value || !strings.HasSuffix(exact.value, "%") {
 						t.Errorf("%s!%s%d: rate %+v, exact %+v", s.name, left, row, num, exact)
 					}
 				default:
@@ -470,14 +470,15 @@ func TestXLSXComparisonAndSweep(t *testing.T) {
 	checkSheets(t, cmp)
 	// 北京 2025: 210 in A, 220 in B: +10.00
 	wantCells(t, "地区年度差异 Region-years", cellsOf(t, cmp, "地区年度差异 Region-years"), "E3=210.00", "G3=220.00", "I3=10.00")
-	sw, err := adjust.Sweep(t.Context(), load(t, scenario(fixed10, []string{reg("110000", 1000, "200", "100000000")})), "rule.amount", []string{"10", "20"}, adjust.Options{})
+	sw, err := adjust.Sweep(t.Context(), load(t, scenario(fixed10, []string{reg("110000", 1000, "200", "100000000")})), adjust.SweepRuleAmount(benefit.MustParseAmount("10"), benefit.MustParseAmount("20")), adjust.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	sweep := readBook(t, renderXLSX(t, sw, false))
-	checkSheets(t, sweep)
+	// +10 a year: 210, 220, 230 for 1,000 persons, 12 months: 7,920,000.00;
+	// the swept amount 10 is labelled as an amount, to the fen
 	// +10 a year: 210, 220, 230 for 1,000 persons, 12 months: 7,920,000.00
-	wantCells(t, "扫描 Sweep", cellsOf(t, sweep, "扫描 Sweep"), "A3=10", "B3=7920000.00", "C3=7920000.00")
+	wantCells(t, "扫描 Sweep", cellsOf(t, sweep, "扫描 Sweep"), "A3=10.00", "B3=7920000.00", "C3=7920000.00")
 }
 
 // A plan run as a workbook: the shipped Shanghai 2024 plan over a small
@@ -496,7 +497,7 @@ func TestXLSXPlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	run := &output.PlanRun{Plan: p, Population: "SYNTHETIC: 500", Synthetic: true, Summary: s}
+	run := &output.PlanRun{Plan: p, Population: "SYNTHETIC: 500", Synthetic: true, Report: s}
 	b := renderXLSX(t, run, false)
 	sheets := readBook(t, b)
 	checkSheets(t, sheets)

@@ -25,7 +25,7 @@ func person(birth string, years, months int, pension string) Retiree {
 	return Retiree{ID: "p", Birth: MustParseDate(birth), Retired: MustParseDate("2015-06-30"), Years: years, Months: months, Pension: benefit.MustParseAmount(pension)}
 }
 
-func apply(t *testing.T, c *Calculator, r Retiree) Result {
+func apply(t *testing.T, c *Calculator, r Retiree) Outcome {
 	t.Helper()
 	res, err := c.Apply(r)
 	if err != nil {
@@ -35,7 +35,7 @@ func apply(t *testing.T, c *Calculator, r Retiree) Result {
 }
 
 // partsOf returns "id=amount" for each part, to compare against a hand-worked list.
-func parts(res Result) map[string]string {
+func parts(res Outcome) map[string]string {
 	m := map[string]string{}
 	for _, p := range res.Parts {
 		m[p.ID] = p.Amount.String()
@@ -43,7 +43,7 @@ func parts(res Result) map[string]string {
 	return m
 }
 
-func checkParts(t *testing.T, res Result, want map[string]string, total string) {
+func checkParts(t *testing.T, res Outcome, want map[string]string, total string) {
 	t.Helper()
 	got := parts(res)
 	for id, w := range want {

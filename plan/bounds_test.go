@@ -9,10 +9,10 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 )
 
-// ReadCSVWith bounds a retiree line and field: one past the bound stops
+// ReadCSV bounds a retiree line and field: one past the bound stops
 // the run with an error naming the record and wrapping
 // benefit.ErrTooLarge; at the bound the file runs.
-func TestReadCSVWithBounds(t *testing.T) {
+func TestReadCSVBounds(t *testing.T) {
 	p, err := Builtin("shanghai-2024")
 	if err != nil {
 		t.Fatal(err)
@@ -32,7 +32,7 @@ func TestReadCSVWithBounds(t *testing.T) {
 		{benefit.Limits{Field: 39}, 3, "id"},
 		{benefit.Limits{Line: len(row(strings.Repeat("9", 40))) - 2}, 3, ""},
 	} {
-		_, err := c.Run(context.Background(), ReadCSVWith(strings.NewReader(file), "r.csv", tc.lim), Options{})
+		_, err := c.Run(context.Background(), ReadCSV(strings.NewReader(file), "r.csv", tc.lim), Options{})
 		if tc.line == 0 {
 			if err != nil {
 				t.Errorf("%+v: %v", tc.lim, err)

@@ -24,8 +24,8 @@ func NewCalculator(p Plan) (*Calculator, error) {
 // Plan returns a copy of the calculator's plan.
 func (c *Calculator) Plan() Plan { return c.plan.Clone() }
 
-// A Result is a plan applied to one retiree.
-type Result struct {
+// An Outcome is a plan applied to one retiree.
+type Outcome struct {
 	ID       string
 	Eligible bool
 	// Reason says why the retiree is not eligible; empty when eligible.
@@ -34,7 +34,7 @@ type Result struct {
 	Age int
 	// Parts is each part's amount, in plan order, with its source; empty
 	// when not eligible.
-	Parts      []PartResult
+	Parts      []PartAmount
 	Pension    benefit.Amount // before the adjustment
 	Increase   benefit.Amount // sum of the parts, per month
 	NewPension benefit.Amount // Pension + Increase
@@ -46,9 +46,9 @@ type Result struct {
 	Arrears       benefit.Amount
 }
 
-// A PartResult is one part's amount for a retiree, with where it comes
+// A PartAmount is one part's amount for a retiree, with where it comes
 // from.
-type PartResult struct {
+type PartAmount struct {
 	ID       string
 	Name     string
 	Amount   benefit.Amount
@@ -58,23 +58,24 @@ type PartResult struct {
 
 // Apply applies the plan to r. It returns an error (a
 // *benefit.RecordError naming the field) only when r is not a valid
-// retiree; a retiree the plan does not cover gets a Result with Eligible
+// retiree; a retiree the plan does not cover gets an Outcome with Eligible
 // false and the reason.
-func (c *Calculator) Apply(r Retiree) (Result, error) {
+func (c *Calculator) Apply(r Retiree) (Outcome, error) {
 	x, fe := toRow(r)
 	if fe != nil {
-		return Result{}, &benefit.RecordError{Field: fe.field, Err: fe.err}
+		return Outcome{}, &benefit.RecordError{Field: fe.field, Err: fe.err}
 	}
-	out := make([]int64, len(c.k.parts))
 	age := ageAt(x.birth, c.k.ageAt)
-	inc, why := c.k.eval(&x, int32(age), out)
-	res := Result{ID: r.ID, Eligible: why == eligible, Reason: reasonText[why], Age: age,
-		Pension: benefit.FromFen(x.pension), Increase: benefit.FromFen(inc), NewPension: benefit.FromFen(x.pension + inc)}
-	if why != eligible {
+	res := Outcome{ID: r.ID, Age: age, Pension: benefit.FromFen(x.pension), Increase: benefit.FromFen(0), NewPension: benefit.FromFen(x.pension)}
+	if why := c.k.eligible(&x); why != eligible {
+		res.Reason = reasonText[why]
 		return res, nil
 	}
+	out := c.k.newOut()
+	inc := c.k.eval(&x, int32(age), out)
+	res.Eligible, res.Increase, res.NewPension = true, benefit.FromFen(inc), benefit.FromFen(x.pension+inc)
 	for i, pt := range c.plan.Parts {
-		res.Parts = append(res.Parts, PartResult{ID: pt.ID, Name: pt.Name, Amount: benefit.FromFen(out[i]), Status: pt.Status, Citation: pt.Citation})
+		res.Parts = append(res.Parts, PartAmount{ID: pt.ID, Name: pt.Name, Amount: benefit.FromFen(out[i]), Status: pt.Status, Citation: pt.Citation})
 	}
 	n := c.k.arrearsMonths(&x)
 	res.ArrearsMonths = int(n)

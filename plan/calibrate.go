@@ -40,7 +40,7 @@ type Calibration struct {
 	// 100 %) stays below the target.
 	AtLimit bool `json:"at_limit,omitempty"`
 	// Percent is the aggregate increase at Value (rounded for display as
-	// Summary.Percent; it is at or below Target, exactly); NextPercent
+	// Report.Percent; it is at or below Target, exactly); NextPercent
 	// is the one at Value + Step, above Target.
 	Percent     benefit.Rate `json:"percent"`
 	NextPercent benefit.Rate `json:"next_percent,omitzero"`
@@ -50,9 +50,9 @@ type Calibration struct {
 	AnnualCost benefit.Amount `json:"annual_cost"`
 	// Passes is the number of passes over the population the search took.
 	Passes int `json:"passes"`
-	// Plan is the plan with the solved value; Summary its full result.
-	Plan    Plan     `json:"-"`
-	Summary *Summary `json:"-"`
+	// Plan is the plan with the solved value; Report its full result.
+	Plan   Plan    `json:"-"`
+	Report *Report `json:"-"`
 }
 
 // Calibrate solves for one parameter of plan p — the amount of a fixed
@@ -84,7 +84,7 @@ func Calibrate(ctx context.Context, p Plan, pop *Population, part string, target
 	if idx < 0 {
 		return nil, fmt.Errorf("%w: plan %s has no part %q", ErrCalibrate, p.ID, part)
 	}
-	if target.Sign() <= 0 || target.Cmp(benefit.One) > 0 {
+	if target.Sign() <= 0 || target.Cmp(benefit.Percent(100)) > 0 {
 		return nil, fmt.Errorf("%w: target %s is not above 0 and at most 100%%", ErrCalibrate, target)
 	}
 	set, param, step, kmax, err := parameter(p, idx, opt)
@@ -199,7 +199,7 @@ func Calibrate(ctx context.Context, p Plan, pop *Population, part string, target
 	if err != nil {
 		return nil, err
 	}
-	cal.Summary = s
+	cal.Report = s
 	cal.Value = paramValue(cal.Plan, idx)
 	cal.Percent, cal.Cost, cal.AnnualCost = s.Percent, s.Increase, s.Increase.Mul(12)
 	return cal, nil

@@ -119,7 +119,7 @@ func TestCalibrateGrid(t *testing.T) {
 	for part, pct := range map[string]string{"fixed": "2%", "level": "3%"} {
 		target := benefit.MustParseRate(pct)
 		cal := calibrate(t, "shanghai-2024", pop, part, pct, CalibrateOptions{})
-		if !cal.Reached || cal.Summary.PercentCmp(target) > 0 {
+		if !cal.Reached || cal.Report.PercentCmp(target) > 0 {
 			t.Fatalf("%s: %+v", part, cal)
 		}
 		next := cal.Plan.Clone()

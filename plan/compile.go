@@ -72,7 +72,7 @@ func compile(p Plan, file string) (kernel, error) {
 		return k, pe.at("id", "%q: want a short id without spaces, commas, semicolons, = or /", p.ID)
 	case p.Name == "":
 		return k, pe.at("name", "missing Chinese title")
-	case !p.Region.IsValid() || p.Region.Level() != region.Province:
+	case !p.Region.IsValid() || p.Region.Rank() != region.Province:
 		return k, pe.at("region", "%q is not a province code (XX0000)", p.Region)
 	case p.RetiredBy.IsZero():
 		return k, pe.at("retired_by", "missing eligibility cut-off date")
@@ -133,6 +133,7 @@ func compile(p Plan, file string) (kernel, error) {
 		return k, pe.at("parts", "the parts can give one retiree more than %s yuan a month, which over %d months of arrears is beyond what the library totals exactly (int64 fen)",
 			fenString(maxPersonFen/max(1, k.fullArrears)), k.fullArrears)
 	}
+	k.lower()
 	return k, nil
 }
 
@@ -277,7 +278,7 @@ func compilePart(pt Part, f string, pe planErr) (kpart, error) {
 	case pt.Percent != nil:
 		kp.kind = kPercent
 		r := pt.Percent.Rate
-		if r.Sign() < 0 || r.Cmp(benefit.One) > 0 {
+		if r.Sign() < 0 || r.Cmp(benefit.Percent(100)) > 0 {
 			return kp, pe.at(f+".percent.rate", "%s is not 0-100%%", r)
 		}
 		kp.rate = fen.Decimal(r.Fraction())
@@ -334,7 +335,6 @@ func compilePart(pt Part, f string, pe planErr) (kpart, error) {
 			}
 			kp.brackets = append(kp.brackets, kbracket{min: int32(b.Min), max: int32(b.Max), minYears: int32(b.MinYears), sex: b.Sex, amount: v})
 		}
-		kp.ageTable = buildAgeTable(kp.brackets)
 	case pt.Area != nil:
 		kp.kind = kArea
 		if len(pt.Area.Classes) == 0 {

@@ -32,7 +32,7 @@ import (
 //
 // The file is UTF-8 (with or without a byte-order mark, LF or CRLF);
 // a GBK file is rejected with an error that says so. Lines and fields
-// are bounded (benefit.Limits; ReadCSVWith).
+// are bounded (benefit.Limits; ReadCSV).
 func CSVHeader() string {
 	return "id,birth_date,retired_date,years,months,pension,area_class,category,sex"
 }
@@ -69,22 +69,22 @@ type csvSource struct {
 // ReadCSV returns a Source streaming retirees from r, a CSV file with
 // the columns of CSVHeader; file names it in errors. A
 // bad record stops the run with a *benefit.RecordError naming the file,
-// line and field. The Source reads r once.
+// line and field. The Source reads r once, within lim (the zero Limits
+// are the defaults: a line of at most 1 MiB, a field of at most 64 KiB);
+// a line or field past its bound stops the run with an error wrapping
+// benefit.ErrTooLarge.
 //
 // Each id (人员编号) may appear once: a repeated id is a bad record (field
 // "id", on the line of the second occurrence, wrapping ErrDuplicateID,
 // the message naming the first line), whatever the output, since a
-// payment file would pay that retiree twice and a Summary would count
-// them twice. The check keeps every distinct id in memory while the file
-// is read (about 60-90 bytes an id beyond its length), and checks them on
-// a goroutine of its own, one chunk behind the reading.
-func ReadCSV(r io.Reader, file string) Source { return &csvSource{r: r, file: file} }
-
-// ReadCSVWith is ReadCSV reading within lim (the zero Limits are the
-// defaults: a line of at most 1 MiB, a field of at most 64 KiB); a line
-// or field past its bound stops the run with an error wrapping
-// benefit.ErrTooLarge.
-func ReadCSVWith(r io.Reader, file string, lim benefit.Limits) Source {
+// payment file would pay that retiree twice and a Report would count
+// them twice. The check runs on a goroutine of its own, one chunk behind
+// the reading, in memory bounded whatever the size of the file (about 25
+// MB): past 262,144 ids it spills the ids' hashes and bytes to temporary
+// files (about 16 bytes an id plus its length, in os.TempDir, removed
+// when the run ends), and a repeat across such segments is found when the
+// reading is over, after the lines before it were processed.
+func ReadCSV(r io.Reader, file string, lim benefit.Limits) Source {
 	return &csvSource{r: r, file: file, lim: lim}
 }
 
@@ -99,6 +99,9 @@ func (s *csvSource) feed(size int, get func() []row, emit func([]row, bool) bool
 		}
 		return emit(rows, true)
 	})
+	if perr != nil && err != nil {
+		return earliest([]error{perr, err}) // a repeat found after the reading may come first
+	}
 	if perr != nil {
 		return perr
 	}
@@ -134,8 +137,8 @@ func (s *csvSource) feedRecords(size int, emit func([]input.Record) bool) error 
 	}
 	return checkIDs(read,
 		func(rec *input.Record, _ int) (string, int) { return rec.Get(colID), rec.Line() },
-		func(rec *input.Record, id string, _, first int) error {
-			return rec.Err(colID, dupError(id, first, "line"))
+		func(id string, line, first int) error {
+			return &benefit.RecordError{File: s.file, Line: line, Field: "id", Err: dupError(id, first, "line")}
 		},
 		emit)
 }

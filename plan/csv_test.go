@@ -12,14 +12,14 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 )
 
-func runCSV(t *testing.T, id, file string, opt Options) (*Summary, error) {
+func runCSV(t *testing.T, id, file string, opt Options) (*Report, error) {
 	t.Helper()
 	f, err := os.Open(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	return calc(t, id).Run(context.Background(), ReadCSV(f, file), opt)
+	return calc(t, id).Run(context.Background(), ReadCSV(f, file, benefit.Limits{}), opt)
 }
 
 // The national-level finding, Tibet 2024 (51 + 1.81%) on testdata/retirees_small.csv:
@@ -38,7 +38,7 @@ func TestNationalFinding(t *testing.T) {
 		t.Errorf("prior %s increase %s average %s percent %s; want 8000.00, 246.80, 123.40, 3.085%%", s.PriorTotal, s.Increase, s.Average, s.Percent)
 	}
 	n := s.National
-	if n == nil || !n.Exceeds || n.Level.String() != "3%" || n.Percent.String() != "3.085%" || !strings.Contains(n.Finding, "3.085%") || !strings.Contains(n.Finding, "3%") {
+	if n == nil || !n.Exceeds || n.Rate.String() != "3%" || n.Percent.String() != "3.085%" || !strings.Contains(n.Message, "3.085%") || !strings.Contains(n.Message, "3%") {
 		t.Errorf("national check %+v; want a finding naming 3.085%% and 3%%", n)
 	}
 	// Totals by part: fixed 2 × 51 = 102.00; level 90.50 + 54.30 = 144.80.
@@ -72,7 +72,7 @@ func TestNationalWithin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Eligible != 3 || s.Increase.String() != "201.60" || s.Percent.String() != "1.68%" || s.National == nil || s.National.Exceeds || s.National.Level.String() != "2%" {
+	if s.Eligible != 3 || s.Increase.String() != "201.60" || s.Percent.String() != "1.68%" || s.National == nil || s.National.Exceeds || s.National.Rate.String() != "2%" {
 		t.Errorf("eligible %d increase %s percent %s national %+v; want 3, 201.60, 1.68%%, within 2%%", s.Eligible, s.Increase, s.Percent, s.National)
 	}
 	// All three retired before the effective month 2025-01, so arrears run from
@@ -128,7 +128,7 @@ func TestCSVErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			c := calc(t, "shanghai-2024")
 			var out bytes.Buffer
-			s, err := c.Run(context.Background(), ReadCSV(strings.NewReader(tc.csv), "people.csv"), Options{PerPerson: lines{&out}, ChunkSize: 1})
+			s, err := c.Run(context.Background(), ReadCSV(strings.NewReader(tc.csv), "people.csv", benefit.Limits{}), Options{PerPerson: lines{&out}, ChunkSize: 1})
 			if s != nil {
 				t.Errorf("a summary came back with the error")
 			}
@@ -171,7 +171,11 @@ func TestSeqErrors(t *testing.T) {
 // a Population.
 func TestSourcesAgree(t *testing.T) {
 	c := calc(t, "beijing-2022")
-	seq := SyntheticSeq(11, 3000, MustParseDate("2021-12-31"))
+	gen, err := NewPopulation(Synthetic(11, 3000, MustParseDate("2021-12-31")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seq := gen.All()
 	var rs []Retiree
 	var csv strings.Builder
 	csv.WriteString("id,birth_date,retired_date,years,months,pension,area_class,category,sex\n")
@@ -183,7 +187,7 @@ func TestSourcesAgree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := c.Run(context.Background(), ReadCSV(strings.NewReader(csv.String()), "gen.csv"), Options{Workers: 3})
+	b, err := c.Run(context.Background(), ReadCSV(strings.NewReader(csv.String()), "gen.csv", benefit.Limits{}), Options{Workers: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,26 +199,26 @@ func TestSourcesAgree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []*Summary{b, d} {
+	for _, s := range []*Report{b, d} {
 		if !s.Increase.Equal(a.Increase) || !s.PriorTotal.Equal(a.PriorTotal) || s.Eligible != a.Eligible || !s.Arrears.Equal(a.Arrears) {
 			t.Errorf("sources disagree: %s/%s/%d vs %s/%s/%d", s.Increase, s.PriorTotal, s.Eligible, a.Increase, a.PriorTotal, a.Eligible)
 		}
 	}
 }
 
-// FromSeq and FromSeq2 stream Go values; an error from the iterator stops the run.
+// FromSeq streams Go values; an error from the iterator stops the run.
 func TestFromSeq(t *testing.T) {
 	c := calc(t, "tibet-2024")
 	// Tibet 2024: 51 + 1.81% × 4,000 = 123.40 each; 246.80 / 8,000 = 3.085% (exact).
-	two := func(yield func(Retiree) bool) {
-		_ = yield(ret("1950-01-01", 30, 0, "4000.00")) && yield(with(ret("1951-01-01", 20, 0, "4000.00"), func(r *Retiree) { r.ID = "y" }))
+	two := func(yield func(Retiree, error) bool) {
+		_ = yield(ret("1950-01-01", 30, 0, "4000.00"), nil) && yield(with(ret("1951-01-01", 20, 0, "4000.00"), func(r *Retiree) { r.ID = "y" }), nil)
 	}
 	s, err := c.Run(context.Background(), FromSeq(two), Options{})
 	if err != nil || s.Increase.String() != "246.80" || s.Percent.String() != "3.085%" || !s.PercentExact {
 		t.Fatalf("%v %+v", err, s)
 	}
 	boom := errors.New("cursor failed")
-	_, err = c.Run(context.Background(), FromSeq2(func(yield func(Retiree, error) bool) {
+	_, err = c.Run(context.Background(), FromSeq(func(yield func(Retiree, error) bool) {
 		_ = yield(ret("1950-01-01", 30, 0, "4000.00"), nil) && yield(Retiree{}, boom)
 	}), Options{})
 	if !errors.Is(err, boom) {
@@ -240,7 +244,7 @@ func TestCSVEarliestError(t *testing.T) {
 		}
 	}
 	// Read into memory (NewPopulation, as calibration does): the same line.
-	_, err := NewPopulation(ReadCSV(strings.NewReader(b.String()), "many.csv"))
+	_, err := NewPopulation(ReadCSV(strings.NewReader(b.String()), "many.csv", benefit.Limits{}))
 	var re *benefit.RecordError
 	if !errors.As(err, &re) || re.Line != 702 || re.Field != "pension" {
 		t.Fatalf("NewPopulation: err = %v; want many.csv:702 pension", err)
@@ -248,7 +252,7 @@ func TestCSVEarliestError(t *testing.T) {
 	c := calc(t, "shanghai-2024")
 	for _, o := range []Options{{Workers: 1}, {Workers: 4, ChunkSize: 1}, {Workers: 3, ChunkSize: 7}, {Workers: 2, ChunkSize: 1000}} {
 		for range 5 {
-			_, err := c.Run(context.Background(), ReadCSV(strings.NewReader(b.String()), "many.csv"), o)
+			_, err := c.Run(context.Background(), ReadCSV(strings.NewReader(b.String()), "many.csv", benefit.Limits{}), o)
 			var re *benefit.RecordError
 			if !errors.As(err, &re) || re.Line != 702 || re.Field != "pension" {
 				t.Fatalf("workers %d chunk %d: err = %v; want many.csv:702 pension", o.Workers, o.ChunkSize, err)

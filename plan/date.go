@@ -2,7 +2,6 @@ package plan
 
 import (
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/benefitstd/benefitstd/benefit"
@@ -136,9 +135,6 @@ func (d Date) String() string {
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year(), int(d.Month()), d.Day())
 }
 
-// AppendText implements encoding.TextAppender.
-func (d Date) AppendText(b []byte) ([]byte, error) { return append(b, d.String()...), nil }
-
 // MarshalText implements encoding.TextMarshaler; the zero Date is "".
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
@@ -155,6 +151,3 @@ func (d *Date) UnmarshalText(b []byte) error {
 	*d = v
 	return nil
 }
-
-// GoString returns plan.MustParseDate("2023-12-31"), for %#v.
-func (d Date) GoString() string { return "plan.MustParseDate(" + strconv.Quote(d.String()) + ")" }

@@ -6,7 +6,7 @@
 // # Plans
 //
 // Every year the national notice sets an overall level — 4 % in 2022,
-// 3.8 % in 2023, 3 % in 2024, 2 % in 2025 (NationalLevels, 2016-2025, each
+// 3.8 % in 2023, 3 % in 2024, 2 % in 2025 (NationalAdjustments, 2016-2025, each
 // with its source) — and each province writes a plan in three kinds of
 // part: 定额调整 (the same amount for everyone), 挂钩调整 (linked to
 // contribution years and to the retiree's own pension) and 适当倾斜 (tilts
@@ -61,7 +61,7 @@
 // unclear text was read (Shandong's band edges). None is shipped as
 // legislated: they come from reposts, translations and summaries, so
 // their status is provisional. A plan marked [M] or [C] can never be
-// legislated; Parse and NewCalculator reject it, and a plan or part that
+// legislated; Load and NewCalculator reject it, and a plan or part that
 // gives no status at all (the zero benefit.Status, unknown), wrapping
 // benefit.ErrNoStatus.
 //
@@ -79,13 +79,13 @@
 // Calculator.Run applies a plan to a Source — ReadCSV (streamed, never held
 // in memory), FromSeq or FromSlice (Go values), Synthetic (generated,
 // illustrative) or a Population (held compactly in memory for several
-// runs) — in parallel chunks, and returns a Summary: how many were
+// runs) — in parallel chunks, and returns a Report: how many were
 // eligible, the prior and new totals, the total and average increase, the
 // aggregate increase as a percentage of the prior total, arrears, the
 // distribution of increases (exact nearest-rank percentiles and a
 // histogram), and totals by part, hardship class and age bracket. Each
 // retiree's Payment can be written on the way, for the payment system
-// (Options.PerPerson, a PaymentWriter; output.PaymentCSV writes the CSV).
+// (Options.PerPerson, a PaymentWriter; output.NewPaymentCSV writes the CSV).
 //
 // The summary also checks the plan against the national overall level of
 // its year: an aggregate increase above it is a finding (NationalCheck)
@@ -111,14 +111,14 @@
 // plans round every part half-up to the fen: no source gives a rule
 // (policy-reference §9), and whole-yuan figures are unaffected. A part
 // with a top-up (补足到) rounds to the fen or up, so that rounding cannot
-// undo the guarantee. Besides the parts, only two figures of a Summary
-// are rounded, both for display and both half-up: Summary.Average to the
-// fen and Summary.Percent to 0.0001 %.
+// undo the guarantee. Besides the parts, only two figures of a Report
+// are rounded, both for display and both half-up: Report.Average to the
+// fen and Report.Percent to 0.0001 %.
 //
-// Totals are exact integer sums, so a Summary is the same whatever the
+// Totals are exact integer sums, so a Report is the same whatever the
 // number of workers or the chunk size, and so is the per-person output,
-// which comes out in input order. Summary.Percent is rounded to 0.0001 %
-// for display; Summary.PercentCmp, the national check and Calibrate compare
+// which comes out in input order. Report.Percent is rounded to 0.0001 %
+// for display; Report.PercentCmp, the national check and Calibrate compare
 // the exact ratio. The only float64 in the package is the interpolation
 // guess inside Calibrate, which chooses where to look next and never the
 // answer. Limits: a pension and every amount a plan names are at most 100
@@ -127,6 +127,31 @@
 // is rejected (ErrPlan); a population whose totals pass an int64 of fen
 // (about 92 thousand billion yuan) stops the run with ErrTotals, never a
 // wrong total.
+//
+// # Cost
+//
+// NewCalculator compiles a plan once into an evaluator: the fixed parts
+// are rounded and summed once, the other parts become a short list of
+// specialised operations with their amounts in fen, age and area amounts
+// become tables, and a rounding that cannot change an amount is dropped;
+// nothing of the plan is looked up again per retiree. Applying Shanghai
+// 2024 to 1,000,000 generated retirees held in a Population takes 50-60
+// ns of CPU a retiree on a 2.6 GHz Xeon, 1.6-1.7 times a float64 kernel
+// doing the same work (ages, eligibility, arrears, part, group and
+// distribution totals) on the same data with as many workers; from a CSV
+// file, 0.8-1.1 µs, most of it reading the CSV. Two workers run 1.8-2.0
+// times as fast as one when the second core is idle: each worker sums
+// into its own accumulator, merged once at the end (bench:
+// BenchmarkPlanPopulation, BenchmarkPlanCSV, BenchmarkPlanScaling;
+// measured in CPU time, interleaved, on a shared machine).
+//
+// The repeated-id check of a streamed source keeps its memory bounded
+// (about 25 MB at most) whatever the number of retirees: past 262,144
+// ids it spills the ids' hashes and bytes to temporary files in
+// os.TempDir (about 16 bytes an id plus the id and its line: some 300 MB
+// for 10,000,000 ids of ten characters), removed when the run ends. A
+// run over a 10,000,000-line CSV file (benefitstd plan --retirees) peaks
+// at about 50 MB of resident memory.
 //
 // # Zero values and concurrency
 //
@@ -141,7 +166,7 @@
 // [Source] other than a Population may be single-use (ReadCSV reads its
 // reader once). Builtin, Builtins and Calculator.Plan hand out deep
 // copies, so changing a plan one got leaves the shipped plans alone;
-// NationalLevels hands out a copy too.
+// NationalAdjustments hands out a copy too.
 //
 // # Errors
 //
@@ -154,14 +179,16 @@
 // surrogate in a string) when a value does not decode and ErrPlan when
 // the plan decodes but is not valid. A name given twice or in another
 // case than the field's is an error as an unknown one is. Load reads at
-// most 1 MiB; ReadCSVWith bounds a retiree line and field
+// most 1 MiB; ReadCSV bounds a retiree line and field
 // (benefit.Limits), past which a run stops with an error wrapping
 // benefit.ErrTooLarge. A bad retiree record stops a run
 // with a *benefit.RecordError naming the file, line and column (for Go
 // values: the 1-based position), wrapping benefit.ErrSyntax, ErrRange,
 // ErrNegative or ErrOrder, or ErrDuplicateID for an id (人员编号) given
 // twice, which a payment file would pay twice; Run then returns no
-// Summary. The CSV columns are documented at CSVHeader. Totals too large
+// Report; a source of more than 262,144 retirees whose id check cannot
+// write its temporary files stops with that error (no id is left
+// unchecked). The CSV columns are documented at CSVHeader. Totals too large
 // for an int64 of fen stop a run with an error wrapping ErrTotals.
 // Calibrate reports set-up errors wrapping ErrCalibrate, and Builtin an
 // unknown id wrapping ErrUnknownPlan.

@@ -41,12 +41,12 @@ A,1951-05-10,2011-05-31,35,5000.00
 B,1957-06-01,2015-06-30,10,3000.00
 C,1940-01-01,2000-01-31,28,3800.00
 `
-	s, err := c.Run(context.Background(), plan.ReadCSV(strings.NewReader(retirees), "retirees.csv"), plan.Options{})
+	s, err := c.Run(context.Background(), plan.ReadCSV(strings.NewReader(retirees), "retirees.csv", benefit.Limits{}), plan.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Printf("eligible %d, increase %s of %s = %s; national level %s, exceeds: %v\n",
-		s.Eligible, s.Increase, s.PriorTotal, s.Percent, s.National.Level, s.National.Exceeds)
+		s.Eligible, s.Increase, s.PriorTotal, s.Percent, s.National.Rate, s.National.Exceeds)
 
 	// By hand: A 171; B (66) 61 + 15 + 30 = 106; C (83) 61 + 28 + 38 + 45 = 172;
 	// 449 / 11,800 = 3.8051 %, above the national 3 % of 2024.
@@ -54,7 +54,7 @@ C,1940-01-01,2000-01-31,28,3800.00
 	// Calibrate the fixed amount so that the aggregate stays within 3 %:
 	// 3 % of 11,800 = 354; the other parts give 449 − 3 × 61 = 266;
 	// 266 + 3F ≤ 354 → F = 29 (353 = 2.9915 %); 30 would give 356 = 3.0169 %.
-	pop, err := plan.NewPopulation(plan.ReadCSV(strings.NewReader(retirees), "retirees.csv"))
+	pop, err := plan.NewPopulation(plan.ReadCSV(strings.NewReader(retirees), "retirees.csv", benefit.Limits{}))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -85,8 +85,8 @@ func ExampleCalculator_Apply() {
 }
 
 // The national overall levels shipped with the library.
-func ExampleNational() {
-	l, _ := plan.National(2025)
+func ExampleNationalAdjustmentFor() {
+	l, _ := plan.NationalAdjustmentFor(2025)
 	fmt.Println(l.Year, l.Rate, l.RetiredBy, l.Status)
 	// Output:
 	// 2025 2% 2024-12-31 legislated
@@ -95,7 +95,7 @@ func ExampleNational() {
 // A plan of one's own, in JSON: here a HYPOTHETICAL plan in the Beijing
 // style with years-linked amounts, a flat amount under 10 years and pension
 // bands with a top-up guarantee.
-func ExampleParse() {
+func ExampleLoad() {
 	const src = `{
   "id": "example-2025", "name": "示例方案（假设）", "name_en": "HYPOTHETICAL example",
   "region": "110000", "retired_by": "2024-12-31", "age_at": "2024-12-31",
@@ -110,7 +110,7 @@ func ExampleParse() {
      "bands": {"bands": [{"up_to": "6000", "inclusive": true, "amount": "25"}, {"amount": "10", "top_up_to": "6025"}]}}
   ]
 }`
-	p, err := plan.Parse([]byte(src), "example.json")
+	p, err := plan.Load(strings.NewReader(src), "example.json")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -134,7 +134,7 @@ A,1955-01-01,2015-01-31,20,4000.00
 `
 	c, _ := plan.NewCalculator(must(plan.Builtin("shanghai-2024")))
 	var pay strings.Builder
-	_, err := c.Run(context.Background(), plan.ReadCSV(strings.NewReader(people), "people.csv"), plan.Options{PerPerson: output.NewPaymentCSV(&pay, output.Options{})})
+	_, err := c.Run(context.Background(), plan.ReadCSV(strings.NewReader(people), "people.csv", benefit.Limits{}), plan.Options{PerPerson: output.NewPaymentCSV(&pay, output.Options{})})
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, plan.ErrDuplicateID))
 	// Output:

@@ -7,14 +7,29 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 )
 
-// percentPart compiles a percent part of rate r rounded by rd.
-func percentPart(t *testing.T, r benefit.Rate, rd benefit.Rounding) kpart {
+// part compiles pt as the only part of a plan.
+func part(t *testing.T, pt Part) *kernel {
 	t.Helper()
-	kp, err := compilePart(Part{ID: "p", Percent: &Percent{Rate: r}, Rounding: rd}, "parts[0]", planErr{})
+	kp, err := compilePart(pt, "parts[0]", planErr{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return kp
+	k := &kernel{parts: []kpart{kp}}
+	k.lower()
+	return k
+}
+
+// percentPart compiles a percent part of rate r rounded by rd.
+func percentPart(t *testing.T, r benefit.Rate, rd benefit.Rounding) *kernel {
+	t.Helper()
+	return part(t, Part{ID: "p", Percent: &Percent{Rate: r}, Rounding: rd})
+}
+
+// amount returns the part's amount for x.
+func (k *kernel) amount(x row) int64 {
+	out := k.newOut()
+	k.eval(&x, 0, out)
+	return out[0]
 }
 
 // A compiled percentage part gives what the library's decimal arithmetic
@@ -34,17 +49,15 @@ func TestMulRateMatchesDecimal(t *testing.T) {
 			for _, m := range []benefit.Mode{benefit.HalfUp, benefit.HalfEven, benefit.Up, benefit.Down} {
 				rd := benefit.Rounding{Unit: u, Mode: m}
 				kp := percentPart(t, r, rd)
-				fixed := kp
-				fixed.kind = kFixed
 				for _, p := range pensions {
-					got := kp.eval(&row{pension: p}, 0, 0)
+					got := kp.amount(row{pension: p})
 					want := benefit.FromFen(p).MulRate(r).Round(rd)
 					if !benefit.FromFen(got).Equal(want) {
 						t.Fatalf("%s × %s (%s) = %s, decimal gives %s", fenString(p), r, rd, fenString(got), want)
 					}
 					// whole-fen amounts rounded to the unit
-					fixed.amount = p
-					if g, w := fixed.eval(&row{}, 0, 0), benefit.FromFen(p).Round(rd); !benefit.FromFen(g).Equal(w) {
+					fixed := part(t, Part{ID: "f", Fixed: &Fixed{Amount: benefit.FromFen(p)}, Rounding: rd})
+					if g, w := fixed.amount(row{}), benefit.FromFen(p).Round(rd); !benefit.FromFen(g).Equal(w) {
 						t.Fatalf("round %s (%s) = %s, decimal gives %s", fenString(p), rd, fenString(g), w)
 					}
 				}
@@ -62,7 +75,7 @@ func TestMulRateTies(t *testing.T) {
 		want string
 	}{{200050, benefit.HalfUp, "20.01"}, {200050, benefit.HalfEven, "20.00"}, {200150, benefit.HalfEven, "20.02"}, {200050, benefit.Down, "20.00"}, {200001, benefit.Up, "20.01"}} {
 		kp := percentPart(t, benefit.MustParseRate("1%"), benefit.Rounding{Unit: benefit.Fen, Mode: tc.m})
-		if got := fenString(kp.eval(&row{pension: tc.p}, 0, 0)); got != tc.want {
+		if got := fenString(kp.amount(row{pension: tc.p})); got != tc.want {
 			t.Errorf("1%% of %s (%s) = %s, want %s", fenString(tc.p), tc.m, got, tc.want)
 		}
 	}

@@ -19,7 +19,7 @@ func FuzzParsePlan(f *testing.F) {
 	}
 	f.Add([]byte(`{"parts": [{"years": {"bands": [{"through": 80, "per_year": "100000000"}]}}]}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		p, err := Parse(b, "f.json")
+		p, err := parse(b, "f.json")
 		if err != nil {
 			var re *benefit.RecordError
 			if !errors.As(err, &re) {
@@ -57,7 +57,7 @@ func FuzzReadCSV(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data string) {
 		var out strings.Builder
-		s, err := c.Run(context.Background(), ReadCSV(strings.NewReader(data), "f.csv"), Options{Workers: 2, ChunkSize: 2, PerPerson: lines{&out}})
+		s, err := c.Run(context.Background(), ReadCSV(strings.NewReader(data), "f.csv", benefit.Limits{}), Options{Workers: 2, ChunkSize: 2, PerPerson: lines{&out}})
 		if (s == nil) == (err == nil) {
 			t.Fatalf("summary %v with error %v", s, err)
 		}

@@ -22,16 +22,8 @@ var dataFS embed.FS
 // ErrUnknownPlan reports a built-in plan id the library does not ship.
 var ErrUnknownPlan = errors.New("plan: unknown built-in plan")
 
-// Parse reads a plan from strict JSON (unknown fields, a name given
-// twice or in another case than the field's, and trailing data are
-// errors) and validates it. Errors are *benefit.RecordError values
-// naming the file, the line where the offending value begins (for a
-// missing value, the line of the object that lacks it) and the field as
-// a JSON path ("parts[1].fixed.amount"; empty for a syntax error, whose
-// line says where). A value that does not decode wraps benefit.ErrSyntax
-// (or the ErrRange, ErrNegative, … of its parser); a plan that decodes
-// but is not valid wraps ErrPlan.
-func Parse(data []byte, file string) (Plan, error) {
+// parse reads a plan from data (a shipped file); see Load.
+func parse(data []byte, file string) (Plan, error) {
 	var p Plan
 	doc, err := input.DecodeJSON(data, file, &p)
 	if err != nil {
@@ -48,7 +40,15 @@ func (p Plan) checked(doc *input.Doc, file string) (Plan, error) {
 	return p, nil
 }
 
-// Load reads a plan of at most 1 MiB from r; see Parse.
+// Load reads a plan of at most 1 MiB from r, in strict JSON (unknown fields, a name given
+// twice or in another case than the field's, and trailing data are
+// errors) and validates it. Errors are *benefit.RecordError values
+// naming the file, the line where the offending value begins (for a
+// missing value, the line of the object that lacks it) and the field as
+// a JSON path ("parts[1].fixed.amount"; empty for a syntax error, whose
+// line says where). A value that does not decode wraps benefit.ErrSyntax
+// (or the ErrRange, ErrNegative, … of its parser); a plan that decodes
+// but is not valid wraps ErrPlan.
 func Load(r io.Reader, file string) (Plan, error) {
 	var p Plan
 	doc, err := input.ReadJSON(r, file, &p, benefit.Limits{Document: 1 << 20})
@@ -72,7 +72,7 @@ var builtins = sync.OnceValues(func() ([]Plan, error) {
 		if err != nil {
 			return nil, err
 		}
-		p, err := Parse(b, "plan/"+n)
+		p, err := parse(b, "plan/"+n)
 		if err != nil {
 			return nil, err
 		}

@@ -58,7 +58,7 @@ func TestJSONRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		q, err := Parse(b, p.ID)
+		q, err := parse(b, p.ID)
 		if err != nil {
 			t.Fatalf("%s: %v", p.ID, err)
 		}
@@ -131,7 +131,7 @@ func TestPlanErrors(t *testing.T) {
 		{"missing citation", edit(`"citation": {"title": "Shanghai 2024 notice, tilt (summary, policy-reference §3.3): aged 70 / 75 / 80 by end of 2023 → +25 / +35 / +45", "url": "https://crystal.ingridwhitaker.com/news/54e199945.html", "confidence": "V3", "note": "treated as mutually exclusive brackets (local-data §6)"},`, ``), "parts[3].citation", 23}, // no citation: the line of the part that lacks it
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse([]byte(tc.json), "my-plan.json")
+			_, err := parse([]byte(tc.json), "my-plan.json")
 			var re *benefit.RecordError
 			if !errors.As(err, &re) {
 				t.Fatalf("err = %v, want a *benefit.RecordError", err)
@@ -142,18 +142,18 @@ func TestPlanErrors(t *testing.T) {
 		})
 	}
 	// A bad mark is a plan error and a syntax error, and names the mark.
-	_, err = Parse([]byte(edit(`"confidence": "V3", "note": "English summary`, `"confidence": "Z", "note": "English summary`)), "p.json")
+	_, err = parse([]byte(edit(`"confidence": "V3", "note": "English summary`, `"confidence": "Z", "note": "English summary`)), "p.json")
 	if !errors.Is(err, ErrPlan) || !errors.Is(err, benefit.ErrSyntax) || !strings.Contains(err.Error(), `invalid confidence mark "Z"`) {
 		t.Errorf("plan mark Z: %v", err)
 	}
 	// A missing status is a plan error wrapping benefit.ErrNoStatus.
-	_, err = Parse([]byte(edit(`"first_paid": "2024-07",
+	_, err = parse([]byte(edit(`"first_paid": "2024-07",
   "status": "provisional",`, `"first_paid": "2024-07",`)), "p.json")
 	if !errors.Is(err, ErrPlan) || !errors.Is(err, benefit.ErrNoStatus) {
 		t.Errorf("plan without status: %v", err)
 	}
 	// A plan marked [C] as a whole cannot be legislated either, and the error says why.
-	_, err = Parse([]byte(strings.Replace(edit(`"confidence": "V3", "note": "English summary`, `"confidence": "C", "note": "English summary`),
+	_, err = parse([]byte(strings.Replace(edit(`"confidence": "V3", "note": "English summary`, `"confidence": "C", "note": "English summary`),
 		`"status": "provisional"`, `"status": "legislated"`, 1)), "p.json")
 	if err == nil || !strings.Contains(err.Error(), "[C]") {
 		t.Errorf("plan-level [C] legislated: %v", err)
@@ -222,7 +222,7 @@ func TestPlanValueErrors(t *testing.T) {
 // The national overall levels 2016-2025 (policy-reference §3.1 [V]).
 func TestNational(t *testing.T) {
 	want := map[int]string{2016: "6.5%", 2017: "5.5%", 2018: "5%", 2019: "5%", 2020: "5%", 2021: "4.5%", 2022: "4%", 2023: "3.8%", 2024: "3%", 2025: "2%"}
-	ls := NationalLevels()
+	ls := NationalAdjustments()
 	if len(ls) != len(want) {
 		t.Fatalf("%d levels, want %d", len(ls), len(want))
 	}
@@ -231,12 +231,12 @@ func TestNational(t *testing.T) {
 			t.Errorf("%d: %s %+v; want %s with a [V] source", l.Year, l.Rate, l.Citation, want[l.Year])
 		}
 	}
-	if _, ok := National(2026); ok {
+	if _, ok := NationalAdjustmentFor(2026); ok {
 		t.Error("2026 is unknown (the 3.5% on GitHub is fabricated)")
 	}
 	// data-additions-2026-12 §5: the 2023 notice makes the national rate
 	// each province's upper limit (以全国调整比例为高限) [V3]
-	if l, _ := National(2023); !strings.Contains(l.Citation.Note, "以全国调整比例为高限") || !strings.Contains(l.Citation.Note, "[V3]") {
+	if l, _ := NationalAdjustmentFor(2023); !strings.Contains(l.Citation.Note, "以全国调整比例为高限") || !strings.Contains(l.Citation.Note, "[V3]") {
 		t.Errorf("2023 citation note %q lacks the upper-limit wording", l.Citation.Note)
 	}
 }
@@ -293,16 +293,16 @@ func must(p Plan, err error) Plan {
 	return p
 }
 
-// NationalLevels hands out a copy: overwriting 2016's 6.5 % (the figure
+// NationalAdjustments hands out a copy: overwriting 2016's 6.5 % (the figure
 // of TestNational, policy-reference §3.1) in the slice one got leaves
 // the shipped level alone.
 func TestNationalLevelsAreACopy(t *testing.T) {
-	ls := NationalLevels()
+	ls := NationalAdjustments()
 	for i := range ls {
 		ls[i].Rate = benefit.Percent(99)
 		ls[i].Year = 1900
 	}
-	l, ok := National(2016)
+	l, ok := NationalAdjustmentFor(2016)
 	if !ok || l.Rate.String() != "6.5%" {
 		t.Errorf("National(2016) = %v, %v after a caller changed its copy; want 6.5%%", l.Rate, ok)
 	}

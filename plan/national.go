@@ -9,11 +9,11 @@ import (
 	"github.com/benefitstd/benefitstd/internal/input"
 )
 
-// A NationalLevel is the national overall adjustment level of retirees'
+// A NationalAdjustment is the national overall adjustment level of retirees'
 // basic pensions for a year (全国总体调整水平): the average increase of
 // the previous year's monthly basic pension per person that the national
 // notice sets, and which a province's plan stays within.
-type NationalLevel struct {
+type NationalAdjustment struct {
 	Year      int              `json:"year"`
 	Rate      benefit.Rate     `json:"rate"`
 	Effective benefit.Month    `json:"effective"`
@@ -23,11 +23,11 @@ type NationalLevel struct {
 }
 
 type nationalFile struct {
-	Note   string          `json:"note"`
-	Levels []NationalLevel `json:"levels"`
+	Note   string               `json:"note"`
+	Levels []NationalAdjustment `json:"levels"`
 }
 
-var nationalLevels = sync.OnceValues(func() ([]NationalLevel, error) {
+var nationalLevels = sync.OnceValues(func() ([]NationalAdjustment, error) {
 	b, err := dataFS.ReadFile("data/national.json")
 	if err != nil {
 		return nil, err
@@ -47,9 +47,9 @@ var nationalLevels = sync.OnceValues(func() ([]NationalLevel, error) {
 	return f.Levels, nil
 })
 
-// NationalLevels returns the national overall levels shipped with the
+// NationalAdjustments returns the national overall levels shipped with the
 // library, 2016-2025, in year order, each with its source.
-func NationalLevels() []NationalLevel {
+func NationalAdjustments() []NationalAdjustment {
 	ls, err := nationalLevels()
 	if err != nil {
 		panic("plan: embedded national levels are invalid: " + err.Error()) // caught by TestNational
@@ -57,14 +57,14 @@ func NationalLevels() []NationalLevel {
 	return slices.Clone(ls)
 }
 
-// National returns the national overall level of year y.
-func National(y int) (NationalLevel, bool) {
-	for _, l := range NationalLevels() {
+// NationalAdjustmentFor returns the national overall level of year y.
+func NationalAdjustmentFor(y int) (NationalAdjustment, bool) {
+	for _, l := range NationalAdjustments() {
 		if l.Year == y {
 			return l, true
 		}
 	}
-	return NationalLevel{}, false
+	return NationalAdjustment{}, false
 }
 
 // A NationalCheck compares a plan's aggregate increase over a population
@@ -73,18 +73,18 @@ func National(y int) (NationalLevel, bool) {
 // rounded percentages shown.
 type NationalCheck struct {
 	Year     int              `json:"year"`
-	Level    benefit.Rate     `json:"national_level"`
-	Percent  benefit.Rate     `json:"plan_percent"` // rounded for display, as Summary.Percent
+	Rate     benefit.Rate     `json:"national_level"`
+	Percent  benefit.Rate     `json:"plan_percent"` // rounded for display, as Report.Percent
 	Exceeds  bool             `json:"exceeds"`
-	Finding  string           `json:"finding,omitempty"`
+	Message  string           `json:"finding,omitempty"`
 	Citation benefit.Citation `json:"citation"`
 }
 
-func nationalCheck(s *Summary, nl NationalLevel) *NationalCheck {
-	nc := &NationalCheck{Year: nl.Year, Level: nl.Rate, Percent: s.Percent, Citation: nl.Citation}
+func nationalCheck(s *Report, nl NationalAdjustment) *NationalCheck {
+	nc := &NationalCheck{Year: nl.Year, Rate: nl.Rate, Percent: s.Percent, Citation: nl.Citation}
 	if s.PercentCmp(nl.Rate) > 0 {
 		nc.Exceeds = true
-		nc.Finding = fmt.Sprintf("aggregate increase %s of the prior total exceeds the national overall level %s for %d (全国总体调整水平)", s.Percent, nl.Rate, nl.Year)
+		nc.Message = fmt.Sprintf("aggregate increase %s of the prior total exceeds the national overall level %s for %d (全国总体调整水平)", s.Percent, nl.Rate, nl.Year)
 	}
 	return nc
 }

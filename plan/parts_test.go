@@ -215,7 +215,7 @@ func TestShanghai2021(t *testing.T) {
 // part reaches 5,000.
 func TestCategoryTopUp(t *testing.T) {
 	p := testPlan()
-	p.Parts = append(p.Parts, Part{ID: "jzg", Name: "企业军转干部", Rounding: benefit.FenHalfUp, Status: benefit.Default,
+	p.Parts = append(p.Parts, Part{ID: "jzg", Name: "企业军转干部", Rounding: benefit.FenHalfUp(), Status: benefit.Illustrative,
 		Citation: benefit.Citation{Title: "hypothetical reference amount for a test", Confidence: "D"},
 		Category: &Category{Category: "军转干部", Amount: benefit.Yuan(10), TopUpTo: benefit.Yuan(5000)}})
 	c, err := NewCalculator(p)
@@ -244,9 +244,9 @@ func TestCategoryTopUp(t *testing.T) {
 // testPlan is a minimal valid plan: 30 fixed, retired by 2023-12-31.
 func testPlan() Plan {
 	return Plan{ID: "test", Name: "测试方案", Region: mustRegion("140000"), RetiredBy: MustParseDate("2023-12-31"), AgeAt: MustParseDate("2023-12-31"),
-		Effective: benefit.MustParseMonth("2024-01"), FirstPaid: benefit.MustParseMonth("2024-07"), Status: benefit.Default,
+		Effective: benefit.MustParseMonth("2024-01"), FirstPaid: benefit.MustParseMonth("2024-07"), Status: benefit.Illustrative,
 		Citation: benefit.Citation{Title: "test plan", Confidence: "D"},
-		Parts: []Part{{ID: "fixed", Name: "定额调整", Rounding: benefit.FenHalfUp, Status: benefit.Default,
+		Parts: []Part{{ID: "fixed", Name: "定额调整", Rounding: benefit.FenHalfUp(), Status: benefit.Illustrative,
 			Citation: benefit.Citation{Title: "test", Confidence: "D"}, Fixed: &Fixed{Amount: benefit.Yuan(30)}}}}
 }
 
@@ -274,7 +274,7 @@ func TestIneligible(t *testing.T) {
 func TestLeapDayBirthday(t *testing.T) {
 	p := testPlan()
 	p.AgeAt = MustParseDate("2022-02-28")
-	p.Parts = append(p.Parts, Part{ID: "age", Name: "适当倾斜（高龄）", Rounding: benefit.FenHalfUp, Status: benefit.Default,
+	p.Parts = append(p.Parts, Part{ID: "age", Name: "适当倾斜（高龄）", Rounding: benefit.FenHalfUp(), Status: benefit.Illustrative,
 		Citation: benefit.Citation{Title: "Shanghai 2024 brackets on a hypothetical date", Confidence: "D"},
 		Age:      &Age{Brackets: []AgeBracket{{Min: 80, Amount: benefit.Yuan(45)}, {Min: 75, Max: 79, Amount: benefit.Yuan(35)}, {Min: 70, Max: 74, Amount: benefit.Yuan(25)}}}})
 	c, err := NewCalculator(p)
@@ -318,7 +318,7 @@ func TestTopUpRounding(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.Parts[2].Rounding = benefit.YuanHalfUp
+	p.Parts[2].Rounding = benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.HalfUp}
 	_, err = NewCalculator(p)
 	var re *benefit.RecordError
 	if !errors.As(err, &re) || re.Field != "parts[2].bands.bands[1].top_up_to" {
@@ -334,7 +334,7 @@ func TestTopUpRounding(t *testing.T) {
 	}
 	// The same rule for a category top-up (TestCategoryTopUp's hypothetical 军转干部 part).
 	q := testPlan()
-	q.Parts = append(q.Parts, Part{ID: "jzg", Name: "企业军转干部", Rounding: benefit.YuanHalfUp, Status: benefit.Default,
+	q.Parts = append(q.Parts, Part{ID: "jzg", Name: "企业军转干部", Rounding: benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.HalfUp}, Status: benefit.Illustrative,
 		Citation: benefit.Citation{Title: "hypothetical", Confidence: "D"},
 		Category: &Category{Category: "军转干部", TopUpTo: benefit.Yuan(5000)}})
 	if _, err := NewCalculator(q); !errors.As(err, &re) || re.Field != "parts[1].category.top_up_to" {

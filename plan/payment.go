@@ -42,7 +42,7 @@ func (p *Payment) NewPensionFen() int64 { return p.PensionFen + p.IncreaseFen }
 func (p *Payment) ArrearsFen() int64 { return p.IncreaseFen * p.ArrearsMonths }
 
 // A PaymentWriter writes the payment file of a run (Options.PerPerson);
-// output.PaymentCSV writes the CSV a payment system reads. Run appends
+// output.NewPaymentCSV writes the CSV a payment system reads. Run appends
 // the header (AppendHeader, once, with the calculator's plan, whose
 // parts name the columns) and each retiree's payment (AppendPayment,
 // from several goroutines at once: both must only append to b and read
@@ -54,8 +54,10 @@ type PaymentWriter interface {
 	io.Writer
 }
 
-// appendPayment appends, by w, the payment of row x.
-func appendPayment(w PaymentWriter, b []byte, x *row, age int, why reason, inc, months int64, parts []int64) []byte {
-	p := Payment{ID: x.id, Reason: reasonCode[why], Age: age, PensionFen: x.pension, PartsFen: parts, IncreaseFen: inc, ArrearsMonths: months}
-	return w.AppendPayment(b, &p)
+// appendPayment appends, by w, the payment of row x, filled in p: a
+// worker's one Payment, reused for every retiree it processes so that
+// handing it to w through the interface does not allocate one each.
+func appendPayment(w PaymentWriter, p *Payment, b []byte, x *row, age int, why reason, inc, months int64, parts []int64) []byte {
+	*p = Payment{ID: x.id, Reason: reasonCode[why], Age: age, PensionFen: x.pension, PartsFen: parts, IncreaseFen: inc, ArrearsMonths: months}
+	return w.AppendPayment(b, p)
 }

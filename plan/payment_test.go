@@ -9,7 +9,7 @@ import (
 
 // lines is a PaymentWriter for the tests: a header naming the plan and
 // its parts, then one line per payment with every field (the CSV the
-// payment systems read is package output's PaymentCSV).
+// payment systems read is package output's NewPaymentCSV).
 type lines struct{ io.Writer }
 
 func (lines) AppendHeader(b []byte, p *Plan) []byte {

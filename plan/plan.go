@@ -10,7 +10,7 @@ import (
 // when the new rate is first paid, and the list of parts whose sum is a
 // retiree's increase.
 //
-// A Plan is pure data. It reads from strict JSON (Parse, Load) and is
+// A Plan is pure data. It reads from strict JSON (Load) and is
 // equal to the Go value built by hand; NewCalculator validates it and
 // prepares it for applying. Plans hold slices, so treat a Plan you did
 // not build as read-only (Builtin hands out copies).

@@ -27,9 +27,6 @@ func (s Sex) String() string {
 	return ""
 }
 
-// IsZero reports whether s is unknown.
-func (s Sex) IsZero() bool { return s == SexUnknown }
-
 // ParseSex parses "F"/"女"/"female" or "M"/"男"/"male"; "" is unknown.
 func ParseSex(s string) (Sex, error) {
 	switch s {

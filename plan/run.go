@@ -16,23 +16,25 @@ import (
 // Options tune a run. The zero Options is ready to use.
 type Options struct {
 	// Workers is the number of goroutines applying the plan; 0 means
-	// GOMAXPROCS. The Summary is the same for every value.
+	// GOMAXPROCS. The Report is the same for every value.
 	Workers int
 	// ChunkSize is the number of retirees handed to a worker at a time;
 	// 0 means 4096.
 	ChunkSize int
 	// PerPerson, when set, writes each retiree's Payment, in input
-	// order, for the payment system (output.PaymentCSV writes the CSV).
+	// order, for the payment system (output.NewPaymentCSV writes the CSV).
 	// Ids are unique (a repeated id fails the run with ErrDuplicateID).
 	// If the run fails, what was written before the failure is
-	// incomplete: write to a temporary file and rename it on success.
+	// incomplete, and in a source of more than 262,144 ids it may hold
+	// both payments of a repeated id: write to a temporary file and
+	// rename it on success.
 	PerPerson PaymentWriter
-	// Synthetic marks the Summary as computed on a generated population.
+	// Synthetic marks the Report as computed on a generated population.
 	Synthetic bool
 	// Progress, when set, is called after each chunk of retirees is
 	// applied, from one goroutine at a time, with the retirees applied
 	// so far (in completion order, which may vary between runs; the
-	// Summary does not).
+	// Report does not).
 	Progress func(Progress)
 
 	light bool // totals only: no distribution (calibration passes)
@@ -79,13 +81,13 @@ type outChunk struct {
 
 // Run applies the plan to every retiree of src, in parallel chunks,
 // without holding the retirees in memory (unless src is a Population;
-// only their ids are kept, to reject a repeated one: see ReadCSV),
-// and returns the Summary. The result is the same whatever
+// their ids are checked for repeats in bounded memory: see ReadCSV),
+// and returns the Report. The result is the same whatever
 // opt.Workers. A CSV file is read in order and its records are parsed by
 // the workers. A bad record stops the run: Run returns the
-// *benefit.RecordError of the earliest bad line and no Summary. Run stops early with
+// *benefit.RecordError of the earliest bad line and no Report. Run stops early with
 // context.Cause when ctx is cancelled.
-func (c *Calculator) Run(ctx context.Context, src Source, opt Options) (*Summary, error) {
+func (c *Calculator) Run(ctx context.Context, src Source, opt Options) (*Report, error) {
 	if src == nil || src == Source((*Population)(nil)) {
 		return nil, errNoSource
 	}
@@ -130,10 +132,11 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 	)
 	var wg sync.WaitGroup
 	for i := range w {
-		a := newAcc(len(c.k.parts), opt.light)
-		accs[i] = a
 		wg.Go(func() {
-			parts := make([]int64, len(c.k.parts))
+			a := newAcc(len(c.k.parts), opt.light) // zeroed by the worker, in parallel
+			accs[i] = a
+			parts, zeros := c.k.newOut(), make([]int64, len(c.k.parts))
+			var pay Payment // filled per retiree when opt.PerPerson is set
 			var buf []byte
 			var parsed []row
 			for j := range jobs {
@@ -152,7 +155,7 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 					j.rows = parsed
 				}
 				if ctx.Err() == nil && !failed.Load() {
-					buf = c.process(a, j.rows, parts, buf, opt.PerPerson)
+					buf = c.process(a, j.rows, parts, zeros, buf, opt.PerPerson, &pay)
 					if opt.Progress != nil {
 						progMu.Lock()
 						applied += int64(len(j.rows))
@@ -285,48 +288,61 @@ func lineOf(err error) int {
 }
 
 // process applies the plan to rows, accumulating into a, and appends
-// their payments to buf by out when out is not nil.
-func (c *Calculator) process(a *acc, rows []row, parts []int64, buf []byte, out PaymentWriter) []byte {
+// their payments to buf by out when out is not nil, each filled in pay.
+// parts is a buffer from newOut, zeros one of as many zeros (an
+// ineligible retiree's parts).
+func (c *Calculator) process(a *acc, rows []row, parts, zeros []int64, buf []byte, out PaymentWriter, pay *Payment) []byte {
 	k := &c.k
+	var elig int64
 	for i := range rows {
 		x := &rows[i]
-		a.count++
 		age := ageAt(x.birth, k.ageAt)
-		inc, why := k.eval(x, int32(age), parts)
-		var months int64
-		if why == eligible {
-			a.elig++
-			a.prior += x.pension
-			a.inc += inc
-			months = k.arrearsMonths(x)
-			a.arrears += inc * months
-			a.ovf |= a.prior | a.inc | a.arrears
-			for j, v := range parts {
-				a.partSum[j] += v
-				if v != 0 {
-					a.partN[j]++
-				}
-			}
-			g := &a.area[x.area]
-			g.n++
-			g.prior += x.pension
-			g.inc += inc
-			g = &a.age[ageGroup(age)]
-			g.n++
-			g.prior += x.pension
-			g.inc += inc
-			if !a.light {
-				if inc < denseMax {
-					a.dense[inc]++
-				} else {
-					a.over[inc]++
-				}
-			}
-		} else {
+		if why := k.eligible(x); why != eligible {
 			a.inel[why]++
+			if out != nil {
+				buf = appendPayment(out, pay, buf, x, age, why, 0, 0, zeros)
+			}
+			continue
+		}
+		inc := k.eval(x, int32(age), parts)
+		months := k.arrearsMonths(x)
+		elig++
+		a.prior += x.pension
+		a.inc += inc
+		a.arrears += inc * months
+		a.ovf |= a.prior | a.inc | a.arrears
+		for _, j := range k.opParts {
+			v := parts[j]
+			a.partSum[j] += v
+			a.partN[j] += int64(uint64(v|-v) >> 63) // 1 when v != 0 (v ≥ 0)
+		}
+		g := &a.area[x.area]
+		g.n++
+		g.prior += x.pension
+		g.inc += inc
+		g = &a.age[ageGroup(age)]
+		g.n++
+		g.prior += x.pension
+		g.inc += inc
+		if !a.light {
+			if inc < denseMax {
+				a.dense[inc]++
+			} else {
+				a.over[inc]++
+			}
 		}
 		if out != nil {
-			buf = appendPayment(out, buf, x, age, why, inc, months, parts)
+			buf = appendPayment(out, pay, buf, x, age, eligible, inc, months, parts)
+		}
+	}
+	a.count += int64(len(rows))
+	a.elig += elig
+	// The fixed parts pay every eligible retiree the same: their totals
+	// are that amount times the count (at most the increase total).
+	for _, j := range k.fixedParts {
+		a.partSum[j] += k.fixed[j] * elig
+		if k.fixed[j] != 0 {
+			a.partN[j] += elig
 		}
 	}
 	return buf

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/benefitstd/benefitstd/benefit"
 )
 
 // TestRunWorkers: the summary and the per-person output are byte-identical
@@ -88,7 +90,7 @@ func TestRunProgress(t *testing.T) {
 		name  string
 		src   Source
 		total int64
-	}{{"synthetic", Synthetic(3, 2500, by), 2500}, {"population", pop, 2500}, {"csv", ReadCSV(bytes.NewReader(csv.Bytes()), "r.csv"), 0}} {
+	}{{"synthetic", Synthetic(3, 2500, by), 2500}, {"population", pop, 2500}, {"csv", ReadCSV(bytes.NewReader(csv.Bytes()), "r.csv", benefit.Limits{}), 0}} {
 		var got []Progress
 		var in atomic.Int32
 		_, err := c.Run(context.Background(), tc.src, Options{Workers: 3, ChunkSize: 1000, Progress: func(p Progress) {

@@ -16,8 +16,8 @@ import (
 // (if any), the line (for FromSeq and FromSlice: the 1-based position)
 // and the field. A repeated non-empty id is a bad record (ErrDuplicateID,
 // see ReadCSV): every source but a Population (checked when it was read)
-// and Synthetic (unique ids) keeps the distinct ids it has seen, memory
-// proportional to their number, while it is read.
+// and Synthetic (unique ids) checks the ids it yields, in bounded memory
+// and, past 262,144 ids, temporary files.
 type Source interface {
 	// feed sends the source's rows to emit in chunks of at most size
 	// rows, each in a buffer from get (or, for a Population, a window of
@@ -30,22 +30,10 @@ type seqSource struct {
 	seq iter.Seq2[Retiree, error]
 }
 
-// FromSeq returns a Source reading retirees from seq without holding
-// them.
-func FromSeq(seq iter.Seq[Retiree]) Source {
-	return seqSource{func(yield func(Retiree, error) bool) {
-		for r := range seq {
-			if !yield(r, nil) {
-				return
-			}
-		}
-	}}
-}
-
-// FromSeq2 returns a Source reading retirees and errors from seq (as a
+// FromSeq returns a Source reading retirees and errors from seq (as a
 // database cursor yields them) without holding them: a non-nil error
 // stops the run with that error.
-func FromSeq2(seq iter.Seq2[Retiree, error]) Source { return seqSource{seq} }
+func FromSeq(seq iter.Seq2[Retiree, error]) Source { return seqSource{seq} }
 
 // FromSlice returns a Source over rs.
 func FromSlice(rs []Retiree) Source {
@@ -81,7 +69,7 @@ func (s seqSource) feed(size int, get func() []row, emit func([]row, bool) bool)
 	}
 	return checkIDs(read,
 		func(x *row, pos int) (string, int) { return x.id, pos },
-		func(_ *row, id string, line, first int) error {
+		func(id string, line, first int) error {
 			return &benefit.RecordError{Line: line, Field: "id", Err: dupError(id, first, "record")}
 		},
 		func(rows []row) bool { return emit(rows, true) })

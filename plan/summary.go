@@ -11,13 +11,13 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 )
 
-// A Summary is a plan applied to a population: counts, exact totals in
+// A Report is a plan applied to a population: counts, exact totals in
 // yuan per month, the distribution of increases, totals by part, area
 // and age bracket, and the national-level check.
 //
 // Every total is an exact sum of the per-person amounts (accumulated in
-// whole fen), so a Summary is the same whatever the number of workers.
-type Summary struct {
+// whole fen), so a Report is the same whatever the number of workers.
+type Report struct {
 	Plan      string `json:"plan"`
 	Year      int    `json:"year"`
 	Synthetic bool   `json:"synthetic,omitempty"` // the population was generated, not real
@@ -96,7 +96,7 @@ type Bin struct {
 
 // PercentCmp compares the exact aggregate increase Increase/PriorTotal
 // with r: -1 below, 0 equal, +1 above. With no prior total it compares 0.
-func (s *Summary) PercentCmp(r benefit.Rate) int {
+func (s *Report) PercentCmp(r benefit.Rate) int {
 	return s.Increase.Cmp(s.PriorTotal.MulRate(r))
 }
 
@@ -119,7 +119,12 @@ const denseMax = 1 << 17
 // acc accumulates a run in whole fen; accumulators of several workers
 // merge by addition, so the result does not depend on how rows were
 // split among them.
+//
+// The workers update their accumulators for every row: padding keeps two
+// of them (and their part totals) off each other's cache lines, which
+// would otherwise bounce between the cores and undo the parallelism.
 type acc struct {
+	_                   [cacheLinePad]byte
 	count, elig         int64
 	inel                [nReasons]int64
 	prior, inc, arrears int64
@@ -135,10 +140,22 @@ type acc struct {
 	light bool    // totals only (calibration passes)
 	dense []int64 // count of increases by fen, below denseMax
 	over  map[int64]int64
+	_     [cacheLinePad]byte
+}
+
+// cacheLinePad is two cache lines: the lines neighbours share, and the
+// one the adjacent-line prefetcher fetches with them.
+const cacheLinePad = 128
+
+// padded returns n zero int64s that share no cache line with any other
+// object.
+func padded(n int) []int64 {
+	const p = cacheLinePad / 8
+	return make([]int64, n+2*p)[p : p+n : p+n]
 }
 
 func newAcc(nparts int, light bool) *acc {
-	a := &acc{partSum: make([]int64, nparts), partN: make([]int64, nparts), light: light}
+	a := &acc{partSum: padded(nparts), partN: padded(nparts), light: light}
 	if !light {
 		a.dense = make([]int64, denseMax)
 		a.over = map[int64]int64{}
@@ -194,9 +211,9 @@ func (a *acc) check() error {
 	return nil
 }
 
-// summary builds the Summary of a merged accumulator.
-func (c *Calculator) summary(a *acc) *Summary {
-	s := &Summary{Plan: c.plan.ID, Year: c.plan.Year(), Retirees: a.count, Eligible: a.elig,
+// summary builds the Report of a merged accumulator.
+func (c *Calculator) summary(a *acc) *Report {
+	s := &Report{Plan: c.plan.ID, Year: c.plan.Year(), Retirees: a.count, Eligible: a.elig,
 		PriorTotal: benefit.FromFen(a.prior), Increase: benefit.FromFen(a.inc), NewTotal: benefit.FromFen(a.prior + a.inc),
 		Arrears: benefit.FromFen(a.arrears)}
 	for r := reason(1); r < nReasons; r++ {
@@ -205,7 +222,7 @@ func (c *Calculator) summary(a *acc) *Summary {
 		}
 	}
 	if a.elig > 0 {
-		s.Average, _ = s.Increase.QuoInt(a.elig, benefit.FenHalfUp)
+		s.Average, _ = s.Increase.QuoInt(a.elig, benefit.FenHalfUp())
 	}
 	if a.prior > 0 {
 		s.Percent, _ = s.Increase.Ratio(s.PriorTotal, 6, benefit.HalfUp)
@@ -231,7 +248,7 @@ func (c *Calculator) summary(a *acc) *Summary {
 	if !a.light && a.elig > 0 {
 		s.Percentiles, s.Histogram = distribution(a)
 	}
-	if nl, ok := National(s.Year); ok && a.prior > 0 {
+	if nl, ok := NationalAdjustmentFor(s.Year); ok && a.prior > 0 {
 		s.National = nationalCheck(s, nl)
 	}
 	return s

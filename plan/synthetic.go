@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"iter"
 	"math/rand/v2"
 	"strconv"
 	"time"
@@ -20,19 +19,6 @@ import (
 // retiredBy (not eligible).
 func Synthetic(seed uint64, n int, retiredBy Date) Source {
 	return synthSource{seed, n, retiredBy}
-}
-
-// SyntheticSeq returns the retirees of Synthetic as Go values.
-func SyntheticSeq(seed uint64, n int, retiredBy Date) iter.Seq[Retiree] {
-	return func(yield func(Retiree) bool) {
-		g := newGen(seed, retiredBy)
-		for i := range n {
-			x := g.next(i)
-			if !yield(x.retiree()) {
-				return
-			}
-		}
-	}
 }
 
 type synthSource struct {

@@ -20,28 +20,29 @@ var (
 	ErrNoCostRule = errors.New("region: no cost-sharing rule for programme")
 )
 
-// A Level is the place of a division in the hierarchy.
-type Level int8
+// A Rank is the level of a division in the hierarchy (行政级别):
+// province, prefecture or county.
+type Rank int8
 
 const (
-	Province   Level = iota + 1 // 省级: XX0000
-	Prefecture                  // 地级: XXXX00
-	County                      // 县级: XXXXXX
+	Province   Rank = iota + 1 // 省级: XX0000
+	Prefecture                 // 地级: XXXX00
+	County                     // 县级: XXXXXX
 )
 
 var levelNames = [...]string{Province: "province", Prefecture: "prefecture", County: "county"}
 
 // String returns "province", "prefecture" or "county".
-func (l Level) String() string {
+func (l Rank) String() string {
 	if l >= Province && l <= County {
 		return levelNames[l]
 	}
-	return "Level(" + strconv.Itoa(int(l)) + ")"
+	return "Rank(" + strconv.Itoa(int(l)) + ")"
 }
 
-// ParseLevel parses "province", "prefecture" or "county" (the level
+// ParseRank parses "province", "prefecture" or "county" (the level
 // column of a divisions file). The error wraps benefit.ErrSyntax.
-func ParseLevel(s string) (Level, error) {
+func ParseRank(s string) (Rank, error) {
 	for l := Province; l <= County; l++ {
 		if s == levelNames[l] {
 			return l, nil
@@ -51,9 +52,9 @@ func ParseLevel(s string) (Level, error) {
 }
 
 // MarshalText implements encoding.TextMarshaler: "province",
-// "prefecture" or "county", and "" for the zero Level (as Code gives ""
-// for the zero Code). A Level out of range is an error.
-func (l Level) MarshalText() ([]byte, error) {
+// "prefecture" or "county", and "" for the zero Rank (as Code gives ""
+// for the zero Code). A Rank out of range is an error.
+func (l Rank) MarshalText() ([]byte, error) {
 	switch {
 	case l == 0:
 		return nil, nil
@@ -63,9 +64,9 @@ func (l Level) MarshalText() ([]byte, error) {
 	return []byte(levelNames[l]), nil
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler with ParseLevel.
-func (l *Level) UnmarshalText(b []byte) error {
-	v, err := ParseLevel(string(b))
+// UnmarshalText implements encoding.TextUnmarshaler with ParseRank.
+func (l *Rank) UnmarshalText(b []byte) error {
+	v, err := ParseRank(string(b))
 	if err != nil {
 		return err
 	}
@@ -159,10 +160,10 @@ func MustParseCode(s string) Code {
 // IsValid reports whether c is a parsed code (not the zero Code).
 func (c Code) IsValid() bool { return c.n != 0 }
 
-// Level returns the level the digits of c give: province for XX0000,
+// Rank returns the level the digits of c give: province for XX0000,
 // prefecture for XXXX00, county otherwise. A division of the table has
 // this level (the table refuses one that does not).
-func (c Code) Level() Level {
+func (c Code) Rank() Rank {
 	switch {
 	case c.n%10000 == 0:
 		return Province
@@ -180,7 +181,7 @@ func (c Code) Province() Code { return Code{c.n / 10000 * 10000} }
 // and true, or false when c is a province or its prefecture digits are
 // 00. It reads the digits only; Table.Resolve gives the recorded parent.
 func (c Code) Prefecture() (Code, bool) {
-	if c.Level() == Province || (c.n/100)%100 == 0 {
+	if c.Rank() == Province || (c.n/100)%100 == 0 {
 		return Code{}, false
 	}
 	return Code{c.n / 100 * 100}, true
@@ -193,7 +194,7 @@ func (c Code) Prefecture() (Code, bool) {
 // table's tiers and groups follow. For every division of the embedded
 // table the two agree.
 func (c Code) Parent() (Code, bool) {
-	switch c.Level() {
+	switch c.Rank() {
 	case County:
 		if p, ok := c.Prefecture(); ok {
 			return p, true

@@ -39,7 +39,7 @@ func TestParseCode(t *testing.T) {
 func TestLevelAndParents(t *testing.T) {
 	tests := []struct {
 		code  string
-		level region.Level
+		level region.Rank
 		chain []string // Ancestors, nearest first
 	}{
 		// 140822 万荣县 → 140800 运城市 → 140000 山西省 (policy-reference §8)
@@ -58,8 +58,8 @@ func TestLevelAndParents(t *testing.T) {
 	}
 	for _, tt := range tests {
 		c := region.MustParseCode(tt.code)
-		if c.Level() != tt.level {
-			t.Errorf("%s level %s, want %s", c, c.Level(), tt.level)
+		if c.Rank() != tt.level {
+			t.Errorf("%s level %s, want %s", c, c.Rank(), tt.level)
 		}
 		var got []string
 		for _, a := range c.Ancestors() {
@@ -86,7 +86,7 @@ func TestLevelAndParents(t *testing.T) {
 	if _, ok := region.MustParseCode("460000").Prefecture(); ok {
 		t.Error("a province has no prefecture")
 	}
-	for l, s := range map[region.Level]string{region.Province: "province", region.Prefecture: "prefecture", region.County: "county", 0: "Level(0)"} {
+	for l, s := range map[region.Rank]string{region.Province: "province", region.Prefecture: "prefecture", region.County: "county", 0: "Rank(0)"} {
 		if l.String() != s {
 			t.Errorf("%d: %s", l, l)
 		}
@@ -115,7 +115,7 @@ func TestContainsCompare(t *testing.T) {
 // Levels read and write as the level column of the divisions file does.
 func TestLevelText(t *testing.T) {
 	for _, s := range []string{"province", "prefecture", "county"} {
-		var l region.Level
+		var l region.Rank
 		if err := l.UnmarshalText([]byte(s)); err != nil || l.String() != s {
 			t.Errorf("%s: %s %v", s, l, err)
 		}
@@ -124,14 +124,14 @@ func TestLevelText(t *testing.T) {
 		}
 	}
 	for _, s := range []string{"", "County", "省级", "town"} {
-		if _, err := region.ParseLevel(s); !errors.Is(err, benefit.ErrSyntax) {
+		if _, err := region.ParseRank(s); !errors.Is(err, benefit.ErrSyntax) {
 			t.Errorf("%q: %v", s, err)
 		}
 	}
-	if b, err := region.Level(0).MarshalText(); err != nil || len(b) != 0 {
+	if b, err := region.Rank(0).MarshalText(); err != nil || len(b) != 0 {
 		t.Errorf("the zero Level marshals as %q %v, want nothing", b, err)
 	}
-	if _, err := region.Level(7).MarshalText(); !errors.Is(err, benefit.ErrSyntax) {
+	if _, err := region.Rank(7).MarshalText(); !errors.Is(err, benefit.ErrSyntax) {
 		t.Errorf("Level(7): %v", err)
 	}
 }

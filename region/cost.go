@@ -66,7 +66,7 @@ func (r CostRule) validate() error {
 			if !ok {
 				return fmt.Errorf("%w: %s has no share for tier %s", benefit.ErrSyntax, name, tr)
 			}
-			if s.Sign() < 0 || s.Cmp(benefit.One) > 0 {
+			if s.Sign() < 0 || s.Cmp(benefit.Percent(100)) > 0 {
 				return fmt.Errorf("%s tier %s: %w", name, tr, errShare)
 			}
 		}
@@ -116,7 +116,7 @@ type Split struct {
 // it; pass floorPart = total for a shortfall below the floor (a
 // floorPart above total is taken as total). The central share is
 // computed exactly and rounded once, half-up to the fen
-// (benefit.FenHalfUp), and the local share is total minus the central
+// (benefit.FenHalfUp()), and the local share is total minus the central
 // one, so the two always add up to total.
 //
 // The error wraps ErrNoCostRule for a programme without a rule (the
@@ -135,6 +135,6 @@ func (t *Table) Split(program string, c Code, total, floorPart benefit.Amount) (
 		floorPart = total
 	}
 	topUp := total.Sub(floorPart)
-	central := floorPart.MulRate(r.FloorPart[tr.String()]).Add(topUp.MulRate(r.TopUp[tr.String()])).Round(benefit.FenHalfUp)
+	central := floorPart.MulRate(r.FloorPart[tr.String()]).Add(topUp.MulRate(r.TopUp[tr.String()])).Round(benefit.FenHalfUp())
 	return Split{Total: total, Central: central, Local: total.Sub(central)}, nil
 }

@@ -39,7 +39,7 @@
 // them. [Table.Resolve] and [Table.Lookup] give a division,
 // [Table.Ancestors] its chain, [Table.Under] a division's whole tree,
 // [Table.Name] a display name. A division's level is always the one its
-// digits give ([Code.Level]: XX0000 a province, XXXX00 a prefecture,
+// digits give ([Code.Rank]: XX0000 a province, XXXX00 a prefecture,
 // any other a county).
 //
 // 124 of the divisions are statistical units, not GB/T 2260
@@ -78,7 +78,7 @@
 //
 // # Zero values
 //
-// The zero [Code], [Tier] and [Level] are not valid (IsValid reports it
+// The zero [Code], [Tier] and [Rank] are not valid (IsValid reports it
 // for Code and Tier); the methods that resolve a code report a zero Code
 // as an error wrapping [ErrInvalidCode]. The zero [Split] is a split of
 // 0.00. There is no useful zero Table: use [Default], or a table it

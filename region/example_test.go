@@ -18,7 +18,7 @@ func ExampleTable_Ancestors() {
 	fmt.Println(c, t.Name(c))
 	for _, a := range chain {
 		d, _ := t.Lookup(a)
-		fmt.Println(a, d.Level, d.Name)
+		fmt.Println(a, d.Rank, d.Name)
 	}
 	// Output:
 	// 371723 成武县

@@ -45,12 +45,12 @@ func FuzzParseCode(f *testing.F) {
 		}
 		prev := c
 		for _, a := range c.Ancestors() {
-			if a.Level() >= prev.Level() || !a.Contains(c) || c.Contains(a) && a != c {
+			if a.Rank() >= prev.Rank() || !a.Contains(c) || c.Contains(a) && a != c {
 				t.Fatalf("bad ancestor %s of %s", a, c)
 			}
 			prev = a
 		}
-		if c.Province().Level() != region.Province || !c.Province().Contains(c) {
+		if c.Province().Rank() != region.Province || !c.Province().Contains(c) {
 			t.Fatalf("province of %s", c)
 		}
 		d, held := tb.Lookup(c)
@@ -59,7 +59,7 @@ func FuzzParseCode(f *testing.F) {
 		_, errAnc := tb.Ancestors(c)
 		_, errGroups := tb.GroupsOf(c)
 		if held {
-			if err != nil || errTier != nil || errAnc != nil || errGroups != nil || d.Code != c || d.Level != c.Level() {
+			if err != nil || errTier != nil || errAnc != nil || errGroups != nil || d.Code != c || d.Rank != c.Rank() {
 				t.Fatalf("%s is held (%+v) but: %v / %v / %v / %v", c, d, err, errTier, errAnc, errGroups)
 			}
 			return
@@ -108,10 +108,10 @@ func FuzzWithDivisions(f *testing.F) {
 		}
 		for d := range tb.All() {
 			anc, err := tb.Ancestors(d.Code)
-			if err != nil || d.Level != d.Code.Level() {
+			if err != nil || d.Rank != d.Code.Rank() {
 				t.Fatalf("%+v: %v", d, err)
 			}
-			if d.Level != region.Province && (len(anc) == 0 || anc[len(anc)-1] != d.Code.Province()) {
+			if d.Rank != region.Province && (len(anc) == 0 || anc[len(anc)-1] != d.Code.Province()) {
 				t.Fatalf("%s: chain %v does not end at its province", d.Code, anc)
 			}
 		}

@@ -27,7 +27,7 @@ type Division struct {
 	Code   Code   `json:"code"`
 	Name   string `json:"name"`              // Chinese name, e.g. "成武县"
 	NameEN string `json:"name_en,omitempty"` // English name, where the table has one
-	Level  Level  `json:"level"`             // the level the code's digits give (Code.Level)
+	Rank   Rank   `json:"level"`             // the level the code's digits give (Code.Rank)
 	// Parent is the division this one lies directly under (上级区划), as
 	// the table records it; zero for a province.
 	Parent Code `json:"parent,omitzero"`
@@ -204,7 +204,7 @@ func readDivisions(r io.Reader, name string) ([]divisionRow, error) {
 			return nil, rec.Err(colCode, fmt.Errorf("%w: code %s already on line %d", benefit.ErrSyntax, c, prev))
 		}
 		seen[c] = rec.Line()
-		row := divisionRow{d: Division{Code: c, Name: rec.Get(colName), NameEN: rec.Get(colNameEN), Level: c.Level()}, rec: rec}
+		row := divisionRow{d: Division{Code: c, Name: rec.Get(colName), NameEN: rec.Get(colNameEN), Rank: c.Rank()}, rec: rec}
 		if row.d.Name == "" {
 			return nil, rec.Err(colName, fmt.Errorf("%w: empty name", benefit.ErrSyntax))
 		}
@@ -241,32 +241,32 @@ const (
 func (row *divisionRow) readLevelParent() error {
 	d, rec := &row.d, row.rec
 	if s := rec.Get(colLevel); s != "" {
-		l, err := ParseLevel(s)
+		l, err := ParseRank(s)
 		if err != nil {
 			return rec.Err(colLevel, err)
 		}
-		if l != d.Level {
-			return rec.Err(colLevel, fmt.Errorf("%w: level %s, but %s is a %s code (%s)", benefit.ErrSyntax, l, d.Code, d.Level, levelPattern[d.Level]))
+		if l != d.Rank {
+			return rec.Err(colLevel, fmt.Errorf("%w: level %s, but %s is a %s code (%s)", benefit.ErrSyntax, l, d.Code, d.Rank, levelPattern[d.Rank]))
 		}
-	} else if d.Level != Province {
-		return rec.Err(colLevel, fmt.Errorf("%w: missing level (want %s for %s)", benefit.ErrSyntax, d.Level, d.Code))
+	} else if d.Rank != Province {
+		return rec.Err(colLevel, fmt.Errorf("%w: missing level (want %s for %s)", benefit.ErrSyntax, d.Rank, d.Code))
 	}
 	s := rec.Get(colParent)
-	if d.Level == Province {
+	if d.Rank == Province {
 		if s != "" {
 			return rec.Err(colParent, fmt.Errorf("%w: a province has no parent", benefit.ErrSyntax))
 		}
 		return nil
 	}
 	if s == "" {
-		return rec.Err(colParent, fmt.Errorf("%w: missing parent of %s %s", benefit.ErrSyntax, d.Level, d.Code))
+		return rec.Err(colParent, fmt.Errorf("%w: missing parent of %s %s", benefit.ErrSyntax, d.Rank, d.Code))
 	}
 	p, err := ParseCode(s)
 	if err != nil {
 		return rec.Err(colParent, err)
 	}
-	if p.Level() >= d.Level {
-		return rec.Err(colParent, fmt.Errorf("%w: parent %s is a %s code, not above the %s %s", benefit.ErrSyntax, p, p.Level(), d.Level, d.Code))
+	if p.Rank() >= d.Rank {
+		return rec.Err(colParent, fmt.Errorf("%w: parent %s is a %s code, not above the %s %s", benefit.ErrSyntax, p, p.Rank(), d.Rank, d.Code))
 	}
 	if p.Province() != d.Code.Province() {
 		return rec.Err(colParent, fmt.Errorf("%w: parent %s is in another province than %s", benefit.ErrSyntax, p, d.Code))
@@ -317,7 +317,7 @@ func (t *Table) WithDivisions(r io.Reader, name string) (*Table, error) {
 			return nil, row.rec.Err(colParent, fmt.Errorf("%w: %s %s is in the table under %s %s; this file puts it under %s",
 				benefit.ErrSyntax, d.Code, old.Name, old.Parent, t.Name(old.Parent), d.Parent))
 		}
-		if _, ok := t.index[d.Parent]; d.Level != Province && !ok && !inFile[d.Parent] {
+		if _, ok := t.index[d.Parent]; d.Rank != Province && !ok && !inFile[d.Parent] {
 			return nil, row.rec.Err(colParent, &CodeError{Input: d.Parent.String(), Msg: "neither a division of the table nor a row of this file", Err: ErrUnknownRegion})
 		}
 	}
@@ -445,7 +445,7 @@ func (t *Table) All() iter.Seq[Division] {
 func (t *Table) Provinces() []Division {
 	var out []Division
 	for _, d := range t.divs {
-		if d.Level == Province {
+		if d.Rank == Province {
 			out = append(out, d)
 		}
 	}

@@ -116,17 +116,17 @@ func TestDefaultTable(t *testing.T) {
 	if tb.Len() != 3348 {
 		t.Errorf("%d divisions, want 3,348", tb.Len())
 	}
-	levels := map[region.Level]int{}
+	levels := map[region.Rank]int{}
 	stats := 0
 	for d := range tb.All() {
-		levels[d.Level]++
+		levels[d.Rank]++
 		if d.StatisticalOnly {
 			stats++
 			if n := d.Code.String(); n[4:] < "71" || n[4:] > "80" {
 				t.Errorf("%s %s is statistical-only but its digits 5-6 are not 71-80", d.Code, d.Name)
 			}
 		}
-		if d.Name == "" || d.Level != d.Code.Level() {
+		if d.Name == "" || d.Rank != d.Code.Rank() {
 			t.Errorf("%+v", d)
 		}
 	}
@@ -143,7 +143,7 @@ func TestResolveAndAncestors(t *testing.T) {
 	tb := region.Default()
 	tests := []struct {
 		code, name string
-		level      region.Level
+		level      region.Rank
 		stats      bool
 		chain      []string // Ancestors, nearest first
 	}{
@@ -166,7 +166,7 @@ func TestResolveAndAncestors(t *testing.T) {
 			t.Errorf("%s: %v", tt.code, err)
 			continue
 		}
-		if d.Code != c || d.Name != tt.name || d.Level != tt.level || d.StatisticalOnly != tt.stats || tb.Name(c) != tt.name {
+		if d.Code != c || d.Name != tt.name || d.Rank != tt.level || d.StatisticalOnly != tt.stats || tb.Name(c) != tt.name {
 			t.Errorf("%s: %+v, want %s %s statistical-only %v", tt.code, d, tt.name, tt.level, tt.stats)
 		}
 		anc, err := tb.Ancestors(c)
@@ -190,13 +190,13 @@ func TestDefaultParentsAgreeWithDigits(t *testing.T) {
 	tb := region.Default()
 	for d := range tb.All() {
 		p, ok := d.Code.Parent()
-		if d.Level == region.Province {
+		if d.Rank == region.Province {
 			if ok || d.Parent.IsValid() {
 				t.Errorf("province %s has parent %s", d.Code, d.Parent)
 			}
 			continue
 		}
-		if _, held := tb.Lookup(d.Parent); !held || d.Parent != p || d.Parent.Level() >= d.Level {
+		if _, held := tb.Lookup(d.Parent); !held || d.Parent != p || d.Parent.Rank() >= d.Rank {
 			t.Errorf("%s %s: parent %s, digits give %s", d.Code, d.Name, d.Parent, p)
 		}
 	}
@@ -371,7 +371,7 @@ func TestWithDivisions(t *testing.T) {
 	}
 	m := region.MustParseCode
 	d, ok := tb.Lookup(m("371202"))
-	if !ok || d.Name != "莱城区" || d.NameEN != "Laicheng District" || d.Level != region.County || d.Parent != m("371200") {
+	if !ok || d.Name != "莱城区" || d.NameEN != "Laicheng District" || d.Rank != region.County || d.Parent != m("371200") {
 		t.Errorf("371202: %+v %v", d, ok)
 	}
 	anc, err := tb.Ancestors(m("371203"))

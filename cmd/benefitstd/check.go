@@ -10,6 +10,7 @@ import (
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/internal/outfile"
 	"github.com/benefitstd/benefitstd/internal/xlsxin"
 	"github.com/benefitstd/benefitstd/output"
 )
@@ -89,8 +90,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "benefitstd check:", err)
 		return exitUsage
 	}
-	outPath := output.Path{Label: "--out", Name: *out}
-	if err := checkOutputs([]output.Path{outPath}, []output.Path{{Label: "--levels", Name: *levels}, {Label: "--floors", Name: *floorsFile},
+	outPath := outfile.Path{Label: "--out", Name: *out}
+	if err := checkOutputs([]outfile.Path{outPath}, []outfile.Path{{Label: "--levels", Name: *levels}, {Label: "--floors", Name: *floorsFile},
 		{Label: "--catalogue", Name: *catFile}, {Label: "--expect", Name: *expectFile}, {Label: "--regions", Name: *regionsFile}}); err != nil {
 		fmt.Fprintln(stderr, "benefitstd check:", err)
 		return exitUsage
@@ -168,7 +169,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if *expectFile != "" {
 		f, err := os.Open(*expectFile)
 		if err == nil {
-			opts.Expect, err = floor.ReadExpectationsWith(f, *expectFile, setOpts)
+			opts.Expect, err = floor.ReadExpectations(f, *expectFile, setOpts)
 			f.Close()
 		}
 		if err != nil {
@@ -222,7 +223,7 @@ func readLevels(path, sheet string, opts floor.SetOptions) (floor.Input, error) 
 			return floor.Input{}, err
 		}
 		defer s.Close()
-		levels, err := floor.ReadCSVWith(s, path, opts)
+		levels, err := floor.ReadCSV(s, path, opts)
 		return floor.Input{Levels: levels}, s.Locate(err)
 	}
 	if ext != ".csv" && ext != ".json" {
@@ -234,10 +235,10 @@ func readLevels(path, sheet string, opts floor.SetOptions) (floor.Input, error) 
 	}
 	defer f.Close()
 	if ext == ".csv" {
-		levels, err := floor.ReadCSVWith(f, path, opts)
+		levels, err := floor.ReadCSV(f, path, opts)
 		return floor.Input{Levels: levels}, err
 	}
-	return floor.ReadJSONWith(f, path, opts)
+	return floor.ReadJSON(f, path, opts)
 }
 
 // oneLine keeps an error message on one line.
@@ -251,7 +252,7 @@ func readFloors(path string, opts floor.SetOptions) (*floor.Set, error) {
 		return nil, err
 	}
 	defer f.Close()
-	mine, err := floor.LoadWith(f, path, opts)
+	mine, err := floor.Load(f, path, opts)
 	if err != nil {
 		return nil, err
 	}

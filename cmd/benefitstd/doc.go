@@ -9,6 +9,22 @@
 //	benefitstd check    [--levels FILE [--sheet NAME]] [--floors FILE] [--catalogue FILE] [--regions FILE] [--expect FILE] [--pass-through] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM] [--as-of YYYY-MM] [--format text|json|junit|xlsx] [--out FILE] [--fail-on violation|warning]
 //	benefitstd simulate [--scenario FILE] [--regions FILE] [--format table|csv|json|xlsx] [--bom] [--detail] [--compare FILE] [--sweep PATH --values LIST] [--out FILE] [--chart FILE] [--progress]
 //	benefitstd plan     (--plan FILE | --builtin ID) [--retirees FILE [--sheet NAME]] [--calibrate PART --target PCT] [--per-person FILE [--bom]] [--format text|json|xlsx] [--out FILE]
+//	benefitstd serve    [--addr HOST:PORT] [--token-file FILE] [--tls-cert FILE --tls-key FILE] [--max-body BYTES] [--max-retirees N] [--max-concurrent N] [--max-duration D] [--read-timeout D] [--write-timeout D] [--idle-timeout D] [--shutdown-timeout D] [--log-format json|text]
+//
+// serve runs the library as an HTTP/JSON service (package service; the
+// OpenAPI 3.1 contract api/openapi.yaml is served at /openapi.json) on
+// 127.0.0.1:8080 unless --addr says otherwise, with every job (POST
+// /v1/check, /v1/simulate, /v1/simulate/compare, /v1/plan) and listing
+// (GET /v1/floors, /v1/programs, /v1/regions, /v1/plans). It logs one
+// JSON line per request on standard error and, on SIGINT or SIGTERM,
+// stops accepting, finishes the requests at work (for at most
+// --shutdown-timeout) and exits 0.
+//
+// simulate's --sweep names its parameter by its JSON path in the
+// scenario: rule.amount, rule.percent, rule.parts[i].amount,
+// rule.parts[i].percent, constraints.fiscal_cap.percent,
+// constraints.max_step_percent or floor.projection.step; --values is a
+// comma list ("1%,2%,3%") or, for an amount, a range from:to:step.
 //
 // check's --as-of (the last month whose arrears are counted) defaults to
 // the current month: the only place the tool reads the clock.
@@ -21,7 +37,7 @@
 // A levels or retirees file ending in .xlsx is an Excel workbook, read
 // from its first sheet or --sheet NAME with the CSV's header
 // (internal/xlsxin): an error names the sheet and the cell. --format
-// xlsx writes an Excel workbook (output.XLSX), to --out or to a
+// xlsx writes an Excel workbook (output.FormatXLSX), to --out or to a
 // standard output that is not a terminal.
 //
 // When standard error is a terminal, simulate and plan show a progress
@@ -32,7 +48,7 @@
 // The command flags, reads, calls the library and renders its result
 // with package output; nothing else. Reports go to standard output. An
 // output file (--out, --chart, --per-person) is written whole or not at
-// all (output.File): to a temporary file beside it, renamed into place
+// all (outfile.File): to a temporary file beside it, renamed into place
 // when the work is complete; an existing file keeps its permissions, a
 // symbolic link keeps pointing at the file it names, and a FIFO, device,
 // socket or a file with several hard links is refused ("-" is standard
@@ -40,11 +56,12 @@
 // --regions, --plan, --retirees, --levels, --floors, --catalogue,
 // --expect; by os.SameFile, so links and "./x" count) or another output
 // is refused before anything is read. CSV written for people neutralises
-// text a spreadsheet would run as a formula (output.CSV); --bom starts it
+// text a spreadsheet would run as a formula (package output); --bom starts it
 // with a UTF-8 byte-order mark for Excel or WPS in a Chinese locale.
 //
 // Exit status: 0 on success, 1 when a check finds something at or above
 // its --fail-on level, 2 on bad input or usage or when an output cannot
 // be written (a full disk, a closed pipe); 130 on SIGINT and 143 on
-// SIGTERM, which remove the output files not yet complete.
+// SIGTERM, which remove the output files not yet complete (serve: 0
+// after a graceful shutdown, 1 when it cannot serve).
 package main

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/benefitstd/benefitstd/internal/outfile"
 	"github.com/benefitstd/benefitstd/output"
 )
 
@@ -34,19 +35,19 @@ func noEmpty(fset *flag.FlagSet, names ...string) error {
 // outputs are the files the running command writes: renamed into place
 // together by outputs.Commit when its work is complete, discarded when
 // it fails, and discarded by main on SIGINT or SIGTERM.
-var outputs output.Files
+var outputs outfile.Files
 
 // checkOutputs tells, before anything is read, an output file that names
-// an input or another output, or that cannot be written (output.Distinct,
-// output.CheckPath). An output "" (not given) or "-" (standard output)
+// an input or another output, or that cannot be written (outfile.Distinct,
+// outfile.CheckPath). An output "" (not given) or "-" (standard output)
 // is left out.
-func checkOutputs(outs, ins []output.Path) error {
-	if err := output.Distinct(outs, ins); err != nil {
+func checkOutputs(outs, ins []outfile.Path) error {
+	if err := outfile.Distinct(outs, ins); err != nil {
 		return err
 	}
 	for _, o := range outs {
 		if o.Name != "" && o.Name != "-" {
-			if err := output.CheckPath(o.Label, o.Name); err != nil {
+			if err := outfile.CheckPath(o.Label, o.Name); err != nil {
 				return err
 			}
 		}
@@ -76,7 +77,7 @@ func writeStdout(stdout io.Writer, format string, v any) error {
 // toFile writes data to the output file p, one of outputs, for
 // outputs.Commit to rename into place; it writes nothing and reports
 // false when p is standard output ("" or "-").
-func toFile(p output.Path, data []byte, perm fs.FileMode) (bool, error) {
+func toFile(p outfile.Path, data []byte, perm fs.FileMode) (bool, error) {
 	if p.Name == "" || p.Name == "-" {
 		return false, nil
 	}
@@ -90,7 +91,7 @@ func toFile(p output.Path, data []byte, perm fs.FileMode) (bool, error) {
 
 // writeResult renders v in format and writes it to the output file out,
 // renamed into place whole, or, when out is "" or "-", to stdout.
-func writeResult(stdout io.Writer, out output.Path, format string, v any, opts output.Options) error {
+func writeResult(stdout io.Writer, out outfile.Path, format string, v any, opts output.Options) error {
 	b, err := rendered(format, v, opts)
 	if err != nil {
 		return err

@@ -23,20 +23,26 @@ type command struct {
 	name    string
 	summary string
 	run     func(args []string, stdout, stderr io.Writer) int
+	// ownSignals: the command handles SIGINT and SIGTERM itself (serve
+	// finishes the requests at work), instead of stopOnSignal.
+	ownSignals bool
 }
 
 func commands() []command {
 	return []command{
-		{"regions", "list administrative divisions with fiscal tier and central share", runRegions},
-		{"floors", "list programmes and the national floors with their sources", runFloors},
-		{"check", "check local levels against the national floors; report what is owed", runCheck},
-		{"simulate", "simulate periodic adjustment of a programme under fiscal capacity", runSimulate},
-		{"plan", "cost a retiree adjustment plan over a population, calibrate it", runPlan},
+		{"regions", "list administrative divisions with fiscal tier and central share", runRegions, false},
+		{"floors", "list programmes and the national floors with their sources", runFloors, false},
+		{"check", "check local levels against the national floors; report what is owed", runCheck, false},
+		{"simulate", "simulate periodic adjustment of a programme under fiscal capacity", runSimulate, false},
+		{"plan", "cost a retiree adjustment plan over a population, calibrate it", runPlan, false},
+		{"serve", "serve the library over HTTP/JSON (OpenAPI contract at /openapi.json)", runServe, true},
 	}
 }
 
 func main() {
-	stopOnSignal(os.Stderr)
+	if i := slices.IndexFunc(commands(), func(c command) bool { return len(os.Args) > 1 && c.name == os.Args[1] }); i < 0 || !commands()[i].ownSignals {
+		stopOnSignal(os.Stderr)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/benefitstd/benefitstd/output"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -92,10 +91,10 @@ func TestRegionsJSON(t *testing.T) {
 	code, out, stderr := invokeCLI("regions", "--format", "json")
 	require.Equal(t, exitOK, code, stderr)
 	var doc struct {
-		Divisions []output.RegionRow `json:"divisions"`
+		Divisions []regionRow `json:"divisions"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(out), &doc))
-	got := map[string]output.RegionRow{}
+	got := map[string]regionRow{}
 	for _, r := range doc.Divisions {
 		got[r.Code] = r
 	}
@@ -146,14 +145,31 @@ func TestRegionsUnderAll(t *testing.T) {
 	code, out, stderr = invokeCLI("regions", "--all", "--format", "json")
 	require.Equal(t, exitOK, code, stderr)
 	var doc struct {
-		Divisions []output.RegionRow  `json:"divisions"`
-		Counts    output.RegionCounts `json:"counts"`
+		Divisions []regionRow  `json:"divisions"`
+		Counts    regionCounts `json:"counts"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(out), &doc))
 	assert.Len(t, doc.Divisions, 3348)
-	assert.Equal(t, output.RegionCounts{Divisions: 3348, Provinces: 31, Prefectures: 342, Counties: 2975, StatisticalOnly: 124}, doc.Counts)
+	assert.Equal(t, regionCounts{Divisions: 3348, Provinces: 31, Prefectures: 342, Counties: 2975, StatisticalOnly: 124}, doc.Counts)
 
 	code, out, stderr = invokeCLI("regions", "--regions", "testdata/regions_laiwu.csv", "--under", "371200")
 	require.Equal(t, exitOK, code, stderr)
 	assert.Regexp(t, `371202 +莱城区 +Laicheng District +county +371200 +3 +50%`, out)
+}
+
+// regionRow and regionCounts are the JSON of `benefitstd regions`: a
+// division and the counts of the table (output.RegionList).
+type regionRow struct {
+	Code         string `json:"code"`
+	Level        string `json:"level"`
+	Tier         int    `json:"tier"`
+	CentralShare string `json:"central_share"`
+}
+
+type regionCounts struct {
+	Divisions       int `json:"divisions"`
+	Provinces       int `json:"provinces"`
+	Prefectures     int `json:"prefectures"`
+	Counties        int `json:"counties"`
+	StatisticalOnly int `json:"statistical_only"`
 }

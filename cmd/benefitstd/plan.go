@@ -10,6 +10,7 @@ import (
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/internal/input"
+	"github.com/benefitstd/benefitstd/internal/outfile"
 	"github.com/benefitstd/benefitstd/internal/xlsxin"
 	"github.com/benefitstd/benefitstd/output"
 	"github.com/benefitstd/benefitstd/plan"
@@ -53,7 +54,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 		return fail(fmt.Errorf("--workers %d: want 0 (GOMAXPROCS) or more", *workers))
 	}
 	if *list {
-		if err := writeStdout(stdout, output.FormatText, &output.PlanList{Plans: plan.Builtins(), National: plan.NationalLevels()}); err != nil {
+		if err := writeStdout(stdout, output.FormatText, &output.PlanList{Plans: plan.Builtins(), National: plan.NationalAdjustments()}); err != nil {
 			return fail(err)
 		}
 		return exitOK
@@ -102,8 +103,8 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	}
 	// Tell a bad output path, or one that names an input, before
 	// anything is read.
-	ppPath, outPath := output.Path{Label: "--per-person", Name: *perPerson}, output.Path{Label: "--out", Name: *out}
-	if err := checkOutputs([]output.Path{ppPath, outPath}, []output.Path{{Label: "--plan", Name: *planFile}, {Label: "--retirees", Name: *retirees}}); err != nil {
+	ppPath, outPath := outfile.Path{Label: "--per-person", Name: *perPerson}, outfile.Path{Label: "--out", Name: *out}
+	if err := checkOutputs([]outfile.Path{ppPath, outPath}, []outfile.Path{{Label: "--plan", Name: *planFile}, {Label: "--retirees", Name: *retirees}}); err != nil {
 		return fail(err)
 	}
 
@@ -138,7 +139,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 			return fail(err)
 		}
 		defer s.Close()
-		src, locate = plan.ReadCSV(s, *retirees), s.Locate
+		src, locate = plan.ReadCSV(s, *retirees, benefit.Limits{}), s.Locate
 		run.Population = *retirees + " (" + input.SheetRef(s.Name()) + ")"
 		bar = newMeter(stderr, -1, "applying the plan", "retirees")
 	case *retirees != "":
@@ -153,7 +154,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 				r, byBytes = &countingReader{r: f, m: bar}, true
 			}
 		}
-		src = plan.ReadCSV(r, *retirees)
+		src = plan.ReadCSV(r, *retirees, benefit.Limits{})
 		run.Population = *retirees
 	default:
 		src = plan.Synthetic(*seed, *synthN, p.RetiredBy)
@@ -233,7 +234,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 		return fail(fmt.Errorf("%s: no retirees (only a header?)", *retirees))
 	}
 	bar.done()
-	run.Plan, run.Summary = p, s
+	run.Plan, run.Report = p, s
 	report, err := rendered(*format, &run, output.Options{})
 	if err != nil {
 		return fail(err)

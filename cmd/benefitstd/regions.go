@@ -87,13 +87,13 @@ func runRegions(args []string, stdout, stderr io.Writer) int {
 func ownTiers(t *region.Table) []region.Division {
 	var out []region.Division
 	for d := range t.All() {
-		if d.Level == region.Province {
+		if d.Rank == region.Province {
 			out = append(out, d)
 		}
 	}
 	for tr := region.Tier(1); tr <= 5; tr++ {
 		for _, c := range t.TierMembers(tr) {
-			if d, _ := t.Lookup(c); d.Level != region.Province {
+			if d, _ := t.Lookup(c); d.Rank != region.Province {
 				out = append(out, d)
 			}
 		}

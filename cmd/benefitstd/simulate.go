@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/outfile"
 	"github.com/benefitstd/benefitstd/output"
 )
 
@@ -32,8 +35,8 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	compare := fs.String("compare", "", "second scenario JSON `file`; writes its differences from --scenario")
 	out := fs.String("out", "", "write the output to `file` (\"-\": standard output, the default); a name ending in .svg writes the chart, in .xlsx a workbook")
 	chart := fs.String("chart", "", "also write an SVG chart of the levels and the national floor to `file`")
-	sweep := fs.String("sweep", "", "JSON `path` of a parameter to sweep, e.g. rule.amount or constraints.fiscal_cap.percent")
-	values := fs.String("values", "", "values for --sweep: a comma list (\"1%,2%,3%\") or an amount range from:to:step (\"0:100:5\")")
+	sweep := fs.String("sweep", "", "JSON `path` of the parameter to sweep: "+sweepNames)
+	values := fs.String("values", "", "values for --sweep: a comma list (\"1%,2%,3%\") or, for an amount, a range from:to:step (\"0:100:5\")")
 	workers := fs.Int("workers", 0, "regions run in parallel (0: GOMAXPROCS); the output does not depend on it")
 	progress := fs.Bool("progress", false, "report progress on standard error as lines (a terminal shows a bar without it)")
 	printDefault := fs.Bool("print-default", false, "print the embedded default scenario's JSON and exit")
@@ -98,8 +101,8 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	}
 	// Tell a bad output path, or one that names an input, before anything
 	// is read.
-	outs := []output.Path{{Label: "--out", Name: *out}, {Label: "--chart", Name: *chart}}
-	if err := checkOutputs(outs, []output.Path{{Label: "--scenario", Name: *scenario}, {Label: "--compare", Name: *compare}, {Label: "--regions", Name: *regionsFile}}); err != nil {
+	outs := []outfile.Path{{Label: "--out", Name: *out}, {Label: "--chart", Name: *chart}}
+	if err := checkOutputs(outs, []outfile.Path{{Label: "--scenario", Name: *scenario}, {Label: "--compare", Name: *compare}, {Label: "--regions", Name: *regionsFile}}); err != nil {
 		return fail(err)
 	}
 	tab, err := loadRegions(*regionsFile)
@@ -112,9 +115,10 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	ctx := context.Background()
-	var vals []string
+	var param adjust.SweepParam
+	var nvals int
 	if *sweep != "" {
-		if vals, err = sweepValues(*values); err != nil {
+		if param, nvals, err = sweepParam(*sweep, *values); err != nil {
 			return fail(err)
 		}
 	}
@@ -124,7 +128,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		runs := 1
 		switch {
 		case *sweep != "":
-			runs = len(vals)
+			runs = nvals
 		case *compare != "":
 			runs = 2
 		}
@@ -138,7 +142,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	var ra *adjust.Result
 	switch {
 	case *sweep != "":
-		if res, err = adjust.Sweep(ctx, a, *sweep, vals, opts); err != nil {
+		if res, err = adjust.Sweep(ctx, a, param, opts); err != nil {
 			return fail(err)
 		}
 	case *compare != "":
@@ -187,7 +191,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	defer outputs.Discard()
 	var toStdout []byte
 	for _, o := range []struct {
-		p    output.Path
+		p    outfile.Path
 		data []byte
 	}{{outs[0], body}, {outs[1], svg}} {
 		if o.data == nil {
@@ -254,11 +258,79 @@ func loadScenario(name string, opts adjust.Options) (adjust.Scenario, error) {
 		return adjust.Scenario{}, err
 	}
 	defer f.Close()
-	return adjust.LoadScenarioWith(f, name, opts)
+	return adjust.LoadScenario(f, name, opts)
 }
 
-// sweepValues parses "a,b,c" or an amount range "from:to:step".
-func sweepValues(s string) ([]string, error) {
+// sweepNames lists the parameters --sweep takes, by their JSON path in
+// the scenario.
+const sweepNames = "rule.amount, rule.percent (or rule.parts[i].amount, rule.parts[i].percent of a sum rule), " +
+	"constraints.fiscal_cap.percent, constraints.max_step_percent, floor.projection.step"
+
+var rulePart = regexp.MustCompile(`^rule\.((?:parts\[\d{1,4}\]\.)*)(amount|percent)$`)
+
+// sweepParam maps --sweep name and --values list to the parameter of
+// package adjust, and the number of its values: a comma list
+// ("1%,2%,3%") or, for an amount, a range "from:to:step".
+func sweepParam(name, list string) (adjust.SweepParam, int, error) {
+	var amounts func(...benefit.Amount) adjust.SweepParam
+	var rates func(...benefit.Rate) adjust.SweepParam
+	var parts []int
+	switch name {
+	case "constraints.fiscal_cap.percent":
+		rates = adjust.SweepFiscalCapPercent
+	case "constraints.max_step_percent":
+		rates = adjust.SweepMaxStepPercent
+	case "floor.projection.step":
+		amounts = adjust.SweepFloorStep
+	default:
+		m := rulePart.FindStringSubmatch(name)
+		if m == nil {
+			return adjust.SweepParam{}, 0, fmt.Errorf("--sweep %s: not a parameter that can be swept (want %s)", name, sweepNames)
+		}
+		for _, p := range strings.Split(strings.TrimSuffix(m[1], "."), ".") {
+			if p != "" {
+				n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(p, "parts["), "]")) // at most 4 digits
+				parts = append(parts, n)
+			}
+		}
+		if m[2] == "amount" {
+			amounts = adjust.SweepRuleAmount
+		} else {
+			rates = adjust.SweepRulePercent
+		}
+	}
+	var p adjust.SweepParam
+	var n int
+	if amounts != nil {
+		vals, err := sweepAmounts(name, list)
+		if err != nil {
+			return adjust.SweepParam{}, 0, err
+		}
+		p, n = amounts(vals...), len(vals)
+	} else {
+		var vals []benefit.Rate
+		for _, s := range strings.Split(list, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				r, err := benefit.ParseRate(s)
+				if err != nil {
+					return adjust.SweepParam{}, 0, fmt.Errorf("--sweep %s --values %q: %w", name, list, err)
+				}
+				vals = append(vals, r)
+			}
+		}
+		if len(vals) == 0 {
+			return adjust.SweepParam{}, 0, fmt.Errorf("--values %q: no values (%s is a rate: give a comma list such as 1%%,2%%,3%%)", list, name)
+		}
+		p, n = rates(vals...), len(vals)
+	}
+	for _, i := range parts {
+		p = p.InPart(i)
+	}
+	return p, n, nil
+}
+
+// sweepAmounts parses "a,b,c" or an amount range "from:to:step".
+func sweepAmounts(name, s string) ([]benefit.Amount, error) {
 	if parts := strings.Split(s, ":"); len(parts) == 3 {
 		var am [3]benefit.Amount
 		for i, p := range parts {
@@ -271,16 +343,20 @@ func sweepValues(s string) ([]string, error) {
 		if am[0].Cmp(am[1]) > 0 {
 			return nil, fmt.Errorf("--values %q: the range runs from %s down to %s; want from ≤ to", s, am[0], am[1])
 		}
-		vals, err := adjust.Values(am[0], am[1], am[2])
+		vals, err := adjust.AmountRange(am[0], am[1], am[2])
 		if err != nil {
 			return nil, fmt.Errorf("--values %q: %w", s, err)
 		}
 		return vals, nil
 	}
-	var out []string
+	var out []benefit.Amount
 	for _, p := range strings.Split(s, ",") {
 		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
+			a, err := benefit.ParseAmount(p)
+			if err != nil {
+				return nil, fmt.Errorf("--sweep %s --values %q: %w", name, s, err)
+			}
+			out = append(out, a)
 		}
 	}
 	if len(out) == 0 {

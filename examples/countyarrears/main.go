@@ -22,14 +22,19 @@ func run(w io.Writer) error {
 	// 1. The local level: a dated schedule with the persons paid and the
 	//    source of the figures. Amounts enter as strings or whole yuan,
 	//    never as float64. Every version says how firm it is: these
-	//    figures are illustrative (Default); a real notice is Legislated.
+	//    figures are illustrative (Illustrative); a real notice is
+	//    Legislated. NewSchedule refuses versions out of order.
+	sched, err := benefit.NewSchedule(
+		benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.MustParseAmount("103"), Status: benefit.Illustrative},
+		benefit.Version{From: benefit.MustParseMonth("2024-07"), Amount: benefit.MustParseAmount("123"), Status: benefit.Illustrative},
+	)
+	if err != nil {
+		return err
+	}
 	county := floor.Level{
-		Region:  region.MustParseCode("371723"), // a county in Shandong (tier 3); illustrative
-		Program: "pension.resident.basic",
-		Schedule: benefit.MustSchedule(
-			benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.MustParseAmount("103"), Status: benefit.Default},
-			benefit.Version{From: benefit.MustParseMonth("2024-07"), Amount: benefit.MustParseAmount("123"), Status: benefit.Default},
-		),
+		Region:        region.MustParseCode("371723"), // a county in Shandong (tier 3); illustrative
+		Program:       "pension.resident.basic",
+		Schedule:      sched,
 		Beneficiaries: 10000,
 		Source:        benefit.Citation{Title: "HYPOTHETICAL county notice (policy-reference §11 Example B)"},
 	}
@@ -48,10 +53,14 @@ func run(w io.Writer) error {
 		return err
 	}
 
-	// 4. A report for people; output.NewJSON and output.NewJUnit serve
-	// pipelines.
+	// 4. A report for people; output.FormatJSON and output.FormatJUnit
+	// serve pipelines.
 	rep.Illustrative = true
-	if err := output.NewText(w, output.Options{}).Render(rep); err != nil {
+	text, err := output.New(output.FormatText, w, output.Options{})
+	if err != nil {
+		return err
+	}
+	if err := text.Render(rep); err != nil {
 		return err
 	}
 

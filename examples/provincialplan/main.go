@@ -60,7 +60,7 @@ func run(w io.Writer, planFile, retireesFile, target string) error {
 	if err != nil {
 		return err
 	}
-	pop, err := plan.NewPopulation(plan.ReadCSV(f, retireesFile))
+	pop, err := plan.NewPopulation(plan.ReadCSV(f, retireesFile, benefit.Limits{}))
 	f.Close()
 	if err != nil {
 		return err // a *benefit.RecordError: file, line and column
@@ -90,7 +90,7 @@ func run(w io.Writer, planFile, retireesFile, target string) error {
 	}
 	fmt.Fprintf(w, "eligible %d: increase %s a month on %s = %s (average %s)\n", s.Eligible, s.Increase, s.PriorTotal, s.Percent, s.Average)
 	if n := s.National; n != nil && n.Exceeds {
-		fmt.Fprintf(w, "FINDING: %s\n", n.Finding)
+		fmt.Fprintf(w, "FINDING: %s\n", n.Message)
 	}
 
 	// 5. Calibrate the fixed amount to the target.

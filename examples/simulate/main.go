@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -50,7 +51,7 @@ func run(w io.Writer, args []string, dir string) error {
 	fmt.Fprintf(w, "scenario sha256 %s (engine %s)\n\n", r.Run.ScenarioSHA256, r.Run.Version)
 
 	// 3. Read the results: yearly totals are exact sums of the regions.
-	for y := range r.Years() {
+	for _, y := range r.Years {
 		fmt.Fprintf(w, "%d floor %s: total %s yuan, central %s, local %s, %d infeasible, Gini %.3f\n",
 			y.Year, y.Floor.Amount, y.Cost.Total, y.Cost.Central, y.Cost.Local, y.Infeasible, y.Gini)
 	}
@@ -70,19 +71,19 @@ func run(w io.Writer, args []string, dir string) error {
 		}
 	}
 
-	// 5. Write the full result as CSV (exact yuan) for a spreadsheet:
-	// whole or not at all, with a byte-order mark so that Excel in a
-	// Chinese locale reads the region names.
+	// 5. Write the full result as CSV (exact yuan) for a spreadsheet,
+	// with a byte-order mark so that Excel in a Chinese locale reads the
+	// region names. It is rendered whole before the file is written.
 	name := filepath.Join(dir, "simulate-result.csv")
-	f, err := output.Create("result", name, 0o644)
+	var buf bytes.Buffer
+	csv, err := output.New(output.FormatCSV, &buf, output.Options{BOM: true})
 	if err != nil {
 		return err
 	}
-	defer f.Discard()
-	if err := output.NewCSV(f, output.Options{BOM: true}).Render(r); err != nil {
+	if err := csv.Render(r); err != nil {
 		return err
 	}
-	if err := f.Commit(); err != nil {
+	if err := os.WriteFile(name, buf.Bytes(), 0o644); err != nil {
 		return err
 	}
 	fmt.Fprintln(w, "\nfull result (one row per region and year):", name)
@@ -98,5 +99,5 @@ func load(args []string) (adjust.Scenario, error) {
 		return adjust.Scenario{}, err
 	}
 	defer f.Close()
-	return adjust.LoadScenario(f, args[0])
+	return adjust.LoadScenario(f, args[0], adjust.Options{})
 }

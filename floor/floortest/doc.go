@@ -12,7 +12,7 @@
 //			t.Fatal(err)
 //		}
 //		defer f.Close()
-//		levels, err := floor.ReadCSV(f, "testdata/levels.csv")
+//		levels, err := floor.ReadCSV(f, "testdata/levels.csv", floor.SetOptions{})
 //		if err != nil {
 //			t.Fatal(err) // names file, line and field
 //		}

@@ -29,9 +29,9 @@ func (f *fakeTB) FailNow()                       { f.failedNow = true }
 // owed.
 func exampleB() []floor.Level {
 	return []floor.Level{{Region: region.MustParseCode("371723"), Program: "pension.resident.basic",
-		Schedule: benefit.MustSchedule(
-			benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.Yuan(103), Status: benefit.Default},
-			benefit.Version{From: benefit.MustParseMonth("2024-07"), Amount: benefit.Yuan(123), Status: benefit.Default}),
+		Schedule: mustSchedule(
+			benefit.Version{From: benefit.MustParseMonth("2023-01"), Amount: benefit.Yuan(103), Status: benefit.Illustrative},
+			benefit.Version{From: benefit.MustParseMonth("2024-07"), Amount: benefit.Yuan(123), Status: benefit.Illustrative}),
 		Beneficiaries: 10000, Source: benefit.Citation{Title: "county notice (hypothetical)"}}}
 }
 
@@ -68,7 +68,7 @@ func TestRequireCompliantStops(t *testing.T) {
 		t.Error("RequireCompliant did not call FailNow")
 	}
 	ok := exampleB()
-	ok[0].Schedule = benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(123), Status: benefit.Default})
+	ok[0].Schedule = mustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(123), Status: benefit.Illustrative})
 	tb = &fakeTB{}
 	floortest.RequireCompliant(tb, ok, window)
 	if tb.failedNow || len(tb.errs) > 0 {
@@ -134,7 +134,7 @@ func ExampleDescribe() {
 func TestUncheckedIsLoggedOrFails(t *testing.T) {
 	lv := []floor.Level{{Region: region.MustParseCode("140822"), Program: "veterans.demobilized", Per: benefit.PerYear,
 		Dims:     benefit.MustParseDims("enlisted=抗日战争时期"),
-		Schedule: benefit.MustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(24000), Status: benefit.Default})}}
+		Schedule: mustSchedule(benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(24000), Status: benefit.Illustrative})}}
 	tb := &fakeTB{}
 	if !floortest.AssertCompliant(tb, lv, window) || !strings.Contains(strings.Join(tb.logs, "\n"), "unchecked: no_floor") {
 		t.Errorf("default: errs %v logs %v", tb.errs, tb.logs)
@@ -145,4 +145,13 @@ func TestUncheckedIsLoggedOrFails(t *testing.T) {
 	if floortest.AssertCompliant(tb, lv, strict) || !strings.Contains(strings.Join(tb.errs, "\n"), "NOT CHECKED (no_floor)") {
 		t.Errorf("strict: errs %v", tb.errs)
 	}
+}
+
+// mustSchedule is benefit.NewSchedule for versions known to be valid.
+func mustSchedule(vs ...benefit.Version) benefit.Schedule {
+	s, err := benefit.NewSchedule(vs...)
+	if err != nil {
+		panic(err)
+	}
+	return s
 }

@@ -20,7 +20,7 @@ func ExampleMulDiv() {
 // 220.50 yuan grown by 5 %, rounded half-up to the yuan (a unit of 100
 // fen): 231.525 → 232 yuan.
 func ExampleMulDiv_grid() {
-	growth := fen.Decimal(benefit.One.Add(benefit.Percent(5)).Fraction())
+	growth := fen.Decimal(benefit.Percent(100).Add(benefit.Percent(5)).Fraction())
 	k, ok := fen.MulDiv(22050, growth, 0, 100, fen.HalfUp)
 	fmt.Println(k*100, ok)
 	// Output: 23200 true

@@ -8,7 +8,7 @@
 //
 //	s, err := xlsxin.Open("levels.xlsx", xlsxin.Options{Dates: []string{"effective_from"}})
 //	defer s.Close()
-//	levels, err := floor.ReadCSVWith(s, "levels.xlsx", opts)
+//	levels, err := floor.ReadCSV(s, "levels.xlsx", opts)
 //	err = s.Locate(err) // levels.xlsx: Sheet1!D17: amount: benefit: invalid amount "12x": …
 //
 // A workbook is a zip archive: Limits bound its parts by the sizes the

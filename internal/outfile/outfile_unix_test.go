@@ -1,6 +1,6 @@
 //go:build unix
 
-package output_test
+package outfile_test
 
 import (
 	"net"
@@ -10,7 +10,7 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/benefitstd/benefitstd/output"
+	"github.com/benefitstd/benefitstd/internal/outfile"
 )
 
 // A FIFO and a socket are refused, never opened (a FIFO would block the
@@ -39,7 +39,7 @@ func TestFileRefusesSpecialFiles(t *testing.T) {
 		sock:  "is a socket, not a regular file",
 		plain: "has 2 hard links",
 	} {
-		for _, err := range []error{output.CheckPath("--per-person", path), commit(t, path, "new\n", 0o600)} {
+		for _, err := range []error{outfile.CheckPath("--per-person", path), commit(t, path, "new\n", 0o600)} {
 			if err == nil || !strings.Contains(err.Error(), want) {
 				t.Errorf("%s: %v, want %q", path, err, want)
 			}

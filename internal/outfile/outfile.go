@@ -1,4 +1,4 @@
-package output
+package outfile
 
 import (
 	"errors"
@@ -206,7 +206,7 @@ type Files struct {
 
 // ErrStopped is returned by Files.Create and Files.Commit after
 // Files.Stop.
-var ErrStopped = errors.New("output: stopped")
+var ErrStopped = errors.New("outfile: stopped")
 
 // Create starts the output file at path (the package function Create)
 // as one of s.

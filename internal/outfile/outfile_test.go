@@ -1,4 +1,4 @@
-package output_test
+package outfile_test
 
 import (
 	"errors"
@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/benefitstd/benefitstd/output"
+	"github.com/benefitstd/benefitstd/internal/outfile"
 )
 
 // entries returns the names in dir, sorted.
@@ -47,7 +47,7 @@ func read(t *testing.T, name string) string {
 // commit writes content to path through a File and commits it.
 func commit(t *testing.T, path, content string, perm fs.FileMode) error {
 	t.Helper()
-	f, err := output.Create("--out", path, perm)
+	f, err := outfile.Create("--out", path, perm)
 	if err != nil {
 		return err
 	}
@@ -63,7 +63,7 @@ func commit(t *testing.T, path, content string, perm fs.FileMode) error {
 func TestFileNew(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "levels.csv")
-	f, err := output.Create("--out", path, 0o640)
+	f, err := outfile.Create("--out", path, 0o640)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +111,7 @@ func TestFileDiscard(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.csv")
 	write(t, path, "old\n", 0o644)
-	f, err := output.Create("--out", path, 0o644)
+	f, err := outfile.Create("--out", path, 0o644)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +125,7 @@ func TestFileDiscard(t *testing.T) {
 		t.Errorf("Commit after Discard: %v", err)
 	}
 
-	var s output.Files
+	var s outfile.Files
 	a, err := s.Create("--out", filepath.Join(dir, "a.csv"), 0o644)
 	if err != nil {
 		t.Fatal(err)
@@ -145,10 +145,10 @@ func TestFileDiscard(t *testing.T) {
 	if names := entries(t, dir); len(names) != 1 {
 		t.Errorf("after Files.Stop: %v", names)
 	}
-	if _, err := s.Create("--out", filepath.Join(dir, "c.csv"), 0o644); !errors.Is(err, output.ErrStopped) {
+	if _, err := s.Create("--out", filepath.Join(dir, "c.csv"), 0o644); !errors.Is(err, outfile.ErrStopped) {
 		t.Errorf("Create after Stop: %v", err)
 	}
-	if err := s.Commit(); !errors.Is(err, output.ErrStopped) {
+	if err := s.Commit(); !errors.Is(err, outfile.ErrStopped) {
 		t.Errorf("Commit after Stop: %v", err)
 	}
 }
@@ -156,7 +156,7 @@ func TestFileDiscard(t *testing.T) {
 // Files commit together: both files appear, in one Commit.
 func TestFilesCommit(t *testing.T) {
 	dir := t.TempDir()
-	var s output.Files
+	var s outfile.Files
 	for _, n := range []string{"a.csv", "b.svg"} {
 		f, err := s.Create("--out", filepath.Join(dir, n), 0o644)
 		if err != nil {
@@ -191,7 +191,7 @@ func TestFileRefusals(t *testing.T) {
 		cases = append(cases, struct{ name, path, want string }{"a device", os.DevNull, "character device, not a regular file"})
 	}
 	for _, c := range cases {
-		for _, err := range []error{output.CheckPath("--out", c.path), commit(t, c.path, "x", 0o644)} {
+		for _, err := range []error{outfile.CheckPath("--out", c.path), commit(t, c.path, "x", 0o644)} {
 			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), "--out "+c.path+": ") {
 				t.Errorf("%s: %v, want %q", c.name, err, c.want)
 			}
@@ -250,29 +250,29 @@ func TestDistinct(t *testing.T) {
 		t.Fatal(err)
 	}
 	write(t, "d/retirees.csv", "id\n", 0o644)
-	in := []output.Path{{Label: "--scenario", Name: "scenario.json"}, {Label: "--retirees", Name: "d/retirees.csv"}, {Label: "--compare", Name: "missing.json"}}
+	in := []outfile.Path{{Label: "--scenario", Name: "scenario.json"}, {Label: "--retirees", Name: "d/retirees.csv"}, {Label: "--compare", Name: "missing.json"}}
 	hasLinks := os.Symlink("scenario.json", "link.json") == nil && os.Link("d/retirees.csv", "hard.csv") == nil
 	for _, c := range []struct {
-		outs []output.Path
+		outs []outfile.Path
 		want string // "" no error
 	}{
-		{[]output.Path{{Label: "--out", Name: "scenario.json"}}, "--out scenario.json is the input --scenario scenario.json"},
-		{[]output.Path{{Label: "--out", Name: "./scenario.json"}}, "is the input --scenario"},
-		{[]output.Path{{Label: "--out", Name: "d/../scenario.json"}}, "is the input --scenario"},
-		{[]output.Path{{Label: "--out", Name: filepath.Join(dir, "d", "retirees.csv")}}, "is the input --retirees"},
-		{[]output.Path{{Label: "--out", Name: "x.csv"}, {Label: "--chart", Name: "./x.csv"}}, "--out x.csv and --chart ./x.csv name the same file"},
-		{[]output.Path{{Label: "--out", Name: "x.csv"}, {Label: "--chart", Name: "x.svg"}}, ""},
-		{[]output.Path{{Label: "--out", Name: "-"}, {Label: "--chart", Name: ""}}, ""},
-		{[]output.Path{{Label: "--out", Name: "missing.json"}}, ""}, // not read: it does not exist
+		{[]outfile.Path{{Label: "--out", Name: "scenario.json"}}, "--out scenario.json is the input --scenario scenario.json"},
+		{[]outfile.Path{{Label: "--out", Name: "./scenario.json"}}, "is the input --scenario"},
+		{[]outfile.Path{{Label: "--out", Name: "d/../scenario.json"}}, "is the input --scenario"},
+		{[]outfile.Path{{Label: "--out", Name: filepath.Join(dir, "d", "retirees.csv")}}, "is the input --retirees"},
+		{[]outfile.Path{{Label: "--out", Name: "x.csv"}, {Label: "--chart", Name: "./x.csv"}}, "--out x.csv and --chart ./x.csv name the same file"},
+		{[]outfile.Path{{Label: "--out", Name: "x.csv"}, {Label: "--chart", Name: "x.svg"}}, ""},
+		{[]outfile.Path{{Label: "--out", Name: "-"}, {Label: "--chart", Name: ""}}, ""},
+		{[]outfile.Path{{Label: "--out", Name: "missing.json"}}, ""}, // not read: it does not exist
 	} {
-		err := output.Distinct(c.outs, in)
+		err := outfile.Distinct(c.outs, in)
 		if (err == nil) != (c.want == "") || err != nil && !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%v: %v, want %q", c.outs, err, c.want)
 		}
 	}
 	if hasLinks {
 		for _, o := range []string{"link.json", "hard.csv"} {
-			if err := output.Distinct([]output.Path{{Label: "--out", Name: o}}, in); err == nil || !strings.Contains(err.Error(), "is the input") {
+			if err := outfile.Distinct([]outfile.Path{{Label: "--out", Name: o}}, in); err == nil || !strings.Contains(err.Error(), "is the input") {
 				t.Errorf("%s: %v", o, err)
 			}
 		}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/benefit"
-	"github.com/benefitstd/benefitstd/output"
 )
 
 // simulateRequest is the JSON of POST /v1/simulate (SimulateRequest):
@@ -24,7 +23,7 @@ type compareRequest struct {
 }
 
 // simulate answers POST /v1/simulate as `benefitstd simulate --format
-// json` (or csv) does.
+// json` (or csv, or xlsx) does.
 func (s *Server) simulate(c *call) ([]byte, error) {
 	var req simulateRequest
 	src, err := s.readJSON(c, &req)
@@ -35,7 +34,7 @@ func (s *Server) simulate(c *call) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return render(simFormat(c), res)
+	return render(formats[c.accept], res)
 }
 
 // compare answers POST /v1/simulate/compare as `benefitstd simulate
@@ -62,14 +61,7 @@ func (s *Server) compare(c *call) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return render(simFormat(c), adjust.Compare(ra, rb))
-}
-
-func simFormat(c *call) string {
-	if c.accept == mediaCSV {
-		return output.FormatCSV
-	}
-	return output.FormatJSON
+	return render(formats[c.accept], adjust.Compare(ra, rb))
 }
 
 // run runs the scenario of req, found in the request at member.

@@ -34,10 +34,15 @@
 //	floor/floortest  assertions a downstream go test calls
 //	adjust         the multi-year, multi-region adjustment simulator:
 //	               scenarios, rules, constraints, results, comparisons,
-//	               sweeps
+//	               sweeps; its shipped scenarios, one per domain at least
+//	               (it imports floor, and plan for the retirees' national
+//	               rates and plans applied person by person)
+//	adjust/columns every column of a national table at once (the
+//	               veterans' disability pensions by grade and cause),
+//	               costed from beneficiary counts per region and column
 //	plan           per-person retiree adjustment plans, populations and
-//	               calibration, beside adjust (it imports neither adjust
-//	               nor floor)
+//	               calibration, beside floor, below adjust (it imports
+//	               neither adjust nor floor)
 //	output         renders the results: text, CSV, JSON, JUnit XML, SVG,
 //	               one file per format behind one interface (New)
 //	service        the library as an HTTP/JSON service (benefitstd serve):

@@ -20,6 +20,35 @@ type Constraints struct {
 	MaxStepPercent *benefit.Rate `json:"max_step_percent,omitempty"`
 	// FiscalCap caps the local cost.
 	FiscalCap *FiscalCap `json:"fiscal_cap,omitempty"`
+	// Fund keeps a programme paid from a fund within the fund's means
+	// (基金支付能力): see FundReserve.
+	Fund *FundReserve `json:"fund,omitempty"`
+	// NationalRate caps a province's average increase of retirees'
+	// pensions at the national overall level of the year (以全国调整比例为
+	// 高限): see NationalCap.
+	NationalRate *NationalCap `json:"national_rate,omitempty"`
+	// MinRaise is the least a level rises when it rises (每次提高不少于):
+	// 50 a month for the 带病回乡 allowance. A proposed raise below it is
+	// lifted to it where the caps allow, else the level is held; a raise
+	// the floor forces is at least it.
+	MinRaise *benefit.Amount `json:"min_raise,omitempty"`
+	// Ceiling caps the level at another programme's national standard
+	// (不高于): the 带病回乡 allowance at most the grade-10 disability
+	// pension.
+	Ceiling *Ceiling `json:"ceiling,omitempty"`
+}
+
+// A Ceiling is the national standard of one column of another programme
+// that a level may not pass, compared per year: a monthly level × 12
+// with a yearly standard, never the standard divided. The standard is
+// the one in force in the effective month of each year, from the floors
+// the scenario runs on (its projected tables included). For the 带病回乡
+// allowance (veterans.ill_returned) the source does not say which cause
+// column of the grade-10 disability pension: Dims is the choice,
+// "cause=因战;grade=10" as the shipped rule ill_returned.max_grade10 reads.
+type Ceiling struct {
+	Program string       `json:"program"`
+	Dims    benefit.Dims `json:"dims,omitzero"`
 }
 
 // A CapBasis says what a fiscal cap is measured against.
@@ -56,6 +85,12 @@ const (
 	BindMaxStep        Binding = "max_step"         // increase capped in yuan
 	BindMaxStepPercent Binding = "max_step_percent" // increase capped in percent
 	BindFiscalCap      Binding = "fiscal_cap"       // local cost capped by revenue
+	BindFund           Binding = "fund"             // capped by the fund's balance and inflow (基金支付能力)
+	BindNationalRate   Binding = "national_rate"    // increase capped by the national overall level (以全国调整比例为高限)
+	BindMinRaise       Binding = "min_raise"        // a raise lifted to the least raise (每次提高不少于)
+	BindCeiling        Binding = "ceiling"          // capped at another programme's standard (不高于)
+	// A relative bound of the floor set (失业保险条例 第十八条) binds under
+	// its own id: "ui.art18.below_min_wage", "ui.art18.above_dibao".
 )
 
 func (c *Constraints) validate() error {
@@ -65,12 +100,34 @@ func (c *Constraints) validate() error {
 	if c.MaxStepPercent != nil && c.MaxStepPercent.Sign() < 0 {
 		return &benefit.RecordError{Field: "constraints.max_step_percent", Err: fmt.Errorf("%w: %s", benefit.ErrNegative, c.MaxStepPercent)}
 	}
+	if c.MinRaise != nil && c.MinRaise.Sign() < 0 {
+		return &benefit.RecordError{Field: "constraints.min_raise", Err: fmt.Errorf("%w: %s", benefit.ErrNegative, c.MinRaise)}
+	}
+	if c.Ceiling != nil && c.Ceiling.Program == "" {
+		return &benefit.RecordError{Field: "constraints.ceiling.program", Err: fmt.Errorf("%w: a ceiling names the programme whose standard caps the level", benefit.ErrSyntax)}
+	}
 	if f := c.FiscalCap; f != nil {
 		if f.Basis != OfRevenue && f.Basis != OfRevenueGrowth {
 			return &benefit.RecordError{Field: "constraints.fiscal_cap.basis", Err: fmt.Errorf("%w: %q (want revenue or revenue_growth)", benefit.ErrSyntax, f.Basis)}
 		}
 		if f.Percent.Sign() < 0 {
 			return &benefit.RecordError{Field: "constraints.fiscal_cap.percent", Err: fmt.Errorf("%w: %s", benefit.ErrNegative, f.Percent)}
+		}
+	}
+	if f := c.Fund; f != nil && (f.Months < 0 || f.Months > maxReserveMonths) {
+		return fieldErr("constraints.fund.months", benefit.ErrRange, "%d (want 0-%d)", f.Months, maxReserveMonths)
+	}
+	if n := c.NationalRate; n != nil {
+		seen := map[int]int{}
+		for i, r := range n.Rates {
+			p := fmt.Sprintf("constraints.national_rate.rates[%d]", i)
+			if j, dup := seen[r.Year]; dup {
+				return fieldErr(p+".year", benefit.ErrSyntax, "year %d already given in rates[%d]", r.Year, j)
+			}
+			seen[r.Year] = i
+			if r.Rate.Sign() < 0 {
+				return fieldErr(p+".rate", benefit.ErrNegative, "%s", r.Rate)
+			}
 		}
 	}
 	return nil
@@ -89,12 +146,24 @@ func (c *Constraints) String() string {
 	if c.MaxStepPercent != nil {
 		parts = append(parts, "max step "+c.MaxStepPercent.String())
 	}
+	if c.MinRaise != nil {
+		parts = append(parts, "raises of at least "+c.MinRaise.String())
+	}
+	if c.Ceiling != nil {
+		parts = append(parts, "at most "+c.Ceiling.Program+" "+c.Ceiling.Dims.String())
+	}
 	if f := c.FiscalCap; f != nil {
 		if f.Basis == OfRevenueGrowth {
 			parts = append(parts, "local cost increase ≤ "+f.Percent.String()+" of revenue increase")
 		} else {
 			parts = append(parts, "local cost ≤ "+f.Percent.String()+" of revenue")
 		}
+	}
+	if f := c.Fund; f != nil {
+		parts = append(parts, fmt.Sprintf("fund keeps %d months of benefits", f.Months))
+	}
+	if c.NationalRate != nil {
+		parts = append(parts, "increase ≤ national rate")
 	}
 	return strings.Join(parts, ", ")
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/plan"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -127,6 +128,108 @@ func ExampleDefaultScenario() {
 	fmt.Println(len(s.Regions), "regions,", s.StartYear, "to", s.EndYear(), "illustrative:", r.Run.Illustrative)
 	// Output:
 	// 31 regions, 2025 to 2029 illustrative: true
+}
+
+// The shipped unemployment scenario from Go: the benefit moves toward 90 %
+// of each province's minimum wage, strictly inside 失业保险条例 第十八条,
+// and Qinghai's fund, which must keep 12 months of benefits, holds it
+// back (binding "fund"; "no_cut" where even last year's level leaves the
+// fund short, with the transfer that closes the gap). Qinghai's minimum
+// wage, 2,080 from 2025-05 [V3], is revised +5 % every 24 months
+// (illustrative): 2,184 from 2027-05, 2,293 from 2029-05, so the least
+// of each year's figures, less a yuan, bounds the benefit. Its fund
+// closes 2026 at 565,600,000 − 12 × 15,000 × 1,571 = 282,820,000; in
+// 2027 it has 282,820,000 + 285,600,000 × 1.02 − 20,000,000 =
+// 554,132,000 for 24 × 15,000 × 1,571 = 565,560,000 of benefits and
+// reserve: 11,428,000 short.
+func ExampleBuiltin_unemployment() {
+	b, err := adjust.Builtin("unemployment")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	s, err := b.Scenario(adjust.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, err := adjust.Run(context.Background(), s, adjust.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, code := range []string{"110000", "630000"} {
+		for ry := range r.Region(region.MustParseCode(code)) {
+			var ceiling benefit.Amount
+			for _, bd := range ry.Bounds {
+				if bd.Rule == "ui.art18.below_min_wage" {
+					ceiling = bd.Limit
+				}
+			}
+			fmt.Println(ry.Name, ry.Year, ry.Level, "≤", ceiling, ry.Binding, "fund months", ry.Fund.Months, "transfer", ry.Transfer)
+		}
+	}
+	// Output:
+	// 北京市 2026 2083.00 ≤ 2539.00 none fund months 46 transfer 0.00
+	// 北京市 2027 2134.00 ≤ 2539.00 none fund months 44 transfer 0.00
+	// 北京市 2028 2294.00 ≤ 2666.00 none fund months 40 transfer 0.00
+	// 北京市 2029 2347.00 ≤ 2666.00 none fund months 37 transfer 0.00
+	// 北京市 2030 2520.00 ≤ 2799.00 none fund months 33 transfer 0.00
+	// 青海省 2026 1571.00 ≤ 2079.00 fund fund months 12 transfer 0.00
+	// 青海省 2027 1571.00 ≤ 2079.00 no_cut fund months 12 transfer 11428000.00
+	// 青海省 2028 1571.00 ≤ 2183.00 no_cut fund months 12 transfer 5641760.00
+	// 青海省 2029 1571.00 ≤ 2183.00 fund fund months 12 transfer 0.00
+	// 青海省 2030 1589.00 ≤ 2292.00 fund fund months 12 transfer 0.00
+}
+
+// A province's plan applied person by person (package plan) makes the
+// region's cost of its year the exact sum of the per-person increases.
+// Two retirees under Shanghai's 2024 plan (Example A of the domain
+// reference): 171.00 and 106.00 a month, 12 × 277.00 = 3,324.00 a year;
+// the average goes from 8,000.00 ÷ 2 to 8,277.00 ÷ 2 = 4,138.50. Then +3 %
+// is capped by the national level, 2 % in 2025: 4,138.50 × 1.02 =
+// 4,221.27, and 2 × 12 × 82.77 = 1,986.48.
+func ExampleRegionPlan() {
+	pop, err := plan.NewPopulation(plan.FromSlice([]plan.Retiree{
+		{ID: "A", Birth: plan.MustParseDate("1951-05-10"), Retired: plan.MustParseDate("2011-06-01"), Years: 35, Pension: benefit.MustParseAmount("5000.00")},
+		{ID: "B", Birth: plan.MustParseDate("1957-03-01"), Retired: plan.MustParseDate("2017-04-01"), Years: 10, Pension: benefit.MustParseAmount("3000.00")},
+	}))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sh := region.MustParseCode("310000")
+	s := adjust.Scenario{
+		Name: "two Shanghai retirees", Program: "pension.retiree.basic", StartYear: 2024, Horizon: 2,
+		Regions:     []adjust.Region{{Code: sh, Plan: &adjust.RegionPlan{ID: "shanghai-2024"}}},
+		Rule:        adjust.PercentOfLevel(benefit.Percent(3)),
+		Constraints: adjust.Constraints{NationalRate: &adjust.NationalCap{}},
+	}
+	r, err := adjust.Run(context.Background(), s, adjust.Options{Populations: map[region.Code]*plan.Population{sh: pop}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, ry := range r.Rows {
+		fmt.Println(ry.Year, ry.Rule, ry.Previous, "→", ry.Level, ry.Binding, "national", ry.Retirees.National, "increase cost", ry.Retirees.IncreaseCost)
+	}
+	// Output:
+	// 2024 plan shanghai-2024 4000.00 → 4138.50 none national 3% increase cost 3324.00
+	// 2025 percent 3% 4138.50 → 4221.27 national_rate national 2% increase cost 1986.48
+}
+
+// The shipped scenarios, one per domain at least, each saying which of
+// its figures are real and which illustrative.
+func ExampleBuiltins() {
+	for _, b := range adjust.Builtins() {
+		fmt.Printf("%s (%s, %s) illustrative: %v\n", b.Name, b.Domain, b.Kind, b.Illustrative())
+	}
+	// Output:
+	// residents-pension (pension, scenario) illustrative: true
+	// retirees (pension, scenario) illustrative: true
+	// unemployment (employment, scenario) illustrative: true
+	// veterans (veterans, columns) illustrative: true
+	// veterans-ill-returned (veterans, scenario) illustrative: true
 }
 
 // Sweep the fixed amount 0, 10 and 20 for 山东 (1,000 persons at 143,

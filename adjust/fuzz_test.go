@@ -15,7 +15,7 @@ import (
 //
 //	go test ./adjust -run '^$' -fuzz FuzzScenario -fuzztime 60s
 func FuzzScenario(f *testing.F) {
-	for _, name := range []string{"testdata/worked-infeasible.json", "../cmd/benefitstd/testdata/simulate_a.json", "../cmd/benefitstd/testdata/simulate_b.json"} {
+	for _, name := range []string{"testdata/worked-infeasible.json", "../cmd/benefitstd/testdata/simulate_a.json", "../cmd/benefitstd/testdata/simulate_b.json", "data/unemployment-scenario.json"} {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err) // a lost seed would leave only the inline one
@@ -27,10 +27,21 @@ func FuzzScenario(f *testing.F) {
 		`"floor":{"projection":{"kind":"index","wage_weight":"50%","cpi_weight":"50%"}},` +
 		`"rule":{"kind":"sum","parts":[{"kind":"catch_up","margin":"5"},{"kind":"index","wage_weight":"20%","cpi_weight":"20%","offset":"-1%"}]},` +
 		`"constraints":{"allow_cuts":true,"max_step":"30","max_step_percent":"15%","fiscal_cap":{"basis":"revenue_growth","percent":"2%"}}}`))
+	// the retirees' domain: a plan on a few synthetic retirees, a
+	// subsidy, the national rate
+	f.Add([]byte(`{"program":"pension.retiree.basic","start_year":2024,"horizon":3,"rule":{"kind":"percent","percent":"2.5%"},` +
+		`"regions":[{"code":"310000","plan":{"id":"shanghai-2024","population":{"seed":3,"retirees":20}}},` +
+		`{"code":"610000","beneficiaries":100,"level":"3000.00","central_subsidy":"50%"}],` +
+		`"constraints":{"national_rate":{"rates":[{"year":2026,"rate":"1.5%"}]}}}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		s, err := LoadScenario(bytes.NewReader(b), "fuzz.json", Options{})
 		if err != nil || len(s.Regions)*s.Horizon > 2000 {
 			return
+		}
+		for _, r := range s.Regions {
+			if r.Plan != nil && r.Plan.Population != nil && r.Plan.Population.Retirees > 10000 {
+				return // bounded (maxSyntheticRetirees), but slow to fuzz
+			}
 		}
 		r, err := Run(t.Context(), s, Options{})
 		if err != nil {

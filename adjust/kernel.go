@@ -50,13 +50,14 @@ type kernelPlan struct {
 	// fixedFen + passes·(floor − last floor) + Σ catch-ups + level·G
 	fixedFen int64
 	passes   int64
-	margins  []int64    // one per catch_up part (fen; 0 without a margin)
-	hasG     bool       // the rule has a percent or index part
-	maxStep  int64      // constraints.max_step in fen, -1 without
-	maxPct   *fen.Ratio // 1 + constraints.max_step_percent
-	capPct   fen.Ratio  // constraints.fiscal_cap.percent
-	floors   []int64    // p.floors in fen
-	floorsUp []int64    // the floors rounded up to the grid: the floor bound
+	margins  []int64     // one per catch_up part (fen; 0 without a margin)
+	hasG     bool        // the rule has a percent or index part
+	maxStep  int64       // constraints.max_step in fen, -1 without
+	maxPct   *fen.Ratio  // 1 + constraints.max_step_percent
+	capPct   fen.Ratio   // constraints.fiscal_cap.percent
+	floors   []int64     // p.floors in fen
+	floorsUp []int64     // the floors rounded up to the grid: the floor bound
+	mf       [][12]int64 // p.mf in fen
 	// scenario-wide rates per simulated year, for regions that give
 	// none of their own
 	years []kernelYear
@@ -125,11 +126,15 @@ func (p *prepared) planKernel() {
 	}
 	kp.floors = make([]int64, len(p.floors))
 	kp.floorsUp = make([]int64, len(p.floors))
+	kp.mf = make([][12]int64, len(p.mf))
 	for i, f := range p.floors {
 		kp.floors[i] = whole(f.Amount)
 		var good bool
 		kp.floorsUp[i], good = fen.Round(kp.floors[i], p.unitFen, fen.Up)
 		ok = ok && good
+		for mo, a := range p.mf[i] {
+			kp.mf[i][mo] = whole(a)
+		}
 	}
 	for tr := region.Tier(1); tr <= 5; tr++ {
 		if r, found := p.costRule.FloorPart[tr.String()]; found {
@@ -146,11 +151,16 @@ func (p *prepared) planKernel() {
 	// stay below 2.6·10^18
 	small := func(f int64) bool { return -maxLevelFen <= f && f <= maxLevelFen }
 	ok = ok && small(kp.fixedFen) && kp.passes <= 8 && len(kp.margins) <= 8 && kp.maxStep <= maxLevelFen
+	// a least raise or a ceiling runs on the decimal path
+	ok = ok && c.MinRaise == nil && c.Ceiling == nil
 	for _, m := range kp.margins {
 		ok = ok && small(m)
 	}
-	for _, f := range kp.floors {
+	for i, f := range kp.floors {
 		ok = ok && small(f)
+		for _, m := range kp.mf[i] {
+			ok = ok && small(m)
+		}
 	}
 	kp.ok = ok
 }
@@ -206,9 +216,18 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 		}
 	}
 	af, u := p.annualFactor, p.unitFen
-	// central share of the floor part of paying x to per person-periods
-	central := func(per, x, floor int64) (int64, bool) {
-		fp, ok := fen.Mul(per, min(x, floor))
+	// central share of the floor part of year i when the level was prev
+	// before the effective month and x from it, for n persons
+	central := func(i int, n, prev, x int64) (int64, bool) {
+		var ms [12]int64
+		for mo := range ms {
+			l := x
+			if mo+1 < p.month {
+				l = prev
+			}
+			ms[mo] = min(l, kp.mf[i][mo])
+		}
+		fp, ok := annualFen(&ms, n, af)
 		if !ok {
 			return 0, false
 		}
@@ -218,9 +237,10 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 	var prevLocal int64
 	fc := s.Constraints.FiscalCap
 	if fc != nil && fc.Basis == OfRevenueGrowth {
-		per, ok := fen.Mul(af, n)
-		total, ok2 := fen.Mul(per, level)
-		c, ok3 := central(per, level, kp.floors[0])
+		// the base year: its level all year
+		line, ok := p.line(n, level)
+		total, ok2 := line.total(level)
+		c, ok3 := central(0, n, level, level)
 		if !ok || !ok2 || !ok3 {
 			return false
 		}
@@ -289,11 +309,12 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 		if target < hard {
 			target, bind = hard, hardBy
 		}
-		per, ok := fen.Mul(af, n)
+		line, ok := p.line(n, level)
 		if !ok {
 			return false
 		}
-		cf, ok := central(per, floor, floor)
+		// every level from hard up pays each month's floor in full
+		cf, ok := central(i+1, n, level, hard)
 		if !ok {
 			return false
 		}
@@ -308,7 +329,7 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 				return false
 			}
 		}
-		st, ok := capSolve(per, cf, u, target, hard, capF, fc != nil)
+		st, ok := capSolve(line, cf, u, target, hard, capF, fc != nil)
 		if !ok {
 			return false
 		}
@@ -368,19 +389,21 @@ type capOut struct {
 // integer kernel and the decimal path alike. In a region-year whose
 // central share is the same, central, for every level at or above the
 // floor (the centre pays none of the top-up: every cost rule the library
-// ships), the local share of level x is per·x − central, per the
-// person-periods of the year (12·n for a monthly level). With u the grid
-// step, hard ≤ target both on the grid and at least the floor, and capF
-// the cap (when hasCap), it returns target when target's local share
-// fits, hard and infeasible when not even hard's does, and otherwise the
-// largest grid level whose local share fits, capped:
+// ships), the local share of level x is total(x) − central, total the
+// year's cost line (costLine: per·x for a level paid all year, per the
+// person-periods, 12·n for a monthly level). With u the grid step, hard
+// ≤ target both on the grid and at least the floor, and capF the cap
+// (when hasCap), it returns target when target's local share fits, hard
+// and infeasible when not even hard's does, and otherwise the largest
+// grid level whose local share fits, capped:
 //
 //	per·u·k − central ≤ cap  ⇔  k ≤ ⌊(cap + central) ÷ (per·u)⌋
 //
-// an exact integer division (formed in 128 bits by internal/fen). It
-// reports false when a figure does not fit an int64.
-func capSolve(per, central, u, target, hard, capF int64, hasCap bool) (capOut, bool) {
-	totalT, ok := fen.Mul(per, target)
+// an exact integer division (formed in 128 bits by internal/fen;
+// costLine.maxSteps for a level from a later month). It reports false
+// when a figure does not fit an int64.
+func capSolve(line costLine, central, u, target, hard, capF int64, hasCap bool) (capOut, bool) {
+	totalT, ok := line.total(target)
 	if !ok {
 		return capOut{}, false
 	}
@@ -388,16 +411,16 @@ func capSolve(per, central, u, target, hard, capF int64, hasCap bool) (capOut, b
 	if !hasCap || localT <= capF {
 		return capOut{level: target, total: totalT, local: localT}, true
 	}
-	totalH, _ := fen.Mul(per, hard) // hard ≤ target: no overflow
+	totalH, _ := line.total(hard) // hard ≤ target: no overflow
 	if localH := totalH - central; localH > capF {
 		return capOut{level: hard, total: totalH, local: localH, infeasible: true}, true
 	}
 	// local(hard) ≤ cap < local(target): hard < k·u < target
-	k, ok := fen.MulAddQuo(capF, 1, central, 1, per, u, fen.Floor)
+	k, ok := line.maxSteps(capF, central, u)
 	if !ok {
 		return capOut{}, false
 	}
 	k = min(max(k, hard/u), target/u-1)
-	total, _ := fen.Mul(per, k*u)
+	total, _ := line.total(k * u)
 	return capOut{level: k * u, total: total, local: total - central, capped: true}, true
 }

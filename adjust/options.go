@@ -3,6 +3,7 @@ package adjust
 import (
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/plan"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -26,6 +27,10 @@ type Options struct {
 	// SkipFloorCheck leaves the floor check out (RegionYear.Findings stay
 	// empty); the floor constraint itself is always kept.
 	SkipFloorCheck bool
+	// Populations gives, by region, the retirees a region's plan
+	// (Region.Plan) is applied to, for a plan whose population the
+	// scenario does not give. The run record marks them "custom".
+	Populations map[region.Code]*plan.Population
 	// Limits bound what LoadScenario reads (the zero Limits are the
 	// defaults: a document of at most 256 MiB, strings of at most 1 MiB).
 	Limits benefit.Limits

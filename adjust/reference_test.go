@@ -51,6 +51,12 @@ func runDecimal(ctx context.Context, s Scenario, opts Options) (*Result, error) 
 	return p.assemble(rows, levels, &opts)
 }
 
+// cost returns the cost of a year that pays x in every month to n
+// persons, against the national floor f in every month (costIn).
+func (p *prepared) cost(c region.Code, x, f benefit.Amount, n int64) (region.Split, error) {
+	return p.costIn(&stepIn{code: c, level: x, floor: f, n: n}, x)
+}
+
 // refSolve is the decimal reference for solve.
 func refSolve(p *prepared, in *stepIn) (stepOut, error) {
 	con := &p.s.Constraints

@@ -34,7 +34,11 @@ type RunRecord struct {
 	// Regions is "custom" when Options.Regions replaced the embedded
 	// region table (whose fiscal tiers and cost rules the hash does not
 	// cover); empty for the embedded one.
-	Regions          string `json:"regions,omitempty"`
+	Regions string `json:"regions,omitempty"`
+	// Populations is "custom" when Options.Populations gave the
+	// retirees a plan is applied to (not covered by the hash); empty
+	// otherwise.
+	Populations      string `json:"populations,omitempty"`
 	ScenarioSHA256   string `json:"scenario_sha256"` // of Scenario.Canonical
 	Scenario         string `json:"scenario"`        // its name
 	Illustrative     bool   `json:"illustrative"`
@@ -47,20 +51,22 @@ type RegionYear struct {
 	Name   string      `json:"name"`
 	Year   int         `json:"year"`
 
-	Level    benefit.Amount `json:"level"`    // new level, in force from January
+	Level    benefit.Amount `json:"level"`    // new level, in force from the effective month
 	Previous benefit.Amount `json:"previous"` // last year's level
 	Increase benefit.Amount `json:"increase"` // Level − Previous
 	Proposed benefit.Amount `json:"proposed"` // what the rule proposed, rounded
 	Rule     string         `json:"rule"`     // the rule that proposed it
 	Binding  Binding        `json:"binding"`  // the constraint that set Level, or "none"
 
-	Floor       benefit.Amount `json:"floor"`        // the national floor of the year
+	Floor       benefit.Amount `json:"floor"`        // the national floor of the year from the effective month
 	FloorStatus benefit.Status `json:"floor_status"` // legislated, provisional, projected, …
 	Headroom    benefit.Amount `json:"headroom"`     // Level − Floor (≥ 0)
 
-	Beneficiaries int64          `json:"beneficiaries"`
-	Cost          region.Split   `json:"cost"`    // yearly cost: total, central, local
-	Revenue       benefit.Amount `json:"revenue"` // local general budget revenue of the year
+	Beneficiaries int64 `json:"beneficiaries"`
+	// Cost is the calendar year's cost, summed month by month (the
+	// previous level before the effective month): total, central, local.
+	Cost    region.Split   `json:"cost"`
+	Revenue benefit.Amount `json:"revenue"` // local general budget revenue of the year
 	// Burden is the local cost as a share of Revenue, rounded half-up to
 	// a ten-thousandth of a percent; nil when Revenue is zero.
 	Burden *benefit.Rate `json:"burden,omitempty"`
@@ -74,6 +80,18 @@ type RegionYear struct {
 	// Transfer is the extra transfer (转移支付) that closes the gap.
 	Infeasible bool           `json:"infeasible,omitempty"`
 	Transfer   benefit.Amount `json:"transfer"`
+
+	// Bounds are the relative bounds of the floor set the level was kept
+	// inside, with the region's figures of the year (失业保险条例 第十八条:
+	// above 低保, below the minimum wage); nil when none applies.
+	Bounds []Bound `json:"bounds,omitempty"`
+	// Fund is the paying fund's year (基金收支), for a region that gives
+	// its fund; nil otherwise.
+	Fund *FundYear `json:"fund,omitempty"`
+	// Retirees is the year of a retirees' pension adjustment: the
+	// national overall level, the cost of the increase, the plan applied
+	// person by person; nil for other programmes.
+	Retirees *RetireeYear `json:"retirees,omitempty"`
 
 	// Findings are the floor check's findings for this region and year.
 	Findings []floor.Finding `json:"findings,omitempty"`
@@ -108,14 +126,17 @@ type YearSummary struct {
 // region-years by region code, then year; years ascending. A Result is
 // not changed after Run returns and may be read concurrently.
 type Result struct {
-	Run         RunRecord         `json:"run"`
-	Program     string            `json:"program"`
-	Name        string            `json:"program_name"`
-	Unit        string            `json:"unit"` // "元/月" or "元/年"
-	Rounding    string            `json:"rounding"`
-	Rule        string            `json:"rule"`
-	Constraints string            `json:"constraints"`
-	Floors      []floor.YearFloor `json:"floors"` // base year first, then each simulated year
+	Run      RunRecord `json:"run"`
+	Program  string    `json:"program"`
+	Name     string    `json:"program_name"`
+	Unit     string    `json:"unit"` // "元/月" or "元/年"
+	Rounding string    `json:"rounding"`
+	// EffectiveMonth is the month each year's new level takes effect,
+	// 2-12; 0 for January.
+	EffectiveMonth int               `json:"effective_month,omitempty"`
+	Rule           string            `json:"rule"`
+	Constraints    string            `json:"constraints"`
+	Floors         []floor.YearFloor `json:"floors"` // base year first, then each simulated year
 	// CostSharing is the source of the central/local split rule
 	// (region.CostRule.Citation: 国办发〔2018〕6号 for the residents' pension).
 	CostSharing benefit.Citation `json:"cost_sharing"`

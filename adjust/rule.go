@@ -31,6 +31,12 @@ const (
 	KindPassThrough RuleKind = "pass_through"
 	// KindSum adds the increases its Parts propose.
 	KindSum RuleKind = "sum"
+	// KindShare (按参照标准的比例) proposes a share of one of the region's
+	// References (Of: the minimum wage, for the unemployment benefit): the
+	// share From in the base year, Step more each year, never past Target
+	// (逐步将失业保险金标准提高到最低工资标准的90%, 人社部发〔2017〕71号),
+	// of the figure in force in January of the year.
+	KindShare RuleKind = "share"
 )
 
 // A Rule proposes each year's new level of a region. It is pure data:
@@ -48,6 +54,10 @@ type Rule struct {
 	Offset     *benefit.Rate   `json:"offset,omitempty"`      // index
 	Margin     *benefit.Amount `json:"margin,omitempty"`      // catch_up
 	Parts      []Rule          `json:"parts,omitempty"`       // sum
+	Of         string          `json:"of,omitempty"`          // share: the reference, e.g. "reference.min_wage"
+	From       *benefit.Rate   `json:"from,omitempty"`        // share: the share in the base year
+	Step       *benefit.Rate   `json:"step,omitempty"`        // share: added each year (percentage points)
+	Target     *benefit.Rate   `json:"target,omitempty"`      // share: the share it stops at
 }
 
 // Fixed returns the rule "add a each year" (定额调整).
@@ -71,6 +81,12 @@ func PassThrough() Rule { return Rule{Kind: KindPassThrough} }
 
 // Sum returns the rule that adds the increases of parts.
 func Sum(parts ...Rule) Rule { return Rule{Kind: KindSum, Parts: parts} }
+
+// Share returns the rule "from of reference of in the base year, step
+// more each year, up to target" (KindShare).
+func Share(of string, from, step, target benefit.Rate) Rule {
+	return Rule{Kind: KindShare, Of: of, From: &from, Step: &step, Target: &target}
+}
 
 // String describes the rule in one line, e.g.
 // "pass_through + percent 1%".
@@ -100,6 +116,8 @@ func (r Rule) String() string {
 		return "catch_up floor+" + amt(r.Margin)
 	case KindPassThrough:
 		return "pass_through"
+	case KindShare:
+		return "share of " + r.Of + " " + rate(r.From) + " +" + rate(r.Step) + "/year to " + rate(r.Target)
 	case KindSum:
 		parts := make([]string, len(r.Parts))
 		for i, p := range r.Parts {
@@ -130,6 +148,10 @@ type ruleEnv struct {
 	floor     benefit.Amount // this year's national floor
 	prevFloor benefit.Amount // last year's national floor
 	wage, cpi benefit.Rate   // this year's region assumptions (0 % where none is given)
+	years     int            // years since the base year (1 in the first simulated year)
+	// refs gives a reference figure in force in January of the year
+	// (KindShare); nil outside the scenarios that have references
+	refs func(program string) benefit.Amount
 }
 
 // increase returns the unrounded increase r proposes over env.level.
@@ -152,6 +174,8 @@ func (r *Rule) increase(env *ruleEnv) benefit.Amount {
 		return benefit.Amount{}
 	case KindPassThrough:
 		return env.floor.Sub(env.prevFloor)
+	case KindShare:
+		return env.refs(r.Of).MulRate(r.shareIn(env.years)).Sub(env.level)
 	case KindSum:
 		var s benefit.Amount
 		for i := range r.Parts {
@@ -211,6 +235,7 @@ func (r *Rule) validate(path string, depth int) error {
 		{"amount", r.Amount != nil}, {"percent", r.Percent != nil},
 		{"wage_weight", r.WageWeight != nil}, {"cpi_weight", r.CPIWeight != nil}, {"offset", r.Offset != nil},
 		{"margin", r.Margin != nil}, {"parts", len(r.Parts) > 0},
+		{"of", r.Of != ""}, {"from", r.From != nil}, {"step", r.Step != nil}, {"target", r.Target != nil},
 	}
 	allowed := map[RuleKind][]string{
 		KindFixed:       {"amount"},
@@ -219,10 +244,11 @@ func (r *Rule) validate(path string, depth int) error {
 		KindCatchUp:     {"margin"},
 		KindPassThrough: {},
 		KindSum:         {"parts"},
+		KindShare:       {"of", "from", "step", "target"},
 	}
 	ok, known := allowed[r.Kind]
 	if !known {
-		return &benefit.RecordError{Field: path + ".kind", Err: fmt.Errorf("%w: unknown rule kind %q (want fixed, percent, index, catch_up, pass_through or sum)", benefit.ErrSyntax, r.Kind)}
+		return &benefit.RecordError{Field: path + ".kind", Err: fmt.Errorf("%w: unknown rule kind %q (want fixed, percent, index, catch_up, pass_through, sum or share)", benefit.ErrSyntax, r.Kind)}
 	}
 	for _, f := range fields {
 		if f.set && !slices.Contains(ok, f.name) {
@@ -246,6 +272,21 @@ func (r *Rule) validate(path string, depth int) error {
 		if r.Margin != nil && r.Margin.Sign() < 0 {
 			return &benefit.RecordError{Field: path + ".margin", Err: fmt.Errorf("%w: margin %s", benefit.ErrNegative, r.Margin)}
 		}
+	case KindShare:
+		if r.Of == "" {
+			return bad("of", "a share rule needs the reference it is a share of (of)")
+		}
+		for _, f := range []struct {
+			name string
+			v    *benefit.Rate
+		}{{"from", r.From}, {"step", r.Step}, {"target", r.Target}} {
+			if f.v == nil {
+				return bad(f.name, "a share rule needs from, step and target")
+			}
+			if f.v.Sign() < 0 {
+				return &benefit.RecordError{Field: path + "." + f.name, Err: fmt.Errorf("%w: %s", benefit.ErrNegative, f.v)}
+			}
+		}
 	case KindSum:
 		if len(r.Parts) == 0 {
 			return bad("parts", "a sum needs at least one part")
@@ -260,4 +301,30 @@ func (r *Rule) validate(path string, depth int) error {
 		}
 	}
 	return nil
+}
+
+// shareIn returns a share rule's share k years after the base year:
+// From + k × Step, never past Target (nor, when From is already past
+// it, beyond From).
+func (r *Rule) shareIn(k int) benefit.Rate {
+	s := r.From.Add(r.Step.MulInt(int64(k)))
+	if t := *r.Target; s.Cmp(t) > 0 {
+		if r.From.Cmp(t) > 0 {
+			return *r.From
+		}
+		return t
+	}
+	return s
+}
+
+// shares calls f with the reference of every share rule in r.
+func (r *Rule) shares(f func(of, path string), path string) {
+	switch r.Kind {
+	case KindShare:
+		f(r.Of, path+".of")
+	case KindSum:
+		for i := range r.Parts {
+			r.Parts[i].shares(f, fmt.Sprintf("%s.parts[%d]", path, i))
+		}
+	}
 }

@@ -24,6 +24,9 @@ func Run(ctx context.Context, s Scenario, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := p.runPlans(ctx); err != nil {
+		return nil, err
+	}
 	n := len(s.Regions)
 	rows := make([]RegionYear, n*s.Horizon)
 	errs := make([]error, n)
@@ -84,6 +87,18 @@ func Run(ctx context.Context, s Scenario, opts Options) (*Result, error) {
 	return p.assemble(rows, levels, &opts)
 }
 
+// Floors returns the national floor of each year of s, the base year
+// first, as Run with opts reads it (from the effective month; projected
+// tables applied): the level a region that follows the national
+// standard starts from is Floors()[0]. Its errors are Validate's.
+func (s *Scenario) Floors(opts Options) ([]floor.YearFloor, error) {
+	p, err := prepare(s, &opts)
+	if err != nil {
+		return nil, err
+	}
+	return p.floors, nil
+}
+
 // assemble orders the rows by region code and year and adds the yearly
 // summaries and the floor check.
 func (p *prepared) assemble(rows []RegionYear, levels []floor.Level, opts *Options) (*Result, error) {
@@ -97,16 +112,22 @@ func (p *prepared) assemble(rows []RegionYear, levels []floor.Level, opts *Optio
 		unit = "元/年"
 	}
 	res := &Result{
-		Run: RunRecord{Module: module, Version: Version, Catalogue: p.catVer, Floors: p.path.Source, ScenarioSHA256: p.hash,
+		Run: RunRecord{Module: module, Version: Version, Catalogue: p.catVer, Floors: p.floorSource(), ScenarioSHA256: p.hash,
 			Scenario: s.Name, Illustrative: s.Illustrative, IllustrativeNote: s.Note},
 		Program: s.Program, Name: p.prog.Name, Unit: unit, Rounding: p.round.String(),
-		Rule: s.Rule.String(), Constraints: s.Constraints.String(),
+		Rule: s.Rule.String(), Constraints: p.constraintsText(),
 		Floors:      append([]floor.YearFloor(nil), p.floors...),
 		CostSharing: p.costRule.Citation,
 		Rows:        sorted,
 	}
+	if p.month > 1 {
+		res.EffectiveMonth = p.month
+	}
 	if opts.Regions != nil && opts.Regions != region.Default() {
 		res.Run.Regions = "custom"
+	}
+	if len(opts.Populations) > 0 {
+		res.Run.Populations = "custom"
 	}
 	if !opts.SkipFloorCheck {
 		if err := p.floorCheck(res, levels, opts); err != nil {

@@ -31,9 +31,10 @@ import (
 //
 // The base year is StartYear-1: the current Level of each region and its
 // Beneficiaries are those of the base year, and each simulated year y
-// (StartYear … StartYear+Horizon-1) sets a new level in force from
-// January of y for the whole year, as the pension notices do (执行时间
-// 1 January, paid retroactively).
+// (StartYear … StartYear+Horizon-1) sets a new level in force from the
+// effective month of y (EffectiveMonth) to the month before it in y+1:
+// January by default, as the pension notices do (执行时间 1 January,
+// paid retroactively), August for the veterans' standards.
 type Scenario struct {
 	Name string `json:"name,omitempty"`
 	// Note is free text shown with every result: what the figures are
@@ -52,6 +53,10 @@ type Scenario struct {
 
 	StartYear int `json:"start_year"` // first simulated year
 	Horizon   int `json:"horizon"`    // number of simulated years, 1-100
+	// EffectiveMonth is the month of the year each new level takes
+	// effect (1-12; 0 means January). The months before it pay last
+	// year's level; costs are summed month by month.
+	EffectiveMonth int `json:"effective_month,omitempty"`
 	// RevenueYear is the year the regions' Revenue figures are for; it
 	// defaults to the base year (StartYear-1). Revenue grows from it by
 	// each year's revenue_growth.
@@ -65,10 +70,25 @@ type Scenario struct {
 	Assumptions Assumptions       `json:"assumptions,omitzero"`
 	Years       []YearAssumptions `json:"years,omitempty"`
 
-	Regions     []Region    `json:"regions"`
-	Floor       floor.Path  `json:"floor"`
-	Rule        Rule        `json:"rule"`
-	Constraints Constraints `json:"constraints,omitzero"`
+	Regions []Region `json:"regions"`
+	// Tables project national tables forward (floor.Set.Project) before
+	// the floor path is read from them: the veterans' disability table by
+	// grade and cause, raised each August by a rate or an amount per
+	// column and rounded by the programme's rule (half-up to 10 yuan).
+	// The projected versions are marked benefit.Projected. The floor path
+	// (its history from the shipped floors), the ceiling and the floor
+	// check read the projected tables.
+	Tables      []floor.Projection `json:"tables,omitempty"`
+	Floor       floor.Path         `json:"floor"`
+	Rule        Rule               `json:"rule"`
+	Constraints Constraints        `json:"constraints,omitzero"`
+
+	// CostRules add to the region table's cost-sharing rules (or replace
+	// its rule for a programme) for this scenario's run
+	// (region.Table.WithCostRules): how a programme the embedded data has
+	// no rule for, such as the veterans' benefits, is costed. Each rule
+	// carries its citation and confidence mark.
+	CostRules []region.CostRule `json:"cost_rules,omitempty"`
 }
 
 // A Region is one region of a scenario: its GB/T 2260 code, its
@@ -81,6 +101,21 @@ type Region struct {
 	Revenue       benefit.Amount    `json:"revenue"`       // 元 in RevenueYear
 	Assumptions   Assumptions       `json:"assumptions,omitzero"`
 	Years         []YearAssumptions `json:"years,omitempty"`
+
+	// References are the region's own figures the level is set against
+	// or bounded by, keyed by programme: "reference.min_wage"
+	// (最低工资标准), "reference.dibao_urban" (城市低保标准). See Reference.
+	References map[string]Reference `json:"references,omitempty"`
+	// Fund is the social-insurance fund that pays a programme whose payer
+	// is a fund (region.PayerFund: 失业保险基金), for Constraints.Fund.
+	Fund *Fund `json:"fund,omitempty"`
+	// CentralSubsidy is the share of the yearly cost of each year's
+	// increase that the centre pays into the fund of a fund-paid
+	// programme (中央财政补助); nil: none.
+	CentralSubsidy *benefit.Rate `json:"central_subsidy,omitempty"`
+	// Plan applies a provincial plan of package plan person by person in
+	// the first simulated year (retirees' pensions); see RegionPlan.
+	Plan *RegionPlan `json:"plan,omitempty"`
 }
 
 // Assumptions are the economic drivers of one year (or the default of
@@ -233,13 +268,17 @@ func LoadScenario(r io.Reader, name string, opts Options) (Scenario, error) {
 // Canonical returns the scenario's canonical JSON: compact, fields in
 // declaration order, regions sorted by code, the years of the scenario
 // and of each region sorted, a revenue year equal to the base year left
-// out, amounts and rates in their canonical spelling ("20.00", "3.8%").
+// out, an effective month of January left out, amounts and rates in
+// their canonical spelling ("20.00", "3.8%").
 // Two scenarios that differ only in these ways mean the same run and
 // have the same canonical form.
 func (s Scenario) Canonical() ([]byte, error) {
 	c := s
 	if c.RevenueYear == c.BaseYear() {
 		c.RevenueYear = 0
+	}
+	if c.EffectiveMonth == 1 {
+		c.EffectiveMonth = 0
 	}
 	byYear := func(a, b YearAssumptions) int { return cmp.Compare(a.Year, b.Year) }
 	c.Years = slices.Clone(s.Years)

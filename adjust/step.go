@@ -2,7 +2,6 @@ package adjust
 
 import (
 	"github.com/benefitstd/benefitstd/benefit"
-	"github.com/benefitstd/benefitstd/internal/fen"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -39,27 +38,19 @@ func growCount(n int64, g benefit.Rate) (int64, bool) {
 	return max(f/100, 0), true
 }
 
-// cost returns the yearly cost of paying level x to n persons, split
-// between the centre and region c. The part up to floor f is the
-// national-floor part; the rest is the local top-up.
-func (p *prepared) cost(c region.Code, x, f benefit.Amount, n int64) (region.Split, error) {
-	total := p.prog.Frequency.Annual(x).Mul(n)
-	fp := total
-	if x.Cmp(f) > 0 {
-		fp = p.prog.Frequency.Annual(f).Mul(n)
-	}
-	return p.tab.Split(p.s.Program, c, total, fp)
-}
-
 // stepIn is what one region-year's solve reads.
 type stepIn struct {
 	code     region.Code
 	year     int
-	level    benefit.Amount // current level
+	level    benefit.Amount // current level, paid before the effective month
 	proposed benefit.Amount // the rule's proposal, on the grid
-	floor    benefit.Amount // this year's national floor
-	n        int64          // beneficiaries this year
-	cap      *benefit.Amount
+	floor    benefit.Amount // this year's national floor (from the effective month)
+	// mf is the national floor of each month of the year; nil: floor in
+	// every month
+	mf   *[12]benefit.Amount
+	n    int64 // beneficiaries this year
+	cap  *benefit.Amount
+	ceil *benefit.Amount // the highest level the ceiling allows, on the grid
 }
 
 type stepOut struct {
@@ -71,10 +62,12 @@ type stepOut struct {
 }
 
 // solve finds the largest level on the rounding grid that is at most the
-// rule's proposal and keeps every constraint, exactly: the step caps are
-// rounded down to the grid, the hard lower bounds (floor, no cut) up to
-// it, and the fiscal cap is solved over whole grid steps by capSolve, in
-// fen, as the integer kernel does.
+// rule's proposal and keeps every constraint, exactly: the step caps and
+// the ceiling are rounded down to the grid, the hard lower bounds
+// (floor, no cut, a forced raise's least raise) up to it, and the fiscal
+// cap is solved over whole grid steps by capSolve, in fen, as the
+// integer kernel does. A least raise (MinRaise) lifts a smaller proposed
+// raise where the caps allow it, and holds the level where they do not.
 func (p *prepared) solve(in *stepIn) (stepOut, error) {
 	con := &p.s.Constraints
 	hard, hardBy := in.floor.Round(p.up), BindFloor
@@ -83,15 +76,43 @@ func (p *prepared) solve(in *stepIn) (stepOut, error) {
 			hard, hardBy = nc, BindNoCut
 		}
 	}
-	target, bind := in.proposed, BindNone
-	if con.MaxStep != nil {
-		if m := in.level.Add(*con.MaxStep).Round(p.down); m.Cmp(target) < 0 {
-			target, bind = m, BindMaxStep
+	// the caps above: the lowest, and which it is
+	var capT *benefit.Amount
+	var capBy Binding
+	lower := func(m benefit.Amount, by Binding) {
+		if capT == nil || m.Cmp(*capT) < 0 {
+			capT, capBy = &m, by
 		}
 	}
+	if con.MaxStep != nil {
+		lower(in.level.Add(*con.MaxStep).Round(p.down), BindMaxStep)
+	}
 	if con.MaxStepPercent != nil {
-		if m := in.level.Add(in.level.MulRate(*con.MaxStepPercent)).Round(p.down); m.Cmp(target) < 0 {
-			target, bind = m, BindMaxStepPercent
+		lower(in.level.Add(in.level.MulRate(*con.MaxStepPercent)).Round(p.down), BindMaxStepPercent)
+	}
+	if in.ceil != nil {
+		lower(*in.ceil, BindCeiling)
+	}
+	target, bind := in.proposed, BindNone
+	if capT != nil && capT.Cmp(target) < 0 {
+		target, bind = *capT, capBy
+	}
+	// a raise is at least MinRaise (lb): forced by the floor, the hard
+	// bound is lb; proposed, the proposal is lifted to lb where the caps
+	// allow, else the level is held
+	var lb benefit.Amount
+	if con.MinRaise != nil {
+		lb = in.level.Add(*con.MinRaise).Round(p.up)
+		switch held := in.level.Round(p.down); {
+		case hard.Cmp(in.level) > 0:
+			if lb.Cmp(hard) > 0 {
+				hard, hardBy = lb, BindMinRaise
+			}
+		case in.proposed.Cmp(in.level) <= 0 || target.Cmp(lb) >= 0:
+		case capT == nil || capT.Cmp(lb) >= 0:
+			target, bind = lb, BindMinRaise
+		default:
+			target, bind = benefit.MinAmount(held, *capT), capBy
 		}
 	}
 	if target.Cmp(hard) < 0 {
@@ -110,9 +131,12 @@ func (p *prepared) solve(in *stepIn) (stepOut, error) {
 			bind = hardBy
 		case st.capped:
 			bind = BindFiscalCap
+			if con.MinRaise != nil && level.Cmp(in.level) > 0 && level.Cmp(lb) < 0 {
+				level = in.level.Round(p.down) // the cap leaves no room for the least raise: held
+			}
 		}
 	}
-	c, err := p.cost(in.code, level, in.floor, in.n)
+	c, err := p.costIn(in, level)
 	if err != nil {
 		return stepOut{}, err
 	}
@@ -128,17 +152,18 @@ func (p *prepared) solve(in *stepIn) (stepOut, error) {
 // benefit.ErrRange) when one passes an int64 of fen, a yearly cost of
 // about 92 thousand trillion yuan.
 func (p *prepared) solveCap(in *stepIn, target, hard benefit.Amount) (capOut, error) {
-	fs, err := p.cost(in.code, in.floor, in.floor, in.n) // the floor part alone
+	fs, err := p.costIn(in, hard) // its central share is every level's from hard up
 	if err != nil {
 		return capOut{}, err
 	}
-	per, ok1 := fen.Mul(p.annualFactor, in.n)
+	prev, ok0 := in.level.Fen()
+	line, ok1 := p.line(in.n, prev)
 	central, ok2 := fs.Central.Fen()
 	t, ok3 := target.Fen()
 	h, ok4 := hard.Fen()
 	c, ok5 := in.cap.Fen()
-	if ok1 && ok2 && ok3 && ok4 && ok5 {
-		if st, ok := capSolve(per, central, p.unitFen, t, h, c, true); ok {
+	if ok0 && ok1 && ok2 && ok3 && ok4 && ok5 {
+		if st, ok := capSolve(line, central, p.unitFen, t, h, c, true); ok {
 			return st, nil
 		}
 	}
@@ -150,6 +175,9 @@ func (p *prepared) solveCap(in *stepIn, target, hard benefit.Amount) (capOut, er
 // integer kernel when it applies, else on the decimal path. sc is the
 // calling worker's scratch.
 func (p *prepared) runRegion(ri int, out []RegionYear, sc *scratch) error {
+	if p.dom != nil {
+		return p.runRegionDomain(ri, out)
+	}
 	if p.kp.ok && p.runRegionKernel(ri, out, sc) {
 		return nil
 	}
@@ -177,7 +205,8 @@ func (p *prepared) runRegionDecimal(ri int, out []RegionYear) error {
 	fc := s.Constraints.FiscalCap
 	var prevLocal benefit.Amount
 	if fc != nil && fc.Basis == OfRevenueGrowth {
-		c, err := p.cost(r.Code, level, p.floors[0].Amount, n)
+		// the base year: its level all year
+		c, err := p.costIn(&stepIn{code: r.Code, level: level, mf: &p.mf[0], n: n}, level)
 		if err != nil {
 			return err
 		}
@@ -202,7 +231,10 @@ func (p *prepared) runRegionDecimal(ri int, out []RegionYear) error {
 		if f, ok := prop.Fen(); !ok || f > maxLevelFen {
 			return fieldErr("rule", benefit.ErrRange, "proposes %s for region %s in %d, more than %d integer digits", prop, r.Code, y, benefit.MaxAmountIntDigits)
 		}
-		in := stepIn{code: r.Code, year: y, level: level, proposed: prop, floor: fy.Amount, n: n}
+		in := stepIn{code: r.Code, year: y, level: level, proposed: prop, floor: fy.Amount, mf: &p.mf[i+1], n: n}
+		if p.ceil != nil {
+			in.ceil = &p.ceil[i]
+		}
 		var capAmt benefit.Amount
 		if fc != nil {
 			switch fc.Basis {

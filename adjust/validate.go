@@ -51,6 +51,9 @@ func (s *Scenario) checkShape(tab *region.Table) error {
 	if s.StartYear <= benefit.MinYear || s.StartYear+s.Horizon > benefit.MaxYear {
 		return fieldErr("start_year", benefit.ErrRange, "%d (want %d-%d)", s.StartYear, benefit.MinYear+1, benefit.MaxYear-s.Horizon)
 	}
+	if s.EffectiveMonth < 0 || s.EffectiveMonth > 12 {
+		return fieldErr("effective_month", benefit.ErrRange, "%d (want 1-12, or 0 for January)", s.EffectiveMonth)
+	}
 	if s.RevenueYear != 0 && (s.RevenueYear < benefit.MinYear || s.RevenueYear > s.BaseYear()) {
 		return fieldErr("revenue_year", benefit.ErrRange, "%d (want %d-%d, at most the base year)", s.RevenueYear, benefit.MinYear, s.BaseYear())
 	}
@@ -101,6 +104,9 @@ func (s *Scenario) checkShape(tab *region.Table) error {
 	}
 	if err := s.Constraints.validate(); err != nil {
 		return err
+	}
+	if f := &s.Floor; len(f.History) == 0 && f.ShippedThrough == 0 && f.Projection == (floor.Trend{}) {
+		return nil // no path: a programme without a national floor (noFloor), or an error of Project
 	}
 	if err := s.Floor.Projection.Validate(); err != nil {
 		if re, ok := errors.AsType[*benefit.RecordError](err); ok {

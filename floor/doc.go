@@ -84,14 +84,16 @@
 // the veterans' tables) or by an amount; a floor is never cut. The
 // shipped 2021-08 disability table raised +9/8/7 % (grades 1-6, 因战/
 // 因公/因病) and +8/7 % (grades 7-10) gives the shipped 2022-08 table
-// exactly. Projected versions have the status benefit.Projected, so that
-// no projected figure reads as published.
+// exactly. Projection.Through projects from an earlier table than the
+// set's last (the 2021-08 one, leaving out 2022-08). Projected versions
+// have the status benefit.Projected, so that no projected figure reads
+// as published.
 //
 // A Path is the national floor of one column over the years a
 // simulation runs (package adjust): a history (given, or the set's
 // national floor up to ShippedThrough), then a Trend, one projected
-// version each January: +Step yuan, indexation to wages and prices, or
-// hold. Path.Project resolves it over years into a Projected: the floor
+// version each January (or Path.Month: 8 for the veterans' August
+// raises): +Step yuan, indexation to wages and prices, or hold. Path.Project resolves it over years into a Projected: the floor
 // of each year (YearFloor: the highest in force in any of its months),
 // the path as a schedule, and Projected.Check, which checks simulated
 // levels against the set with the column's national floor replaced by

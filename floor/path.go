@@ -3,6 +3,7 @@ package floor
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/benefitstd/benefitstd/benefit"
 )
@@ -23,6 +24,10 @@ type Path struct {
 	History        []benefit.Version `json:"history,omitempty"`
 	ShippedThrough int               `json:"shipped_through,omitempty"`
 	Projection     Trend             `json:"projection"`
+	// Month is the month of the year each projected version takes effect
+	// (1-12; 0 means January): 8 for the veterans' standards, raised every
+	// 1 August.
+	Month int `json:"month,omitempty"`
 }
 
 // A TrendKind names how a Trend moves a floor from one year to the next.
@@ -43,7 +48,8 @@ const (
 )
 
 // A Trend extends a Path's floor beyond its history, one projected
-// version each January: a Increase of Step, of the index rate, or none.
+// version a year (each January, or in Path.Month): an Increase of Step,
+// of the index rate, or none.
 type Trend struct {
 	Kind       TrendKind       `json:"kind"`
 	Step       *benefit.Amount `json:"step,omitempty"`
@@ -187,7 +193,7 @@ type Projected struct {
 	// Years holds the floor of each year From … To.
 	Years []YearFloor
 	// Schedule is the path as versions: the history, then a projected
-	// version each January of a year after it, up to To.
+	// version each January (or Path.Month) of a year after it, up to To.
 	Schedule benefit.Schedule
 	// Source names where the history came from: "scenario" when the Path
 	// gives it, else "floor set " and the set's version.
@@ -198,8 +204,8 @@ type Projected struct {
 // Project resolves the path for o's column over the years o.From to
 // o.To: the history (Path.History, or the national floor of o.Floors
 // for o.Program and o.Dims up to ShippedThrough), then one projected
-// version (benefit.Projected) each January of a year after the
-// history's last, raised by the Trend. The floor of a year the history
+// version (benefit.Projected) each January (or Path.Month) of a year
+// after the history's last, raised by the Trend. The floor of a year the history
 // covers is the highest in force in any of its months; a base year after
 // the history holds its last version.
 //
@@ -235,6 +241,9 @@ func (p *Path) Project(o PathOptions) (*Projected, error) {
 	if err := p.Projection.Validate(); err != nil {
 		return nil, err
 	}
+	if p.Month < 0 || p.Month > 12 {
+		return nil, &benefit.RecordError{Field: "month", Err: fmt.Errorf("%w: month %d (want 1-12, or 0 for January)", benefit.ErrRange, p.Month)}
+	}
 	hist, src, err := p.history(base, o.Program, o.Dims)
 	if err != nil {
 		return nil, err
@@ -265,7 +274,7 @@ func (p *Path) Project(o PathOptions) (*Projected, error) {
 			}
 		}
 		r := p.Projection.increase(wage, cpi)
-		v, err := next(vs[len(vs)-1], benefit.NewMonth(y, 1), &r, rd, cite)
+		v, err := next(vs[len(vs)-1], benefit.NewMonth(y, time.Month(max(p.Month, 1))), &r, rd, cite)
 		if err != nil {
 			return nil, &benefit.RecordError{Field: "projection", Err: fmt.Errorf("in %d: %w", y, err)}
 		}

@@ -3,6 +3,7 @@ package floor
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/benefitstd/benefitstd/benefit"
 )
@@ -43,6 +44,14 @@ func (r *Increase) apply(prev benefit.Amount, rd benefit.Rounding) benefit.Amoun
 	return prev
 }
 
+// Raise returns prev raised by r: by Amount as given, or by Rate rounded
+// by rd and never below prev (a figure is not cut); the zero Increase
+// returns prev. Projections of national tables (Set.Project) and of a
+// region's own figures (package adjust) raise by it.
+func (r Increase) Raise(prev benefit.Amount, rd benefit.Rounding) benefit.Amount {
+	return r.apply(prev, rd)
+}
+
 // String describes the increase: "+9%", "+20.00" or "hold", after its
 // pattern when it has one.
 func (r *Increase) String() string {
@@ -77,18 +86,29 @@ type Step struct {
 // one, the veterans' disability pensions one per grade and cause. A
 // column that ends (Schedule.End: the survivors' residence columns,
 // which end in 2016-10) is left as it is.
+//
+// A Projection is pure data and reads from JSON (a simulation scenario's
+// "tables", package adjust):
+//
+//	{"program": "veterans.disability", "through": "2021-08",
+//	 "steps": [{"from": "2022-08", "increases": [{"dims": "cause=因战", "rate": "9%"}]}]}
 type Projection struct {
-	Program string
-	Steps   []Step
+	Program string `json:"program"`
+	// Through, when set, leaves out every version of a projected column
+	// after that month before the steps are added: projecting from the
+	// 2021-08 table when the set holds the 2022-08 one. A column with no
+	// version left is an error wrapping ErrNoFloor.
+	Through benefit.Month `json:"through,omitzero"`
+	Steps   []Step        `json:"steps"`
 	// Rounding rounds each rate increase; nil: the programme's rounding of
 	// the catalogue the set was built with.
-	Rounding *benefit.Rounding
-	Citation benefit.Citation
+	Rounding *benefit.Rounding `json:"rounding,omitempty"`
+	Citation benefit.Citation  `json:"citation,omitzero"`
 }
 
 // Project returns a new set in which each national floor of p.Program
 // that has no end carries one projected version per step of p after its
-// own versions; s is not changed. Steps come in month order, each after
+// own versions (up to p.Through when that is set); s is not changed. Steps come in month order, each after
 // the last version of every column, every column must match an increase of
 // every step, and two equally specific patterns that match one column
 // are ambiguous: any of these is a *benefit.RecordError naming the
@@ -110,6 +130,9 @@ func (s *Set) Project(p Projection) (*Set, error) {
 		}
 		rd = *p.Rounding
 	}
+	if !p.Through.IsZero() && !validMonth(p.Through) {
+		return nil, &benefit.RecordError{Field: "through", Err: monthRangeErr(p.Through)}
+	}
 	for i := range p.Steps {
 		if err := p.Steps[i].validate(i, p.Steps); err != nil {
 			return nil, err
@@ -125,6 +148,12 @@ func (s *Set) Project(p Projection) (*Set, error) {
 		}
 		n++
 		vs := versions(f.Schedule, len(p.Steps))
+		if !p.Through.IsZero() {
+			vs = slices.DeleteFunc(vs, func(v benefit.Version) bool { return v.From > p.Through })
+			if len(vs) == 0 {
+				return nil, &benefit.RecordError{Field: "through", Err: fmt.Errorf("%w: %s %s has no version up to %s", ErrNoFloor, f.Program, dimsText(f.Dims), p.Through)}
+			}
+		}
 		for i := range p.Steps {
 			st := &p.Steps[i]
 			r, err := st.increaseOf(i, f.Dims)

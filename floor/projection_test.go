@@ -295,6 +295,7 @@ func TestPathErrors(t *testing.T) {
 		{"no kind", floor.Path{History: hist()}, "projection.kind", benefit.ErrSyntax},
 		{"negative step", floor.Path{History: hist(), Projection: floor.StepTrend(benefit.Yuan(-1))}, "projection.step", benefit.ErrNegative},
 		{"too large", floor.Path{History: hist(), Projection: floor.StepTrend(benefit.MustParseAmount("999999999999999"))}, "projection", benefit.ErrRange},
+		{"month 13", floor.Path{History: hist(), Projection: floor.Trend{Kind: floor.TrendHold}, Month: 13}, "month", benefit.ErrRange},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -319,5 +320,60 @@ func TestPathErrors(t *testing.T) {
 	_, err = (&floor.Path{Projection: floor.Trend{Kind: floor.TrendHold}}).Project(floor.PathOptions{Program: "employment.unemployment_insurance", From: 2024, To: 2025})
 	if !errors.Is(err, floor.ErrNoFloor) {
 		t.Errorf("unemployment benefit: %v", err)
+	}
+}
+
+// Projection.Through projects from an earlier table than the set's
+// last: the shipped set (whose newest disability table is 2022-08) cut
+// after 2021-08 and raised +9/8/7 % (grades 1-6) and +8/7 % (grades 7-10)
+// from 2022-08 gives the shipped 2022-08 table again, cell by cell
+// (disabilityTable; worked cells in TestProjectDisabilityTable). Cut
+// before any version, a column is an error wrapping ErrNoFloor.
+func TestProjectThrough(t *testing.T) {
+	got, err := floor.Default().Project(floor.Projection{Program: "veterans.disability", Through: ym("2021-08"),
+		Steps: []floor.Step{{From: ym("2022-08"), Increases: raise2022()}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for g := 1; g <= 10; g++ {
+		for c, cause := range causes {
+			want := disabilityTable["2022-08"][g-1][c]
+			if want == 0 {
+				continue
+			}
+			sch, _ := got.NationalSchedule("veterans.disability", benefit.MustParseDims(fmt.Sprintf("cause=%s;grade=%d", cause, g)))
+			if v, _ := sch.Last(); v.From != ym("2022-08") || !v.Amount.Equal(benefit.Yuan(int64(want))) || v.Status != benefit.Projected {
+				t.Errorf("grade %d %s: %+v, want %d projected from 2022-08", g, cause, v, want)
+			}
+		}
+	}
+	_, err = floor.Default().Project(floor.Projection{Program: "veterans.disability", Through: ym("2010-01"),
+		Steps: []floor.Step{{From: ym("2022-08"), Increases: raise2022()}}})
+	var re *benefit.RecordError
+	if !errors.As(err, &re) || re.Field != "through" || !errors.Is(err, floor.ErrNoFloor) {
+		t.Errorf("through 2010-01: %v", err)
+	}
+}
+
+// A path whose projected versions take effect in August (Path.Month 8):
+// grade 1 因战 shipped to 2022 (116,270 from 2022-08), then +1,000 a year
+// from each August: 117,270 from 2023-08, 118,270 from 2024-08. The
+// floor of 2023 is the highest in any of its months, 117,270; 2023-07
+// still pays 116,270.
+func TestPathMonth(t *testing.T) {
+	p := floor.Path{ShippedThrough: 2022, Projection: floor.StepTrend(benefit.Yuan(1000)), Month: 8}
+	pr, err := p.Project(floor.PathOptions{Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=1"), From: 2022, To: 2024})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []int64{116270, 117270, 118270} {
+		if !pr.Years[i].Amount.Equal(benefit.Yuan(want)) {
+			t.Errorf("%d: %s, want %d", 2022+i, pr.Years[i].Amount, want)
+		}
+	}
+	for m, want := range map[string]int64{"2023-07": 116270, "2023-08": 117270, "2024-07": 117270, "2024-08": 118270} {
+		if v, _ := pr.Schedule.At(ym(m)); !v.Amount.Equal(benefit.Yuan(want)) {
+			t.Errorf("%s: %s, want %d", m, v.Amount, want)
+		}
 	}
 }

@@ -8,13 +8,15 @@ import (
 	"strings"
 
 	"github.com/benefitstd/benefitstd/adjust"
+	"github.com/benefitstd/benefitstd/adjust/columns"
 	"github.com/benefitstd/benefitstd/internal/fen"
 	"github.com/benefitstd/benefitstd/plan"
 )
 
 // csvRenderer renders the results of a simulation (*adjust.Result,
-// *adjust.SweepResult, *adjust.Comparison) one row per region and year
-// (per value of a sweep), with exact amounts in yuan (no 万元 or 亿元, no
+// *adjust.SweepResult, *adjust.Comparison, *columns.Result) one row per
+// region and year (per value of a sweep; per column, region and year of a
+// table run), with exact amounts in yuan (no 万元 or 亿元, no
 // thousands separators) and the run record in the last columns.
 // NewPaymentCSV writes a plan's per-person payment file.
 //
@@ -47,6 +49,11 @@ func (c *csvRenderer) Render(v any) error {
 		sweepCSV(cw, r)
 	case *adjust.Comparison:
 		comparisonCSV(cw, r)
+	case *columns.Result:
+		if len(r.Columns) == 0 {
+			return errNoColumns
+		}
+		columnsCSV(cw, r)
 	default:
 		return unsupported(FormatCSV, v)
 	}
@@ -101,20 +108,26 @@ var resultCSVHeader = []string{"region", "name", "year", "level", "previous", "i
 func resultCSV(cw *csv.Writer, r *adjust.Result) {
 	row(cw, resultCSVHeader...)
 	for _, ry := range r.Rows {
-		cp := ""
-		if ry.Cap != nil {
-			cp = ry.Cap.String()
-		}
-		var fs []string
-		for _, f := range ry.Findings {
-			fs = append(fs, f.Rule+":"+f.Severity.String())
-		}
-		row(cw, ry.Region.String(), ry.Name, strconv.Itoa(ry.Year), ry.Level.String(), ry.Previous.String(), ry.Increase.String(),
-			ry.Proposed.String(), ry.Rule, string(ry.Binding), ry.Floor.String(), ry.FloorStatus.String(), ry.Headroom.String(),
-			strconv.FormatInt(ry.Beneficiaries, 10), ry.Cost.Total.String(), ry.Cost.Central.String(), ry.Cost.Local.String(),
-			ry.Revenue.String(), burden(ry.Burden), cp, strconv.FormatBool(ry.Infeasible), ry.Transfer.String(),
-			strings.Join(fs, ";"), strconv.FormatBool(r.Run.Illustrative), r.Run.ScenarioSHA256, r.Run.Version)
+		row(cw, resultRow(&ry, r.Run)...)
 	}
+}
+
+// resultRow returns the cells of one region-year of a run with record
+// run, in the order of resultCSVHeader.
+func resultRow(ry *adjust.RegionYear, run adjust.RunRecord) []string {
+	cp := ""
+	if ry.Cap != nil {
+		cp = ry.Cap.String()
+	}
+	var fs []string
+	for _, f := range ry.Findings {
+		fs = append(fs, f.Rule+":"+f.Severity.String())
+	}
+	return []string{ry.Region.String(), ry.Name, strconv.Itoa(ry.Year), ry.Level.String(), ry.Previous.String(), ry.Increase.String(),
+		ry.Proposed.String(), ry.Rule, string(ry.Binding), ry.Floor.String(), ry.FloorStatus.String(), ry.Headroom.String(),
+		strconv.FormatInt(ry.Beneficiaries, 10), ry.Cost.Total.String(), ry.Cost.Central.String(), ry.Cost.Local.String(),
+		ry.Revenue.String(), burden(ry.Burden), cp, strconv.FormatBool(ry.Infeasible), ry.Transfer.String(),
+		strings.Join(fs, ";"), strconv.FormatBool(run.Illustrative), run.ScenarioSHA256, run.Version}
 }
 
 func sweepCSV(cw *csv.Writer, r *adjust.SweepResult) {

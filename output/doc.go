@@ -14,6 +14,7 @@
 //	*adjust.Result         yes   yes  yes          yes  yes
 //	*adjust.SweepResult    yes   yes  yes               yes
 //	*adjust.Comparison     yes   yes  yes               yes
+//	*columns.Result        yes   yes  yes               yes
 //	*PlanRun               yes        yes               yes
 //	*PlanList              yes
 //	*FloorList             yes        yes
@@ -30,10 +31,11 @@
 // is written while the plan runs: NewPaymentCSV returns the
 // plan.PaymentWriter of its CSV.
 //
-// The package imports benefit, region, floor, adjust and plan; none of
-// them imports it. A format is one file with its renderer, and one case
-// of New; the Excel workbook's renderer is the one that imports a module
-// beyond the standard library (github.com/xuri/excelize/v2).
+// The package imports benefit, region, floor, adjust, adjust/columns and
+// plan; none of them imports it. A format is one file with its
+// renderer, and one case of New; the Excel workbook's renderer is the
+// one that imports a module beyond the standard library
+// (github.com/xuri/excelize/v2).
 //
 // # Text
 //
@@ -44,7 +46,12 @@
 // simulation's costs in 万元 or in 亿元 when a yearly national total
 // reaches 10 亿, each finding with its legal source. An illustrative
 // report or scenario says so first and last; a synthetic plan population
-// too.
+// too. A simulation of a programme without a national floor shows none;
+// one whose regions give their funds adds each fund's closing balance
+// and the months of benefits it pays, by year; a retirees' adjustment
+// adds the national overall level of each year and each plan applied
+// person by person (the sum of its increases, whether it exceeds the
+// national level).
 //
 // # CSV
 //
@@ -152,16 +159,32 @@
 //
 //	result               sheets                                                   charts
 //	*floor.Report        Summary, Findings, Coverage, Effects, Arrears by region  arrears by region (bar)
-//	*adjust.Result       Summary, Region-years, Years                             levels against the national floor (line), cost per year (column)
+//	*adjust.Result       Summary, Region-years, Years[, Bounds]                   levels against the national floor (line), cost per year (column)
 //	*adjust.SweepResult  Summary, Sweep
 //	*adjust.Comparison   Summary, Years, Region-years
+//	*columns.Result      Summary, Years, Column-years, Region-years              cost per year (column)
 //	*PlanRun             Summary, Distribution, Percentiles, Parts, Areas, Ages, National
 //	                                                                             distribution of increases (column), cost by part (bar)
 //
 // The level chart of a simulation draws the national floor, the mean
 // level and each region's level when the run has at most 12 regions; a
 // larger run draws the lowest and highest level of each year instead.
-// The arrears chart draws the 12 regions owed most.
+// A programme without a national floor (the unemployment benefit) has
+// its floor cells, its headroom and the floor's line left empty. A
+// run's region-years carry what its rows have beyond the levels and
+// costs: a fund's year (opening, inflow, benefits, other outflows,
+// transfer, closing, the months it pays, its reserve) when the regions
+// give their funds, a retirees' adjustment's national overall level, the
+// cost of the increase and the plan applied person by person (its
+// retirees, increases a month, aggregate increase, whether it exceeds
+// the national level); the relative bounds a level was kept inside (失业保险条例
+// 第十八条) are one row each on the Bounds sheet. The plan's own
+// distribution, parts and groups are in the JSON. A table run
+// (package adjust/columns) gives one row per column and year (the
+// national standard of the column, the base year's alone, then its
+// beneficiaries and cost over the regions) and one per region and year
+// over the columns; each column's own region-years are in the CSV and
+// the JSON. The arrears chart draws the 12 regions owed most.
 //
 // The same result gives the same bytes: the workbook's creation and
 // modification dates are those of the data (a report's as-of month, a

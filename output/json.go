@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/benefitstd/benefitstd/adjust"
+	"github.com/benefitstd/benefitstd/adjust/columns"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/plan"
@@ -19,7 +20,7 @@ import (
 // A *floor.Report is written with the stable schema documented in the
 // package documentation (schema_version ReportSchemaVersion); the
 // simulation results (*adjust.Result, *adjust.SweepResult,
-// *adjust.Comparison) and the plan results with the JSON tags of their
+// *adjust.Comparison, *columns.Result) and the plan results with the JSON tags of their
 // types.
 type jsonRenderer struct {
 	w io.Writer
@@ -40,7 +41,7 @@ func (j *jsonRenderer) Render(v any) error {
 	switch r := v.(type) {
 	case *floor.Report:
 		doc = reportJSON(r)
-	case *adjust.Result, *adjust.SweepResult, *adjust.Comparison:
+	case *adjust.Result, *adjust.SweepResult, *adjust.Comparison, *columns.Result:
 		doc = r
 	case *PlanRun:
 		p := &r.Plan

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/benefitstd/benefitstd/adjust"
+	"github.com/benefitstd/benefitstd/adjust/columns"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/plan"
@@ -47,6 +48,11 @@ func (t *textRenderer) Render(v any) error {
 		sweepText(&b, r)
 	case *adjust.Comparison:
 		comparisonText(&b, r)
+	case *columns.Result:
+		if len(r.Columns) == 0 || len(r.Columns[0].Result.Floors) == 0 {
+			return errNoColumns
+		}
+		columnsText(&b, r)
 	case *PlanRun:
 		if r.Report == nil {
 			return errNoSummary
@@ -67,6 +73,7 @@ func (t *textRenderer) Render(v any) error {
 
 var (
 	errNoYears   = errors.New("output: the simulation result has no years (a Result from adjust.Run has them)")
+	errNoColumns = errors.New("output: the table run has no columns (a Result from columns.Run has them)")
 	errNoSummary = errors.New("output: the plan run has no summary")
 )
 
@@ -297,9 +304,15 @@ func resultHeader(b *strings.Builder, r *adjust.Result) {
 		fmt.Fprintf(b, "note: %s\n", wrap(r.Run.IllustrativeNote, 100, "      "))
 	}
 	fmt.Fprintf(b, "rule: %s\nconstraints: %s\n", r.Rule, r.Constraints)
+	if r.EffectiveMonth > 1 {
+		fmt.Fprintf(b, "each year's level takes effect in month %d (生效月份); costs are summed month by month\n", r.EffectiveMonth)
+	}
 	var fl []string
 	for _, f := range r.Floors {
 		fl = append(fl, fmt.Sprintf("%d %s (%s)", f.Year, level(f.Amount), f.Status))
+	}
+	if noFloor(r) {
+		fl = []string{"none (" + r.Program + " has no national floor)"}
 	}
 	fmt.Fprintf(b, "national floor: %s\n", wrap(strings.Join(fl, ", "), 100, "                "))
 	if c := r.CostSharing; !c.IsZero() {
@@ -324,9 +337,14 @@ func yearTable(b *strings.Builder, r *adjust.Result, un string, uv int64) {
 		header: []string{"year", "floor", "regions", "beneficiaries", "total", "central", "local", "transfer", "infeasible", "findings", "min", "mean", "max", "max/min", "CV", "Gini"},
 		right:  []bool{false, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true},
 	}
+	nf := noFloor(r)
 	for _, y := range r.Years {
+		fl := level(y.Floor.Amount)
+		if nf {
+			fl = "-"
+		}
 		yt.rows = append(yt.rows, []string{
-			strconv.Itoa(y.Year), level(y.Floor.Amount), strconv.Itoa(y.Regions), groupedInt(y.Beneficiaries),
+			strconv.Itoa(y.Year), fl, strconv.Itoa(y.Regions), groupedInt(y.Beneficiaries),
 			cu(y.Cost.Total), cu(y.Cost.Central), cu(y.Cost.Local), cu(y.Transfer),
 			strconv.Itoa(y.Infeasible), strconv.Itoa(y.Findings),
 			level(y.MinLevel), grouped(y.MeanLevel.String()), level(y.MaxLevel),
@@ -386,7 +404,87 @@ func resultText(b *strings.Builder, r *adjust.Result) {
 		t.rows = append(t.rows, row)
 	}
 	t.writeTo(b)
+	fundText(b, r)
+	retireesText(b, r)
 	resultFooter(b, r.Run.Illustrative)
+}
+
+// noFloor reports whether the run had no national floor: every year's
+// floor is zero with the status unknown.
+func noFloor(r *adjust.Result) bool {
+	for _, f := range r.Floors {
+		if f.Status != benefit.Unknown || !f.Amount.IsZero() {
+			return false
+		}
+	}
+	return len(r.Floors) > 0
+}
+
+// fundText writes, when the regions give their funds, each region's
+// closing balance by year and the months of benefits it pays.
+func fundText(b *strings.Builder, r *adjust.Result) {
+	h := len(r.Floors) - 1
+	if h <= 0 || len(r.Rows) == 0 || r.Rows[0].Fund == nil {
+		return
+	}
+	un, uv := costUnit(r.Rows[0].Fund.Closing)
+	fmt.Fprintf(b, "\nFunds (基金): the balance at the end of each year (%s) and, in brackets, the months of that year's benefits it pays:\n", un)
+	t := table{header: []string{"code", "region"}, right: []bool{false, false}}
+	for _, f := range r.Floors[1:] {
+		t.header = append(t.header, strconv.Itoa(f.Year))
+		t.right = append(t.right, true)
+	}
+	for k := 0; k+h <= len(r.Rows); k += h {
+		rows := r.Rows[k : k+h]
+		row := []string{rows[0].Region.String(), rows[0].Name}
+		for _, ry := range rows {
+			if ry.Fund == nil {
+				row = append(row, "-")
+				continue
+			}
+			row = append(row, fmt.Sprintf("%s (%d)", scaled(ry.Fund.Closing, uv), ry.Fund.Months))
+		}
+		t.rows = append(t.rows, row)
+	}
+	t.writeTo(b)
+}
+
+// retireesText writes, for a retirees' adjustment, the national rate of
+// each year and each plan applied person by person.
+func retireesText(b *strings.Builder, r *adjust.Result) {
+	var rates []string
+	var plans []string
+	seen := map[int]bool{}
+	for _, ry := range r.Rows {
+		a := ry.Retirees
+		if a == nil {
+			continue
+		}
+		if a.National != nil && !seen[ry.Year] {
+			seen[ry.Year] = true
+			rates = append(rates, fmt.Sprintf("%d %s (%s)", ry.Year, a.National, a.NationalStatus))
+		}
+		if p := a.Plan; p != nil {
+			line := fmt.Sprintf("%s %s %d: plan %s applied to %s retirees", ry.Region, ry.Name, ry.Year, p.Plan, groupedInt(p.Eligible))
+			if p.Synthetic {
+				line += " (SYNTHETIC, illustrative)"
+			}
+			line += fmt.Sprintf(": Σ increases %s a month (%s of the prior total), 12 × Σ = %s a year", grouped(p.Increase.String()), p.Percent, grouped(a.IncreaseCost.String()))
+			if a.Exceeds {
+				line += fmt.Sprintf(", EXCEEDS the national level %s", a.National)
+			}
+			plans = append(plans, line)
+		}
+	}
+	if len(rates) == 0 && len(plans) == 0 {
+		return
+	}
+	if len(rates) > 0 {
+		fmt.Fprintf(b, "\nnational overall level (以全国调整比例为高限): %s\n", wrap(strings.Join(rates, ", "), 100, "    "))
+	}
+	for _, l := range plans {
+		fmt.Fprintf(b, "%s\n", wrap(l, 100, "    "))
+	}
 }
 
 // yearColumns picks the indexes of the floors shown as level columns:
@@ -435,10 +533,23 @@ func boundYears(rows []adjust.RegionYear, un string, uv int64) string {
 		}
 		i = j + 1
 	}
+	// each finding's note once, with its years as spans ("2026-2029")
+	var notes []string
+	years := map[string][]int{}
 	for _, ry := range rows {
 		for _, f := range ry.Findings {
-			parts = append(parts, fmt.Sprintf("%s %s %d", f.Rule, f.Severity, ry.Year))
+			n := findingNote(f)
+			ys, seen := years[n]
+			if !seen {
+				notes = append(notes, n)
+			}
+			if len(ys) == 0 || ys[len(ys)-1] != ry.Year {
+				years[n] = append(ys, ry.Year)
+			}
 		}
+	}
+	for _, n := range notes {
+		parts = append(parts, n+" "+yearSpans(years[n]))
 	}
 	if len(parts) == 0 {
 		return "-"
@@ -460,24 +571,37 @@ func resultDetailText(b *strings.Builder, r *adjust.Result) {
 		header: []string{"code", "region", "year", "level", "increase", "floor", "headroom", "binding", "beneficiaries", "total", "central", "local", "burden", "note"},
 		right:  []bool{false, false, false, true, true, true, true, false, true, true, true, true, true, false},
 	}
+	nf := noFloor(r)
 	for _, ry := range r.Rows {
+		fl, head := level(ry.Floor), grouped(ry.Headroom.String())
+		if nf {
+			fl, head = "-", "-"
+		}
 		note := ""
 		if ry.Infeasible {
 			note = "INFEASIBLE: transfer " + cu(ry.Transfer) + " " + un
 		}
+		last := ""
 		for _, f := range ry.Findings {
+			fn := findingNote(f)
+			if fn == last {
+				continue
+			}
 			if note != "" {
 				note += "; "
 			}
-			note += f.Rule + " " + f.Severity.String()
+			note += fn
+			last = fn
 		}
 		rt.rows = append(rt.rows, []string{
-			ry.Region.String(), ry.Name, strconv.Itoa(ry.Year), level(ry.Level), grouped(signed(ry.Increase)), level(ry.Floor), grouped(ry.Headroom.String()),
+			ry.Region.String(), ry.Name, strconv.Itoa(ry.Year), level(ry.Level), grouped(signed(ry.Increase)), fl, head,
 			string(ry.Binding), groupedInt(ry.Beneficiaries),
 			cu(ry.Cost.Total), cu(ry.Cost.Central), cu(ry.Cost.Local), burden(ry.Burden), note,
 		})
 	}
 	rt.writeTo(b)
+	fundText(b, r)
+	retireesText(b, r)
 	resultFooter(b, r.Run.Illustrative)
 }
 
@@ -900,3 +1024,32 @@ func groupedAmount(a benefit.Amount) string { return grouped(a.String()) }
 func groupedInt(n int64) string { return grouped(itoa(n)) }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// findingNote names a finding in a simulation's notes: its rule and
+// severity, or that the rule could not be evaluated and why.
+func findingNote(f floor.Finding) string {
+	if f.Unchecked != "" {
+		return f.Rule + " unchecked (" + string(f.Unchecked) + ")"
+	}
+	return f.Rule + " " + f.Severity.String()
+}
+
+// yearSpans writes ascending years as spans: "2024-2026, 2028".
+func yearSpans(ys []int) string {
+	var b strings.Builder
+	for i := 0; i < len(ys); {
+		j := i
+		for j+1 < len(ys) && ys[j+1] == ys[j]+1 {
+			j++
+		}
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Itoa(ys[i]))
+		if j > i {
+			b.WriteString("-" + strconv.Itoa(ys[j]))
+		}
+		i = j + 1
+	}
+	return b.String()
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/benefitstd/benefitstd/adjust"
+	"github.com/benefitstd/benefitstd/adjust/columns"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/plan"
@@ -49,6 +50,11 @@ func (x *xlsxRenderer) Render(v any) error {
 		bk = sweepBook(r)
 	case *adjust.Comparison:
 		bk = comparisonBook(r)
+	case *columns.Result:
+		if len(r.Columns) == 0 || len(r.Columns[0].Result.Floors) == 0 {
+			return errNoColumns
+		}
+		bk = columnsBook(r)
 	case *PlanRun:
 		if r.Report == nil {
 			return errNoSummary
@@ -731,13 +737,29 @@ func resultBook(r *adjust.Result) *book {
 		summaryItem{"取整", "rounding", xstr(r.Rounding)},
 		summaryItem{"调整规则", "rule", xstr(r.Rule)},
 		summaryItem{"约束", "constraints", xstr(r.Constraints)},
-		summaryItem{"基期", "base year", xyear(r.Floors[0].Year)},
-		summaryItem{"基期国家基础标准", "national floor in the base year", xamount(r.Floors[0].Amount)},
 	)
+	if r.EffectiveMonth > 1 {
+		items = append(items, summaryItem{"生效月份", "effective month (costs summed month by month)", xint(r.EffectiveMonth)})
+	}
+	nf := noFloor(r)
+	items = append(items, summaryItem{"基期", "base year", xyear(r.Floors[0].Year)})
+	if nf {
+		items = append(items, summaryItem{"国家基础标准", "national floor", xstr("无 none (" + r.Program + " has no national floor)")})
+	} else {
+		items = append(items, summaryItem{"基期国家基础标准", "national floor in the base year", xamount(r.Floors[0].Amount)})
+	}
 	if c := r.CostSharing; !c.IsZero() {
 		items = append(items, summaryItem{"成本分担", "cost sharing", xstr(c.String())})
 	}
 	bk.sheets = append(bk.sheets, summarySheet(items))
+	// the national floor's cells (and the headroom above it), empty for
+	// a programme without one
+	floorCells := func(f floor.YearFloor) (xv, xv) {
+		if nf {
+			return xv{}, xv{}
+		}
+		return xamount(f.Amount), xstr(f.Status.String())
+	}
 
 	ry := &sheet{name: "地区年度 Region-years", cols: []xcol{
 		{"地区代码", "region", false}, {"地区", "region name", false}, {"年度", "year", false},
@@ -747,17 +769,79 @@ func resultBook(r *adjust.Result) *book {
 		{"地方", "local", true}, {"地方一般公共预算收入", "local revenue", true}, {"地方负担率", "local burden", true}, {"上限", "cap", true},
 		{"不可行", "infeasible", false}, {"转移支付", "transfer", true}, {"发现", "findings", false},
 	}}
+	// a fund's year and a retirees' adjustment add their columns when a
+	// row has them
+	var funds, retirees bool
+	for _, y := range r.Rows {
+		funds = funds || y.Fund != nil
+		retirees = retirees || y.Retirees != nil
+	}
+	if funds {
+		ry.cols = append(ry.cols, xcol{"基金年初结余", "fund opening", true}, xcol{"基金收入", "fund inflow", true},
+			xcol{"基金支付待遇", "fund benefits", true}, xcol{"基金其他支出", "fund other", true}, xcol{"基金外部补助", "fund transfer", true},
+			xcol{"基金年末结余", "fund closing", true}, xcol{"可支付月数", "months payable", false}, xcol{"最低结余", "fund reserve", true})
+	}
+	if retirees {
+		ry.cols = append(ry.cols, xcol{"全国总体调整水平", "national rate", true}, xcol{"全国水平状态", "national status", false},
+			xcol{"增加额年支出", "increase cost", true}, xcol{"方案", "plan", false}, xcol{"方案人数", "plan retirees", false},
+			xcol{"方案月增加额合计", "plan increase a month", true}, xcol{"方案总体调整水平", "plan's aggregate increase", true},
+			xcol{"超过全国水平", "exceeds national rate", false})
+	}
+	bs := &sheet{name: "相对界限 Bounds", cols: []xcol{
+		{"地区代码", "region", false}, {"地区", "region name", false}, {"年度", "year", false},
+		{"规则", "rule", false}, {"对照", "against", false}, {"类型", "kind", false}, {"严格", "strict", false},
+		{"对照数额", "figure", true}, {"对照状态", "figure status", false}, {"允许水平", "limit", true}, {"依据", "source", false},
+	}}
 	for _, y := range r.Rows {
 		var fs []string
 		for _, f := range y.Findings {
 			fs = append(fs, f.Rule+":"+f.Severity.String())
 		}
-		ry.rows = append(ry.rows, []xv{xstr(y.Region.String()), xstr(y.Name), xyear(y.Year),
+		fl, fst := floorCells(floor.YearFloor{Amount: y.Floor, Status: y.FloorStatus})
+		head := xamount(y.Headroom)
+		if nf {
+			head = xv{}
+		}
+		row := []xv{xstr(y.Region.String()), xstr(y.Name), xyear(y.Year),
 			xamount(y.Level), xamount(y.Previous), xamount(y.Increase), xamount(y.Proposed),
-			xstr(y.Rule), xstr(string(y.Binding)), xamount(y.Floor), xstr(y.FloorStatus.String()),
-			xamount(y.Headroom), xint(y.Beneficiaries), xamount(y.Cost.Total), xamount(y.Cost.Central),
+			xstr(y.Rule), xstr(string(y.Binding)), fl, fst,
+			head, xint(y.Beneficiaries), xamount(y.Cost.Total), xamount(y.Cost.Central),
 			xamount(y.Cost.Local), xamount(y.Revenue), xratep(y.Burden), xamountp(y.Cap),
-			xbool(y.Infeasible), xamount(y.Transfer), xstr(strings.Join(fs, "; "))})
+			xbool(y.Infeasible), xamount(y.Transfer), xstr(strings.Join(fs, "; "))}
+		if funds {
+			if f := y.Fund; f != nil {
+				row = append(row, xamount(f.Opening), xamount(f.Inflow), xamount(f.Benefits), xamount(f.Other),
+					xamount(f.Transfer), xamount(f.Closing), xint(f.Months), xamountp(f.Reserve))
+			} else {
+				row = append(row, make([]xv, 8)...)
+			}
+		}
+		if retirees {
+			if a := y.Retirees; a != nil {
+				st := xv{}
+				if a.National != nil {
+					st = xstr(a.NationalStatus.String())
+				}
+				row = append(row, xratep(a.National), st, xamount(a.IncreaseCost))
+				if p := a.Plan; p != nil {
+					id := p.Plan
+					if p.Synthetic {
+						id += " (SYNTHETIC 模拟人群)"
+					}
+					row = append(row, xstr(id), xint(p.Eligible), xamount(p.Increase), xrate(p.Percent), xbool(a.Exceeds))
+				} else {
+					row = append(row, make([]xv, 5)...)
+				}
+			} else {
+				row = append(row, make([]xv, 8)...)
+			}
+		}
+		ry.rows = append(ry.rows, row)
+		for _, b := range y.Bounds {
+			bs.rows = append(bs.rows, []xv{xstr(y.Region.String()), xstr(y.Name), xyear(y.Year),
+				xstr(b.Rule), xstr(b.Against), xstr(b.Kind), xbool(b.Strict),
+				xamount(b.Figure), xstr(b.Status.String()), xamount(b.Limit), xstr(b.Citation.String())})
+		}
 	}
 	ys := &sheet{name: "年度汇总 Years", cols: []xcol{
 		{"年度", "year", false}, {"国家基础标准", "national floor", true}, {"国家标准状态", "floor status", false},
@@ -767,12 +851,16 @@ func resultBook(r *adjust.Result) *book {
 		{"最高标准", "highest level", true}, {"最高/最低", "max/min", false}, {"变异系数", "CV", false}, {"基尼系数", "Gini", false},
 	}}
 	for _, y := range r.Years {
-		ys.rows = append(ys.rows, []xv{xyear(y.Year), xamount(y.Floor.Amount), xstr(y.Floor.Status.String()),
+		fl, fst := floorCells(y.Floor)
+		ys.rows = append(ys.rows, []xv{xyear(y.Year), fl, fst,
 			xint(y.Regions), xint(y.Beneficiaries), xamount(y.Cost.Total), xamount(y.Cost.Central), xamount(y.Cost.Local),
 			xamount(y.Transfer), xint(y.Infeasible), xint(y.Findings), xamount(y.MinLevel), xamount(y.MeanLevel),
 			xamount(y.MaxLevel), xfloat(y.MaxMinRatio), xfloat(y.CV), xfloat(y.Gini)})
 	}
 	bk.sheets = append(bk.sheets, ry, ys)
+	if len(bs.rows) > 0 {
+		bk.sheets = append(bk.sheets, bs)
+	}
 	if n := len(ys.rows); n > 0 {
 		last := n - 1
 		yearly := func(col int) series {
@@ -781,6 +869,11 @@ func resultBook(r *adjust.Result) *book {
 		floorLine, mean := yearly(1), yearly(12)
 		floorLine.color, floorLine.dash, mean.color = "#D62728", true, "#1F77B4"
 		lines := []series{floorLine, mean}
+		title := "各地区标准与国家基础标准（" + r.Unit + "） Levels against the national floor"
+		if nf {
+			lines = lines[1:]
+			title = "各地区标准（" + r.Unit + "） Levels"
+		}
 		// the regions, each over its rows of the region-years sheet
 		var regions []series
 		for i := 0; i < len(r.Rows); {
@@ -799,7 +892,7 @@ func resultBook(r *adjust.Result) *book {
 			lines = append(lines, lo, hi)
 		}
 		bk.charts = append(bk.charts,
-			chart{typ: excelize.Line, title: "各地区标准与国家基础标准（" + r.Unit + "） Levels against the national floor", numFmt: "#,##0", series: lines},
+			chart{typ: excelize.Line, title: title, numFmt: "#,##0", series: lines},
 			chart{typ: excelize.Col, title: "各年度中央与地方支出（元） Central and local cost per year (yuan)", numFmt: "#,##0", series: []series{yearly(7), yearly(6)}})
 	}
 	return bk
@@ -814,6 +907,79 @@ func allYears(ss []series, n int) bool {
 		}
 	}
 	return true
+}
+
+// columnsBook is a table run (*columns.Result): the summary, the
+// national totals per year, one row per column and year (the national
+// standard of the column, its beneficiaries and cost summed over the
+// regions), one row per region and year summed over the columns, and a
+// chart of the central and local cost per year. Each column's own
+// region-years are in the CSV and the JSON.
+func columnsBook(r *columns.Result) *book {
+	first := r.Columns[0].Result
+	base := first.Floors[0].Year
+	bk := &book{title: r.Name + " 全表调整模拟 Simulation over the table's columns", date: dateOf(benefit.NewMonth(base, 1))}
+	if r.Run.Illustrative {
+		bk.title = "ILLUSTRATIVE 示例数据 — " + bk.title
+	}
+	items := append(runItems(r.Run),
+		summaryItem{"项目", "program", xstr(r.Program + " " + r.Name)},
+		summaryItem{"列数", "columns", xint(len(r.Columns))},
+		summaryItem{"单位", "unit", xstr(r.Unit)},
+		summaryItem{"取整", "rounding", xstr(r.Rounding)},
+		summaryItem{"调整规则", "rule", xstr(r.Rule)},
+		summaryItem{"约束", "constraints", xstr(r.Constraints)},
+	)
+	if r.EffectiveMonth > 1 {
+		items = append(items, summaryItem{"生效月份", "effective month (costs summed month by month)", xint(r.EffectiveMonth)})
+	}
+	items = append(items, summaryItem{"基期", "base year", xyear(base)})
+	if c := r.CostSharing; !c.IsZero() {
+		items = append(items, summaryItem{"成本分担", "cost sharing", xstr(c.String())})
+	}
+	bk.sheets = append(bk.sheets, summarySheet(items))
+
+	ys := &sheet{name: "年度汇总 Years", cols: []xcol{{"年度", "year", false}, {"受益人数", "beneficiaries", false},
+		{"总支出", "total cost", true}, {"中央", "central", true}, {"地方", "local", true}, {"发现", "findings", false}}}
+	for _, y := range r.Years {
+		ys.rows = append(ys.rows, []xv{xyear(y.Year), xint(y.Beneficiaries), xamount(y.Cost.Total), xamount(y.Cost.Central),
+			xamount(y.Cost.Local), xint(y.Findings)})
+	}
+	// the base year gives the column's standard only: it is not simulated
+	cs := &sheet{name: "各列年度 Column-years", cols: []xcol{{"列", "column", false}, {"年度", "year", false},
+		{"国家标准", "national standard", true}, {"国家标准状态", "standard status", false}, {"受益人数", "beneficiaries", false},
+		{"总支出", "total cost", true}, {"中央", "central", true}, {"地方", "local", true}, {"发现", "findings", false}}}
+	for _, c := range r.Columns {
+		col := xstr(c.Dims.String())
+		f0 := c.Result.Floors[0]
+		cs.rows = append(cs.rows, []xv{col, xyear(f0.Year), xamount(f0.Amount), xstr(f0.Status.String())})
+		for _, y := range c.Result.Years {
+			cs.rows = append(cs.rows, []xv{col, xyear(y.Year), xamount(y.Floor.Amount), xstr(y.Floor.Status.String()),
+				xint(y.Beneficiaries), xamount(y.Cost.Total), xamount(y.Cost.Central), xamount(y.Cost.Local), xint(y.Findings)})
+		}
+	}
+	rs := &sheet{name: "地区年度 Region-years", cols: []xcol{{"地区代码", "region", false}, {"地区", "region name", false},
+		{"年度", "year", false}, {"受益人数", "beneficiaries", false}, {"总支出", "total cost", true}, {"中央", "central", true},
+		{"地方", "local", true}, {"地方一般公共预算收入", "local revenue", true}, {"地方负担率", "local burden", true},
+		{"约束（列数）", "bound (columns)", false}, {"发现", "findings", false}}}
+	for _, y := range r.Regions {
+		var bound []string
+		for _, b := range slices.Sorted(maps.Keys(y.Bound)) {
+			bound = append(bound, fmt.Sprintf("%s %d", b, y.Bound[b]))
+		}
+		rs.rows = append(rs.rows, []xv{xstr(y.Region.String()), xstr(y.Name), xyear(y.Year), xint(y.Beneficiaries),
+			xamount(y.Cost.Total), xamount(y.Cost.Central), xamount(y.Cost.Local), xamount(y.Revenue), xratep(y.Burden),
+			xstr(strings.Join(bound, ", ")), xint(y.Findings)})
+	}
+	bk.sheets = append(bk.sheets, ys, cs, rs)
+	if n := len(ys.rows); n > 0 {
+		yearly := func(col int) series {
+			return series{sheet: ys, name: cellAt{col, -2}, cat: 0, val: col, from: 0, to: n - 1}
+		}
+		bk.charts = append(bk.charts, chart{typ: excelize.Col, title: "各年度中央与地方支出（元） Central and local cost per year (yuan)",
+			numFmt: "#,##0", series: []series{yearly(4), yearly(3)}})
+	}
+	return bk
 }
 
 func sweepBook(r *adjust.SweepResult) *book {

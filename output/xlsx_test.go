@@ -17,10 +17,12 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/benefitstd/benefitstd/adjust"
+	"github.com/benefitstd/benefitstd/adjust/columns"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/output"
 	"github.com/benefitstd/benefitstd/plan"
+	"github.com/benefitstd/benefitstd/region"
 )
 
 // The workbooks are read back with excelize: every cell (its value as
@@ -534,5 +536,206 @@ bar: 各部分月增加额（元） Cost by part, a month (yuan)
 	}
 	if core := part(t, b, "docProps/core.xml"); !strings.Contains(core, "2024-01-01T00:00:00Z") || !strings.Contains(core, "SYNTHETIC") {
 		t.Errorf("core properties: %s", core)
+	}
+}
+
+// A table run as a workbook: adjust/columns's worked example
+// (TestRunSmall) of two provinces and two columns of the disability
+// table, raised from August 2023 by +6 % (因战) and +5 % (因公):
+//
+//	grade 1 因战   116,270 (2022-08) × 1.06 = 123,246.2 → 123,250
+//	grade 10 因公   10,850 (2022-08) × 1.05 =  11,392.5 →  11,390
+//
+// 2023 pays 7 months of the old standard and 5 of the new: 山东's 10 of
+// grade 1 因战 10 × (7 × 116,270 + 5 × 123,250) ÷ 12 = 1,191,783.33;
+// grade 10 因公 山东 100 × (7 × 10,850 + 5 × 11,390) ÷ 12 = 1,107,500.00
+// and 四川 200 at 11,000 then 11,540: 2,245,000.00, together
+// 3,352,500.00 for 300 persons. 山东 2,299,283.33 = 1,149,641.67 +
+// 1,149,641.66; 四川 2,245,000.00 = 1,772,000.00 + 473,000.00; the
+// nation 4,544,283.33 = 2,921,641.67 + 1,622,641.66 for 310 persons.
+func TestXLSXColumns(t *testing.T) {
+	inc := func(d, r string) floor.Increase {
+		return floor.Increase{Dims: benefit.MustParseDims(d), Rate: benefit.MustParseRate(r)}
+	}
+	tiers := func(a, b, c, d, e string) map[string]benefit.Rate {
+		out := map[string]benefit.Rate{}
+		for i, s := range []string{a, b, c, d, e} {
+			out[string(rune('1'+i))] = benefit.MustParseRate(s)
+		}
+		return out
+	}
+	level := benefit.MustParseAmount("11000")
+	s := columns.Scenario{
+		Scenario: adjust.Scenario{
+			Name: "two provinces, two columns", Program: "veterans.disability", StartYear: 2023, Horizon: 1, EffectiveMonth: 8,
+			Tables: []floor.Projection{{Program: "veterans.disability", Steps: []floor.Step{{From: ym("2023-08"),
+				Increases: []floor.Increase{inc("cause=因战", "6%"), inc("cause=因公", "5%"), inc("cause=因病", "4%")}}}}},
+			Floor: floor.Path{Projection: floor.Trend{Kind: floor.TrendHold}},
+			Rule:  adjust.PassThrough(),
+			CostRules: []region.CostRule{{Program: "veterans.disability", FloorPart: tiers("80%", "60%", "50%", "30%", "10%"),
+				TopUp: tiers("0%", "0%", "0%", "0%", "0%"), Citation: benefit.Citation{Title: "ILLUSTRATIVE"}}},
+		},
+		Counts: []columns.Count{
+			{Region: region.MustParseCode("370000"), Dims: benefit.MustParseDims("cause=因公;grade=10"), Beneficiaries: 100},
+			{Region: region.MustParseCode("370000"), Dims: benefit.MustParseDims("cause=因战;grade=1"), Beneficiaries: 10},
+			{Region: region.MustParseCode("510000"), Dims: benefit.MustParseDims("cause=因公;grade=10"), Beneficiaries: 200, Level: &level},
+		},
+	}
+	r, err := columns.Run(t.Context(), s, adjust.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := renderXLSX(t, r, true)
+	sheets := readBook(t, b)
+	var names []string
+	for _, s := range sheets {
+		names = append(names, s.name)
+	}
+	if want := []string{"汇总 Summary", "年度汇总 Years", "各列年度 Column-years", "地区年度 Region-years", "图表 Charts"}; !slices.Equal(names, want) {
+		t.Fatalf("sheets %q, want %q", names, want)
+	}
+	checkSheets(t, sheets)
+	// Years: A year, B beneficiaries, C total (D exact), E central, G local
+	wantCells(t, "年度汇总 Years", cellsOf(t, sheets, "年度汇总 Years"), "A3=2023", "B3=310", "C3=4544283.33", "D3=4544283.33",
+		"E3=2921641.67", "G3=1622641.66")
+	// Column-years: A column, B year, C standard, E status, F
+	// beneficiaries, G total; the base year 2022 gives the standard only
+	wantCells(t, "各列年度 Column-years", cellsOf(t, sheets, "各列年度 Column-years"),
+		"A3=cause=因战;grade=1", "B3=2022", "C3=116270.00", "E3=provisional", "F3=", "G3=",
+		"A4=cause=因战;grade=1", "B4=2023", "C4=123250.00", "E4=projected", "F4=10", "G4=1191783.33",
+		"A5=cause=因公;grade=10", "B5=2022", "C5=10850.00",
+		"A6=cause=因公;grade=10", "B6=2023", "C6=11390.00", "F6=300", "G6=3352500.00")
+	// Region-years: A region, D beneficiaries, E total, G central, I local
+	wantCells(t, "地区年度 Region-years", cellsOf(t, sheets, "地区年度 Region-years"),
+		"A3=370000", "C3=2023", "D3=110", "E3=2299283.33", "G3=1149641.67", "I3=1149641.66",
+		"A4=510000", "D4=200", "E4=2245000.00", "G4=1772000.00", "I4=473000.00")
+	sum := cellsOf(t, sheets, "汇总 Summary")
+	var items []string
+	for row := 3; sum[fmt.Sprintf("B%d", row)].value != ""; row++ {
+		items = append(items, sum[fmt.Sprintf("B%d", row)].value+"="+sum[fmt.Sprintf("C%d", row)].value)
+	}
+	for _, w := range []string{"columns=2", "effective month (costs summed month by month)=8", "base year=2022"} {
+		if !slices.Contains(items, w) {
+			t.Errorf("summary lacks %q: %q", w, items)
+		}
+	}
+	if got := strings.Join(charts(t, b), "\n"); got != `col: 各年度中央与地方支出（元） Central and local cost per year (yuan)
+  '年度汇总 Years'!$G$1 | '年度汇总 Years'!$A$3:$A$3 | '年度汇总 Years'!$G$3:$G$3
+  '年度汇总 Years'!$E$1 | '年度汇总 Years'!$A$3:$A$3 | '年度汇总 Years'!$E$3:$E$3` {
+		t.Errorf("charts:\n%s", got)
+	}
+}
+
+// A run whose regions give their funds and whose level the floor set
+// bounds (the unemployment benefit, adjust's worked example
+// TestUnemploymentFund): the region-years sheet adds the fund's columns
+// and a Bounds sheet lists each bound; with no national floor its cells
+// and the headroom are empty. 100 persons, a balance of 3,000,000 and an
+// inflow of 500,000 a year, 12 months' reserve:
+//
+//	2026: (12 + 12) × 100 × x ≤ 3,500,000 ⇒ x ≤ 1,458.33… → 1,458
+//	      benefits 12 × 100 × 1,458 = 1,749,600; closing 3,500,000 − 1,749,600 = 1,750,400,
+//	      ⌊12 × 1,750,400 ÷ 1,749,600⌋ = 12 months; reserve 1,749,600
+//	2027: 1,458 held (no cut); the fund lacks 24 × 100 × 1,458 − 2,250,400
+//	      = 1,248,800, transferred in, and closes at its reserve 1,749,600
+//
+// The bounds of 2026 (失业保险条例 第十八条): Beijing's minimum wage 2,540
+// (from 2025-09, local-data §3), strictly below it on the yuan grid
+// 2,539; its 低保 1,245 (2021-07, held), strictly above it 1,246.
+func TestXLSXFundAndBounds(t *testing.T) {
+	v := func(from, amount string) benefit.Version {
+		return benefit.Version{From: ym(from), Amount: benefit.MustParseAmount(amount), Status: benefit.Announced}
+	}
+	five := benefit.MustParseRate("5%")
+	s := adjust.Scenario{
+		Name: "worked example: unemployment fund", Program: "employment.unemployment_insurance",
+		Dims: benefit.MustParseDims("period=1-12"), StartYear: 2026, Horizon: 2,
+		Rule: adjust.Share("reference.min_wage", benefit.MustParseRate("80%"), benefit.MustParseRate("2%"), benefit.MustParseRate("90%")),
+		Regions: []adjust.Region{{Code: region.MustParseCode("110000"), Beneficiaries: 100, Level: benefit.MustParseAmount("1400"),
+			References: map[string]adjust.Reference{
+				"reference.min_wage":    {History: []benefit.Version{v("2023-09", "2420"), v("2025-09", "2540")}, Revision: adjust.Revision{Rate: &five}},
+				"reference.dibao_urban": {History: []benefit.Version{v("2021-07", "1245")}},
+			},
+			Fund: &adjust.Fund{Balance: benefit.MustParseAmount("3000000"), Inflow: benefit.MustParseAmount("500000")}}},
+		Constraints: adjust.Constraints{Fund: &adjust.FundReserve{Months: 12}},
+	}
+	r, err := adjust.Run(t.Context(), s, adjust.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := renderXLSX(t, r, true)
+	sheets := readBook(t, b)
+	checkSheets(t, sheets)
+	ry := cellsOf(t, sheets, "地区年度 Region-years")
+	// D level, N floor, Q headroom, AG transfer; the fund's: AJ opening,
+	// AL inflow, AN benefits, AR transfer, AT closing, AV months, AW reserve
+	wantCells(t, "地区年度 Region-years", ry, "AJ1=基金年初结余", "AJ2=fund opening", "AV2=months payable", "AW2=fund reserve",
+		"D3=1458.00", "N3=", "P3=", "Q3=", "AJ3=3000000.00", "AL3=500000.00", "AN3=1749600.00", "AT3=1750400.00", "AV3=12", "AW3=1749600.00",
+		"D4=1458.00", "AG4=1248800.00", "AJ4=1750400.00", "AR4=1248800.00", "AT4=1749600.00", "AW4=1749600.00")
+	bounds := map[string]string{}
+	bs := cellsOf(t, sheets, "相对界限 Bounds")
+	for row := 3; bs[fmt.Sprintf("A%d", row)].value != ""; row++ {
+		at := func(col string) string { return bs[fmt.Sprintf("%s%d", col, row)].value }
+		if at("C") == "2026" {
+			// D rule, F kind, G strict, H figure, K limit
+			bounds[at("D")] = at("F") + " " + at("G") + " " + at("H") + " → " + at("K")
+		}
+	}
+	for rule, want := range map[string]string{
+		"ui.art18.below_min_wage": "upper 是 yes 2540.00 → 2539.00",
+		"ui.art18.above_dibao":    "lower 是 yes 1245.00 → 1246.00",
+	} {
+		if bounds[rule] != want {
+			t.Errorf("bound %s: %q, want %q (all: %q)", rule, bounds[rule], want, bounds)
+		}
+	}
+	sum := cellsOf(t, sheets, "汇总 Summary")
+	found := false
+	for row := 3; sum[fmt.Sprintf("B%d", row)].value != ""; row++ {
+		found = found || sum[fmt.Sprintf("B%d", row)].value == "national floor" && strings.Contains(sum[fmt.Sprintf("C%d", row)].value, "no national floor")
+	}
+	if !found {
+		t.Error("the summary does not say the programme has no national floor")
+	}
+	// the level chart draws no national floor
+	if got := strings.Join(charts(t, b), "\n"); !strings.HasPrefix(got, `line: 各地区标准（元/月） Levels
+  '年度汇总 Years'!$S$1 | '年度汇总 Years'!$A$3:$A$4 | '年度汇总 Years'!$S$3:$S$4
+  '地区年度 Region-years'!$B$3 |`) {
+		t.Errorf("charts:\n%s", got)
+	}
+}
+
+// A retirees' adjustment as a workbook: the region-years sheet adds the
+// national overall level of each year (3 % in 2024, 人社部发〔2024〕48号;
+// 2 % in 2025, Xinhua 2025-07-11: plan/data/national.json) and the plan
+// applied in 2024, whose yearly increase cost is 12 × the sum of its
+// per-person increases a month (adjust.RetireeYear).
+func TestXLSXRetirees(t *testing.T) {
+	bi, err := adjust.Builtin("retirees")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := bi.Scenario(adjust.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adjust.Run(t.Context(), s, adjust.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheets := readBook(t, renderXLSX(t, r, false))
+	checkSheets(t, sheets)
+	ry := cellsOf(t, sheets, "地区年度 Region-years")
+	// AJ national rate (AK exact), AL status, AM increase cost, AO plan,
+	// AP plan retirees, AQ plan increase a month
+	wantCells(t, "地区年度 Region-years", ry, "AJ2=national rate", "AO2=plan",
+		"A3=110000", "C3=2024", "AK3=3%", "AL3=legislated", "C4=2025", "AK4=2%", "AL4=legislated", "AO4=")
+	if p := ry["AO3"].value; !strings.HasPrefix(p, "beijing-2024") {
+		t.Errorf("plan of 2024: %q", p)
+	}
+	cost, err1 := benefit.ParseAmount(ry["AM3"].value)
+	month, err2 := benefit.ParseAmount(ry["AQ3"].value)
+	if err1 != nil || err2 != nil || cost.Cmp(month.Mul(12)) != 0 {
+		t.Errorf("increase cost %q, plan's increase a month %q: want 12 ×", ry["AM3"].value, ry["AQ3"].value)
 	}
 }

@@ -178,3 +178,111 @@ func TestCostRuleIsACopy(t *testing.T) {
 		t.Errorf("Split after a caller changed its copy: %s", s.Central)
 	}
 }
+
+// tiered returns five tier shares "1" … "5".
+func tiered(a, b, c, d, e string) map[string]benefit.Rate {
+	out := map[string]benefit.Rate{}
+	for i, s := range []string{a, b, c, d, e} {
+		out[string(rune('1'+i))] = benefit.MustParseRate(s)
+	}
+	return out
+}
+
+// Cost rules a user adds: a rule for a programme the embedded data has
+// none for (the veterans' disability pension, ILLUSTRATIVE shares of
+// 80/60/50/30/10 % by tier) makes it splittable, and a rule for one it
+// has replaces it; the default table is not changed. By hand, one
+// person-year of the grade-1 因战 standard, 116,270 a year, for 1,000
+// persons (116,270,000.00):
+//
+//	山东 (tier 3, 50 %): 58,135,000.00 central, 58,135,000.00 local
+//	北京 (tier 5, 10 %): 11,627,000.00 central, 104,643,000.00 local
+//
+// and the residents' pension with 80 % everywhere: 1,200,000.00 below the
+// floor in 山东 is 960,000.00 central.
+func TestWithCostRules(t *testing.T) {
+	vet := region.CostRule{Program: "veterans.disability", FloorPart: tiered("80%", "60%", "50%", "30%", "10%"),
+		TopUp: tiered("0%", "0%", "0%", "0%", "0%"), Citation: benefit.Citation{Title: "ILLUSTRATIVE", Confidence: "M"}}
+	pen := region.CostRule{Program: "pension.resident.basic", FloorPart: tiered("80%", "80%", "80%", "80%", "80%"),
+		TopUp: tiered("0%", "0%", "0%", "0%", "0%")}
+	tb, err := region.Default().WithCostRules(vet, pen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := benefit.MustParseAmount("116270000")
+	for code, want := range map[string][2]string{"370000": {"58135000.00", "58135000.00"}, "110000": {"11627000.00", "104643000.00"}} {
+		s, err := tb.Split("veterans.disability", region.MustParseCode(code), total, total)
+		if err != nil || s.Central.String() != want[0] || s.Local.String() != want[1] {
+			t.Errorf("%s: %+v %v, want %v", code, s, err, want)
+		}
+	}
+	if p, ok := tb.Payer("veterans.disability"); !ok || p != region.PayerBudget {
+		t.Errorf("payer %q %v", p, ok)
+	}
+	s, _ := tb.Split("pension.resident.basic", region.MustParseCode("370000"), benefit.Yuan(1200000), benefit.Yuan(1200000))
+	if s.Central.String() != "960000.00" {
+		t.Errorf("replaced pension rule: central %s", s.Central)
+	}
+	if _, err := region.Default().CostRule("veterans.disability"); !errors.Is(err, region.ErrNoCostRule) {
+		t.Errorf("the default table changed: %v", err)
+	}
+	// a caller's maps are copied
+	vet.FloorPart["3"] = benefit.Percent(0)
+	if s, _ := tb.Split("veterans.disability", region.MustParseCode("370000"), total, total); s.Central.String() != "58135000.00" {
+		t.Errorf("the table follows the caller's map: %s", s.Central)
+	}
+	bad := vet
+	bad.FloorPart = tiered("80%", "60%", "50%", "30%", "110%")
+	for name, c := range map[string]struct {
+		rules []region.CostRule
+		field string
+		is    error
+	}{
+		"twice":     {[]region.CostRule{pen, pen}, "cost_rules[1].program", benefit.ErrSyntax},
+		"above 100": {[]region.CostRule{pen, bad}, "cost_rules[1]", benefit.ErrRange},
+		"no program": {[]region.CostRule{{FloorPart: tiered("0%", "0%", "0%", "0%", "0%"), TopUp: tiered("0%", "0%", "0%", "0%", "0%")}},
+			"cost_rules[0]", benefit.ErrSyntax},
+	} {
+		_, err := region.Default().WithCostRules(c.rules...)
+		var re *benefit.RecordError
+		if !errors.As(err, &re) || re.Field != c.field || !errors.Is(err, c.is) {
+			t.Errorf("%s: %v, want a RecordError at %s wrapping %v", name, err, c.field, c.is)
+		}
+	}
+}
+
+// A cost-rules file is read strictly, and every error names the file,
+// the line and the field.
+func TestReadCostRules(t *testing.T) {
+	const good = `{"cost_sharing": [
+  {"program": "veterans.disability",
+   "floor_part": {"1": "80%", "2": "60%", "3": "50%", "4": "30%", "5": "10%"},
+   "top_up": {"1": "0%", "2": "0%", "3": "0%", "4": "0%", "5": "0%"},
+   "citation": {"title": "ILLUSTRATIVE", "confidence": "M"}}
+]}`
+	rules, err := region.ReadCostRules(strings.NewReader(good), "rules.json", benefit.Limits{})
+	if err != nil || len(rules) != 1 || rules[0].FloorPart["5"].String() != "10%" {
+		t.Fatalf("%+v %v", rules, err)
+	}
+	cases := []struct {
+		name, doc, field string
+		line             int
+		is               error
+	}{
+		{"unknown member", strings.Replace(good, `"top_up"`, `"topup"`, 1), "cost_sharing[0].topup", 4, benefit.ErrSyntax},
+		{"bad share", strings.Replace(good, `"3": "50%"`, `"3": "50 %%"`, 1), "cost_sharing[0].floor_part.3", 3, benefit.ErrSyntax},
+		{"share above 100%", strings.Replace(good, `"5": "10%"`, `"5": "101%"`, 1), "cost_sharing[0]", 2, benefit.ErrRange},
+		{"bad mark", strings.Replace(good, `"M"`, `"sure"`, 1), "cost_sharing[0].citation.confidence", 5, benefit.ErrSyntax},
+		{"no rules", `{"cost_sharing": []}`, "cost_sharing", 1, benefit.ErrSyntax},
+		{"trailing data", good + " {}", "", 6, benefit.ErrSyntax},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := region.ReadCostRules(strings.NewReader(c.doc), "rules.json", benefit.Limits{})
+			var re *benefit.RecordError
+			if !errors.As(err, &re) || re.File != "rules.json" || re.Field != c.field || re.Line != c.line || !errors.Is(err, c.is) {
+				t.Errorf("got %v (%+v), want rules.json:%d %s wrapping %v", err, re, c.line, c.field, c.is)
+			}
+		})
+	}
+}

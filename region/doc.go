@@ -125,10 +125,18 @@
 // while one 光明日报 commentary (2018-02-15) gives 10 % for 北京 and 上海
 // and 80 % for the twelve western provinces; before 2019 its 中西部/东部
 // wording differs from tiers 1-2/3-5 for 河北 and 海南 (see above).
-// [Table.Split] applies it: the central part is the only figure the
-// package rounds, half-up to the fen ([benefit.FenHalfUp], 四舍五入到分),
-// and the local part is the rest, so Central + Local == Total exactly. For Example B of the domain reference, 1,200,000.00 owed
-// below the floor splits 600,000.00 / 600,000.00 in Shandong (tier 3)
+// A user adds a rule for a programme the embedded data has none for
+// (the veterans' benefits), or replaces one, with [Table.WithCostRules]
+// (Go values) or [ReadCostRules] (a JSON file of the form of
+// region/data/fiscal.json's "cost_sharing", read strictly; errors name
+// file, line and rule); the new table is the old one's with the rules
+// added, and the old one is unchanged.
+//
+// [Table.Split] applies a rule: the central part is the only figure the
+// package rounds, half-up to the fen ([benefit.FenHalfUp()], 四舍五入到分),
+// and the local part is the rest, so Central + Local == Total exactly.
+// For Example B of the domain reference, 1,200,000.00 owed below the
+// floor splits 600,000.00 / 600,000.00 in Shandong (tier 3)
 // and 1,200,000.00 / 0.00 in Henan (tier 2) or Tibet (tier 1).
 //
 // # Groups

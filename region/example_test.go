@@ -119,3 +119,32 @@ func ExampleTable_WithDivisions() {
 	// 莱城区 [371200 370000] tier 3
 	// laiwu.csv:2: parent: region: unknown region 371200: neither a division of the table nor a row of this file
 }
+
+// Cost sharing is data: a rule for a programme the embedded data has
+// none for (here an ILLUSTRATIVE one for the veterans' disability
+// pension) makes its cost splittable, in a new table.
+func ExampleTable_WithCostRules() {
+	shares := func(s ...string) map[string]benefit.Rate {
+		m := map[string]benefit.Rate{}
+		for i, x := range s {
+			m[fmt.Sprint(i+1)] = benefit.MustParseRate(x)
+		}
+		return m
+	}
+	t, err := region.Default().WithCostRules(region.CostRule{Program: "veterans.disability",
+		FloorPart: shares("80%", "60%", "50%", "30%", "10%"), TopUp: shares("0%", "0%", "0%", "0%", "0%"),
+		Citation: benefit.Citation{Title: "ILLUSTRATIVE"}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	// one year of the grade-1 因战 standard for 1,000 persons in 山东 (tier 3)
+	total := benefit.Yuan(116_270_000)
+	s, _ := t.Split("veterans.disability", region.MustParseCode("370000"), total, total)
+	fmt.Println(s.Central, s.Local)
+	_, err = region.Default().Split("veterans.disability", region.MustParseCode("370000"), total, total)
+	fmt.Println(errors.Is(err, region.ErrNoCostRule))
+	// Output:
+	// 58135000.00 58135000.00
+	// true
+}

@@ -156,15 +156,14 @@ func (f *fiscalDoc) check(t *Table) error {
 			t.tiers[c] = tr.Tier
 		}
 	}
-	for i, r := range f.CostSharing {
-		if err := r.validate(); err != nil {
-			return &benefit.RecordError{File: fiscalFile, Field: fmt.Sprintf("cost_sharing[%d]", i), Err: err}
+	nt, err := t.withCostRules("cost_sharing", f.CostSharing)
+	if err != nil {
+		if re, ok := errors.AsType[*benefit.RecordError](err); ok {
+			re.File = fiscalFile
 		}
-		if err := r.Citation.Validate(); err != nil {
-			return &benefit.RecordError{File: fiscalFile, Field: fmt.Sprintf("cost_sharing[%d].citation.confidence", i), Err: err}
-		}
-		t.costRules[r.Program] = r
+		return err
 	}
+	t.costRules = nt.costRules
 	for i, g := range f.Groups {
 		for j, c := range g.Members {
 			if err := member(fmt.Sprintf("groups[%d].members[%d]", i, j), c); err != nil {

@@ -40,6 +40,7 @@ func TestErrors(t *testing.T) {
 			field: "scenario.horizon", pointer: "/scenario/horizon", line: 2},
 		{name: "unknown built-in scenario", path: "/v1/simulate", body: `{"builtin": "nope"}`, status: 400, typ: "invalid-input", field: "builtin", pointer: "/builtin", line: 1},
 		{name: "compare without b", path: "/v1/simulate/compare", body: `{"a": {"builtin": "default"}}`, status: 400, typ: "invalid-input", field: "b", pointer: "/b", line: 1},
+		{name: "compare a table over its columns", path: "/v1/simulate/compare", body: `{"a": {"builtin": "veterans"}, "b": {"builtin": "default"}}`, status: 400, typ: "invalid-input", field: "a.builtin", pointer: "/a/builtin", line: 1},
 		{name: "unknown plan", path: "/v1/plan", body: `{"plan_id": "atlantis-2024", "synthetic": {"count": 10}}`, status: 400, typ: "invalid-input", field: "plan_id", pointer: "/plan_id", line: 1},
 		{name: "bad retiree", path: "/v1/plan", body: "{\"plan_id\": \"shanghai-2024\", \"retirees\": [\n {\"id\": \"A\", \"birth_date\": \"1950-01-01\", \"retired_date\": \"2010-01-01\", \"years\": 30, \"pension\": \"3000\"},\n {\"id\": \"B\", \"birth_date\": \"1950-01-01\", \"retired_date\": \"2010-01-01\",\n  \"years\": 81, \"pension\": \"3000\"}]}",
 			status: 400, typ: "invalid-input", field: "retirees[1].years", pointer: "/retirees/1/years", line: 4},

@@ -13,6 +13,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/benefitstd/benefitstd/adjust"
+	"github.com/benefitstd/benefitstd/adjust/columns"
 	"github.com/benefitstd/benefitstd/api"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
@@ -212,6 +213,58 @@ func TestSimulateDefaultIsTheLibrarysResult(t *testing.T) {
 	code, _, got = ts.post(t, "/v1/simulate", body)
 	if want := rendered(t, output.FormatJSON, res); code != 200 || !bytes.Equal(got, want) {
 		t.Fatalf("%d: the default scenario's JSON does not give the library's result", code)
+	}
+}
+
+// Every shipped scenario runs by name, the request and the answer valid
+// under the contract, and the answer is the library's run of it byte for
+// byte (`benefitstd simulate --scenario builtin:NAME --format json`); a
+// scenario's own JSON posted as the scenario is the same run. The
+// document's enum of builtin is "default" and the shipped names, no more.
+func TestSimulateEveryBuiltin(t *testing.T) {
+	ts := start(t, service.Config{})
+	names := []string{"default"}
+	for _, b := range adjust.Builtins() {
+		names = append(names, b.Name)
+		var want []byte
+		if b.Kind == adjust.KindColumns {
+			cs, err := columns.Builtin(b, adjust.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := columns.Run(context.Background(), cs, adjust.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want = rendered(t, output.FormatJSON, res)
+		} else {
+			sc, err := b.Scenario(adjust.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := adjust.Run(context.Background(), sc, adjust.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want = rendered(t, output.FormatJSON, res)
+			if code, _, got := ts.post(t, "/v1/simulate", `{"scenario": `+string(b.JSON())+`}`); code != 200 || !bytes.Equal(got, want) {
+				t.Errorf("%s posted as a scenario: %d, the library's result: %v", b.Name, code, bytes.Equal(got, want))
+			}
+		}
+		if code, _, got := ts.post(t, "/v1/simulate", `{"builtin": "`+b.Name+`"}`); code != 200 || !bytes.Equal(got, want) {
+			t.Errorf("builtin %s: %d, the library's result: %v", b.Name, code, bytes.Equal(got, want))
+		}
+	}
+	doc, err := contract()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var enum []string
+	for _, v := range doc.Components.Schemas["SimulateRequest"].Value.Properties["builtin"].Value.Enum {
+		enum = append(enum, v.(string))
+	}
+	if strings.Join(enum, " ") != strings.Join(names, " ") {
+		t.Errorf("the document's builtin enum %v, want %v", enum, names)
 	}
 }
 

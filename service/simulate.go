@@ -2,15 +2,18 @@ package service
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/benefitstd/benefitstd/adjust"
+	"github.com/benefitstd/benefitstd/adjust/columns"
 	"github.com/benefitstd/benefitstd/benefit"
 )
 
 // simulateRequest is the JSON of POST /v1/simulate (SimulateRequest):
-// a scenario, read by adjust.LoadScenario, or a built-in one.
+// a scenario, read by adjust.LoadScenario, or a built-in one by name
+// ("default", or a shipped scenario's: builtinNames).
 type simulateRequest struct {
 	Scenario jsontext.Value `json:"scenario,omitzero"`
 	Builtin  string         `json:"builtin,omitzero"`
@@ -23,14 +26,14 @@ type compareRequest struct {
 }
 
 // simulate answers POST /v1/simulate as `benefitstd simulate --format
-// json` (or csv, or xlsx) does.
+// json` (or csv, or xlsx) does, for a scenario or any shipped one.
 func (s *Server) simulate(c *call) ([]byte, error) {
 	var req simulateRequest
 	src, err := s.readJSON(c, &req)
 	if err != nil {
 		return nil, err
 	}
-	res, err := s.run(c, &req, src, "")
+	res, err := s.run(c, &req, src, "", true)
 	if err != nil {
 		return nil, err
 	}
@@ -53,32 +56,55 @@ func (s *Server) compare(c *call) ([]byte, error) {
 			return nil, src.mark(invalid(x.name, "missing: give the scenarios a and b"))
 		}
 	}
-	ra, err := s.run(c, req.A, src, "a")
+	ra, err := s.run(c, req.A, src, "a", false)
 	if err != nil {
 		return nil, err
 	}
-	rb, err := s.run(c, req.B, src, "b")
+	rb, err := s.run(c, req.B, src, "b", false)
 	if err != nil {
 		return nil, err
 	}
-	return render(formats[c.accept], adjust.Compare(ra, rb))
+	return render(formats[c.accept], adjust.Compare(ra.(*adjust.Result), rb.(*adjust.Result)))
 }
 
-// run runs the scenario of req, found in the request at member.
-func (s *Server) run(c *call, req *simulateRequest, src source, member string) (*adjust.Result, error) {
+// run runs the scenario of req, found in the request at member: a
+// *adjust.Result, or for a shipped scenario over every column of a
+// national table (adjust.KindColumns, package adjust/columns) a
+// *columns.Result when tables is true (compare takes scenarios only).
+func (s *Server) run(c *call, req *simulateRequest, src source, member string, tables bool) (any, error) {
 	opts := adjust.Options{Limits: benefit.Limits{Document: s.cfg.MaxBody}}
 	var sc adjust.Scenario
 	var err error
 	switch {
 	case len(req.Scenario) > 0 && req.Builtin != "":
 		return nil, src.mark(invalid(join(member, "builtin"), "give scenario or builtin, not both"))
-	case req.Builtin == "default":
+	case req.Builtin == defaultBuiltin:
 		sc, err = adjust.DefaultScenario()
 		if err != nil {
 			return nil, internal(err)
 		}
 	case req.Builtin != "":
-		return nil, src.mark(invalid(join(member, "builtin"), "unknown built-in scenario %q (known: default)", req.Builtin))
+		b, err := adjust.Builtin(req.Builtin)
+		if err != nil {
+			return nil, src.mark(invalid(join(member, "builtin"), "unknown built-in scenario %q (known: %s)", req.Builtin, strings.Join(builtinNames(), ", ")))
+		}
+		if b.Kind == adjust.KindColumns {
+			if !tables {
+				return nil, src.mark(invalid(join(member, "builtin"), "built-in scenario %q runs over every column of a national table; compare takes scenarios (known: %s)", req.Builtin, strings.Join(scenarioNames(), ", ")))
+			}
+			cs, err := columns.Builtin(b, opts)
+			if err != nil {
+				return nil, internal(err)
+			}
+			res, err := columns.Run(c.ctx, cs, opts)
+			if err != nil {
+				return nil, problemOf(err, source{doc: src.doc, member: join(member, "builtin")})
+			}
+			return res, nil
+		}
+		if sc, err = b.Scenario(opts); err != nil {
+			return nil, internal(err)
+		}
 	case len(req.Scenario) > 0:
 		at := source{doc: src.doc, member: join(member, "scenario")}
 		if sc, err = adjust.LoadScenario(bytes.NewReader(req.Scenario), "request", opts); err != nil {
@@ -92,6 +118,33 @@ func (s *Server) run(c *call, req *simulateRequest, src source, member string) (
 		return nil, problemOf(err, source{doc: src.doc, member: join(member, "scenario")})
 	}
 	return res, nil
+}
+
+// defaultBuiltin names the embedded default scenario in a request, as
+// `benefitstd simulate` without --scenario runs it; the shipped scenarios
+// (adjust.Builtins) are named as `--scenario builtin:NAME` names them.
+const defaultBuiltin = "default"
+
+// builtinNames returns the names a request's builtin takes: "default",
+// then the shipped scenarios' (api/openapi.yaml's enum).
+func builtinNames() []string {
+	names := []string{defaultBuiltin}
+	for _, b := range adjust.Builtins() {
+		names = append(names, b.Name)
+	}
+	return names
+}
+
+// scenarioNames returns the builtin names compare takes: those of a
+// Scenario.
+func scenarioNames() []string {
+	names := []string{defaultBuiltin}
+	for _, b := range adjust.Builtins() {
+		if b.Kind == adjust.KindScenario {
+			names = append(names, b.Name)
+		}
+	}
+	return names
 }
 
 // readJSON reads and decodes the JSON body of c into v.

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/benefitstd/benefitstd/adjust"
+	"github.com/benefitstd/benefitstd/adjust/columns"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/output"
 	"github.com/benefitstd/benefitstd/plan"
@@ -66,6 +67,18 @@ func TestXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	vb, err := adjust.Builtin("veterans")
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs, err := columns.Builtin(vb, adjust.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vet, err := columns.Run(context.Background(), vs, adjust.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	for _, x := range []struct {
 		path, body, file string
@@ -90,6 +103,16 @@ func TestXLSX(t *testing.T) {
 			{"地区年度 Region-years", "110000 2026", "level (exact)", "763.00"},
 			{"地区年度 Region-years", "110000 2025", "level (exact)", "743.00"},
 			{"地区年度 Region-years", "110000 2025", "total cost (exact)", "6838572000.00"},
+		},
+	}, {
+		// The veterans' table over its columns: grades 1-10 因战 and 因公,
+		// grades 1-6 因病 (floor/data/veterans_tables.json), 10 + 10 + 6 =
+		// 26 columns from the base year 2022.
+		path: "/v1/simulate", body: `{"builtin": "veterans"}`, file: "simulate.xlsx",
+		want: rendered(t, output.FormatXLSX, vet),
+		cells: [][4]string{
+			{"汇总 Summary", "columns", "value", "26"},
+			{"汇总 Summary", "base year", "value", "2022"},
 		},
 	}, {
 		// TestPlan's three retirees: A001 61 + 38 + 45.00 + 25 = 169.00,

@@ -19,7 +19,7 @@ import (
 //
 //	benefitstd check [--levels FILE [--sheet NAME]] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM] [--as-of YYYY-MM]
 //	                 [--format text|json|junit|xlsx] [--out FILE] [--fail-on violation|warning] [--pass-through]
-//	                 [--floors FILE] [--catalogue FILE] [--regions FILE] [--expect FILE]
+//	                 [--floors FILE] [--catalogue FILE] [--regions FILE] [--cost-rules FILE] [--expect FILE]
 //
 // FILE is CSV (header region,program,dimensions,effective_from,amount,
 // per,beneficiaries,source,status, optionally first_paid), an Excel
@@ -43,7 +43,9 @@ import (
 // --regions adds divisions (historical or new codes) to the embedded
 // table from a CSV file (code,name,level,parent[,statistical_only]
 // [,name_en]); a region code in the levels or the expectations that is
-// in neither is bad input. Without --levels it checks the embedded
+// in neither is bad input. --cost-rules adds cost-sharing rules (JSON,
+// as region/data/fiscal.json) that split the arrears of a programme
+// without one (the veterans' benefits). Without --levels it checks the embedded
 // ILLUSTRATIVE sample. Exit 0 when no finding reaches --fail-on, 1 when
 // one does (--fail-on warning: an unchecked rule or a missing level
 // too), 2 on bad input or usage.
@@ -63,10 +65,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	asOf := fs.String("as-of", "", "last month whose arrears are counted, inclusive, YYYY-MM (default: the current month)")
 	expectFile := fs.String("expect", "", "CSV of expected levels, region,program[,dimensions][,scope][,include_statistical]: each one not given is a finding")
 	regionsFile := fs.String("regions", "", "CSV file of further divisions (code,name,level,parent[,statistical_only][,name_en]), e.g. historical codes the levels name")
+	costRules := fs.String("cost-rules", "", "JSON file of cost-sharing rules ({\"cost_sharing\": [...]}) added to the embedded ones: splits the arrears of a programme without one (the veterans' benefits)")
 	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
-	if err := noEmpty(fs, "levels", "floors", "catalogue", "regions", "at", "from", "to", "as-of", "expect", "out", "sheet"); err != nil {
+	if err := noEmpty(fs, "levels", "floors", "catalogue", "regions", "cost-rules", "at", "from", "to", "as-of", "expect", "out", "sheet"); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
@@ -92,7 +95,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	outPath := outfile.Path{Label: "--out", Name: *out}
 	if err := checkOutputs([]outfile.Path{outPath}, []outfile.Path{{Label: "--levels", Name: *levels}, {Label: "--floors", Name: *floorsFile},
-		{Label: "--catalogue", Name: *catFile}, {Label: "--expect", Name: *expectFile}, {Label: "--regions", Name: *regionsFile}}); err != nil {
+		{Label: "--catalogue", Name: *catFile}, {Label: "--expect", Name: *expectFile}, {Label: "--regions", Name: *regionsFile},
+		{Label: "--cost-rules", Name: *costRules}}); err != nil {
 		fmt.Fprintln(stderr, "benefitstd check:", err)
 		return exitUsage
 	}
@@ -142,8 +146,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	var setOpts floor.SetOptions
-	if *regionsFile != "" {
-		tab, err := loadRegions(*regionsFile)
+	if *regionsFile != "" || *costRules != "" {
+		tab, err := loadTable(*regionsFile, *costRules)
 		if err != nil {
 			fmt.Fprintln(stderr, "benefitstd check:", oneLine(err))
 			return exitUsage

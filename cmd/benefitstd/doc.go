@@ -6,8 +6,8 @@
 //
 //	benefitstd regions  [--under CODE | --all] [--regions FILE] [--format text|json]
 //	benefitstd floors   [--program ID] [--at YYYY-MM] [--format text|json]
-//	benefitstd check    [--levels FILE [--sheet NAME]] [--floors FILE] [--catalogue FILE] [--regions FILE] [--expect FILE] [--pass-through] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM] [--as-of YYYY-MM] [--format text|json|junit|xlsx] [--out FILE] [--fail-on violation|warning]
-//	benefitstd simulate [--scenario FILE] [--regions FILE] [--format table|csv|json|xlsx] [--bom] [--detail] [--compare FILE] [--sweep PATH --values LIST] [--out FILE] [--chart FILE] [--progress]
+//	benefitstd check    [--levels FILE [--sheet NAME]] [--floors FILE] [--catalogue FILE] [--regions FILE] [--cost-rules FILE] [--expect FILE] [--pass-through] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM] [--as-of YYYY-MM] [--format text|json|junit|xlsx] [--out FILE] [--fail-on violation|warning]
+//	benefitstd simulate [--scenario FILE|builtin:NAME] [--list] [--counts FILE] [--cost-rules FILE] [--regions FILE] [--format table|csv|json|xlsx] [--bom] [--detail] [--compare FILE] [--sweep PATH --values LIST] [--out FILE] [--chart FILE] [--progress]
 //	benefitstd plan     (--plan FILE | --builtin ID) [--retirees FILE [--sheet NAME]] [--calibrate PART --target PCT] [--per-person FILE [--bom]] [--format text|json|xlsx] [--out FILE]
 //	benefitstd serve    [--addr HOST:PORT] [--token-file FILE] [--tls-cert FILE --tls-key FILE] [--max-body BYTES] [--max-retirees N] [--max-concurrent N] [--max-duration D] [--read-timeout D] [--write-timeout D] [--idle-timeout D] [--shutdown-timeout D] [--log-format json|text]
 //
@@ -25,6 +25,15 @@
 // rule.parts[i].percent, constraints.fiscal_cap.percent,
 // constraints.max_step_percent or floor.projection.step; --values is a
 // comma list ("1%,2%,3%") or, for an amount, a range from:to:step.
+//
+// simulate runs a scenario file or a shipped one (--scenario
+// builtin:NAME; --list names them, with the figures of each that are real
+// and those that are illustrative; no --scenario runs
+// builtin:residents-pension). A scenario over every column of a national
+// table (builtin:veterans, a file with "counts", or any with --counts
+// FILE: region,grade,cause,beneficiaries) runs with package
+// adjust/columns. --cost-rules FILE (simulate and check) adds or replaces
+// cost-sharing rules ({"cost_sharing": [...]}, as region/data/fiscal.json).
 //
 // check's --as-of (the last month whose arrears are counted) defaults to
 // the current month: the only place the tool reads the clock.
@@ -54,7 +63,7 @@
 // socket or a file with several hard links is refused ("-" is standard
 // output). An output that names an input file (--scenario, --compare,
 // --regions, --plan, --retirees, --levels, --floors, --catalogue,
-// --expect; by os.SameFile, so links and "./x" count) or another output
+// --expect, --counts, --cost-rules; by os.SameFile, so links and "./x" count) or another output
 // is refused before anything is read. CSV written for people neutralises
 // text a spreadsheet would run as a formula (package output); --bom starts it
 // with a UTF-8 byte-order mark for Excel or WPS in a Chinese locale.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"slices"
 
+	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/output"
 	"github.com/benefitstd/benefitstd/region"
 )
@@ -104,6 +105,26 @@ func ownTiers(t *region.Table) []region.Division {
 
 // loadRegions returns the embedded table of divisions, with the divisions
 // of the CSV file at path added when path is not empty.
+// loadTable returns the embedded region table with the divisions of
+// regionsFile and the cost rules of costRulesFile added (each "" for
+// none).
+func loadTable(regionsFile, costRulesFile string) (*region.Table, error) {
+	tab, err := loadRegions(regionsFile)
+	if err != nil || costRulesFile == "" {
+		return tab, err
+	}
+	f, err := os.Open(costRulesFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rules, err := region.ReadCostRules(f, costRulesFile, benefit.Limits{})
+	if err != nil {
+		return nil, err
+	}
+	return tab.WithCostRules(rules...)
+}
+
 func loadRegions(path string) (*region.Table, error) {
 	if path == "" {
 		return region.Default(), nil

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,13 +11,16 @@ import (
 	"strings"
 
 	"github.com/benefitstd/benefitstd/adjust"
+	"github.com/benefitstd/benefitstd/adjust/columns"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/internal/outfile"
 	"github.com/benefitstd/benefitstd/output"
 )
 
 // runSimulate runs an adjustment scenario (the embedded illustrative
-// default when --scenario is not given) and writes the result as a text
+// default when --scenario is not given, a shipped one with --scenario
+// builtin:NAME, --list lists them; a scenario over every column of a
+// national table with --counts or builtin:veterans) and writes the result as a text
 // table (one row per region; --detail: per region and year), CSV, JSON
 // or an Excel workbook (--format xlsx, or an --out ending in .xlsx: the
 // tables with native charts); --compare runs a second scenario and
@@ -29,7 +33,8 @@ import (
 // behind).
 func runSimulate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("simulate", stderr)
-	scenario := fs.String("scenario", "", "scenario JSON `file` (default: the embedded ILLUSTRATIVE default scenario)")
+	scenario := fs.String("scenario", "", "scenario JSON `file`, or builtin:NAME for a shipped one (--list; default: builtin:residents-pension, ILLUSTRATIVE)")
+	list := fs.Bool("list", false, "list the shipped scenarios (name, domain, description, which figures are real and which illustrative) and exit")
 	format := fs.String("format", "table", "output format: table|csv|json|xlsx (csv, json and xlsx carry exact yuan; xlsx is an Excel workbook with charts)")
 	detail := fs.Bool("detail", false, "with --format table: one row per region and year instead of one per region")
 	compare := fs.String("compare", "", "second scenario JSON `file`; writes its differences from --scenario")
@@ -39,13 +44,15 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	values := fs.String("values", "", "values for --sweep: a comma list (\"1%,2%,3%\") or, for an amount, a range from:to:step (\"0:100:5\")")
 	workers := fs.Int("workers", 0, "regions run in parallel (0: GOMAXPROCS); the output does not depend on it")
 	progress := fs.Bool("progress", false, "report progress on standard error as lines (a terminal shows a bar without it)")
-	printDefault := fs.Bool("print-default", false, "print the embedded default scenario's JSON and exit")
+	printDefault := fs.Bool("print-default", false, "print the embedded default scenario's JSON (or --scenario builtin:NAME's) and exit")
 	regionsFile := fs.String("regions", "", "CSV `file` of further divisions (code,name,level,parent[,statistical_only][,name_en]), e.g. historical codes the scenario names")
+	countsFile := fs.String("counts", "", "CSV `file` of beneficiaries per region and column (region,grade,cause,beneficiaries[,level]) for a scenario over every column of a national table, such as builtin:veterans")
+	costRules := fs.String("cost-rules", "", "JSON `file` of cost-sharing rules ({\"cost_sharing\": [...]}, as region/data/fiscal.json) added to the embedded ones or replacing them per programme")
 	bom := fs.Bool("bom", false, "with --format csv: start with a UTF-8 byte-order mark, for Excel or WPS in a Chinese locale")
 	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
-	if err := noEmpty(fs, "scenario", "compare", "out", "chart", "sweep", "values", "regions"); err != nil {
+	if err := noEmpty(fs, "scenario", "compare", "out", "chart", "sweep", "values", "regions", "cost-rules", "counts"); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
@@ -57,8 +64,22 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "benefitstd simulate: --workers %d: want 0 (GOMAXPROCS) or more\n", *workers)
 		return exitUsage
 	}
+	if *list {
+		if _, err := io.WriteString(stdout, builtinList()); err != nil {
+			fmt.Fprintln(stderr, "benefitstd simulate:", err)
+			return exitUsage
+		}
+		return exitOK
+	}
 	if *printDefault {
-		if _, err := stdout.Write(adjust.DefaultScenarioJSON()); err != nil {
+		data := adjust.DefaultScenarioJSON()
+		if b, ok, err := builtinFlag(*scenario); err != nil {
+			fmt.Fprintln(stderr, "benefitstd simulate:", err)
+			return exitUsage
+		} else if ok {
+			data = b.JSON()
+		}
+		if _, err := stdout.Write(data); err != nil {
 			fmt.Fprintln(stderr, "benefitstd simulate:", err)
 			return exitUsage
 		}
@@ -102,17 +123,40 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	// Tell a bad output path, or one that names an input, before anything
 	// is read.
 	outs := []outfile.Path{{Label: "--out", Name: *out}, {Label: "--chart", Name: *chart}}
-	if err := checkOutputs(outs, []outfile.Path{{Label: "--scenario", Name: *scenario}, {Label: "--compare", Name: *compare}, {Label: "--regions", Name: *regionsFile}}); err != nil {
+	if err := checkOutputs(outs, []outfile.Path{{Label: "--scenario", Name: *scenario}, {Label: "--compare", Name: *compare}, {Label: "--regions", Name: *regionsFile}, {Label: "--cost-rules", Name: *costRules}, {Label: "--counts", Name: *countsFile}}); err != nil {
 		return fail(err)
 	}
-	tab, err := loadRegions(*regionsFile)
+	tab, err := loadTable(*regionsFile, *costRules)
 	if err != nil {
 		return fail(err)
 	}
 	opts := adjust.Options{Workers: *workers, Regions: tab}
-	a, err := loadScenario(*scenario, opts)
-	if err != nil {
-		return fail(err)
+	// A scenario over every column of a national table (package
+	// adjust/columns): a builtin of that kind, one given --counts, or a
+	// file with counts of its own.
+	isCols := *countsFile != ""
+	if b, ok, _ := builtinFlag(*scenario); ok && b.Kind == adjust.KindColumns {
+		isCols = true
+	}
+	var a adjust.Scenario
+	if !isCols {
+		a, err = loadScenario(*scenario, opts)
+		if re, ok := errors.AsType[*benefit.RecordError](err); ok && re.Field == "counts" && *scenario != "" && !strings.HasPrefix(*scenario, builtinPrefix) {
+			isCols, err = true, nil
+		}
+		if err != nil {
+			return fail(err)
+		}
+	}
+	var cs columns.Scenario
+	if isCols {
+		if *sweep != "" || *compare != "" || *chart != "" || svgOut || *detail {
+			fmt.Fprintln(stderr, "benefitstd simulate: a scenario over a table's columns runs alone: no --sweep, --compare, --chart, .svg or --detail")
+			return exitUsage
+		}
+		if cs, err = loadColumns(*scenario, *countsFile, opts); err != nil {
+			return fail(err)
+		}
 	}
 	ctx := context.Background()
 	var param adjust.SweepParam
@@ -127,6 +171,8 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	} else if isTerminal(stderr) {
 		runs := 1
 		switch {
+		case isCols:
+			runs = columnCount(cs) // one run per column
 		case *sweep != "":
 			runs = nvals
 		case *compare != "":
@@ -141,6 +187,10 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	var res any
 	var ra *adjust.Result
 	switch {
+	case isCols:
+		if res, err = columns.Run(ctx, cs, opts); err != nil {
+			return fail(err)
+		}
 	case *sweep != "":
 		if res, err = adjust.Sweep(ctx, a, param, opts); err != nil {
 			return fail(err)
@@ -209,7 +259,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	if _, err := stdout.Write(toStdout); err != nil {
 		return fail(err)
 	}
-	if *out == "" && *format == "table" && *sweep == "" && *compare == "" && !*detail {
+	if *out == "" && *format == "table" && *sweep == "" && *compare == "" && !*detail && !isCols {
 		fmt.Fprintln(stderr, "benefitstd simulate: --detail for every region and year, --format csv for a spreadsheet, --out levels.svg for a chart")
 	}
 	return exitOK
@@ -223,6 +273,16 @@ func progressTo(w io.Writer) func(adjust.Progress) {
 			fmt.Fprintf(w, "benefitstd simulate: %d of %d regions\n", p.Done, p.Total)
 		}
 	}
+}
+
+// columnCount returns the number of columns a table scenario runs: one
+// per column its counts name.
+func columnCount(s columns.Scenario) int {
+	seen := map[benefit.Dims]bool{}
+	for _, c := range s.Counts {
+		seen[c.Dims] = true
+	}
+	return max(len(seen), 1)
 }
 
 // A runsBar shows the progress of one or more runs of a simulation (a
@@ -252,6 +312,11 @@ func (b *runsBar) report(p adjust.Progress) {
 func loadScenario(name string, opts adjust.Options) (adjust.Scenario, error) {
 	if name == "" {
 		return adjust.DefaultScenario()
+	}
+	if b, ok, err := builtinFlag(name); err != nil {
+		return adjust.Scenario{}, err
+	} else if ok {
+		return b.Scenario(opts)
 	}
 	f, err := os.Open(name)
 	if err != nil {
@@ -363,4 +428,86 @@ func sweepAmounts(name, s string) ([]benefit.Amount, error) {
 		return nil, fmt.Errorf("--values %q: no values", s)
 	}
 	return out, nil
+}
+
+// loadColumns reads a scenario over every column of a national table:
+// the builtin or the file name names, with the counts of countsFile when
+// given.
+func loadColumns(name, countsFile string, opts adjust.Options) (columns.Scenario, error) {
+	var s columns.Scenario
+	b, ok, err := builtinFlag(name)
+	switch {
+	case err != nil:
+		return s, err
+	case ok && b.Kind != adjust.KindColumns:
+		return s, fmt.Errorf("--counts: %s is a %s, not a scenario over a table's columns", name, b.Kind)
+	case ok:
+		s, err = columns.Builtin(b, opts)
+	case name == "":
+		return s, errors.New("--counts needs --scenario: a scenario over a table's columns (such as builtin:veterans)")
+	default:
+		var f *os.File
+		if f, err = os.Open(name); err != nil {
+			return s, err
+		}
+		defer f.Close()
+		s, err = columns.LoadScenario(f, name, opts)
+	}
+	if err != nil || countsFile == "" {
+		return s, err
+	}
+	prog, err := benefit.DefaultCatalogue().Program(s.Program)
+	if err != nil {
+		return s, fmt.Errorf("%s: %w", name, err)
+	}
+	f, err := os.Open(countsFile)
+	if err != nil {
+		return s, err
+	}
+	defer f.Close()
+	if s.Counts, err = columns.ReadCounts(f, countsFile, prog, opts.Limits); err != nil {
+		return s, err
+	}
+	return s, s.Validate(opts)
+}
+
+// builtinPrefix marks a shipped scenario in --scenario and --compare.
+const builtinPrefix = "builtin:"
+
+// builtinFlag returns the shipped scenario a flag value names
+// ("builtin:veterans"), false for a file name, and an error naming the
+// shipped ones for an unknown name.
+func builtinFlag(v string) (adjust.BuiltinScenario, bool, error) {
+	name, ok := strings.CutPrefix(v, builtinPrefix)
+	if !ok {
+		return adjust.BuiltinScenario{}, false, nil
+	}
+	b, err := adjust.Builtin(name)
+	if err != nil {
+		return b, false, fmt.Errorf("--scenario %s: %w; see --list", v, err)
+	}
+	return b, true, nil
+}
+
+// builtinList describes the shipped scenarios: per scenario its name,
+// domain and description, then each group of figures marked real (with
+// its source) or ILLUSTRATIVE.
+func builtinList() string {
+	var b strings.Builder
+	b.WriteString("Shipped scenarios (run one with --scenario builtin:NAME; --print-default prints its JSON):\n")
+	for _, s := range adjust.Builtins() {
+		mark := "real data"
+		if s.Illustrative() {
+			mark = "ILLUSTRATIVE in part"
+		}
+		fmt.Fprintf(&b, "\n%s  [%s; %s]\n  %s\n", s.Name, s.Domain, mark, s.Description)
+		for _, f := range s.Figures {
+			m := "real        "
+			if !f.Real {
+				m = "ILLUSTRATIVE"
+			}
+			fmt.Fprintf(&b, "  - %s  %s: %s\n", m, f.What, f.Source)
+		}
+	}
+	return b.String()
 }

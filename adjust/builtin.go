@@ -1,0 +1,179 @@
+package adjust
+
+import (
+	"embed"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/input"
+)
+
+// The shipped scenarios (内置情景): adjust/data/builtins.json lists them,
+// one file each under adjust/data.
+//
+//go:embed data/builtins.json data/*-scenario.json data/*-counts.csv
+var builtinFS embed.FS
+
+const builtinsFile = "adjust/data/builtins.json"
+
+// A BuiltinScenario is a scenario shipped with the library, one per
+// domain at least: the residents' pension (DefaultScenario), the
+// veterans' standards, … Each says which of its figures are real, with
+// their sources, and which are illustrative. `benefitstd simulate
+// --scenario builtin:NAME` runs one and `--list` lists them.
+type BuiltinScenario struct {
+	Name        string `json:"name"`   // e.g. "residents-pension"
+	Domain      string `json:"domain"` // the programme's catalogue category: pension, employment, veterans
+	Description string `json:"description"`
+	// Kind says how it runs: KindScenario (a Scenario: Scenario, then Run)
+	// or KindColumns (package adjust/columns: columns.Builtin, then
+	// columns.Run).
+	Kind BuiltinKind `json:"kind"`
+	// File is the scenario's file under adjust/data; Counts, for a
+	// KindColumns, its beneficiary counts (CSV, package adjust/columns).
+	File    string   `json:"file"`
+	Counts  string   `json:"counts,omitempty"`
+	Figures []Figure `json:"figures"`
+}
+
+// A BuiltinKind says which type a shipped scenario's file holds.
+type BuiltinKind string
+
+// The kinds of shipped scenarios.
+const (
+	KindScenario BuiltinKind = "scenario" // a Scenario: Run, Compare, Sweep
+	// KindColumns is a scenario over every column of a national table with
+	// beneficiary counts per region and column: package adjust/columns.
+	KindColumns BuiltinKind = "columns"
+)
+
+// A Figure is one group of a shipped scenario's figures and how firm it
+// is: real (with Source, its citation and confidence mark) or
+// illustrative (示意; Source then says what it stands for).
+type Figure struct {
+	What   string `json:"what"`
+	Real   bool   `json:"real"`
+	Source string `json:"source"`
+}
+
+// Illustrative reports whether any of the scenario's figures is
+// illustrative.
+func (b *BuiltinScenario) Illustrative() bool {
+	return slices.ContainsFunc(b.Figures, func(f Figure) bool { return !f.Real })
+}
+
+// JSON returns a copy of the scenario's file, a starting point for one's
+// own.
+func (b *BuiltinScenario) JSON() []byte {
+	data, _ := builtinFS.ReadFile("data/" + b.File) // checked when the list was read
+	return data
+}
+
+// CountsCSV returns a copy of a KindColumns's counts file, nil for none.
+func (b *BuiltinScenario) CountsCSV() []byte {
+	if b.Counts == "" {
+		return nil
+	}
+	data, _ := builtinFS.ReadFile("data/" + b.Counts) // checked when the list was read
+	return data
+}
+
+// Path returns the name the scenario's file is known by in errors and
+// run records ("adjust/data/default-scenario.json").
+func (b *BuiltinScenario) Path() string { return "adjust/data/" + b.File }
+
+// Scenario decodes a shipped scenario of KindScenario (validated as
+// LoadScenario does with opts). Each call returns a new value.
+func (b *BuiltinScenario) Scenario(opts Options) (Scenario, error) {
+	if b.Kind != KindScenario {
+		return Scenario{}, fmt.Errorf("adjust: builtin %s is a %s, not a scenario", b.Name, b.Kind)
+	}
+	return LoadScenario(strings.NewReader(string(b.JSON())), b.Path(), opts)
+}
+
+// Builtins returns the shipped scenarios in name order.
+func Builtins() []BuiltinScenario {
+	bs, err := builtins()
+	if err != nil {
+		panic("adjust: the builtin list is invalid: " + err.Error()) // caught by TestBuiltins
+	}
+	out := slices.Clone(bs)
+	for i := range out {
+		out[i].Figures = slices.Clone(out[i].Figures)
+	}
+	return out
+}
+
+// Builtin returns the shipped scenario called name ("residents-pension",
+// "veterans", …). For a name not shipped the error lists the names
+// shipped.
+func Builtin(name string) (BuiltinScenario, error) {
+	bs := Builtins()
+	names := make([]string, len(bs))
+	for i, b := range bs {
+		if b.Name == name {
+			return b, nil
+		}
+		names[i] = b.Name
+	}
+	return BuiltinScenario{}, fmt.Errorf("adjust: no shipped scenario %q (shipped: %s)", name, strings.Join(names, ", "))
+}
+
+var builtins = sync.OnceValues(func() ([]BuiltinScenario, error) {
+	data, err := builtinFS.ReadFile("data/builtins.json")
+	if err != nil {
+		return nil, err
+	}
+	var doc struct {
+		Scenarios []BuiltinScenario `json:"scenarios"`
+	}
+	d, err := input.DecodeJSON(data, builtinsFile, &doc)
+	if err != nil {
+		return nil, err
+	}
+	bs := doc.Scenarios
+	for i := range bs {
+		if err := bs[i].check(i, bs[:i]); err != nil {
+			return nil, d.Locate(err)
+		}
+	}
+	slices.SortFunc(bs, func(a, b BuiltinScenario) int { return strings.Compare(a.Name, b.Name) })
+	return bs, nil
+})
+
+// check checks entry i of the list against the entries before it.
+func (b *BuiltinScenario) check(i int, before []BuiltinScenario) error {
+	bad := func(field, format string, args ...any) error {
+		return &benefit.RecordError{File: builtinsFile, Field: fmt.Sprintf("scenarios[%d].%s", i, field), Err: fmt.Errorf("%w: "+format, append([]any{benefit.ErrSyntax}, args...)...)}
+	}
+	switch {
+	case b.Name == "" || strings.ContainsAny(b.Name, " :/"):
+		return bad("name", "%q (want a name without spaces, colons or slashes)", b.Name)
+	case slices.ContainsFunc(before, func(o BuiltinScenario) bool { return o.Name == b.Name }):
+		return bad("name", "%q given twice", b.Name)
+	case b.Domain == "" || b.Description == "":
+		return bad("description", "a builtin needs a domain and a description")
+	case !slices.Contains(builtinKinds, b.Kind):
+		return bad("kind", "%q (want one of %v)", b.Kind, builtinKinds)
+	case len(b.Figures) == 0:
+		return bad("figures", "a builtin says which of its figures are real and which illustrative")
+	}
+	if _, err := builtinFS.ReadFile("data/" + b.File); err != nil {
+		return bad("file", "%q is not embedded", b.File)
+	}
+	if _, err := builtinFS.ReadFile("data/" + b.Counts); b.Counts != "" && err != nil {
+		return bad("counts", "%q is not embedded", b.Counts)
+	}
+	for j, f := range b.Figures {
+		if f.What == "" || f.Source == "" {
+			return bad(fmt.Sprintf("figures[%d]", j), "a figure needs what and source (for an illustrative one, what it stands for)")
+		}
+	}
+	return nil
+}
+
+// builtinKinds are the kinds a shipped scenario can have.
+var builtinKinds = []BuiltinKind{KindScenario, KindColumns}

@@ -116,7 +116,7 @@ func TestUnemploymentSharePath(t *testing.T) {
 					target90 = append(target90, ry.Year)
 				}
 			default:
-				t.Errorf("%d: finding %s %s: %s", ry.Year, f.Rule, f.Severity, f.Message)
+				t.Errorf("%d: finding %s %s: %s", ry.Year, f.Rule, f.Severity, f.Message())
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
@@ -172,171 +173,157 @@ func two(n int) string { return string([]byte{byte('0' + n/10), byte('0' + n%10)
 var benchWindow = floor.Options{From: benefit.NewMonth(2023, 1), To: benefit.NewMonth(2026, 1)}
 
 // BenchmarkFloorCheck checks 1,000,000 region × programme schedules
-// against the national floors (rules 1-6, exact decimals) in one
-// floor.Check call per iteration, and reports ns and allocations per
-// schedule:
+// against the national floors (every rule, exact) in one floor.Check
+// call per iteration, and after each, untimed, runs the float64 kernel
+// on the same levels (floatKernel: the same rules, outputs, data and one
+// worker), so that the two are measured in interleaved pairs on a shared
+// machine. A collection before each call, with neither result kept,
+// leaves each only the collections its own allocations cause. It reports per schedule: wall time
+// (ns/schedule), the process's CPU time (cpu-ns/schedule, user + system,
+// the GC's included) and allocations of the exact check, the CPU time of
+// the float64 kernel (f64-cpu-ns/schedule), and exact/f64, the ratio of
+// the two CPU times:
 //
-//	go test -run '^$' -bench FloorCheck -benchtime 3x ./bench/
+//	go test -run '^$' -bench FloorCheck -benchmem -count 6 ./bench/
 func BenchmarkFloorCheck(b *testing.B) {
 	s := newFloorSynth(b, floorBenchLevels)
-	var rep *floor.Report
-	var ms0, ms1 runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&ms0)
+	k := newFloatKernel(b, s)
+	var sum floor.Summary
+	var exactCPU, floatCPU time.Duration
+	var allocs uint64
 	for b.Loop() {
-		var err error
-		if rep, err = floor.Check(s.levels, s.opts); err != nil {
+		b.StopTimer()
+		runtime.GC()
+		b.StartTimer()
+		c0, a0 := cpu(), heapAllocs()
+		rep, err := floor.Check(s.levels, s.opts)
+		if err != nil {
 			b.Fatal(err)
 		}
+		c1, a1 := cpu(), heapAllocs()
+		b.StopTimer()
+		sum, rep = rep.Summary, nil // neither kernel's result is live while the other runs
+		runtime.GC()
+		c2 := cpu()
+		k.run()
+		c3 := cpu()
+		b.StartTimer()
+		exactCPU += c1 - c0
+		floatCPU += c3 - c2
+		allocs += a1 - a0
 	}
-	runtime.ReadMemStats(&ms1)
 	per := float64(b.N) * floorBenchLevels
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/per, "ns/schedule")
-	b.ReportMetric(float64(ms1.Mallocs-ms0.Mallocs)/per, "allocs/schedule")
-	b.ReportMetric(float64(rep.Summary.Violations), "violations")
-	b.Logf("exact: %d violations, %d warnings, arrears %s", rep.Summary.Violations, rep.Summary.Warnings, rep.Summary.ArrearsTotal)
+	b.ReportMetric(float64(allocs)/per, "allocs/schedule")
+	if _, ok := processCPU(); ok {
+		b.ReportMetric(float64(exactCPU.Nanoseconds())/per, "cpu-ns/schedule")
+		b.ReportMetric(float64(floatCPU.Nanoseconds())/per, "f64-cpu-ns/schedule")
+		if floatCPU > 0 {
+			b.ReportMetric(float64(exactCPU)/float64(floatCPU), "exact/f64")
+		}
+	}
+	b.ReportMetric(float64(sum.Violations), "violations")
+	b.Logf("exact: %d violations, %d warnings, arrears %s", sum.Violations, sum.Warnings, sum.ArrearsTotal)
 }
 
-// BenchmarkFloorCheckFloat64 is the float64 reference kernel: the same
-// schedules and floors, the same merged-timeline comparison and the same
-// Σ shortfall × persons × months, in float64 with none of the rules'
-// bookkeeping (no findings, citations, splits or inheritance). It exists
-// only to price exactness; its total may differ in the last cents.
+// cpu returns the process's CPU time (processCPU), 0 where it is not
+// measured (the CPU metrics are then left out).
+func cpu() time.Duration {
+	d, _ := processCPU()
+	return d
+}
+
+// BenchmarkFloorCheckFloat64 is the float64 kernel alone (see
+// floatKernel), with its wall and CPU time and allocations per
+// schedule.
 func BenchmarkFloorCheckFloat64(b *testing.B) {
 	s := newFloorSynth(b, floorBenchLevels)
-	k := newFloatKernel(s)
-	var total float64
-	var violations int
+	k := newFloatKernel(b, s)
+	var rep *fReport
+	c0, a0 := cpu(), heapAllocs()
 	for b.Loop() {
-		total, violations = k.run()
+		rep = k.run()
 	}
+	c1, a1 := cpu(), heapAllocs()
 	per := float64(b.N) * floorBenchLevels
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/per, "ns/schedule")
-	b.ReportMetric(float64(violations), "violations")
-	b.Logf("float64: %d violating intervals, arrears ≈ %.2f", violations, total)
-}
-
-type step struct {
-	from int
-	amt  float64
-	owed bool // a shortfall is owed (a violation): the version is not provisional
-}
-
-type floatKernel struct {
-	s      *floorSynth
-	floors [][]step // national floors as float64 step functions, by kind
-}
-
-func newFloatKernel(s *floorSynth) *floatKernel {
-	k := &floatKernel{s: s, floors: make([][]step, len(floorKinds))}
-	for i, kind := range floorKinds {
-		sc, ok := floor.Default().NationalSchedule(kind.program, benefit.MustParseDims(kind.dims))
-		if !ok {
-			continue
-		}
-		for _, v := range sc.All() {
-			f, _ := v.Amount.Fen()
-			k.floors[i] = append(k.floors[i], step{int(v.From), float64(f) / 100, v.Status != benefit.Provisional})
-		}
+	if _, ok := processCPU(); ok {
+		b.ReportMetric(float64((c1-c0).Nanoseconds())/per, "cpu-ns/schedule")
 	}
-	return k
+	b.ReportMetric(float64(a1-a0)/per, "allocs/schedule")
+	b.ReportMetric(float64(rep.summary.violations), "violations")
+	b.Logf("float64: %d violations, %d warnings, arrears ≈ %.2f", rep.summary.violations, rep.summary.warnings, rep.summary.total)
 }
 
-// run returns Σ shortfall × persons × months over the window (÷ 12 for
-// yearly kinds, each interval rounded to the cent) of the shortfalls
-// below a floor version that is not provisional (as the exact kernel
-// owes only violations), and the number of intervals below a floor.
-func (k *floatKernel) run() (total float64, violations int) {
-	from, to := int(benchWindow.From), int(benchWindow.To)
-	var cuts [16]int
-	for _, l := range k.s.synth {
-		fl := k.floors[l.kind]
-		if len(fl) == 0 {
-			continue
-		}
-		lv := k.s.fpools[l.kind][l.sched]
-		yearly := floorKinds[l.kind].per == benefit.PerYear
-		n := 0
-		for _, v := range lv {
-			if v.from > from && v.from < to {
-				cuts[n] = v.from
-				n++
-			}
-		}
-		for _, f := range fl {
-			if f.from > from && f.from < to {
-				cuts[n] = f.from
-				n++
-			}
-		}
-		c := cuts[:n]
-		insertionSort(c)
-		start := from
-		for i := 0; i <= len(c); i++ {
-			end := to
-			if i < len(c) {
-				end = c[i]
-			}
-			if end <= start {
-				continue
-			}
-			act, okA := -1.0, false
-			for _, v := range lv {
-				if v.from <= start {
-					act, okA = v.amt, true
-				}
-			}
-			req, okF, owed := 0.0, false, false
-			for _, f := range fl {
-				if f.from <= start {
-					req, okF, owed = f.amt, true, f.owed
-				}
-			}
-			if okA && okF && act < req {
-				violations++
-				if !owed { // a warning: counted, nothing owed
-					start = end
-					continue
-				}
-				short := (req - act) * float64(l.persons) * float64(end-start)
-				if yearly {
-					short /= 12
-				}
-				total += math.Round(short*100) / 100
-			}
-			start = end
-		}
-	}
-	return total, violations
-}
-
-// TestFloorKernelsAgree runs both kernels on 20,000 synthetic schedules:
-// the exact arrears and the float64 estimate agree to within a yuan, and
-// the float64 kernel counts one violating interval per floor finding
-// (so the benchmarks compare like with like).
+// TestFloorKernelsAgree runs both kernels on 20,000 synthetic schedules
+// and requires the same report but for float64 rounding: the same
+// findings in the same order (rule, severity, region, programme,
+// dimensions, months, figures, persons, arrears and split to the fen),
+// the same coverage, region × programme pairs and effects, and the same
+// summary, so that the benchmarks compare like with like.
 func TestFloorKernelsAgree(t *testing.T) {
 	s := newFloorSynth(t, 20_000)
 	rep, err := floor.Check(s.levels, s.opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	total, violations := newFloatKernel(s).run()
-	floors := 0
-	for _, f := range rep.Findings {
-		if f.Rule == floor.RuleFloor && f.Unchecked == "" { // a stale table is compared too: below it is a violation
-			floors++
+	fr := newFloatKernel(t, s).run()
+	num := func(a benefit.Amount) float64 {
+		f, _ := strconv.ParseFloat(a.String(), 64) // a comparison with float64 only
+		return f
+	}
+	near := func(a benefit.Amount, f, tol float64) bool { return math.Abs(num(a)-f) <= tol }
+	if len(rep.Findings) != len(fr.findings) {
+		t.Fatalf("%d findings, float64 %d", len(rep.Findings), len(fr.findings))
+	}
+	bad := 0
+	for n := range rep.Findings {
+		e, f := &rep.Findings[n], &fr.findings[n]
+		ok := e.Rule == f.rule && e.Severity == f.sev && e.Unchecked == f.unchecked && e.Region == f.region && e.RegionName == f.name &&
+			e.Program == f.program && e.Dims == f.dims && int32(e.Interval.From) == f.from && int32(e.Interval.To) == f.to && e.Per == f.per &&
+			near(e.Required, f.required, 1e-6) && near(e.Actual, f.actual, 1e-6) && near(e.Shortfall, f.shortfall, 1e-6) &&
+			near(e.Excess, f.excess, 1e-6) && e.Persons == f.persons && e.PersonMonths == f.personMonths &&
+			near(e.Arrears, f.arrears, 0.0101) && near(e.Central, f.central, 0.0101) && near(e.Local, f.local, 0.0101) &&
+			e.SplitKnown == f.splitKnown && e.Payer == f.payer && (e.Unchecked != "" || e.Rule != floor.RuleFloor || e.FloorStatus == f.status)
+		if !ok && bad < 5 {
+			bad++
+			t.Errorf("finding %d:\n exact   %+v\n float64 %+v", n, *e, *f)
 		}
 	}
-	exact, _ := strconv.ParseFloat(rep.Summary.ArrearsTotal.String(), 64) // a display comparison only
-	if floors != violations || math.Abs(exact-total) > 1 || violations == 0 {
-		t.Errorf("exact %s (%d floor findings) vs float64 %.2f (%d intervals)", rep.Summary.ArrearsTotal, floors, total, violations)
+	if len(rep.Coverage) != len(fr.coverage) {
+		t.Fatalf("coverage %v, float64 %v", rep.Coverage, fr.coverage)
 	}
-}
-
-func insertionSort(a []int) {
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j] < a[j-1]; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
+	for n, c := range rep.Coverage {
+		if f := fr.coverage[n]; c.Rule != f.rule || c.Checked != f.checked || c.Unchecked != f.unchecked {
+			t.Errorf("coverage %v, float64 %v", c, f)
 		}
+	}
+	if len(rep.Checked) != len(fr.checked) || len(rep.Effects) != len(fr.effects) {
+		t.Fatalf("%d pairs and %d effects, float64 %d and %d", len(rep.Checked), len(rep.Effects), len(fr.checked), len(fr.effects))
+	}
+	for n, c := range rep.Checked {
+		if f := fr.checked[n]; c.Region != f.region || c.RegionName != f.name || c.Program != f.program {
+			t.Errorf("checked %v, float64 %v", c, f)
+		}
+	}
+	for n := range rep.Effects {
+		e, f := &rep.Effects[n], &fr.effects[n]
+		ok := e.Region == f.region && e.Program == f.program && e.AtFloor == f.atFloor && e.Checked == f.checked &&
+			e.MonthsAtFloor == f.mAt && e.MonthsChecked == f.mChecked && near(e.Arrears, f.arrears, 0.0101) &&
+			e.HeadroomKnown == f.headKnown && (!e.HeadroomKnown || (near(e.Headroom, f.head, 1e-6) && e.HeadroomPer == f.headPer)) &&
+			len(e.Raises) == len(f.raises)
+		for x := 0; ok && x < len(e.Raises); x++ {
+			ok = int32(e.Raises[x].From) == f.raises[x].from && int32(e.Raises[x].Reached) == f.raises[x].reached
+		}
+		if !ok && bad < 10 {
+			bad++
+			t.Errorf("effect %d:\n exact   %+v\n float64 %+v", n, *e, *f)
+		}
+	}
+	es, fs := rep.Summary, fr.summary
+	if es.Levels != fs.levels || es.Violations != fs.violations || es.Warnings != fs.warnings || es.Advisories != fs.advisories ||
+		es.Unchecked != fs.unchecked || !near(es.ArrearsTotal, fs.total, 1) || !near(es.ArrearsCentral, fs.central, 1) ||
+		!near(es.ArrearsLocal, fs.local, 1) || !near(es.ArrearsUnsplit, fs.unsplit, 1) || !near(es.ArrearsFund, fs.fund, 1) || es.Violations == 0 {
+		t.Errorf("summary %+v, float64 %+v", es, fs)
 	}
 }

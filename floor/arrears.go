@@ -15,41 +15,50 @@ func (c *checker) applyWaivers() {
 		if w.expired(c.asOf) {
 			f := Finding{Rule: RuleWaiverExpired, Severity: Warning, Region: w.Region, RegionName: c.tab.Name(w.Region), Program: w.Program,
 				Dims: w.Dims, Interval: w.Interval, Citation: w.Citation, Waiver: &w}
-			f.Message = fmt.Sprintf("waiver expired in %s (as of %s); the violations it covered stand: %s", w.Expiry, c.asOf, w.Reason)
-			c.items.push(item{f: f, lvl: -1})
+			f.msg = textMsg(fmt.Sprintf("waiver expired in %s (as of %s); the violations it covered stand: %s", w.Expiry, c.asOf, w.Reason))
+			c.items.push(item{lvl: -1, full: &f})
 			continue
 		}
 		var out items
 		for k := range c.items.len() {
 			it := *c.items.at(k)
-			if !w.covers(&it.f, c.tab) {
+			if !c.waives(&w, &it) {
 				out.push(it)
 				continue
 			}
-			lo := max(it.f.Interval.From, w.Interval.From)
-			hi := minEnd(it.f.Interval.To, w.Interval.To)
+			lo := max(it.iv.From, w.Interval.From)
+			hi := minEnd(it.iv.To, w.Interval.To)
 			if !hi.IsZero() && hi <= lo {
 				out.push(it)
 				continue
 			}
-			if lo > it.f.Interval.From {
+			if lo > it.iv.From {
 				b := it
-				b.f.Interval.To = lo
+				b.iv.To = lo
 				out.push(b)
 			}
 			m := it
-			m.f.Interval = benefit.Interval{From: lo, To: hi}
-			m.f.Severity, m.f.Waiver = Waived, &w
-			m.f.Message += "; waived: " + w.Reason
+			m.iv = benefit.Interval{From: lo, To: hi}
+			m.sev, m.waiver = Waived, &w // the message says so (Finding.Message)
 			out.push(m)
-			if !hi.IsZero() && (it.f.Interval.To.IsZero() || hi < it.f.Interval.To) {
+			if !hi.IsZero() && (it.iv.To.IsZero() || hi < it.iv.To) {
 				a := it
-				a.f.Interval.From = hi
+				a.iv.From = hi
 				out.push(a)
 			}
 		}
 		c.items = out
 	}
+}
+
+// waives reports whether waiver w applies to item it (Waiver.covers).
+func (c *checker) waives(w *Waiver, it *item) bool {
+	if it.lvl < 0 {
+		return w.covers(it.full, c.tab)
+	}
+	l := &c.levels[it.lvl]
+	return it.sev == Violation && it.why == "" && w.Program == l.Program &&
+		l.Dims.Matches(w.Dims) && (w.Rule == "" || w.Rule == it.rule) && under(c.tab, l.Region, w.Region)
 }
 
 // owedIv returns the months of f whose arrears are counted: its
@@ -63,23 +72,41 @@ func (c *checker) owedIv(f *Finding) (benefit.Interval, bool) {
 	return benefit.Interval{From: f.Interval.From, To: end}, true
 }
 
-// arrears sets an owing item's arrears, payer, split and interest. A
-// shortfall with no end and no as-of month to count it to is an error
-// (ErrNoAsOf).
-func (c *checker) arrears(it *item) error {
-	f := &it.f
-	if it.lvl < 0 || !it.owed || it.num.Sign() <= 0 {
+// noAsOf returns the error of an owing item that has no end when there
+// is no as-of month to count its arrears to (ErrNoAsOf), or nil.
+func (c *checker) noAsOf(it *item) error {
+	if it.lvl < 0 || !it.owed || it.num.Sign() <= 0 || !it.iv.To.IsZero() || !c.owedEnd.IsZero() {
 		return nil
 	}
-	if f.Interval.To.IsZero() && c.owedEnd.IsZero() {
-		return &benefit.RecordError{Field: "as_of", Err: fmt.Errorf("%w: levels[%d] (%s %s %s) falls short under %s by %s a %s from %s with no end",
-			ErrNoAsOf, it.lvl, f.Region, f.Program, f.Dims, f.Rule, f.Shortfall, f.Per, f.Interval.From)}
+	l := &c.levels[it.lvl]
+	return &benefit.RecordError{Field: "as_of", Err: fmt.Errorf("%w: levels[%d] (%s %s %s) falls short under %s by %s a %s from %s with no end",
+		ErrNoAsOf, it.lvl, l.Region, l.Program, l.Dims, it.rule, it.short, it.per, it.iv.From)}
+}
+
+// finding makes item it's finding in f (zeroed), with its arrears,
+// payer, split and interest when it owes any.
+func (c *checker) finding(it *item, f *Finding) {
+	if it.lvl < 0 {
+		*f = *it.full
+		return
+	}
+	// field by field into the zeroed f: a composite literal would be
+	// built aside and copied
+	l := &c.levels[it.lvl]
+	f.Rule, f.Severity, f.Region, f.RegionName, f.Program, f.Dims = it.rule, it.sev, l.Region, c.name(int(it.lvl)), l.Program, l.Dims
+	f.Interval, f.Per, f.Required, f.Actual, f.Shortfall, f.Excess = it.iv, it.per, it.req, it.act, it.short, it.excess
+	f.Persons, f.Unchecked, f.FloorStatus, f.InheritedFrom, f.Waiver, f.msg = it.persons, it.why, it.status, it.inherited, it.waiver, it.msg
+	c.setSource(it, f)
+	if it.cite != nil {
+		f.Citation = *it.cite
+	}
+	if !it.owed || it.num.Sign() <= 0 {
+		return
 	}
 	owed, ok := c.owedIv(f)
 	if !ok {
-		return nil // every month is after the as-of month
+		return // every month is after the as-of month
 	}
-	l := &c.levels[it.lvl]
 	f.PersonMonths = l.personMonths(owed)
 	f.Arrears = arrearsOf(it.num, it.den, f.PersonMonths)
 	switch payer, ok := c.tab.Payer(f.Program); {
@@ -104,13 +131,12 @@ func (c *checker) arrears(it *item) error {
 		}
 		f.Interest = interest(it.num, it.den, delay, rate)
 	}
-	return nil
 }
 
 // arrearsOf returns num × person-months ÷ den, computed exactly and
 // rounded once, half-up to the fen (benefit.FenHalfUp()).
 func arrearsOf(num benefit.Amount, den, pm int64) benefit.Amount {
-	a := mulPersons(num, pm)
+	a := num.Mul(pm)
 	if den == 1 {
 		if _, ok := a.Fen(); ok {
 			return a
@@ -130,7 +156,7 @@ func arrearsOf(num benefit.Amount, den, pm int64) benefit.Amount {
 // month, 0.50 once rounded, and 1 % of 0.50 rounds up to 0.01, where 1 %
 // of 0.4966… is 0.00).
 func interest(num benefit.Amount, den, delay int64, rate benefit.Rate) benefit.Amount {
-	a := mulPersons(num, delay).MulRate(rate)
+	a := num.Mul(delay).MulRate(rate)
 	if den == 1 {
 		return a.Round(benefit.FenHalfUp())
 	}
@@ -163,11 +189,12 @@ func (c *checker) missing() int {
 			}
 			f := Finding{Rule: RuleMissing, Severity: sev, Region: code, RegionName: c.tab.Name(code), Program: e.Program, Dims: e.Dims,
 				Interval: benefit.Interval{From: c.from, To: c.to}, Citation: missingCitation}
-			f.Message = "no level of " + e.Program + " is given for this region"
+			msg := "no level of " + e.Program + " is given for this region"
 			if e.Scope != ExpectRegion {
-				f.Message += " (expected of the " + e.Scope.String() + " of " + e.Region.String() + " " + c.tab.Name(e.Region) + ")"
+				msg += " (expected of the " + e.Scope.String() + " of " + e.Region.String() + " " + c.tab.Name(e.Region) + ")"
 			}
-			c.items.push(item{f: f, lvl: -1})
+			f.msg = textMsg(msg)
+			c.items.push(item{lvl: -1, full: &f})
 		}
 	}
 	return len(seen)
@@ -191,27 +218,21 @@ func (c *checker) reported(code region.Code, program string, dims benefit.Dims) 
 func (c *checker) report() (*Report, error) {
 	expected := c.missing()
 	n := c.items.len()
-	for k := range n {
-		if err := c.arrears(c.items.at(k)); err != nil {
+	for k := range n { // the first error in the order the findings were made
+		if err := c.noAsOf(c.items.at(k)); err != nil {
 			return nil, err
 		}
 	}
-	order := make([]int32, n)
-	for k := range order {
-		order[k] = int32(k)
-	}
-	slices.SortStableFunc(order, func(x, y int32) int {
-		a, b := &c.items.at(int(x)).f, &c.items.at(int(y)).f
-		return cmp.Or(a.Region.Compare(b.Region), cmp.Compare(a.Program, b.Program), cmp.Compare(a.Dims.String(), b.Dims.String()),
-			a.Interval.From.Compare(b.Interval.From), cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Severity, b.Severity))
-	})
+	order := c.order()
 	r := &Report{From: c.from, To: c.to, AsOf: c.asOf, FloorsVersion: c.set.version, Findings: make([]Finding, n),
 		Checked: c.checked, Effects: c.effs}
 	s := &r.Summary
 	s.Levels, s.Expected = len(c.levels), expected
 	for k, x := range order {
-		r.Findings[k] = c.items.at(int(x)).f
+		it := c.items.at(int(x))
+		it.out = int32(k)
 		f := &r.Findings[k]
+		c.finding(it, f)
 		switch f.Severity {
 		case Violation:
 			s.Violations++
@@ -232,9 +253,78 @@ func (c *checker) report() (*Report, error) {
 			s.Interest = s.Interest.Add(f.Interest)
 		}
 	}
-	c.totals(s)
+	c.totals(s, r.Findings)
 	r.Coverage = c.coverage()
 	return r, nil
+}
+
+// order returns the items' indexes in the order of Report.Findings: by
+// region, programme, dimensions, month, rule and severity, and in the
+// order they were made among equals (a stable sort). The items of a
+// region × programme pair come together, the pairs in that order (the
+// checker walks them so), so each pair's few items are sorted alone;
+// the whole list is sorted only when findings of no level (missing,
+// waiver_expired) follow them.
+func (c *checker) order() []int32 {
+	n := c.items.len()
+	order := make([]int32, n)
+	for k := range order {
+		order[k] = int32(k)
+	}
+	full := func(x, y int32) int {
+		a, b := c.sortKey(c.items.at(int(x))), c.sortKey(c.items.at(int(y)))
+		return cmp.Or(a.region.Compare(b.region), cmp.Compare(a.program, b.program), cmp.Compare(a.dims, b.dims),
+			a.from.Compare(b.from), cmp.Compare(a.rule, b.rule), cmp.Compare(a.sev, b.sev))
+	}
+	within := func(x, y int32) int { // of one region and programme
+		a, b := c.items.at(int(x)), c.items.at(int(y))
+		return cmp.Or(cmp.Compare(c.levels[a.lvl].Dims.String(), c.levels[b.lvl].Dims.String()),
+			a.iv.From.Compare(b.iv.From), cmp.Compare(a.rule, b.rule), cmp.Compare(a.sev, b.sev))
+	}
+	sorted := true
+	for a := 0; a < n; {
+		ia := c.items.at(a)
+		if ia.lvl < 0 {
+			sorted = false
+			break
+		}
+		b := a + 1
+		for ; b < n; b++ {
+			if ib := c.items.at(b); ib.lvl < 0 || c.rid[ib.lvl] != c.rid[ia.lvl] || c.pid[ib.lvl] != c.pid[ia.lvl] {
+				break
+			}
+		}
+		if b-a > 1 {
+			slices.SortStableFunc(order[a:b], within)
+		}
+		if a > 0 && full(order[a-1], order[a]) > 0 {
+			sorted = false // not the order the pairs were walked in
+		}
+		a = b
+	}
+	if !sorted {
+		slices.SortStableFunc(order, full)
+	}
+	return order
+}
+
+// A sortKey is what findings are sorted by.
+type sortKey struct {
+	region  region.Code
+	program string
+	dims    string
+	from    benefit.Month
+	rule    string
+	sev     Severity
+}
+
+func (c *checker) sortKey(it *item) sortKey {
+	if it.lvl < 0 {
+		f := it.full
+		return sortKey{f.Region, f.Program, f.Dims.String(), f.Interval.From, f.Rule, f.Severity}
+	}
+	l := &c.levels[it.lvl]
+	return sortKey{l.Region, l.Program, l.Dims.String(), it.iv.From, it.rule, it.sev}
 }
 
 // coverage lists the level-months each rule checked and could not:
@@ -270,68 +360,73 @@ const arrearsScale = 12 * 27720
 // and the finding when a single finding owes it alone (its arrears and
 // split are already made). The pieces where findings overlap are summed
 // exactly and rounded once per level, half-up to the fen.
-func (c *checker) owedOnce(sev Severity, add func(lvl int, total, floorPart benefit.Amount, single *Finding)) {
-	// the owing findings by level (items of a level are mostly together,
-	// so the sort has little to do)
-	var owing []int32
-	for k := range c.items.len() {
-		if it := c.items.at(k); it.f.Severity == sev && it.lvl >= 0 && it.owed && it.num.Sign() > 0 && it.f.PersonMonths > 0 {
-			owing = append(owing, int32(k))
-		}
-	}
-	slices.SortStableFunc(owing, func(a, b int32) int { return cmp.Compare(c.items.at(int(a)).lvl, c.items.at(int(b)).lvl) })
+func (c *checker) owedOnce(findings []Finding, sev Severity, add func(lvl int, total, floorPart benefit.Amount, single *Finding)) {
+	// the owing findings of each level: a level's items come together
+	// (the checker makes them at once, waivers split them in place)
 	var ks []int
 	var sw sweep
-	for len(owing) > 0 {
-		lvl, n := c.items.at(int(owing[0])).lvl, 1
-		for n < len(owing) && c.items.at(int(owing[n])).lvl == lvl {
-			n++
-		}
-		ks = ks[:0]
-		for _, k := range owing[:n] {
-			ks = append(ks, int(k))
-		}
-		owing = owing[n:]
-		single := func(it *item) {
-			fp := benefit.Amount{}
-			if it.floorPart {
-				fp = it.f.Arrears
-			}
-			add(lvl, it.f.Arrears, fp, &it.f)
-		}
-		if len(ks) == 1 {
-			single(c.items.at(ks[0]))
+	owes := func(it *item) bool {
+		return it.sev == sev && it.lvl >= 0 && it.owed && it.num.Sign() > 0 && findings[it.out].PersonMonths > 0
+	}
+	for k, n := 0, c.items.len(); k < n; {
+		if !owes(c.items.at(k)) {
+			k++
 			continue
 		}
-		// split at every end of every finding's owed months and take the
-		// largest shortfall per piece, sweeping the pieces in order
-		l := &c.levels[lvl]
-		var x, xf benefit.Amount // Σ owed and its floor part, × arrearsScale
-		pieces := false
-		sw.reset()
-		for _, k := range ks {
-			it := c.items.at(k)
-			iv, _ := c.owedIv(&it.f)
-			sw.add(it, iv)
-		}
-		sw.sort()
-		for pc := range sw.pieces() {
-			if pc.over == 1 && pc.best.iv == pc.iv { // a finding overlapping no other owes its own arrears
-				single(pc.best.it)
-				continue
+		lvl := c.items.at(k).lvl
+		ks = ks[:0]
+		for ; k < n && c.items.at(k).lvl == lvl; k++ {
+			if owes(c.items.at(k)) {
+				ks = append(ks, k)
 			}
-			pm := l.personMonths(pc.iv)
-			x = x.Add(mulPersons(pc.best.it.num, pm).Mul(arrearsScale / pc.best.it.den))
-			if pc.bestFloor != nil {
-				xf = xf.Add(mulPersons(pc.bestFloor.it.num, pm).Mul(arrearsScale / pc.bestFloor.it.den))
-			}
-			pieces = true
 		}
-		if pieces {
-			total, _ := x.QuoInt(arrearsScale, benefit.FenHalfUp())
-			fp, _ := xf.QuoInt(arrearsScale, benefit.FenHalfUp())
-			add(lvl, total, benefit.MinAmount(fp, total), nil)
+		c.owedLevel(findings, int(lvl), ks, &sw, add)
+	}
+}
+
+// owedLevel sums the arrears of level lvl's owing items ks (see
+// owedOnce).
+func (c *checker) owedLevel(findings []Finding, lvl int, ks []int, sw *sweep, add func(lvl int, total, floorPart benefit.Amount, single *Finding)) {
+	single := func(it *item) {
+		f := &findings[it.out]
+		fp := benefit.Amount{}
+		if it.floorPart {
+			fp = f.Arrears
 		}
+		add(lvl, f.Arrears, fp, f)
+	}
+	if len(ks) == 1 {
+		single(c.items.at(ks[0]))
+		return
+	}
+	// split at every end of every finding's owed months and take the
+	// largest shortfall per piece, sweeping the pieces in order
+	l := &c.levels[lvl]
+	var x, xf benefit.Amount // Σ owed and its floor part, × arrearsScale
+	pieces := false
+	sw.reset()
+	for _, k := range ks {
+		it := c.items.at(k)
+		iv, _ := c.owedIv(&findings[it.out])
+		sw.add(it, iv)
+	}
+	sw.sort()
+	for pc := range sw.pieces() {
+		if pc.over == 1 && pc.best.iv == pc.iv { // a finding overlapping no other owes its own arrears
+			single(pc.best.it)
+			continue
+		}
+		pm := l.personMonths(pc.iv)
+		x = x.Add(pc.best.it.num.Mul(pm).Mul(arrearsScale / pc.best.it.den))
+		if pc.bestFloor != nil {
+			xf = xf.Add(pc.bestFloor.it.num.Mul(pm).Mul(arrearsScale / pc.bestFloor.it.den))
+		}
+		pieces = true
+	}
+	if pieces {
+		total, _ := x.QuoInt(arrearsScale, benefit.FenHalfUp())
+		fp, _ := xf.QuoInt(arrearsScale, benefit.FenHalfUp())
+		add(lvl, total, benefit.MinAmount(fp, total), nil)
 	}
 }
 
@@ -466,40 +561,40 @@ func (h *activeHeap) top(m benefit.Month) *active {
 // totals fills the summary's arrears (owed for violations, split by who
 // pays, and waived, each owed once per level and month) and each
 // effect's.
-func (c *checker) totals(s *Summary) {
-	var total, central, local, fund, unsplit, waived fenSum
-	c.effArr = make([]fenSum, len(c.effs))
-	c.owedOnce(Violation, func(lvl int, owed, floorPart benefit.Amount, single *Finding) {
-		total.add(owed)
+func (c *checker) totals(s *Summary, findings []Finding) {
+	var total, central, local, fund, unsplit, waived benefit.Amount
+	c.effArr = make([]benefit.Amount, len(c.effs))
+	c.owedOnce(findings, Violation, func(lvl int, owed, floorPart benefit.Amount, single *Finding) {
+		total = total.Add(owed)
 		if e := c.effOf[lvl]; e >= 0 {
-			c.effArr[e].add(owed)
+			c.effArr[e] = c.effArr[e].Add(owed)
 		}
 		l := &c.levels[lvl]
 		payer, ok := c.tab.Payer(l.Program)
 		switch {
 		case !ok:
-			unsplit.add(owed)
+			unsplit = unsplit.Add(owed)
 		case payer == region.PayerFund:
-			fund.add(owed)
+			fund = fund.Add(owed)
 		case single != nil && single.SplitKnown:
-			central.add(single.Central)
-			local.add(single.Local)
+			central = central.Add(single.Central)
+			local = local.Add(single.Local)
 		default:
 			sp, err := c.tab.Split(l.Program, l.Region, owed, floorPart)
 			if err != nil {
-				unsplit.add(owed)
+				unsplit = unsplit.Add(owed)
 				return
 			}
-			central.add(sp.Central)
-			local.add(sp.Local)
+			central = central.Add(sp.Central)
+			local = local.Add(sp.Local)
 		}
 	})
-	c.owedOnce(Waived, func(_ int, owed, _ benefit.Amount, _ *Finding) {
-		waived.add(owed)
+	c.owedOnce(findings, Waived, func(_ int, owed, _ benefit.Amount, _ *Finding) {
+		waived = waived.Add(owed)
 	})
-	s.ArrearsTotal, s.ArrearsCentral, s.ArrearsLocal = total.total(), central.total(), local.total()
-	s.ArrearsFund, s.ArrearsUnsplit, s.WaivedArrears = fund.total(), unsplit.total(), waived.total()
+	s.ArrearsTotal, s.ArrearsCentral, s.ArrearsLocal = total, central, local
+	s.ArrearsFund, s.ArrearsUnsplit, s.WaivedArrears = fund, unsplit, waived
 	for e := range c.effs {
-		c.effs[e].Arrears = c.effArr[e].total()
+		c.effs[e].Arrears = c.effArr[e]
 	}
 }

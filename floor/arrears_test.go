@@ -26,7 +26,7 @@ func TestLatePaymentOwesTheDifference(t *testing.T) {
 		t.Fatalf("findings %v", rep.Findings)
 	}
 	f := one(t, rep, floor.RuleLatePayment)
-	if f.Severity != floor.Violation || f.Interval.String() != "[2024-01, 2024-03)" || !strings.Contains(f.Message, "first paid in 2024-03") {
+	if f.Severity != floor.Violation || f.Interval.String() != "[2024-01, 2024-03)" || !strings.Contains(f.Message(), "first paid in 2024-03") {
 		t.Errorf("finding %s", f)
 	}
 	eq(t, "required", f.Required, "150")

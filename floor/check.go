@@ -36,17 +36,44 @@ func Check(levels []Level, opts Options) (*Report, error) {
 	return c.run()
 }
 
-// An item is a finding being made, with what the arrears need.
+// An item is a finding being made: what its Finding will hold, in a
+// third of the space (the level's region, programme and dimensions are
+// read from the level, citations are pointers to data that does not
+// change), and what the arrears need. Findings are made from the items
+// once, in their sorted order, when the report is.
 type item struct {
-	f         Finding
-	lvl       int  // level index, -1 for none
-	owed      bool // money is owed for a shortfall under this rule
-	floorPart bool // the shortfall is below a national floor (split by the floor-part rule)
+	lvl       int32 // level index, -1 for a finding of no level (full holds it)
+	out       int32 // its index in Report.Findings, once made
+	rule      string
+	sev       Severity
+	per       benefit.Frequency
+	status    benefit.Status // Finding.FloorStatus
+	owed      bool           // money is owed for a shortfall under this rule
+	floorPart bool           // the shortfall is below a national floor (split by the floor-part rule)
+	why       Reason         // Finding.Unchecked
+	iv        benefit.Interval
+	req, act  benefit.Amount // Finding.Required, Actual
+	short     benefit.Amount // Finding.Shortfall
+	excess    benefit.Amount // Finding.Excess
 	// arrears = num × person-months ÷ den, exactly, rounded once: den 1
 	// for a monthly shortfall, 12 for a yearly one, 12n for a floor year
 	// of n months paid in monthly instalments (num the year's shortfall)
-	num benefit.Amount
-	den int64
+	num       benefit.Amount
+	den       int64
+	persons   int64
+	cite      *benefit.Citation // Finding.Citation; nil: none
+	srcLvl    int32             // Finding.Source: the source of level srcLvl's version srcVer (-1: none, the level's Source;
+	srcVer    int32             // -2: the version in force in srcAt, looked up)
+	srcAt     benefit.Month
+	inherited region.Code // Finding.InheritedFrom
+	msg       *message
+	waiver    *Waiver
+	full      *Finding // the finding of no level (missing, waiver_expired)
+}
+
+// sameCite reports whether two citations are the same, by value.
+func sameCite(a, b *benefit.Citation) bool {
+	return a == b || (a != nil && b != nil && *a == *b)
 }
 
 type checker struct {
@@ -74,20 +101,28 @@ type checker struct {
 	owedEnd  benefit.Month // the end of the months whose arrears are counted: min(To, Options.AsOf + 1); zero: none
 	items    items
 	cuts     []benefit.Month
-	ivs      []benefit.Interval
 	fl       []int
+	fsteps   [][]step             // the list of each floor (floorSteps)
+	fcites   [][]benefit.Citation // the citation of each version of each floor, made when first needed (floorCite)
+	paid     []step               // the list of the level being checked (paidSteps)
+	upPaid   []step               // the list of its ancestor
+	refPaid  [][]step             // the lists of the levels a relative rule compares it with
+	curs     []cursor
 	due      []benefit.Month // due[fi]: the first month floor fi is stale (its last version + cadence); zero: never
 	pcuts    []benefit.Month // the pooled-year sums' own cuts
 	pool     poolSum         // the last pooled year summed
 	cov      []coverage      // by rule index (covFloor …, then covRelative + ri)
 	scan     levelScan       // what one level's rules found, for its effect
 	effs     []Effect
-	effHead  []margin // the headroom of each effect, made an Amount at the end
-	effArr   []fenSum // the arrears of each effect
-	raises   []Raise  // the raises of the effect being made
+	effHead  []margin         // the headroom of each effect, made an Amount at the end
+	effArr   []benefit.Amount // the arrears of each effect
+	raises   []Raise          // the raises of the effect being made
 	slab     raiseSlab
-	effOf    []int32     // the effect of each level, -1 for none
-	msgs     [3][]string // messages of unchecked findings that depend on a floor or a rule only: see message
+	effOf    []int32       // the effect of each level, -1 for none
+	msgs     [3][]*message // messages of unchecked findings that depend on a floor or a rule only: see message
+	bounds   []string      // the bound of each relative rule in words, made once (see boundText)
+	marena   arena[message]
+	carena   arena[benefit.Citation]
 	checked  []Checked
 }
 
@@ -473,19 +508,6 @@ func (c *checker) chain(i int, fn func(l *Level)) {
 	}
 }
 
-// addChain adds the change months of level i and of the levels it
-// inherits from, their first-paid months included.
-func (c *checker) addChain(i int) {
-	c.chain(i, func(l *Level) {
-		c.cuts = appendChanges(c.cuts, l.Schedule)
-		for _, p := range l.FirstPaid {
-			c.cuts = append(c.cuts, p.Month)
-		}
-	})
-}
-
-func (c *checker) addSchedule(s benefit.Schedule) { c.cuts = appendChanges(c.cuts, s) }
-
 // appendChanges appends the months s changes in: each version's, and its
 // end.
 func appendChanges(cuts []benefit.Month, s benefit.Schedule) []benefit.Month {
@@ -498,47 +520,19 @@ func appendChanges(cuts []benefit.Month, s benefit.Schedule) []benefit.Month {
 	return cuts
 }
 
-// intervals splits [lo, hi) ∩ the window at the collected cuts and
-// resets them.
-func (c *checker) intervals(lo, hi benefit.Month) []benefit.Interval {
+// window returns [lo, hi) ∩ the window (a zero hi: to its end), and
+// false when that is empty.
+func (c *checker) window(lo, hi benefit.Month) (benefit.Interval, bool) {
 	if lo < c.from {
 		lo = c.from
 	}
 	if hi.IsZero() || (!c.to.IsZero() && hi > c.to) {
 		hi = c.to
 	}
-	c.ivs = c.ivs[:0]
 	if lo.IsZero() || (!hi.IsZero() && hi <= lo) {
-		c.cuts = c.cuts[:0]
-		return c.ivs
+		return benefit.Interval{}, false
 	}
-	slices.Sort(c.cuts)
-	start := lo
-	for _, m := range slices.Compact(c.cuts) {
-		if m <= start || (!hi.IsZero() && m >= hi) {
-			continue
-		}
-		c.ivs = append(c.ivs, benefit.Interval{From: start, To: m})
-		start = m
-	}
-	c.ivs = append(c.ivs, benefit.Interval{From: start, To: hi})
-	c.cuts = c.cuts[:0]
-	return c.ivs
-}
-
-// eachActual splits [lo, hi) ∩ the window at the change months collected
-// so far and those of level i and the levels it inherits from, and calls
-// fn with each interval in which i has a level (its own or inherited):
-// the amount paid, its frequency and the index of the level that gave
-// it. Months in which i has no level are not its months: fn is not
-// called for them.
-func (c *checker) eachActual(i int, lo, hi benefit.Month, fn func(iv benefit.Interval, act benefit.Amount, per benefit.Frequency, prov int)) {
-	c.addChain(i)
-	for _, iv := range c.intervals(lo, hi) {
-		if act, per, prov, ok := c.actualAt(i, iv.From); ok {
-			fn(iv, act, per, prov)
-		}
-	}
+	return benefit.Interval{From: lo, To: hi}, true
 }
 
 // add appends a finding, merging it into the previous one when that is
@@ -547,13 +541,13 @@ func (c *checker) eachActual(i int, lo, hi benefit.Month, fn func(iv benefit.Int
 func (c *checker) add(it item) {
 	if n := c.items.len(); n > 0 {
 		p := c.items.at(n - 1)
-		if p.lvl == it.lvl && p.f.Rule == it.f.Rule && p.f.Severity == it.f.Severity && p.f.Interval.To == it.f.Interval.From &&
-			!p.f.Interval.To.IsZero() && p.f.Unchecked == it.f.Unchecked &&
-			p.f.Required.Equal(it.f.Required) && p.f.Actual.Equal(it.f.Actual) && p.f.Per == it.f.Per &&
+		if p.lvl == it.lvl && p.rule == it.rule && p.sev == it.sev && p.iv.To == it.iv.From &&
+			!p.iv.To.IsZero() && p.why == it.why &&
+			p.req.Equal(it.req) && p.act.Equal(it.act) && p.per == it.per &&
 			p.den == it.den && p.num.Equal(it.num) &&
-			p.f.Citation == it.f.Citation && p.f.InheritedFrom == it.f.InheritedFrom && p.f.Dims == it.f.Dims &&
-			p.f.Message == it.f.Message {
-			p.f.Interval.To = it.f.Interval.To
+			sameCite(p.cite, it.cite) && p.inherited == it.inherited &&
+			p.status == it.status && p.msg.Equal(it.msg) {
+			p.iv.To = it.iv.To
 			return
 		}
 	}
@@ -589,18 +583,44 @@ func (l *items) push(it item) {
 	l.n++
 }
 
-func (c *checker) finding(i int, rule string, sev Severity, iv benefit.Interval) Finding {
-	l := &c.levels[i]
-	return Finding{Rule: rule, Severity: sev, Region: l.Region, RegionName: c.name(i), Program: l.Program,
-		Dims: l.Dims, Interval: iv, Source: sourceAt(l, iv.From), Persons: l.personsAt(iv.From)}
+// item returns a finding of rule for level i over iv; p, when not nil,
+// is the step of level i's list over iv (it names the level's version
+// in force, the finding's source).
+func (c *checker) item(i int, rule string, sev Severity, iv benefit.Interval, p *step) item {
+	it := item{lvl: int32(i), rule: rule, sev: sev, iv: iv, srcLvl: int32(i), srcVer: -2, srcAt: iv.From, persons: c.levels[i].personsAt(iv.From)}
+	if p != nil && p.lvl == int32(i) {
+		it.srcVer = p.ver
+	}
+	return it
+}
+
+// setSource sets f.Source, zero in a new finding, to the source of item
+// it's level version: its citation, or the level's Source (written only
+// when it is not zero).
+func (c *checker) setSource(it *item, f *Finding) {
+	l := &c.levels[it.srcLvl]
+	var src benefit.Citation
+	switch {
+	case it.srcVer == -2:
+		src = sourceAt(l, it.srcAt)
+	case it.srcVer >= 0:
+		if src = l.Schedule.Version(int(it.srcVer)).Citation; src.IsZero() {
+			src = l.Source
+		}
+	default:
+		src = l.Source
+	}
+	if !src.IsZero() {
+		f.Source = src
+	}
 }
 
 // shortfall sets a finding's figures for a level at a below r (both per
 // unit) and the item's arrears factor: a − r per person-month, or per
 // person-year (÷ 12).
 func shortfall(it *item, unit benefit.Frequency, r, a benefit.Amount) {
-	it.f.Per, it.f.Required, it.f.Actual, it.f.Shortfall = unit, r, a, r.Sub(a)
-	it.num, it.den = it.f.Shortfall, 1
+	it.per, it.req, it.act, it.short = unit, r, a, r.Sub(a)
+	it.num, it.den = it.short, 1
 	if unit == benefit.PerYear {
 		it.den = 12
 	}
@@ -619,26 +639,31 @@ func compareUnit(a benefit.Amount, fa benefit.Frequency, b benefit.Amount, fb be
 func (c *checker) uncheckedSeverity() Severity { return cmp.Or(c.opts.UncheckedSeverity, Warning) }
 
 // unchecked adds an unchecked finding of rule for level i over iv.
-func (c *checker) unchecked(i int, rule string, rc int, why Reason, iv benefit.Interval, cite benefit.Citation, msg string) {
+func (c *checker) unchecked(i int, rule string, rc int, why Reason, iv benefit.Interval, p *step, cite *benefit.Citation, msg *message) {
 	c.cover(rc, iv, false)
 	if n := c.items.len(); n > 0 { // the months after the last unchecked ones: extend it (what add would do, cheaper)
-		if p := c.items.at(n - 1); p.lvl == i && p.f.Unchecked == why && p.f.Rule == rule && p.f.Interval.To == iv.From &&
-			!iv.From.IsZero() && p.f.Message == msg && p.f.Citation == cite {
-			p.f.Interval.To = iv.To
+		if p := c.items.at(n - 1); p.lvl == int32(i) && p.why == why && p.rule == rule && p.iv.To == iv.From &&
+			!iv.From.IsZero() && p.msg.Equal(msg) && sameCite(p.cite, cite) {
+			p.iv.To = iv.To
 			return
 		}
 	}
-	f := c.finding(i, rule, c.uncheckedSeverity(), iv)
-	f.Unchecked, f.Citation, f.Per, f.Message = why, cite, c.levels[i].Per, msg
-	c.add(item{f: f, lvl: i})
+	it := c.item(i, rule, c.uncheckedSeverity(), iv, p)
+	it.why, it.cite, it.per, it.msg = why, cite, c.levels[i].Per, msg
+	c.add(it)
 }
 
 // uncheckedMonths adds an unchecked finding of rule for every month of
 // the window from month from on in which level i has a level.
-func (c *checker) uncheckedMonths(i int, from benefit.Month, rule string, rc int, why Reason, cite benefit.Citation, msg string) {
-	c.eachActual(i, from, c.to, func(iv benefit.Interval, _ benefit.Amount, _ benefit.Frequency, _ int) {
-		c.unchecked(i, rule, rc, why, iv, cite, msg)
-	})
+func (c *checker) uncheckedMonths(i int, from benefit.Month, rule string, rc int, why Reason, cite *benefit.Citation, msg *message) {
+	curs := append(c.curs[:0], cursor{s: c.paid, k: -1})
+	c.curs = curs
+	var w walk
+	for c.startWalk(&w, from, c.to, curs, nil); w.next(); {
+		if p := curs[0].at(); p.ok {
+			c.unchecked(i, rule, rc, why, w.iv, p, cite, msg)
+		}
+	}
 }
 
 // floorSeverity is the severity of a shortfall against a floor version of
@@ -651,18 +676,35 @@ func (c *checker) floorSeverity(st benefit.Status) Severity {
 	return Violation
 }
 
-// inherit records the level that provided the actual value: its source
-// (the version's citation, or the level's), and the ancestor when the
-// value was inherited.
-func (c *checker) inherit(f *Finding, i, prov int) {
+// inherit records the level that provided the actual value p (a step of
+// level i's list): its source (the version's citation, or the level's),
+// and the ancestor when the value was inherited (its region, and its
+// name for the message).
+func (c *checker) inherit(it *item, i int, p *step) {
+	prov := int(p.lvl)
 	if prov < 0 {
 		return
 	}
-	f.Source = sourceAt(&c.levels[prov], f.Interval.From)
+	it.srcLvl, it.srcVer = p.lvl, p.ver
 	if prov != i {
-		f.InheritedFrom = c.levels[prov].Region
-		f.Message += "; level inherited from " + c.levels[prov].Region.String() + " " + c.name(prov)
+		it.inherited = c.levels[prov].Region
+		m := *it.msg
+		m.name = c.name(prov)
+		it.msg = c.marena.add(m)
 	}
+}
+
+// sourceOf returns the source of the amount of p, a step of a level's
+// list: the citation of the version of the level that paid it, or that
+// level's Source.
+func (c *checker) sourceOf(p *step) benefit.Citation {
+	l := &c.levels[p.lvl]
+	if p.ver >= 0 {
+		if v := l.Schedule.Version(int(p.ver)); !v.Citation.IsZero() {
+			return v.Citation
+		}
+	}
+	return l.Source
 }
 
 func sourceAt(l *Level, m benefit.Month) benefit.Citation {

@@ -54,7 +54,7 @@ func TestUncheckedNoFloorForTheDimensions(t *testing.T) {
 	rep := check(t, lv, floor.Options{From: ym("2019-08"), To: ym("2020-08"), Floors: grade1Set(t, false)})
 	f := one(t, rep, floor.RuleFloor)
 	if f.Unchecked != floor.ReasonNoFloor || f.Severity != floor.Warning || f.Interval.String() != "[2019-08, 2020-08)" ||
-		!f.Arrears.IsZero() || !strings.Contains(f.Message, "cause=因战;grade=5") {
+		!f.Arrears.IsZero() || !strings.Contains(f.Message(), "cause=因战;grade=5") {
 		t.Errorf("finding %s (%s)", f, f.Unchecked)
 	}
 	if c := coverageOf(t, rep, floor.RuleFloor); c.Checked != 0 || c.Unchecked != 12 {
@@ -146,7 +146,7 @@ func TestUncheckedProgrammeWithoutFloor(t *testing.T) {
 	lv := []floor.Level{{Region: region.MustParseCode("140822"), Program: "veterans.demobilized", Per: benefit.PerYear,
 		Dims: benefit.MustParseDims("enlisted=抗日战争时期"), Schedule: sched(t, "2024-01", "24000")}}
 	f := one(t, check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01")}), floor.RuleFloor)
-	if f.Unchecked != floor.ReasonNoFloor || !strings.Contains(f.Message, "no floor of veterans.demobilized is known") {
+	if f.Unchecked != floor.ReasonNoFloor || !strings.Contains(f.Message(), "no floor of veterans.demobilized is known") {
 		t.Errorf("finding %s", f)
 	}
 }
@@ -165,7 +165,7 @@ func TestUncheckedNoReference(t *testing.T) {
 	rep := check(t, []floor.Level{ui, wage}, o)
 	for _, rule := range []string{"ui.art18.above_dibao", "ui.art47.not_below_dibao"} {
 		f := one(t, rep, rule)
-		if f.Unchecked != floor.ReasonNoReference || f.Interval.String() != "[2018-08, 2019-08)" || !strings.Contains(f.Message, "reference.dibao_urban") {
+		if f.Unchecked != floor.ReasonNoReference || f.Interval.String() != "[2018-08, 2019-08)" || !strings.Contains(f.Message(), "reference.dibao_urban") {
 			t.Errorf("%s: %s", rule, f)
 		}
 		if c := coverageOf(t, rep, rule); c.Checked != 0 || c.Unchecked != 12 {
@@ -207,7 +207,7 @@ func TestStaleFloorIsUncheckedNotPassed(t *testing.T) {
 	rep := check(t, lv, o)
 	f := one(t, rep, floor.RuleFloor)
 	if f.Unchecked != floor.ReasonStale || f.Interval.String() != "[2020-08, 2021-08)" || f.Severity != floor.Warning ||
-		!strings.Contains(f.Message, "2019-08") {
+		!strings.Contains(f.Message(), "2019-08") {
 		t.Errorf("finding %s", f)
 	}
 	if c := coverageOf(t, rep, floor.RuleFloor); c.Checked != 12 || c.Unchecked != 12 {
@@ -217,7 +217,7 @@ func TestStaleFloorIsUncheckedNotPassed(t *testing.T) {
 	rep = check(t, lv, o)
 	fs := byRule(rep, floor.RuleFloor)
 	if len(fs) != 2 || fs[0].Interval.String() != "[2019-08, 2020-08)" || fs[1].Interval.String() != "[2020-08, 2021-08)" ||
-		fs[1].Severity != floor.Violation || fs[1].Unchecked != "" || !strings.Contains(fs[1].Message, "no newer floor is known from 2020-08") {
+		fs[1].Severity != floor.Violation || fs[1].Unchecked != "" || !strings.Contains(fs[1].Message(), "no newer floor is known from 2020-08") {
 		t.Fatalf("findings %v", rep.Findings)
 	}
 	eq(t, "arrears 2019", fs[0].Arrears, "20")

@@ -1,7 +1,6 @@
 package floor
 
 import (
-	"math"
 	"slices"
 
 	"github.com/benefitstd/benefitstd/benefit"
@@ -15,39 +14,6 @@ import (
 type levelScan struct {
 	chk, below, ok []benefit.Interval
 	head           margin
-	fa             fenMemo    // the last level amount turned into fen
-	fr             [4]fenMemo // the last bounds turned into fen (the same floor versions recur over levels)
-	frNext         int
-}
-
-// boundFen returns the fen of a bound b, remembering the last four.
-func (s *levelScan) boundFen(b benefit.Amount) (int64, bool) {
-	for k := range s.fr {
-		if m := &s.fr[k]; m.set && m.a == b {
-			return m.fen, m.ok
-		}
-	}
-	m := &s.fr[s.frNext]
-	s.frNext = (s.frNext + 1) % len(s.fr)
-	m.set = false
-	return m.of(b)
-}
-
-// A fenMemo remembers the fen of the last amount asked, by identity (an
-// amount read from the same schedule version is the same value).
-type fenMemo struct {
-	a   benefit.Amount
-	fen int64
-	ok  bool
-	set bool
-}
-
-func (m *fenMemo) of(a benefit.Amount) (int64, bool) {
-	if !m.set || m.a != a {
-		m.fen, m.ok = a.Fen()
-		m.a, m.set = a, true
-	}
-	return m.fen, m.ok
 }
 
 func (s *levelScan) reset() {
@@ -62,34 +28,15 @@ func (s *levelScan) bound(iv benefit.Interval, below bool, a, b benefit.Amount, 
 	if below {
 		s.below = append(s.below, iv)
 	}
-	if af, ok := s.fa.of(a); ok {
-		if bf, ok := s.boundFen(b); ok {
-			if d, ok := addFen(af, -bf); ok && bf != math.MinInt64 {
-				s.head = s.head.min(margin{fen: d, isFen: true, per: per, ok: true})
-				return
-			}
-		}
-	}
 	s.head = s.head.min(margin{amt: a.Sub(b), per: per, ok: true})
 }
 
-// A margin is a level's headroom over a bound, per month or per year: in
-// fen when both figures are whole fen (no allocation, the common case),
-// else as an Amount. The zero margin is none.
+// A margin is a level's headroom over a bound, per month or per year.
+// The zero margin is none.
 type margin struct {
-	fen   int64
-	amt   benefit.Amount
-	isFen bool
-	per   benefit.Frequency
-	ok    bool
-}
-
-// amount returns the margin as an Amount.
-func (m margin) amount() benefit.Amount {
-	if m.isFen {
-		return benefit.FromFen(m.fen)
-	}
-	return m.amt
+	amt benefit.Amount
+	per benefit.Frequency
+	ok  bool
 }
 
 // annual returns the margin per year.
@@ -97,12 +44,7 @@ func (m margin) annual() margin {
 	if m.per == benefit.PerYear {
 		return m
 	}
-	if m.isFen {
-		if p, ok := mulFen(m.fen, 12); ok {
-			return margin{fen: p, isFen: true, per: benefit.PerYear, ok: true}
-		}
-	}
-	return margin{amt: m.amount().Mul(12), per: benefit.PerYear, ok: true}
+	return margin{amt: m.amt.Mul(12), per: benefit.PerYear, ok: true}
 }
 
 // min returns the smaller of m and o, both per year when their
@@ -117,13 +59,7 @@ func (m margin) min(o margin) margin {
 	if m.per != o.per {
 		m, o = m.annual(), o.annual()
 	}
-	if m.isFen && o.isFen {
-		if o.fen < m.fen {
-			return o
-		}
-		return m
-	}
-	if o.amount().Cmp(m.amount()) < 0 {
+	if o.amt.Cmp(m.amt) < 0 {
 		return o
 	}
 	return m

@@ -63,7 +63,7 @@ func TestExpectEveryCounty(t *testing.T) {
 	expect := floor.Expectation{Region: prov, Program: "pension.resident.basic", Scope: floor.ExpectCounties}
 	rep := check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01"), Expect: []floor.Expectation{expect}})
 	f := one(t, rep, floor.RuleMissing)
-	if f.Region != region.MustParseCode("140822") || f.RegionName != "万荣县" || !strings.Contains(f.Message, "counties of 140000") {
+	if f.Region != region.MustParseCode("140822") || f.RegionName != "万荣县" || !strings.Contains(f.Message(), "counties of 140000") {
 		t.Errorf("finding %s", f)
 	}
 	if rep.Summary.Expected != 117 || rep.Summary.Missing != 1 {

@@ -1,6 +1,8 @@
 package floor
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 
 	"github.com/benefitstd/benefitstd/benefit"
@@ -68,7 +70,9 @@ const (
 //
 // A Finding is data: its JSON form (the findings of a simulation's
 // result) names every field in snake case, leaving out the empty
-// optional ones.
+// optional ones, and ends with its Message as "message". Message is a
+// method: the sentence is made when it is read, not by Check for every
+// finding.
 type Finding struct {
 	Rule       string            `json:"rule"`
 	Severity   Severity          `json:"severity"`
@@ -99,7 +103,24 @@ type Finding struct {
 	FloorStatus   benefit.Status   `json:"floor_status,omitzero"`   // status of the floor version compared (rule floor)
 	InheritedFrom region.Code      `json:"inherited_from,omitzero"` // the ancestor whose level was used, if inherited
 	Waiver        *Waiver          `json:"waiver,omitempty"`        // the waiver that covers (Waived) or covered (waiver_expired) it
-	Message       string           `json:"message"`                 // one line in English saying what is wrong
+
+	msg *message // what Message says, made into words when it is read
+}
+
+// MarshalJSON writes the finding's fields as their tags name them, and
+// then its Message as "message".
+func (f Finding) MarshalJSON() ([]byte, error) {
+	type fields Finding // the fields, without this method
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // an encoder that escapes HTML escapes this too
+	if err := enc.Encode(struct {
+		fields
+		Message string `json:"message"`
+	}{fields(f), f.Message()}); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // String returns the finding on one line: severity, rule, region,
@@ -117,5 +138,5 @@ func (f Finding) String() string {
 	if !f.Dims.IsZero() {
 		s += " (" + f.Dims.String() + ")"
 	}
-	return s + " " + f.Interval.String() + ": " + f.Message
+	return s + " " + f.Interval.String() + ": " + f.Message()
 }

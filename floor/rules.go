@@ -2,9 +2,7 @@ package floor
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
-	"strconv"
 
 	"github.com/benefitstd/benefitstd/benefit"
 )
@@ -114,6 +112,10 @@ func (c *checker) run() (*Report, error) {
 	}
 	c.cov = make([]coverage, covRelative+len(c.set.relative))
 	c.due = c.set.dues()
+	c.fsteps = make([][]step, len(c.set.floors))
+	for fi := range c.fsteps {
+		c.fsteps[fi] = c.floorSteps(fi)
+	}
 	c.effOf = make([]int32, len(c.levels))
 	// region by region in code order, and each region's levels by
 	// programme: the order of Report.Checked and Report.Effects
@@ -174,7 +176,7 @@ func (c *checker) run() (*Report, error) {
 	for k, m := range c.effHead {
 		if m.ok {
 			e := &c.effs[k]
-			e.Headroom, e.HeadroomPer, e.HeadroomKnown = m.amount(), m.per, true
+			e.Headroom, e.HeadroomPer, e.HeadroomKnown = m.amt, m.per, true
 		}
 	}
 	c.applyWaivers()
@@ -204,18 +206,43 @@ type msgKey struct {
 	idx  int // the floor or relative rule index
 }
 
-// message returns the message of key k, making it with mk the first
-// time.
-func (c *checker) message(k msgKey, mk func() string) string {
+// message returns the message of key k, making its text with mk the
+// first time.
+func (c *checker) message(k msgKey, mk func() string) *message {
 	ms := &c.msgs[k.kind]
 	if *ms == nil {
-		*ms = make([]string, max(len(c.set.floors), len(c.set.relative)))
+		*ms = make([]*message, max(len(c.set.floors), len(c.set.relative)))
 	}
-	if (*ms)[k.idx] == "" {
-		(*ms)[k.idx] = mk()
+	if (*ms)[k.idx] == nil {
+		(*ms)[k.idx] = textMsg(mk())
 	}
 	return (*ms)[k.idx]
 }
+
+// boundText returns relative rule ri's bound in words: the other
+// programme, times the multiplier when it is not 100 % ("90% of
+// reference.min_wage"), made once per check.
+func (c *checker) boundText(ri int) string {
+	if c.bounds == nil {
+		c.bounds = make([]string, len(c.set.relative))
+	}
+	if c.bounds[ri] == "" {
+		r := &c.set.relative[ri]
+		c.bounds[ri] = r.Against
+		if !r.Multiplier.Equal(benefit.Percent(100)) {
+			c.bounds[ri] = r.Multiplier.String() + " of " + r.Against
+		}
+	}
+	return c.bounds[ri]
+}
+
+// Messages that name nothing but the finding's own fields.
+var (
+	noLevelMsg      = &message{kind: msgNoLevel}
+	noFloorMsg      = &message{kind: msgNoFloor}
+	noFloorDimsMsg  = &message{kind: msgNoFloorDims}
+	noFloorMonthMsg = &message{kind: msgNoFloorMonths}
+)
 
 // national returns the national schedule of level i's programme and
 // dimensions (Set.NationalSchedule) and the months of its raises within
@@ -260,6 +287,7 @@ func (c *checker) checkLevel(i int) {
 		c.noLevel(i)
 		return
 	}
+	c.paid = c.paidSteps(i, c.paid)
 	c.checkFloor(i)
 	c.checkRelative(i)
 	c.checkHierarchy(i)
@@ -276,13 +304,12 @@ func (c *checker) checkLevel(i int) {
 func (c *checker) noLevel(i int) {
 	l := &c.levels[i]
 	iv := benefit.Interval{From: c.from, To: c.to}
-	msg := "no amount is given and no region above has a level of " + l.Program + " to inherit: not checked"
 	if c.floorApplies(i) {
-		c.unchecked(i, RuleFloor, covFloor, ReasonNoLevel, iv, floorRuleCitation, msg)
+		c.unchecked(i, RuleFloor, covFloor, ReasonNoLevel, iv, nil, &floorRuleCitation, noLevelMsg)
 	}
 	for ri := range c.set.relative {
 		if r := &c.set.relative[ri]; r.Program == l.Program && l.Dims.Matches(r.Dims) {
-			c.unchecked(i, r.ID, covRelative+ri, ReasonNoLevel, iv, r.Citation, msg)
+			c.unchecked(i, r.ID, covRelative+ri, ReasonNoLevel, iv, nil, &r.Citation, noLevelMsg)
 		}
 	}
 }
@@ -332,19 +359,22 @@ func (s *Set) dues() []benefit.Month {
 	return out
 }
 
-// staleAt reports whether floor fi is stale in month m.
-func (c *checker) staleAt(fi int, m benefit.Month) bool {
-	d := c.due[fi]
-	return !d.IsZero() && m >= d
-}
-
-// addFloor adds the change months of floor fi: its versions, its end
-// and the month it becomes stale.
-func (c *checker) addFloor(fi int) {
-	c.addSchedule(c.set.floors[fi].Schedule)
-	if d := c.due[fi]; !d.IsZero() {
-		c.cuts = append(c.cuts, d)
+// floorCite returns the citation of the version of floor fi in force
+// over s, one of its steps (or the floor's, when the version has none),
+// from a table of the floor's citations made the first time.
+func (c *checker) floorCite(fi int, s *step) *benefit.Citation {
+	if c.fcites == nil {
+		c.fcites = make([][]benefit.Citation, len(c.set.floors))
 	}
+	f := &c.set.floors[fi]
+	if c.fcites[fi] == nil {
+		t := make([]benefit.Citation, f.Schedule.Len())
+		for k, v := range f.Schedule.All() {
+			t[k] = versionCitation(v, f)
+		}
+		c.fcites[fi] = t
+	}
+	return &c.fcites[fi][s.ver]
 }
 
 // Rule 1: the level is not below the highest applicable fixed floor.
@@ -367,29 +397,34 @@ func (c *checker) checkFloor(i int) {
 		}
 	}
 	if len(c.fl) == 0 {
-		msg := "no floor of " + l.Program + " is known: not checked against any floor"
+		msg := noFloorMsg
 		if len(c.set.byProg[l.Program]) > 0 {
-			msg = "no floor of " + l.Program + " is known for " + dimsText(l.Dims) + " in this region: not checked against any floor"
+			msg = noFloorDimsMsg
 		}
-		c.uncheckedMonths(i, c.from, RuleFloor, covFloor, ReasonNoFloor, floorRuleCitation, msg)
+		c.uncheckedMonths(i, c.from, RuleFloor, covFloor, ReasonNoFloor, &floorRuleCitation, msg)
 		return
 	}
+	curs := append(c.curs[:0], cursor{s: c.paid, k: -1})
 	yearly := false
 	for _, fi := range c.fl {
-		c.addFloor(fi)
+		curs = append(curs, cursor{s: c.fsteps[fi], k: -1})
 		yearly = yearly || c.set.floors[fi].Per == benefit.PerYear
 	}
+	c.curs = curs
 	pooled := false
 	if yearly {
 		c.chain(i, func(o *Level) { pooled = pooled || o.Per == benefit.PerMonth })
 	}
+	var cuts []benefit.Month
 	if pooled {
-		c.addChain(i)
-		c.addYearCuts()
+		cuts = c.yearCuts(curs)
 	}
-	c.eachActual(i, c.from, c.to, func(iv benefit.Interval, act benefit.Amount, per benefit.Frequency, prov int) {
-		c.floorInterval(i, iv, act, per, prov, pooled)
-	})
+	var w walk
+	for c.startWalk(&w, c.from, c.to, curs, cuts); w.next(); {
+		if p := curs[0].at(); p.ok {
+			c.floorInterval(i, w.iv, p, curs[1:], pooled)
+		}
+	}
 }
 
 func dimsText(d benefit.Dims) string {
@@ -399,16 +434,19 @@ func dimsText(d benefit.Dims) string {
 	return d.String()
 }
 
-// addYearCuts adds the first month of every floor year of the yearly
-// floors c.fl (12 months from each version's month) from a year before
-// the window to a year past the last change month collected, so that no
-// interval straddles two floor years.
-func (c *checker) addYearCuts() {
+// yearCuts returns, sorted, the first month of every floor year of the
+// yearly floors c.fl (12 months from each version's month) from a year
+// before the window to a year past the last step of the lists of curs,
+// so that no interval straddles two floor years.
+func (c *checker) yearCuts(curs []cursor) []benefit.Month {
 	limit := c.horizon
-	for _, m := range c.cuts {
-		limit = max(limit, m)
+	for _, cu := range curs {
+		if n := len(cu.s); n > 0 {
+			limit = max(limit, cu.s[n-1].from)
+		}
 	}
 	limit = limit.AddMonths(12)
+	c.cuts = c.cuts[:0]
 	for _, fi := range c.fl {
 		f := &c.set.floors[fi]
 		if f.Per != benefit.PerYear {
@@ -425,35 +463,38 @@ func (c *checker) addYearCuts() {
 			}
 		}
 	}
+	slices.Sort(c.cuts)
+	return c.cuts
 }
 
-// floorInterval applies rule 1 to level i over iv, in which it paid act
-// per per (level prov's).
-func (c *checker) floorInterval(i int, iv benefit.Interval, act benefit.Amount, per benefit.Frequency, prov int, pooled bool) {
-	l := &c.levels[i]
+// floorInterval applies rule 1 to level i over iv, in which it paid
+// p.amt per p.per (level p.lvl's), against the floors c.fl, whose steps
+// over iv fl holds (in the order of c.fl).
+func (c *checker) floorInterval(i int, iv benefit.Interval, p *step, fl []cursor, pooled bool) {
+	act, per := p.amt, p.per
 	var (
 		req   benefit.Amount
 		best  *Floor
-		bestV benefit.Version
+		bestS *step
+		fi    int
 		stale bool
 		due   benefit.Month
 	)
-	for _, fi := range c.fl {
-		f := &c.set.floors[fi]
-		v, ok := f.Schedule.At(iv.From)
-		if !ok {
+	for k := range fl {
+		v := fl[k].at()
+		if !v.ok {
 			continue
 		}
-		if c.staleAt(fi, iv.From) {
-			stale, due = true, c.due[fi]
+		if v.stale {
+			stale, due = true, v.from
 		}
-		if best == nil || v.Amount.Cmp(req) > 0 {
-			req, best, bestV = v.Amount, f, v
+		if best == nil || v.amt.Cmp(req) > 0 {
+			fi = c.fl[k]
+			req, best, bestS = v.amt, &c.set.floors[fi], v
 		}
 	}
 	if best == nil {
-		c.unchecked(i, RuleFloor, covFloor, ReasonNoFloor, iv, floorRuleCitation,
-			"no floor of "+l.Program+" is known for "+dimsText(l.Dims)+" in these months (the known floors start later or have ended): not checked")
+		c.unchecked(i, RuleFloor, covFloor, ReasonNoFloor, iv, p, &floorRuleCitation, noFloorMonthMsg)
 		return
 	}
 	var (
@@ -473,7 +514,7 @@ func (c *checker) floorInterval(i int, iv benefit.Interval, act benefit.Amount, 
 		// same amount
 		ps := &poolSum{q: per.Annual(act).Mul(12), n: 12}
 		if !iv.To.IsZero() {
-			ps = c.poolAt(i, iv.From, bestV.From)
+			ps = c.poolAt(i, iv.From, bestS.since)
 		}
 		need := req.Mul(ps.n)
 		short = ps.q.Cmp(need) < 0
@@ -486,8 +527,7 @@ func (c *checker) floorInterval(i int, iv benefit.Interval, act benefit.Amount, 
 	}
 	if !short && stale {
 		c.scan.ok = append(c.scan.ok, iv)
-		fi := c.fl[slices.IndexFunc(c.fl, func(fi int) bool { return &c.set.floors[fi] == best })]
-		c.unchecked(i, RuleFloor, covFloor, ReasonStale, iv, versionCitation(bestV, best), c.message(msgKey{0, fi}, func() string {
+		c.unchecked(i, RuleFloor, covFloor, ReasonStale, iv, p, c.floorCite(fi, bestS), c.message(msgKey{0, fi}, func() string {
 			last, _ := best.Schedule.Last()
 			return "no floor is known from " + due.String() + ": the last known table (" + last.From.String() + ", " + last.Amount.String() + " a " + best.Per.String() +
 				") is older than its cadence; the level is at or above it, but whether it keeps the floor in force is not known"
@@ -500,26 +540,22 @@ func (c *checker) floorInterval(i int, iv benefit.Interval, act benefit.Amount, 
 		c.scan.ok = append(c.scan.ok, iv)
 		return
 	}
-	it := item{f: c.finding(i, RuleFloor, c.floorSeverity(bestV.Status), iv), lvl: i, owed: true, floorPart: best.IsNational()}
+	it := c.item(i, RuleFloor, c.floorSeverity(bestS.status), iv, p)
+	it.owed, it.floorPart = true, best.IsNational()
 	shortfall(&it, unit, r, a)
 	if yearPaid {
-		it.f.Shortfall, it.num, it.den = yearShortS, num, den
+		it.short, it.num, it.den = yearShortS, num, den
 	}
-	it.f.Citation, it.f.FloorStatus = versionCitation(bestV, best), bestV.Status
-	what := "national floor"
-	if !best.IsNational() {
-		what = "regional-agreement floor of " + best.Group.Name
-	}
-	// concatenated rather than fmt.Sprintf: no boxing of amounts per finding
+	it.cite, it.status = c.floorCite(fi, bestS), bestS.status
+	msg := message{kind: msgFloor, text: best.Group.Name} // a national floor has no group
 	if yearPaid {
-		it.f.Message = "the floor year's monthly instalments pay " + a.String() + " a year, below the " + what + " " + req.String() + " a year (" + bestV.Status.String() + ")"
-	} else {
-		it.f.Message = "level " + a.String() + " is below the " + what + " " + r.String() + " (" + bestV.Status.String() + ")"
+		msg.kind = msgFloorYear
 	}
 	if stale {
-		it.f.Message += "; no newer floor is known from " + due.String() + ", and a floor does not fall, so it is below the floor in force too"
+		msg.flags, msg.m1 = msgStaleFloor, due
 	}
-	c.inherit(&it.f, i, prov)
+	it.msg = c.marena.add(msg)
+	c.inherit(&it, i, p)
 	c.add(it)
 }
 
@@ -580,19 +616,19 @@ func (c *checker) poolAt(i int, m, anchor benefit.Month) *poolSum {
 	c.pcuts = append(c.pcuts, end)
 	slices.Sort(c.pcuts)
 	p := poolSum{lvl: i, start: start, end: end}
-	var q fenSum
+	var q benefit.Amount
 	a := start
 	for _, b := range slices.Compact(c.pcuts) {
 		if b <= a || b > end {
 			continue
 		}
 		if act, per, _, ok := c.actualAt(i, a); ok {
-			q.add(mulPersons(per.Annual(act), int64(b.Sub(a))))
+			q = q.Add(per.Annual(act).Mul(int64(b.Sub(a))))
 			p.n += int64(b.Sub(a))
 		}
 		a = b
 	}
-	p.q = q.total()
+	p.q = q
 	c.pool = p
 	return &c.pool
 }
@@ -663,86 +699,104 @@ func (c *checker) checkRelative(i int) {
 		from := max(c.from, r.From) // a rule made at a date binds from then on
 		refs, floors := c.reference(c.rid[i], ri)
 		if len(refs) == 0 && len(floors) == 0 {
-			c.uncheckedMonths(i, from, r.ID, rc, ReasonNoReference, r.Citation, c.message(msgKey{1, ri}, func() string {
+			c.uncheckedMonths(i, from, r.ID, rc, ReasonNoReference, &r.Citation, c.message(msgKey{1, ri}, func() string {
 				return "no " + r.Against + " figure is given for the region or any region above it, nor nationally: " + r.ID + " cannot be evaluated"
 			}))
 			continue
 		}
-		for _, j := range refs {
-			c.addChain(j)
+		// the level's list, each reference level's, each reference floor's
+		curs := append(c.curs[:0], cursor{s: c.paid, k: -1})
+		for n, j := range refs {
+			if n == len(c.refPaid) {
+				c.refPaid = append(c.refPaid, nil)
+			}
+			c.refPaid[n] = c.paidSteps(j, c.refPaid[n])
+			curs = append(curs, cursor{s: c.refPaid[n], k: -1})
 		}
 		for _, fi := range floors {
-			c.addFloor(fi)
+			curs = append(curs, cursor{s: c.fsteps[fi], k: -1})
 		}
+		c.curs = curs
 		legal := r.Bound == Lower && r.Severity == Violation // a legal floor (for the effect summary)
-		c.eachActual(i, from, c.to, func(iv benefit.Interval, act benefit.Amount, per benefit.Frequency, prov int) {
-			var (
-				ref      benefit.Amount
-				refPer   benefit.Frequency
-				refSrc   benefit.Citation
-				refStale bool
-				found    bool
-			)
-			pick := func(a benefit.Amount, f benefit.Frequency, src benefit.Citation, stale bool) {
-				if found {
-					x, y, _ := compareUnit(a, f, ref, refPer)
-					if (r.Bound == Lower && x.Cmp(y) <= 0) || (r.Bound == Upper && x.Cmp(y) >= 0) {
-						return
-					}
-				}
-				ref, refPer, refSrc, refStale, found = a, f, src, stale, true
+		var w walk
+		for c.startWalk(&w, from, c.to, curs, nil); w.next(); {
+			if p := curs[0].at(); p.ok {
+				c.relativeInterval(i, ri, w.iv, p, curs[1:1+len(refs)], floors, curs[1+len(refs):], legal)
 			}
-			for _, j := range refs {
-				if a, f, p, ok := c.actualAt(j, iv.From); ok {
-					pick(a, f, sourceAt(&c.levels[p], iv.From), false)
-				}
-			}
-			for _, fi := range floors {
-				fl := &c.set.floors[fi]
-				if v, ok := fl.Schedule.At(iv.From); ok {
-					pick(v.Amount, fl.Per, versionCitation(v, fl), c.staleAt(fi, iv.From))
-				}
-			}
-			if !found {
-				c.unchecked(i, r.ID, rc, ReasonNoReference, iv, r.Citation, c.message(msgKey{2, ri}, func() string {
-					return "no " + r.Against + " figure is in force for the region or any region above it in these months: " + r.ID + " cannot be evaluated"
-				}))
-				return
-			}
-			a, b, unit := compareUnit(act, per, ref.MulRate(r.Multiplier), refPer)
-			d := a.Cmp(b)
-			breach := (r.Bound == Lower && (d < 0 || (r.Strict && d == 0))) || (r.Bound == Upper && (d > 0 || (r.Strict && d == 0)))
-			if refStale && breach == (r.Bound == Upper) {
-				// a national table older than its cadence: a level below a
-				// stale floor is below the floor in force too, but one above
-				// it, or above a stale ceiling, may or may not keep the rule
-				c.unchecked(i, r.ID, rc, ReasonStale, iv, r.Citation,
-					"the "+r.Against+" figure compared ("+refSrc.String()+") is a national table older than its cadence, and no newer one is known: "+r.ID+" cannot be evaluated")
-				return
-			}
-			c.cover(rc, iv, true)
-			if legal {
-				c.scan.bound(iv, breach, a, b, unit)
-			}
-			if !breach {
-				return
-			}
-			it := item{f: c.finding(i, r.ID, r.Severity, iv), lvl: i, owed: r.Bound == Lower && r.Severity == Violation}
-			if r.Bound == Lower {
-				shortfall(&it, unit, b, a)
-			} else {
-				it.f.Per, it.f.Required, it.f.Actual, it.f.Excess = unit, b, a, a.Sub(b)
-			}
-			it.f.Citation = r.Citation
-			bound := r.Against
-			if !r.Multiplier.Equal(benefit.Percent(100)) {
-				bound = r.Multiplier.String() + " of " + r.Against
-			}
-			it.f.Message = "level " + a.String() + " must be " + r.relation() + " " + bound + " = " + b.String() + " (" + refSrc.String() + ")"
-			c.inherit(&it.f, i, prov)
-			c.add(it)
-		})
+		}
 	}
+}
+
+// relativeInterval applies relative rule ri to level i over iv, in which
+// it paid p.amt per p.per, against the reference levels' steps over iv
+// (refs) and the reference floors' (fl, of the floors floors).
+func (c *checker) relativeInterval(i, ri int, iv benefit.Interval, p *step, refs []cursor, floors []int, fl []cursor, legal bool) {
+	r := &c.set.relative[ri]
+	rc := covRelative + ri
+	var (
+		ref      *step // the figure that binds
+		refFloor = -1  // its floor, when it is a floor's
+		found    bool
+	)
+	pick := func(s *step, fi int) {
+		if found {
+			x, y, _ := compareUnit(s.amt, s.per, ref.amt, ref.per)
+			if (r.Bound == Lower && x.Cmp(y) <= 0) || (r.Bound == Upper && x.Cmp(y) >= 0) {
+				return
+			}
+		}
+		ref, refFloor, found = s, fi, true
+	}
+	for k := range refs {
+		if s := refs[k].at(); s.ok {
+			pick(s, -1)
+		}
+	}
+	for k := range fl {
+		if s := fl[k].at(); s.ok {
+			pick(s, floors[k])
+		}
+	}
+	if !found {
+		c.unchecked(i, r.ID, rc, ReasonNoReference, iv, p, &r.Citation, c.message(msgKey{2, ri}, func() string {
+			return "no " + r.Against + " figure is in force for the region or any region above it in these months: " + r.ID + " cannot be evaluated"
+		}))
+		return
+	}
+	refSrc := func() *benefit.Citation {
+		if refFloor >= 0 {
+			return c.floorCite(refFloor, ref)
+		}
+		return c.carena.add(c.sourceOf(ref))
+	}
+	a, b, unit := compareUnit(p.amt, p.per, ref.amt.MulRate(r.Multiplier), ref.per)
+	d := a.Cmp(b)
+	breach := (r.Bound == Lower && (d < 0 || (r.Strict && d == 0))) || (r.Bound == Upper && (d > 0 || (r.Strict && d == 0)))
+	if ref.stale && breach == (r.Bound == Upper) {
+		// a national table older than its cadence: a level below a
+		// stale floor is below the floor in force too, but one above
+		// it, or above a stale ceiling, may or may not keep the rule
+		c.unchecked(i, r.ID, rc, ReasonStale, iv, p, &r.Citation, c.marena.add(message{kind: msgRelativeStale, text: r.Against, src: refSrc()}))
+		return
+	}
+	c.cover(rc, iv, true)
+	if legal {
+		c.scan.bound(iv, breach, a, b, unit)
+	}
+	if !breach {
+		return
+	}
+	it := c.item(i, r.ID, r.Severity, iv, p)
+	it.owed = r.Bound == Lower && r.Severity == Violation
+	if r.Bound == Lower {
+		shortfall(&it, unit, b, a)
+	} else {
+		it.per, it.req, it.act, it.excess = unit, b, a, a.Sub(b)
+	}
+	it.cite = &r.Citation
+	it.msg = c.marena.add(message{kind: msgRelative, n: relationOf(r), text: c.boundText(ri), src: refSrc()})
+	c.inherit(&it, i, p)
+	c.add(it)
 }
 
 // Rule 3: a level is not below its nearest ancestor's.
@@ -755,25 +809,28 @@ func (c *checker) checkHierarchy(i int) {
 	if a < 0 || c.progs[c.pid[i]].p.Category == benefit.Reference {
 		return
 	}
-	c.addChain(i)
-	for _, iv := range c.intervals(c.from, c.to) {
-		if _, ok := l.Schedule.At(iv.From); !ok {
-			continue // inherited: equal to the ancestor's
+	c.upPaid = c.paidSteps(a, c.upPaid)
+	curs := append(c.curs[:0], cursor{s: c.paid, k: -1}, cursor{s: c.upPaid, k: -1})
+	c.curs = curs
+	var w walk
+	for c.startWalk(&w, c.from, c.to, curs, nil); w.next(); {
+		own, up := curs[0].at(), curs[1].at()
+		if !own.own || !up.ok {
+			continue // inherited (equal to the ancestor's), or nothing to compare with
 		}
-		own, ownPer, _, _ := c.actualAt(i, iv.From) // what was paid (a version paid late: the one before)
-		up, upPer, prov, ok := c.actualAt(a, iv.From)
-		if !ok {
-			continue
-		}
+		iv := w.iv
 		c.cover(covHierarchy, iv, true)
-		x, y, unit := compareUnit(own, ownPer, up, upPer)
+		// what was paid (a version paid late: the one before)
+		x, y, unit := compareUnit(own.amt, own.per, up.amt, up.per)
 		if x.Cmp(y) >= 0 {
 			continue
 		}
-		it := item{f: c.finding(i, RuleHierarchy, Violation, iv), lvl: i, owed: true}
+		prov := int(up.lvl)
+		it := c.item(i, RuleHierarchy, Violation, iv, own)
+		it.owed = true
 		shortfall(&it, unit, y, x)
-		it.f.Citation = hierarchyCitation
-		it.f.Message = fmt.Sprintf("level %s is below %s %s's level %s (%s)", x, c.levels[prov].Region, c.name(prov), y, sourceAt(&c.levels[prov], iv.From))
+		it.cite = &hierarchyCitation
+		it.msg = c.marena.add(message{kind: msgHierarchy, code: c.levels[prov].Region, name: c.name(prov), src: c.carena.add(c.sourceOf(up))})
 		c.add(it)
 	}
 }
@@ -807,19 +864,28 @@ func (c *checker) checkPassThrough(i int) {
 		if per != floorPer {
 			unit, req = benefit.PerYear, per.Annual(base).Add(floorPer.Annual(delta))
 		}
-		c.eachActual(i, cur.From, end, func(iv benefit.Interval, act benefit.Amount, aper benefit.Frequency, prov int) {
-			x, y, u := compareUnit(act, aper, req, unit)
+		curs := append(c.curs[:0], cursor{s: c.paid, k: -1})
+		c.curs = curs
+		var w walk
+		for c.startWalk(&w, cur.From, end, curs, nil); w.next(); {
+			p := curs[0].at()
+			if !p.ok {
+				continue
+			}
+			iv := w.iv
+			x, y, u := compareUnit(p.amt, p.per, req, unit)
 			c.cover(covPassThrough, iv, true)
 			if x.Cmp(y) >= 0 {
-				return
+				continue
 			}
-			it := item{f: c.finding(i, RulePassThrough, c.floorSeverity(cur.Status), iv), lvl: i, owed: true, floorPart: true}
+			it := c.item(i, RulePassThrough, c.floorSeverity(cur.Status), iv, p)
+			it.owed, it.floorPart = true, true
 			shortfall(&it, u, y, x)
-			it.f.Citation = passThroughCitation
-			it.f.Message = fmt.Sprintf("national floor rose by %s in %s; level was %s, so at least %s is due", delta, cur.From, base, req)
-			c.inherit(&it.f, i, prov)
+			it.cite = &passThroughCitation
+			it.msg = c.marena.add(message{kind: msgPassThrough, a: delta, b: base, m1: cur.From, n: int32(per) | int32(floorPer)<<8})
+			c.inherit(&it, i, p)
 			c.add(it)
-		})
+		}
 	}
 }
 
@@ -841,22 +907,31 @@ func (c *checker) checkLatePayment(i int) {
 			end = l.Schedule.Version(k + 1).From
 		}
 		end = minEnd(end, fp.Month)
-		c.eachActual(i, fp.From, end, func(iv benefit.Interval, paid benefit.Amount, per benefit.Frequency, prov int) {
+		curs := append(c.curs[:0], cursor{s: c.paid, k: -1})
+		c.curs = curs
+		var w walk
+		for c.startWalk(&w, fp.From, end, curs, nil); w.next(); {
+			p := curs[0].at()
+			if !p.ok {
+				continue
+			}
+			iv, prov := w.iv, int(p.lvl)
 			c.cover(covLatePayment, iv, true)
-			x, y, unit := compareUnit(paid, per, v.Amount, l.Per)
+			x, y, unit := compareUnit(p.amt, p.per, v.Amount, l.Per)
 			if x.Cmp(y) >= 0 {
-				return // paid at least as much until then (a cut paid late)
+				continue // paid at least as much until then (a cut paid late)
 			}
-			it := item{f: c.finding(i, RuleLatePayment, Violation, iv), lvl: i, owed: true}
+			it := c.item(i, RuleLatePayment, Violation, iv, p)
+			it.owed = true
 			shortfall(&it, unit, y, x)
-			it.f.Citation = latePaymentCitation
-			it.f.Message = "the level of " + fp.From.String() + " (" + v.Amount.String() + ") was first paid in " + fp.Month.String() +
-				"; " + x.String() + " was paid until then, so the difference is owed (补发)"
+			it.cite = &latePaymentCitation
+			msg := message{kind: msgLatePayment, m1: fp.From, a: v.Amount, m2: fp.Month}
 			if prov != i && prov >= 0 {
-				it.f.Message += " (" + c.levels[prov].Region.String() + " " + c.name(prov) + "'s level was paid)"
+				msg.flags, msg.code, msg.name = msgPaidBy, c.levels[prov].Region, c.name(prov)
 			}
+			it.msg = c.marena.add(msg)
 			c.add(it)
-		})
+		}
 	}
 }
 
@@ -873,10 +948,11 @@ func (c *checker) checkNoCut(i int) {
 		if k+1 < l.Schedule.Len() {
 			end = l.Schedule.Version(k + 1).From
 		}
-		for _, iv := range c.intervals(cur.From, end) {
-			it := item{f: c.finding(i, RuleNoCut, Warning, iv), lvl: i}
-			it.f.Per, it.f.Required, it.f.Actual, it.f.Shortfall, it.f.Citation = l.Per, prev.Amount, cur.Amount, prev.Amount.Sub(cur.Amount), noCutCitation
-			it.f.Message = fmt.Sprintf("level cut from %s to %s in %s", prev.Amount, cur.Amount, cur.From)
+		if iv, ok := c.window(cur.From, end); ok {
+			it := c.item(i, RuleNoCut, Warning, iv, nil)
+			it.srcVer = int32(k) // iv lies in version k's months
+			it.per, it.req, it.act, it.short, it.cite = l.Per, prev.Amount, cur.Amount, prev.Amount.Sub(cur.Amount), &noCutCitation
+			it.msg = c.marena.add(message{kind: msgNoCut, m1: cur.From})
 			c.add(it)
 		}
 	}
@@ -905,10 +981,11 @@ func (c *checker) checkStale(i int) {
 			if (!end.IsZero() && due >= end) || due > c.asOf {
 				continue
 			}
-			for _, iv := range c.intervals(due, end) {
-				it := item{f: c.finding(i, RuleStale, Warning, iv), lvl: i}
-				it.f.Per, it.f.Actual, it.f.Citation = l.Per, v.Amount, cd.Citation
-				it.f.Message = "unchanged since " + v.From.String() + "; expected an update at least every " + strconv.Itoa(cd.Months) + " months (due " + due.String() + ")"
+			if iv, ok := c.window(due, end); ok {
+				it := c.item(i, RuleStale, Warning, iv, nil)
+				it.srcVer = int32(k) // iv lies in version k's months
+				it.per, it.act, it.cite = l.Per, v.Amount, &cd.Citation
+				it.msg = c.marena.add(message{kind: msgStale, m1: v.From, n: int32(cd.Months), m2: due})
 				c.add(it)
 			}
 		}

@@ -188,7 +188,7 @@ func TestRegionalAgreementFloor(t *testing.T) {
 	}
 	rep := check(t, levels, floor.Options{From: ym("2024-01"), To: ym("2024-07"), Floors: set})
 	f := one(t, rep, floor.RuleFloor)
-	if f.Region != js || !strings.Contains(f.Message, "长三角") {
+	if f.Region != js || !strings.Contains(f.Message(), "长三角") {
 		t.Errorf("finding %s", f)
 	}
 	eq(t, "required", f.Required, "150")

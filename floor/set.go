@@ -69,20 +69,6 @@ func (b Bound) String() string {
 	return fmt.Sprintf("Bound(%d)", int(b))
 }
 
-// relation says in words where a level must lie against the bound:
-// "above", "at least", "below" or "at most".
-func (r *Relative) relation() string {
-	switch {
-	case r.Bound == Lower && r.Strict:
-		return "above"
-	case r.Bound == Lower:
-		return "at least"
-	case r.Strict:
-		return "below"
-	}
-	return "at most"
-}
-
 // A Relative is a rule that bounds a level by another figure of the same
 // region (or, failing that, of its nearest ancestor, or a national
 // figure): the unemployment benefit must lie above the urban 低保 and

@@ -481,8 +481,8 @@ func TestIllReturnedCeilingCause(t *testing.T) {
 	f := one(t, check(t, []floor.Level{ill}, window), "ill_returned.max_grade10")
 	eq(t, "bound", f.Required, "10140")
 	eq(t, "excess", f.Excess, "12")
-	if !strings.Contains(f.Message, "因公十级") {
-		t.Errorf("message %q does not name the 因公 standard", f.Message)
+	if !strings.Contains(f.Message(), "因公十级") {
+		t.Errorf("message %q does not name the 因公 standard", f.Message())
 	}
 }
 

@@ -201,7 +201,7 @@ func reportJSON(r *floor.Report) jsonReport {
 			Months: max(f.Interval.Months(), 0), Per: f.Per.String(), Required: f.Required, Actual: f.Actual,
 			Shortfall: f.Shortfall, Excess: f.Excess, Persons: f.Persons, PersonMonths: f.PersonMonths,
 			Arrears: f.Arrears, Payer: f.Payer, Interest: f.Interest, Citation: f.Citation, Source: f.Source,
-			InheritedFrom: f.InheritedFrom.String(), Waiver: f.Waiver, Message: f.Message}
+			InheritedFrom: f.InheritedFrom.String(), Waiver: f.Waiver, Message: f.Message()}
 		if f.SplitKnown {
 			jf.Central, jf.Local = &f.Central, &f.Local
 		}

@@ -135,7 +135,7 @@ func reportJUnit(w io.Writer, r *floor.Report) error {
 				what = floor.RuleMissing
 			}
 			c := junitCase{Class: class(f.Region.String(), f.RegionName), Name: name}
-			msg := what + ": " + f.Message
+			msg := what + ": " + f.Message()
 			if f.Severity == floor.Violation {
 				c.Failure = &junitFailure{Message: msg, Type: what, Text: line}
 			} else {

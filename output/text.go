@@ -186,7 +186,7 @@ func reportText(b *strings.Builder, r *floor.Report) {
 		b.WriteString("\nDetails 说明:\n")
 		for i := range r.Findings {
 			f := &r.Findings[i]
-			fmt.Fprintf(b, "%3d. %s\n", i+1, f.Message)
+			fmt.Fprintf(b, "%3d. %s\n", i+1, f.Message())
 			if f.Arrears.Sign() > 0 {
 				fmt.Fprintf(b, "     arrears: %s × %s person-months = %s", groupedAmount(f.Shortfall), groupedInt(f.PersonMonths), groupedAmount(f.Arrears))
 				if f.Per == benefit.PerYear {

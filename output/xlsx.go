@@ -654,7 +654,7 @@ func reportBook(r *floor.Report) *book {
 			req, act, xamount(f.Shortfall), xamount(f.Excess),
 			xint(f.Persons), xint(f.PersonMonths), xamount(f.Arrears), xstr(string(f.Payer)),
 			central, local, xamount(f.Interest), xstr(status),
-			xstr(f.InheritedFrom.String()), xstr(f.Citation.String()), xstr(f.Source.String()), xstr(f.Message)})
+			xstr(f.InheritedFrom.String()), xstr(f.Citation.String()), xstr(f.Source.String()), xstr(f.Message())})
 	}
 	cov := &sheet{name: "覆盖 Coverage", cols: []xcol{{"规则", "rule", false}, {"已核验（水平月）", "checked (level-months)", false}, {"未核验（水平月）", "unchecked (level-months)", false}}}
 	for _, c := range r.Coverage {

@@ -52,6 +52,7 @@
 // The helpers keep no state and floor.Check is safe for concurrent use,
 // so they may run in parallel tests (t.Parallel). They compare and print
 // amounts exactly: [CmpOptions] compares benefit.Amount by its Equal
-// method, never as floats, and amounts are printed in their exact String
-// form ("1200000.00"); nothing here rounds.
+// method, never as floats (and a finding's message by what it says),
+// and amounts are printed in their exact String form ("1200000.00");
+// nothing here rounds.
 package floortest

@@ -3,6 +3,7 @@ package floortest
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -105,10 +106,10 @@ func Describe(f floor.Finding) string {
 	}
 	fmt.Fprintf(&b, ", months %s\n", f.Interval)
 	if f.Unchecked != "" {
-		fmt.Fprintf(&b, "  NOT CHECKED (%s): %s\n  rule source: %s\n", f.Unchecked, f.Message, orNone(f.Citation))
+		fmt.Fprintf(&b, "  NOT CHECKED (%s): %s\n  rule source: %s\n", f.Unchecked, f.Message(), orNone(f.Citation))
 		return strings.TrimRight(b.String(), "\n")
 	}
-	fmt.Fprintf(&b, "  %s\n", f.Message)
+	fmt.Fprintf(&b, "  %s\n", f.Message())
 	fmt.Fprintf(&b, "  required %s, actual %s per %s", f.Required, f.Actual, f.Per)
 	if f.Shortfall.Sign() > 0 {
 		fmt.Fprintf(&b, ", shortfall %s per person-%s", f.Shortfall, f.Per)
@@ -154,11 +155,13 @@ func orNone(c benefit.Citation) string {
 
 // CmpOptions returns go-cmp options for comparing floor values in tests:
 // region codes and dimensions by value, amounts by value (through their
-// Equal method), and empty slices equal to nil.
+// Equal method), findings' messages by what they say, and empty slices
+// equal to nil.
 func CmpOptions() cmp.Options {
 	return cmp.Options{
 		cmp.Comparer(func(a, b region.Code) bool { return a == b }),
 		cmp.Comparer(func(a, b benefit.Dims) bool { return a == b }),
+		cmp.Exporter(func(t reflect.Type) bool { return t == reflect.TypeFor[floor.Finding]() }), // its message, compared by its Equal method
 		cmpopts.EquateEmpty(),
 	}
 }
@@ -166,7 +169,7 @@ func CmpOptions() cmp.Options {
 // IgnoreProse returns a go-cmp option that ignores a finding's prose
 // (Message, Citation, Source and RegionName), to compare figures only.
 func IgnoreProse() cmp.Option {
-	return cmpopts.IgnoreFields(floor.Finding{}, "Message", "Citation", "Source", "RegionName")
+	return cmp.Options{cmpopts.IgnoreFields(floor.Finding{}, "Citation", "Source", "RegionName"), cmpopts.IgnoreUnexported(floor.Finding{})}
 }
 
 // AssertFindings compares the findings of a report with the expected

@@ -162,7 +162,8 @@
 //	*adjust.Result       Summary, Region-years, Years[, Bounds]                   levels against the national floor (line), cost per year (column)
 //	*adjust.SweepResult  Summary, Sweep
 //	*adjust.Comparison   Summary, Years, Region-years
-//	*columns.Result      Summary, Years, Column-years, Region-years              cost per year (column)
+//	*columns.Result      Summary, Years, Column-years, Region-years,             cost per year (column)
+//	                     Column region-years[, Bounds]
 //	*PlanRun             Summary, Distribution, Percentiles, Parts, Areas, Ages, National
 //	                                                                             distribution of increases (column), cost by part (bar)
 //
@@ -182,9 +183,10 @@
 // distribution, parts and groups are in the JSON. A table run
 // (package adjust/columns) gives one row per column and year (the
 // national standard of the column, the base year's alone, then its
-// beneficiaries and cost over the regions) and one per region and year
-// over the columns; each column's own region-years are in the CSV and
-// the JSON. The arrears chart draws the 12 regions owed most.
+// beneficiaries and cost over the regions), one per region and year
+// over the columns, and each column's own region-years, the rows of its
+// CSV: a run's region-year columns after the column's dimensions. The
+// arrears chart draws the 12 regions owed most.
 //
 // The same result gives the same bytes: the workbook's creation and
 // modification dates are those of the data (a report's as-of month, a

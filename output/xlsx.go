@@ -761,88 +761,7 @@ func resultBook(r *adjust.Result) *book {
 		return xamount(f.Amount), xstr(f.Status.String())
 	}
 
-	ry := &sheet{name: "地区年度 Region-years", cols: []xcol{
-		{"地区代码", "region", false}, {"地区", "region name", false}, {"年度", "year", false},
-		{"标准", "level", true}, {"上年标准", "previous", true}, {"增加", "increase", true}, {"规则建议", "proposed", true},
-		{"规则", "rule", false}, {"约束", "binding", false}, {"国家基础标准", "national floor", true}, {"国家标准状态", "floor status", false},
-		{"余量", "headroom", true}, {"受益人数", "beneficiaries", false}, {"总支出", "total cost", true}, {"中央", "central", true},
-		{"地方", "local", true}, {"地方一般公共预算收入", "local revenue", true}, {"地方负担率", "local burden", true}, {"上限", "cap", true},
-		{"不可行", "infeasible", false}, {"转移支付", "transfer", true}, {"发现", "findings", false},
-	}}
-	// a fund's year and a retirees' adjustment add their columns when a
-	// row has them
-	var funds, retirees bool
-	for _, y := range r.Rows {
-		funds = funds || y.Fund != nil
-		retirees = retirees || y.Retirees != nil
-	}
-	if funds {
-		ry.cols = append(ry.cols, xcol{"基金年初结余", "fund opening", true}, xcol{"基金收入", "fund inflow", true},
-			xcol{"基金支付待遇", "fund benefits", true}, xcol{"基金其他支出", "fund other", true}, xcol{"基金外部补助", "fund transfer", true},
-			xcol{"基金年末结余", "fund closing", true}, xcol{"可支付月数", "months payable", false}, xcol{"最低结余", "fund reserve", true})
-	}
-	if retirees {
-		ry.cols = append(ry.cols, xcol{"全国总体调整水平", "national rate", true}, xcol{"全国水平状态", "national status", false},
-			xcol{"增加额年支出", "increase cost", true}, xcol{"方案", "plan", false}, xcol{"方案人数", "plan retirees", false},
-			xcol{"方案月增加额合计", "plan increase a month", true}, xcol{"方案总体调整水平", "plan's aggregate increase", true},
-			xcol{"超过全国水平", "exceeds national rate", false})
-	}
-	bs := &sheet{name: "相对界限 Bounds", cols: []xcol{
-		{"地区代码", "region", false}, {"地区", "region name", false}, {"年度", "year", false},
-		{"规则", "rule", false}, {"对照", "against", false}, {"类型", "kind", false}, {"严格", "strict", false},
-		{"对照数额", "figure", true}, {"对照状态", "figure status", false}, {"允许水平", "limit", true}, {"依据", "source", false},
-	}}
-	for _, y := range r.Rows {
-		var fs []string
-		for _, f := range y.Findings {
-			fs = append(fs, f.Rule+":"+f.Severity.String())
-		}
-		fl, fst := floorCells(floor.YearFloor{Amount: y.Floor, Status: y.FloorStatus})
-		head := xamount(y.Headroom)
-		if nf {
-			head = xv{}
-		}
-		row := []xv{xstr(y.Region.String()), xstr(y.Name), xyear(y.Year),
-			xamount(y.Level), xamount(y.Previous), xamount(y.Increase), xamount(y.Proposed),
-			xstr(y.Rule), xstr(string(y.Binding)), fl, fst,
-			head, xint(y.Beneficiaries), xamount(y.Cost.Total), xamount(y.Cost.Central),
-			xamount(y.Cost.Local), xamount(y.Revenue), xratep(y.Burden), xamountp(y.Cap),
-			xbool(y.Infeasible), xamount(y.Transfer), xstr(strings.Join(fs, "; "))}
-		if funds {
-			if f := y.Fund; f != nil {
-				row = append(row, xamount(f.Opening), xamount(f.Inflow), xamount(f.Benefits), xamount(f.Other),
-					xamount(f.Transfer), xamount(f.Closing), xint(f.Months), xamountp(f.Reserve))
-			} else {
-				row = append(row, make([]xv, 8)...)
-			}
-		}
-		if retirees {
-			if a := y.Retirees; a != nil {
-				st := xv{}
-				if a.National != nil {
-					st = xstr(a.NationalStatus.String())
-				}
-				row = append(row, xratep(a.National), st, xamount(a.IncreaseCost))
-				if p := a.Plan; p != nil {
-					id := p.Plan
-					if p.Synthetic {
-						id += " (SYNTHETIC 模拟人群)"
-					}
-					row = append(row, xstr(id), xint(p.Eligible), xamount(p.Increase), xrate(p.Percent), xbool(a.Exceeds))
-				} else {
-					row = append(row, make([]xv, 5)...)
-				}
-			} else {
-				row = append(row, make([]xv, 8)...)
-			}
-		}
-		ry.rows = append(ry.rows, row)
-		for _, b := range y.Bounds {
-			bs.rows = append(bs.rows, []xv{xstr(y.Region.String()), xstr(y.Name), xyear(y.Year),
-				xstr(b.Rule), xstr(b.Against), xstr(b.Kind), xbool(b.Strict),
-				xamount(b.Figure), xstr(b.Status.String()), xamount(b.Limit), xstr(b.Citation.String())})
-		}
-	}
+	ry, bs := regionYearSheets("地区年度 Region-years", nil, []leadRun{{r: r}})
 	ys := &sheet{name: "年度汇总 Years", cols: []xcol{
 		{"年度", "year", false}, {"国家基础标准", "national floor", true}, {"国家标准状态", "floor status", false},
 		{"地区数", "regions", false}, {"受益人数", "beneficiaries", false}, {"总支出", "total cost", true},
@@ -898,6 +817,124 @@ func resultBook(r *adjust.Result) *book {
 	return bk
 }
 
+// A leadRun is a run whose region-years regionYearSheets lays out, with
+// the value of the sheets' first column when they have one.
+type leadRun struct {
+	lead xv
+	r    *adjust.Result
+}
+
+// regionYearSheets lays out the region-years of runs, in order, on one
+// sheet named name, one row per region and year, and the relative
+// bounds each level was kept inside on a Bounds sheet, one row per
+// bound. A lead column, when not nil, comes first, each run's rows
+// carrying its lead (a table run's column). The columns are those of a
+// run's CSV (resultCSVHeader) with a fund's year and a retirees'
+// adjustment after them when a row has one; the national floor's cells
+// and the headroom above it are empty for a run without a national
+// floor.
+func regionYearSheets(name string, lead *xcol, runs []leadRun) (ry, bs *sheet) {
+	ry = &sheet{name: name, cols: []xcol{
+		{"地区代码", "region", false}, {"地区", "region name", false}, {"年度", "year", false},
+		{"标准", "level", true}, {"上年标准", "previous", true}, {"增加", "increase", true}, {"规则建议", "proposed", true},
+		{"规则", "rule", false}, {"约束", "binding", false}, {"国家基础标准", "national floor", true}, {"国家标准状态", "floor status", false},
+		{"余量", "headroom", true}, {"受益人数", "beneficiaries", false}, {"总支出", "total cost", true}, {"中央", "central", true},
+		{"地方", "local", true}, {"地方一般公共预算收入", "local revenue", true}, {"地方负担率", "local burden", true}, {"上限", "cap", true},
+		{"不可行", "infeasible", false}, {"转移支付", "transfer", true}, {"发现", "findings", false},
+	}}
+	bs = &sheet{name: "相对界限 Bounds", cols: []xcol{
+		{"地区代码", "region", false}, {"地区", "region name", false}, {"年度", "year", false},
+		{"规则", "rule", false}, {"对照", "against", false}, {"类型", "kind", false}, {"严格", "strict", false},
+		{"对照数额", "figure", true}, {"对照状态", "figure status", false}, {"允许水平", "limit", true}, {"依据", "source", false},
+	}}
+	if lead != nil {
+		ry.cols = append([]xcol{*lead}, ry.cols...)
+		bs.cols = append([]xcol{*lead}, bs.cols...)
+	}
+	// a fund's year and a retirees' adjustment add their columns when a
+	// row has them
+	var funds, retirees bool
+	for _, lr := range runs {
+		for _, y := range lr.r.Rows {
+			funds = funds || y.Fund != nil
+			retirees = retirees || y.Retirees != nil
+		}
+	}
+	if funds {
+		ry.cols = append(ry.cols, xcol{"基金年初结余", "fund opening", true}, xcol{"基金收入", "fund inflow", true},
+			xcol{"基金支付待遇", "fund benefits", true}, xcol{"基金其他支出", "fund other", true}, xcol{"基金外部补助", "fund transfer", true},
+			xcol{"基金年末结余", "fund closing", true}, xcol{"可支付月数", "months payable", false}, xcol{"最低结余", "fund reserve", true})
+	}
+	if retirees {
+		ry.cols = append(ry.cols, xcol{"全国总体调整水平", "national rate", true}, xcol{"全国水平状态", "national status", false},
+			xcol{"增加额年支出", "increase cost", true}, xcol{"方案", "plan", false}, xcol{"方案人数", "plan retirees", false},
+			xcol{"方案月增加额合计", "plan increase a month", true}, xcol{"方案总体调整水平", "plan's aggregate increase", true},
+			xcol{"超过全国水平", "exceeds national rate", false})
+	}
+	for _, lr := range runs {
+		nf := noFloor(lr.r)
+		for _, y := range lr.r.Rows {
+			var row []xv
+			if lead != nil {
+				row = append(row, lr.lead)
+			}
+			var fs []string
+			for _, f := range y.Findings {
+				fs = append(fs, f.Rule+":"+f.Severity.String())
+			}
+			fl, fst, head := xamount(y.Floor), xstr(y.FloorStatus.String()), xamount(y.Headroom)
+			if nf {
+				fl, fst, head = xv{}, xv{}, xv{}
+			}
+			row = append(row, xstr(y.Region.String()), xstr(y.Name), xyear(y.Year),
+				xamount(y.Level), xamount(y.Previous), xamount(y.Increase), xamount(y.Proposed),
+				xstr(y.Rule), xstr(string(y.Binding)), fl, fst,
+				head, xint(y.Beneficiaries), xamount(y.Cost.Total), xamount(y.Cost.Central),
+				xamount(y.Cost.Local), xamount(y.Revenue), xratep(y.Burden), xamountp(y.Cap),
+				xbool(y.Infeasible), xamount(y.Transfer), xstr(strings.Join(fs, "; ")))
+			if funds {
+				if f := y.Fund; f != nil {
+					row = append(row, xamount(f.Opening), xamount(f.Inflow), xamount(f.Benefits), xamount(f.Other),
+						xamount(f.Transfer), xamount(f.Closing), xint(f.Months), xamountp(f.Reserve))
+				} else {
+					row = append(row, make([]xv, 8)...)
+				}
+			}
+			if retirees {
+				if a := y.Retirees; a != nil {
+					st := xv{}
+					if a.National != nil {
+						st = xstr(a.NationalStatus.String())
+					}
+					row = append(row, xratep(a.National), st, xamount(a.IncreaseCost))
+					if p := a.Plan; p != nil {
+						id := p.Plan
+						if p.Synthetic {
+							id += " (SYNTHETIC 模拟人群)"
+						}
+						row = append(row, xstr(id), xint(p.Eligible), xamount(p.Increase), xrate(p.Percent), xbool(a.Exceeds))
+					} else {
+						row = append(row, make([]xv, 5)...)
+					}
+				} else {
+					row = append(row, make([]xv, 8)...)
+				}
+			}
+			ry.rows = append(ry.rows, row)
+			for _, b := range y.Bounds {
+				var br []xv
+				if lead != nil {
+					br = append(br, lr.lead)
+				}
+				bs.rows = append(bs.rows, append(br, xstr(y.Region.String()), xstr(y.Name), xyear(y.Year),
+					xstr(b.Rule), xstr(b.Against), xstr(b.Kind), xbool(b.Strict),
+					xamount(b.Figure), xstr(b.Status.String()), xamount(b.Limit), xstr(b.Citation.String())))
+			}
+		}
+	}
+	return ry, bs
+}
+
 // allYears reports whether every region's series has n rows, one per
 // year of the yearly sheet, so that it can share its categories.
 func allYears(ss []series, n int) bool {
@@ -912,9 +949,10 @@ func allYears(ss []series, n int) bool {
 // columnsBook is a table run (*columns.Result): the summary, the
 // national totals per year, one row per column and year (the national
 // standard of the column, its beneficiaries and cost summed over the
-// regions), one row per region and year summed over the columns, and a
-// chart of the central and local cost per year. Each column's own
-// region-years are in the CSV and the JSON.
+// regions), one row per region and year summed over the columns, one
+// row per column, region and year (the rows of the CSV: a run's
+// region-years after the column), and a chart of the central and local
+// cost per year.
 func columnsBook(r *columns.Result) *book {
 	first := r.Columns[0].Result
 	base := first.Floors[0].Year
@@ -971,7 +1009,16 @@ func columnsBook(r *columns.Result) *book {
 			xamount(y.Cost.Total), xamount(y.Cost.Central), xamount(y.Cost.Local), xamount(y.Revenue), xratep(y.Burden),
 			xstr(strings.Join(bound, ", ")), xint(y.Findings)})
 	}
-	bk.sheets = append(bk.sheets, ys, cs, rs)
+	// each column's own region-years, as the CSV gives them
+	runs := make([]leadRun, len(r.Columns))
+	for i, c := range r.Columns {
+		runs[i] = leadRun{lead: xstr(c.Dims.String()), r: c.Result}
+	}
+	cry, bs := regionYearSheets("各列地区年度 Column region-years", &xcol{"列", "column", false}, runs)
+	bk.sheets = append(bk.sheets, ys, cs, rs, cry)
+	if len(bs.rows) > 0 {
+		bk.sheets = append(bk.sheets, bs)
+	}
 	if n := len(ys.rows); n > 0 {
 		yearly := func(col int) series {
 			return series{sheet: ys, name: cellAt{col, -2}, cat: 0, val: col, from: 0, to: n - 1}

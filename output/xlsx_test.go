@@ -591,7 +591,8 @@ func TestXLSXColumns(t *testing.T) {
 	for _, s := range sheets {
 		names = append(names, s.name)
 	}
-	if want := []string{"汇总 Summary", "年度汇总 Years", "各列年度 Column-years", "地区年度 Region-years", "图表 Charts"}; !slices.Equal(names, want) {
+	if want := []string{"汇总 Summary", "年度汇总 Years", "各列年度 Column-years", "地区年度 Region-years",
+		"各列地区年度 Column region-years", "图表 Charts"}; !slices.Equal(names, want) {
 		t.Fatalf("sheets %q, want %q", names, want)
 	}
 	checkSheets(t, sheets)
@@ -609,6 +610,16 @@ func TestXLSXColumns(t *testing.T) {
 	wantCells(t, "地区年度 Region-years", cellsOf(t, sheets, "地区年度 Region-years"),
 		"A3=370000", "C3=2023", "D3=110", "E3=2299283.33", "G3=1149641.67", "I3=1149641.66",
 		"A4=510000", "D4=200", "E4=2245000.00", "G4=1772000.00", "I4=473000.00")
+	// Column region-years, the CSV's rows: A column, then a run's
+	// region-years (B region, E level, T beneficiaries, U total), in the
+	// table's order, each column over every region the counts name (四川
+	// has none of grade 1 因战: 0 persons, 0.00)
+	cry := cellsOf(t, sheets, "各列地区年度 Column region-years")
+	wantCells(t, "各列地区年度 Column region-years", cry, "A1=列", "A2=column", "B2=region", "E2=level", "T2=beneficiaries", "U2=total cost",
+		"A3=cause=因战;grade=1", "B3=370000", "D3=2023", "E3=123250.00", "T3=10", "U3=1191783.33",
+		"A4=cause=因战;grade=1", "B4=510000", "D4=2023", "T4=0", "U4=0.00",
+		"A5=cause=因公;grade=10", "B5=370000", "D5=2023", "E5=11390.00", "T5=100", "U5=1107500.00",
+		"A6=cause=因公;grade=10", "B6=510000", "D6=2023", "E6=11540.00", "T6=200", "U6=2245000.00", "A7=")
 	sum := cellsOf(t, sheets, "汇总 Summary")
 	var items []string
 	for row := 3; sum[fmt.Sprintf("B%d", row)].value != ""; row++ {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -99,20 +100,80 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+var update = flag.Bool("update", false, "rewrite the shipped workbooks in testdata from their CSV files")
+
+// The workbooks the README's examples read, each made from the CSV file
+// of its name by toWorkbook, on the sheet named.
+var shippedWorkbooks = []struct {
+	csv, sheet string
+	dates      []string
+}{
+	{"check_exampleB.csv", "水平", levelDates},
+	{"plan_retirees.csv", "退休人员", []string{"birth_date", "retired_date"}},
+}
+
+// Each shipped workbook holds its CSV's cells as toWorkbook types them
+// (go test -update rewrites it).
+func TestShippedWorkbooks(t *testing.T) {
+	dir := t.TempDir()
+	for _, w := range shippedWorkbooks {
+		made := toWorkbook(t, dir, w.csv, w.sheet, w.dates, nil)
+		shipped := filepath.Join("testdata", filepath.Base(made))
+		if *update {
+			b, err := os.ReadFile(made)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(shipped, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if a, b := workbookCells(t, made, w.sheet), workbookCells(t, shipped, w.sheet); a != b {
+			t.Errorf("%s is not %s as a workbook (go test -update rewrites it):\n%s\nwant\n%s", shipped, w.csv, b, a)
+		}
+	}
+}
+
+// workbookCells returns the raw values and number formats of a sheet's
+// cells, one line a row.
+func workbookCells(t *testing.T, path, sheet string) string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for r, row := range rows {
+		for c, v := range row {
+			ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			typ, _ := f.GetCellType(sheet, ref)
+			shown, _ := f.GetCellValue(sheet, ref)
+			b.WriteString(ref + "=" + v + " (" + strconv.Itoa(int(typ)) + ", " + shown + ") ")
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
 // A levels file kept in Excel gives the same report as its CSV: Example
 // B's county at 103 (2023-01) and 123 (2024-07) against the floor, the
 // months typed as dates, the amounts and the region code as numbers.
-// The same for a retirees file, on a sheet named by --sheet.
+// The same for a retirees file. Both are the shipped workbooks the
+// README reads, each on a sheet named by --sheet.
 func TestWorkbookInputsMatchCSV(t *testing.T) {
-	dir := t.TempDir()
-	levels := toWorkbook(t, dir, "check_exampleB.csv", "Sheet1", levelDates, nil)
+	levels := filepath.Join("testdata", "check_exampleB.xlsx")
 	args := []string{"check", "--from", "2023-01", "--to", "2025-01", "--as-of", "2024-12", "--format", "json", "--levels"}
 	c1, fromCSV, e1 := invokeCLI(append(args, filepath.Join("testdata", "check_exampleB.csv"))...)
-	c2, fromXLSX, e2 := invokeCLI(append(args, levels)...)
+	c2, fromXLSX, e2 := invokeCLI(append(args, levels, "--sheet", "水平")...)
 	if c1 != exitFail || c2 != c1 || fromXLSX != fromCSV || !strings.Contains(fromCSV, `"arrears_total"`) {
 		t.Errorf("csv: exit %d %s\nxlsx: exit %d %s\n%s", c1, e1, c2, e2, fromXLSX)
 	}
-	retirees := toWorkbook(t, dir, "plan_retirees.csv", "退休人员", []string{"birth_date", "retired_date"}, nil)
+	retirees := filepath.Join("testdata", "plan_retirees.xlsx")
 	summary := func(args ...string) string {
 		t.Helper()
 		code, out, stderr := invokeCLI(append([]string{"plan", "--builtin", "shanghai-2024", "--format", "json"}, args...)...)

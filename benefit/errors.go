@@ -75,13 +75,18 @@ func parseErr(typ, in, msg string, err error) *ParseError {
 // ("amount") or the JSON value's path ("levels[2].versions[0].amount");
 // for JSON, Pointer holds the same path as an RFC 6901 pointer
 // ("/levels/2/versions/0/amount"), for a program to point at the value.
-// Its Error method gives "file:line: field: cause", leaving out what is
-// not known. Its fields:
+// For a value read from a worksheet of an Excel workbook (`benefitstd
+// check --levels levels.xlsx`), Sheet and Cell name the sheet and the
+// cell and Line is the row. Its Error method gives "file:line: field:
+// cause", or "file: sheet!cell: field: cause", leaving out what is not
+// known. Its fields:
 //
 //	File    string // the file name as the caller gave it; may be empty
-//	Line    int    // 1-based; 0 when not known
+//	Line    int    // 1-based; 0 when not known; a worksheet's row
 //	Field   string // "amount", "levels[2].versions[0].amount"
 //	Pointer string // "/levels/2/versions/0/amount"; empty for CSV
+//	Sheet   string // the worksheet, "Sheet1"; empty but for a workbook
+//	Cell    string // the cell, "B17"; empty but for a workbook's value
 //	Err     error  // the cause, for errors.Is and errors.As
 //
 // Every loader of the library (catalogues, floors, levels, scenarios,

@@ -9,13 +9,13 @@
 // or returns an error wrapping ErrUnsupported, writing nothing, for a
 // result its format does not carry:
 //
-//	result                 text  csv  json  junit  svg
-//	*floor.Report          yes        yes   yes
-//	*adjust.Result         yes   yes  yes          yes
-//	*adjust.SweepResult    yes   yes  yes
-//	*adjust.Comparison     yes   yes  yes
-//	*columns.Result          yes   yes  yes
-//	*PlanRun               yes        yes
+//	result                 text  csv  json  junit  svg  xlsx
+//	*floor.Report          yes        yes   yes          yes
+//	*adjust.Result         yes   yes  yes          yes  yes
+//	*adjust.SweepResult    yes   yes  yes               yes
+//	*adjust.Comparison     yes   yes  yes               yes
+//	*columns.Result        yes   yes  yes               yes
+//	*PlanRun               yes        yes               yes
 //	*PlanList              yes
 //	*FloorList             yes        yes
 //	*RegionList            yes        yes
@@ -32,8 +32,10 @@
 // plan.PaymentWriter of its CSV.
 //
 // The package imports benefit, region, floor, adjust, adjust/columns and
-// plan; none of them imports it. A further format (an Excel workbook) is
-// one more file with its renderer, and one more case of New.
+// plan; none of them imports it. A format is one file with its
+// renderer, and one case of New; the Excel workbook's renderer is the
+// one that imports a module beyond the standard library
+// (github.com/xuri/excelize/v2).
 //
 // # Text
 //
@@ -133,4 +135,60 @@
 // coverage of each rule ("coverage floor": "checked 12, unchecked 12
 // level-months") and each region's effect ("effect 371723
 // pension.resident.basic": "at floor 50.0% …").
+//
+// # Excel workbooks
+//
+// An Excel workbook (工作簿; Office Open XML, read by Excel, WPS and
+// LibreOffice, written with github.com/xuri/excelize/v2) is for
+// analysts: a summary sheet first, then one sheet per table, then a
+// sheet of native charts, drawn by the reader's spreadsheet with the
+// reader's fonts.
+//
+// Every table sheet has two header rows, Chinese above English, frozen
+// above the data, with an autofilter on the English row, and columns as
+// wide as their widest cell by display width (a Chinese character takes
+// two columns). Amounts are numbers formatted to the fen (#,##0.00),
+// rates numbers formatted as percentages (0.00%), counts numbers
+// (#,##0): a spreadsheet sums and sorts them. A number cell holds the
+// exact decimal digits of the amount (the XML of the cell is
+// "1200000.00", never a float64 the renderer computed), but the reader's
+// spreadsheet keeps numbers as binary floating point, so every amount
+// and rate column is followed by a hidden text column, "(exact)", with
+// the exact decimal string: unhide it, or read it with a program, for
+// the figure to the last digit.
+//
+//	result               sheets                                                   charts
+//	*floor.Report        Summary, Findings, Coverage, Effects, Arrears by region  arrears by region (bar)
+//	*adjust.Result       Summary, Region-years, Years[, Bounds]                   levels against the national floor (line), cost per year (column)
+//	*adjust.SweepResult  Summary, Sweep
+//	*adjust.Comparison   Summary, Years, Region-years
+//	*columns.Result      Summary, Years, Column-years, Region-years,             cost per year (column)
+//	                     Column region-years[, Bounds]
+//	*PlanRun             Summary, Distribution, Percentiles, Parts, Areas, Ages, National
+//	                                                                             distribution of increases (column), cost by part (bar)
+//
+// The level chart of a simulation draws the national floor, the mean
+// level and each region's level when the run has at most 12 regions; a
+// larger run draws the lowest and highest level of each year instead.
+// A programme without a national floor (the unemployment benefit) has
+// its floor cells, its headroom and the floor's line left empty. A
+// run's region-years carry what its rows have beyond the levels and
+// costs: a fund's year (opening, inflow, benefits, other outflows,
+// transfer, closing, the months it pays, its reserve) when the regions
+// give their funds, a retirees' adjustment's national overall level, the
+// cost of the increase and the plan applied person by person (its
+// retirees, increases a month, aggregate increase, whether it exceeds
+// the national level); the relative bounds a level was kept inside (失业保险条例
+// 第十八条) are one row each on the Bounds sheet. The plan's own
+// distribution, parts and groups are in the JSON. A table run
+// (package adjust/columns) gives one row per column and year (the
+// national standard of the column, the base year's alone, then its
+// beneficiaries and cost over the regions), one per region and year
+// over the columns, and each column's own region-years, the rows of its
+// CSV: a run's region-year columns after the column's dimensions. The
+// arrears chart draws the 12 regions owed most.
+//
+// The same result gives the same bytes: the workbook's creation and
+// modification dates are those of the data (a report's as-of month, a
+// plan's effective month, a simulation's base year), never the clock.
 package output

@@ -38,11 +38,12 @@ const (
 	FormatJSON  = "json"
 	FormatJUnit = "junit"
 	FormatSVG   = "svg"
+	FormatXLSX  = "xlsx"
 )
 
 // Formats returns the names of the formats New knows, in a fixed order.
 func Formats() []string {
-	return []string{FormatText, FormatCSV, FormatJSON, FormatJUnit, FormatSVG}
+	return []string{FormatText, FormatCSV, FormatJSON, FormatJUnit, FormatSVG, FormatXLSX}
 }
 
 // ErrUnsupported is wrapped by the error of a Render given a result its
@@ -63,6 +64,8 @@ func New(format string, w io.Writer, opts Options) (Renderer, error) {
 		return newJUnit(w), nil
 	case FormatSVG:
 		return newSVG(w), nil
+	case FormatXLSX:
+		return newXLSX(w), nil
 	}
 	return nil, fmt.Errorf("%w: format %q (want %s)", ErrUnsupported, format, strings.Join(Formats(), "|"))
 }

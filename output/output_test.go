@@ -27,6 +27,7 @@ func TestFormatsCarry(t *testing.T) {
 		"json":  "*floor.Report *adjust.Result *adjust.SweepResult *adjust.Comparison *columns.Result *output.PlanRun *output.FloorList *output.RegionList",
 		"junit": "*floor.Report",
 		"svg":   "*adjust.Result",
+		"xlsx":  "*floor.Report *adjust.Result *adjust.SweepResult *adjust.Comparison *columns.Result *output.PlanRun",
 	}
 	for _, format := range output.Formats() {
 		got := ""

@@ -162,7 +162,9 @@
 // [Calculator] and a [Population] are immutable and safe for concurrent
 // use; Run splits its work over Options.Workers goroutines itself (at
 // most 16 × GOMAXPROCS; a larger count is an error wrapping
-// benefit.ErrRange before anything is read). A
+// benefit.ErrRange before anything is read) and reports how far it is
+// only through Options.Progress, called from one goroutine at a time (it
+// prints nothing). A
 // [Source] other than a Population may be single-use (ReadCSV reads its
 // reader once). Builtin, Builtins and Calculator.Plan hand out deep
 // copies, so changing a plan one got leaves the shipped plans alone;

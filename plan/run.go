@@ -34,8 +34,32 @@ type Options struct {
 	PerPerson PaymentWriter
 	// Synthetic marks the Report as computed on a generated population.
 	Synthetic bool
+	// Progress, when set, is called after each chunk of retirees is
+	// applied, from one goroutine at a time, with the retirees applied
+	// so far (in completion order, which may vary between runs; the
+	// Report does not).
+	Progress func(Progress)
 
 	light bool // totals only: no distribution (calibration passes)
+}
+
+// Progress reports how far a run is: the retirees applied so far, and
+// the retirees in all when the source knows it (a Population, a
+// Synthetic population), 0 when it does not (a CSV file read as a
+// stream).
+type Progress struct {
+	Done, Total int64
+}
+
+// sizeOf returns the number of retirees of src when it is known, else 0.
+func sizeOf(src Source) int64 {
+	switch s := src.(type) {
+	case *Population:
+		return int64(s.Len())
+	case synthSource:
+		return int64(s.n)
+	}
+	return 0
 }
 
 var errNoSource = errors.New("plan: no source of retirees (nil)")
@@ -104,6 +128,11 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 		errMu  sync.Mutex
 		errs   []error // parse errors; the earliest line is reported
 	)
+	var (
+		progMu  sync.Mutex
+		applied int64
+		known   = sizeOf(src)
+	)
 	var wg sync.WaitGroup
 	for i := range w {
 		wg.Go(func() {
@@ -130,6 +159,12 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 				}
 				if ctx.Err() == nil && !failed.Load() {
 					buf = c.process(a, j.rows, parts, zeros, buf, opt.PerPerson, &pay)
+					if opt.Progress != nil {
+						progMu.Lock()
+						applied += int64(len(j.rows))
+						opt.Progress(Progress{Done: applied, Total: known})
+						progMu.Unlock()
+					}
 				}
 				if j.pooled {
 					select {

@@ -25,7 +25,7 @@ type checkRequest struct {
 // check answers POST /v1/check as `benefitstd check` does: the levels of
 // the request (JSON, or an uploaded CSV or JSON file) or the embedded
 // sample, checked with floor.Check, the report rendered by package
-// output as JSON or JUnit XML.
+// output as JSON, JUnit XML or an Excel workbook.
 func (s *Server) check(c *call) ([]byte, error) {
 	var req checkRequest
 	var in floor.Input
@@ -90,11 +90,7 @@ func (s *Server) check(c *call) ([]byte, error) {
 		return nil, problemOf(err, levels)
 	}
 	rep.Illustrative, rep.Note = in.Illustrative, in.Note
-	format := output.FormatJSON
-	if c.accept == mediaXML {
-		format = output.FormatJUnit
-	}
-	return render(format, rep)
+	return render(formats[c.accept], rep)
 }
 
 // checkOptions are the floor.Options of a check request, as `benefitstd

@@ -6,10 +6,10 @@
 //
 // # Endpoints
 //
-//	POST /v1/check            levels (JSON, or a CSV/JSON file uploaded as multipart) or the embedded sample → the compliance report (JSON, or JUnit XML with Accept: application/xml)
-//	POST /v1/simulate         a scenario, or builtin "default" or a shipped scenario's name (adjust.Builtins: "unemployment", "veterans", …) → the simulation result (JSON, or CSV with Accept: text/csv)
-//	POST /v1/simulate/compare two scenarios (builtins of adjust.KindScenario) → the comparison
-//	POST /v1/plan             plan_id or a plan; retirees as JSON, a CSV uploaded as multipart, or synthetic; calibration → the plan run
+//	POST /v1/check            levels (JSON, or a CSV/JSON file uploaded as multipart) or the embedded sample → the compliance report (JSON, JUnit XML with Accept: application/xml, a workbook with ?format=xlsx)
+//	POST /v1/simulate         a scenario, or builtin "default" or a shipped scenario's name (adjust.Builtins: "unemployment", "veterans", …) → the simulation result (JSON, CSV with Accept: text/csv, a workbook with ?format=xlsx)
+//	POST /v1/simulate/compare two scenarios (builtins of adjust.KindScenario) → the comparison (JSON, or CSV with Accept: text/csv)
+//	POST /v1/plan             plan_id or a plan; retirees as JSON, a CSV uploaded as multipart, or synthetic; calibration → the plan run (JSON, a workbook with ?format=xlsx)
 //	GET  /v1/floors /v1/programs /v1/regions /v1/plans /v1/plans/{id}
 //	GET  /healthz /readyz /openapi.json
 //
@@ -20,6 +20,15 @@
 // as members, which the library's loaders read, and a 200 answer is the
 // bytes package output renders for `benefitstd ... --format json`, so
 // the service answers exactly what the library computes.
+//
+// The answer's media type is chosen by the Accept header among those
+// the endpoint gives, JSON by default. check, simulate and plan also
+// answer an Excel workbook (application/vnd.openxmlformats-officedocument
+// .spreadsheetml.sheet, the bytes of `--format xlsx`, with
+// Content-Disposition: attachment; filename="check.xlsx"), chosen by the
+// query parameter format=xlsx, for a link or a client that sets no
+// Accept header, or by Accept. format takes no other value (400); with
+// format=xlsx an Accept header that admits no workbook is 406.
 //
 // The handlers are written by hand, not generated from the document
 // (oapi-codegen, ogen): a generated decoder would read the embedded

@@ -57,7 +57,11 @@ func TestErrors(t *testing.T) {
 		{name: "JSON in another charset", path: "/v1/check", body: `{"sample": true}`, header: []string{"Content-Type", "application/json; charset=gbk"}, status: 415, typ: "unsupported-media-type"},
 		{name: "multipart to simulate", path: "/v1/simulate", body: `x`, header: []string{"Content-Type", "multipart/form-data; boundary=x"}, status: 415, typ: "unsupported-media-type"},
 		{name: "not acceptable", path: "/v1/simulate", body: `{"builtin": "default"}`, header: []string{"Accept", "application/xml"}, status: 406, typ: "not-acceptable"},
-		{name: "query parameter", path: "/v1/check?format=xlsx", body: `{"sample": true}`, status: 400, typ: "invalid-input", field: "format"},
+		{name: "query parameter", path: "/v1/check?as_of=2024-12", body: `{"sample": true}`, status: 400, typ: "invalid-input", field: "as_of"},
+		{name: "format not xlsx", path: "/v1/simulate?format=csv", body: `{"builtin": "default"}`, status: 400, typ: "invalid-input", field: "format"},
+		{name: "format twice", path: "/v1/plan?format=xlsx&format=xlsx", body: `{"plan_id": "shanghai-2024", "synthetic": {"count": 2}}`, status: 400, typ: "invalid-input", field: "format"},
+		{name: "format where no workbook is answered", path: "/v1/simulate/compare?format=xlsx", body: `{"a": {"builtin": "default"}, "b": {"builtin": "default"}}`, status: 400, typ: "invalid-input", field: "format"},
+		{name: "format xlsx and Accept JSON", path: "/v1/check?format=xlsx", body: `{"sample": true}`, header: []string{"Accept", "application/json"}, status: 406, typ: "not-acceptable"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r, _ := http.NewRequest(http.MethodPost, ts.URL+c.path, strings.NewReader(c.body))
@@ -188,6 +192,9 @@ func TestUnauthorized(t *testing.T) {
 func TestTooManyRequests(t *testing.T) {
 	ts := start(t, service.Config{MaxConcurrent: 1})
 	pr, pw := io.Pipe()
+	// a failing test still ends the request holding the slot, or the
+	// server's Close would wait for its body for ever
+	t.Cleanup(func() { pw.Close() })
 	r, _ := http.NewRequest(http.MethodPost, ts.URL+"/v1/check", pr)
 	r.Header.Set("Content-Type", "application/json")
 	done := make(chan int)

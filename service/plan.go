@@ -43,7 +43,8 @@ type retiree struct {
 	Sex         plan.Sex       `json:"sex,omitzero"`
 }
 
-// plan answers POST /v1/plan as `benefitstd plan --format json` does:
+// plan answers POST /v1/plan as `benefitstd plan --format json` (or
+// xlsx) does:
 // the plan applied to the retirees (JSON, an uploaded CSV or
 // generated), calibrated first when asked.
 func (s *Server) plan(c *call) ([]byte, error) {
@@ -189,5 +190,5 @@ func (s *Server) plan(c *call) ([]byte, error) {
 		return nil, pr
 	}
 	out.Plan, out.Report = p, sum
-	return render(output.FormatJSON, &out)
+	return render(formats[c.accept], &out)
 }

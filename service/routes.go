@@ -5,9 +5,12 @@ import (
 	"errors"
 	"mime"
 	"net/http"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/benefitstd/benefitstd/output"
 )
 
 // Media types.
@@ -15,8 +18,17 @@ const (
 	mediaJSON      = "application/json"
 	mediaXML       = "application/xml"
 	mediaCSV       = "text/csv"
+	mediaXLSX      = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 	mediaMultipart = "multipart/form-data"
 )
+
+// formats are the output formats that write the answers' media types.
+var formats = map[string]string{
+	mediaJSON: output.FormatJSON,
+	mediaXML:  output.FormatJUnit,
+	mediaCSV:  output.FormatCSV,
+	mediaXLSX: output.FormatXLSX,
+}
 
 // A call is one request to an endpoint, as its handler sees it.
 type call struct {
@@ -43,7 +55,11 @@ type endpoint struct {
 // stands for every path under /v1/plans/.
 func (s *Server) endpoints() map[string]endpoint {
 	jobs := func(run func(*call) ([]byte, error), consumes []string, produces ...string) endpoint {
-		return endpoint{method: http.MethodPost, heavy: true, consumes: consumes, produces: produces, run: run}
+		e := endpoint{method: http.MethodPost, heavy: true, consumes: consumes, produces: produces, run: run}
+		if slices.Contains(produces, mediaXLSX) {
+			e.query = []string{"format"} // format=xlsx: the workbook, without an Accept header
+		}
+		return e
 	}
 	list := func(run func(*call) ([]byte, error), query ...string) endpoint {
 		return endpoint{method: http.MethodGet, produces: []string{mediaJSON}, query: query, run: run}
@@ -53,10 +69,10 @@ func (s *Server) endpoints() map[string]endpoint {
 		"/readyz":       list(s.readyz),
 		"/openapi.json": list(func(*call) ([]byte, error) { return s.openapi, nil }),
 
-		"/v1/check":            jobs(s.check, []string{mediaJSON, mediaMultipart}, mediaJSON, mediaXML),
-		"/v1/simulate":         jobs(s.simulate, []string{mediaJSON}, mediaJSON, mediaCSV),
+		"/v1/check":            jobs(s.check, []string{mediaJSON, mediaMultipart}, mediaJSON, mediaXML, mediaXLSX),
+		"/v1/simulate":         jobs(s.simulate, []string{mediaJSON}, mediaJSON, mediaCSV, mediaXLSX),
 		"/v1/simulate/compare": jobs(s.compare, []string{mediaJSON}, mediaJSON, mediaCSV),
-		"/v1/plan":             jobs(s.plan, []string{mediaJSON, mediaMultipart}, mediaJSON),
+		"/v1/plan":             jobs(s.plan, []string{mediaJSON, mediaMultipart}, mediaJSON, mediaXLSX),
 
 		"/v1/floors":   list(s.floors, "program", "at"),
 		"/v1/programs": list(s.programs),
@@ -112,10 +128,19 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, e endpoint) {
 			return
 		}
 	}
+	produces := e.produces
+	if f, given := r.URL.Query()["format"]; given {
+		// Only an endpoint that answers a workbook takes format.
+		if len(f) != 1 || f[0] != output.FormatXLSX {
+			fail(invalid("format", "format %q: want xlsx (an Excel workbook); the other answers are chosen by the Accept header", strings.Join(f, ",")))
+			return
+		}
+		produces = []string{mediaXLSX}
+	}
 	c := &call{w: w, r: r, ctx: r.Context()}
 	var ok bool
-	if c.accept, ok = negotiate(r.Header.Values("Accept"), e.produces); !ok {
-		fail(problem(http.StatusNotAcceptable, "not-acceptable", "this endpoint answers "+strings.Join(e.produces, " or ")+"; the Accept header names neither"))
+	if c.accept, ok = negotiate(r.Header.Values("Accept"), produces); !ok {
+		fail(problem(http.StatusNotAcceptable, "not-acceptable", "this request is answered "+strings.Join(produces, " or ")+"; the Accept header names none of them"))
 		return
 	}
 	if e.method == http.MethodPost {
@@ -171,8 +196,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, e endpoint) {
 	}
 	h := w.Header()
 	ct := c.accept
-	if ct != mediaJSON {
+	switch ct {
+	case mediaXML, mediaCSV:
 		ct += "; charset=utf-8"
+	case mediaXLSX:
+		h.Set("Content-Disposition", `attachment; filename="`+path.Base(r.URL.Path)+`.xlsx"`)
 	}
 	h.Set("Content-Type", ct)
 	h.Set("Content-Length", strconv.Itoa(len(body)))

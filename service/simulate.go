@@ -9,7 +9,6 @@ import (
 	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/adjust/columns"
 	"github.com/benefitstd/benefitstd/benefit"
-	"github.com/benefitstd/benefitstd/output"
 )
 
 // simulateRequest is the JSON of POST /v1/simulate (SimulateRequest):
@@ -27,7 +26,7 @@ type compareRequest struct {
 }
 
 // simulate answers POST /v1/simulate as `benefitstd simulate --format
-// json` (or csv) does, for a scenario or any shipped one.
+// json` (or csv, or xlsx) does, for a scenario or any shipped one.
 func (s *Server) simulate(c *call) ([]byte, error) {
 	var req simulateRequest
 	src, err := s.readJSON(c, &req)
@@ -38,7 +37,7 @@ func (s *Server) simulate(c *call) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return render(simFormat(c), res)
+	return render(formats[c.accept], res)
 }
 
 // compare answers POST /v1/simulate/compare as `benefitstd simulate
@@ -65,14 +64,7 @@ func (s *Server) compare(c *call) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return render(simFormat(c), adjust.Compare(ra.(*adjust.Result), rb.(*adjust.Result)))
-}
-
-func simFormat(c *call) string {
-	if c.accept == mediaCSV {
-		return output.FormatCSV
-	}
-	return output.FormatJSON
+	return render(formats[c.accept], adjust.Compare(ra.(*adjust.Result), rb.(*adjust.Result)))
 }
 
 // run runs the scenario of req, found in the request at member: a

@@ -10,18 +10,25 @@ import (
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/internal/outfile"
+	"github.com/benefitstd/benefitstd/internal/xlsxin"
+	"github.com/benefitstd/benefitstd/output"
 )
 
 // runCheck checks local levels against the national floors:
 //
-//	benefitstd check [--levels FILE] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM] [--as-of YYYY-MM]
-//	                 [--format text|json|junit] [--fail-on violation|warning] [--pass-through] [--floors FILE]
-//	                 [--catalogue FILE] [--regions FILE] [--expect FILE]
+//	benefitstd check [--levels FILE [--sheet NAME]] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM] [--as-of YYYY-MM]
+//	                 [--format text|json|junit|xlsx] [--out FILE] [--fail-on violation|warning] [--pass-through]
+//	                 [--floors FILE] [--catalogue FILE] [--regions FILE] [--cost-rules FILE] [--expect FILE]
 //
 // FILE is CSV (header region,program,dimensions,effective_from,amount,
-// per,beneficiaries,source,status, optionally first_paid) or JSON
-// (levels and waivers), told apart by its extension; every version
-// states its status. --as-of is the last month whose arrears are
+// per,beneficiaries,source,status, optionally first_paid), an Excel
+// workbook (.xlsx: the first sheet, or --sheet NAME, with the same
+// header in its first row) or JSON (levels and waivers), told apart by
+// its extension; every version states its status. --out writes the
+// report to a file (whole or not at all) instead of standard output;
+// --format xlsx writes a workbook, to standard output only when it is
+// not a terminal. --as-of is the last month whose arrears are
 // counted, inclusive (截至月份); it defaults to the current month, the
 // only place the clock is read, and every report prints it. --expect
 // reads a CSV of expected levels (region,program[,dimensions][,scope]
@@ -36,17 +43,21 @@ import (
 // --regions adds divisions (historical or new codes) to the embedded
 // table from a CSV file (code,name,level,parent[,statistical_only]
 // [,name_en]); a region code in the levels or the expectations that is
-// in neither is bad input. Without --levels it checks the embedded
+// in neither is bad input. --cost-rules adds cost-sharing rules (JSON,
+// as region/data/fiscal.json) that split the arrears of a programme
+// without one (the veterans' benefits). Without --levels it checks the embedded
 // ILLUSTRATIVE sample. Exit 0 when no finding reaches --fail-on, 1 when
 // one does (--fail-on warning: an unchecked rule or a missing level
 // too), 2 on bad input or usage.
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", stderr)
-	levels := fs.String("levels", "", "levels file, .csv or .json (default: the embedded ILLUSTRATIVE sample)")
+	levels := fs.String("levels", "", "levels file, .csv, .xlsx or .json (default: the embedded ILLUSTRATIVE sample)")
 	at := fs.String("at", "", "check one month, YYYY-MM")
 	from := fs.String("from", "", "first month checked, YYYY-MM")
 	to := fs.String("to", "", "first month not checked, YYYY-MM (the window is [from, to))")
-	format := fs.String("format", "text", "output format: text|json|junit")
+	format := fs.String("format", "text", "output format: text|json|junit|xlsx (xlsx: an Excel workbook, with --out FILE.xlsx)")
+	out := fs.String("out", "", "write the report to `file` (\"-\": standard output, the default)")
+	sheet := fs.String("sheet", "", "with an .xlsx --levels: the `name` of the sheet to read (default: the first)")
 	failOn := fs.String("fail-on", "violation", "exit 1 when a finding reaches this severity: violation|warning")
 	pass := fs.Bool("pass-through", false, "also require national raises to be passed through in full (rule 4)")
 	floorsFile := fs.String("floors", "", "JSON file of further floors (e.g. regional agreements) added to the national ones")
@@ -58,7 +69,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
-	if err := noEmpty(fs, "levels", "floors", "catalogue", "regions", "cost-rules", "at", "from", "to", "as-of", "expect"); err != nil {
+	if err := noEmpty(fs, "levels", "floors", "catalogue", "regions", "cost-rules", "at", "from", "to", "as-of", "expect", "out", "sheet"); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
@@ -66,13 +77,28 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		name, v string
 		allowed []string
 	}{
-		{"format", *format, []string{"text", "json", "junit"}},
+		{"format", *format, []string{"text", "json", "junit", "xlsx"}},
 		{"fail-on", *failOn, []string{"violation", "warning"}},
 	} {
 		if err := oneOf(fs, c.name, c.v, c.allowed...); err != nil {
 			fmt.Fprintln(stderr, err)
 			return exitUsage
 		}
+	}
+	if *sheet != "" && !isWorkbook(*levels) {
+		fmt.Fprintln(stderr, "benefitstd check: --sheet names a sheet of an .xlsx --levels file")
+		return exitUsage
+	}
+	if err := binaryOut(*format, *out, stdout); err != nil {
+		fmt.Fprintln(stderr, "benefitstd check:", err)
+		return exitUsage
+	}
+	outPath := outfile.Path{Label: "--out", Name: *out}
+	if err := checkOutputs([]outfile.Path{outPath}, []outfile.Path{{Label: "--levels", Name: *levels}, {Label: "--floors", Name: *floorsFile},
+		{Label: "--catalogue", Name: *catFile}, {Label: "--expect", Name: *expectFile}, {Label: "--regions", Name: *regionsFile},
+		{Label: "--cost-rules", Name: *costRules}}); err != nil {
+		fmt.Fprintln(stderr, "benefitstd check:", err)
+		return exitUsage
 	}
 	opts := floor.Options{PassThrough: *pass}
 	month := func(flagName, s string) (benefit.Month, bool) {
@@ -155,7 +181,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 	}
-	in, err := readLevels(*levels, setOpts)
+	in, err := readLevels(*levels, *sheet, setOpts)
 	if err != nil {
 		fmt.Fprintln(stderr, "benefitstd check:", oneLine(err))
 		return exitUsage
@@ -171,7 +197,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	rep.Illustrative, rep.Note = in.Illustrative, in.Note
-	if err := writeStdout(stdout, *format, rep); err != nil {
+	if err := writeResult(stdout, outPath, *format, rep, output.Options{}); err != nil {
 		fmt.Fprintln(stderr, "benefitstd check:", err)
 		return exitUsage
 	}
@@ -185,13 +211,27 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-func readLevels(path string, opts floor.SetOptions) (floor.Input, error) {
+// levelDates are the columns of a levels file that hold months: a date
+// in a workbook is read as its first day (YYYY-MM-01, which the levels
+// take as the month).
+var levelDates = []string{"effective_from", "first_paid"}
+
+func readLevels(path, sheet string, opts floor.SetOptions) (floor.Input, error) {
 	if path == "" {
 		return floor.Sample(), nil
 	}
 	ext := strings.ToLower(filepath.Ext(path))
+	if ext == ".xlsx" {
+		s, err := xlsxin.Open(path, xlsxin.Options{Sheet: sheet, Dates: levelDates})
+		if err != nil {
+			return floor.Input{}, err
+		}
+		defer s.Close()
+		levels, err := floor.ReadCSV(s, path, opts)
+		return floor.Input{Levels: levels}, s.Locate(err)
+	}
 	if ext != ".csv" && ext != ".json" {
-		return floor.Input{}, fmt.Errorf("%s: unknown file type %q (want .csv or .json)", path, filepath.Ext(path))
+		return floor.Input{}, fmt.Errorf("%s: unknown file type %q (want .csv, .xlsx or .json)", path, filepath.Ext(path))
 	}
 	f, err := os.Open(path)
 	if err != nil {

@@ -6,9 +6,9 @@
 //
 //	benefitstd regions  [--under CODE | --all] [--regions FILE] [--format text|json]
 //	benefitstd floors   [--program ID] [--at YYYY-MM] [--format text|json]
-//	benefitstd check    [--levels FILE] [--floors FILE] [--catalogue FILE] [--regions FILE] [--expect FILE] [--pass-through] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM] [--as-of YYYY-MM] [--format text|json|junit] [--fail-on violation|warning]
-//	benefitstd simulate [--scenario FILE|builtin:NAME] [--list] [--counts FILE] [--cost-rules FILE] [--regions FILE] [--format table|csv|json] [--bom] [--detail] [--compare FILE] [--sweep PATH --values LIST] [--out FILE] [--chart FILE]
-//	benefitstd plan     (--plan FILE | --builtin ID) [--retirees FILE] [--calibrate PART --target PCT] [--per-person FILE [--bom]] [--format text|json]
+//	benefitstd check    [--levels FILE [--sheet NAME]] [--floors FILE] [--catalogue FILE] [--regions FILE] [--cost-rules FILE] [--expect FILE] [--pass-through] [--at YYYY-MM | --from YYYY-MM --to YYYY-MM] [--as-of YYYY-MM] [--format text|json|junit|xlsx] [--out FILE] [--fail-on violation|warning]
+//	benefitstd simulate [--scenario FILE|builtin:NAME] [--list] [--counts FILE] [--cost-rules FILE] [--regions FILE] [--format table|csv|json|xlsx] [--bom] [--detail] [--compare FILE] [--sweep PATH --values LIST] [--out FILE] [--chart FILE] [--progress]
+//	benefitstd plan     (--plan FILE | --builtin ID) [--retirees FILE [--sheet NAME]] [--calibrate PART --target PCT] [--per-person FILE [--bom]] [--format text|json|xlsx] [--out FILE]
 //	benefitstd serve    [--addr HOST:PORT] [--token-file FILE] [--tls-cert FILE --tls-key FILE] [--max-body BYTES] [--max-retirees N] [--max-concurrent N] [--max-duration D] [--read-timeout D] [--write-timeout D] [--idle-timeout D] [--shutdown-timeout D] [--log-format json|text]
 //
 // serve runs the library as an HTTP/JSON service (package service; the
@@ -46,6 +46,17 @@
 // FILE adds divisions, such as historical codes, from a CSV file with the
 // header code,name,level,parent[,statistical_only][,name_en].
 //
+// A levels or retirees file ending in .xlsx is an Excel workbook, read
+// from its first sheet or --sheet NAME with the CSV's header
+// (internal/xlsxin): an error names the sheet and the cell. --format
+// xlsx writes an Excel workbook (output.FormatXLSX), to --out or to a
+// standard output that is not a terminal.
+//
+// When standard error is a terminal, simulate and plan show a progress
+// bar there, from the library's progress callbacks (adjust.Options
+// .Progress, plan.Options.Progress) or, for a CSV retirees file, the
+// bytes read; otherwise they print nothing more.
+//
 // The command flags, reads, calls the library and renders its result
 // with package output; nothing else. Reports go to standard output. An
 // output file (--out, --chart, --per-person) is written whole or not at
@@ -54,8 +65,9 @@
 // symbolic link keeps pointing at the file it names, and a FIFO, device,
 // socket or a file with several hard links is refused ("-" is standard
 // output). An output that names an input file (--scenario, --compare,
-// --regions, --plan, --retirees; by os.SameFile, so links and "./x"
-// count) or another output is refused before anything is read. CSV written for people neutralises
+// --regions, --plan, --retirees, --levels, --floors, --catalogue,
+// --expect, --counts, --cost-rules; by os.SameFile, so links and "./x" count) or another output
+// is refused before anything is read. CSV written for people neutralises
 // text a spreadsheet would run as a formula (package output); --bom starts it
 // with a UTF-8 byte-order mark for Excel or WPS in a Chinese locale.
 //

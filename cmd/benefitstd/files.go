@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
+	"path/filepath"
+	"strings"
 
 	"github.com/benefitstd/benefitstd/internal/outfile"
 	"github.com/benefitstd/benefitstd/internal/workers"
@@ -97,3 +100,35 @@ func toFile(p outfile.Path, data []byte, perm fs.FileMode) (bool, error) {
 	_, err = f.Write(data)
 	return true, err
 }
+
+// writeResult renders v in format and writes it to the output file out,
+// renamed into place whole, or, when out is "" or "-", to stdout.
+func writeResult(stdout io.Writer, out outfile.Path, format string, v any, opts output.Options) error {
+	b, err := rendered(format, v, opts)
+	if err != nil {
+		return err
+	}
+	defer outputs.Discard()
+	file, err := toFile(out, b, 0o644)
+	if err != nil {
+		return err
+	}
+	if file {
+		return outputs.Commit()
+	}
+	_, err = stdout.Write(b)
+	return err
+}
+
+// binaryOut refuses, before any work, to write a workbook (a binary
+// file) to standard output when it is a terminal: it would fill the
+// screen with zip bytes. To a pipe or a file it goes.
+func binaryOut(format, out string, stdout io.Writer) error {
+	if format == output.FormatXLSX && (out == "" || out == "-") && isTerminal(stdout) {
+		return errors.New("--format xlsx writes a binary workbook: give --out FILE.xlsx (or redirect standard output)")
+	}
+	return nil
+}
+
+// isWorkbook reports whether path names an Excel workbook (.xlsx).
+func isWorkbook(path string) bool { return strings.EqualFold(filepath.Ext(path), ".xlsx") }

@@ -18,26 +18,32 @@ import (
 )
 
 // runSimulate runs an adjustment scenario (the embedded illustrative
-// default when --scenario is not given) and writes the result as a text
-// table (one row per region; --detail: per region and year), CSV or
-// JSON; --compare runs a second scenario and writes the differences;
-// --sweep runs the scenario once per value of one parameter; --chart (or
-// an --out ending in .svg) writes an SVG chart. --regions adds divisions
-// the scenarios may name (historical codes). Ctrl-C stops a long run
-// (main: no output file is left behind).
+// default when --scenario is not given, a shipped one with --scenario
+// builtin:NAME, --list lists them; a scenario over every column of a
+// national table with --counts or builtin:veterans) and writes the result as a text
+// table (one row per region; --detail: per region and year), CSV, JSON
+// or an Excel workbook (--format xlsx, or an --out ending in .xlsx: the
+// tables with native charts); --compare runs a second scenario and
+// writes the differences; --sweep runs the scenario once per value of
+// one parameter; --chart (or an --out ending in .svg) writes an SVG
+// chart. --regions adds divisions the scenarios may name (historical
+// codes). A bar on standard error shows the progress of the regions
+// when standard error is a terminal; --progress reports it as lines
+// anywhere. Ctrl-C stops a long run (main: no output file is left
+// behind).
 func runSimulate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("simulate", stderr)
 	scenario := fs.String("scenario", "", "scenario JSON `file`, or builtin:NAME for a shipped one (--list; default: builtin:residents-pension, ILLUSTRATIVE)")
 	list := fs.Bool("list", false, "list the shipped scenarios (name, domain, description, which figures are real and which illustrative) and exit")
-	format := fs.String("format", "table", "output format: table|csv|json (csv and json carry exact yuan)")
+	format := fs.String("format", "table", "output format: table|csv|json|xlsx (csv, json and xlsx carry exact yuan; xlsx is an Excel workbook with charts)")
 	detail := fs.Bool("detail", false, "with --format table: one row per region and year instead of one per region")
 	compare := fs.String("compare", "", "second scenario JSON `file`; writes its differences from --scenario")
-	out := fs.String("out", "", "write the output to `file` (\"-\": standard output, the default); a name ending in .svg writes the chart")
+	out := fs.String("out", "", "write the output to `file` (\"-\": standard output, the default); a name ending in .svg writes the chart, in .xlsx a workbook")
 	chart := fs.String("chart", "", "also write an SVG chart of the levels and the national floor to `file`")
 	sweep := fs.String("sweep", "", "JSON `path` of the parameter to sweep: "+sweepNames)
 	values := fs.String("values", "", "values for --sweep: a comma list (\"1%,2%,3%\") or, for an amount, a range from:to:step (\"0:100:5\")")
 	workers := fs.Int("workers", 0, "regions run in parallel (0: GOMAXPROCS); the output does not depend on it")
-	progress := fs.Bool("progress", false, "report progress on standard error")
+	progress := fs.Bool("progress", false, "report progress on standard error as lines (a terminal shows a bar without it)")
 	printDefault := fs.Bool("print-default", false, "print the embedded default scenario's JSON (or --scenario builtin:NAME's) and exit")
 	regionsFile := fs.String("regions", "", "CSV `file` of further divisions (code,name,level,parent[,statistical_only][,name_en]), e.g. historical codes the scenario names")
 	countsFile := fs.String("counts", "", "CSV `file` of beneficiaries per region and column (region,grade,cause,beneficiaries[,level]) for a scenario over every column of a national table, such as builtin:veterans")
@@ -50,7 +56,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
-	if err := oneOf(fs, "format", *format, "table", "csv", "json"); err != nil {
+	if err := oneOf(fs, "format", *format, "table", "csv", "json", "xlsx"); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
@@ -100,6 +106,12 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "benefitstd simulate: --format %s does not apply to an --out ending in .svg (it writes the chart)\n", *format)
 		return exitUsage
 	}
+	if isWorkbook(*out) && !flagGiven(fs, "format") {
+		*format = output.FormatXLSX
+	}
+	if err := binaryOut(*format, *out, stdout); err != nil {
+		return fail(err)
+	}
 	if *bom && *format != "csv" {
 		fmt.Fprintln(stderr, "benefitstd simulate: --bom marks CSV for a spreadsheet; give it with --format csv")
 		return exitUsage
@@ -146,10 +158,30 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 			return fail(err)
 		}
 	}
+	ctx := context.Background()
+	var param adjust.SweepParam
+	var nvals int
+	if *sweep != "" {
+		if param, nvals, err = sweepParam(*sweep, *values); err != nil {
+			return fail(err)
+		}
+	}
 	if *progress {
 		opts.Progress = progressTo(stderr)
+	} else if isTerminal(stderr) {
+		runs := 1
+		switch {
+		case isCols:
+			runs = columnCount(cs) // one run per column
+		case *sweep != "":
+			runs = nvals
+		case *compare != "":
+			runs = 2
+		}
+		bar := &runsBar{stderr: stderr, runs: runs}
+		opts.Progress = bar.report
+		defer func() { bar.m.done() }()
 	}
-	ctx := context.Background()
 
 	// The result and the format that renders it, and the run to chart.
 	var res any
@@ -160,10 +192,6 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 			return fail(err)
 		}
 	case *sweep != "":
-		param, err := sweepParam(*sweep, *values)
-		if err != nil {
-			return fail(err)
-		}
 		if res, err = adjust.Sweep(ctx, a, param, opts); err != nil {
 			return fail(err)
 		}
@@ -247,6 +275,40 @@ func progressTo(w io.Writer) func(adjust.Progress) {
 	}
 }
 
+// columnCount returns the number of columns a table scenario runs: one
+// per column its counts name.
+func columnCount(s columns.Scenario) int {
+	seen := map[benefit.Dims]bool{}
+	for _, c := range s.Counts {
+		seen[c.Dims] = true
+	}
+	return max(len(seen), 1)
+}
+
+// A runsBar shows the progress of one or more runs of a simulation (a
+// sweep's values, a comparison's two scenarios) on one meter of every
+// region of every run, made at the first report, when the number of
+// regions is known.
+type runsBar struct {
+	stderr    io.Writer
+	runs      int
+	m         *meter
+	run, last int
+}
+
+// report is the adjust.Options.Progress of the runs: a report of fewer
+// regions done than the last one starts the next run.
+func (b *runsBar) report(p adjust.Progress) {
+	if b.m == nil {
+		b.m = newMeter(b.stderr, int64(b.runs*p.Total), "simulating", "regions")
+	}
+	if p.Done <= b.last {
+		b.run++
+	}
+	b.last = p.Done
+	b.m.set(int64(b.run*p.Total + p.Done))
+}
+
 func loadScenario(name string, opts adjust.Options) (adjust.Scenario, error) {
 	if name == "" {
 		return adjust.DefaultScenario()
@@ -272,9 +334,9 @@ const sweepNames = "rule.amount, rule.percent (or rule.parts[i].amount, rule.par
 var rulePart = regexp.MustCompile(`^rule\.((?:parts\[\d{1,4}\]\.)*)(amount|percent)$`)
 
 // sweepParam maps --sweep name and --values list to the parameter of
-// package adjust: a comma list ("1%,2%,3%") or, for an amount, a range
-// "from:to:step".
-func sweepParam(name, list string) (adjust.SweepParam, error) {
+// package adjust, and the number of its values: a comma list
+// ("1%,2%,3%") or, for an amount, a range "from:to:step".
+func sweepParam(name, list string) (adjust.SweepParam, int, error) {
 	var amounts func(...benefit.Amount) adjust.SweepParam
 	var rates func(...benefit.Rate) adjust.SweepParam
 	var parts []int
@@ -288,7 +350,7 @@ func sweepParam(name, list string) (adjust.SweepParam, error) {
 	default:
 		m := rulePart.FindStringSubmatch(name)
 		if m == nil {
-			return adjust.SweepParam{}, fmt.Errorf("--sweep %s: not a parameter that can be swept (want %s)", name, sweepNames)
+			return adjust.SweepParam{}, 0, fmt.Errorf("--sweep %s: not a parameter that can be swept (want %s)", name, sweepNames)
 		}
 		for _, p := range strings.Split(strings.TrimSuffix(m[1], "."), ".") {
 			if p != "" {
@@ -303,32 +365,33 @@ func sweepParam(name, list string) (adjust.SweepParam, error) {
 		}
 	}
 	var p adjust.SweepParam
+	var n int
 	if amounts != nil {
 		vals, err := sweepAmounts(name, list)
 		if err != nil {
-			return adjust.SweepParam{}, err
+			return adjust.SweepParam{}, 0, err
 		}
-		p = amounts(vals...)
+		p, n = amounts(vals...), len(vals)
 	} else {
 		var vals []benefit.Rate
 		for _, s := range strings.Split(list, ",") {
 			if s = strings.TrimSpace(s); s != "" {
 				r, err := benefit.ParseRate(s)
 				if err != nil {
-					return adjust.SweepParam{}, fmt.Errorf("--sweep %s --values %q: %w", name, list, err)
+					return adjust.SweepParam{}, 0, fmt.Errorf("--sweep %s --values %q: %w", name, list, err)
 				}
 				vals = append(vals, r)
 			}
 		}
 		if len(vals) == 0 {
-			return adjust.SweepParam{}, fmt.Errorf("--values %q: no values (%s is a rate: give a comma list such as 1%%,2%%,3%%)", list, name)
+			return adjust.SweepParam{}, 0, fmt.Errorf("--values %q: no values (%s is a rate: give a comma list such as 1%%,2%%,3%%)", list, name)
 		}
-		p = rates(vals...)
+		p, n = rates(vals...), len(vals)
 	}
 	for _, i := range parts {
 		p = p.InPart(i)
 	}
-	return p, nil
+	return p, n, nil
 }
 
 // sweepAmounts parses "a,b,c" or an amount range "from:to:step".

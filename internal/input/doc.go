@@ -44,7 +44,9 @@
 // Every error is an *Error naming the file, the line (0 when not known),
 // the field (a CSV column or a JSON path in the library's spelling,
 // "levels[2].versions[0].amount") and for JSON the RFC 6901 pointer
-// ("/levels/2/versions/0/amount"), wrapping the cause. package benefit
+// ("/levels/2/versions/0/amount"), wrapping the cause; a value read
+// from a workbook's worksheet (internal/xlsxin) names its sheet and cell
+// too ("levels.xlsx: Sheet1!E17: amount: …"). package benefit
 // gives the type to importers as benefit.RecordError and the sentinels
 // ErrSyntax, ErrEncoding and ErrTooLarge as benefit's, so errors.As and
 // errors.Is work from outside. The package imports nothing of the

@@ -3,6 +3,8 @@ package input
 import (
 	"errors"
 	"strconv"
+	"strings"
+	"unicode"
 )
 
 // Sentinel errors. package benefit re-exports them (benefit.ErrSyntax is
@@ -61,35 +63,62 @@ func markSyntax(err error) error {
 }
 
 // An Error names the record of an input file that caused an error: the
-// file, the line, the field and the cause. Every reader of this package
-// returns its errors as *Error, and package benefit gives it to
-// importers as benefit.RecordError.
+// file, the line, the field and the cause; for a worksheet of a workbook
+// also the sheet and the cell. Every reader of this package returns its
+// errors as *Error, and package benefit gives it to importers as
+// benefit.RecordError.
 type Error struct {
 	File string // the file name as the caller gave it; may be empty
-	Line int    // 1-based; 0 when not known
+	// Line is 1-based, 0 when not known; for a worksheet, its row.
+	Line int
 	// Field is the CSV column, or the JSON value's path in the
 	// library's spelling: "levels[2].versions[0].amount".
 	Field string
 	// Pointer is the JSON value's RFC 6901 pointer,
 	// "/levels/2/versions/0/amount"; empty for CSV and when not known.
 	Pointer string
-	Err     error // the cause
+	// Sheet and Cell name the worksheet and the cell ("B17") of a value
+	// read from a workbook; empty otherwise (Cell also when the error is
+	// about a whole row).
+	Sheet, Cell string
+	Err         error // the cause
 }
 
-// Error gives "file:line: field: cause", leaving out what is not known
-// ("input" stands for a file without a name).
+// Error gives "file:line: field: cause", or for a workbook
+// "file: sheet!cell: field: cause" ("file: sheet row N: cause" for a
+// whole row), leaving out what is not known ("input" stands for a file
+// without a name).
 func (e *Error) Error() string {
 	loc := e.File
 	if loc == "" {
 		loc = "input"
 	}
-	if e.Line > 0 {
+	switch {
+	case e.Sheet != "" && e.Cell != "":
+		loc += ": " + SheetRef(e.Sheet) + "!" + e.Cell
+	case e.Sheet != "" && e.Line > 0:
+		loc += ": " + SheetRef(e.Sheet) + " row " + strconv.Itoa(e.Line)
+	case e.Sheet != "":
+		loc += ": " + SheetRef(e.Sheet)
+	case e.Line > 0:
 		loc += ":" + strconv.Itoa(e.Line)
 	}
 	if e.Field != "" {
 		loc += ": " + e.Field
 	}
 	return loc + ": " + e.Err.Error()
+}
+
+// SheetRef writes a sheet's name as a spreadsheet's reference does: as
+// it is when it is letters, digits and "_" ("Sheet1", "水平"), else in
+// single quotes, a quote doubled ('My levels').
+func SheetRef(name string) string {
+	for _, r := range name {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' {
+			return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+		}
+	}
+	return name
 }
 
 func (e *Error) Unwrap() error { return e.Err }

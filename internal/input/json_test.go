@@ -265,13 +265,17 @@ func TestErrorFormat(t *testing.T) {
 		{input.Error{File: "levels.csv", Line: 7, Field: "amount", Err: input.ErrSyntax}, "levels.csv:7: amount: benefit: invalid syntax"},
 		{input.Error{Err: input.ErrSyntax}, "input: benefit: invalid syntax"},
 		{input.Error{File: "f.json", Field: "a.b", Pointer: "/a/b", Err: input.ErrSyntax}, "f.json: a.b: benefit: invalid syntax"},
+		// a workbook's cell, its row, a sheet whose name needs quotes
+		{input.Error{File: "l.xlsx", Line: 17, Sheet: "Sheet1", Cell: "B17", Field: "amount", Err: input.ErrSyntax}, "l.xlsx: Sheet1!B17: amount: benefit: invalid syntax"},
+		{input.Error{File: "l.xlsx", Line: 17, Sheet: "水平", Err: input.ErrSyntax}, "l.xlsx: 水平 row 17: benefit: invalid syntax"},
+		{input.Error{File: "l.xlsx", Sheet: "My 'levels'", Err: input.ErrSyntax}, "l.xlsx: 'My ''levels''': benefit: invalid syntax"},
 	} {
 		if got := tc.e.Error(); got != tc.want || !errors.Is(&tc.e, input.ErrSyntax) {
 			t.Errorf("got %q, want %q", got, tc.want)
 		}
 	}
-	if reflect.TypeFor[input.Error]().NumField() != 5 {
-		t.Error("Error has fields beyond File, Line, Field, Pointer and Err")
+	if reflect.TypeFor[input.Error]().NumField() != 7 {
+		t.Error("Error has fields beyond File, Line, Field, Pointer, Sheet, Cell and Err")
 	}
 }
 

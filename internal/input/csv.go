@@ -189,7 +189,7 @@ func (c *CSV) checkField(f []byte) error {
 	case bytes.IndexByte(f, 0) >= 0:
 		return fmt.Errorf("%w: NUL byte in the field (is this a UTF-16 or binary file?)", ErrSyntax)
 	case len(f) > c.lim.Field:
-		return fmt.Errorf("%w: a field longer than %s (Limits.Field)", ErrTooLarge, size(int64(c.lim.Field)))
+		return fmt.Errorf("%w: a field longer than %s (Limits.Field)", ErrTooLarge, Size(int64(c.lim.Field)))
 	}
 	return nil
 }
@@ -303,7 +303,7 @@ func (f *feeder) next(raw []byte) {
 func (f *feeder) Read(p []byte) (int, error) {
 	if len(f.cur) == 0 {
 		if f.size > f.c.lim.Line {
-			return 0, f.c.errf(f.c.line, "", fmt.Errorf("%w: a record longer than %s (Limits.Line)", ErrTooLarge, size(int64(f.c.lim.Line))))
+			return 0, f.c.errf(f.c.line, "", fmt.Errorf("%w: a record longer than %s (Limits.Line)", ErrTooLarge, Size(int64(f.c.lim.Line))))
 		}
 		raw, err := f.c.readLine()
 		if err != nil {
@@ -332,7 +332,7 @@ func (c *CSV) readLine() ([]byte, error) {
 		c.line++
 	}
 	if len(line) > c.lim.Line && len(bytes.TrimRight(line, "\r\n")) > c.lim.Line {
-		return nil, c.errf(c.line, "", fmt.Errorf("%w: a line longer than %s (Limits.Line)", ErrTooLarge, size(int64(c.lim.Line))))
+		return nil, c.errf(c.line, "", fmt.Errorf("%w: a line longer than %s (Limits.Line)", ErrTooLarge, Size(int64(c.lim.Line))))
 	}
 	if err == io.EOF && len(line) > 0 {
 		err = nil

@@ -20,7 +20,7 @@ func readDocument(r io.Reader, file string, lim Limits) ([]byte, error) {
 	for {
 		if len(buf) == cap(buf) {
 			if int64(len(buf)) > lim.Document {
-				return nil, &Error{File: file, Line: lineCount(buf), Err: fmt.Errorf("%w: the document is larger than %s (Limits.Document)", ErrTooLarge, size(lim.Document))}
+				return nil, &Error{File: file, Line: lineCount(buf), Err: fmt.Errorf("%w: the document is larger than %s (Limits.Document)", ErrTooLarge, Size(lim.Document))}
 			}
 			grown := make([]byte, len(buf), min(2*int64(cap(buf)), lim.Document+1))
 			copy(grown, buf)
@@ -35,12 +35,12 @@ func readDocument(r io.Reader, file string, lim Limits) ([]byte, error) {
 			}
 			if at, ok := sc.scan(buf, lim.String); !ok {
 				return nil, &Error{File: file, Line: lineCount(buf[:at]), Pointer: pointerAt(buf[:at]), Field: ptrPath(pointerAt(buf[:at])),
-					Err: fmt.Errorf("%w: a string longer than %s (Limits.String)", ErrTooLarge, size(int64(lim.String)))}
+					Err: fmt.Errorf("%w: a string longer than %s (Limits.String)", ErrTooLarge, Size(int64(lim.String)))}
 			}
 		}
 		if err == io.EOF {
 			if int64(len(buf)) > lim.Document {
-				return nil, &Error{File: file, Line: lineCount(buf), Err: fmt.Errorf("%w: the document is larger than %s (Limits.Document)", ErrTooLarge, size(lim.Document))}
+				return nil, &Error{File: file, Line: lineCount(buf), Err: fmt.Errorf("%w: the document is larger than %s (Limits.Document)", ErrTooLarge, Size(lim.Document))}
 			}
 			return buf, nil
 		}
@@ -98,8 +98,8 @@ func (sc *stringScan) scan(buf []byte, max int) (int, bool) {
 
 func lineCount(b []byte) int { return 1 + bytes.Count(b, []byte("\n")) }
 
-// size writes a bound in the unit it was most likely given in.
-func size(n int64) string {
+// Size writes a bound in the unit it was most likely given in.
+func Size(n int64) string {
 	switch {
 	case n >= 1<<20 && n%(1<<20) == 0:
 		return fmt.Sprintf("%d MiB", n>>20)

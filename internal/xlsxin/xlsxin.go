@@ -160,12 +160,12 @@ func checkArchive(path string, lim Limits) error {
 		n := zf.UncompressedSize64
 		total += n
 		if total > uint64(lim.Unzipped) || n > uint64(lim.Unzipped) {
-			return fmt.Errorf("%w: the parts unpack to more than %s (Limits.Unzipped)", input.ErrTooLarge, size(lim.Unzipped))
+			return fmt.Errorf("%w: the parts unpack to more than %s (Limits.Unzipped)", input.ErrTooLarge, input.Size(lim.Unzipped))
 		}
 		name := strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))
 		streamed := strings.HasPrefix(name, "xl/worksheets/sheet") || name == "xl/sharedstrings.xml"
 		if !streamed && n > uint64(lim.Part) {
-			return fmt.Errorf("%w: part %s unpacks to more than %s (Limits.Part)", input.ErrTooLarge, zf.Name, size(lim.Part))
+			return fmt.Errorf("%w: part %s unpacks to more than %s (Limits.Part)", input.ErrTooLarge, zf.Name, input.Size(lim.Part))
 		}
 	}
 	return nil
@@ -349,15 +349,4 @@ func quoted(names []string) string {
 		q[i] = strconv.Quote(n)
 	}
 	return strings.Join(q, ", ")
-}
-
-// size writes a bound in the unit it was most likely given in.
-func size(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KiB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

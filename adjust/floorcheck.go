@@ -11,12 +11,13 @@ import (
 
 // checkOptions returns the floor check's options: from January of the
 // first simulated year to the end of the last, the run's region table,
-// catalogue and floors.
+// catalogue and floors, and the findings only (the run reads nothing
+// else of the report).
 func (p *prepared) checkOptions(o *Options) floor.Options {
 	s := p.s
 	fo := floor.Options{
 		From: benefit.NewMonth(s.StartYear, 1), To: benefit.NewMonth(s.EndYear()+1, 1),
-		Regions: p.tab, Catalogue: o.catalogue(),
+		Regions: p.tab, Catalogue: o.catalogue(), FindingsOnly: true,
 	}
 	if p.path == nil {
 		fo.Floors = o.Floors

@@ -11,12 +11,13 @@ import (
 
 // checkOptions returns the floor check's options: from January of the
 // first simulated year to the end of the last, the run's region table,
-// catalogue and floors.
+// catalogue and floors, and the findings only (the run reads nothing
+// else of the report).
 func (p *prepared) checkOptions(o *Options) floor.Options {
 	s := p.s
 	fo := floor.Options{
 		From: benefit.NewMonth(s.StartYear, 1), To: benefit.NewMonth(s.EndYear()+1, 1),
-		Regions: p.tab, Catalogue: o.catalogue(),
+		Regions: p.tab, Catalogue: o.catalogue(), FindingsOnly: true,
 	}
 	if p.path == nil {
 		fo.Floors = o.Floors
@@ -27,21 +28,23 @@ func (p *prepared) checkOptions(o *Options) floor.Options {
 // checkLevel returns region ri's simulated levels (rows, its years in
 // order) as the floor.Level the floor check reads: the base year's level
 // from its January, each year's from its effective month, and each
-// year's beneficiaries from its January. The head counts are taken from
-// sc.hc, which must have room for them.
-func (p *prepared) checkLevel(ri int, rows []RegionYear, sc *scratch) (floor.Level, error) {
+// year's beneficiaries from its January. Its versions are written to vs
+// (len(rows)+1 of them), which its schedule takes as its own
+// (benefit.NewScheduleOwned); its head counts are taken from sc.hc,
+// which must have room for them.
+func (p *prepared) checkLevel(ri int, rows []RegionYear, vs []benefit.Version, sc *scratch) (floor.Level, error) {
 	s := p.s
 	r := &s.Regions[ri]
-	vs := append(sc.vs[:0], benefit.Version{From: benefit.NewMonth(s.BaseYear(), 1), Amount: r.Level, Status: benefit.Illustrative,
-		Citation: benefit.Citation{Note: "current level given in the scenario"}})
+	vs[0] = benefit.Version{From: benefit.NewMonth(s.BaseYear(), 1), Amount: r.Level, Status: benefit.Illustrative,
+		Citation: benefit.Citation{Note: "current level given in the scenario"}}
 	hc := sc.hc[len(sc.hc) : len(sc.hc) : len(sc.hc)+len(rows)]
 	for i := range rows {
 		ry := &rows[i]
-		vs = append(vs, benefit.Version{From: benefit.NewMonth(ry.Year, time.Month(p.month)), Amount: ry.Level, Status: benefit.Projected})
+		vs[i+1] = benefit.Version{From: benefit.NewMonth(ry.Year, time.Month(p.month)), Amount: ry.Level, Status: benefit.Projected}
 		hc = append(hc, floor.Headcount{From: benefit.NewMonth(ry.Year, 1), Persons: ry.Beneficiaries})
 	}
-	sc.vs, sc.hc = vs, sc.hc[:len(sc.hc)+len(hc)]
-	sch, err := benefit.NewSchedule(vs...) // a copy of vs
+	sc.hc = sc.hc[:len(sc.hc)+len(hc)]
+	sch, err := benefit.NewScheduleOwned(vs)
 	if err != nil {
 		return floor.Level{}, err
 	}
@@ -66,8 +69,15 @@ func (p *prepared) checkBatch(batch []int, rows []RegionYear, fo *floor.Options,
 	}
 	sc.hc = sc.hc[:0]
 	levels := sc.levels[:0]
-	for _, k := range batch {
-		l, err := p.checkLevel(p.order[k], rows[k*hz:(k+1)*hz], sc)
+	// the batch's versions, in the worker's slab: their schedules own
+	// them until the check returns and levels is cleared (a Report holds
+	// no schedule), and the next batch writes them again
+	if need := len(batch) * (hz + 1); len(sc.vs) < need {
+		sc.vs = make([]benefit.Version, need)
+	}
+	vs := sc.vs
+	for j, k := range batch {
+		l, err := p.checkLevel(p.order[k], rows[k*hz:(k+1)*hz], vs[j*(hz+1):(j+1)*(hz+1)], sc)
 		if err != nil {
 			return err
 		}
@@ -84,7 +94,7 @@ func (p *prepared) checkBatch(batch []int, rows []RegionYear, fo *floor.Options,
 	} else {
 		rep, err = floor.Check(levels, *fo)
 	}
-	clear(levels) // the schedules are the rows' no longer
+	clear(levels) // no schedule of sc.vs outlives the check
 	if err != nil {
 		return err
 	}

@@ -21,7 +21,7 @@ import (
 type scratch struct {
 	caps    []benefit.Amount // what is left of the worker's slab of caps
 	burdens []benefit.Rate
-	vs      []benefit.Version // a level's versions (checkLevel)
+	vs      []benefit.Version // a batch's versions (checkBatch)
 	hc      []floor.Headcount // a batch's head counts (checkBatch)
 	levels  []floor.Level     // a batch's levels
 }

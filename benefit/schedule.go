@@ -140,8 +140,9 @@ type Version struct {
 // From month, no two share one, and no amount is negative; an optional
 // End is the first month no version applies.
 //
-// A Schedule is immutable once built (NewSchedule copies its input), so
-// it is safe to share between goroutines. The zero Schedule has no
+// A Schedule is immutable once built (NewSchedule copies its input;
+// NewScheduleOwned takes it, and its caller does not change it while the
+// schedule exists), so it is safe to share between goroutines. The zero Schedule has no
 // versions: At reports false for every month.
 type Schedule struct {
 	vs  []Version
@@ -153,12 +154,34 @@ type Schedule struct {
 // The error is a *RecordError naming the offending version
 // ("versions[2]") and wrapping ErrOrder, ErrNegative or ErrSyntax.
 func NewSchedule(versions ...Version) (Schedule, error) {
-	for i, v := range versions {
-		if v.From.IsZero() || v.Amount.Sign() < 0 || i > 0 && v.From <= versions[i-1].From {
-			return Schedule{}, badVersion(versions, i)
-		}
+	if err := checkVersions(versions); err != nil {
+		return Schedule{}, err
 	}
 	return Schedule{vs: slices.Clone(versions)}, nil
+}
+
+// NewScheduleOwned is NewSchedule without the copy, for a caller that
+// builds many short-lived schedules (package adjust makes one per
+// simulated region for its floor check, in a slab it reuses): the
+// schedule takes versions as its own. Since a Schedule is immutable,
+// versions must not be changed as long as the returned Schedule, or a
+// copy of it, exists. It validates versions as NewSchedule does, with
+// the same errors.
+func NewScheduleOwned(versions []Version) (Schedule, error) {
+	if err := checkVersions(versions); err != nil {
+		return Schedule{}, err
+	}
+	return Schedule{vs: versions[:len(versions):len(versions)]}, nil
+}
+
+// checkVersions checks what NewSchedule requires of versions.
+func checkVersions(versions []Version) error {
+	for i, v := range versions {
+		if v.From.IsZero() || v.Amount.Sign() < 0 || i > 0 && v.From <= versions[i-1].From {
+			return badVersion(versions, i)
+		}
+	}
+	return nil
 }
 
 // badVersion returns the error of versions[i], which NewSchedule

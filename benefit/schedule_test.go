@@ -127,23 +127,43 @@ func TestNewScheduleErrors(t *testing.T) {
 		{"zero month", []benefit.Version{v("2018-08", "80140"), {Amount: benefit.Yuan(1)}},
 			"versions[1].from", benefit.ErrSyntax, "missing effective month"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := benefit.NewSchedule(tt.vs...)
-			errorIs(t, err, tt.want)
-			var re *benefit.RecordError
-			if isTrue(t, errors.As(err, &re), "want *RecordError, got %T", err) {
-				equal(t, tt.field, re.Field)
-			}
-			isTrue(t, strings.Contains(err.Error(), tt.text), "%q lacks %q", err, tt.text)
-			isTrue(t, strings.Contains(err.Error(), tt.field), "%q lacks %q", err, tt.field)
-		})
+	// NewScheduleOwned validates as NewSchedule does
+	for _, nc := range []struct {
+		name string
+		new  func([]benefit.Version) (benefit.Schedule, error)
+	}{
+		{"NewSchedule", func(vs []benefit.Version) (benefit.Schedule, error) { return benefit.NewSchedule(vs...) }},
+		{"NewScheduleOwned", benefit.NewScheduleOwned},
+	} {
+		for _, tt := range tests {
+			t.Run(nc.name+"/"+tt.name, func(t *testing.T) {
+				_, err := nc.new(tt.vs)
+				errorIs(t, err, tt.want)
+				var re *benefit.RecordError
+				if isTrue(t, errors.As(err, &re), "want *RecordError, got %T", err) {
+					equal(t, tt.field, re.Field)
+				}
+				isTrue(t, strings.Contains(err.Error(), tt.text), "%q lacks %q", err, tt.text)
+				isTrue(t, strings.Contains(err.Error(), tt.field), "%q lacks %q", err, tt.field)
+			})
+		}
+		// An empty schedule is allowed; a zero amount is allowed.
+		_, err := nc.new(nil)
+		noError(t, err)
+		s, err := nc.new([]benefit.Version{v("2024-01", "0")})
+		noError(t, err)
+		a, ok := amountAt(s, mm("2024-06"))
+		isTrue(t, ok, nc.name)
+		equal(t, "0.00", a.String())
 	}
-	// An empty schedule is allowed; a zero amount is allowed.
-	_, err := benefit.NewSchedule()
+	// The owned schedule reads the versions it was given: 80,140 a year
+	// from 2018-08, 88,150 from 2019-08.
+	s, err := benefit.NewScheduleOwned([]benefit.Version{v("2018-08", "80140"), v("2019-08", "88150")})
 	noError(t, err)
-	_, err = benefit.NewSchedule(v("2024-01", "0"))
-	noError(t, err)
+	for m, want := range map[string]string{"2019-07": "80140.00", "2019-08": "88150.00"} {
+		a, _ := amountAt(s, mm(m))
+		equal(t, want, a.String(), m)
+	}
 }
 
 func TestScheduleWithEndAppend(t *testing.T) {

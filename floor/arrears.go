@@ -254,7 +254,9 @@ func (c *checker) report() (*Report, error) {
 		}
 	}
 	c.totals(s, r.Findings)
-	r.Coverage = c.coverage()
+	if !c.opts.FindingsOnly {
+		r.Coverage = c.coverage()
+	}
 	return r, nil
 }
 

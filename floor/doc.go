@@ -396,6 +396,10 @@
 //
 // A Report is plain data with exported fields: the findings, what each
 // rule checked and could not (Coverage), the effects and the Summary.
+// A caller that reads only the findings and the Summary (package adjust,
+// checking every simulated level) sets Options.FindingsOnly: Checked,
+// Coverage and Effects are then left nil and not computed, and the
+// findings and the Summary are the same.
 // A finding's sentence (Finding.Message) is made when it is read, from
 // its figures and what the check recorded with it; its JSON carries it
 // as "message". Package output renders a report as text, JSON (a stable

@@ -10,10 +10,11 @@ import (
 // intervals a legal lower bound was evaluated in (chk) and broken in
 // (below), those the fixed floor was kept in (ok, stale ones included:
 // the level is at or above the last known table), and the least margin
-// over a bound.
+// over a bound. With off set (Options.FindingsOnly) it records nothing.
 type levelScan struct {
 	chk, below, ok []benefit.Interval
 	head           margin
+	off            bool
 }
 
 func (s *levelScan) reset() {
@@ -21,9 +22,19 @@ func (s *levelScan) reset() {
 	s.head = margin{}
 }
 
+// kept records that the fixed floor was kept over iv.
+func (s *levelScan) kept(iv benefit.Interval) {
+	if !s.off {
+		s.ok = append(s.ok, iv)
+	}
+}
+
 // bound records a legal lower bound b evaluated over iv against the
 // level's a (both per per): broken or not, and the margin a − b.
 func (s *levelScan) bound(iv benefit.Interval, below bool, a, b benefit.Amount, per benefit.Frequency) {
+	if s.off {
+		return
+	}
 	s.chk = append(s.chk, iv)
 	if below {
 		s.below = append(s.below, iv)

@@ -3,6 +3,7 @@ package floor_test
 import (
 	"bytes"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -29,8 +30,13 @@ func FuzzReadCSV(f *testing.F) {
 			}
 			return
 		}
-		if _, err := floor.Check(levels, floor.Options{AsOf: ym("2026-12")}); err != nil {
+		rep, err := floor.Check(levels, floor.Options{AsOf: ym("2026-12")})
+		if err != nil {
 			t.Fatalf("accepted file fails Check: %v", err)
+		}
+		only, err := floor.Check(levels, floor.Options{AsOf: ym("2026-12"), FindingsOnly: true})
+		if err != nil || !reflect.DeepEqual(only.Findings, rep.Findings) || !reflect.DeepEqual(only.Summary, rep.Summary) {
+			t.Fatalf("FindingsOnly: %v; findings or summary differ from the whole report's", err)
 		}
 	})
 }

@@ -71,4 +71,12 @@ type Options struct {
 	// PaidIn is the month arrears are paid, for interest. Zero: AsOf + 1
 	// (To, when AsOf is To − 1).
 	PaidIn benefit.Month
+
+	// FindingsOnly makes a report of the findings and the Summary only,
+	// for a caller that reads nothing else (package adjust checks every
+	// simulated level so): Report.Checked, Coverage and Effects are left
+	// nil, and what only they need is not computed. The findings and the
+	// Summary are those of the same check without it. Off by default:
+	// the zero Options make the whole report.
+	FindingsOnly bool
 }

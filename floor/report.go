@@ -11,7 +11,9 @@ import (
 // programme, dimensions, month and rule, the region × programme pairs
 // that were checked, what each rule could and could not check
 // (Coverage), the effect of each region's levels (Effects) and a
-// summary. Package output renders it as text, JSON or JUnit XML.
+// summary; with Options.FindingsOnly, the findings and the summary only
+// (Checked, Coverage and Effects nil). Package output renders it as
+// text, JSON or JUnit XML.
 type Report struct {
 	From, To      benefit.Month // the window checked; To zero: open
 	AsOf          benefit.Month // the last month counted (Options.AsOf, or its default)

@@ -59,8 +59,11 @@ var covRules = [...]string{covFloor: RuleFloor, covHierarchy: RuleHierarchy, cov
 type coverage struct{ checked, unchecked int64 }
 
 // cover counts the months of iv (within the window, up to the horizon)
-// as checked or not by rule rc.
+// as checked or not by rule rc; nothing with Options.FindingsOnly.
 func (c *checker) cover(rc int, iv benefit.Interval, checked bool) {
+	if c.opts.FindingsOnly {
+		return
+	}
 	n := c.months(iv)
 	if checked {
 		c.cov[rc].checked += n
@@ -124,20 +127,24 @@ func (c *checker) run() (*Report, error) {
 		order[k] = int32(k)
 	}
 	slices.SortFunc(order, func(a, b int32) int { return c.regions[a].code.Compare(c.regions[b].code) })
-	pairs := 0 // region × programme pairs: the length of Checked, and at most of Effects
-	for _, reg := range c.regions {
-		for j := reg.last; j >= 0; j = c.next[j] {
-			first := true // the last level of its programme in the region's list
-			for k := c.next[j]; k >= 0 && first; k = c.next[k] {
-				first = c.pid[k] != c.pid[j]
-			}
-			if first {
-				pairs++
+	whole := !c.opts.FindingsOnly // make Checked and Effects
+	c.scan.off = !whole
+	if whole {
+		pairs := 0 // region × programme pairs: the length of Checked, and at most of Effects
+		for _, reg := range c.regions {
+			for j := reg.last; j >= 0; j = c.next[j] {
+				first := true // the last level of its programme in the region's list
+				for k := c.next[j]; k >= 0 && first; k = c.next[k] {
+					first = c.pid[k] != c.pid[j]
+				}
+				if first {
+					pairs++
+				}
 			}
 		}
+		c.checked = make([]Checked, 0, pairs)
+		c.effs, c.effHead = make([]Effect, 0, pairs), make([]margin, 0, pairs)
 	}
-	c.checked = make([]Checked, 0, pairs)
-	c.effs, c.effHead = make([]Effect, 0, pairs), make([]margin, 0, pairs)
 	var lv []int32
 	for _, r := range order {
 		reg := &c.regions[r]
@@ -152,9 +159,11 @@ func (c *checker) run() (*Report, error) {
 		}
 		for k := 0; k < len(lv); {
 			prog := c.levels[lv[k]].Program
-			c.checked = append(c.checked, Checked{Region: reg.code, RegionName: reg.name, Program: prog})
 			eff := int32(-1)
-			if c.progs[c.pid[lv[k]]].p.Category != benefit.Reference {
+			if whole {
+				c.checked = append(c.checked, Checked{Region: reg.code, RegionName: reg.name, Program: prog})
+			}
+			if whole && c.progs[c.pid[lv[k]]].p.Category != benefit.Reference {
 				eff = int32(len(c.effs))
 				c.effs = append(c.effs, Effect{Region: reg.code, RegionName: reg.name, Program: prog})
 				c.effHead = append(c.effHead, margin{})
@@ -526,7 +535,7 @@ func (c *checker) floorInterval(i int, iv benefit.Interval, p *step, fl []cursor
 		short = a.Cmp(r) < 0
 	}
 	if !short && stale {
-		c.scan.ok = append(c.scan.ok, iv)
+		c.scan.kept(iv)
 		c.unchecked(i, RuleFloor, covFloor, ReasonStale, iv, p, c.floorCite(fi, bestS), c.message(msgKey{0, fi}, func() string {
 			last, _ := best.Schedule.Last()
 			return "no floor is known from " + due.String() + ": the last known table (" + last.From.String() + ", " + last.Amount.String() + " a " + best.Per.String() +
@@ -537,7 +546,7 @@ func (c *checker) floorInterval(i int, iv benefit.Interval, p *step, fl []cursor
 	c.cover(covFloor, iv, true)
 	c.scan.bound(iv, short, a, r, unit)
 	if !short {
-		c.scan.ok = append(c.scan.ok, iv)
+		c.scan.kept(iv)
 		return
 	}
 	it := c.item(i, RuleFloor, c.floorSeverity(bestS.status), iv, p)

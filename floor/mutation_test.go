@@ -1,0 +1,133 @@
+package floor_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/region"
+)
+
+// Boundaries found by mutation testing (gremlins; README "Testing").
+
+// A finding whose first month is the month after the as-of month owes
+// nothing yet: example B is 20 short from 2024-01; checked as of
+// 2023-12 its violation stands with 0 person-months, 0.00 owed and no
+// payer (nothing to pay, so no split). As of 2024-01, its first month,
+// one month is owed: 10,000 persons × 1 month = 10,000 person-months,
+// 20 × 10,000 = 200,000.00, paid by the budgets (基本养老金 of
+// residents: region.PayerBudget), central + local = the arrears.
+func TestOwedFromTheMonthAfterAsOf(t *testing.T) {
+	o := floor.Options{From: ym("2023-01"), To: ym("2025-01"), AsOf: ym("2023-12")}
+	f := one(t, check(t, exampleB(t, 10000), o), floor.RuleFloor)
+	if f.Interval.From != ym("2024-01") || f.PersonMonths != 0 || f.Payer != "" || f.SplitKnown {
+		t.Errorf("as of 2023-12: from %s, %d person-months, payer %q, split known %v; want from 2024-01, 0, no payer, no split", f.Interval.From, f.PersonMonths, f.Payer, f.SplitKnown)
+	}
+	eq(t, "owed as of 2023-12", f.Arrears, "0")
+
+	o.AsOf = ym("2024-01")
+	rep := check(t, exampleB(t, 10000), o)
+	f = one(t, rep, floor.RuleFloor)
+	if f.PersonMonths != 10000 || f.Payer != region.PayerBudget || !f.SplitKnown {
+		t.Errorf("as of 2024-01: %d person-months, payer %q, split known %v; want 10000, budget, split", f.PersonMonths, f.Payer, f.SplitKnown)
+	}
+	eq(t, "owed as of 2024-01", f.Arrears, "200000")
+	eq(t, "central + local", f.Central.Add(f.Local), "200000")
+	eq(t, "summary", rep.Summary.ArrearsTotal, "200000")
+}
+
+// Report.Findings are in the order the doc gives: by region, programme,
+// dimensions, first month, rule and severity, whatever order the
+// checker made them in. Three levels over 2024:
+//
+//   - 140822 (山西), residents' pension, 200 → 150 in 2024-03 → 100 in
+//     2024-06: two cuts (no_cut warnings from 2024-03 and 2024-06) and
+//     below the floor of 123 from 2024-06: 23 × 7 months × 1 person =
+//     161.00;
+//   - 140822, 带病回乡退伍军人生活补助, 1 a month against the floor of 650
+//     a month (from 2020-08): 649 × 12 months × 1 person = 7,788.00;
+//   - 371723 (山东), example B: 20 × 6 months × 10 persons = 1,200.00.
+//
+// So 140822's findings come first, its pension before its veterans'
+// benefit (p < v), and within the pension the no_cut of 2024-03, then
+// 2024-06's floor and no_cut (f < n). Who pays (中央对中西部地区全额补助,
+// 东部 50 %): 山西 is central, so the centre pays all 161.00; 山东 is
+// eastern, 600.00 each; the veterans' benefit has no cost rule:
+// central 761.00, local 600.00, unsplit 7,788.00, total 9,149.00.
+func TestFindingOrder(t *testing.T) {
+	lv := []floor.Level{
+		{Region: region.MustParseCode("371723"), Program: "pension.resident.basic", Schedule: sched(t, "2023-01", "103", "2024-07", "123"), Beneficiaries: 10},
+		{Region: region.MustParseCode("140822"), Program: "veterans.ill_returned", Schedule: sched(t, "2024-01", "1"), Beneficiaries: 1},
+		{Region: region.MustParseCode("140822"), Program: "pension.resident.basic", Schedule: sched(t, "2024-01", "200", "2024-03", "150", "2024-06", "100"), Beneficiaries: 1},
+	}
+	rep := check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01")})
+	want := []string{
+		"140822 pension.resident.basic 2024-03 no_cut warning 0.00",
+		"140822 pension.resident.basic 2024-06 floor violation 161.00",
+		"140822 pension.resident.basic 2024-06 no_cut warning 0.00",
+		"140822 veterans.ill_returned 2024-01 floor violation 7788.00",
+		"371723 pension.resident.basic 2024-01 floor violation 1200.00",
+	}
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, fmt.Sprint(f.Region, " ", f.Program, " ", f.Interval.From, " ", f.Rule, " ", f.Severity, " ", f.Arrears))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	s := rep.Summary
+	eq(t, "total", s.ArrearsTotal, "9149")
+	eq(t, "central", s.ArrearsCentral, "761")
+	eq(t, "local", s.ArrearsLocal, "600")
+	eq(t, "unsplit", s.ArrearsUnsplit, "7788")
+	if s.Violations != 3 || s.Warnings != 2 || s.Advisories != 0 {
+		t.Errorf("summary %+v; want 3 violations, 2 warnings", s)
+	}
+}
+
+// The same order when the checker's groups of one region and programme
+// are each in order but not with their neighbours: 140822's pension
+// (100 a month from 2024-06: 23 × 7 = 161.00), 140822's veterans'
+// benefit (1 a month from 2024-03: 649 × 10 = 6,490.00) and 371723's
+// (1 a month from 2024-01: 649 × 12 = 7,788.00), one person each. Region
+// comes before month (140822's 2024-03 before 371723's 2024-01), and
+// programme before month (140822's pension of 2024-06 before its
+// veterans' benefit of 2024-03).
+func TestFindingOrderAcrossLevels(t *testing.T) {
+	lv := []floor.Level{
+		{Region: region.MustParseCode("371723"), Program: "veterans.ill_returned", Schedule: sched(t, "2024-01", "1"), Beneficiaries: 1},
+		{Region: region.MustParseCode("140822"), Program: "veterans.ill_returned", Schedule: sched(t, "2024-03", "1"), Beneficiaries: 1},
+		{Region: region.MustParseCode("140822"), Program: "pension.resident.basic", Schedule: sched(t, "2024-06", "100"), Beneficiaries: 1},
+	}
+	rep := check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01")})
+	want := []string{
+		"140822 pension.resident.basic 2024-06 floor violation 161.00",
+		"140822 veterans.ill_returned 2024-03 floor violation 6490.00",
+		"371723 veterans.ill_returned 2024-01 floor violation 7788.00",
+	}
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, fmt.Sprint(f.Region, " ", f.Program, " ", f.Interval.From, " ", f.Rule, " ", f.Severity, " ", f.Arrears))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// Each severity is counted apart: a missing level reported as an
+// advisory (Options.MissingSeverity) is one advisory and one missing,
+// no warning; two expected regions without a level are two.
+func TestAdvisoriesCounted(t *testing.T) {
+	for _, n := range []int{1, 2} {
+		var ex []floor.Expectation
+		for _, code := range []string{"140822", "140821"}[:n] {
+			ex = append(ex, floor.Expectation{Region: region.MustParseCode(code), Program: "pension.resident.basic"})
+		}
+		rep := check(t, exampleB(t, 10), floor.Options{From: ym("2024-01"), To: ym("2025-01"), Expect: ex, MissingSeverity: floor.Advisory})
+		if s := rep.Summary; s.Advisories != n || s.Missing != n || s.Warnings != 0 || s.Violations != 1 {
+			t.Errorf("%d missing as advisories: summary %+v; want %d advisories, %d missing, the one violation", n, s, n, n)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package floor_test
 
 import (
 	"fmt"
+	"github.com/benefitstd/benefitstd/benefit"
 	"slices"
 	"strings"
 	"testing"
@@ -130,4 +131,26 @@ func TestAdvisoriesCounted(t *testing.T) {
 			t.Errorf("%d missing as advisories: summary %+v; want %d advisories, %d missing, the one violation", n, s, n, n)
 		}
 	}
+}
+
+// Overlapping shortfalls of a yearly level owe once, the largest, and
+// the centre pays its share of the national-floor part only. County
+// 371723 pays 1,200 a year in 2024 to 10 persons; the floor is 123 a
+// month, 1,476 a year (short 276 a year), and its province 370000 pays
+// 1,500 a year (hierarchy: short 300 a year). Each month owes the larger,
+// 300 ÷ 12 = 25 a person: 25 × 10 × 12 = 3,000.00 in all, of which the
+// floor's part is 276 ÷ 12 × 120 = 2,760.00. 山东 is eastern: the centre
+// pays 50 % of the floor part, 1,380.00; the locality the rest, 1,620.00.
+func TestOverlapFloorPartYearly(t *testing.T) {
+	lv := []floor.Level{
+		{Region: region.MustParseCode("370000"), Program: "pension.resident.basic", Per: benefit.PerYear, Schedule: sched(t, "2024-01", "1500"), Beneficiaries: 10},
+		{Region: region.MustParseCode("371723"), Program: "pension.resident.basic", Per: benefit.PerYear, Schedule: sched(t, "2024-01", "1200"), Beneficiaries: 10},
+	}
+	rep := check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01")})
+	eq(t, "floor shortfall", one(t, rep, floor.RuleFloor).Shortfall, "276")
+	eq(t, "hierarchy shortfall", one(t, rep, floor.RuleHierarchy).Shortfall, "300")
+	s := rep.Summary
+	eq(t, "total", s.ArrearsTotal, "3000")
+	eq(t, "central", s.ArrearsCentral, "1380")
+	eq(t, "local", s.ArrearsLocal, "1620")
 }

@@ -154,3 +154,17 @@ func TestOverlapFloorPartYearly(t *testing.T) {
 	eq(t, "central", s.ArrearsCentral, "1380")
 	eq(t, "local", s.ArrearsLocal, "1620")
 }
+
+// A level restated at the same amount (a new notice, 2024-03, still 103)
+// does not split its shortfall: example B's months 2024-01 … 2024-06 are
+// one floor finding, 20 × 6 months × 10 persons = 1,200.00.
+func TestRestatedLevelOneFinding(t *testing.T) {
+	lv := []floor.Level{{Region: region.MustParseCode("371723"), Program: "pension.resident.basic",
+		Schedule: sched(t, "2023-01", "103", "2024-03", "103", "2024-07", "123"), Beneficiaries: 10}}
+	f := one(t, check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01")}), floor.RuleFloor)
+	if f.Interval != (benefit.Interval{From: ym("2024-01"), To: ym("2024-07")}) {
+		t.Errorf("interval %s; want [2024-01, 2024-07)", f.Interval)
+	}
+	eq(t, "owed", f.Arrears, "1200")
+}
+

@@ -167,4 +167,3 @@ func TestRestatedLevelOneFinding(t *testing.T) {
 	}
 	eq(t, "owed", f.Arrears, "1200")
 }
-

@@ -167,3 +167,31 @@ func TestRestatedLevelOneFinding(t *testing.T) {
 	}
 	eq(t, "owed", f.Arrears, "1200")
 }
+
+// A county without a level of its own inherits from the province's level
+// whose dimensions match its own with the most keys, and on a tie the
+// earliest given: county 371723's 伤残抚恤金 for cause=因战;grade=10 has no
+// amount; its province gives one level for grade=10 (1 a year, first)
+// and one for cause=因战 (2 a year, second), one key each. The county's
+// floor finding is against 1 a year, from the grade=10 level.
+func TestInheritTieEarliestWins(t *testing.T) {
+	prov, county := region.MustParseCode("370000"), region.MustParseCode("371723")
+	lv := []floor.Level{
+		{Region: prov, Program: "veterans.disability", Dims: benefit.MustParseDims("grade=10"), Per: benefit.PerYear, Schedule: sched(t, "2024-01", "1"),
+			Source: benefit.Citation{Title: "HYPOTHETICAL grade 10"}},
+		{Region: prov, Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战"), Per: benefit.PerYear, Schedule: sched(t, "2024-01", "2"),
+			Source: benefit.Citation{Title: "HYPOTHETICAL 因战"}},
+		{Region: county, Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=10"), Per: benefit.PerYear, Beneficiaries: 1},
+	}
+	rep := check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01")})
+	var got []floor.Finding
+	for _, f := range byRule(rep, floor.RuleFloor) {
+		if f.Region == county {
+			got = append(got, f)
+		}
+	}
+	if len(got) != 1 || got[0].InheritedFrom != prov || got[0].Source.Title != "HYPOTHETICAL grade 10" {
+		t.Fatalf("county's floor findings %v; want one, inherited from 370000's grade=10 level", got)
+	}
+	eq(t, "actual", got[0].Actual, "1")
+}

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"context"
 	"testing"
 
 	"github.com/benefitstd/benefitstd/benefit"
@@ -53,5 +54,30 @@ func TestExclusiveBandEdge(t *testing.T) {
 		if got := res.Parts[k].Amount.String(); got != tc.want {
 			t.Errorf("inclusive %v, pension %s: band part %s; want %s", tc.inclusive, tc.pension, got, tc.want)
 		}
+	}
+}
+
+// Calibration at the ends of its target (Shanghai 2024, the two retirees
+// of TestCalibrateFixed: prior 8,000.00, the other parts 130.00):
+//
+//   - 1.625 % is 130.00 exactly, what the other parts give with a fixed
+//     part of 0: reached, at 0.00 (130 + 2F ≤ 130 → F = 0);
+//   - 100 % is a target (at most 100 %): 130 + 2F ≤ 8,000 → F = 3,935.00,
+//     8,000.00 = 100 %.
+func TestCalibrateTargetEnds(t *testing.T) {
+	cal := calibrate(t, "shanghai-2024", twoRetirees(t, 10), "fixed", "1.625%", CalibrateOptions{})
+	if !cal.Reached || cal.Value != "0.00" || cal.Percent.String() != "1.625%" {
+		t.Errorf("1.625%%: reached %v value %s percent %s; want reached at 0.00, 1.625%%", cal.Reached, cal.Value, cal.Percent)
+	}
+	p, err := Builtin("shanghai-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, err = Calibrate(context.Background(), p, twoRetirees(t, 10), "fixed", benefit.Percent(100), CalibrateOptions{})
+	if err != nil {
+		t.Fatalf("100%%: %v", err)
+	}
+	if !cal.Reached || cal.Value != "3935.00" || cal.Percent.String() != "100%" || cal.Cost.String() != "8000.00" {
+		t.Errorf("100%%: reached %v value %s percent %s cost %s; want reached at 3935.00, 100%%, 8000.00", cal.Reached, cal.Value, cal.Percent, cal.Cost)
 	}
 }

@@ -195,3 +195,31 @@ func TestInheritTieEarliestWins(t *testing.T) {
 	}
 	eq(t, "actual", got[0].Actual, "1")
 }
+
+// A raise is reached the first month a level is at the new floor, not in
+// the months at the old floor before the raise: example B checked over
+// 2023-2024 is at the old floor 103 through 2023-12 and reaches 123 in
+// 2024-07, 6 months after the 2024-01 raise (the window also holds the
+// 2023-01 raise to 103, which it paid from that month: on time). With a
+// second level of the
+// same county (age=70+) at 130 from 2023-01, on time, the county's raise
+// is the slowest level's: still 2024-07.
+func TestRaiseReachedAfterOldFloor(t *testing.T) {
+	code := region.MustParseCode("371723")
+	lv := exampleB(t, 10)
+	for _, withSecond := range []bool{false, true} {
+		if withSecond {
+			lv = append(lv, floor.Level{Region: code, Program: "pension.resident.basic", Dims: benefit.MustParseDims("age=70+"),
+				Schedule: sched(t, "2023-01", "130"), Beneficiaries: 10})
+		}
+		rep := check(t, lv, floor.Options{From: ym("2023-01"), To: ym("2025-01")})
+		if len(rep.Effects) != 1 {
+			t.Fatalf("effects %+v", rep.Effects)
+		}
+		rs := rep.Effects[0].Raises
+		want := []floor.Raise{{From: ym("2023-01"), Reached: ym("2023-01")}, {From: ym("2024-01"), Reached: ym("2024-07")}}
+		if !slices.Equal(rs, want) || rs[1].Months() != 6 {
+			t.Errorf("second level %v: raises %+v; want %+v (the second 6 months late)", withSecond, rs, want)
+		}
+	}
+}

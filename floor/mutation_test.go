@@ -223,3 +223,39 @@ func TestRaiseReachedAfterOldFloor(t *testing.T) {
 		}
 	}
 }
+
+// A finding names the version it was found on: county 371723 pays 100
+// from 2024-01 (notice C0) and 110 from 2024-07 (notice C1) to 10
+// persons, below the floor of 123, under a province paying 120 from
+// 2024-01 (notice P0), so that it is also below its province. Its floor
+// findings are 23 × 6 × 10 = 1,380.00 on C0 and 13 × 6 × 10 = 780.00 on
+// C1; the hierarchy findings (20 and 10 short) cite the province's
+// notice P0 in their message (20 × 6 × 10 = 1,200.00, 10 × 6 × 10 =
+// 600.00). The province itself is 3 short: 3 × 12 × 1 = 36.00 on P0.
+func TestFindingSourceIsTheVersion(t *testing.T) {
+	prov, county := region.MustParseCode("370000"), region.MustParseCode("371723")
+	v := func(from, amount, cite string) benefit.Version {
+		return benefit.Version{From: ym(from), Amount: amt(amount), Status: benefit.Illustrative, Citation: benefit.Citation{Title: cite}}
+	}
+	lv := []floor.Level{
+		{Region: prov, Program: "pension.resident.basic", Schedule: mustSchedule(v("2024-01", "120", "HYPOTHETICAL P0")), Beneficiaries: 1,
+			Source: benefit.Citation{Title: "HYPOTHETICAL province"}},
+		{Region: county, Program: "pension.resident.basic", Schedule: mustSchedule(v("2024-01", "100", "HYPOTHETICAL C0"), v("2024-07", "110", "HYPOTHETICAL C1")),
+			Beneficiaries: 10, Source: benefit.Citation{Title: "HYPOTHETICAL county"}},
+	}
+	rep := check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01")})
+	want := []string{
+		"370000 [2024-01, 2025-01) floor 36.00 HYPOTHETICAL P0 | level 120.00 is below the national floor 123.00 (announced)",
+		"371723 [2024-01, 2024-07) floor 1380.00 HYPOTHETICAL C0 | level 100.00 is below the national floor 123.00 (announced)",
+		"371723 [2024-01, 2024-07) hierarchy 1200.00 HYPOTHETICAL C0 | level 100.00 is below 370000 山东省's level 120.00 (HYPOTHETICAL P0)",
+		"371723 [2024-07, 2025-01) floor 780.00 HYPOTHETICAL C1 | level 110.00 is below the national floor 123.00 (announced)",
+		"371723 [2024-07, 2025-01) hierarchy 600.00 HYPOTHETICAL C1 | level 110.00 is below 370000 山东省's level 120.00 (HYPOTHETICAL P0)",
+	}
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, fmt.Sprint(f.Region, " ", f.Interval, " ", f.Rule, " ", f.Arrears, " ", f.Source.Title, " | ", f.Message()))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -259,3 +259,23 @@ func TestFindingSourceIsTheVersion(t *testing.T) {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A walk that starts late in a long list finds the step in force: a level
+// raised by 1 every month from 100 in 2023-01 to 119 in 2024-08 (20
+// versions), checked over 2024 against the floor of 123. It pays 112 in
+// 2024-01 … 118 in 2024-07 and 119 from 2024-08: short 11, 10, …, 5 in
+// the first seven months (Σ = 56) and 4 in each of the last five (20),
+// one person: 76.00 in all, over eight findings.
+func TestLongScheduleLateWindow(t *testing.T) {
+	var pairs []string
+	for k := range 20 {
+		pairs = append(pairs, benefit.Month(ym("2023-01")+benefit.Month(k)).String(), fmt.Sprint(100+k))
+	}
+	lv := []floor.Level{{Region: region.MustParseCode("371723"), Program: "pension.resident.basic", Schedule: sched(t, pairs...), Beneficiaries: 1}}
+	rep := check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01")})
+	fs := byRule(rep, floor.RuleFloor)
+	if len(fs) != 8 || fs[0].Interval.From != ym("2024-01") || !fs[0].Actual.Equal(amt("112")) || !fs[7].Actual.Equal(amt("119")) {
+		t.Errorf("findings %v; want 8, from 2024-01 at 112 to 2024-08 at 119", fs)
+	}
+	eq(t, "owed", rep.Summary.ArrearsTotal, "76")
+}

@@ -30,7 +30,10 @@ import (
 //     7,800,000: 3,900,000. At 760 the local share is 9,120,000 −
 //     3,900,000 = 5,220,000 > the cap; at 750, 9,000,000 − 3,900,000 =
 //     5,100,000, the cap exactly: 750, fiscal_cap — a capped raise of
-//     exactly the least raise stands.
+//     exactly the least raise stands;
+//   - the same under revenue 474,000,000 (cap 4,740,000.00): the cap
+//     allows 720 (8,640,000 − 3,900,000 = 4,740,000), a raise of 20 below
+//     the least raise, so the level is held at 700, fiscal_cap.
 func TestMinRaiseEdges(t *testing.T) {
 	rule := illustrativeVeteransRule()
 	rule.Program = "veterans.ill_returned"
@@ -48,6 +51,7 @@ func TestMinRaiseEdges(t *testing.T) {
 		{"lifted to a cap met exactly", PercentOfLevel(benefit.MustParseRate("5%")), "700", amtp("50"), "", "750.00", BindMinRaise},
 		{"the floor forces exactly the least", PercentOfLevel(benefit.MustParseRate("5%")), "600", nil, "", "650.00", BindFloor},
 		{"capped at exactly the least", Fixed(benefit.Yuan(60)), "700", nil, "510000000", "750.00", BindFiscalCap},
+		{"capped below the least: held", Fixed(benefit.Yuan(60)), "700", nil, "474000000", "700.00", BindFiscalCap},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := Scenario{

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/internal/input"
@@ -158,37 +157,39 @@ func parseRecords(recs []input.Record, rows []row) ([]row, error) {
 
 func parseRecord(rec input.Record) (row, error) {
 	var x row
-	x.id = rec.Get(colID)
+	var f [colSex + 1]string
+	rec.Fields(f[:])
+	x.id = f[colID]
 	if x.id == "" {
 		return x, rec.Err(colID, fmt.Errorf("%w: missing", benefit.ErrSyntax))
 	}
-	d, err := ParseDate(rec.Get(colBirth))
+	d, err := ParseDate(f[colBirth])
 	if err != nil {
 		return x, rec.Err(colBirth, err)
 	}
 	x.birth = d.v
-	if d, err = ParseDate(rec.Get(colRetired)); err != nil {
+	if d, err = ParseDate(f[colRetired]); err != nil {
 		return x, rec.Err(colRetired, err)
 	}
 	x.retired = d.v
-	n, err := intField(rec.Get(colYears), 0, MaxYears, false)
+	n, err := intField(f[colYears], 0, MaxYears, false)
 	if err != nil {
 		return x, rec.Err(colYears, err)
 	}
 	x.years = int32(n)
-	if n, err = intField(rec.Get(colMonths), 0, 11, true); err != nil {
+	if n, err = intField(f[colMonths], 0, 11, true); err != nil {
 		return x, rec.Err(colMonths, err)
 	}
 	x.months = int32(n)
-	if x.pension, err = parseFen(rec.Get(colPension)); err != nil {
+	if x.pension, err = parseFen(f[colPension]); err != nil {
 		return x, rec.Err(colPension, err)
 	}
-	if n, err = intField(rec.Get(colArea), 0, MaxArea, true); err != nil {
+	if n, err = intField(f[colArea], 0, MaxArea, true); err != nil {
 		return x, rec.Err(colArea, err)
 	}
 	x.area = int8(n)
-	x.category = rec.Get(colCategory)
-	if x.sex, err = ParseSex(rec.Get(colSex)); err != nil {
+	x.category = f[colCategory]
+	if x.sex, err = ParseSex(f[colSex]); err != nil {
 		return x, rec.Err(colSex, err)
 	}
 	if fe := x.check(); fe != nil {
@@ -209,9 +210,13 @@ func intField(s string, lo, hi int, optional bool) (int, error) {
 	if len(s) > 4 || s[0] < '0' || s[0] > '9' {
 		return 0, fmt.Errorf("%w: %q is not %d-%d", benefit.ErrRange, s, lo, hi)
 	}
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		return 0, fmt.Errorf("%w: %q is not a whole number", benefit.ErrSyntax, s)
+	n := 0
+	for i := 0; i < len(s); i++ { // at most 4 digits: no overflow
+		if d := s[i] - '0'; d <= 9 {
+			n = n*10 + int(d)
+		} else {
+			return 0, fmt.Errorf("%w: %q is not a whole number", benefit.ErrSyntax, s)
+		}
 	}
 	if n < lo || n > hi {
 		return 0, fmt.Errorf("%w: %d is not %d-%d", benefit.ErrRange, n, lo, hi)

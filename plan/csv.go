@@ -157,39 +157,37 @@ func parseRecords(recs []input.Record, rows []row) ([]row, error) {
 
 func parseRecord(rec input.Record) (row, error) {
 	var x row
-	var f [colSex + 1]string
-	rec.Fields(f[:])
-	x.id = f[colID]
+	x.id = rec.Get(colID)
 	if x.id == "" {
 		return x, rec.Err(colID, fmt.Errorf("%w: missing", benefit.ErrSyntax))
 	}
-	d, err := ParseDate(f[colBirth])
+	d, err := ParseDate(rec.Get(colBirth))
 	if err != nil {
 		return x, rec.Err(colBirth, err)
 	}
 	x.birth = d.v
-	if d, err = ParseDate(f[colRetired]); err != nil {
+	if d, err = ParseDate(rec.Get(colRetired)); err != nil {
 		return x, rec.Err(colRetired, err)
 	}
 	x.retired = d.v
-	n, err := intField(f[colYears], 0, MaxYears, false)
+	n, err := intField(rec.Get(colYears), 0, MaxYears, false)
 	if err != nil {
 		return x, rec.Err(colYears, err)
 	}
 	x.years = int32(n)
-	if n, err = intField(f[colMonths], 0, 11, true); err != nil {
+	if n, err = intField(rec.Get(colMonths), 0, 11, true); err != nil {
 		return x, rec.Err(colMonths, err)
 	}
 	x.months = int32(n)
-	if x.pension, err = parseFen(f[colPension]); err != nil {
+	if x.pension, err = parseFen(rec.Get(colPension)); err != nil {
 		return x, rec.Err(colPension, err)
 	}
-	if n, err = intField(f[colArea], 0, MaxArea, true); err != nil {
+	if n, err = intField(rec.Get(colArea), 0, MaxArea, true); err != nil {
 		return x, rec.Err(colArea, err)
 	}
 	x.area = int8(n)
-	x.category = f[colCategory]
-	if x.sex, err = ParseSex(f[colSex]); err != nil {
+	x.category = rec.Get(colCategory)
+	if x.sex, err = ParseSex(rec.Get(colSex)); err != nil {
 		return x, rec.Err(colSex, err)
 	}
 	if fe := x.check(); fe != nil {

@@ -563,17 +563,6 @@ func (r Record) Get(col int) string {
 	return r.b.s[r.b.offs[k]:r.b.offs[k+1]]
 }
 
-// Fields sets fs[i] to the field of the declared column i (Get) for
-// each i of fs, which is at most as long as the declared columns: all
-// of a record's fields at once.
-func (r Record) Fields(fs []string) {
-	n := r.b.n
-	offs, s := r.b.offs[2*r.i*n:2*(r.i+1)*n], r.b.s
-	for i := range fs {
-		fs[i] = s[offs[2*i]:offs[2*i+1]]
-	}
-}
-
 // Err returns err as an *Error naming the record's file, line and the
 // declared column col.
 func (r Record) Err(col int, err error) error {

@@ -254,25 +254,3 @@ func FuzzCSV(f *testing.F) {
 		}
 	})
 }
-
-// Fields gives a record's fields as Get does, "" for a column the file
-// lacks, and only as many as asked for.
-func TestRecordFields(t *testing.T) {
-	recs, err := readAll(t, "name,code\n万荣县, 140822\n\"宁波市\",330200\n")
-	if err != nil || len(recs) != 2 {
-		t.Fatal(len(recs), err)
-	}
-	want := [][3]string{{"140822", "万荣县", ""}, {"330200", "宁波市", ""}}
-	for i, rec := range recs {
-		var got [3]string
-		rec.Fields(got[:])
-		if got != want[i] {
-			t.Errorf("record %d: %q, want %q", i, got, want[i])
-		}
-		one := []string{"x"}
-		rec.Fields(one)
-		if one[0] != want[i][0] {
-			t.Errorf("record %d: first field %q", i, one[0])
-		}
-	}
-}

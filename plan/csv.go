@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/internal/input"
@@ -209,9 +208,13 @@ func intField(s string, lo, hi int, optional bool) (int, error) {
 	if len(s) > 4 || s[0] < '0' || s[0] > '9' {
 		return 0, fmt.Errorf("%w: %q is not %d-%d", benefit.ErrRange, s, lo, hi)
 	}
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		return 0, fmt.Errorf("%w: %q is not a whole number", benefit.ErrSyntax, s)
+	n := 0
+	for i := 0; i < len(s); i++ { // at most 4 digits: no overflow
+		if d := s[i] - '0'; d <= 9 {
+			n = n*10 + int(d)
+		} else {
+			return 0, fmt.Errorf("%w: %q is not a whole number", benefit.ErrSyntax, s)
+		}
 	}
 	if n < lo || n > hi {
 		return 0, fmt.Errorf("%w: %d is not %d-%d", benefit.ErrRange, n, lo, hi)

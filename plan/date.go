@@ -50,16 +50,12 @@ func ParseDate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return Date{}, fmt.Errorf("%w: date %q: want YYYY-MM-DD, e.g. 2023-12-31", benefit.ErrSyntax, s)
 	}
-	n := [3]int{}
-	for i, part := range [3]string{s[:4], s[5:7], s[8:]} {
-		for _, c := range []byte(part) {
-			if c < '0' || c > '9' {
-				return Date{}, fmt.Errorf("%w: date %q: want YYYY-MM-DD, e.g. 2023-12-31", benefit.ErrSyntax, s)
-			}
-			n[i] = n[i]*10 + int(c-'0')
-		}
+	// the digits' values: a byte below '0' wraps past 9
+	y0, y1, y2, y3, m0, m1, d0, d1 := s[0]-'0', s[1]-'0', s[2]-'0', s[3]-'0', s[5]-'0', s[6]-'0', s[8]-'0', s[9]-'0'
+	if y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9 {
+		return Date{}, fmt.Errorf("%w: date %q: want YYYY-MM-DD, e.g. 2023-12-31", benefit.ErrSyntax, s)
 	}
-	return NewDate(n[0], time.Month(n[1]), n[2])
+	return NewDate(int(y0)*1000+int(y1)*100+int(y2)*10+int(y3), time.Month(m0)*10+time.Month(m1), int(d0)*10+int(d1))
 }
 
 // MustParseDate is like ParseDate but panics on error; for constants in

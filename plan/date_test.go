@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strconv"
 	"testing"
 	"time"
 
@@ -75,4 +76,60 @@ func TestDaysIn(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzParseDate: ParseDate accepts what time.Parse accepts as
+// 2006-01-02 in the years 1900-9999, with the same day, and rejects the
+// rest: as a syntax error what time.Parse cannot read as the layout, as
+// a range error a day that does not exist or a year outside the range.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2023-12-31", "2000-02-29", "2100-02-29", "1899-12-31", "2023-1-01", "2023-00-10", "2023-01-00", "20x3-01-01", "2023-01-0/", "9999-12-31", "0000-01-01"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		tm, terr := time.Parse("2006-01-02", s)
+		// the layout's fields are fixed-width digits: time.Parse reads
+		// exactly YYYY-MM-DD
+		wantOK := terr == nil && tm.Year() >= benefit.MinYear && tm.Year() <= benefit.MaxYear && len(s) == 10
+		if (err == nil) != wantOK {
+			t.Fatalf("ParseDate(%q) = %v, %v; time.Parse: %v, %v", s, d, err, tm, terr)
+		}
+		if err == nil && (d.Year() != tm.Year() || d.Month() != tm.Month() || d.Day() != tm.Day()) {
+			t.Fatalf("ParseDate(%q) = %v, time.Parse %v", s, d, tm)
+		}
+		if err != nil && !errors.Is(err, benefit.ErrSyntax) && !errors.Is(err, benefit.ErrRange) {
+			t.Fatalf("ParseDate(%q): %v", s, err)
+		}
+	})
+}
+
+// FuzzIntField: intField reads what strconv.Atoi reads, of at most 4
+// digits, and its range and syntax errors.
+func FuzzIntField(f *testing.F) {
+	for _, s := range []string{"0", "15", "80", "81", "0099", "", "1a", "+1", "-1", " 1", "12345", "٣"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := intField(s, 0, MaxYears, true)
+		a, aerr := strconv.Atoi(s)
+		switch {
+		case s == "":
+			if n != 0 || err != nil {
+				t.Fatalf("%q: %d, %v", s, n, err)
+			}
+		case aerr == nil && len(s) <= 4 && s[0] >= '0' && s[0] <= '9' && a >= 0 && a <= MaxYears:
+			if n != a || err != nil {
+				t.Fatalf("%q: %d, %v; Atoi %d", s, n, err, a)
+			}
+		case aerr == nil && len(s) <= 4 && s[0] >= '0' && s[0] <= '9':
+			if !errors.Is(err, benefit.ErrRange) {
+				t.Fatalf("%q: %d, %v; Atoi %d", s, n, err, a)
+			}
+		default:
+			if err == nil {
+				t.Fatalf("%q: %d; Atoi %v", s, n, aerr)
+			}
+		}
+	})
 }

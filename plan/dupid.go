@@ -50,6 +50,8 @@ type idSet struct {
 	base  int64    // offset of log[0] in the whole log (what is on file)
 
 	files *idFiles // nil until the first spill
+
+	touched uint64 // what touch read, kept so that the reads stay
 }
 
 // A segment holds at most segIDs ids and segLog bytes of log; the
@@ -117,14 +119,29 @@ func (s *idSet) sum(id string) uint64 {
 // otherwise; finish finds the repeats across segments). The error is
 // that of spilling a segment.
 func (s *idSet) add(id string, line int) (int, error) {
+	s.init()
+	return s.addSum(id, s.sum(id), line)
+}
+
+// init makes the empty table and the hash's seed, once.
+func (s *idSet) init() {
 	if s.slots == nil {
 		s.seed = maphash.MakeSeed()
 		s.resize(1024)
 	}
+}
+
+// touch reads the slot where an id of hash h is looked for first, so
+// that it is in the cache when addSum looks: a probe of the table (8 MB)
+// is a cache miss, and a few of them issued ahead wait together. The
+// result is of no use.
+func (s *idSet) touch(h uint64) uint64 { return s.slots[h>>s.shift].ref }
+
+// addSum is add of an id whose hash is h (sum), after init.
+func (s *idSet) addSum(id string, h uint64, line int) (int, error) {
 	if 2*(s.n+1) > len(s.slots) {
 		s.resize(2 * len(s.slots))
 	}
-	h := s.sum(id)
 	mask := uint64(len(s.slots) - 1)
 	j := h >> s.shift
 	for s.slots[j].ref != 0 {
@@ -533,21 +550,42 @@ func checkIDs[T any](read func(send func([]T) bool) error, idOf func(x *T, pos i
 	go func() {
 		defer close(done)
 		ids := idSet{limit: segLimit}
+		ids.init()
 		defer ids.close()
 		pos := 0
 		stopped := false
+		// a chunk's ids, lines and hashes, taken first so that the table's
+		// slots can be read ahead of their probes (touch)
+		type idAt struct {
+			id   string
+			line int
+			h    uint64
+		}
+		var chunk []idAt
+		var sink uint64
+		const ahead = 32 // slots read together: their cache misses overlap
 		for recs := range chunks {
 			if stopped {
 				continue // let read finish
 			}
-			n := len(recs)
+			chunk = chunk[:0]
 			for i := range recs {
+				id, line := idOf(&recs[i], pos+i+1)
+				chunk = append(chunk, idAt{id, line, ids.sum(id)})
+			}
+			n := len(recs)
+			for i := range chunk {
 				pos++
-				id, line := idOf(&recs[i], pos)
+				if i%ahead == 0 { // the next ids' slots, read together
+					for _, x := range chunk[i:min(i+ahead, len(chunk))] {
+						sink += ids.touch(x.h)
+					}
+				}
+				id, line := chunk[i].id, chunk[i].line
 				if id == "" {
 					continue
 				}
-				first, err := ids.add(id, line)
+				first, err := ids.addSum(id, chunk[i].h, line)
 				if err != nil {
 					setErr, n = err, i
 					break
@@ -557,6 +595,7 @@ func checkIDs[T any](read func(send func([]T) bool) error, idOf func(x *T, pos i
 					break
 				}
 			}
+			ids.touched += sink
 			// The records before a repeated id are emitted: one of them may
 			// be bad too, and the earliest line must be the one reported.
 			if (n > 0 && !emit(recs[:n])) || found || setErr != nil {

@@ -3,11 +3,13 @@ package input
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"iter"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -24,8 +26,9 @@ import (
 // line or field past its bound (Limits) are errors naming file, line and
 // field.
 //
-// Lines without a quote, nearly all of them, are split in place; a
-// record with a quoted field is read by encoding/csv.
+// Lines without a quote, nearly all of them, are split where they lie
+// in the read buffer, eight bytes at a time, and copied to their batch
+// in one piece; a record with a quoted field is read by encoding/csv.
 type CSV struct {
 	file string
 	lim  Limits
@@ -47,7 +50,8 @@ type CSV struct {
 	quoted *csv.Reader // for records with a quoted field, reading feed
 	feed   feeder
 
-	avg int // bytes a record of the last batch
+	avg  int  // bytes a record of the last batch
+	slow bool // every record by readRecord (tests compare the two ways)
 }
 
 // NewCSV reads the header from r. Every column in required must be in
@@ -144,6 +148,14 @@ func (c *CSV) Read(n int) ([]Record, error) {
 	recs := make([]Record, 0, n)
 	var err error
 	for len(recs) < n && b.text.Len() < batchBytes {
+		if !c.slow {
+			if recs = c.scan(b, recs, n); len(recs) == n || b.text.Len() >= batchBytes {
+				break
+			}
+		}
+		// A line the scan leaves (a quote, a line end not yet
+		// buffered, a field to check or an error): one record read the
+		// careful way.
 		var line int
 		if line, err = c.readRecord(); err != nil {
 			break
@@ -162,6 +174,150 @@ func (c *CSV) Read(n int) ([]Record, error) {
 		err = nil
 	}
 	return recs, err
+}
+
+// scan adds to b the records of the complete lines buffered in br, up
+// to n records in all, as readRecord, check and b.add would: it splits
+// a line at its commas, skips an empty one, strips a CR before the LF,
+// checks the number of fields and a line beyond ASCII for UTF-8 validity,
+// and writes the fields' bounds, trimmed, straight into b; the lines'
+// text goes to b in one piece. It stops before the first line that needs
+// more (a quote, a NUL byte, invalid UTF-8, a wrong number of fields, a
+// line or field past its bound, a line end not buffered yet), which
+// readRecord then reads.
+func (c *CSV) scan(b *batch, recs []Record, n int) []Record {
+	win, _ := c.br.Peek(c.br.Buffered())
+	base := b.text.Len() // the offset in b.text of win[0]
+	slot, field, maxLine, nb := c.slot, c.lim.Field, c.lim.Line, b.n
+	last := len(slot) - 1 // commas in a line
+	done := 0             // win[:done] is read
+	// the line being read: it begins at start, its field k at fs, its
+	// fields' bounds go to offs (untrimmed until the line ends); odd: it
+	// has a byte that may call for trimming or a UTF-8 check (a space or
+	// control character, a byte beyond ASCII)
+	start, fs, k, odd := 0, 0, 0, false
+	at := len(b.offs)
+	offs := b.offs[at : at+2*nb] // zero: see batch.add
+	// Eight bytes at a time: the commas and line ends are the events; a
+	// quote or a NUL byte stops the scan before its line.
+scan:
+	for j := 0; j < len(win); j += 8 {
+		var w uint64
+		if j+8 <= len(win) {
+			w = binary.LittleEndian.Uint64(win[j:])
+		} else {
+			t := [8]byte{'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'}
+			copy(t[:], win[j:])
+			w = binary.LittleEndian.Uint64(t[:])
+		}
+		nl := zeros(w ^ newlines)
+		ev := zeros(w^commas) | nl
+		sp := (below(w, ' '+1) | w&highs) &^ nl
+		bad := zeros(w^quotes) | zeros(w)
+		if bad != 0 { // only what comes before it
+			m := bad&-bad - 1
+			ev, sp = ev&m, sp&m
+		}
+		for ; ev != 0; ev &= ev - 1 {
+			p := bits.TrailingZeros64(ev)
+			i := j + p>>3
+			if nl&(1<<p) == 0 { // a comma
+				if k == last || i-fs > field {
+					break scan
+				}
+				col := 2 * slot[k]
+				offs[col], offs[col+1] = int32(base+fs), int32(base+i)
+				k, fs = k+1, i+1
+				continue
+			}
+			odd = odd || sp&(1<<p-1) != 0
+			sp &^= 1<<p - 1
+			e := i
+			if e > start && win[e-1] == '\r' {
+				e--
+			}
+			if e != start { // not an empty line
+				if k != last || e-fs > field || e-start > maxLine || odd && !utf8.Valid(win[start:e]) {
+					break scan
+				}
+				col := 2 * slot[k]
+				offs[col], offs[col+1] = int32(base+fs), int32(base+e)
+				if odd {
+					trimFields(offs, win, base)
+				}
+				b.offs = b.offs[:at+2*nb]
+				b.lines = append(b.lines, c.line+1)
+				recs = append(recs, Record{b, len(recs)})
+				at = len(b.offs)
+				offs = b.offs[at:min(at+2*nb, cap(b.offs))]
+			}
+			c.line++
+			done, start, fs, k, odd = i+1, i+1, i+1, 0, false
+			if len(recs) == n || base+done >= batchBytes {
+				break scan
+			}
+		}
+		if bad != 0 {
+			break // a quote or NUL: readRecord reads its line
+		}
+		odd = odd || sp != 0
+	}
+	if cap(b.offs)-len(b.offs) >= 2*nb {
+		clear(b.offs[len(b.offs) : len(b.offs)+2*nb]) // a line left to readRecord, half put
+	}
+	if done > 0 {
+		b.text.Write(win[:done])
+		c.br.Discard(done)
+	}
+	return recs
+}
+
+// trimFields trims the fields of a record whose bounds are in offs,
+// win[0] being at base in the batch's text.
+func trimFields(offs []int32, win []byte, base int) {
+	for i := 0; i < len(offs); i += 2 {
+		if s, e := int(offs[i])-base, int(offs[i+1])-base; s < e && edge[win[s]]|edge[win[e-1]] != 0 {
+			s, e = trim(win, s, e)
+			offs[i], offs[i+1] = int32(base+s), int32(base+e)
+		}
+	}
+}
+
+// What scan looks for in eight bytes at once.
+const (
+	commas   = 0x0101010101010101 * ','
+	newlines = 0x0101010101010101 * '\n'
+	quotes   = 0x0101010101010101 * '"'
+	highs    = 0x0101010101010101 * 0x80
+	lows     = 0x0101010101010101 * 0x7F
+	ones     = 0x0101010101010101
+)
+
+// zeros returns the high bit of each zero byte of w.
+func zeros(w uint64) uint64 { return ^((w&lows + lows) | w | lows) }
+
+// below returns the high bit of each byte of w less than n (n ≤ 0x80).
+func below(w uint64, n uint64) uint64 { return ^(w&lows + (0x80-n)*ones) & ^w & highs }
+
+// edge marks the bytes a field may begin or end with that call for
+// trimming: ASCII space and control characters, and bytes beyond ASCII
+// (which may be Unicode white space).
+var edge = func() (t [256]uint8) {
+	for b := range 256 {
+		if b <= ' ' || b >= utf8.RuneSelf {
+			t[b] = 1
+		}
+	}
+	return t
+}()
+
+// trim returns the bounds of b[s:e] without its leading and trailing
+// white space.
+func trim(b []byte, s, e int) (int, int) {
+	f := b[s:e]
+	s += len(f) - len(bytes.TrimLeftFunc(f, unicode.IsSpace))
+	e = max(s, e-(len(f)-len(bytes.TrimRightFunc(f, unicode.IsSpace))))
+	return s, e
 }
 
 // check checks the record read last, on line: its number of fields,
@@ -382,9 +538,7 @@ func (b *batch) add(c *CSV, line int) {
 	for i := 0; i < len(c.bounds); i += 2 {
 		s, e := c.bounds[i], c.bounds[i+1]
 		if s < e && (c.rec[s] <= ' ' || c.rec[s] >= utf8.RuneSelf || c.rec[e-1] <= ' ' || c.rec[e-1] >= utf8.RuneSelf) {
-			f := c.rec[s:e]
-			s += len(f) - len(bytes.TrimLeftFunc(f, unicode.IsSpace))
-			e = max(s, e-(len(f)-len(bytes.TrimRightFunc(f, unicode.IsSpace))))
+			s, e = trim(c.rec, s, e)
 		}
 		k := at + 2*c.slot[i/2]
 		b.offs[k], b.offs[k+1] = int32(base+s), int32(base+e)

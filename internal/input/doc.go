@@ -25,11 +25,12 @@
 // NewCSV reads the header of a CSV file and maps its columns, in any
 // order, to the columns a caller declares, once; Record.Get returns a
 // field by its declared index, trimmed, without a lookup per field.
-// Lines without a quote are split in place and a batch of records
-// (Read) shares one string; a record with a quoted field is read by
-// encoding/csv, so the reading is encoding/csv's (RFC 4180, empty lines
-// skipped, CRLF), with a byte-order mark skipped and a GBK file
-// rejected with an error that says so.
+// Lines without a quote are split where they lie in the read buffer,
+// eight bytes at a time, and a batch of records (Read) shares one
+// string; a record with a quoted field is read by encoding/csv, so the
+// reading is encoding/csv's (RFC 4180, empty lines skipped, CRLF), with
+// a byte-order mark skipped and a GBK file rejected with an error that
+// says so.
 //
 // # Bounds
 //

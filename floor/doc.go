@@ -472,17 +472,17 @@
 // the levels, their versions and the findings made (the arrears owed
 // once over a level's overlapping findings in O(n log n):
 // bench/input_bench_test.go checks one level of 8,000 to 32,000
-// versions, each a finding, at a flat 3-4 µs a version).
+// versions, each a finding, at 1.3-1.6 µs a version).
 // bench/floor_bench_test.go checks 1,000,000 synthetic region ×
 // programme schedules over 2023-2025, with some 400,000 unchecked
 // findings among them (the veterans' levels at or above the last known
 // tables lie beyond them from 2023-08 for disability, 2022-08 for
 // survivors), the ill-returned allowance compared × 12 with the yearly
 // grade-10 standard, the coverage, the effects of 400,000 region ×
-// programme pairs and the findings' arrears and splits: about 2.6 µs of
-// CPU (the collector's included) and 0.0016 allocations per schedule on
-// a shared 2-core machine under a load of 8 to 11, 1.4 times (1.25 to 1.6
-// over 18 pairs) the CPU time of a float64 kernel beside it that does
+// programme pairs and the findings' arrears and splits: 1.4-1.7 µs of
+// CPU (the collector's included) and 0.0015 allocations per schedule on
+// an idle 2-core 2.6 GHz Xeon, 1.4-1.7 times (6 pairs, 2026-12-03) the
+// CPU time of a float64 kernel beside it that does
 // the same work (every rule, the findings with their figures, arrears
 // and splits, the coverage, effects and summary, sorted, on one
 // goroutine), measured in interleaved pairs.

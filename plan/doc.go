@@ -135,15 +135,16 @@
 // specialised operations with their amounts in fen, age and area amounts
 // become tables, and a rounding that cannot change an amount is dropped;
 // nothing of the plan is looked up again per retiree. Applying Shanghai
-// 2024 to 1,000,000 generated retirees held in a Population takes 50-60
-// ns of CPU a retiree on a 2.6 GHz Xeon, 1.6-1.7 times a float64 kernel
-// doing the same work (ages, eligibility, arrears, part, group and
+// 2024 to 1,000,000 generated retirees held in a Population takes about
+// 48 ns of CPU a retiree on a 2.6 GHz Xeon, 1.65-1.7 times a float64
+// kernel doing the same work (ages, eligibility, arrears, part, group and
 // distribution totals) on the same data with as many workers; from a CSV
-// file, 0.8-1.1 µs, most of it reading the CSV. Two workers run 1.8-2.0
-// times as fast as one when the second core is idle: each worker sums
-// into its own accumulator, merged once at the end (bench:
-// BenchmarkPlanPopulation, BenchmarkPlanCSV, BenchmarkPlanScaling;
-// measured in CPU time, interleaved, on a shared machine).
+// file about 430 ns, 1.9-2.2 times a bare encoding/csv read of the same
+// bytes, most of it reading, the repeated-id check and parsing. Two
+// workers run 1.8-1.9 times as fast as one when the second core is idle:
+// each worker sums into its own accumulator, merged once at the end
+// (bench: BenchmarkPlanPopulation, BenchmarkPlanCSV, BenchmarkPlanScaling;
+// CPU time, interleaved, on an idle machine, 2026-12-03).
 //
 // The repeated-id check of a streamed source keeps its memory bounded
 // (about 25 MB at most) whatever the number of retirees: past 262,144
@@ -151,7 +152,7 @@
 // os.TempDir (about 16 bytes an id plus the id and its line: some 300 MB
 // for 10,000,000 ids of ten characters), removed when the run ends. A
 // run over a 10,000,000-line CSV file (benefitstd plan --retirees) peaks
-// at about 50 MB of resident memory.
+// at about 61 MB of resident memory.
 //
 // # Zero values and concurrency
 //

@@ -138,10 +138,10 @@
 // keeps it strictly above the city 低保 and strictly below the minimum
 // wage, both the region's own figures, and 人社部发〔2017〕71号 asks that it
 // rise step by step to 90 % of the minimum wage. A region gives the
-// figures as References, keyed by programme ("reference.min_wage",
+// figures as References (floor.Reference), keyed by programme ("reference.min_wage",
 // "reference.dibao_urban"): a history of versions, each with its status
 // and source (a figure marked [M] or [C] is never legislated), then a
-// Revision every so many months by a rate (rounded by the reference
+// floor.Revision every so many months by a rate (rounded by the reference
 // programme's rounding, whole yuan) or an amount, marked projected. The
 // minimum wage is revised at least every 24 months (最低工资规定 第十条,
 // the floor set's cadence): a revision every_months longer than the
@@ -410,8 +410,7 @@
 // zero [Rule] and floor.Trend have no kind and are invalid (a scenario
 // must name them); a floor path without a history starts from the
 // shipped floors, or, for a programme without a national floor, is no
-// floor at all. The zero [Revision] holds a reference figure; the zero
-// [Reference] has no history and is invalid. A nil [Fund],
+// floor at all. A nil [Fund],
 // CentralSubsidy or [RegionPlan] is none; the zero [FundReserve] keeps
 // the fund from going below zero; the zero [NationalCap] caps by the
 // shipped national levels alone.

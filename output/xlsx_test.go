@@ -663,8 +663,8 @@ func TestXLSXFundAndBounds(t *testing.T) {
 		Dims: benefit.MustParseDims("period=1-12"), StartYear: 2026, Horizon: 2,
 		Rule: adjust.Share("reference.min_wage", benefit.MustParseRate("80%"), benefit.MustParseRate("2%"), benefit.MustParseRate("90%")),
 		Regions: []adjust.Region{{Code: region.MustParseCode("110000"), Beneficiaries: 100, Level: benefit.MustParseAmount("1400"),
-			References: map[string]adjust.Reference{
-				"reference.min_wage":    {History: []benefit.Version{v("2023-09", "2420"), v("2025-09", "2540")}, Revision: adjust.Revision{Rate: &five}},
+			References: map[string]floor.Reference{
+				"reference.min_wage":    {History: []benefit.Version{v("2023-09", "2420"), v("2025-09", "2540")}, Revision: floor.Revision{Rate: &five}},
 				"reference.dibao_urban": {History: []benefit.Version{v("2021-07", "1245")}},
 			},
 			Fund: &adjust.Fund{Balance: benefit.MustParseAmount("3000000"), Inflow: benefit.MustParseAmount("500000")}}},

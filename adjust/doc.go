@@ -348,8 +348,8 @@
 //
 // A Result is plain data with exported fields: Years (the national
 // totals per year) and Rows (the region-years, by region code then
-// year), with Region and Get to look up one region. Package output renders it, a SweepResult and a
-// Comparison as text (the national totals per year, then one row per
+// year), with Region and Get to look up one region. Package output renders it (and package adjust/compare's
+// SweepResult and Comparison) as text (the national totals per year, then one row per
 // region with its levels by year and the constraints that bound, or one
 // row per region and year; costs in 亿元 or 万元 with thousands
 // separators, for reading), CSV (exact yuan), JSON (the types' JSON
@@ -379,16 +379,8 @@
 //
 // # Analyst work
 //
-// Compare sets two results side by side (per region-year differences of
-// level, cost and burden; per year differences of the totals). Sweep
-// runs one parameter over a list of values and returns a SweepResult:
-// the cost and the regions that go infeasible at each value. The
-// parameter is a typed SweepParam holding its values (SweepRuleAmount,
-// SweepRulePercent, SweepFiscalCapPercent, SweepMaxStepPercent,
-// SweepFloorStep; InPart for a part of a sum rule); AmountRange builds
-// an amount range. Both render as text, CSV and JSON like a Result.
-// Each value is a whole run, so a sweep is bounded: at most 10,000
-// values and 1,000,000 region-years over all of them.
+// Package adjust/compare sets two results side by side and sweeps one
+// parameter of a scenario over a list of values.
 //
 // # Concurrency and determinism
 //
@@ -454,14 +446,6 @@
 // cancelled run returns
 // context.Cause of its context.
 //
-// Sweep reports a parameter the scenario cannot take (a rule part it
-// does not have, a fiscal cap percent without a fiscal cap) as a
-// *benefit.RecordError (Field: the parameter's JSON path) wrapping
-// benefit.ErrSyntax, and a value that makes the scenario invalid with
-// the parameter, the value and the run's error wrapped; AmountRange
-// reports a non-positive step, a to below from or more
-// than 10,000 values wrapping benefit.ErrRange, and Sweep more values,
-// region-years or workers than its bounds, before anything runs. The
-// package's own sentinel is [ErrMissingAssumption]; every other
+// The package's own sentinel is [ErrMissingAssumption]; every other
 // condition is one of benefit's, region's, floor's or plan's.
 package adjust

@@ -82,24 +82,6 @@ func ExampleRun_fiscalCap() {
 	// 四川省 150.00 no_cut local 420000.00 cap 20000.00 infeasible true transfer 400000.00
 }
 
-// Compare two scenarios: a 3 % indexation instead of 2 %. 北京 in 2025:
-// 900 + 20 + 27 = 947 instead of 938, so 9 yuan a month more for 1,000
-// persons, 12 · 1,000 · 9 = 108,000 a year; in 2026 947 + 20 + 28.41 =
-// 995.41 → 995 instead of 977: 12 · 1,000 · 18 = 216,000.
-func ExampleCompare() {
-	a := twoProvinces()
-	b := twoProvinces()
-	b.Rule = adjust.Sum(adjust.PassThrough(), adjust.PercentOfLevel(benefit.Percent(3)))
-	ra, _ := adjust.Run(context.Background(), a, adjust.Options{})
-	rb, _ := adjust.Run(context.Background(), b, adjust.Options{})
-	for _, d := range adjust.Compare(ra, rb).Rows[:2] {
-		fmt.Println(d.Name, d.Year, d.LevelA, "→", d.LevelB, "Δ cost", d.Total)
-	}
-	// Output:
-	// 北京市 2025 938.00 → 947.00 Δ cost 108000.00
-	// 北京市 2026 977.00 → 995.00 Δ cost 216000.00
-}
-
 // Validation names the field path of the bad value.
 func ExampleScenario_Validate() {
 	s := twoProvinces()
@@ -230,48 +212,4 @@ func ExampleBuiltins() {
 	// unemployment (employment, scenario) illustrative: true
 	// veterans (veterans, columns) illustrative: true
 	// veterans-ill-returned (veterans, scenario) illustrative: true
-}
-
-// Sweep the fixed amount 0, 10 and 20 for 山东 (1,000 persons at 143,
-// the local share capped at 1 % of revenue 100,000,000 = 1,000,000).
-// The local share at a level x at or above the floor F is
-// 12,000·x − 6,000·F. At +0 the levels are 143, 163 (the floor) and 183
-// (the floor, infeasible): 12,000 · (143 + 163 + 183) = 5,868,000. At +10:
-// 153, 163, 183 → 5,988,000. At +20 the cap binds in 2025 (12,000·x ≤
-// 1,858,000 → 154) and 2026 (x ≤ 1,978,000 / 12,000 → 164): 154, 164,
-// 183 → 6,012,000. Every value leaves 山东 infeasible in 2027, with a
-// transfer of 98,000.
-func ExampleSweep() {
-	s := adjust.Scenario{
-		Name: "山东, fixed amount", Program: "pension.resident.basic", StartYear: 2025, Horizon: 3,
-		Floor: floor.Path{
-			History: []benefit.Version{
-				{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(123), Status: benefit.Announced},
-				{From: benefit.MustParseMonth("2025-01"), Amount: benefit.Yuan(143), Status: benefit.Legislated},
-			},
-			Projection: floor.StepTrend(benefit.Yuan(20)),
-		},
-		Rule: adjust.Fixed(benefit.Yuan(10)),
-		Regions: []adjust.Region{
-			{Code: region.MustParseCode("370000"), Beneficiaries: 1000, Level: benefit.Yuan(143), Revenue: benefit.Yuan(100_000_000)},
-		},
-		Constraints: adjust.Constraints{FiscalCap: &adjust.FiscalCap{Basis: adjust.OfRevenue, Percent: benefit.Percent(1)}},
-	}
-	amounts, err := adjust.AmountRange(benefit.Yuan(0), benefit.Yuan(20), benefit.Yuan(10))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	sw, err := adjust.Sweep(context.Background(), s, adjust.SweepRuleAmount(amounts...), adjust.Options{})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	for _, p := range sw.Points {
-		fmt.Println(sw.Parameter, p.Value, "cost", p.Cost.Total, "transfer", p.Transfer, "infeasible", p.Infeasible, p.FirstInfeasible)
-	}
-	// Output:
-	// rule.amount 0.00 cost 5868000.00 transfer 98000.00 infeasible [370000] [2027]
-	// rule.amount 10.00 cost 5988000.00 transfer 98000.00 infeasible [370000] [2027]
-	// rule.amount 20.00 cost 6012000.00 transfer 98000.00 infeasible [370000] [2027]
 }

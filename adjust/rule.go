@@ -35,7 +35,8 @@ const (
 	// References (Of: the minimum wage, for the unemployment benefit): the
 	// share From in the base year, Step more each year, never past Target
 	// (逐步将失业保险金标准提高到最低工资标准的90%, 人社部发〔2017〕71号),
-	// of the figure in force in January of the year.
+	// of the figure in force in the year's effective month (January by
+	// default).
 	KindShare RuleKind = "share"
 )
 

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/internal/dispersion"
 	"github.com/benefitstd/benefitstd/internal/workers"
 	"github.com/benefitstd/benefitstd/region"
 )
@@ -173,7 +174,7 @@ func (p *prepared) runBatch(batch []int, rows []RegionYear, errs []error, check 
 			r := &rows[k*hz+i]
 			x := statFen(r.Level)
 			acc[i].add(r, x)
-			pts[i][k] = point{x: x, w: r.Beneficiaries}
+			pts[i][k] = dispersion.Point{X: x, W: r.Beneficiaries}
 		}
 	}
 	return nil

@@ -104,8 +104,8 @@ type Region struct {
 
 	// References are the region's own figures the level is set against
 	// or bounded by, keyed by programme: "reference.min_wage"
-	// (最低工资标准), "reference.dibao_urban" (城市低保标准). See Reference.
-	References map[string]Reference `json:"references,omitempty"`
+	// (最低工资标准), "reference.dibao_urban" (城市低保标准). See floor.Reference.
+	References map[string]floor.Reference `json:"references,omitempty"`
 	// Fund is the social-insurance fund that pays a programme whose payer
 	// is a fund (region.PayerFund: 失业保险基金), for Constraints.Fund.
 	Fund *Fund `json:"fund,omitempty"`

@@ -26,18 +26,18 @@ import (
 // 2028 and 2029, 2,800 in 2030. 低保 is Beijing's 1,245 from 2021-07 [V3],
 // held unless a test revises it.
 
-func minWageBJ() Reference {
-	return Reference{
+func minWageBJ() floor.Reference {
+	return floor.Reference{
 		History: []benefit.Version{
 			{From: benefit.MustParseMonth("2023-09"), Amount: benefit.Yuan(2420), Status: benefit.Announced},
 			{From: benefit.MustParseMonth("2025-09"), Amount: benefit.Yuan(2540), Status: benefit.Announced},
 		},
-		Revision: Revision{Rate: ratep("5%")},
+		Revision: floor.Revision{Rate: ratep("5%")},
 	}
 }
 
-func dibaoBJ(rev Revision) Reference {
-	return Reference{
+func dibaoBJ(rev floor.Revision) floor.Reference {
+	return floor.Reference{
 		History:  []benefit.Version{{From: benefit.MustParseMonth("2021-07"), Amount: benefit.Yuan(1245), Status: benefit.Announced}},
 		Revision: rev,
 	}
@@ -45,7 +45,7 @@ func dibaoBJ(rev Revision) Reference {
 
 func uiRegion(n int64, level string) Region {
 	r := reg(bj, n, level, "0")
-	r.References = map[string]Reference{"reference.min_wage": minWageBJ(), "reference.dibao_urban": dibaoBJ(Revision{})}
+	r.References = map[string]floor.Reference{"reference.min_wage": minWageBJ(), "reference.dibao_urban": dibaoBJ(floor.Revision{})}
 	return r
 }
 
@@ -74,7 +74,7 @@ func uiScenario(rule Rule, regions ...Region) Scenario {
 // 1,515, and the least benefit above it on the yuan grid 1,516.
 func TestUnemploymentSharePath(t *testing.T) {
 	r := uiRegion(60000, "2100")
-	r.References["reference.dibao_urban"] = dibaoBJ(Revision{EveryMonths: 12, Rate: ratep("4%")})
+	r.References["reference.dibao_urban"] = dibaoBJ(floor.Revision{EveryMonths: 12, Rate: ratep("4%")})
 	s := uiScenario(Share("reference.min_wage", benefit.MustParseRate("80%"), benefit.MustParseRate("2%"), benefit.MustParseRate("90%")), r)
 	res := mustRun(t, s)
 	check(t, res, []want{
@@ -228,7 +228,7 @@ func TestReferenceCadence(t *testing.T) {
 	if !errors.Is(err, benefit.ErrRange) || !errors.As(err, &re) || re.Field != `regions[0].references["reference.min_wage"].revision.every_months` {
 		t.Fatalf("every 36 months: %v", err)
 	}
-	mw.Revision = Revision{}
+	mw.Revision = floor.Revision{}
 	r.References["reference.min_wage"] = mw
 	res := mustRun(t, uiScenario(Fixed(benefit.Yuan(10)), r))
 	stale := false
@@ -252,7 +252,7 @@ func TestUnemploymentValidation(t *testing.T) {
 	}{
 		{"no minimum wage", func(s *Scenario) { delete(s.Regions[0].References, "reference.min_wage") }, "regions[0].references", ErrMissingAssumption},
 		{"no dibao", func(s *Scenario) { delete(s.Regions[0].References, "reference.dibao_urban") }, "regions[0].references", ErrMissingAssumption},
-		{"unknown reference", func(s *Scenario) { s.Regions[0].References["reference.nope"] = dibaoBJ(Revision{}) }, `regions[0].references["reference.nope"]`, benefit.ErrUnknownProgram},
+		{"unknown reference", func(s *Scenario) { s.Regions[0].References["reference.nope"] = dibaoBJ(floor.Revision{}) }, `regions[0].references["reference.nope"]`, benefit.ErrUnknownProgram},
 		{"history after the base year", func(s *Scenario) {
 			mw := minWageBJ()
 			mw.History = mw.History[1:]
@@ -260,15 +260,15 @@ func TestUnemploymentValidation(t *testing.T) {
 			s.Regions[0].References["reference.min_wage"] = mw
 		}, `regions[0].references["reference.min_wage"].history`, ErrMissingAssumption},
 		{"no status", func(s *Scenario) {
-			d := dibaoBJ(Revision{})
+			d := dibaoBJ(floor.Revision{})
 			d.History[0].Status = benefit.Unknown
 			s.Regions[0].References["reference.dibao_urban"] = d
 		}, `regions[0].references["reference.dibao_urban"].history[0].status`, benefit.ErrNoStatus},
 		{"dibao revised without a cadence", func(s *Scenario) {
-			s.Regions[0].References["reference.dibao_urban"] = dibaoBJ(Revision{Rate: ratep("3%")})
+			s.Regions[0].References["reference.dibao_urban"] = dibaoBJ(floor.Revision{Rate: ratep("3%")})
 		}, `regions[0].references["reference.dibao_urban"].revision.every_months`, benefit.ErrSyntax},
 		{"rate and amount", func(s *Scenario) {
-			s.Regions[0].References["reference.dibao_urban"] = dibaoBJ(Revision{EveryMonths: 12, Rate: ratep("3%"), Amount: amtp("10")})
+			s.Regions[0].References["reference.dibao_urban"] = dibaoBJ(floor.Revision{EveryMonths: 12, Rate: ratep("3%"), Amount: amtp("10")})
 		}, `regions[0].references["reference.dibao_urban"].revision.rate`, benefit.ErrSyntax},
 		{"share without from", func(s *Scenario) { s.Rule.From = nil }, "rule.from", benefit.ErrSyntax},
 		{"negative step", func(s *Scenario) { s.Rule.Step = ratep("-1%") }, "rule.step", benefit.ErrNegative},
@@ -280,7 +280,7 @@ func TestUnemploymentValidation(t *testing.T) {
 		{"reserve months", func(s *Scenario) { s.Constraints.Fund = &FundReserve{Months: -1} }, "constraints.fund.months", benefit.ErrRange},
 		{"national rate on the benefit", func(s *Scenario) { s.Constraints.NationalRate = &NationalCap{} }, "constraints.national_rate", benefit.ErrSyntax},
 		{"低保 above the minimum wage", func(s *Scenario) {
-			s.Regions[0].References["reference.dibao_urban"] = Reference{History: []benefit.Version{{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(2600), Status: benefit.Illustrative}}}
+			s.Regions[0].References["reference.dibao_urban"] = floor.Reference{History: []benefit.Version{{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(2600), Status: benefit.Illustrative}}}
 		}, "regions[0].references", benefit.ErrRange},
 	}
 	for _, tc := range cases {
@@ -351,7 +351,7 @@ func TestReferenceProjectionBound(t *testing.T) {
 		r := uiRegion(10, "2100")
 		r.Code = d.Code
 		mw := minWageBJ()
-		mw.Revision = Revision{EveryMonths: 1, Amount: amtp("1")}
+		mw.Revision = floor.Revision{EveryMonths: 1, Amount: amtp("1")}
 		r.References["reference.min_wage"] = mw
 		regions = append(regions, r)
 	}

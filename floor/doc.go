@@ -100,6 +100,15 @@
 // the path, so that a projected year is checked against the projected
 // floor.
 //
+// A Reference is a region's own figure that a level is bounded by or a
+// share of (参照标准: the minimum wage 最低工资标准, the urban 低保): its
+// history, then a Revision every so many months by a rate (rounded by
+// the reference programme's rounding, whole yuan) or an amount, marked
+// projected. Reference.Project resolves it into a schedule; the revision
+// may not be slower than the set's cadence for the programme's local
+// figures (the minimum wage: at least every 24 months, 最低工资规定
+// 第十条), which is also its default.
+//
 // # Rules
 //
 // Check applies these rules to every Level over the window
@@ -420,6 +429,8 @@
 // column; the zero [Trend] has no kind and is refused (Trend.Validate);
 // a [Path] without a history starts from the national floor of
 // PathOptions.Floors, and the zero PathOptions.Floors is [Default].
+// The zero [Revision] holds a reference figure; the zero [Reference] has
+// no history.
 //
 // # Errors
 //
@@ -453,9 +464,10 @@
 // ("levels[2].versions[0].amount", "/levels/2/versions/0/amount"). The
 // sentinels it wraps are for errors.Is.
 //
-// Set.Project and Path.Project return a *benefit.RecordError naming the
-// step, increase or path field ("steps[0].increases[2].dims",
-// "history[1].status", "projection.step"); a programme, column or year
+// Set.Project, Path.Project and Reference.Project return a
+// *benefit.RecordError naming the step, increase, path or reference
+// field ("steps[0].increases[2].dims", "history[1].status",
+// "projection.step", "revision.every_months"); a programme, column or year
 // with no national floor to project from wraps ErrNoFloor. ErrNoAsOf and
 // ErrNoFloor are the package's own sentinels.
 //

@@ -267,3 +267,26 @@ func mustSchedule(vs ...benefit.Version) benefit.Schedule {
 	}
 	return s
 }
+
+// A minimum wage (最低工资标准) of 2,540 yuan from 2025-09 carried past
+// its history by +5 % on the floor set's cadence of 24 months, rounded
+// to the yuan.
+func ExampleReference_Project() {
+	mw, _ := benefit.DefaultCatalogue().Program("reference.min_wage")
+	rate := benefit.MustParseRate("5%")
+	ref := floor.Reference{Dims: benefit.MustParseDims("tier=1"),
+		History:  []benefit.Version{{From: benefit.MustParseMonth("2025-09"), Amount: benefit.Yuan(2540), Status: benefit.Announced}},
+		Revision: floor.Revision{Rate: &rate}}
+	sch, _, err := ref.Project(mw, floor.ReferenceOptions{Through: benefit.MustParseMonth("2030-12"), MaxVersions: 100})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, v := range sch.All() {
+		fmt.Println(v.From, v.Amount, v.Status)
+	}
+	// Output:
+	// 2025-09 2540.00 announced
+	// 2027-09 2667.00 projected
+	// 2029-09 2800.00 projected
+}

@@ -300,6 +300,24 @@ func statusErr(v benefit.Version) error {
 	return nil
 }
 
+// versionErr checks a version's status (statusErr) and confidence mark,
+// and returns the field below the version that is wrong ("status",
+// "citation.confidence") with its error. A figure marked from memory [M]
+// or conflicting [C] is never law, whatever the file says.
+func versionErr(v benefit.Version) (string, error) {
+	if err := statusErr(v); err != nil {
+		return "status", err
+	}
+	conf, err := v.Citation.Mark()
+	if err != nil {
+		return "citation.confidence", err
+	}
+	if v.Status == benefit.Legislated && (conf == "M" || conf == "C") {
+		return "status", fmt.Errorf("%w: %s from %s is marked [%s] and cannot be legislated; use provisional", benefit.ErrSyntax, v.Amount, v.From, conf)
+	}
+	return "", nil
+}
+
 func versionCitation(v benefit.Version, f *Floor) benefit.Citation {
 	if v.Citation.IsZero() {
 		return f.Citation
@@ -394,16 +412,8 @@ func build(version string, floors []Floor, relative []Relative, cadences []Caden
 			return nil, fe("citation.confidence", err)
 		}
 		for j, v := range f.Schedule.All() {
-			if err := statusErr(v); err != nil {
-				return nil, fe(fmt.Sprintf("versions[%d].status", j), err)
-			}
-			if err := v.Citation.Validate(); err != nil {
-				return nil, fe(fmt.Sprintf("versions[%d].citation.confidence", j), err)
-			}
-			// A figure marked from memory [M] or conflicting [C] is
-			// never law, whatever the file says.
-			if conf, _ := v.Citation.Mark(); v.Status == benefit.Legislated && (conf == "M" || conf == "C") {
-				return nil, fe(fmt.Sprintf("versions[%d].status", j), fmt.Errorf("%w: %s from %s is marked [%s] and cannot be legislated; use provisional", benefit.ErrSyntax, v.Amount, v.From, conf))
+			if field, err := versionErr(v); err != nil {
+				return nil, fe(fmt.Sprintf("versions[%d].%s", j, field), err)
 			}
 		}
 		var err error

@@ -9,12 +9,13 @@ import (
 
 	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/adjust/columns"
+	"github.com/benefitstd/benefitstd/adjust/compare"
 	"github.com/benefitstd/benefitstd/internal/fen"
 	"github.com/benefitstd/benefitstd/plan"
 )
 
 // csvRenderer renders the results of a simulation (*adjust.Result,
-// *adjust.SweepResult, *adjust.Comparison, *columns.Result) one row per
+// *compare.SweepResult, *compare.Comparison, *columns.Result) one row per
 // region and year (per value of a sweep; per column, region and year of a
 // table run), with exact amounts in yuan (no 万元 or 亿元, no
 // thousands separators) and the run record in the last columns.
@@ -45,9 +46,9 @@ func (c *csvRenderer) Render(v any) error {
 	switch r := v.(type) {
 	case *adjust.Result:
 		resultCSV(cw, r)
-	case *adjust.SweepResult:
+	case *compare.SweepResult:
 		sweepCSV(cw, r)
-	case *adjust.Comparison:
+	case *compare.Comparison:
 		comparisonCSV(cw, r)
 	case *columns.Result:
 		if len(r.Columns) == 0 {
@@ -130,7 +131,7 @@ func resultRow(ry *adjust.RegionYear, run adjust.RunRecord) []string {
 		strings.Join(fs, ";"), strconv.FormatBool(run.Illustrative), run.ScenarioSHA256, run.Version}
 }
 
-func sweepCSV(cw *csv.Writer, r *adjust.SweepResult) {
+func sweepCSV(cw *csv.Writer, r *compare.SweepResult) {
 	row(cw, "parameter", "value", "total", "central", "local", "transfer", "infeasible_regions", "scenario_sha256", "illustrative")
 	for _, p := range r.Points {
 		var codes []string
@@ -142,7 +143,7 @@ func sweepCSV(cw *csv.Writer, r *adjust.SweepResult) {
 	}
 }
 
-func comparisonCSV(cw *csv.Writer, c *adjust.Comparison) {
+func comparisonCSV(cw *csv.Writer, c *compare.Comparison) {
 	row(cw, "region", "name", "year", "only", "level_a", "level_b", "level_diff", "total_a", "total_b", "total_diff",
 		"local_a", "local_b", "local_diff", "burden_a", "burden_b", "burden_diff", "binding_a", "binding_b", "sha256_a", "sha256_b", "illustrative")
 	for _, d := range c.Rows {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/benefitstd/benefitstd/adjust"
+	"github.com/benefitstd/benefitstd/adjust/compare"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/output"
 	"github.com/benefitstd/benefitstd/plan"
@@ -61,7 +62,7 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 // A sweep's values are the user's text: a negative amount or rate stays
 // a number, anything else starting like a formula does not.
 func TestCSVSweepValues(t *testing.T) {
-	sw := &adjust.SweepResult{Parameter: "rule.amount", Points: []adjust.SweepPoint{{Value: "-5.00"}, {Value: "-0.5%"}, {Value: "+3"}, {Value: "-1+1"}}}
+	sw := &compare.SweepResult{Parameter: "rule.amount", Points: []compare.SweepPoint{{Value: "-5.00"}, {Value: "-0.5%"}, {Value: "+3"}, {Value: "-1+1"}}}
 	recs, err := csv.NewReader(strings.NewReader(render(t, output.FormatCSV, sw, output.Options{}))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
@@ -78,7 +79,7 @@ func TestCSVSweepValues(t *testing.T) {
 // --bom: the byte-order mark EF BB BF, then the CSV unchanged; off by
 // default.
 func TestCSVBOM(t *testing.T) {
-	sw := &adjust.SweepResult{Parameter: "rule.amount", Points: []adjust.SweepPoint{{Value: "10"}}}
+	sw := &compare.SweepResult{Parameter: "rule.amount", Points: []compare.SweepPoint{{Value: "10"}}}
 	plain := render(t, output.FormatCSV, sw, output.Options{})
 	marked := render(t, output.FormatCSV, sw, output.Options{BOM: true})
 	if strings.HasPrefix(plain, "\xEF\xBB\xBF") || marked != "\xEF\xBB\xBF"+plain {

@@ -12,8 +12,8 @@
 //	result                 text  csv  json  junit  svg  xlsx
 //	*floor.Report          yes        yes   yes          yes
 //	*adjust.Result         yes   yes  yes          yes  yes
-//	*adjust.SweepResult    yes   yes  yes               yes
-//	*adjust.Comparison     yes   yes  yes               yes
+//	*compare.SweepResult    yes   yes  yes               yes
+//	*compare.Comparison     yes   yes  yes               yes
 //	*columns.Result        yes   yes  yes               yes
 //	*PlanRun               yes        yes               yes
 //	*PlanList              yes
@@ -160,8 +160,8 @@
 //	result               sheets                                                   charts
 //	*floor.Report        Summary, Findings, Coverage, Effects, Arrears by region  arrears by region (bar)
 //	*adjust.Result       Summary, Region-years, Years[, Bounds]                   levels against the national floor (line), cost per year (column)
-//	*adjust.SweepResult  Summary, Sweep
-//	*adjust.Comparison   Summary, Years, Region-years
+//	*compare.SweepResult  Summary, Sweep
+//	*compare.Comparison   Summary, Years, Region-years
 //	*columns.Result      Summary, Years, Column-years, Region-years,             cost per year (column)
 //	                     Column region-years[, Bounds]
 //	*PlanRun             Summary, Distribution, Percentiles, Parts, Areas, Ages, National

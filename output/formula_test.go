@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/benefitstd/benefitstd/adjust"
+	"github.com/benefitstd/benefitstd/adjust/compare"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/output"
 	"github.com/benefitstd/benefitstd/region"
@@ -16,7 +16,7 @@ import (
 // "=1+2" from a user's divisions file is written "'=1+2", "@SUM(A1)"
 // "'@SUM(A1)"; a negative difference stays a number.
 func TestCSVNeutralisesFormulasEverywhere(t *testing.T) {
-	cmp := &adjust.Comparison{Rows: []adjust.Diff{
+	cmp := &compare.Comparison{Rows: []compare.Diff{
 		{Region: region.MustParseCode("110000"), Name: "=1+2", Year: 2025, Level: benefit.MustParseAmount("-10")},
 		{Region: region.MustParseCode("120000"), Name: "@SUM(A1)", Year: 2025, Level: benefit.MustParseAmount("5")},
 	}}
@@ -27,7 +27,7 @@ func TestCSVNeutralisesFormulasEverywhere(t *testing.T) {
 	if recs[1][1] != "'=1+2" || recs[2][1] != "'@SUM(A1)" || recs[1][6] != "-10.00" {
 		t.Errorf("comparison rows %q, %q; want names '=1+2 and '@SUM(A1), level_diff -10.00", recs[1], recs[2])
 	}
-	sw := &adjust.SweepResult{Parameter: "=cmd|' /C calc'!A0", Points: []adjust.SweepPoint{{Value: "1%"}}}
+	sw := &compare.SweepResult{Parameter: "=cmd|' /C calc'!A0", Points: []compare.SweepPoint{{Value: "1%"}}}
 	recs, err = csv.NewReader(strings.NewReader(render(t, output.FormatCSV, sw, output.Options{}))).ReadAll()
 	if err != nil || len(recs) != 2 || recs[1][0] != "'=cmd|' /C calc'!A0" {
 		t.Errorf("sweep parameter %q, %v; want it behind a quote", recs, err)

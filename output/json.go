@@ -7,6 +7,7 @@ import (
 
 	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/adjust/columns"
+	"github.com/benefitstd/benefitstd/adjust/compare"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/plan"
@@ -19,8 +20,8 @@ import (
 //
 // A *floor.Report is written with the stable schema documented in the
 // package documentation (schema_version ReportSchemaVersion); the
-// simulation results (*adjust.Result, *adjust.SweepResult,
-// *adjust.Comparison, *columns.Result) and the plan results with the JSON tags of their
+// simulation results (*adjust.Result, *compare.SweepResult,
+// *compare.Comparison, *columns.Result) and the plan results with the JSON tags of their
 // types.
 type jsonRenderer struct {
 	w io.Writer
@@ -41,7 +42,7 @@ func (j *jsonRenderer) Render(v any) error {
 	switch r := v.(type) {
 	case *floor.Report:
 		doc = reportJSON(r)
-	case *adjust.Result, *adjust.SweepResult, *adjust.Comparison, *columns.Result:
+	case *adjust.Result, *compare.SweepResult, *compare.Comparison, *columns.Result:
 		doc = r
 	case *PlanRun:
 		p := &r.Plan

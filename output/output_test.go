@@ -8,6 +8,7 @@ import (
 
 	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/adjust/columns"
+	"github.com/benefitstd/benefitstd/adjust/compare"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/output"
 	"github.com/benefitstd/benefitstd/plan"
@@ -19,15 +20,15 @@ import (
 // error (a zero result may still be refused for what it lacks, but
 // nothing panics). An unknown format name is ErrUnsupported too.
 func TestFormatsCarry(t *testing.T) {
-	results := []any{&floor.Report{}, &adjust.Result{}, &adjust.SweepResult{}, &adjust.Comparison{}, &columns.Result{},
+	results := []any{&floor.Report{}, &adjust.Result{}, &compare.SweepResult{}, &compare.Comparison{}, &columns.Result{},
 		&output.PlanRun{Report: &plan.Report{}}, &output.PlanList{}, &output.FloorList{}, &output.RegionList{}}
 	carries := map[string]string{ // format → the results it carries, by type
-		"text":  "*floor.Report *adjust.Result *adjust.SweepResult *adjust.Comparison *columns.Result *output.PlanRun *output.PlanList *output.FloorList *output.RegionList",
-		"csv":   "*adjust.Result *adjust.SweepResult *adjust.Comparison *columns.Result",
-		"json":  "*floor.Report *adjust.Result *adjust.SweepResult *adjust.Comparison *columns.Result *output.PlanRun *output.FloorList *output.RegionList",
+		"text":  "*floor.Report *adjust.Result *compare.SweepResult *compare.Comparison *columns.Result *output.PlanRun *output.PlanList *output.FloorList *output.RegionList",
+		"csv":   "*adjust.Result *compare.SweepResult *compare.Comparison *columns.Result",
+		"json":  "*floor.Report *adjust.Result *compare.SweepResult *compare.Comparison *columns.Result *output.PlanRun *output.FloorList *output.RegionList",
 		"junit": "*floor.Report",
 		"svg":   "*adjust.Result",
-		"xlsx":  "*floor.Report *adjust.Result *adjust.SweepResult *adjust.Comparison *columns.Result *output.PlanRun",
+		"xlsx":  "*floor.Report *adjust.Result *compare.SweepResult *compare.Comparison *columns.Result *output.PlanRun",
 	}
 	for _, format := range output.Formats() {
 		got := ""

@@ -8,8 +8,8 @@ import (
 )
 
 // The results the library's packages return are rendered as they are
-// (*floor.Report, *adjust.Result, *adjust.SweepResult,
-// *adjust.Comparison). The types of this file gather what a listing or a
+// (*floor.Report, *adjust.Result, *compare.SweepResult,
+// *compare.Comparison). The types of this file gather what a listing or a
 // plan run shows beside them; they are plain data, built by the caller
 // or by the List functions.
 

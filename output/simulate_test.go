@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/benefitstd/benefitstd/adjust"
+	"github.com/benefitstd/benefitstd/adjust/compare"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/output"
 )
@@ -143,7 +144,7 @@ func TestComparisonText(t *testing.T) {
 	bj := reg("110000", 1000, "200", "100000000")
 	a := runScenario(t, scenario(fixed10, []string{bj}))
 	b2 := runScenario(t, scenario(`{"kind": "fixed", "amount": "20"}`, []string{bj, reg("510000", 1, "130", "1")}))
-	c := adjust.Compare(a, b2)
+	c := compare.Results(a, b2)
 	if len(c.Rows) != 6 || c.Rows[3].Only != "b" || c.Rows[3].Level.String() != "150.00" {
 		t.Fatalf("only-in-b rows: %+v", c.Rows[3])
 	}
@@ -151,7 +152,7 @@ func TestComparisonText(t *testing.T) {
 		t.Errorf("text:\n%s", txt)
 	}
 	b2.Run.Illustrative = true
-	txt := render(t, output.FormatText, adjust.Compare(a, b2), output.Options{})
+	txt := render(t, output.FormatText, compare.Results(a, b2), output.Options{})
 	if lines := strings.Split(strings.TrimSpace(txt), "\n"); !strings.HasPrefix(lines[1], "ILLUSTRATIVE") || !strings.HasPrefix(lines[len(lines)-1], "ILLUSTRATIVE") {
 		t.Errorf("illustrative comparison:\n%s", txt)
 	}
@@ -165,11 +166,11 @@ func TestComparisonText(t *testing.T) {
 // 9.80; 山东 first infeasible in 2027.
 func TestSweepText(t *testing.T) {
 	s := load(t, scenario(fixed10, []string{reg("370000", 1000, "143", "100000000")}, `"constraints": {"fiscal_cap": {"basis": "revenue", "percent": "1%"}}`))
-	vals, err := adjust.AmountRange(benefit.Yuan(0), benefit.Yuan(20), benefit.Yuan(10))
+	vals, err := compare.AmountRange(benefit.Yuan(0), benefit.Yuan(20), benefit.Yuan(10))
 	if err != nil {
 		t.Fatal(err)
 	}
-	sw, err := adjust.Sweep(t.Context(), s, adjust.SweepRuleAmount(vals...), adjust.Options{})
+	sw, err := compare.Sweep(t.Context(), s, compare.RuleAmount(vals...), adjust.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

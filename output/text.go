@@ -9,6 +9,7 @@ import (
 
 	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/adjust/columns"
+	"github.com/benefitstd/benefitstd/adjust/compare"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/plan"
@@ -44,9 +45,9 @@ func (t *textRenderer) Render(v any) error {
 		} else {
 			resultText(&b, r)
 		}
-	case *adjust.SweepResult:
+	case *compare.SweepResult:
 		sweepText(&b, r)
-	case *adjust.Comparison:
+	case *compare.Comparison:
 		comparisonText(&b, r)
 	case *columns.Result:
 		if len(r.Columns) == 0 || len(r.Columns[0].Result.Floors) == 0 {
@@ -278,7 +279,7 @@ func orEllipsis(s string) string {
 	return s
 }
 
-// ---- simulation (*adjust.Result, *adjust.SweepResult, *adjust.Comparison)
+// ---- simulation (*adjust.Result, *compare.SweepResult, *compare.Comparison)
 
 // banner is the ILLUSTRATIVE warning an illustrative scenario's text
 // starts and ends with.
@@ -608,7 +609,7 @@ func resultDetailText(b *strings.Builder, r *adjust.Result) {
 // sweepText writes a sweep as a table, costs summed over the years in
 // 亿元 or 万元, with the infeasible regions and the first year each was
 // infeasible.
-func sweepText(b *strings.Builder, r *adjust.SweepResult) {
+func sweepText(b *strings.Builder, r *compare.SweepResult) {
 	if r.Illustrative {
 		writeBanner(b)
 	}
@@ -634,7 +635,7 @@ func sweepText(b *strings.Builder, r *adjust.SweepResult) {
 
 // comparisonText writes a comparison as two tables, B − A: national
 // totals per year, then per region and year.
-func comparisonText(b *strings.Builder, c *adjust.Comparison) {
+func comparisonText(b *strings.Builder, c *compare.Comparison) {
 	illustrative := c.A.Illustrative || c.B.Illustrative
 	if illustrative {
 		writeBanner(b)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/adjust/columns"
+	"github.com/benefitstd/benefitstd/adjust/compare"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/plan"
@@ -46,9 +47,9 @@ func (x *xlsxRenderer) Render(v any) error {
 			return errNoYears
 		}
 		bk = resultBook(r)
-	case *adjust.SweepResult:
+	case *compare.SweepResult:
 		bk = sweepBook(r)
-	case *adjust.Comparison:
+	case *compare.Comparison:
 		bk = comparisonBook(r)
 	case *columns.Result:
 		if len(r.Columns) == 0 || len(r.Columns[0].Result.Floors) == 0 {
@@ -709,7 +710,7 @@ func reportBook(r *floor.Report) *book {
 	return bk
 }
 
-// ---- simulation (*adjust.Result, *adjust.SweepResult, *adjust.Comparison)
+// ---- simulation (*adjust.Result, *compare.SweepResult, *compare.Comparison)
 
 // runItems are the summary rows of a run record.
 func runItems(rr adjust.RunRecord) []summaryItem {
@@ -1029,7 +1030,7 @@ func columnsBook(r *columns.Result) *book {
 	return bk
 }
 
-func sweepBook(r *adjust.SweepResult) *book {
+func sweepBook(r *compare.SweepResult) *book {
 	bk := &book{title: "参数扫描 Sweep of " + r.Parameter, date: dateOf(benefit.NewMonth(r.StartYear, 1))}
 	if r.Illustrative {
 		bk.title = "ILLUSTRATIVE 示例数据 — " + bk.title
@@ -1056,7 +1057,7 @@ func sweepBook(r *adjust.SweepResult) *book {
 	return bk
 }
 
-func comparisonBook(c *adjust.Comparison) *book {
+func comparisonBook(c *compare.Comparison) *book {
 	bk := &book{title: "情景比较 Comparison B − A", date: dateOf(0)}
 	if len(c.Years) > 0 {
 		bk.date = dateOf(benefit.NewMonth(c.Years[0].Year, 1))

@@ -18,6 +18,7 @@ import (
 
 	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/adjust/columns"
+	"github.com/benefitstd/benefitstd/adjust/compare"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/output"
@@ -468,11 +469,11 @@ col: 各年度中央与地方支出（元） Central and local cost per year (yu
 func TestXLSXComparisonAndSweep(t *testing.T) {
 	a := runScenario(t, scenario(fixed10, []string{reg("110000", 1000, "200", "100000000")}))
 	bb := runScenario(t, scenario(`{"kind": "fixed", "amount": "20"}`, []string{reg("110000", 1000, "200", "100000000")}))
-	cmp := readBook(t, renderXLSX(t, adjust.Compare(a, bb), false))
+	cmp := readBook(t, renderXLSX(t, compare.Results(a, bb), false))
 	checkSheets(t, cmp)
 	// 北京 2025: 210 in A, 220 in B: +10.00
 	wantCells(t, "地区年度差异 Region-years", cellsOf(t, cmp, "地区年度差异 Region-years"), "E3=210.00", "G3=220.00", "I3=10.00")
-	sw, err := adjust.Sweep(t.Context(), load(t, scenario(fixed10, []string{reg("110000", 1000, "200", "100000000")})), adjust.SweepRuleAmount(benefit.MustParseAmount("10"), benefit.MustParseAmount("20")), adjust.Options{})
+	sw, err := compare.Sweep(t.Context(), load(t, scenario(fixed10, []string{reg("110000", 1000, "200", "100000000")})), compare.RuleAmount(benefit.MustParseAmount("10"), benefit.MustParseAmount("20")), adjust.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -663,8 +664,8 @@ func TestXLSXFundAndBounds(t *testing.T) {
 		Dims: benefit.MustParseDims("period=1-12"), StartYear: 2026, Horizon: 2,
 		Rule: adjust.Share("reference.min_wage", benefit.MustParseRate("80%"), benefit.MustParseRate("2%"), benefit.MustParseRate("90%")),
 		Regions: []adjust.Region{{Code: region.MustParseCode("110000"), Beneficiaries: 100, Level: benefit.MustParseAmount("1400"),
-			References: map[string]adjust.Reference{
-				"reference.min_wage":    {History: []benefit.Version{v("2023-09", "2420"), v("2025-09", "2540")}, Revision: adjust.Revision{Rate: &five}},
+			References: map[string]floor.Reference{
+				"reference.min_wage":    {History: []benefit.Version{v("2023-09", "2420"), v("2025-09", "2540")}, Revision: floor.Revision{Rate: &five}},
 				"reference.dibao_urban": {History: []benefit.Version{v("2021-07", "1245")}},
 			},
 			Fund: &adjust.Fund{Balance: benefit.MustParseAmount("3000000"), Inflow: benefit.MustParseAmount("500000")}}},

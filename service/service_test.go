@@ -14,6 +14,7 @@ import (
 
 	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/adjust/columns"
+	"github.com/benefitstd/benefitstd/adjust/compare"
 	"github.com/benefitstd/benefitstd/api"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
@@ -272,7 +273,7 @@ func TestCompare(t *testing.T) {
 	ts := start(t, service.Config{})
 	res := defaultResult(t)
 	code, _, got := ts.post(t, "/v1/simulate/compare", `{"a": {"builtin": "default"}, "b": {"builtin": "default"}}`)
-	if want := rendered(t, output.FormatJSON, adjust.Compare(res, res)); code != 200 || !bytes.Equal(got, want) {
+	if want := rendered(t, output.FormatJSON, compare.Results(res, res)); code != 200 || !bytes.Equal(got, want) {
 		t.Fatalf("%d: not the library's comparison", code)
 	}
 	// A scenario compared with itself differs by nothing.

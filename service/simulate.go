@@ -8,6 +8,7 @@ import (
 
 	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/adjust/columns"
+	"github.com/benefitstd/benefitstd/adjust/compare"
 	"github.com/benefitstd/benefitstd/benefit"
 )
 
@@ -64,7 +65,7 @@ func (s *Server) compare(c *call) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return render(formats[c.accept], adjust.Compare(ra.(*adjust.Result), rb.(*adjust.Result)))
+	return render(formats[c.accept], compare.Results(ra.(*adjust.Result), rb.(*adjust.Result)))
 }
 
 // run runs the scenario of req, found in the request at member: a

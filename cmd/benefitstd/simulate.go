@@ -12,6 +12,7 @@ import (
 
 	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/adjust/columns"
+	"github.com/benefitstd/benefitstd/adjust/compare"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/internal/outfile"
 	"github.com/benefitstd/benefitstd/output"
@@ -37,7 +38,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	list := fs.Bool("list", false, "list the shipped scenarios (name, domain, description, which figures are real and which illustrative) and exit")
 	format := fs.String("format", "table", "output format: table|csv|json|xlsx (csv, json and xlsx carry exact yuan; xlsx is an Excel workbook with charts)")
 	detail := fs.Bool("detail", false, "with --format table: one row per region and year instead of one per region")
-	compare := fs.String("compare", "", "second scenario JSON `file`; writes its differences from --scenario")
+	compareFile := fs.String("compare", "", "second scenario JSON `file`; writes its differences from --scenario")
 	out := fs.String("out", "", "write the output to `file` (\"-\": standard output, the default); a name ending in .svg writes the chart, in .xlsx a workbook")
 	chart := fs.String("chart", "", "also write an SVG chart of the levels and the national floor to `file`")
 	sweep := fs.String("sweep", "", "JSON `path` of the parameter to sweep: "+sweepNames)
@@ -89,7 +90,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "benefitstd simulate: --sweep and --values go together")
 		return exitUsage
 	}
-	if *sweep != "" && (*compare != "" || *chart != "") {
+	if *sweep != "" && (*compareFile != "" || *chart != "") {
 		fmt.Fprintln(stderr, "benefitstd simulate: --sweep cannot be combined with --compare or --chart")
 		return exitUsage
 	}
@@ -98,7 +99,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	svgOut := strings.HasSuffix(strings.ToLower(*out), ".svg")
-	if svgOut && (*compare != "" || *sweep != "") {
+	if svgOut && (*compareFile != "" || *sweep != "") {
 		fmt.Fprintln(stderr, "benefitstd simulate: an --out ending in .svg charts a plain run; with --compare use --chart")
 		return exitUsage
 	}
@@ -123,7 +124,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	// Tell a bad output path, or one that names an input, before anything
 	// is read.
 	outs := []outfile.Path{{Label: "--out", Name: *out}, {Label: "--chart", Name: *chart}}
-	if err := checkOutputs(outs, []outfile.Path{{Label: "--scenario", Name: *scenario}, {Label: "--compare", Name: *compare}, {Label: "--regions", Name: *regionsFile}, {Label: "--cost-rules", Name: *costRules}, {Label: "--counts", Name: *countsFile}}); err != nil {
+	if err := checkOutputs(outs, []outfile.Path{{Label: "--scenario", Name: *scenario}, {Label: "--compare", Name: *compareFile}, {Label: "--regions", Name: *regionsFile}, {Label: "--cost-rules", Name: *costRules}, {Label: "--counts", Name: *countsFile}}); err != nil {
 		return fail(err)
 	}
 	tab, err := loadTable(*regionsFile, *costRules)
@@ -150,7 +151,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	}
 	var cs columns.Scenario
 	if isCols {
-		if *sweep != "" || *compare != "" || *chart != "" || svgOut || *detail {
+		if *sweep != "" || *compareFile != "" || *chart != "" || svgOut || *detail {
 			fmt.Fprintln(stderr, "benefitstd simulate: a scenario over a table's columns runs alone: no --sweep, --compare, --chart, .svg or --detail")
 			return exitUsage
 		}
@@ -159,7 +160,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	ctx := context.Background()
-	var param adjust.SweepParam
+	var param compare.Param
 	var nvals int
 	if *sweep != "" {
 		if param, nvals, err = sweepParam(*sweep, *values); err != nil {
@@ -175,7 +176,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 			runs = columnCount(cs) // one run per column
 		case *sweep != "":
 			runs = nvals
-		case *compare != "":
+		case *compareFile != "":
 			runs = 2
 		}
 		bar := &runsBar{stderr: stderr, runs: runs}
@@ -192,11 +193,11 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 			return fail(err)
 		}
 	case *sweep != "":
-		if res, err = adjust.Sweep(ctx, a, param, opts); err != nil {
+		if res, err = compare.Sweep(ctx, a, param, opts); err != nil {
 			return fail(err)
 		}
-	case *compare != "":
-		b, err := loadScenario(*compare, opts)
+	case *compareFile != "":
+		b, err := loadScenario(*compareFile, opts)
 		if err != nil {
 			return fail(err)
 		}
@@ -207,7 +208,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return fail(err)
 		}
-		res = adjust.Compare(ra, rb)
+		res = compare.Results(ra, rb)
 	default:
 		if ra, err = adjust.Run(ctx, a, opts); err != nil {
 			return fail(err)
@@ -259,7 +260,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	if _, err := stdout.Write(toStdout); err != nil {
 		return fail(err)
 	}
-	if *out == "" && *format == "table" && *sweep == "" && *compare == "" && !*detail && !isCols {
+	if *out == "" && *format == "table" && *sweep == "" && *compareFile == "" && !*detail && !isCols {
 		fmt.Fprintln(stderr, "benefitstd simulate: --detail for every region and year, --format csv for a spreadsheet, --out levels.svg for a chart")
 	}
 	return exitOK
@@ -336,21 +337,21 @@ var rulePart = regexp.MustCompile(`^rule\.((?:parts\[\d{1,4}\]\.)*)(amount|perce
 // sweepParam maps --sweep name and --values list to the parameter of
 // package adjust, and the number of its values: a comma list
 // ("1%,2%,3%") or, for an amount, a range "from:to:step".
-func sweepParam(name, list string) (adjust.SweepParam, int, error) {
-	var amounts func(...benefit.Amount) adjust.SweepParam
-	var rates func(...benefit.Rate) adjust.SweepParam
+func sweepParam(name, list string) (compare.Param, int, error) {
+	var amounts func(...benefit.Amount) compare.Param
+	var rates func(...benefit.Rate) compare.Param
 	var parts []int
 	switch name {
 	case "constraints.fiscal_cap.percent":
-		rates = adjust.SweepFiscalCapPercent
+		rates = compare.FiscalCapPercent
 	case "constraints.max_step_percent":
-		rates = adjust.SweepMaxStepPercent
+		rates = compare.MaxStepPercent
 	case "floor.projection.step":
-		amounts = adjust.SweepFloorStep
+		amounts = compare.FloorStep
 	default:
 		m := rulePart.FindStringSubmatch(name)
 		if m == nil {
-			return adjust.SweepParam{}, 0, fmt.Errorf("--sweep %s: not a parameter that can be swept (want %s)", name, sweepNames)
+			return compare.Param{}, 0, fmt.Errorf("--sweep %s: not a parameter that can be swept (want %s)", name, sweepNames)
 		}
 		for _, p := range strings.Split(strings.TrimSuffix(m[1], "."), ".") {
 			if p != "" {
@@ -359,17 +360,17 @@ func sweepParam(name, list string) (adjust.SweepParam, int, error) {
 			}
 		}
 		if m[2] == "amount" {
-			amounts = adjust.SweepRuleAmount
+			amounts = compare.RuleAmount
 		} else {
-			rates = adjust.SweepRulePercent
+			rates = compare.RulePercent
 		}
 	}
-	var p adjust.SweepParam
+	var p compare.Param
 	var n int
 	if amounts != nil {
 		vals, err := sweepAmounts(name, list)
 		if err != nil {
-			return adjust.SweepParam{}, 0, err
+			return compare.Param{}, 0, err
 		}
 		p, n = amounts(vals...), len(vals)
 	} else {
@@ -378,13 +379,13 @@ func sweepParam(name, list string) (adjust.SweepParam, int, error) {
 			if s = strings.TrimSpace(s); s != "" {
 				r, err := benefit.ParseRate(s)
 				if err != nil {
-					return adjust.SweepParam{}, 0, fmt.Errorf("--sweep %s --values %q: %w", name, list, err)
+					return compare.Param{}, 0, fmt.Errorf("--sweep %s --values %q: %w", name, list, err)
 				}
 				vals = append(vals, r)
 			}
 		}
 		if len(vals) == 0 {
-			return adjust.SweepParam{}, 0, fmt.Errorf("--values %q: no values (%s is a rate: give a comma list such as 1%%,2%%,3%%)", list, name)
+			return compare.Param{}, 0, fmt.Errorf("--values %q: no values (%s is a rate: give a comma list such as 1%%,2%%,3%%)", list, name)
 		}
 		p, n = rates(vals...), len(vals)
 	}
@@ -408,7 +409,7 @@ func sweepAmounts(name, s string) ([]benefit.Amount, error) {
 		if am[0].Cmp(am[1]) > 0 {
 			return nil, fmt.Errorf("--values %q: the range runs from %s down to %s; want from ≤ to", s, am[0], am[1])
 		}
-		vals, err := adjust.AmountRange(am[0], am[1], am[2])
+		vals, err := compare.AmountRange(am[0], am[1], am[2])
 		if err != nil {
 			return nil, fmt.Errorf("--values %q: %w", s, err)
 		}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/benefitstd/benefitstd/adjust"
+	"github.com/benefitstd/benefitstd/adjust/compare"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/output"
 )
@@ -65,7 +66,7 @@ func run(w io.Writer, args []string, dir string) error {
 		return err
 	}
 	fmt.Fprintln(w, "\nwith the local share capped at 1 % of revenue, in the last year:")
-	for _, d := range adjust.Compare(r, rt).Rows {
+	for _, d := range compare.Results(r, rt).Rows {
 		if d.Year == s.EndYear() && !d.Level.IsZero() {
 			fmt.Fprintf(w, "  %s %s: %s → %s (%s)\n", d.Region, d.Name, d.LevelA, d.LevelB, d.BindingB)
 		}

@@ -23,7 +23,9 @@
 // is (x × r + add) ÷ div rounded by m — a rate applied to an amount
 // (an increase of 1 % of a pension, a growth of 3 % of revenue), the
 // rounding of a sum to a grid, a burden to six decimals. Sum adds exactly
-// and remembers an overflow. AppendYuan writes an amount of fen as yuan
+// and remembers an overflow; U192 holds the exact sums that pass an
+// int64 (Σ x², Σ w·x·m of levels in fen, for package dispersion's
+// statistics) and reports when even 192 bits are not enough. AppendYuan writes an amount of fen as yuan
 // with two decimals, for files written by the million (a plan's payment
 // file).
 //

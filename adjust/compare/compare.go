@@ -1,8 +1,9 @@
-package adjust
+package compare
 
 import (
 	"slices"
 
+	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/region"
 )
@@ -11,10 +12,10 @@ import (
 // year the difference B − A in level, cost and burden, and per year the
 // difference in national totals.
 type Comparison struct {
-	A     RunRecord  `json:"a"`
-	B     RunRecord  `json:"b"`
-	Rows  []Diff     `json:"regions"`
-	Years []YearDiff `json:"years"`
+	A     adjust.RunRecord `json:"a"`
+	B     adjust.RunRecord `json:"b"`
+	Rows  []Diff           `json:"regions"`
+	Years []YearDiff       `json:"years"`
 }
 
 // A Diff is one region-year of a Comparison. A region-year found in only
@@ -36,11 +37,11 @@ type Diff struct {
 	Local  benefit.Amount `json:"local_diff"`
 	// BurdenA and BurdenB are the local burdens (nil without revenue);
 	// Burden is BurdenB − BurdenA, exact, nil unless both are known.
-	BurdenA  *benefit.Rate `json:"burden_a,omitempty"`
-	BurdenB  *benefit.Rate `json:"burden_b,omitempty"`
-	Burden   *benefit.Rate `json:"burden_diff,omitempty"`
-	BindingA Binding       `json:"binding_a,omitempty"`
-	BindingB Binding       `json:"binding_b,omitempty"`
+	BurdenA  *benefit.Rate  `json:"burden_a,omitempty"`
+	BurdenB  *benefit.Rate  `json:"burden_b,omitempty"`
+	Burden   *benefit.Rate  `json:"burden_diff,omitempty"`
+	BindingA adjust.Binding `json:"binding_a,omitempty"`
+	BindingB adjust.Binding `json:"binding_b,omitempty"`
 }
 
 // A YearDiff is the difference of the national totals of one year.
@@ -59,9 +60,9 @@ type YearDiff struct {
 	InfeasibleB int            `json:"infeasible_b"`
 }
 
-// Compare compares result b with result a, region-year by region-year.
+// Results compares result b with result a, region-year by region-year.
 // Rows are in region-code then year order.
-func Compare(a, b *Result) *Comparison {
+func Results(a, b *adjust.Result) *Comparison {
 	type key struct {
 		c region.Code
 		y int

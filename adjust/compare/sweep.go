@@ -1,11 +1,13 @@
-package adjust
+package compare
 
 import (
 	"context"
 	"fmt"
 	"slices"
 
+	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/workers"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -13,11 +15,11 @@ import (
 // total cost over all years and regions, the transfers needed, and the
 // regions that were infeasible in at least one year.
 type SweepPoint struct {
-	Value      string         `json:"value"`
-	Run        RunRecord      `json:"run"`
-	Cost       region.Split   `json:"cost"`     // summed over every year
-	Transfer   benefit.Amount `json:"transfer"` // summed over every year
-	Infeasible []region.Code  `json:"infeasible"`
+	Value      string           `json:"value"`
+	Run        adjust.RunRecord `json:"run"`
+	Cost       region.Split     `json:"cost"`     // summed over every year
+	Transfer   benefit.Amount   `json:"transfer"` // summed over every year
+	Infeasible []region.Code    `json:"infeasible"`
 	// FirstInfeasible is, per infeasible region (same order), the first
 	// year it was infeasible.
 	FirstInfeasible []int `json:"first_infeasible"`
@@ -47,81 +49,81 @@ type SweepResult struct {
 	Points       []SweepPoint `json:"points"`
 }
 
-// A SweepParam is one parameter of a scenario and the values a Sweep
-// runs it at (参数扫描). Build one with SweepRuleAmount,
-// SweepRulePercent, SweepFiscalCapPercent, SweepMaxStepPercent or
-// SweepFloorStep; InPart moves a rule parameter into a part of a sum
-// rule. The zero SweepParam has no values.
-type SweepParam struct {
+// A Param is one parameter of a scenario and the values a Sweep
+// runs it at (参数扫描). Build one with RuleAmount,
+// RulePercent, FiscalCapPercent, MaxStepPercent or
+// FloorStep; InPart moves a rule parameter into a part of a sum
+// rule. The zero Param has no values.
+type Param struct {
 	field  string   // the parameter's JSON path below rule ("amount") or in the scenario
 	rule   bool     // field is a rule's, under the parts in path
 	path   []int    // parts of a sum rule, outermost first
 	labels []string // each value as the scenario's JSON writes it
-	set    func(*Scenario, *Rule, int) error
+	set    func(*adjust.Scenario, *adjust.Rule, int) error
 }
 
-// SweepRuleAmount sweeps the amount of a fixed rule ("rule.amount",
+// RuleAmount sweeps the amount of a fixed rule ("rule.amount",
 // 定额调整) over amounts.
-func SweepRuleAmount(amounts ...benefit.Amount) SweepParam {
+func RuleAmount(amounts ...benefit.Amount) Param {
 	amounts = slices.Clone(amounts) // the caller may reuse its slice
-	return ruleParam("amount", labels(amounts), func(r *Rule, i int) { r.Amount = new(amounts[i]) })
+	return ruleParam("amount", labels(amounts), func(r *adjust.Rule, i int) { r.Amount = new(amounts[i]) })
 }
 
-// SweepRulePercent sweeps the percent of a percent rule ("rule.percent",
+// RulePercent sweeps the percent of a percent rule ("rule.percent",
 // 按比例调整) over rates.
-func SweepRulePercent(rates ...benefit.Rate) SweepParam {
+func RulePercent(rates ...benefit.Rate) Param {
 	rates = slices.Clone(rates) // the caller may reuse its slice
-	return ruleParam("percent", labels(rates), func(r *Rule, i int) { r.Percent = new(rates[i]) })
+	return ruleParam("percent", labels(rates), func(r *adjust.Rule, i int) { r.Percent = new(rates[i]) })
 }
 
-// SweepFiscalCapPercent sweeps the percent of the scenario's fiscal cap
+// FiscalCapPercent sweeps the percent of the scenario's fiscal cap
 // ("constraints.fiscal_cap.percent", 财政负担能力) over rates. The
 // scenario must have a fiscal cap; its basis is kept.
-func SweepFiscalCapPercent(rates ...benefit.Rate) SweepParam {
+func FiscalCapPercent(rates ...benefit.Rate) Param {
 	rates = slices.Clone(rates) // the caller may reuse its slice
-	return SweepParam{field: "constraints.fiscal_cap.percent", labels: labels(rates), set: func(s *Scenario, _ *Rule, i int) error {
+	return Param{field: "constraints.fiscal_cap.percent", labels: labels(rates), set: func(s *adjust.Scenario, _ *adjust.Rule, i int) error {
 		if s.Constraints.FiscalCap == nil {
 			return &benefit.RecordError{Field: "constraints.fiscal_cap", Err: fmt.Errorf("%w: the scenario has no fiscal cap to sweep", benefit.ErrSyntax)}
 		}
-		s.Constraints.FiscalCap = &FiscalCap{Basis: s.Constraints.FiscalCap.Basis, Percent: rates[i]}
+		s.Constraints.FiscalCap = &adjust.FiscalCap{Basis: s.Constraints.FiscalCap.Basis, Percent: rates[i]}
 		return nil
 	}}
 }
 
-// SweepMaxStepPercent sweeps the cap on the yearly increase as a percent
+// MaxStepPercent sweeps the cap on the yearly increase as a percent
 // of the current level ("constraints.max_step_percent") over rates.
-func SweepMaxStepPercent(rates ...benefit.Rate) SweepParam {
+func MaxStepPercent(rates ...benefit.Rate) Param {
 	rates = slices.Clone(rates) // the caller may reuse its slice
-	return SweepParam{field: "constraints.max_step_percent", labels: labels(rates), set: func(s *Scenario, _ *Rule, i int) error {
+	return Param{field: "constraints.max_step_percent", labels: labels(rates), set: func(s *adjust.Scenario, _ *adjust.Rule, i int) error {
 		s.Constraints.MaxStepPercent = new(rates[i])
 		return nil
 	}}
 }
 
-// SweepFloorStep sweeps the yearly step of the projected national floor
+// FloorStep sweeps the yearly step of the projected national floor
 // ("floor.projection.step") over amounts. The projection must be a step
 // trend (floor.TrendStep).
-func SweepFloorStep(amounts ...benefit.Amount) SweepParam {
+func FloorStep(amounts ...benefit.Amount) Param {
 	amounts = slices.Clone(amounts) // the caller may reuse its slice
-	return SweepParam{field: "floor.projection.step", labels: labels(amounts), set: func(s *Scenario, _ *Rule, i int) error {
+	return Param{field: "floor.projection.step", labels: labels(amounts), set: func(s *adjust.Scenario, _ *adjust.Rule, i int) error {
 		s.Floor.Projection.Step = new(amounts[i])
 		return nil
 	}}
 }
 
 // InPart returns p applied to part i (from 0) of the scenario's sum rule
-// instead of to the rule itself: SweepRulePercent(rates...).InPart(1)
+// instead of to the rule itself: RulePercent(rates...).InPart(1)
 // sweeps "rule.parts[1].percent". Calls nest, outermost part first. A
 // parameter that is not a rule's, or a part the rule does not have, is
 // an error of the Sweep.
-func (p SweepParam) InPart(i int) SweepParam {
+func (p Param) InPart(i int) Param {
 	p.path = append(slices.Clone(p.path), i)
 	return p
 }
 
 // name returns the parameter's JSON path in the scenario
 // ("rule.parts[1].percent").
-func (p SweepParam) name() string {
+func (p Param) name() string {
 	if !p.rule {
 		return p.field
 	}
@@ -132,8 +134,8 @@ func (p SweepParam) name() string {
 	return n + "." + p.field
 }
 
-func ruleParam(field string, ls []string, set func(*Rule, int)) SweepParam {
-	return SweepParam{field: field, rule: true, labels: ls, set: func(_ *Scenario, r *Rule, i int) error {
+func ruleParam(field string, ls []string, set func(*adjust.Rule, int)) Param {
+	return Param{field: field, rule: true, labels: ls, set: func(_ *adjust.Scenario, r *adjust.Rule, i int) error {
 		set(r, i)
 		return nil
 	}}
@@ -149,23 +151,23 @@ func labels[T fmt.Stringer](vs []T) []string {
 
 // variant returns a copy of s with value i of p set, sharing nothing
 // with s that p changes.
-func (p SweepParam) variant(s Scenario, i int) (Scenario, error) {
+func (p Param) variant(s adjust.Scenario, i int) (adjust.Scenario, error) {
 	v := s // set replaces what it changes (a pointer, the rule's parts), so the copy shares nothing it writes
 	if !p.rule {
 		if len(p.path) > 0 {
-			return Scenario{}, &benefit.RecordError{Field: p.name(), Err: fmt.Errorf("%w: %s is not a parameter of a rule, so it has no parts", benefit.ErrSyntax, p.field)}
+			return adjust.Scenario{}, &benefit.RecordError{Field: p.name(), Err: fmt.Errorf("%w: %s is not a parameter of a rule, so it has no parts", benefit.ErrSyntax, p.field)}
 		}
 		return v, p.set(&v, nil, i)
 	}
-	v.Rule = s.Rule.clone()
+	v.Rule = clone(s.Rule)
 	r := &v.Rule
 	for d, k := range p.path {
-		if r.Kind != KindSum || k < 0 || k >= len(r.Parts) {
+		if r.Kind != adjust.KindSum || k < 0 || k >= len(r.Parts) {
 			at := "rule"
 			for _, j := range p.path[:d] {
 				at += fmt.Sprintf(".parts[%d]", j)
 			}
-			return Scenario{}, &benefit.RecordError{Field: p.name(), Err: fmt.Errorf("%w: %s (a %s rule) has no part %d", benefit.ErrSyntax, at, r.Kind, k)}
+			return adjust.Scenario{}, &benefit.RecordError{Field: p.name(), Err: fmt.Errorf("%w: %s (a %s rule) has no part %d", benefit.ErrSyntax, at, r.Kind, k)}
 		}
 		r = &r.Parts[k]
 	}
@@ -173,11 +175,11 @@ func (p SweepParam) variant(s Scenario, i int) (Scenario, error) {
 }
 
 // clone returns r with its own copy of the parts, at every depth.
-func (r Rule) clone() Rule {
+func clone(r adjust.Rule) adjust.Rule {
 	if r.Parts != nil {
-		parts := make([]Rule, len(r.Parts))
+		parts := make([]adjust.Rule, len(r.Parts))
 		for i := range r.Parts {
-			parts[i] = r.Parts[i].clone()
+			parts[i] = clone(r.Parts[i])
 		}
 		r.Parts = parts
 	}
@@ -200,34 +202,34 @@ func (r Rule) clone() Rule {
 // regions × horizon) in all, or a worker count out of bounds, is an
 // error wrapping benefit.ErrRange before anything is run. Nothing is
 // returned for a sweep that fails at any value.
-func Sweep(ctx context.Context, s Scenario, p SweepParam, opts Options) (*SweepResult, error) {
+func Sweep(ctx context.Context, s adjust.Scenario, p Param, opts adjust.Options) (*SweepResult, error) {
 	name := p.name()
 	if len(p.labels) > maxSweepValues {
-		return nil, fmt.Errorf("adjust: sweep of %d values: %w: at most 10,000", len(p.labels), benefit.ErrRange)
+		return nil, fmt.Errorf("compare: sweep of %d values: %w: at most 10,000", len(p.labels), benefit.ErrRange)
 	}
-	if _, err := workerCount(opts.Workers); err != nil {
-		return nil, err
+	if _, err := workers.Count(opts.Workers); err != nil {
+		return nil, fmt.Errorf("compare: Options.Workers %d: %w", opts.Workers, err)
 	}
-	// A SweepParam cannot set the regions or the horizon: every run is
+	// A Param cannot set the regions or the horizon: every run is
 	// as large as s's.
 	per := int64(len(s.Regions)) * int64(max(s.Horizon, 0)) // region-years of one run
 	if total := per * int64(len(p.labels)); total > maxSweepRegionYears {
-		return nil, fmt.Errorf("adjust: sweep of %d values × %d regions × %d years: %w: %d region-years, at most 1,000,000; sweep fewer values or a smaller scenario",
+		return nil, fmt.Errorf("compare: sweep of %d values × %d regions × %d years: %w: %d region-years, at most 1,000,000; sweep fewer values or a smaller scenario",
 			len(p.labels), len(s.Regions), s.Horizon, benefit.ErrRange, total)
 	}
 	res := &SweepResult{Parameter: name, Scenario: s.Name, Illustrative: s.Illustrative, StartYear: s.StartYear, Horizon: s.Horizon}
 	out := make([]SweepPoint, 0, len(p.labels))
 	for i, v := range p.labels {
 		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("adjust: sweep stopped at value %d of %d: %w", i, len(p.labels), context.Cause(ctx))
+			return nil, fmt.Errorf("compare: sweep stopped at value %d of %d: %w", i, len(p.labels), context.Cause(ctx))
 		}
 		vs, err := p.variant(s, i)
 		if err != nil {
 			return nil, err
 		}
-		r, err := Run(ctx, vs, opts)
+		r, err := adjust.Run(ctx, vs, opts)
 		if err != nil {
-			return nil, fmt.Errorf("adjust: sweep %s = %s: %w", name, v, err)
+			return nil, fmt.Errorf("compare: sweep %s = %s: %w", name, v, err)
 		}
 		pt := SweepPoint{Value: v, Run: r.Run, Infeasible: []region.Code{}, FirstInfeasible: []int{}}
 		for _, y := range r.Years {
@@ -251,7 +253,7 @@ func Sweep(ctx context.Context, s Scenario, p SweepParam, opts Options) (*SweepR
 }
 
 // AmountRange returns the amounts from, from+step, … up to and including
-// to (when reached exactly), for SweepRuleAmount or SweepFloorStep. step
+// to (when reached exactly), for RuleAmount or FloorStep. step
 // must be positive, to at least from, and the range at most 10,000
 // values; otherwise the error is a *benefit.RecordError (field "step" or
 // "to") wrapping benefit.ErrRange.

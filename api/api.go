@@ -14,10 +14,6 @@ import (
 //go:embed openapi.yaml
 var openapiYAML string
 
-// YAML returns a copy of the OpenAPI document as it is checked in
-// (api/openapi.yaml).
-func YAML() []byte { return []byte(openapiYAML) }
-
 // JSON returns a copy of the OpenAPI document as JSON: the members of
 // each object in the order the YAML gives them, indented by two spaces.
 // It is computed once; the document is embedded and checked by the

@@ -13,14 +13,14 @@ import (
 	"github.com/benefitstd/benefitstd/internal/fen"
 )
 
-// Limits of the amount grammar. They bound the work any input can cause:
-// an amount is at most MaxAmountIntDigits digits before the point and
-// MaxAmountScale digits after it, so "1e999999999" or a 10,000-digit
-// string is rejected before it reaches the decimal package.
-const (
-	MaxAmountIntDigits = 15 // up to 999,999,999,999,999 yuan
-	MaxAmountScale     = 6  // up to a millionth of a yuan
-)
+// MaxAmountIntDigits is the most digits an amount may have before the
+// point (up to 999,999,999,999,999 yuan); after it, at most six (a
+// millionth of a yuan). The bounds limit the work any input can cause:
+// "1e999999999" or a 10,000-digit string is rejected before it reaches
+// the decimal package.
+const MaxAmountIntDigits = 15
+
+const maxAmountScale = 6 // decimals of an amount: up to a millionth of a yuan
 
 // An Amount is an exact sum of money in yuan (元).
 //
@@ -48,7 +48,7 @@ type Amount struct {
 
 // The fixed-point form of an Amount: micro-yuan.
 const (
-	amountScale  = 6 // decimals of v: MaxAmountScale
+	amountScale  = 6 // decimals of v: maxAmountScale
 	microPerFen  = 10_000
 	microPerYuan = 1_000_000
 )
@@ -120,11 +120,11 @@ func scaledInt(d decimal.Decimal, scale int32) (int64, bool) {
 
 // ParseAmount parses a plain decimal number of yuan: an optional minus
 // sign, 1 to MaxAmountIntDigits digits, and optionally a point followed by
-// 1 to MaxAmountScale digits. Exponents ("1e3"), thousands separators
+// 1 to maxAmountScale digits. Exponents ("1e3"), thousands separators
 // ("1,000"), a plus sign, spaces, "NaN" and "Inf" are rejected. The
 // error is a *ParseError wrapping ErrSyntax or ErrRange.
 func ParseAmount(s string) (Amount, error) {
-	n, err := parseNumber("amount", s, MaxAmountIntDigits, MaxAmountScale)
+	n, err := parseNumber("amount", s, MaxAmountIntDigits, maxAmountScale)
 	if err != nil {
 		return Amount{}, err
 	}

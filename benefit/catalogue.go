@@ -56,16 +56,16 @@ func LoadCatalogue(r io.Reader, name string) (*Catalogue, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := NewCatalogue(j.Version, name, j.Programs...)
+	c, err := newCatalogue(j.Version, name, j.Programs...)
 	if err != nil {
 		return nil, doc.Locate(err)
 	}
 	return c, nil
 }
 
-// NewCatalogue builds a catalogue from Go values, with the same checks as
+// newCatalogue builds a catalogue from Go values, with the same checks as
 // LoadCatalogue. source names the origin in errors.
-func NewCatalogue(version, source string, programs ...Program) (*Catalogue, error) {
+func newCatalogue(version, source string, programs ...Program) (*Catalogue, error) {
 	c := &Catalogue{version: version, byID: make(map[string]Program, len(programs))}
 	for i, p := range programs {
 		if field, err := p.validate(); err != nil {

@@ -60,10 +60,10 @@
 // compute or allocate in proportion to an exponent or a length:
 //
 //	Amount  at most MaxAmountIntDigits (15) digits before the point and
-//	        MaxAmountScale (6) after it: up to 999,999,999,999,999.999999
+//	        6 after it: up to 999,999,999,999,999.999999
 //	        (beyond ±9,223,372,036,854.775807 it is held as a decimal)
-//	Rate    at most MaxRateIntDigits (6) digits before the point of a
-//	        plain ratio (8 for a percentage) and MaxRateScale (10) after it
+//	Rate    at most 6 digits before the point of a plain ratio
+//	        (8 for a percentage) and 10 after it
 //	Month   years MinYear (1900) to MaxYear (9999)
 //
 // The grammar is plain decimal digits: an optional minus sign, digits,
@@ -150,8 +150,8 @@
 // ([Month.Sub] counts the months of the half-open [Interval] [n, m)).
 // A [Frequency] says whether an amount is per month (元/月) or per year
 // (元/年). A yearly standard and a monthly level are compared by
-// multiplying the monthly one by 12 ([Frequency.Annual],
-// [CompareAcross]), never by dividing the yearly one, so that 7,345.83 a
+// multiplying the monthly one by 12 ([Frequency.Annual], then
+// [Amount.Cmp]), never by dividing the yearly one, so that 7,345.83 a
 // month is found short of 88,150 a year (by 0.04).
 //
 // # Schedules

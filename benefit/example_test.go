@@ -111,11 +111,11 @@ func ExampleSplitYear() {
 
 // A monthly level is compared with a yearly standard by multiplying the
 // level by 12, never by dividing the standard.
-func ExampleCompareAcross() {
+func ExampleFrequency_Annual() {
 	monthly := benefit.MustParseAmount("7345.83")
 	yearly := benefit.Yuan(88150)
 	fmt.Println(benefit.PerMonth.Annual(monthly))
-	fmt.Println(benefit.CompareAcross(monthly, benefit.PerMonth, yearly, benefit.PerYear))
+	fmt.Println(benefit.PerMonth.Annual(monthly).Cmp(benefit.PerYear.Annual(yearly)))
 	// Output:
 	// 88149.96
 	// -1

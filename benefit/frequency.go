@@ -59,15 +59,6 @@ func (f Frequency) Annual(a Amount) Amount {
 	return a.Mul(12)
 }
 
-// CompareAcross compares a (an amount per fa) with b (an amount per fb)
-// exactly, by bringing a monthly side to a year (× 12).
-func CompareAcross(a Amount, fa Frequency, b Amount, fb Frequency) int {
-	if fa == fb {
-		return a.Cmp(b)
-	}
-	return fa.Annual(a).Cmp(fb.Annual(b))
-}
-
 // SplitYear splits a yearly amount (元/年) into 12 monthly payments
 // (元/月), each rounded down (Down, 舍去) to unit, and puts what the
 // rounding left over into the month remainderIn, so the 12 payments sum

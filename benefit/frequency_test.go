@@ -76,11 +76,16 @@ func TestSplitYearErrors(t *testing.T) {
 func TestCompareAcross(t *testing.T) {
 	yearly := benefit.Yuan(88150)
 	p := benefit.MustParseAmount
-	equal(t, -1, benefit.CompareAcross(p("7345.83"), benefit.PerMonth, yearly, benefit.PerYear))
-	equal(t, 1, benefit.CompareAcross(p("7345.84"), benefit.PerMonth, yearly, benefit.PerYear))
-	equal(t, 1, benefit.CompareAcross(yearly, benefit.PerYear, p("7345.83"), benefit.PerMonth))
-	equal(t, 0, benefit.CompareAcross(p("100"), benefit.PerMonth, p("1200"), benefit.PerYear))
-	equal(t, 0, benefit.CompareAcross(p("100"), benefit.PerMonth, p("100.00"), benefit.PerMonth))
+	// a (an amount per fa) against b (an amount per fb), each brought to
+	// a year by Annual.
+	compareAcross := func(a benefit.Amount, fa benefit.Frequency, b benefit.Amount, fb benefit.Frequency) int {
+		return fa.Annual(a).Cmp(fb.Annual(b))
+	}
+	equal(t, -1, compareAcross(p("7345.83"), benefit.PerMonth, yearly, benefit.PerYear))
+	equal(t, 1, compareAcross(p("7345.84"), benefit.PerMonth, yearly, benefit.PerYear))
+	equal(t, 1, compareAcross(yearly, benefit.PerYear, p("7345.83"), benefit.PerMonth))
+	equal(t, 0, compareAcross(p("100"), benefit.PerMonth, p("1200"), benefit.PerYear))
+	equal(t, 0, compareAcross(p("100"), benefit.PerMonth, p("100.00"), benefit.PerMonth))
 	equal(t, "88149.96", benefit.PerMonth.Annual(p("7345.83")).String())
 	equal(t, "88150.00", benefit.PerYear.Annual(yearly).String())
 }

@@ -95,8 +95,8 @@ func (p Program) clone() Program {
 	return p
 }
 
-// Dimension returns the dimension with the given key.
-func (p Program) Dimension(key string) (Dimension, bool) {
+// dimension returns the dimension with the given key.
+func (p Program) dimension(key string) (Dimension, bool) {
 	i := slices.IndexFunc(p.Dimensions, func(d Dimension) bool { return d.Key == key })
 	if i < 0 {
 		return Dimension{}, false
@@ -110,7 +110,7 @@ func (p Program) Dimension(key string) (Dimension, bool) {
 // every value of it). The error wraps ErrDimension.
 func (p Program) CheckDims(d Dims) error {
 	for k, v := range d.All() {
-		dim, ok := p.Dimension(k)
+		dim, ok := p.dimension(k)
 		if !ok {
 			keys := make([]string, len(p.Dimensions))
 			for i, dd := range p.Dimensions {
@@ -180,7 +180,7 @@ func (p Program) validate() (field string, err error) {
 	for i, ex := range p.Exclusions {
 		for _, k := range slices.Sorted(maps.Keys(ex.When)) { // in order, so that an error names the same key every time
 			vals := ex.When[k]
-			d, ok := p.Dimension(k)
+			d, ok := p.dimension(k)
 			if !ok {
 				return fmt.Sprintf("exclusions[%d].when.%s", i, k), fmt.Errorf("%w: no such dimension", ErrDimension)
 			}

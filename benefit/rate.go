@@ -2,7 +2,6 @@ package benefit
 
 import (
 	"cmp"
-	"math"
 	"math/big"
 	"strings"
 
@@ -11,13 +10,13 @@ import (
 	"github.com/benefitstd/benefitstd/internal/fen"
 )
 
-// Limits of the rate grammar: at most MaxRateIntDigits digits before the
-// point of a plain ratio and MaxRateScale after it, as written. A
+// Limits of the rate grammar: at most maxRateIntDigits digits before the
+// point of a plain ratio and maxRateScale after it, as written. A
 // percentage may have two more digits before the point (the same bound
 // on the value), so that every rate String prints parses back.
 const (
-	MaxRateIntDigits = 6
-	MaxRateScale     = 10
+	maxRateIntDigits = 6
+	maxRateScale     = 10
 )
 
 // A Rate is an exact ratio: an adjustment percentage, a central share, a
@@ -33,10 +32,10 @@ type Rate struct {
 	d *decimal.Decimal // otherwise the ratio, which v cannot hold; never changed
 }
 
-// The fixed-point form of a Rate: MaxRateScale decimals of a percentage
-// are MaxRateScale+2 of the ratio.
+// The fixed-point form of a Rate: maxRateScale decimals of a percentage
+// are maxRateScale+2 of the ratio.
 const (
-	rateScale  = MaxRateScale + 2
+	rateScale  = maxRateScale + 2
 	ratePerOne = 1_000_000_000_000 // 10^rateScale
 )
 
@@ -74,11 +73,11 @@ func ParseRate(s string) (Rate, error) {
 	if pct {
 		t = strings.TrimSpace(strings.TrimSuffix(t, "%"))
 	}
-	maxInt := MaxRateIntDigits
+	maxInt := maxRateIntDigits
 	if pct {
 		maxInt += 2 // "999999" is "99999900%"
 	}
-	n, err := parseNumber("rate", t, maxInt, MaxRateScale)
+	n, err := parseNumber("rate", t, maxInt, maxRateScale)
 	if err != nil {
 		if pe, ok := err.(*ParseError); ok {
 			pe.Input = s
@@ -169,14 +168,6 @@ func (r Rate) MulInt(n int64) Rate {
 		}
 	}
 	return rateOf(r.dec().Mul(decimal.New(n, 0)))
-}
-
-// Neg returns -r.
-func (r Rate) Neg() Rate {
-	if r.d == nil && r.v != math.MinInt64 {
-		return Rate{v: -r.v}
-	}
-	return rateOf(r.dec().Neg())
 }
 
 // Round returns r rounded to places decimals of the plain ratio (places 4

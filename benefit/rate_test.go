@@ -51,7 +51,7 @@ func TestRateArithmetic(t *testing.T) {
 	// 110 % × 110 % = 121 %
 	equal(t, "121%", r("1.1").Mul(r("1.1")).String())
 	equal(t, "30%", r("10%").MulInt(3).String())
-	equal(t, "-10%", r("10%").Neg().String())
+	equal(t, "-10%", benefit.Rate{}.Sub(r("10%")).String())
 	equal(t, 1, r("3.8%").Cmp(r("3%")))
 	equal(t, -1, r("-1%").Sign())
 	// 2 / 3 rounded to 4 places of the ratio (0.6667 = 66.67 %)

@@ -158,9 +158,6 @@ func roundPlaces(d decimal.Decimal, places int32, m Mode) decimal.Decimal {
 	}
 }
 
-// Round returns a rounded by r; it is the same as a.Round(r).
-func (r Rounding) Round(a Amount) Amount { return a.Round(r) }
-
 // IsValid reports whether r's unit and mode are known values.
 func (r Rounding) IsValid() bool { return r.Unit.valid() && r.Mode.valid() }
 

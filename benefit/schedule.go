@@ -259,13 +259,13 @@ func (s Schedule) At(m Month) (Version, bool) {
 	return s.vs[i], true
 }
 
-// Append returns a new schedule with v added after the last version; the
-// receiver is not changed. It fails like NewSchedule when v does not come
+// appendVersion returns a new schedule with v added after the last
+// version; the receiver is not changed. It fails like NewSchedule when v does not come
 // after the last version. A v from the end month on continues the
 // schedule (the end is dropped); a v after the end fails with ErrOrder,
 // since the months between would otherwise fall silently under the
 // version before the end.
-func (s Schedule) Append(v Version) (Schedule, error) {
+func (s Schedule) appendVersion(v Version) (Schedule, error) {
 	if !s.end.IsZero() && v.From > s.end {
 		return Schedule{}, &RecordError{Field: fmt.Sprintf("versions[%d].from", len(s.vs)), Err: fmt.Errorf("%w: %s leaves a gap after the end %s", ErrOrder, v.From, s.end)}
 	}

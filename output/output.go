@@ -41,8 +41,8 @@ const (
 	FormatXLSX  = "xlsx"
 )
 
-// Formats returns the names of the formats New knows, in a fixed order.
-func Formats() []string {
+// formats returns the names of the formats New knows, in a fixed order.
+func formats() []string {
 	return []string{FormatText, FormatCSV, FormatJSON, FormatJUnit, FormatSVG, FormatXLSX}
 }
 
@@ -67,7 +67,7 @@ func New(format string, w io.Writer, opts Options) (Renderer, error) {
 	case FormatXLSX:
 		return newXLSX(w), nil
 	}
-	return nil, fmt.Errorf("%w: format %q (want %s)", ErrUnsupported, format, strings.Join(Formats(), "|"))
+	return nil, fmt.Errorf("%w: format %q (want %s)", ErrUnsupported, format, strings.Join(formats(), "|"))
 }
 
 // unsupported is the error of a Render whose format does not carry v.

@@ -18,11 +18,11 @@ func NewCalculator(p Plan) (*Calculator, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Calculator{plan: p.Clone(), k: k}, nil
+	return &Calculator{plan: p.clone(), k: k}, nil
 }
 
-// Plan returns a copy of the calculator's plan.
-func (c *Calculator) Plan() Plan { return c.plan.Clone() }
+// planCopy returns a copy of the calculator's plan.
+func (c *Calculator) planCopy() Plan { return c.plan.clone() }
 
 // An Outcome is a plan applied to one retiree.
 type Outcome struct {

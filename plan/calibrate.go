@@ -231,7 +231,7 @@ func parameter(p Plan, idx int, opt CalibrateOptions) (set func(int64) Plan, par
 			return nil, "", "", 0, err
 		}
 		return func(k int64) Plan {
-			q := p.Clone()
+			q := p.clone()
 			q.Parts[idx].Fixed.Amount = s.Mul(k)
 			return q
 		}, "fixed.amount", s.String(), km, nil
@@ -253,7 +253,7 @@ func parameter(p Plan, idx int, opt CalibrateOptions) (set func(int64) Plan, par
 			return nil, "", "", 0, err
 		}
 		return func(k int64) Plan {
-			q := p.Clone()
+			q := p.clone()
 			q.Parts[idx].Years.Bands[band].PerYear = s.Mul(k)
 			return q
 		}, fmt.Sprintf("years.bands[%d].per_year", band), s.String(), km, nil
@@ -269,7 +269,7 @@ func parameter(p Plan, idx int, opt CalibrateOptions) (set func(int64) Plan, par
 			return nil, "", "", 0, fmt.Errorf("%w: rate step %s must be positive", ErrCalibrate, s)
 		}
 		return func(k int64) Plan {
-			q := p.Clone()
+			q := p.clone()
 			q.Parts[idx].Percent.Rate = s.MulInt(k)
 			return q
 		}, "percent.rate", s.String(), kmax, nil

@@ -16,9 +16,9 @@ import (
 // that wraps it names the field.
 var ErrPlan = errors.New("plan: invalid plan")
 
-// Validate checks p and returns nil or a *benefit.RecordError naming the
+// validate checks p and returns nil or a *benefit.RecordError naming the
 // first bad field (as a JSON path, e.g. "parts[1].years.bands[0].through").
-func (p Plan) Validate() error {
+func (p Plan) validate() error {
 	_, err := compile(p, "")
 	return err
 }
@@ -159,7 +159,7 @@ func (k *kernel) maxIncrease() int64 {
 }
 
 // maxAmount returns an upper bound of the part's amount for a valid
-// retiree (pension at most maxPension, years at most MaxYears), rounding
+// retiree (pension at most maxPension, years at most maxYears), rounding
 // included.
 func (p *kpart) maxAmount() int64 {
 	var v int64
@@ -171,7 +171,7 @@ func (p *kpart) maxAmount() int64 {
 		for _, b := range p.ybands {
 			top := int64(b.through)
 			if top == 0 {
-				top = MaxYears + 1 // a part-year counted as a year
+				top = maxYears + 1 // a part-year counted as a year
 			}
 			bands = satAdd(bands, satAdd(b.flat, satMul(b.perYear, max(0, top-prev))))
 			prev = top
@@ -236,14 +236,14 @@ func compilePart(pt Part, f string, pe planErr) (kpart, error) {
 		kp.kind = kYears
 		y := pt.Years
 		f += ".years"
-		if y.MinYears < 0 || y.MinYears > MaxYears {
-			return kp, pe.at(f+".min_years", "%d is not 0-%d", y.MinYears, MaxYears)
+		if y.MinYears < 0 || y.MinYears > maxYears {
+			return kp, pe.at(f+".min_years", "%d is not 0-%d", y.MinYears, maxYears)
 		}
 		kp.partYear, kp.minYears = y.PartYearAsYear, int32(y.MinYears)
 		for j, b := range y.Below {
 			g := fmt.Sprintf("%s.below[%d]", f, j)
-			if b.Years <= 0 || b.Years > MaxYears {
-				return kp, pe.at(g+".years", "%d is not 1-%d", b.Years, MaxYears)
+			if b.Years <= 0 || b.Years > maxYears {
+				return kp, pe.at(g+".years", "%d is not 1-%d", b.Years, maxYears)
 			}
 			v, err := whole(g+".amount", b.Amount)
 			if err != nil {
@@ -258,7 +258,7 @@ func compilePart(pt Part, f string, pe planErr) (kpart, error) {
 		for j, b := range y.Bands {
 			g := fmt.Sprintf("%s.bands[%d]", f, j)
 			last := j == len(y.Bands)-1
-			if b.Through < 0 || (b.Through == 0 && !last) || (b.Through != 0 && b.Through <= prev) || b.Through > MaxYears {
+			if b.Through < 0 || (b.Through == 0 && !last) || (b.Through != 0 && b.Through <= prev) || b.Through > maxYears {
 				return kp, pe.at(g+".through", "%d: every band but the last needs a through year above the previous band's (the last may leave it out)", b.Through)
 			}
 			prev = b.Through
@@ -326,8 +326,8 @@ func compilePart(pt Part, f string, pe planErr) (kpart, error) {
 			if b.Min < 0 || b.Min > maxAge || (b.Max != 0 && (b.Max < b.Min || b.Max > maxAge)) {
 				return kp, pe.at(g, "ages %d-%d: want 0 <= min <= max <= 150 (max 0 = no end)", b.Min, b.Max)
 			}
-			if b.MinYears < 0 || b.MinYears > MaxYears {
-				return kp, pe.at(g+".min_years", "%d is not 0-%d", b.MinYears, MaxYears)
+			if b.MinYears < 0 || b.MinYears > maxYears {
+				return kp, pe.at(g+".min_years", "%d is not 0-%d", b.MinYears, maxYears)
 			}
 			v, err := whole(g+".amount", b.Amount)
 			if err != nil {
@@ -343,8 +343,8 @@ func compilePart(pt Part, f string, pe planErr) (kpart, error) {
 		seen := map[int]bool{}
 		for j, c := range pt.Area.Classes {
 			g := fmt.Sprintf("%s.area.classes[%d]", f, j)
-			if c.Class < 1 || c.Class > MaxArea || seen[c.Class] {
-				return kp, pe.at(g+".class", "%d is repeated or not 1-%d", c.Class, MaxArea)
+			if c.Class < 1 || c.Class > maxArea || seen[c.Class] {
+				return kp, pe.at(g+".class", "%d is repeated or not 1-%d", c.Class, maxArea)
 			}
 			seen[c.Class] = true
 			if kp.area[c.Class], err = whole(g+".amount", c.Amount); err != nil {

@@ -170,7 +170,7 @@ func parseRecord(rec input.Record) (row, error) {
 		return x, rec.Err(colRetired, err)
 	}
 	x.retired = d.v
-	n, err := intField(rec.Get(colYears), 0, MaxYears, false)
+	n, err := intField(rec.Get(colYears), 0, maxYears, false)
 	if err != nil {
 		return x, rec.Err(colYears, err)
 	}
@@ -182,12 +182,12 @@ func parseRecord(rec input.Record) (row, error) {
 	if x.pension, err = parseFen(rec.Get(colPension)); err != nil {
 		return x, rec.Err(colPension, err)
 	}
-	if n, err = intField(rec.Get(colArea), 0, MaxArea, true); err != nil {
+	if n, err = intField(rec.Get(colArea), 0, maxArea, true); err != nil {
 		return x, rec.Err(colArea, err)
 	}
 	x.area = int8(n)
 	x.category = rec.Get(colCategory)
-	if x.sex, err = ParseSex(rec.Get(colSex)); err != nil {
+	if x.sex, err = parseSex(rec.Get(colSex)); err != nil {
 		return x, rec.Err(colSex, err)
 	}
 	if fe := x.check(); fe != nil {

@@ -9,7 +9,7 @@ import (
 
 // A Date is a calendar day (日期): a birth date, a retirement date, the
 // cut-off of a plan's eligibility or the day ages are measured at.
-// Dates are small comparable values (usable with ==, < and as map keys);
+// Dates are small comparable values (usable with == and as map keys);
 // build them with NewDate, ParseDate or MustParseDate.
 //
 // The zero Date is not a valid day: it means "unset", and IsZero
@@ -80,35 +80,13 @@ func (d Date) Month() time.Month { return time.Month(d.v / 100 % 100) }
 // Day returns d's day of the month.
 func (d Date) Day() int { return int(d.v % 100) }
 
-// MonthOf returns the calendar month d falls in.
-func (d Date) MonthOf() benefit.Month { return benefit.NewMonth(d.Year(), d.Month()) }
-
-// Compare returns -1, 0 or +1; for slices.SortFunc.
-func (d Date) Compare(e Date) int {
-	switch {
-	case d.v < e.v:
-		return -1
-	case d.v > e.v:
-		return 1
-	}
-	return 0
-}
-
-// Before reports whether d is earlier than e.
-func (d Date) Before(e Date) bool { return d.v < e.v }
-
-// After reports whether d is later than e.
-func (d Date) After(e Date) bool { return d.v > e.v }
-
-// AgeAt returns the age in full years (周岁) on day ref of a person born
-// on d: the birthday counts on the day itself, so a person born on
+// ageAt returns the age in full years (周岁) on day ref of a person born
+// on birth: the birthday counts on the day itself, so a person born on
 // 1953-12-31 is 70 on 2023-12-31 ("年满70周岁" by the end of 2023). A
 // person born on 29 February has their birthday on 28 February in a
 // common year: 民法典 第二百零二条 ends a period counted in years on the
 // corresponding day of the last month, "没有对应日的，月末日为期间的最后一日"
 // (and 第二百零四条 applies it where no other law says otherwise).
-func (d Date) AgeAt(ref Date) int { return ageAt(d.v, ref.v) }
-
 func ageAt(birth, ref int32) int {
 	a := int(ref/10000 - birth/10000)
 	md := birth % 10000

@@ -25,12 +25,12 @@ func TestDate(t *testing.T) {
 	leap := MustParseDate("2000-02-29")
 	for ref, want := range map[string]int{"2018-02-27": 17, "2018-02-28": 18, "2018-03-01": 18, "2020-02-28": 19, "2020-02-29": 20,
 		"2100-02-28": 100, "2100-02-27": 99, "2400-02-28": 399, "2400-02-29": 400} {
-		if got := leap.AgeAt(MustParseDate(ref)); got != want {
+		if got := ageAt(leap.v, MustParseDate(ref).v); got != want {
 			t.Errorf("born 2000-02-29, age at %s = %d, want %d", ref, got, want)
 		}
 	}
 	var d struct{ D Date }
-	if err := json.Unmarshal([]byte(`{"D":"2023-12-31"}`), &d); err != nil || d.D.String() != "2023-12-31" || d.D.MonthOf().String() != "2023-12" {
+	if err := json.Unmarshal([]byte(`{"D":"2023-12-31"}`), &d); err != nil || d.D.String() != "2023-12-31" || benefit.NewMonth(d.D.Year(), d.D.Month()).String() != "2023-12" {
 		t.Errorf("json: %v %v", d, err)
 	}
 	if b, _ := json.Marshal(d); string(b) != `{"D":"2023-12-31"}` {
@@ -111,14 +111,14 @@ func FuzzIntField(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		n, err := intField(s, 0, MaxYears, true)
+		n, err := intField(s, 0, maxYears, true)
 		a, aerr := strconv.Atoi(s)
 		switch {
 		case s == "":
 			if n != 0 || err != nil {
 				t.Fatalf("%q: %d, %v", s, n, err)
 			}
-		case aerr == nil && len(s) <= 4 && s[0] >= '0' && s[0] <= '9' && a >= 0 && a <= MaxYears:
+		case aerr == nil && len(s) <= 4 && s[0] >= '0' && s[0] <= '9' && a >= 0 && a <= maxYears:
 			if n != a || err != nil {
 				t.Fatalf("%q: %d, %v; Atoi %d", s, n, err, a)
 			}

@@ -167,7 +167,7 @@
 // only through Options.Progress, called from one goroutine at a time (it
 // prints nothing). A
 // [Source] other than a Population may be single-use (ReadCSV reads its
-// reader once). Builtin, Builtins and Calculator.Plan hand out deep
+// reader once). Builtin and Builtins hand out deep
 // copies, so changing a plan one got leaves the shipped plans alone;
 // NationalAdjustments hands out a copy too.
 //

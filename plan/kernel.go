@@ -73,7 +73,7 @@ type kpart struct {
 	brackets []kbracket
 
 	// area, by class
-	area [MaxArea + 1]int64
+	area [maxArea + 1]int64
 
 	// category
 	category string

@@ -95,7 +95,7 @@ func Builtins() []Plan {
 	}
 	out := make([]Plan, len(ps))
 	for i, p := range ps {
-		out[i] = p.Clone()
+		out[i] = p.clone()
 	}
 	return out
 }

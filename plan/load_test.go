@@ -264,8 +264,8 @@ func TestBuiltinPlansAreCopies(t *testing.T) {
 	}
 	mutate(p)
 	mutate(Builtins()[slicesIndex(Builtins(), "shanghai-2024")])
-	mutate(c.Plan())
-	for name, q := range map[string]Plan{"Builtin": must(Builtin("shanghai-2024")), "Calculator.Plan": c.Plan()} {
+	mutate(c.planCopy())
+	for name, q := range map[string]Plan{"Builtin": must(Builtin("shanghai-2024")), "Calculator.planCopy": c.planCopy()} {
 		fixed, ok := q.Part("fixed")
 		if !ok || fixed.Fixed.Amount.String() != "61.00" {
 			t.Errorf("%s: the shipped fixed part changed: %+v", name, fixed)

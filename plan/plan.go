@@ -54,9 +54,9 @@ func (p Plan) Part(id string) (Part, bool) {
 	return Part{}, false
 }
 
-// Clone returns a deep copy of p, so that changing the copy leaves p
+// clone returns a deep copy of p, so that changing the copy leaves p
 // alone.
-func (p Plan) Clone() Plan {
+func (p Plan) clone() Plan {
 	parts := make([]Part, len(p.Parts))
 	for i, pt := range p.Parts {
 		parts[i] = pt.clone()

@@ -27,8 +27,8 @@ func (s Sex) String() string {
 	return ""
 }
 
-// ParseSex parses "F"/"女"/"female" or "M"/"男"/"male"; "" is unknown.
-func ParseSex(s string) (Sex, error) {
+// parseSex parses "F"/"女"/"female" or "M"/"男"/"male"; "" is unknown.
+func parseSex(s string) (Sex, error) {
 	switch s {
 	case "":
 		return SexUnknown, nil
@@ -43,9 +43,10 @@ func ParseSex(s string) (Sex, error) {
 // MarshalText implements encoding.TextMarshaler.
 func (s Sex) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
-// UnmarshalText implements encoding.TextUnmarshaler with ParseSex.
+// UnmarshalText implements encoding.TextUnmarshaler: "F"/"女"/"female",
+// "M"/"男"/"male", or "" for unknown.
 func (s *Sex) UnmarshalText(b []byte) error {
-	v, err := ParseSex(string(b))
+	v, err := parseSex(string(b))
 	if err != nil {
 		return err
 	}
@@ -75,8 +76,8 @@ type Retiree struct {
 
 // Limits a retiree's fields must keep.
 const (
-	MaxYears   = 80             // Retiree.Years, full contribution years (缴费年限), 0-80
-	MaxArea    = 9              // Retiree.Area, hardship-area class (艰苦边远地区类别), 0-9
+	maxYears   = 80             // Retiree.Years, full contribution years (缴费年限), 0-80
+	maxArea    = 9              // Retiree.Area, hardship-area class (艰苦边远地区类别), 0-9
 	maxPension = 100_000_000_00 // 100 million yuan a month, in fen: anything above is a data error
 )
 
@@ -120,14 +121,14 @@ func toRow(r Retiree) (row, *fieldError) {
 	}
 	x := row{id: r.ID, category: r.Category, pension: fen, birth: r.Birth.v, retired: r.Retired.v,
 		years: int32(r.Years), months: int32(r.Months), area: int8(r.Area), sex: r.Sex}
-	if r.Years < 0 || r.Years > MaxYears || r.Area < 0 || r.Area > MaxArea || r.Months < 0 || r.Months > 11 {
+	if r.Years < 0 || r.Years > maxYears || r.Area < 0 || r.Area > maxArea || r.Months < 0 || r.Months > 11 {
 		switch {
-		case r.Years < 0 || r.Years > MaxYears:
-			return row{}, &fieldError{"years", fmt.Errorf("%w: %d is not 0-%d", benefit.ErrRange, r.Years, MaxYears)}
+		case r.Years < 0 || r.Years > maxYears:
+			return row{}, &fieldError{"years", fmt.Errorf("%w: %d is not 0-%d", benefit.ErrRange, r.Years, maxYears)}
 		case r.Months < 0 || r.Months > 11:
 			return row{}, &fieldError{"months", fmt.Errorf("%w: %d is not 0-11", benefit.ErrRange, r.Months)}
 		default:
-			return row{}, &fieldError{"area_class", fmt.Errorf("%w: %d is not 0-%d", benefit.ErrRange, r.Area, MaxArea)}
+			return row{}, &fieldError{"area_class", fmt.Errorf("%w: %d is not 0-%d", benefit.ErrRange, r.Area, maxArea)}
 		}
 	}
 	if fe := x.check(); fe != nil {

@@ -187,7 +187,7 @@ func (c *Calculator) run(ctx context.Context, src Source, opt Options) (*acc, er
 		go func() {
 			defer close(writerDone)
 			bw := bufio.NewWriterSize(opt.PerPerson, 64<<10)
-			p := c.Plan() // a copy: the writer cannot change the calculator's
+			p := c.planCopy() // a copy: the writer cannot change the calculator's
 			_, werr = bw.Write(opt.PerPerson.AppendHeader(nil, &p))
 			pending := map[int][]byte{}
 			next := 0

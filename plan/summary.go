@@ -129,7 +129,7 @@ type acc struct {
 	inel                [nReasons]int64
 	prior, inc, arrears int64
 	partSum, partN      []int64
-	area                [MaxArea + 1]group
+	area                [maxArea + 1]group
 	age                 [len(ageGroups)]group
 	// ovf has its sign bit set once a total passed math.MaxInt64: every
 	// summand is non-negative and at most maxPersonFen, so a total that

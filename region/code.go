@@ -40,9 +40,9 @@ func (l Rank) String() string {
 	return "Rank(" + strconv.Itoa(int(l)) + ")"
 }
 
-// ParseRank parses "province", "prefecture" or "county" (the level
+// parseRank parses "province", "prefecture" or "county" (the level
 // column of a divisions file). The error wraps benefit.ErrSyntax.
-func ParseRank(s string) (Rank, error) {
+func parseRank(s string) (Rank, error) {
 	for l := Province; l <= County; l++ {
 		if s == levelNames[l] {
 			return l, nil
@@ -64,9 +64,10 @@ func (l Rank) MarshalText() ([]byte, error) {
 	return []byte(levelNames[l]), nil
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler with ParseRank.
+// UnmarshalText implements encoding.TextUnmarshaler: "province",
+// "prefecture" or "county".
 func (l *Rank) UnmarshalText(b []byte) error {
-	v, err := ParseRank(string(b))
+	v, err := parseRank(string(b))
 	if err != nil {
 		return err
 	}
@@ -177,10 +178,10 @@ func (c Code) Rank() Rank {
 // first two digits name the province.
 func (c Code) Province() Code { return Code{c.n / 10000 * 10000} }
 
-// Prefecture returns the prefecture code the digits of c name (XXXX00)
+// prefecture returns the prefecture code the digits of c name (XXXX00)
 // and true, or false when c is a province or its prefecture digits are
 // 00. It reads the digits only; Table.Resolve gives the recorded parent.
-func (c Code) Prefecture() (Code, bool) {
+func (c Code) prefecture() (Code, bool) {
 	if c.Rank() == Province || (c.n/100)%100 == 0 {
 		return Code{}, false
 	}
@@ -196,7 +197,7 @@ func (c Code) Prefecture() (Code, bool) {
 func (c Code) Parent() (Code, bool) {
 	switch c.Rank() {
 	case County:
-		if p, ok := c.Prefecture(); ok {
+		if p, ok := c.prefecture(); ok {
 			return p, true
 		}
 		return c.Province(), true
@@ -206,9 +207,9 @@ func (c Code) Parent() (Code, bool) {
 	return Code{}, false
 }
 
-// Ancestors returns the chain of Parent by digits, nearest first: for
+// ancestors returns the chain of Parent by digits, nearest first: for
 // 140822 it is 140800, 140000. Table.Ancestors gives the recorded chain.
-func (c Code) Ancestors() []Code {
+func (c Code) ancestors() []Code {
 	var out []Code
 	for p, ok := c.Parent(); ok; p, ok = p.Parent() {
 		out = append(out, p)
@@ -216,9 +217,9 @@ func (c Code) Ancestors() []Code {
 	return out
 }
 
-// Contains reports whether d is c or lies under c by the digits
-// (Ancestors).
-func (c Code) Contains(d Code) bool {
+// contains reports whether d is c or lies under c by the digits
+// (ancestors).
+func (c Code) contains(d Code) bool {
 	if c == d {
 		return true
 	}

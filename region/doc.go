@@ -63,11 +63,11 @@
 // For example 371200 莱芜市 and its districts, merged into 济南 in 2019,
 // or 469003 儋州市, a county-level city directly under 海南省 until 2015.
 //
-// [Code.Parent], [Code.Ancestors], [Code.Contains] and [Group.Contains]
-// read the digits alone and need no table. For every division of the
-// embedded table they give the recorded chain; for an added division
-// whose parent is not the one its digits name (469003, recorded under
-// 460000, reads as under 469000), the Table methods follow the record.
+// [Code.Parent] reads the digits alone and needs no table. For every
+// division of the embedded table it gives the recorded parent; for an
+// added division whose parent is not the one its digits name (469003,
+// recorded under 460000, reads as under 469000), the Table methods
+// ([Table.Ancestors], [Table.GroupsOf], [Table.Tier]) follow the record.
 //
 // A Table is immutable and safe for concurrent use; looking a code up is
 // one map access and allocates nothing. WithDivisions returns a new

@@ -42,8 +42,8 @@ type Division struct {
 // items: 80, 60, 50, 30 and 10 %. The zero Tier is not valid.
 type Tier int8
 
-// IsValid reports whether t is 1-5.
-func (t Tier) IsValid() bool { return t >= 1 && t <= 5 }
+// valid reports whether t is 1-5.
+func (t Tier) valid() bool { return t >= 1 && t <= 5 }
 
 // String returns "1" … "5".
 func (t Tier) String() string { return strconv.Itoa(int(t)) }
@@ -57,11 +57,11 @@ type Group struct {
 	Members []Code `json:"members"`
 }
 
-// Contains reports whether c is a member or lies under one by the
-// digits of its code (Code.Contains); Table.GroupsOf follows the
+// contains reports whether c is a member or lies under one by the
+// digits of its code (Code.contains); Table.GroupsOf follows the
 // parents the table records.
-func (g Group) Contains(c Code) bool {
-	return slices.ContainsFunc(g.Members, func(m Code) bool { return m.Contains(c) })
+func (g Group) contains(c Code) bool {
+	return slices.ContainsFunc(g.Members, func(m Code) bool { return m.contains(c) })
 }
 
 // A Table holds divisions, the fiscal tiers, the cost-sharing rules of
@@ -145,7 +145,7 @@ func (f *fiscalDoc) check(t *Table) error {
 	}
 	t.tierCite = f.Citation
 	for i, tr := range f.Tiers {
-		if !tr.Tier.IsValid() {
+		if !tr.Tier.valid() {
 			return &benefit.RecordError{File: fiscalFile, Field: fmt.Sprintf("tiers[%d].tier", i), Err: fmt.Errorf("tier %d is not 1-5", tr.Tier)}
 		}
 		t.shares[tr.Tier] = tr.CentralShare
@@ -240,7 +240,7 @@ const (
 func (row *divisionRow) readLevelParent() error {
 	d, rec := &row.d, row.rec
 	if s := rec.Get(colLevel); s != "" {
-		l, err := ParseRank(s)
+		l, err := parseRank(s)
 		if err != nil {
 			return rec.Err(colLevel, err)
 		}
@@ -349,8 +349,8 @@ func (t *Table) WithDivisions(r io.Reader, name string) (*Table, error) {
 	return &nt, nil
 }
 
-// Len returns the number of divisions.
-func (t *Table) Len() int { return len(t.divs) }
+// len returns the number of divisions.
+func (t *Table) len() int { return len(t.divs) }
 
 // Lookup returns the division with code c, and false when the table has
 // none.

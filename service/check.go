@@ -96,7 +96,7 @@ func (s *Server) check(c *call) ([]byte, error) {
 // checkOptions are the floor.Options of a check request, as `benefitstd
 // check --at | --from --to, --as-of, --pass-through` sets them; as_of
 // defaults to the current month.
-func (s *Server) checkOptions(req *checkRequest) (floor.Options, *Problem) {
+func (s *Server) checkOptions(req *checkRequest) (floor.Options, *apiProblem) {
 	opts := floor.Options{PassThrough: req.PassThrough, From: req.From, To: req.To, AsOf: req.AsOf}
 	switch {
 	case !req.At.IsZero() && (!req.From.IsZero() || !req.To.IsZero()):

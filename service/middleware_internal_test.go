@@ -36,7 +36,7 @@ func TestPanicIsA500Problem(t *testing.T) {
 	}
 	b, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	var p Problem
+	var p apiProblem
 	if err := json.Unmarshal(b, &p); err != nil || resp.StatusCode != 500 || p.Type != problemPrefix+"internal" ||
 		resp.Header.Get("Content-Type") != "application/problem+json" {
 		t.Fatalf("%d %s: %s", resp.StatusCode, resp.Header.Get("Content-Type"), b)

@@ -15,9 +15,10 @@ import (
 // name. api/openapi.yaml lists them.
 const problemPrefix = "urn:benefitstd:problem:"
 
-// A Problem is an error answered as application/problem+json (RFC 9457):
-// the standard members, and extension members naming the bad input.
-type Problem struct {
+// An apiProblem is an error answered as application/problem+json (RFC
+// 9457; the Problem schema of api/openapi.yaml): the standard members,
+// and extension members naming the bad input.
+type apiProblem struct {
 	Type     string `json:"type"`
 	Title    string `json:"title"`
 	Status   int    `json:"status"`
@@ -47,14 +48,14 @@ type Problem struct {
 	cause      error  // of an internal problem, for the log
 }
 
-func (p *Problem) Error() string { return p.Title + ": " + p.Detail }
+func (p *apiProblem) Error() string { return p.Title + ": " + p.Detail }
 
 // problem returns a Problem of the named type.
-func problem(status int, name, detail string) *Problem {
-	return &Problem{Type: problemPrefix + name, Title: http.StatusText(status), Status: status, Detail: detail}
+func problem(status int, name, detail string) *apiProblem {
+	return &apiProblem{Type: problemPrefix + name, Title: http.StatusText(status), Status: status, Detail: detail}
 }
 
-func invalid(field, format string, args ...any) *Problem {
+func invalid(field, format string, args ...any) *apiProblem {
 	p := problem(http.StatusBadRequest, "invalid-input", fmt.Sprintf(format, args...))
 	p.Field = field
 	return p
@@ -63,8 +64,8 @@ func invalid(field, format string, args ...any) *Problem {
 // problemOf classifies an error of reading a request or of the library's
 // work on it. Errors of the library on the request's input are the
 // client's (400, 413); the caller answers 500 for its own failures.
-func problemOf(err error, in source) *Problem {
-	var p *Problem
+func problemOf(err error, in source) *apiProblem {
+	var p *apiProblem
 	if errors.As(err, &p) {
 		return p
 	}
@@ -90,7 +91,7 @@ func problemOf(err error, in source) *Problem {
 }
 
 // writeProblem answers p.
-func writeProblem(w http.ResponseWriter, r *http.Request, p *Problem) {
+func writeProblem(w http.ResponseWriter, r *http.Request, p *apiProblem) {
 	if id := requestID(r.Context()); id != "" {
 		p.Instance = "urn:uuid:" + id
 	}

@@ -47,7 +47,7 @@ type endpoint struct {
 	produces []string // media types of the answer, the default first
 	query    []string // the query parameters it takes; any other is refused
 	// run answers the call: the body of a 200 answer, or an error (a
-	// *Problem, or an error of the library's that problemOf classifies).
+	// *apiProblem, or an error of the library's that problemOf classifies).
 	run func(c *call) ([]byte, error)
 }
 
@@ -105,7 +105,7 @@ func (s *Server) routes() http.Handler {
 // serve answers r with e: method, query, Accept and Content-Type first,
 // then a slot for heavy work, then the work.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, e endpoint) {
-	fail := func(p *Problem) {
+	fail := func(p *apiProblem) {
 		discard(r)
 		writeProblem(w, r, p)
 	}
@@ -156,7 +156,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, e endpoint) {
 	}
 	var release func()
 	if e.heavy {
-		var p *Problem
+		var p *apiProblem
 		if release, p = s.acquire(); p != nil {
 			fail(p)
 			return
@@ -184,7 +184,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, e endpoint) {
 			// shutdown: nobody reads an answer (the log says 499).
 			return
 		}
-		var p *Problem
+		var p *apiProblem
 		if !errors.As(err, &p) {
 			p = problemOf(err, source{})
 		}
@@ -214,7 +214,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, e endpoint) {
 }
 
 // internal is a failure of the service itself (500).
-func internal(err error) *Problem {
+func internal(err error) *apiProblem {
 	p := problem(http.StatusInternalServerError, "internal", "the service failed on this request; its id is in the service's log")
 	p.cause = err
 	return p

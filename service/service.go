@@ -194,7 +194,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 }
 
 // acquire takes a slot for a heavy request, or answers 429.
-func (s *Server) acquire() (release func(), p *Problem) {
+func (s *Server) acquire() (release func(), p *apiProblem) {
 	select {
 	case s.heavy <- struct{}{}:
 		return func() { <-s.heavy }, nil

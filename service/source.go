@@ -32,7 +32,7 @@ type source struct {
 
 // locate sets p's field, pointer, line, part and file from re, and its
 // detail to re's message with the request's line and field.
-func (s source) locate(p *Problem, re *benefit.RecordError) {
+func (s source) locate(p *apiProblem, re *benefit.RecordError) {
 	e := *re
 	switch {
 	case s.retirees:
@@ -204,7 +204,7 @@ func csvRecords(data []byte, max int) int {
 
 // mark gives p, a problem about a field of the request's JSON (p.Field),
 // that field's pointer and line, and the part it is in.
-func (s source) mark(p *Problem) *Problem {
+func (s source) mark(p *apiProblem) *apiProblem {
 	if s.doc != nil && p.Field != "" {
 		p.Field = join(s.member, p.Field)
 		p.Pointer, p.Line = input.PointerOf(p.Field), s.doc.Line(p.Field)

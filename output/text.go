@@ -159,6 +159,7 @@ func reportText(b *strings.Builder, r *floor.Report) {
 		through = r.To.AddMonths(-1)
 	}
 	fmt.Fprintf(b, "), counted through %s\n", orEllipsis(through.String()))
+	provisionalArrears(b, r.Findings)
 	if s.WaivedArrears.Sign() > 0 || s.Waived > 0 {
 		fmt.Fprintf(b, "Waived arrears 豁免: %s (not in the total)\n", groupedAmount(s.WaivedArrears))
 	}
@@ -1053,4 +1054,26 @@ func yearSpans(ys []int) string {
 		i = j + 1
 	}
 	return b.String()
+}
+
+// provisionalArrears writes what the findings below a provisional floor
+// (暂定标准) show: Options.ProvisionalSeverity makes them warnings (or
+// advisories), so their arrears are not in the total owed, yet a reader
+// of "Arrears owed 0.00" must see them. Their sum is per finding: a
+// month that two such findings share counts under each.
+func provisionalArrears(b *strings.Builder, fs []floor.Finding) {
+	n, sum := 0, benefit.Amount{}
+	for i := range fs {
+		f := &fs[i]
+		if f.Arrears.Sign() > 0 && f.Severity != floor.Violation && f.Severity != floor.Waived {
+			n++
+			sum = sum.Add(f.Arrears)
+		}
+	}
+	switch {
+	case n == 1:
+		fmt.Fprintf(b, "Not in the total 未计入: 1 finding below a provisional floor 暂定标准 shows %s, owed once the floor is confirmed (see Details)\n", groupedAmount(sum))
+	case n > 1:
+		fmt.Fprintf(b, "Not in the total 未计入: %d findings below provisional floors 暂定标准 show %s summed finding by finding, owed once the floors are confirmed (see Details)\n", n, groupedAmount(sum))
+	}
 }

@@ -7,13 +7,14 @@ import (
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/internal/input"
 	"github.com/benefitstd/benefitstd/region"
 )
 
 // Limits of a scenario.
 const (
 	MaxHorizon       = 100              // years
-	MaxBeneficiaries = floor.MaxPersons // persons in a region, in any year (the floor check's limit)
+	MaxBeneficiaries = input.MaxPersons // persons in a region, in any year (the floor check's limit)
 	maxLevelFen      = 1e17 - 1         // the largest amount ParseAmount accepts, in fen
 )
 

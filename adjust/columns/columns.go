@@ -252,8 +252,9 @@ func (s Scenario) Canonical() ([]byte, error) {
 	return append(append(b, '\n'), c...), nil
 }
 
-// Hash returns the hex SHA-256 of the canonical form.
-func (s Scenario) Hash() (string, error) {
+// hash returns the hex SHA-256 of the canonical form
+// (Result.Run.ScenarioSHA256).
+func (s Scenario) hash() (string, error) {
 	b, err := s.Canonical()
 	if err != nil {
 		return "", err
@@ -272,7 +273,7 @@ func Run(ctx context.Context, s Scenario, opts adjust.Options) (*Result, error) 
 	if err != nil {
 		return nil, err
 	}
-	hash, err := s.Hash()
+	hash, err := s.hash()
 	if err != nil {
 		return nil, err
 	}

@@ -142,7 +142,11 @@ func globalsWorkload(t *testing.T) map[string][]byte {
 	checkSample("check-sample-file", in)
 
 	// adjust: the default scenario, parsed afresh, in every format.
-	s, err := adjust.LoadScenario(bytes.NewReader(adjust.DefaultScenarioJSON()), "adjust/data/default-scenario.json", adjust.Options{})
+	def, err := adjust.Builtin("residents-pension")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := adjust.LoadScenario(bytes.NewReader(def.JSON()), "adjust/data/default-scenario.json", adjust.Options{})
 	if err != nil {
 		t.Fatalf("default scenario: %v", err)
 	}

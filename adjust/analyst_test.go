@@ -19,13 +19,13 @@ import (
 
 func TestHashCanonical(t *testing.T) {
 	s := testScenario(Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "1"), reg(sc, 2000, "130", "1"))
-	h1, _ := s.Hash()
+	h1, _ := s.hash()
 	// region order does not change the canonical form
 	s2 := testScenario(Fixed(benefit.Yuan(10)), reg(sc, 2000, "130", "1"), reg(bj, 1000, "200", "1"))
-	h2, _ := s2.Hash()
+	h2, _ := s2.hash()
 	// neither does the spelling of an amount ("10" and "10.00")
 	s3 := testScenario(Fixed(benefit.MustParseAmount("10.000")), reg(bj, 1000, "200.0", "1"), reg(sc, 2000, "130", "1.00"))
-	h3, _ := s3.Hash()
+	h3, _ := s3.hash()
 	if h1 != h2 || h1 != h3 || len(h1) != 64 {
 		t.Errorf("hashes %s %s %s", h1, h2, h3)
 	}
@@ -42,8 +42,8 @@ func TestHashCanonical(t *testing.T) {
 	y(&s4, 2025, 2026)
 	y(&s5, 2026, 2025)
 	s5.RevenueYear = 2024
-	h4, _ := s4.Hash()
-	h5, _ := s5.Hash()
+	h4, _ := s4.hash()
+	h5, _ := s5.hash()
 	if h4 != h5 || h4 == h1 {
 		t.Errorf("years in another order: %s %s", h4, h5)
 	}
@@ -56,12 +56,12 @@ func TestHashCanonical(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if h, _ := back.Hash(); h != h1 {
+	if h, _ := back.hash(); h != h1 {
 		t.Errorf("round trip hash %s, want %s", h, h1)
 	}
 	// a different value gives a different hash, and the run carries it
 	s.Regions[0].Beneficiaries++
-	if h, _ := s.Hash(); h == h1 {
+	if h, _ := s.hash(); h == h1 {
 		t.Error("hash did not change")
 	}
 	if r := mustRun(t, s2); r.Run.ScenarioSHA256 != h1 || r.Run.Version != Version || r.Run.Regions != "" {
@@ -183,8 +183,8 @@ func TestJSONEqualsGoValue(t *testing.T) {
 	goValue.Name = fromJSON.Name
 	goValue.Note = fromJSON.Note
 	goValue.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenue, Percent: benefit.Percent(1)}
-	hj, _ := fromJSON.Hash()
-	hg, _ := goValue.Hash()
+	hj, _ := fromJSON.hash()
+	hg, _ := goValue.hash()
 	if hj != hg {
 		a, _ := fromJSON.Canonical()
 		b, _ := goValue.Canonical()

@@ -12,7 +12,7 @@ import (
 // read whole under a bound of its size and is an error wrapping
 // benefit.ErrTooLarge under one a byte smaller.
 func TestLoadScenarioBound(t *testing.T) {
-	doc := DefaultScenarioJSON()
+	doc := []byte(defaultScenarioJSON)
 	if _, err := LoadScenario(bytes.NewReader(doc), "s.json", Options{Limits: benefit.Limits{Document: int64(len(doc))}}); err != nil {
 		t.Fatal(err)
 	}

@@ -49,7 +49,7 @@ func TestBuiltins(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(def.JSON(), DefaultScenarioJSON()) || def.Path() != defaultScenarioFile || !def.Illustrative() {
+	if !bytes.Equal(def.JSON(), []byte(defaultScenarioJSON)) || def.Path() != defaultScenarioFile || !def.Illustrative() {
 		t.Errorf("residents-pension is not the default scenario: %s", def.Path())
 	}
 	if _, err := Builtin("nope"); err == nil || !strings.Contains(err.Error(), `"nope"`) || !strings.Contains(err.Error(), "residents-pension") {

@@ -133,9 +133,9 @@ func (c *Constraints) validate() error {
 	return nil
 }
 
-// String describes the constraints in one line, e.g.
+// describe describes the constraints in one line, e.g.
 // "floor, no cut, max step 15.00, local cost ≤ 1% of revenue".
-func (c *Constraints) String() string {
+func (c *Constraints) describe() string {
 	parts := []string{"floor"}
 	if !c.AllowCuts {
 		parts = append(parts, "no cut")

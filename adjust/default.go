@@ -20,11 +20,9 @@ const defaultScenarioFile = "adjust/data/default-scenario.json"
 // the five years from 2025, the shipped national floors then +20 yuan a
 // year, with ILLUSTRATIVE economic, fiscal and level figures (its Note
 // says which figures are what). Each call returns a new value, which the
-// caller may change freely.
+// caller may change freely. It is the shipped scenario
+// "residents-pension": Builtin("residents-pension") gives its JSON, a
+// starting point for a scenario file of one's own.
 func DefaultScenario() (Scenario, error) {
 	return LoadScenario(strings.NewReader(defaultScenarioJSON), defaultScenarioFile, Options{})
 }
-
-// DefaultScenarioJSON returns a copy of the embedded default scenario's
-// JSON, a starting point for a scenario file of one's own.
-func DefaultScenarioJSON() []byte { return []byte(defaultScenarioJSON) }

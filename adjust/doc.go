@@ -231,8 +231,8 @@
 // (benefit.Limits: 256 MiB by default) and adds the file name, the line
 // and the JSON pointer. A run whose rule or
 // floor projection drives a level past the 15 integer digits of an
-// amount, or whose beneficiary growth drives a count past
-// MaxBeneficiaries, stops with the same kind of error, naming the rule,
+// amount, or whose beneficiary growth drives a count past one billion
+// persons in a region (the floor check's bound), stops with the same kind of error, naming the rule,
 // projection or growth assumption; nothing wraps around. A fiscal cap on
 // a yearly cost beyond an int64 of fen (about 92 thousand trillion yuan)
 // is refused with benefit.ErrRange (field "constraints.fiscal_cap"), not

@@ -197,7 +197,7 @@ func (p *prepared) runRegionDomain(ri int, out []RegionYear) error {
 			var ok bool
 			if n, ok = growCount(n, s.rate(beneficiaryGrowth, ri, y)); !ok {
 				_, path, _ := s.assumptionOf(beneficiaryGrowth, ri, y)
-				return fieldErr(path, benefit.ErrRange, "the beneficiaries of region %s grow past %d persons in %d", r.Code, int64(MaxBeneficiaries), y)
+				return fieldErr(path, benefit.ErrRange, "the beneficiaries of region %s grow past %d persons in %d", r.Code, int64(maxBeneficiaries), y)
 			}
 		}
 		prevRev := rev
@@ -290,7 +290,7 @@ func (p *prepared) solveDomain(ri, i int, level benefit.Amount, n int64, rev, pr
 	refs := d.refs[ri]
 	eff := benefit.NewMonth(y, time.Month(p.month))
 	env := ruleEnv{level: level, floor: row.Floor, prevFloor: p.floors[i].Amount,
-		wage: s.rate(wageGrowth, ri, y), cpi: s.rate(cpiGrowth, ri, y), years: y - s.BaseYear(),
+		wage: s.rate(wageGrowth, ri, y), cpi: s.rate(cpiGrowth, ri, y), years: y - s.baseYear(),
 		refs: func(k string) benefit.Amount { return refs[k].at(eff).Amount }}
 	prop := level.Add(s.Rule.increase(&env)).Round(p.round)
 	if prop.Sign() < 0 {
@@ -429,11 +429,11 @@ func (p *prepared) solveDomain(ri, i int, level benefit.Amount, n int64, rev, pr
 }
 
 // constraintsText describes the constraints of the run
-// (Result.Constraints): Constraints.String, with the relative bounds of
+// (Result.Constraints): Constraints.describe, with the relative bounds of
 // the floor set in place of the national floor a programme without one
 // does not have.
 func (p *prepared) constraintsText() string {
-	c := p.s.Constraints.String()
+	c := p.s.Constraints.describe()
 	if p.path != nil {
 		return c
 	}

@@ -143,11 +143,13 @@ func TestRuleFixed(t *testing.T) {
 		t.Errorf("四川 2025: proposed %s increase %s headroom %s, want 140.00 13.00 0.00", ry.Proposed, ry.Increase, ry.Headroom)
 	}
 	var got []string
-	for ry := range r.Region(sc) {
-		got = append(got, fmt.Sprint(ry.Year, " ", ry.Level))
+	for _, ry := range r.Rows {
+		if ry.Region == sc {
+			got = append(got, fmt.Sprint(ry.Year, " ", ry.Level))
+		}
 	}
 	if strings.Join(got, ", ") != "2025 143.00, 2026 163.00, 2027 183.00" {
-		t.Errorf("Region(四川): %v", got)
+		t.Errorf("rows of 四川: %v", got)
 	}
 	if _, ok := r.Get(sd, 2025); ok {
 		t.Error("Get found 山东, which is not in the scenario")

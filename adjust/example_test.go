@@ -107,7 +107,7 @@ func ExampleDefaultScenario() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(len(s.Regions), "regions,", s.StartYear, "to", s.EndYear(), "illustrative:", r.Run.Illustrative)
+	fmt.Println(len(s.Regions), "regions,", s.StartYear, "to", s.StartYear+s.Horizon-1, "illustrative:", r.Run.Illustrative)
 	// Output:
 	// 31 regions, 2025 to 2029 illustrative: true
 }
@@ -140,16 +140,18 @@ func ExampleBuiltin_unemployment() {
 		fmt.Println(err)
 		return
 	}
-	for _, code := range []string{"110000", "630000"} {
-		for ry := range r.Region(region.MustParseCode(code)) {
-			var ceiling benefit.Amount
-			for _, bd := range ry.Bounds {
-				if bd.Rule == "ui.art18.below_min_wage" {
-					ceiling = bd.Limit
-				}
-			}
-			fmt.Println(ry.Name, ry.Year, ry.Level, "≤", ceiling, ry.Binding, "fund months", ry.Fund.Months, "transfer", ry.Transfer)
+	beijing, qinghai := region.MustParseCode("110000"), region.MustParseCode("630000")
+	for _, ry := range r.Rows { // by region code, then year
+		if ry.Region != beijing && ry.Region != qinghai {
+			continue
 		}
+		var ceiling benefit.Amount
+		for _, bd := range ry.Bounds {
+			if bd.Rule == "ui.art18.below_min_wage" {
+				ceiling = bd.Limit
+			}
+		}
+		fmt.Println(ry.Name, ry.Year, ry.Level, "≤", ceiling, ry.Binding, "fund months", ry.Fund.Months, "transfer", ry.Transfer)
 	}
 	// Output:
 	// 北京市 2026 2083.00 ≤ 2539.00 none fund months 46 transfer 0.00

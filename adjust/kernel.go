@@ -279,7 +279,7 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 	for i := range s.Horizon {
 		y, ky := s.StartYear+i, &years[i]
 		var ok bool
-		if n, ok = fen.MulDiv(n, ky.gN, 0, 1, fen.HalfUp); !ok || n > MaxBeneficiaries {
+		if n, ok = fen.MulDiv(n, ky.gN, 0, 1, fen.HalfUp); !ok || n > maxBeneficiaries {
 			return false
 		}
 		n = max(n, 0)

@@ -41,7 +41,7 @@ func TestKernelApplies(t *testing.T) {
 	tenYuan.Rounding = &benefit.Rounding{Unit: benefit.TenYuan, Mode: benefit.HalfUp}
 	// the kernel's bounds are inclusive: a fixed cut or a step cap of the
 	// largest amount, 999,999,999,999,999.99 yuan (maxLevelFen), a level
-	// of the largest whole yuan kept as it is, MaxBeneficiaries persons
+	// of the largest whole yuan kept as it is, maxBeneficiaries persons
 	hugeCut := testScenario(Fixed(benefit.MustParseAmount("-999999999999999.99")), reg(bj, 1000, "200", "1"))
 	hugeCut.Constraints.AllowCuts = true
 	hugeStep := testScenario(Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "1"))
@@ -86,7 +86,7 @@ func TestKernelApplies(t *testing.T) {
 		"own rates":          own,
 		"cut from the top":   topCut,
 		"largest level":      testScenario(Fixed(benefit.Yuan(0)), reg(bj, 1, "999999999999999", "0")),
-		"most beneficiaries": testScenario(Fixed(benefit.Yuan(10)), reg(bj, MaxBeneficiaries, "200", "1")),
+		"most beneficiaries": testScenario(Fixed(benefit.Yuan(10)), reg(bj, maxBeneficiaries, "200", "1")),
 		"own year rates":     ownYear,
 		"8 pass-throughs":    testScenario(Sum(passes...), reg(bj, 1, "200", "1")),
 		"8 catch-ups":        testScenario(Sum(catchUps...), reg(sc, 1, "130", "1")),

@@ -34,7 +34,7 @@ func (p *prepared) monthFloors() {
 	}
 	p.floors = make([]floor.YearFloor, s.Horizon+1)
 	for i := range p.mf {
-		y := s.BaseYear() + i
+		y := s.baseYear() + i
 		var best benefit.Version
 		found := false
 		for mo := 1; mo <= 12; mo++ {

@@ -21,7 +21,7 @@ type prepared struct {
 	down, up benefit.Rounding // the grid rounded toward zero / away from zero
 	path     *floor.Projected // the national floor path
 	month    int              // the effective month of each year's level, 1-12
-	// floors[i] is the floor of year BaseYear()+i (i = 0…Horizon) from
+	// floors[i] is the floor of year baseYear()+i (i = 0…Horizon) from
 	// the effective month on, mf[i] its floor month by month
 	floors   []floor.YearFloor
 	mf       [][12]benefit.Amount
@@ -98,7 +98,7 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 	noFloor := s.noFloor(set)
 	if !noFloor {
 		if p.path, err = s.Floor.Project(floor.PathOptions{
-			Program: s.Program, Dims: s.Dims, From: s.BaseYear(), To: s.EndYear(), Rounding: &p.round,
+			Program: s.Program, Dims: s.Dims, From: s.baseYear(), To: s.endYear(), Rounding: &p.round,
 			Growth: s.floorGrowth, Floors: set, Catalogue: cat,
 		}); err != nil {
 			if re, ok := errors.AsType[*benefit.RecordError](err); ok {
@@ -162,7 +162,7 @@ func (s *Scenario) noFloor(set *floor.Set) bool {
 func noFloors(s *Scenario) []floor.YearFloor {
 	fs := make([]floor.YearFloor, s.Horizon+1)
 	for i := range fs {
-		fs[i] = floor.YearFloor{Year: s.BaseYear() + i, Citation: benefit.Citation{Note: "no national floor: " + s.Program + " has none"}}
+		fs[i] = floor.YearFloor{Year: s.baseYear() + i, Citation: benefit.Citation{Note: "no national floor: " + s.Program + " has none"}}
 	}
 	return fs
 }

@@ -86,7 +86,7 @@ func (s *Scenario) resolveRef(ref *floor.Reference, key, path string, cat *benef
 	}
 	// (the last year's level runs into the next from a later effective
 	// month; the budget is what the scenario's references have left)
-	sch, n, err := ref.Project(prog, floor.ReferenceOptions{Through: benefit.NewMonth(s.EndYear()+1, 12), MaxVersions: *budget, Floors: set})
+	sch, n, err := ref.Project(prog, floor.ReferenceOptions{Through: benefit.NewMonth(s.endYear()+1, 12), MaxVersions: *budget, Floors: set})
 	if err != nil {
 		if re, ok := errors.AsType[*benefit.RecordError](err); ok {
 			re.Field = path + "." + re.Field
@@ -94,8 +94,8 @@ func (s *Scenario) resolveRef(ref *floor.Reference, key, path string, cat *benef
 		return nil, err
 	}
 	*budget -= n
-	if _, ok := sch.At(benefit.NewMonth(s.BaseYear(), 1)); !ok {
-		return nil, fieldErr(path+".history", ErrMissingAssumption, "%s starts in %s, after January of the base year %d", key, sch.First(), s.BaseYear())
+	if _, ok := sch.At(benefit.NewMonth(s.baseYear(), 1)); !ok {
+		return nil, fieldErr(path+".history", ErrMissingAssumption, "%s starts in %s, after January of the base year %d", key, sch.First(), s.baseYear())
 	}
 	return &refPath{program: key, prog: prog, dims: ref.Dims, sch: sch}, nil
 }

@@ -421,17 +421,17 @@ func decRun(t testing.TB, s Scenario) []decRow {
 		rev := dec(t, r.Revenue)
 		revYear := s.RevenueYear
 		if revYear == 0 {
-			revYear = s.BaseYear()
+			revYear = s.baseYear()
 		}
-		for y := revYear + 1; y <= s.BaseYear(); y++ {
+		for y := revYear + 1; y <= s.baseYear(); y++ {
 			rev = rev.Mul(grow(revG, y)).Round(2)
 		}
 		var prevLocal decimal.Decimal
 		fc := s.Constraints.FiscalCap
 		if fc != nil && fc.Basis == OfRevenueGrowth {
-			_, _, prevLocal = cost(s.BaseYear(), n, level, level)
+			_, _, prevLocal = cost(s.baseYear(), n, level, level)
 		}
-		for y := s.StartYear; y <= s.EndYear(); y++ {
+		for y := s.StartYear; y <= s.endYear(); y++ {
 			n = max(decimal.New(n, 0).Mul(grow(benG, y)).Round(0).IntPart(), 0)
 			prevRev := rev
 			rev = rev.Mul(grow(revG, y)).Round(2)
@@ -604,7 +604,7 @@ func nationalScenario(t testing.TB) Scenario {
 		revenue := n / 10_000 * int64(200_000_000+rng.IntN(1_800_000_000))
 		s.Regions = append(s.Regions, Region{Code: counties[i], Beneficiaries: n, Level: benefit.Yuan(level), Revenue: benefit.Yuan(revenue)})
 	}
-	if h, err := s.Hash(); err != nil || h != nationalHash {
+	if h, err := s.hash(); err != nil || h != nationalHash {
 		t.Fatalf("the national scenario's hash is %s (%v), not %s: newAdjustSynth and nationalScenario must draw the same", h, err, nationalHash)
 	}
 	return s

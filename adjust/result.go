@@ -2,7 +2,6 @@ package adjust
 
 import (
 	"cmp"
-	"iter"
 	"slices"
 
 	"github.com/benefitstd/benefitstd/benefit"
@@ -142,17 +141,6 @@ type Result struct {
 	CostSharing benefit.Citation `json:"cost_sharing"`
 	Years       []YearSummary    `json:"years"`
 	Rows        []RegionYear     `json:"regions"`
-}
-
-// Region returns the years of one region.
-func (r *Result) Region(c region.Code) iter.Seq[RegionYear] {
-	return func(yield func(RegionYear) bool) {
-		for i := r.first(c, 0); i < len(r.Rows) && r.Rows[i].Region == c; i++ {
-			if !yield(r.Rows[i]) {
-				return
-			}
-		}
-	}
 }
 
 // Get returns the outcome of region c in year y.

@@ -78,7 +78,7 @@ func TestRuleValidateEdges(t *testing.T) {
 	}
 }
 
-// Beneficiaries may grow to MaxBeneficiaries and not past it, on the
+// Beneficiaries may grow to maxBeneficiaries and not past it, on the
 // integer kernel and on the decimal path alike: 500,000,000 growing 100 %
 // is 1,000,000,000, the bound; 500,000,001 would be 1,000,000,002, an
 // error naming the growth assumption.
@@ -97,7 +97,7 @@ func TestBeneficiaryGrowthBound(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", run.name, err)
 		}
-		if ry, _ := r.Get(bj, 2025); ry.Beneficiaries != MaxBeneficiaries {
+		if ry, _ := r.Get(bj, 2025); ry.Beneficiaries != maxBeneficiaries {
 			t.Errorf("%s: %d beneficiaries, want 1,000,000,000", run.name, ry.Beneficiaries)
 		}
 		over := s

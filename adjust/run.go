@@ -70,7 +70,7 @@ func (p *prepared) run(ctx context.Context, opts *Options, workers int) (*Result
 	}
 	hashc := make(chan hashed, 1)
 	hash := func() {
-		sum, err := s.Hash()
+		sum, err := s.hash()
 		hashc <- hashed{sum, err}
 	}
 	if workers > 1 {

@@ -22,8 +22,8 @@ import (
 // figures, the economic assumptions, the national floor path, the rule
 // each region proposes and the constraints it must keep. It holds no
 // functions, so it reads from and writes to JSON without loss
-// (LoadScenario, MarshalJSON), and its canonical form has a SHA-256
-// (Hash) that every Result carries.
+// (LoadScenario, MarshalJSON), and every Result carries the SHA-256 of
+// its canonical form (Canonical; RunRecord.ScenarioSHA256).
 //
 // Every money value is an exact benefit.Amount and every ratio an exact
 // benefit.Rate. Levels are per the programme's frequency (元/月 for the
@@ -227,17 +227,17 @@ func (s *Scenario) rate(k assumption, ri, y int) benefit.Rate {
 	return v
 }
 
-// BaseYear returns StartYear-1, the year of the current levels.
-func (s *Scenario) BaseYear() int { return s.StartYear - 1 }
+// baseYear returns StartYear-1, the year of the current levels.
+func (s *Scenario) baseYear() int { return s.StartYear - 1 }
 
-// EndYear returns the last simulated year.
-func (s *Scenario) EndYear() int { return s.StartYear + s.Horizon - 1 }
+// endYear returns StartYear+Horizon-1, the last simulated year.
+func (s *Scenario) endYear() int { return s.StartYear + s.Horizon - 1 }
 
 func (s *Scenario) revenueYear() int {
 	if s.RevenueYear != 0 {
 		return s.RevenueYear
 	}
-	return s.BaseYear()
+	return s.baseYear()
 }
 
 // LoadScenario reads a scenario from JSON, strictly: unknown fields,
@@ -274,7 +274,7 @@ func LoadScenario(r io.Reader, name string, opts Options) (Scenario, error) {
 // have the same canonical form.
 func (s Scenario) Canonical() ([]byte, error) {
 	c := s
-	if c.RevenueYear == c.BaseYear() {
+	if c.RevenueYear == c.baseYear() {
 		c.RevenueYear = 0
 	}
 	if c.EffectiveMonth == 1 {
@@ -298,8 +298,9 @@ func (s Scenario) Canonical() ([]byte, error) {
 	return bytes.TrimRight(buf.Bytes(), "\n"), nil
 }
 
-// Hash returns the hex SHA-256 of the canonical form.
-func (s Scenario) Hash() (string, error) {
+// hash returns the hex SHA-256 of the canonical form
+// (RunRecord.ScenarioSHA256).
+func (s Scenario) hash() (string, error) {
 	b, err := s.Canonical()
 	if err != nil {
 		return "", err

@@ -25,14 +25,14 @@ func grow(a benefit.Amount, g benefit.Rate) benefit.Amount {
 
 // growCount returns n × (1 + g) rounded half-up to a whole person, and
 // never below 0. It reports false when the count would pass
-// MaxBeneficiaries.
+// maxBeneficiaries.
 func growCount(n int64, g benefit.Rate) (int64, bool) {
 	if g.IsZero() {
 		return n, true
 	}
 	a := benefit.Yuan(n)
 	f, ok := a.Add(a.MulRate(g)).Round(benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.HalfUp}).Fen()
-	if !ok || f/100 > MaxBeneficiaries {
+	if !ok || f/100 > maxBeneficiaries {
 		return 0, false
 	}
 	return max(f/100, 0), true
@@ -189,7 +189,7 @@ func (p *prepared) runRegion(ri int, out []RegionYear, sc *scratch) error {
 func (p *prepared) baseRevenue(ri int) benefit.Amount {
 	s := p.s
 	rev := s.Regions[ri].Revenue
-	for y := s.revenueYear() + 1; y <= s.BaseYear(); y++ {
+	for y := s.revenueYear() + 1; y <= s.baseYear(); y++ {
 		rev = grow(rev, s.rate(revenueGrowth, ri, y))
 	}
 	return rev
@@ -217,7 +217,7 @@ func (p *prepared) runRegionDecimal(ri int, out []RegionYear) error {
 		var ok bool
 		if n, ok = growCount(n, s.rate(beneficiaryGrowth, ri, y)); !ok {
 			_, path, _ := s.assumptionOf(beneficiaryGrowth, ri, y)
-			return fieldErr(path, benefit.ErrRange, "the beneficiaries of region %s grow past %d persons in %d", r.Code, int64(MaxBeneficiaries), y)
+			return fieldErr(path, benefit.ErrRange, "the beneficiaries of region %s grow past %d persons in %d", r.Code, int64(maxBeneficiaries), y)
 		}
 		prevRev := rev
 		rev = grow(rev, s.rate(revenueGrowth, ri, y))

@@ -7,13 +7,14 @@ import (
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/internal/input"
 	"github.com/benefitstd/benefitstd/region"
 )
 
 // Limits of a scenario.
 const (
-	MaxHorizon       = 100              // years
-	MaxBeneficiaries = floor.MaxPersons // persons in a region, in any year (the floor check's limit)
+	maxHorizon       = 100              // years
+	maxBeneficiaries = input.MaxPersons // persons in a region, in any year (the floor check's limit)
 	maxLevelFen      = 1e17 - 1         // the largest amount ParseAmount accepts, in fen
 )
 
@@ -45,8 +46,8 @@ func fieldErr(field string, err error, format string, args ...any) error {
 
 // checkShape validates everything that does not need the floor path.
 func (s *Scenario) checkShape(tab *region.Table) error {
-	if s.Horizon < 1 || s.Horizon > MaxHorizon {
-		return fieldErr("horizon", benefit.ErrRange, "%d years (want 1-%d)", s.Horizon, MaxHorizon)
+	if s.Horizon < 1 || s.Horizon > maxHorizon {
+		return fieldErr("horizon", benefit.ErrRange, "%d years (want 1-%d)", s.Horizon, maxHorizon)
 	}
 	if s.StartYear <= benefit.MinYear || s.StartYear+s.Horizon > benefit.MaxYear {
 		return fieldErr("start_year", benefit.ErrRange, "%d (want %d-%d)", s.StartYear, benefit.MinYear+1, benefit.MaxYear-s.Horizon)
@@ -54,8 +55,8 @@ func (s *Scenario) checkShape(tab *region.Table) error {
 	if s.EffectiveMonth < 0 || s.EffectiveMonth > 12 {
 		return fieldErr("effective_month", benefit.ErrRange, "%d (want 1-12, or 0 for January)", s.EffectiveMonth)
 	}
-	if s.RevenueYear != 0 && (s.RevenueYear < benefit.MinYear || s.RevenueYear > s.BaseYear()) {
-		return fieldErr("revenue_year", benefit.ErrRange, "%d (want %d-%d, at most the base year)", s.RevenueYear, benefit.MinYear, s.BaseYear())
+	if s.RevenueYear != 0 && (s.RevenueYear < benefit.MinYear || s.RevenueYear > s.baseYear()) {
+		return fieldErr("revenue_year", benefit.ErrRange, "%d (want %d-%d, at most the base year)", s.RevenueYear, benefit.MinYear, s.baseYear())
 	}
 	if err := checkRates("assumptions", &s.Assumptions); err != nil {
 		return err
@@ -83,8 +84,8 @@ func (s *Scenario) checkShape(tab *region.Table) error {
 		if r.Beneficiaries < 0 {
 			return fieldErr(p("beneficiaries"), benefit.ErrNegative, "%d", r.Beneficiaries)
 		}
-		if r.Beneficiaries > MaxBeneficiaries {
-			return fieldErr(p("beneficiaries"), benefit.ErrRange, "%d (more than %d persons)", r.Beneficiaries, int64(MaxBeneficiaries))
+		if r.Beneficiaries > maxBeneficiaries {
+			return fieldErr(p("beneficiaries"), benefit.ErrRange, "%d (more than %d persons)", r.Beneficiaries, int64(maxBeneficiaries))
 		}
 		if r.Level.Sign() < 0 {
 			return fieldErr(p("level"), benefit.ErrNegative, "%s", r.Level)
@@ -187,7 +188,7 @@ func (s *Scenario) checkAssumptions() error {
 	// a region that gives none of its own reads the scenario's: looked up
 	// once a year
 	wide := true
-	for y := s.StartYear; y <= s.EndYear(); y++ {
+	for y := s.StartYear; y <= s.endYear(); y++ {
 		for _, n := range needs {
 			_, _, _, ok := s.lookup(n.k, -1, y)
 			wide = wide && ok
@@ -197,7 +198,7 @@ func (s *Scenario) checkAssumptions() error {
 		if wide && !s.givesOwn(ri) {
 			continue
 		}
-		for y := s.StartYear; y <= s.EndYear(); y++ {
+		for y := s.StartYear; y <= s.endYear(); y++ {
 			for _, n := range needs {
 				if _, _, _, ok := s.lookup(n.k, ri, y); !ok {
 					return fieldErr(n.field, ErrMissingAssumption, "needs %s for region %s in %d, but neither regions[%d].years, regions[%d].assumptions, years nor assumptions give it",

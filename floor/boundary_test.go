@@ -432,7 +432,7 @@ func TestPassThroughTwoVersions(t *testing.T) {
 		{"24000", "24500", "1500"},
 		{"20000", "20500", ""},
 	} {
-		set, err := floor.Default().With(floor.Floor{Program: "veterans.demobilized", Dims: dims, Per: benefit.PerYear,
+		set, err := withFloors(floor.Default(), floor.SetOptions{}, floor.Floor{Program: "veterans.demobilized", Dims: dims, Per: benefit.PerYear,
 			Schedule: mustSchedule(benefit.Version{From: ym("2023-01"), Amount: amt("20000"), Status: benefit.Legislated},
 				benefit.Version{From: ym("2024-01"), Amount: amt(tc.next), Status: benefit.Legislated}),
 			Citation: benefit.Citation{Title: "HYPOTHETICAL national floor for a test"}})

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/input"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -21,7 +22,7 @@ var ErrNoAsOf = errors.New("floor: a shortfall with no end needs an as-of month 
 // package documentation for the rules) and returns a report. It is safe
 // for concurrent use: it reads its inputs and shared immutable sets
 // only. Bad input (an unknown region or programme, a dimension the
-// programme lacks, a head count below 0 or above MaxPersons, a month
+// programme lacks, a head count below 0 or above one billion, a month
 // outside 1900-9999, two levels with the same region, programme and
 // dimensions, a first-paid month of no version, a waiver that could
 // never apply, an expectation of an unknown region or programme) is an
@@ -372,13 +373,13 @@ func checkFirstPaid(l *Level) *fieldErr {
 	return nil
 }
 
-// checkPersons checks a head count: 0 to MaxPersons.
+// checkPersons checks a head count: 0 to input.MaxPersons (one billion).
 func checkPersons(n int64) error {
 	switch {
 	case n < 0:
 		return fmt.Errorf("%w: %d persons", benefit.ErrNegative, n)
-	case n > MaxPersons:
-		return fmt.Errorf("%w: %d persons (at most %d)", benefit.ErrRange, n, MaxPersons)
+	case n > input.MaxPersons:
+		return fmt.Errorf("%w: %d persons (at most %d)", benefit.ErrRange, n, input.MaxPersons)
 	}
 	return nil
 }

@@ -68,7 +68,7 @@
 // A Set is immutable and safe for concurrent use. Load reads a user's
 // floors from strict JSON in the same format (Load and NewSet
 // check them against a user's catalogue, SetOptions.Catalogue, instead
-// of benefit.DefaultCatalogue); Merge and With put them on top of the
+// of benefit.DefaultCatalogue); Merge puts them on top of the
 // national ones. A floor with a region.Group is a
 // regional-agreement floor (区域协同标准, e.g. 长三角): it applies to members
 // of the group only. Where several floors apply, the highest wins
@@ -378,7 +378,7 @@
 // levels CSV without the status column or with an empty cell, a JSON
 // version without "status" ("levels[2].versions[0].status",
 // "floors[2].versions[0].status"), and a Go Level or Floor version with
-// the zero Status (benefit.Unknown) given to Check, NewSet or With are
+// the zero Status (benefit.Unknown) given to Check or NewSet are
 // errors wrapping benefit.ErrNoStatus.
 //
 // Expectations come as Go values or from ReadExpectations, CSV with the
@@ -439,7 +439,9 @@
 // unknown programme (benefit.ErrUnknownProgram), dimensions the programme
 // lacks (benefit.ErrDimension), a version without a status
 // (levels[i].versions[j].status, benefit.ErrNoStatus), negative persons (benefit.ErrNegative),
-// more than MaxPersons or a month outside 1900-9999 (benefit.ErrRange),
+// more than one billion persons (1,000,000,000, more than any one region
+// pays; it keeps Σ persons × months exact in an int64) or a month outside
+// 1900-9999 (benefit.ErrRange),
 // two levels with the same region, programme and dimensions
 // (benefit.ErrOrder), a first-paid month that names no version or comes
 // before it (levels[i].first_paid[j], benefit.ErrSyntax or ErrOrder), a

@@ -64,7 +64,7 @@ const (
 // month or year (empty: the programme's frequency) and must be the same
 // on every row of a level; beneficiaries, when given, is the head count
 // from that row's month on (months before the first row that gives one
-// use that first count; 0 to MaxPersons); source is a citation (a URL or
+// use that first count; 0 to 1,000,000,000); source is a citation (a URL or
 // a title).
 //
 // Programmes and regions are checked against opts.Catalogue and

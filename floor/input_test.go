@@ -78,7 +78,7 @@ func TestReadCSVErrorsNameFileLineField(t *testing.T) {
 		{"per mismatch", "371723,pension.resident.basic,,2024-07,1476,year,,,default\n", 3, "per", benefit.ErrSyntax},
 		{"duplicate", "371723,pension.resident.basic,,2023-01,105,month,,,default\n", 3, "effective_from", benefit.ErrOrder},
 		{"persons", "371723,pension.resident.basic,,2024-07,123,month,lots,,default\n", 3, "beneficiaries", benefit.ErrSyntax},
-		// more persons than MaxPersons would overflow Σ persons × months
+		// more than one billion persons would overflow Σ persons × months
 		{"persons huge", "371723,pension.resident.basic,,2024-07,123,month,9223372036854775807,,default\n", 3, "beneficiaries", benefit.ErrRange},
 		{"region", "999999,pension.resident.basic,,2024-07,123,month,,,default\n", 3, "region", nil},
 	}

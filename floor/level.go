@@ -50,12 +50,6 @@ type FirstPaid struct {
 	Month benefit.Month // the first month paid at the version's amount; not before From
 }
 
-// MaxPersons is the most beneficiaries a level may give (one billion,
-// more than the persons any one region pays): it keeps Σ persons ×
-// months, and the person-months of delay behind optional interest,
-// exact in an int64 over any window of valid months.
-const MaxPersons = 1_000_000_000
-
 // A Headcount is the number of beneficiaries from a month on.
 type Headcount struct {
 	From    benefit.Month `json:"from"`

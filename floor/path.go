@@ -105,9 +105,9 @@ func (t *Trend) Reads() (wage, cpi bool) {
 	return t.WageWeight != nil && !t.WageWeight.IsZero(), t.CPIWeight != nil && !t.CPIWeight.IsZero()
 }
 
-// String describes the trend in one line: "+20.00 a year",
+// describe describes the trend in one line: "+20.00 a year",
 // "index 50%×wage + 50%×cpi + 1%", "hold", or the kind as given.
-func (t *Trend) String() string {
+func (t *Trend) describe() string {
 	switch t.Kind {
 	case TrendStep:
 		if t.Step == nil {
@@ -251,7 +251,7 @@ func (p *Path) Project(o PathOptions) (*Projected, error) {
 	last, _ := hist.Last()
 	lastYear := last.From.Year()
 	out := &Projected{Years: make([]YearFloor, 0, o.To-o.From+1), Source: src}
-	cite := benefit.Citation{Note: "projected by the scenario: " + p.Projection.String()}
+	cite := benefit.Citation{Note: "projected by the scenario: " + p.Projection.describe()}
 	vs := versions(hist, max(o.To-lastYear, 0))
 	for y := o.From; y <= o.To; y++ {
 		switch {

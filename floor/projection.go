@@ -44,17 +44,9 @@ func (r *Increase) apply(prev benefit.Amount, rd benefit.Rounding) benefit.Amoun
 	return prev
 }
 
-// Raise returns prev raised by r: by Amount as given, or by Rate rounded
-// by rd and never below prev (a figure is not cut); the zero Increase
-// returns prev. Projections of national tables (Set.Project) and of a
-// region's own figures (package adjust) raise by it.
-func (r Increase) Raise(prev benefit.Amount, rd benefit.Rounding) benefit.Amount {
-	return r.apply(prev, rd)
-}
-
-// String describes the increase: "+9%", "+20.00" or "hold", after its
+// describe describes the increase: "+9%", "+20.00" or "hold", after its
 // pattern when it has one.
-func (r *Increase) String() string {
+func (r *Increase) describe() string {
 	s := "hold"
 	switch {
 	case !r.Amount.IsZero():
@@ -162,7 +154,7 @@ func (s *Set) Project(p Projection) (*Set, error) {
 			}
 			cite := p.Citation
 			if cite.Note == "" {
-				cite.Note = "projected: " + r.String() + " from " + st.From.String()
+				cite.Note = "projected: " + r.describe() + " from " + st.From.String()
 			}
 			v, err := next(vs[len(vs)-1], st.From, r, rd, cite)
 			if err != nil {

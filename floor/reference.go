@@ -50,8 +50,8 @@ type Revision struct {
 // maxRevisionMonths bounds Revision.EveryMonths.
 const maxRevisionMonths = 120
 
-// String describes the revision: "+5% every 24 months", "hold".
-func (r Revision) String() string {
+// describe describes the revision: "+5% every 24 months", "hold".
+func (r Revision) describe() string {
 	switch {
 	case r.Rate != nil:
 		return "+" + r.Rate.String() + " every " + strconv.Itoa(r.EveryMonths) + " months"
@@ -144,7 +144,7 @@ func (r *Reference) Project(prog benefit.Program, o ReferenceOptions) (benefit.S
 		return fe("revision.every_months", benefit.ErrSyntax, "%s has no cadence in the floor set: say how often it is revised", prog.ID)
 	}
 	vs := versions(sch, 0)
-	cite := benefit.Citation{Note: "projected by the scenario: " + rv.String()}
+	cite := benefit.Citation{Note: "projected by the scenario: " + rv.describe()}
 	inc := Increase{}
 	if rv.Rate != nil {
 		inc.Rate = *rv.Rate

@@ -162,18 +162,14 @@ type Summary struct {
 	Interest       benefit.Amount `json:"interest"`
 }
 
-// Count returns the number of findings that reach level (see
-// Severity.AtLeast).
-func (r *Report) Count(level Severity) int {
-	n := 0
+// Failed reports whether any finding reaches level (see
+// Severity.AtLeast); it is what `benefitstd check --fail-on` exits 1 on.
+// The Summary counts findings by severity.
+func (r *Report) Failed(level Severity) bool {
 	for i := range r.Findings {
 		if r.Findings[i].Severity.AtLeast(level) {
-			n++
+			return true
 		}
 	}
-	return n
+	return false
 }
-
-// Failed reports whether any finding reaches level; it is what
-// `benefitstd check --fail-on` exits 1 on.
-func (r *Report) Failed(level Severity) bool { return r.Count(level) > 0 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/internal/input"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -170,7 +171,7 @@ func TestRegionalAgreementFloor(t *testing.T) {
 	if !ok {
 		t.Fatal("no yangtze_delta group")
 	}
-	set, err := floor.Default().With(floor.Floor{Program: "pension.resident.basic", Group: g,
+	set, err := withFloors(floor.Default(), floor.SetOptions{}, floor.Floor{Program: "pension.resident.basic", Group: g,
 		Schedule: sched(t, "2024-01", "150"), Citation: benefit.Citation{Title: "hypothetical 长三角 agreement"}})
 	if err != nil {
 		t.Fatal(err)
@@ -483,7 +484,7 @@ func TestCheckRejectsWaiversThatCannotApply(t *testing.T) {
 // 1900-9999 would wrap when months are added.
 func TestCheckRejectsHugeFigures(t *testing.T) {
 	good := floor.Level{Region: region.MustParseCode("371723"), Program: "pension.resident.basic",
-		Schedule: sched(t, "2023-01", "103", "2024-07", "123"), Beneficiaries: floor.MaxPersons}
+		Schedule: sched(t, "2023-01", "103", "2024-07", "123"), Beneficiaries: input.MaxPersons}
 	o := floor.Options{From: ym("2024-01"), To: ym("2025-01")}
 	// at the limit: 20 × 1,000,000,000 × 6 = 120,000,000,000.00
 	eq(t, "arrears at MaxPersons", check(t, []floor.Level{good}, o).Summary.ArrearsTotal, "120000000000")
@@ -494,7 +495,7 @@ func TestCheckRejectsHugeFigures(t *testing.T) {
 	}{
 		"persons": {func(l *floor.Level) { l.Beneficiaries = math.MaxInt64 }, nil, "levels[0].beneficiaries"},
 		"headcount": {func(l *floor.Level) {
-			l.Headcounts = []floor.Headcount{{From: ym("2024-03"), Persons: floor.MaxPersons + 1}}
+			l.Headcounts = []floor.Headcount{{From: ym("2024-03"), Persons: input.MaxPersons + 1}}
 		}, nil, "levels[0].headcounts[0].persons"},
 		"version": {func(l *floor.Level) {
 			l.Schedule = mustSchedule(benefit.Version{From: math.MaxInt32, Amount: amt("1"), Status: benefit.Illustrative})

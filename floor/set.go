@@ -122,15 +122,15 @@ type Cadence struct {
 
 // A Set is an immutable collection of floors, relative rules and
 // cadences. Default returns the national set shipped with the library;
-// Load reads a user's set; With and Merge add floors on top. A Set is
-// safe for concurrent use.
+// Load reads a user's set, NewSet builds one; Merge puts one on top of
+// another. A Set is safe for concurrent use.
 type Set struct {
 	version  string
 	floors   []Floor
 	byProg   map[string][]int
 	relative []Relative
 	cadences []Cadence
-	cat      *benefit.Catalogue // what the floors were checked against; With checks new floors against it
+	cat      *benefit.Catalogue // what the floors were checked against; projections check against it
 	tab      *region.Table      // what the groups were resolved in (SetOptions.Regions); nil: region.Default()
 }
 
@@ -175,7 +175,7 @@ var defaultSet = sync.OnceValue(func() *Set {
 func (s *Set) Version() string { return s.version }
 
 // Floors returns copies of the floors of a programme ("" for all), in
-// the order they were given (for Default().Merge(loaded) or With: the
+// the order they were given (for Default().Merge(loaded): the
 // shipped floors, then the added ones); Floor.IsNational tells national
 // from regional-agreement floors. Schedules are shared, not copied: they
 // are immutable. The group member lists are copied.
@@ -337,23 +337,15 @@ func (s *Set) matching(program string, dims benefit.Dims, buf []int) []int {
 	return buf
 }
 
-// With returns a new set holding s's floors plus fs (national or
-// regional-agreement floors); s is not changed. fs are checked as NewSet
-// checks them (every version with a status), against the catalogue s was
-// built with (SetOptions.Catalogue; Default's is
-// benefit.DefaultCatalogue). A floor with the same programme, dimensions
-// and group as one already in s is an error.
-func (s *Set) With(fs ...Floor) (*Set, error) {
-	return build(s.version, append(slices.Clone(s.floors), fs...), s.relative, s.cadences, "", s.cat, s.tab)
-}
-
 // Merge returns a new set holding the floors, relative rules and
-// cadences of s and then of o. Duplicates are errors, as in With. Each
+// cadences of s and then of o: floors built in Go (NewSet) or read
+// (Load) go on top of the national ones by Default().Merge. A floor with
+// the same programme, dimensions and group in both is an error. Each
 // part was checked against its own catalogue when it was built, and is
 // not checked again: Default().Merge(Load(r, name, SetOptions{
 // Catalogue: mine})) keeps the national floors beside floors of
 // programmes only mine knows. The merged set's catalogue, for later
-// With calls, is o's.
+// projections (Project), is o's.
 func (s *Set) Merge(o *Set) (*Set, error) {
 	m, err := build(s.version+"+"+o.version,
 		append(slices.Clone(s.floors), o.floors...),

@@ -155,13 +155,13 @@ func TestCheckConcurrent(t *testing.T) {
 }
 
 // A Set is immutable: changing the group members of a floor given to
-// With, or of a floor Floors returned, does not change the set. The
+// NewSet (then merged), or of a floor Floors returned, does not change the set. The
 // hypothetical 长三角 floor of 150 applies in Jiangsu (320583) whatever
 // the caller does to its copies.
 func TestSetDoesNotShareGroupMembers(t *testing.T) {
 	g, _ := region.Default().Group("yangtze_delta")
 	fl := floor.Floor{Program: "pension.resident.basic", Group: g, Per: benefit.PerMonth, Schedule: sched(t, "2024-01", "150")}
-	set, err := floor.Default().With(fl)
+	set, err := withFloors(floor.Default(), floor.SetOptions{}, fl)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -296,16 +296,17 @@ func TestLoadRequiresStatus(t *testing.T) {
 	}
 }
 
-// Go callers must set a status too: NewSet (and With) refuse a floor
-// version with the zero Status, naming it, with benefit.ErrNoStatus.
+// Go callers must set a status too: NewSet refuses a floor version with
+// the zero Status, naming it, with benefit.ErrNoStatus, also when the
+// new floors are meant to go on top of the national ones.
 func TestNewSetRequiresStatus(t *testing.T) {
 	f := floor.Floor{Program: "pension.resident.basic", Per: benefit.PerMonth,
 		Schedule: mustSchedule(
 			benefit.Version{From: ym("2024-01"), Amount: amt("123"), Status: benefit.Legislated},
 			benefit.Version{From: ym("2025-01"), Amount: amt("143")})}
 	for name, build := range map[string]func() error{
-		"NewSet": func() error { _, err := floor.NewSet("x", []floor.Floor{f}, nil, nil, floor.SetOptions{}); return err },
-		"With":   func() error { _, err := floor.Default().With(f); return err },
+		"NewSet":            func() error { _, err := floor.NewSet("x", []floor.Floor{f}, nil, nil, floor.SetOptions{}); return err },
+		"on top of Default": func() error { _, err := withFloors(floor.Default(), floor.SetOptions{}, f); return err },
 	} {
 		err := build()
 		var re *benefit.RecordError

@@ -60,14 +60,15 @@ func TestLoadUserCatalogue(t *testing.T) {
 	if len(merged.Floors("local.elderly_allowance")) != 1 || len(merged.Floors("pension.resident.basic")) == 0 {
 		t.Errorf("merged set lacks floors")
 	}
-	// With checks new floors against the set's catalogue (the user's)
-	if _, err := set.With(floor.Floor{Program: "local.elderly_allowance", Dims: benefit.MustParseDims("age=90+"),
+	// floors added on top of the user's set are checked against the
+	// user's catalogue
+	if _, err := withFloors(set, floor.SetOptions{Catalogue: cat}, floor.Floor{Program: "local.elderly_allowance", Dims: benefit.MustParseDims("age=90+"),
 		Schedule: sched(t, "2024-01", "200")}); err != nil {
-		t.Errorf("With on the user's set: %v", err)
+		t.Errorf("age=90+ on the user's set: %v", err)
 	}
-	if _, err := set.With(floor.Floor{Program: "local.elderly_allowance", Dims: benefit.MustParseDims("age=70+"),
+	if _, err := withFloors(set, floor.SetOptions{Catalogue: cat}, floor.Floor{Program: "local.elderly_allowance", Dims: benefit.MustParseDims("age=70+"),
 		Schedule: sched(t, "2024-01", "200")}); !errors.Is(err, benefit.ErrDimension) {
-		t.Errorf("With age=70+: err = %v, want ErrDimension", err)
+		t.Errorf("age=70+: err = %v, want ErrDimension", err)
 	}
 }
 

@@ -210,7 +210,11 @@ func TestSimulateDefaultIsTheLibrarysResult(t *testing.T) {
 		t.Fatalf("%d %s: not the library's CSV", code, h.Get("Content-Type"))
 	}
 	// The scenario given as JSON is the same run.
-	body := `{"scenario": ` + string(adjust.DefaultScenarioJSON()) + `}`
+	def, err := adjust.Builtin("residents-pension")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := `{"scenario": ` + string(def.JSON()) + `}`
 	code, _, got = ts.post(t, "/v1/simulate", body)
 	if want := rendered(t, output.FormatJSON, res); code != 200 || !bytes.Equal(got, want) {
 		t.Fatalf("%d: the default scenario's JSON does not give the library's result", code)

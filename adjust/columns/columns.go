@@ -93,7 +93,7 @@ func Builtin(b adjust.BuiltinScenario, opts adjust.Options) (Scenario, error) {
 // fiscal cap (it caps a region's whole cost, not a column's:
 // errors.ErrUnsupported), no beneficiaries or level given per region;
 // and for each count a region of the table, dimensions of the programme
-// with a national standard, beneficiaries 0-adjust.MaxBeneficiaries, a
+// with a national standard, beneficiaries 0-1,000,000,000, a
 // level not negative, and no region and column given twice. Every error
 // is a *benefit.RecordError naming the field.
 func (s *Scenario) Validate(opts adjust.Options) error {
@@ -148,8 +148,8 @@ func (s *Scenario) columns(opts adjust.Options) ([]adjust.Scenario, error) {
 		switch {
 		case c.Beneficiaries < 0:
 			return nil, bad(p+".beneficiaries", benefit.ErrNegative, "%d", c.Beneficiaries)
-		case c.Beneficiaries > adjust.MaxBeneficiaries:
-			return nil, bad(p+".beneficiaries", benefit.ErrRange, "%d (more than %d persons)", c.Beneficiaries, int64(adjust.MaxBeneficiaries))
+		case c.Beneficiaries > input.MaxPersons:
+			return nil, bad(p+".beneficiaries", benefit.ErrRange, "%d (more than %d persons)", c.Beneficiaries, int64(input.MaxPersons))
 		case c.Level != nil && c.Level.Sign() < 0:
 			return nil, bad(p+".level", benefit.ErrNegative, "%s", c.Level)
 		}
@@ -252,8 +252,9 @@ func (s Scenario) Canonical() ([]byte, error) {
 	return append(append(b, '\n'), c...), nil
 }
 
-// Hash returns the hex SHA-256 of the canonical form.
-func (s Scenario) Hash() (string, error) {
+// hash returns the hex SHA-256 of the canonical form
+// (Result.Run.ScenarioSHA256).
+func (s Scenario) hash() (string, error) {
 	b, err := s.Canonical()
 	if err != nil {
 		return "", err
@@ -272,7 +273,7 @@ func Run(ctx context.Context, s Scenario, opts adjust.Options) (*Result, error) 
 	if err != nil {
 		return nil, err
 	}
-	hash, err := s.Hash()
+	hash, err := s.hash()
 	if err != nil {
 		return nil, err
 	}

@@ -5,7 +5,6 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/internal/input"
 	"github.com/benefitstd/benefitstd/region"
@@ -21,7 +20,7 @@ import (
 // columns may come in any order, in UTF-8 with or without a byte-order
 // mark, LF or CRLF. A row gives a column's every key (or none, for a
 // programme without dimensions), its beneficiaries as a whole number of
-// persons (0-adjust.MaxBeneficiaries) and optionally the region's level
+// persons (0-1,000,000,000) and optionally the region's level
 // of the column in the base year. At most lim.Levels rows (1,000,000 by
 // default) are read. Every error is a *benefit.RecordError naming the
 // file (name), the line and the column; nothing is returned from a file
@@ -94,8 +93,8 @@ func ReadCounts(r io.Reader, name string, prog benefit.Program, lim benefit.Limi
 		switch {
 		case c.Beneficiaries < 0:
 			return nil, rec.Err(colBeneficiaries, fmt.Errorf("%w: %d persons", benefit.ErrNegative, c.Beneficiaries))
-		case c.Beneficiaries > adjust.MaxBeneficiaries:
-			return nil, rec.Err(colBeneficiaries, fmt.Errorf("%w: %d persons (at most %d)", benefit.ErrRange, c.Beneficiaries, int64(adjust.MaxBeneficiaries)))
+		case c.Beneficiaries > input.MaxPersons:
+			return nil, rec.Err(colBeneficiaries, fmt.Errorf("%w: %d persons (at most %d)", benefit.ErrRange, c.Beneficiaries, int64(input.MaxPersons)))
 		}
 		if s := rec.Get(colLevel); s != "" {
 			a, err := benefit.ParseAmount(s)

@@ -14,7 +14,7 @@ import (
 // region-year and year. A Result is not changed after Run returns.
 type Result struct {
 	// Run is the first column's run record with the table scenario's
-	// own hash (Scenario.Hash).
+	// own hash: ScenarioSHA256 is the SHA-256 of Scenario.Canonical.
 	Run            adjust.RunRecord `json:"run"`
 	Program        string           `json:"program"`
 	Name           string           `json:"program_name"`

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -30,8 +31,15 @@ func TestSimulateBuiltins(t *testing.T) {
 		t.Errorf("builtin:residents-pension: exit %d (%s), same as the default: %v", code, stderr, got == def)
 	}
 	code, got, _ = invokeCLI("simulate", "--scenario", "builtin:residents-pension", "--print-default")
-	if code != exitOK || got != string(adjust.DefaultScenarioJSON()) {
+	file, err := os.ReadFile("../../adjust/data/default-scenario.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code != exitOK || got != string(file) {
 		t.Errorf("--print-default of the builtin: exit %d", code)
+	}
+	if code, got, _ = invokeCLI("simulate", "--print-default"); code != exitOK || got != string(file) {
+		t.Errorf("--print-default: exit %d, not adjust/data/default-scenario.json", code)
 	}
 	code, _, stderr = invokeCLI("simulate", "--scenario", "builtin:nope")
 	if code != exitUsage || !strings.Contains(stderr, `no shipped scenario "nope"`) || !strings.Contains(stderr, "residents-pension") {

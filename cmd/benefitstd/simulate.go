@@ -73,14 +73,15 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if *printDefault {
-		data := adjust.DefaultScenarioJSON()
-		if b, ok, err := builtinFlag(*scenario); err != nil {
+		b, ok, err := builtinFlag(*scenario)
+		if err == nil && !ok {
+			b, err = adjust.Builtin(defaultBuiltin)
+		}
+		if err != nil {
 			fmt.Fprintln(stderr, "benefitstd simulate:", err)
 			return exitUsage
-		} else if ok {
-			data = b.JSON()
 		}
-		if _, err := stdout.Write(data); err != nil {
+		if _, err := stdout.Write(b.JSON()); err != nil {
 			fmt.Fprintln(stderr, "benefitstd simulate:", err)
 			return exitUsage
 		}
@@ -474,6 +475,10 @@ func loadColumns(name, countsFile string, opts adjust.Options) (columns.Scenario
 
 // builtinPrefix marks a shipped scenario in --scenario and --compare.
 const builtinPrefix = "builtin:"
+
+// defaultBuiltin is the shipped scenario adjust.DefaultScenario decodes:
+// what simulate runs, and --print-default prints, without --scenario.
+const defaultBuiltin = "residents-pension"
 
 // builtinFlag returns the shipped scenario a flag value names
 // ("builtin:veterans"), false for a file name, and an error naming the

@@ -67,7 +67,7 @@ func run(w io.Writer, args []string, dir string) error {
 	}
 	fmt.Fprintln(w, "\nwith the local share capped at 1 % of revenue, in the last year:")
 	for _, d := range compare.Results(r, rt).Rows {
-		if d.Year == s.EndYear() && !d.Level.IsZero() {
+		if d.Year == s.StartYear+s.Horizon-1 && !d.Level.IsZero() { // the last simulated year
 			fmt.Fprintf(w, "  %s %s: %s → %s (%s)\n", d.Region, d.Name, d.LevelA, d.LevelB, d.BindingB)
 		}
 	}

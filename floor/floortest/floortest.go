@@ -22,7 +22,7 @@ type FindingError struct {
 
 // Error prints the finding on several lines: what, where, when, the
 // figures, the arrears, the sources and a diff of required vs actual.
-func (e *FindingError) Error() string { return Describe(e.Finding) }
+func (e *FindingError) Error() string { return describe(e.Finding) }
 
 // Compliant checks levels with floor.Check and returns nil when no
 // finding is a violation, or errors.Join of one *FindingError per
@@ -62,7 +62,7 @@ func AssertCompliant(tb testing.TB, levels []floor.Level, opts floor.Options) bo
 		}
 	}
 	for i, f := range fails {
-		tb.Errorf("floor violation %d of %d:\n%s", i+1, len(fails), Describe(f))
+		tb.Errorf("floor violation %d of %d:\n%s", i+1, len(fails), describe(f))
 	}
 	if !ok {
 		tb.Errorf("arrears owed: %s (central %s, local %s)", rep.Summary.ArrearsTotal, rep.Summary.ArrearsCentral, rep.Summary.ArrearsLocal)
@@ -90,11 +90,11 @@ type levelView struct {
 	Amount   benefit.Amount
 }
 
-// Describe prints a finding for a person: the rule and severity, the
+// describe prints a finding for a person: the rule and severity, the
 // region, programme, dimensions and months, the figures, the arrears
 // and their split, the rule's and the local value's sources, and a
 // go-cmp diff (-required +actual) of the level.
-func Describe(f floor.Finding) string {
+func describe(f floor.Finding) string {
 	var b strings.Builder
 	where := f.RegionName
 	if f.Region.IsValid() {
@@ -166,18 +166,19 @@ func CmpOptions() cmp.Options {
 	}
 }
 
-// IgnoreProse returns a go-cmp option that ignores a finding's prose
+// ignoreProse returns a go-cmp option that ignores a finding's prose
 // (Message, Citation, Source and RegionName), to compare figures only.
-func IgnoreProse() cmp.Option {
+func ignoreProse() cmp.Option {
 	return cmp.Options{cmpopts.IgnoreFields(floor.Finding{}, "Citation", "Source", "RegionName"), cmpopts.IgnoreUnexported(floor.Finding{})}
 }
 
 // AssertFindings compares the findings of a report with the expected
-// ones (figures only: see IgnoreProse) and reports a go-cmp diff
+// ones by their figures only (a finding's Message, Citation, Source and
+// RegionName are not compared) and reports a go-cmp diff
 // (-want +got) with tb.Errorf. It returns whether they are equal.
 func AssertFindings(tb testing.TB, got *floor.Report, want []floor.Finding) bool {
 	tb.Helper()
-	if d := cmp.Diff(want, got.Findings, CmpOptions(), IgnoreProse()); d != "" {
+	if d := cmp.Diff(want, got.Findings, CmpOptions(), ignoreProse()); d != "" {
 		tb.Errorf("findings differ (-want +got):\n%s", d)
 		return false
 	}

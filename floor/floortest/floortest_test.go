@@ -110,13 +110,14 @@ func TestAssertFindings(t *testing.T) {
 }
 
 // A pipeline's test asserts that its levels keep the floors; this one
-// shows the description of Example B's finding (the go-cmp diff that
-// follows it is left out here: go-cmp varies its spacing on purpose).
-func ExampleDescribe() {
+// shows the description of Example B's finding, the error Compliant
+// returns for it (the go-cmp diff that follows it is left out here:
+// go-cmp varies its spacing on purpose).
+func ExampleFindingError() {
 	err := floortest.Compliant(exampleB(), window)
 	var fe *floortest.FindingError
 	if errors.As(err, &fe) {
-		d := floortest.Describe(fe.Finding)
+		d := fe.Error()
 		fmt.Println(d[:strings.Index(d, "  diff")])
 	}
 	// Output:

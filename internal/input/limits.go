@@ -66,3 +66,11 @@ func (l Limits) WithDefaults() Limits {
 	}
 	return l
 }
+
+// MaxPersons is the most beneficiaries one record may give: a level's
+// head count (package floor) or a region's beneficiaries in any year
+// (package adjust). One billion is more than the persons any one region
+// pays, and keeps Σ persons × months, and the person-months of delay
+// behind optional interest, exact in an int64 over any window of valid
+// months (1900-9999).
+const MaxPersons = 1_000_000_000

@@ -112,10 +112,11 @@
 // # Rules
 //
 // Check applies these rules to every Level over the window
-// [Options.From, Options.To). Comparison runs over merged timelines: the
-// months are split at every change month of every schedule involved
-// (benefit.Intervals), so a finding covers an interval [from, to), not
-// one month. The months of a level are those in which it has an amount,
+// [Options.From, Options.To). Comparison runs over merged timelines: a
+// floor and a level are each one list of steps (a month and what is in
+// force from it), walked together in month order and split at every
+// month either changes (as benefit.Intervals splits schedules), so a
+// finding covers an interval [from, to), not one month. The months of a level are those in which it has an amount,
 // its own or inherited; months before its first version with no
 // ancestor to inherit from, or after its End, are not its months (a
 // region that should have reported is found with Options.Expect).

@@ -1,0 +1,135 @@
+package benefit_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/benefitstd/benefitstd/benefit"
+)
+
+// Boundaries found by mutation testing (gremlins; README "Testing",
+// .ci/mutants.md). Each expected value is worked by hand in the comment.
+
+// The largest whole number of units of 10^-12 an int64 holds is about
+// 9.22 × 10^18, so a rate of 3,000,000 (3 × 10^18 units) is of the
+// fixed-point form however it is made, and a value has one form: it is
+// Equal to 300,000,000 % made directly. Rounding 2,999,997.0000000000001
+// (which has 13 decimals, so is held as a decimal) to places −6, the
+// nearest million, half up: the part below a million is 999,997.000…1 ≥
+// 500,000, so it rounds up to 3,000,000, written 3 × 10^6: 3 × 10^(6+12)
+// = 3 × 10^18 units, the edge of the fixed-point form's 18 digits.
+func TestRateRoundedToAMillionIsFixedPoint(t *testing.T) {
+	// 999,999 × 3 = 2,999,997; 10^-10 × 10^-3 = 10^-13
+	tiny := benefit.MustParseRate("0.0000000001").Mul(benefit.MustParseRate("0.001"))
+	r := benefit.MustParseRate("999999").MulInt(3).Add(tiny)
+	got := r.Round(-6, benefit.HalfUp)
+	want := benefit.Percent(300_000_000)
+	if !got.Equal(want) || !want.Equal(got) || got.Cmp(want) != 0 {
+		t.Errorf("%s rounded to a million = %s; want Equal to %s", r, got, want)
+	}
+	// one unit below the half rounds down: 2,499,999.99… → 2,000,000
+	r = benefit.MustParseRate("999999").MulInt(2).Add(benefit.MustParseRate("500000")).Sub(tiny)
+	if got, want := r.Round(-6, benefit.HalfUp), benefit.Percent(200_000_000); !got.Equal(want) {
+		t.Errorf("%s rounded to a million = %s; want Equal to %s", r, got, want)
+	}
+}
+
+// 2^63 = 9,223,372,036,854,775,808 is one more than the largest int64.
+// Its digits as an amount of micro-yuan, 9,223,372,036,854.775808 yuan
+// (13 digits before the point, 6 after: within the grammar), are read
+// exactly, positive; one micro-yuan less is the largest int64, and the
+// negative −2^63 micro-yuan is the smallest.
+func TestParseAmountAtTwoToThe63(t *testing.T) {
+	for _, s := range []string{
+		"9223372036854.775808",  // 2^63 micro-yuan
+		"9223372036854.775809",  // 2^63 + 1
+		"9223372036854.775807",  // 2^63 − 1
+		"-9223372036854.775808", // −2^63
+		"-9223372036854.775809", // −2^63 − 1
+	} {
+		a, err := benefit.ParseAmount(s)
+		if err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+		if got := a.String(); got != s {
+			t.Errorf("ParseAmount(%s) = %s", s, got)
+		}
+		if want := 1 - 2*strings.Count(s, "-"); a.Sign() != want {
+			t.Errorf("ParseAmount(%s).Sign() = %d; want %d", s, a.Sign(), want)
+		}
+	}
+}
+
+// The longest text an amount can be is 23 bytes: a minus, 15 digits, a
+// point and 6 digits. The grammar's first cut rejects texts of more than
+// 15 + 6 + 3 = 24 bytes as too long without reading them; a text of
+// exactly 24 bytes is still read, so its fault is reported as it is: an
+// unexpected character (ErrSyntax), not a range error.
+func TestParseAmountLengthCut(t *testing.T) {
+	if _, err := benefit.ParseAmount("-999999999999999.999999"); err != nil {
+		t.Errorf("23 bytes: %v", err)
+	}
+	_, err := benefit.ParseAmount("-999999999999999.999999x") // 24 bytes
+	if !errors.Is(err, benefit.ErrSyntax) || !strings.Contains(err.Error(), "unexpected character 'x'") {
+		t.Errorf("24 bytes: %v; want ErrSyntax, unexpected character 'x'", err)
+	}
+	_, err = benefit.ParseAmount("-999999999999999.9999999x") // 25 bytes
+	if !errors.Is(err, benefit.ErrRange) {
+		t.Errorf("25 bytes: %v; want ErrRange", err)
+	}
+}
+
+// A ParseError quotes its input whole up to 40 bytes, and cuts a longer one
+// to its first 40 bytes followed by "…".
+func TestParseErrorInputCut(t *testing.T) {
+	s40 := strings.Repeat("1234567890", 4)
+	for _, tc := range []struct{ in, want string }{
+		{s40, s40},
+		{s40 + "1", s40 + "…"},
+		{s40[:39], s40[:39]},
+	} {
+		_, err := benefit.ParseAmount(tc.in)
+		var pe *benefit.ParseError
+		if !errors.As(err, &pe) {
+			t.Fatalf("%d bytes: %v; want a *ParseError", len(tc.in), err)
+		}
+		if pe.Input != tc.want {
+			t.Errorf("%d bytes: Input %q; want %q", len(tc.in), pe.Input, tc.want)
+		}
+	}
+}
+
+// An empty JSON token (nothing, or only white space) is a syntax error,
+// not a panic: json.Unmarshal never passes one, a caller of UnmarshalJSON
+// may.
+func TestUnmarshalJSONEmptyToken(t *testing.T) {
+	for _, in := range []string{"", " ", "\n\t"} {
+		var a benefit.Amount
+		if err := a.UnmarshalJSON([]byte(in)); !errors.Is(err, benefit.ErrSyntax) {
+			t.Errorf("Amount.UnmarshalJSON(%q) = %v; want ErrSyntax", in, err)
+		}
+		var r benefit.Rate
+		if err := r.UnmarshalJSON([]byte(in)); !errors.Is(err, benefit.ErrSyntax) {
+			t.Errorf("Rate.UnmarshalJSON(%q) = %v; want ErrSyntax", in, err)
+		}
+	}
+}
+
+// MaxAmount and MinAmount return a when a and b are equal. 10^13 yuan is
+// 10^19 micro-yuan, beyond an int64, so each parse of it is its own
+// decimal and == tells the two apart (the Amount doc: beyond the
+// fixed-point form == compares pointers).
+func TestMaxMinAmountTie(t *testing.T) {
+	a := benefit.MustParseAmount("10000000000000")
+	b := benefit.MustParseAmount("10000000000000")
+	if a == b || !a.Equal(b) {
+		t.Fatalf("two parses of 10^13 yuan: == %v, Equal %v; want false, true", a == b, a.Equal(b))
+	}
+	if MaxAmount := benefit.MaxAmount(a, b); MaxAmount != a {
+		t.Errorf("MaxAmount(a, b) of equal a, b is not a")
+	}
+	if MinAmount := benefit.MinAmount(a, b); MinAmount != a {
+		t.Errorf("MinAmount(a, b) of equal a, b is not a")
+	}
+}

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"github.com/benefitstd/benefitstd/benefit"
@@ -79,5 +80,91 @@ func TestCalibrateTargetEnds(t *testing.T) {
 	}
 	if !cal.Reached || cal.Value != "3935.00" || cal.Percent.String() != "100%" || cal.Cost.String() != "8000.00" {
 		t.Errorf("100%%: reached %v value %s percent %s cost %s; want reached at 3935.00, 100%%, 8000.00", cal.Reached, cal.Value, cal.Percent, cal.Cost)
+	}
+}
+
+// The largest step is one that reaches the largest value tried in one
+// step: an amount step of 100,000 yuan (k = 0 or 1) or a rate step of
+// 100 % is accepted, a fen more or 0.01 % more is not. Shanghai 2024, the
+// two retirees of TestCalibrateFixed, target 3 % of 8,000.00 = 240.00:
+//
+//   - fixed, step 100,000: the other parts give 130.00 ≤ 240 at k = 0;
+//     k = 1 gives 130 + 2 × 100,000 = 200,130.00 > 240, so the value is
+//     0.00 at 130 ÷ 8,000 = 1.625 %, and the next is 200,130 ÷ 8,000 =
+//     2,501.625 %;
+//   - level, step 100 %: fixed 2 × 61 + years 35 + 15 = 172.00 ≤ 240 at
+//     0 %; 100 % adds 8,000.00: 8,172 ÷ 8,000 = 102.15 %, so 0 % at
+//     172 ÷ 8,000 = 2.15 %.
+func TestCalibrateLargestStep(t *testing.T) {
+	for _, tc := range []struct {
+		part             string
+		opt              CalibrateOptions
+		value, pct, next string
+	}{
+		{"fixed", CalibrateOptions{AmountStep: benefit.Yuan(100_000)}, "0.00", "1.625%", "2501.625%"},
+		{"level", CalibrateOptions{RateStep: benefit.Percent(100)}, "0%", "2.15%", "102.15%"},
+	} {
+		cal := calibrate(t, "shanghai-2024", twoRetirees(t, 10), tc.part, "3%", tc.opt)
+		if !cal.Reached || cal.AtLimit || cal.Value != tc.value || cal.Percent.String() != tc.pct || cal.NextPercent.String() != tc.next {
+			t.Errorf("%s: reached %v at limit %v value %s percent %s next %s; want reached at %s, %s, next %s",
+				tc.part, cal.Reached, cal.AtLimit, cal.Value, cal.Percent, cal.NextPercent, tc.value, tc.pct, tc.next)
+		}
+	}
+	p, err := Builtin("shanghai-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, opt := range []CalibrateOptions{
+		{AmountStep: benefit.MustParseAmount("100000.01")},
+		{RateStep: benefit.MustParseRate("100.01%")},
+	} {
+		part := "fixed"
+		if !opt.RateStep.IsZero() {
+			part = "level"
+		}
+		if _, err := Calibrate(context.Background(), p, twoRetirees(t, 10), part, benefit.Percent(3), opt); !errors.Is(err, ErrCalibrate) {
+			t.Errorf("%s step %v%v: %v; want ErrCalibrate", part, opt.AmountStep, opt.RateStep, err)
+		}
+	}
+}
+
+// The search, traced by hand on a part that is flat and then rises: the
+// Shanghai 2024 years part alone (r per year, at least 15.00) for one
+// retiree of 30 years with a pension of 5,000.00, target 1 %: the bound
+// is 50.00 = 5,000 fen, and k fen a year gives max(30k, 1,500) fen, so the
+// answer is k = 166 (4,980 fen; 167 gives 5,010). The passes:
+//
+//	k = 0, 1: 1,500, 1,500; slope 0 → double: 2·1 + 1 = 3, then 4 (the
+//	neighbour): 1,500, 1,500; 9, 10: 1,500 (270 and 300 < 1,500);
+//	21, 22: 1,500; 45, 46: 1,500 (1,350, 1,380);
+//	93: 2,790, 94: 2,820, slope from the last two points 30 fen a step;
+//	94 + ⌊(5,000 − 2,820) ÷ 30⌋ = 94 + 72 = 166: 4,980, and its
+//	neighbour 167: 5,010 > 5,000 brackets it.
+//
+// 14 passes, 1.66 a year at 49.80 = 0.996 %, next 50.10 = 1.002 %.
+func TestCalibrateSearchPasses(t *testing.T) {
+	p, err := Builtin("shanghai-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := p.Clone()
+	years, ok := q.Part("years")
+	if !ok {
+		t.Fatal("shanghai-2024 has no years part")
+	}
+	q.Parts = []Part{years}
+	pop, err := NewPopulation(FromSlice([]Retiree{
+		{ID: "A", Birth: MustParseDate("1957-06-01"), Retired: MustParseDate("2015-06-30"), Years: 30, Pension: benefit.MustParseAmount("5000.00")},
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, err := Calibrate(context.Background(), q, pop, "years", benefit.Percent(1), CalibrateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cal.Value != "1.66" || cal.Cost.String() != "49.80" || cal.Percent.String() != "0.996%" || cal.NextPercent.String() != "1.002%" || cal.Passes != 14 {
+		t.Errorf("value %s cost %s percent %s next %s in %d passes; want 1.66, 49.80, 0.996%%, 1.002%% in 14",
+			cal.Value, cal.Cost, cal.Percent, cal.NextPercent, cal.Passes)
 	}
 }

@@ -133,3 +133,22 @@ func TestMaxMinAmountTie(t *testing.T) {
 		t.Errorf("MinAmount(a, b) of equal a, b is not a")
 	}
 }
+
+// A month is not before itself; December 2023 is before January 2024, one
+// month later, and not after it.
+func TestMonthBeforeItself(t *testing.T) {
+	dec, jan := benefit.MustParseMonth("2023-12"), benefit.MustParseMonth("2024-01")
+	for _, tc := range []struct {
+		m, n benefit.Month
+		want bool
+	}{
+		{jan, jan, false},
+		{dec, dec, false},
+		{dec, jan, true},
+		{jan, dec, false},
+	} {
+		if got := tc.m.Before(tc.n); got != tc.want {
+			t.Errorf("%s.Before(%s) = %v; want %v", tc.m, tc.n, got, tc.want)
+		}
+	}
+}

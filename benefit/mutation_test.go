@@ -152,3 +152,16 @@ func TestMonthBeforeItself(t *testing.T) {
 		}
 	}
 }
+
+// The four categories are 0-3; 4, one past the last, and −1 are not
+// categories and print as Go values, not a name.
+func TestCategoryStringEdges(t *testing.T) {
+	for c, want := range map[benefit.Category]string{
+		benefit.Pension: "pension", benefit.Reference: "reference",
+		4: "Category(4)", -1: "Category(-1)",
+	} {
+		if got := c.String(); got != want {
+			t.Errorf("Category(%d).String() = %q; want %q", int(c), got, want)
+		}
+	}
+}

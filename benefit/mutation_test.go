@@ -165,3 +165,25 @@ func TestCategoryStringEdges(t *testing.T) {
 		}
 	}
 }
+
+// Fraction's own examples: 3.75 % is 375 ÷ 10^4 (0.0375 = 375 ÷ 10,000),
+// 100 % is 1 ÷ 10^0; 0 is 0 ÷ 10^0 and 0.0000000001 % (the grammar's last
+// decimal of a percentage, 10^-12 of the ratio) is 1 ÷ 10^12.
+func TestRateFractionExamples(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		num   int64
+		scale int32
+	}{
+		{"3.75%", 375, 4},
+		{"100%", 1, 0},
+		{"0%", 0, 0},
+		{"0.0000000001%", 1, 12},
+		{"-3.75%", -375, 4},
+	} {
+		num, scale := benefit.MustParseRate(tc.in).Fraction()
+		if !num.IsInt64() || num.Int64() != tc.num || scale != tc.scale {
+			t.Errorf("%s.Fraction() = %s ÷ 10^%d; want %d ÷ 10^%d", tc.in, num, scale, tc.num, tc.scale)
+		}
+	}
+}

@@ -168,3 +168,47 @@ func TestCalibrateSearchPasses(t *testing.T) {
 			cal.Value, cal.Cost, cal.Percent, cal.NextPercent, cal.Passes)
 	}
 }
+
+// Years counted up to MinYears take no months with them; years at
+// MinYears or above keep theirs. A HYPOTHETICAL years part: 1.00 a full
+// year, 0.10 a remaining month, fewer than 10 years counted as 10 (the
+// Shanxi 2025 rule) — in one open band (the linear form) and with a flat
+// 5.00 on its band (the general form):
+//
+//	10 years 6 months: 10 × 1.00 + 6 × 0.10 = 10.60 (+ 5.00 = 15.60)
+//	9 years 11 months: counted as 10 years: 10.00 (15.00)
+//	10 years 0 months: 10.00 (15.00)
+func TestYearsAtMinYears(t *testing.T) {
+	p, err := Builtin("shanghai-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, flat := range []string{"0", "5"} {
+		q := p.Clone()
+		years, ok := q.Part("years")
+		if !ok {
+			t.Fatal("shanghai-2024 has no years part")
+		}
+		years.Years = &Years{MinYears: 10, Bands: []YearBand{{PerYear: benefit.MustParseAmount("1"), Flat: benefit.MustParseAmount(flat)}},
+			PerMonth: benefit.MustParseAmount("0.10")}
+		q.Parts = []Part{years}
+		c, err := NewCalculator(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := benefit.MustParseAmount(flat)
+		for _, tc := range []struct {
+			years, months int
+			want          string
+		}{
+			{10, 6, "10.60"},
+			{9, 11, "10.00"},
+			{10, 0, "10.00"},
+		} {
+			res := apply(t, c, ret("1950-01-01", tc.years, tc.months, "3000"))
+			if want := benefit.MustParseAmount(tc.want).Add(f); !res.Parts[0].Amount.Equal(want) {
+				t.Errorf("flat %s, %d years %d months: %s; want %s", flat, tc.years, tc.months, res.Parts[0].Amount, want)
+			}
+		}
+	}
+}

@@ -187,3 +187,16 @@ func TestRateFractionExamples(t *testing.T) {
 		}
 	}
 }
+
+// The statuses are 0-5 (unknown to default); 6, one past the last, and −1
+// print as Go values.
+func TestStatusStringEdges(t *testing.T) {
+	for s, want := range map[benefit.Status]string{
+		benefit.Unknown: "unknown", benefit.Illustrative: "default",
+		6: "Status(6)", -1: "Status(-1)",
+	} {
+		if got := s.String(); got != want {
+			t.Errorf("Status(%d).String() = %q; want %q", int(s), got, want)
+		}
+	}
+}

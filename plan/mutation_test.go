@@ -212,3 +212,33 @@ func TestYearsAtMinYears(t *testing.T) {
 		}
 	}
 }
+
+// The age table runs to 150, the oldest age a bracket may name, and older
+// ages read its last row. Shanghai 2024's brackets (70-74: 25.00, 75-79:
+// 35.00, 80 and over: 45.00) with ages measured at 2050-12-31
+// (HYPOTHETICAL): born 1900-12-31 is 150 that day and born 1900-01-01 is
+// 150 too (151 the next day): 45.00; born 1901-01-01 is 149: 45.00; born
+// 1971-01-01 is 79: 35.00; born 1981-01-01 is 69: 0.00.
+func TestAgeTableLastRow(t *testing.T) {
+	p, err := Builtin("shanghai-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := p.Clone()
+	q.AgeAt = MustParseDate("2050-12-31")
+	c, err := NewCalculator(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := -1
+	for i, pt := range q.Parts {
+		if pt.ID == "age" {
+			k = i
+		}
+	}
+	for birth, want := range map[string]string{"1900-12-31": "45.00", "1900-01-01": "45.00", "1901-01-01": "45.00", "1971-01-01": "35.00", "1981-01-01": "0.00"} {
+		if got := apply(t, c, ret(birth, 30, 0, "3000")).Parts[k].Amount.String(); got != want {
+			t.Errorf("born %s, age at 2050-12-31: %s; want %s", birth, got, want)
+		}
+	}
+}

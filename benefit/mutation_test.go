@@ -200,3 +200,14 @@ func TestStatusStringEdges(t *testing.T) {
 		}
 	}
 }
+
+// An end must come after the last version's From; a schedule with no
+// version has none to come after, so any end is accepted.
+func TestWithEndOfEmptySchedule(t *testing.T) {
+	var s benefit.Schedule
+	end := benefit.MustParseMonth("2024-07")
+	got, err := s.WithEnd(end)
+	if err != nil || got.End() != end || got.Len() != 0 {
+		t.Errorf("empty schedule WithEnd(2024-07) = end %s, %d versions, %v; want end 2024-07, 0 versions, no error", got.End(), got.Len(), err)
+	}
+}

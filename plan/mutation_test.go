@@ -128,11 +128,13 @@ func TestCalibrateLargestStep(t *testing.T) {
 	}
 }
 
-// The search, traced by hand on a part that is flat and then rises: the
-// Shanghai 2024 years part alone (r per year, at least 15.00) for one
-// retiree of 30 years with a pension of 5,000.00, target 1 %: the bound
-// is 50.00 = 5,000 fen, and k fen a year gives max(30k, 1,500) fen, so the
-// answer is k = 166 (4,980 fen; 167 gives 5,010). The passes:
+// The search, traced by hand on parts that are flat and then rise: the
+// Shanghai 2024 years part alone (r per year, at least 15.00), the
+// parameter k fen a year, target 1 %.
+//
+// One retiree of 30 years with a pension of 5,000.00: the bound is 50.00
+// = 5,000 fen, and k gives max(30k, 1,500) fen, so the answer is k = 166
+// (4,980 fen; 167 gives 5,010). The passes:
 //
 //	k = 0, 1: 1,500, 1,500; slope 0 → double: 2·1 + 1 = 3, then 4 (the
 //	neighbour): 1,500, 1,500; 9, 10: 1,500 (270 and 300 < 1,500);
@@ -142,6 +144,19 @@ func TestCalibrateLargestStep(t *testing.T) {
 //	neighbour 167: 5,010 > 5,000 brackets it.
 //
 // 14 passes, 1.66 a year at 49.80 = 0.996 %, next 50.10 = 1.002 %.
+//
+// Two retirees of 30 and 10 years, 5,000.00 each: the bound is 100.00 =
+// 10,000 fen, k gives max(30k, 1,500) + max(10k, 1,500), 40k from k =
+// 150 on, so the answer is k = 250 (10,000 fen exactly; 251 gives
+// 10,040). The passes: 0 to 46 as above, each 3,000; 93: 4,290; 94:
+// 4,320, slope 30; 94 + ⌊5,680 ÷ 30⌋ = 283: 11,320 > 10,000, the first
+// bracket [94, 283]. Then interpolation and bisection alternate:
+// interpolation 94 + ⌊5,680 ÷ 7,000 × 189⌋ = 94 + 153 = 247: 9,880, and
+// its neighbour 248: 9,920; bisection 248 + ⌊35 ÷ 2⌋ = 265: 10,600 >
+// 10,000; interpolation 248 + ⌊80 ÷ 680 × 17⌋ = 250: 10,000, and its
+// neighbour 251: 10,040 > 10,000.
+//
+// 18 passes, 2.50 a year at 100.00 = 1 %, next 100.40 = 1.004 %.
 func TestCalibrateSearchPasses(t *testing.T) {
 	p, err := Builtin("shanghai-2024")
 	if err != nil {
@@ -153,19 +168,29 @@ func TestCalibrateSearchPasses(t *testing.T) {
 		t.Fatal("shanghai-2024 has no years part")
 	}
 	q.Parts = []Part{years}
-	pop, err := NewPopulation(FromSlice([]Retiree{
-		{ID: "A", Birth: MustParseDate("1957-06-01"), Retired: MustParseDate("2015-06-30"), Years: 30, Pension: benefit.MustParseAmount("5000.00")},
-	}))
-	if err != nil {
-		t.Fatal(err)
+	retiree := func(id string, years int) Retiree {
+		return Retiree{ID: id, Birth: MustParseDate("1957-06-01"), Retired: MustParseDate("2015-06-30"), Years: years, Pension: benefit.MustParseAmount("5000.00")}
 	}
-	cal, err := Calibrate(context.Background(), q, pop, "years", benefit.Percent(1), CalibrateOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if cal.Value != "1.66" || cal.Cost.String() != "49.80" || cal.Percent.String() != "0.996%" || cal.NextPercent.String() != "1.002%" || cal.Passes != 14 {
-		t.Errorf("value %s cost %s percent %s next %s in %d passes; want 1.66, 49.80, 0.996%%, 1.002%% in 14",
-			cal.Value, cal.Cost, cal.Percent, cal.NextPercent, cal.Passes)
+	for _, tc := range []struct {
+		pop                    []Retiree
+		value, cost, pct, next string
+		passes                 int
+	}{
+		{[]Retiree{retiree("A", 30)}, "1.66", "49.80", "0.996%", "1.002%", 14},
+		{[]Retiree{retiree("A", 30), retiree("B", 10)}, "2.50", "100.00", "1%", "1.004%", 18},
+	} {
+		pop, err := NewPopulation(FromSlice(tc.pop))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cal, err := Calibrate(context.Background(), q, pop, "years", benefit.Percent(1), CalibrateOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cal.Value != tc.value || cal.Cost.String() != tc.cost || cal.Percent.String() != tc.pct || cal.NextPercent.String() != tc.next || cal.Passes != tc.passes {
+			t.Errorf("%d retirees: value %s cost %s percent %s next %s in %d passes; want %s, %s, %s, %s in %d",
+				len(tc.pop), cal.Value, cal.Cost, cal.Percent, cal.NextPercent, cal.Passes, tc.value, tc.cost, tc.pct, tc.next, tc.passes)
+		}
 	}
 }
 

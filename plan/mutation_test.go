@@ -267,3 +267,59 @@ func TestAgeTableLastRow(t *testing.T) {
 		}
 	}
 }
+
+// A years part of one band that ends: years beyond its Through are not
+// paid. HYPOTHETICAL: 1.00 a year through the 20th year: 19 years → 19.00,
+// 20 → 20.00, 30 → 20.00 (the 10 years beyond unpaid).
+func TestYearsOneBandThrough(t *testing.T) {
+	p, err := Builtin("shanghai-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := p.Clone()
+	years, _ := q.Part("years")
+	years.Years = &Years{Bands: []YearBand{{Through: 20, PerYear: benefit.MustParseAmount("1")}}}
+	q.Parts = []Part{years}
+	c, err := NewCalculator(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for y, want := range map[int]string{19: "19.00", 20: "20.00", 30: "20.00"} {
+		if got := apply(t, c, ret("1950-01-01", y, 0, "3000")).Parts[0].Amount.String(); got != want {
+			t.Errorf("%d years: %s; want %s", y, got, want)
+		}
+	}
+}
+
+// A bands part whose every band has a top-up, rounded up to the yuan
+// (HYPOTHETICAL; Beijing 2024's last band: +15, topped up so that pension
+// + part ≥ 6,843): a pension of 6,820.30 gets 6,843 − 6,820.30 = 22.70,
+// rounded up to 23.00; 6,830.50 gets 15.00 (6,845.50 ≥ 6,843); 6,827.00
+// gets exactly 16.00.
+func TestBandsAllToppedUpRoundedUp(t *testing.T) {
+	p, err := Builtin("beijing-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := p.Clone()
+	k := -1
+	for i, pt := range q.Parts {
+		if pt.Bands != nil {
+			k = i
+		}
+	}
+	if k < 0 {
+		t.Fatal("beijing-2024 has no bands part")
+	}
+	q.Parts[k].Rounding = benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.Up}
+	q.Parts[k].Bands = &Bands{Bands: []PensionBand{{Amount: benefit.MustParseAmount("15"), TopUpTo: benefit.MustParseAmount("6843")}}}
+	c, err := NewCalculator(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for pension, want := range map[string]string{"6820.30": "23.00", "6830.50": "15.00", "6827.00": "16.00"} {
+		if got := apply(t, c, ret("1950-01-01", 30, 0, pension)).Parts[k].Amount.String(); got != want {
+			t.Errorf("pension %s: %s; want %s", pension, got, want)
+		}
+	}
+}

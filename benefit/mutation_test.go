@@ -2,6 +2,7 @@ package benefit_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -209,5 +210,48 @@ func TestWithEndOfEmptySchedule(t *testing.T) {
 	got, err := s.WithEnd(end)
 	if err != nil || got.End() != end || got.Len() != 0 {
 		t.Errorf("empty schedule WithEnd(2024-07) = end %s, %d versions, %v; want end 2024-07, 0 versions, no error", got.End(), got.Len(), err)
+	}
+}
+
+// Appending to the empty schedule gives a schedule of that one version.
+func TestAppendToEmptySchedule(t *testing.T) {
+	var s benefit.Schedule
+	v := benefit.Version{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(100), Status: benefit.Legislated}
+	got, err := s.Append(v)
+	if err != nil || got.Len() != 1 || got.Version(0) != v {
+		t.Errorf("empty schedule Append(2024-01: 100.00) = %d versions, %v; want the one version", got.Len(), err)
+	}
+}
+
+// A schedule's end cuts [from, to) only inside it: a schedule of one
+// version from 2024-01 that ends at 2024-07.
+//
+//	[2024-01, 2025-01): cut at 2024-07 → [2024-01, 2024-07), [2024-07, 2025-01)
+//	[2024-07, 2025-01): the end is its from, no cut → [2024-07, 2025-01)
+//	[2024-01, 2024-07): the end is its to, no cut → [2024-01, 2024-07)
+//	[2024-03, open):    cut at 2024-07 → [2024-03, 2024-07), [2024-07, open)
+func TestIntervalsAtAScheduleEnd(t *testing.T) {
+	m := benefit.MustParseMonth
+	s, err := benefit.NewSchedule(benefit.Version{From: m("2024-01"), Amount: benefit.Yuan(100), Status: benefit.Legislated})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, err = s.WithEnd(m("2024-07")); err != nil {
+		t.Fatal(err)
+	}
+	iv := func(from, to benefit.Month) benefit.Interval { return benefit.Interval{From: from, To: to} }
+	for _, tc := range []struct {
+		from, to benefit.Month
+		want     []benefit.Interval
+	}{
+		{m("2024-01"), m("2025-01"), []benefit.Interval{iv(m("2024-01"), m("2024-07")), iv(m("2024-07"), m("2025-01"))}},
+		{m("2024-07"), m("2025-01"), []benefit.Interval{iv(m("2024-07"), m("2025-01"))}},
+		{m("2024-01"), m("2024-07"), []benefit.Interval{iv(m("2024-01"), m("2024-07"))}},
+		{m("2024-03"), 0, []benefit.Interval{iv(m("2024-03"), m("2024-07")), iv(m("2024-07"), 0)}},
+	} {
+		got := benefit.Intervals(tc.from, tc.to, s)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Intervals(%s, %s) = %v; want %v", tc.from, tc.to, got, tc.want)
+		}
 	}
 }

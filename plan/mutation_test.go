@@ -157,6 +157,21 @@ func TestCalibrateLargestStep(t *testing.T) {
 // neighbour 251: 10,040 > 10,000.
 //
 // 18 passes, 2.50 a year at 100.00 = 1 %, next 100.40 = 1.004 %.
+//
+// Two retirees of 40 and 10 years, target 0.8 % of 10,000.00 = 8,000 fen:
+// max(40k, 1,500) + max(10k, 1,500). 0 to 22: 3,000; 45: 3,300; 46:
+// 3,340, slope 40; 46 + ⌊4,660 ÷ 40⌋ = 162: 8,100 > 8,000; interpolation
+// 46 + ⌊4,660 ÷ 4,760 × 116⌋ = 46 + 113 = 159: 7,950, neighbour 160:
+// 8,000; bisection 160 + ⌊2 ÷ 2⌋ = 161: 8,050 > 8,000. 14 passes, 1.60 at
+// 80.00 = 0.8 %, next 80.50 = 0.805 %.
+//
+// Two retirees of 35 and 6 years, target 1.5 % = 15,000 fen: max(35k,
+// 1,500) + max(6k, 1,500). 0 to 22: 3,000; 45: 3,075; 46: 3,110, slope 35;
+// 46 + ⌊11,890 ÷ 35⌋ = 385: 15,785 > 15,000; interpolation 46 + ⌊11,890 ÷
+// 12,675 × 339⌋ = 46 + 318 = 364: 14,924, neighbour 365: 14,965;
+// bisection 365 + ⌊20 ÷ 2⌋ = 375: 15,375 > 15,000; interpolation 365 +
+// ⌊35 ÷ 410 × 10⌋ = 365, moved to 366 (a guess is above lo): 15,006 >
+// 15,000. 15 passes, 3.65 at 149.65 = 1.4965 %, next 150.06 = 1.5006 %.
 func TestCalibrateSearchPasses(t *testing.T) {
 	p, err := Builtin("shanghai-2024")
 	if err != nil {
@@ -173,17 +188,20 @@ func TestCalibrateSearchPasses(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		pop                    []Retiree
+		target                 string
 		value, cost, pct, next string
 		passes                 int
 	}{
-		{[]Retiree{retiree("A", 30)}, "1.66", "49.80", "0.996%", "1.002%", 14},
-		{[]Retiree{retiree("A", 30), retiree("B", 10)}, "2.50", "100.00", "1%", "1.004%", 18},
+		{[]Retiree{retiree("A", 30)}, "1%", "1.66", "49.80", "0.996%", "1.002%", 14},
+		{[]Retiree{retiree("A", 30), retiree("B", 10)}, "1%", "2.50", "100.00", "1%", "1.004%", 18},
+		{[]Retiree{retiree("A", 40), retiree("B", 10)}, "0.8%", "1.60", "80.00", "0.8%", "0.805%", 14},
+		{[]Retiree{retiree("A", 35), retiree("B", 6)}, "1.5%", "3.65", "149.65", "1.4965%", "1.5006%", 15},
 	} {
 		pop, err := NewPopulation(FromSlice(tc.pop))
 		if err != nil {
 			t.Fatal(err)
 		}
-		cal, err := Calibrate(context.Background(), q, pop, "years", benefit.Percent(1), CalibrateOptions{})
+		cal, err := Calibrate(context.Background(), q, pop, "years", benefit.MustParseRate(tc.target), CalibrateOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

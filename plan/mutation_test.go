@@ -341,3 +341,36 @@ func TestBandsAllToppedUpRoundedUp(t *testing.T) {
 		}
 	}
 }
+
+// The years parameter is the band that has a per-year rate, the first band
+// too; two bands with rates are an error. HYPOTHETICAL: Shanghai 2024 with
+// its years part made 1 a year through the 20th year (r) and a flat 5.00
+// beyond; the two retirees of TestCalibrateFixed (A 35 years, B 10),
+// target 3 % of 8,000.00 = 240.00: fixed 2 × 61 = 122, level 1 % = 80,
+// years A 20r + 5, B 10r: 207 + 30r ≤ 240 → r = 1.10 (exactly 240.00, 3 %);
+// 1.11 gives 240.30 = 3.00375 %, 3.0038 % at six decimals of the ratio.
+func TestCalibrateFirstYearsBand(t *testing.T) {
+	p, err := Builtin("shanghai-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := p.Clone()
+	k := -1
+	for i, pt := range q.Parts {
+		if pt.ID == "years" {
+			k = i
+		}
+	}
+	q.Parts[k].Years = &Years{Bands: []YearBand{{Through: 20, PerYear: benefit.MustParseAmount("1")}, {Flat: benefit.MustParseAmount("5")}}}
+	cal, err := Calibrate(context.Background(), q, twoRetirees(t, 10), "years", benefit.Percent(3), CalibrateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cal.Param != "years.bands[0].per_year" || cal.Value != "1.10" || cal.Percent.String() != "3%" || cal.NextPercent.String() != "3.0038%" {
+		t.Errorf("%s = %s at %s, next %s; want years.bands[0].per_year = 1.10 at 3%%, next 3.0038%%", cal.Param, cal.Value, cal.Percent, cal.NextPercent)
+	}
+	q.Parts[k].Years = &Years{Bands: []YearBand{{Through: 15, PerYear: benefit.MustParseAmount("1")}, {PerYear: benefit.MustParseAmount("2")}}}
+	if _, err := Calibrate(context.Background(), q, twoRetirees(t, 10), "years", benefit.Percent(3), CalibrateOptions{}); !errors.Is(err, ErrCalibrate) {
+		t.Errorf("two per-year rates: %v; want ErrCalibrate", err)
+	}
+}

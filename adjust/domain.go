@@ -313,9 +313,9 @@ func (p *prepared) solveDomain(ri, i int, level benefit.Amount, n int64, rev, pr
 		}
 		row.Bounds = append(row.Bounds, b)
 		switch {
-		case b.Kind == "lower" && b.Limit.Cmp(hard) > 0:
+		case b.Kind == floor.Lower && b.Limit.Cmp(hard) > 0:
 			hard, hardBy = b.Limit, Binding(b.Rule)
-		case b.Kind == "upper" && (hi == nil || b.Limit.Cmp(*hi) < 0):
+		case b.Kind == floor.Upper && (hi == nil || b.Limit.Cmp(*hi) < 0):
 			l := b.Limit
 			hi, hiBy = &l, Binding(b.Rule)
 		}

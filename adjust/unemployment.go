@@ -88,7 +88,7 @@ type FundYear struct {
 type Bound struct {
 	Rule     string           `json:"rule"`     // e.g. "ui.art18.below_min_wage"
 	Against  string           `json:"against"`  // e.g. "reference.min_wage"
-	Kind     string           `json:"kind"`     // "lower" or "upper"
+	Kind     floor.Side       `json:"kind"`     // "lower" or "upper"
 	Strict   bool             `json:"strict"`   // level ≠ the figure allowed
 	Figure   benefit.Amount   `json:"figure"`   // the region's figure × the rule's multiplier
 	Status   benefit.Status   `json:"status"`   // of the figure's version
@@ -129,9 +129,9 @@ func (p *prepared) limit(rb *relBound, rp *refPath, y int) (Bound, error) {
 	r := &rb.rule
 	from := benefit.NewMonth(y, time.Month(p.month))
 	var v benefit.Version
-	kind := "lower"
+	kind := floor.Lower
 	if r.Bound == floor.Upper {
-		v, kind = rp.lowest(from), "upper"
+		v, kind = rp.lowest(from), floor.Upper
 	} else {
 		v = rp.highest(from)
 	}
@@ -160,10 +160,10 @@ func (p *prepared) limit(rb *relBound, rp *refPath, y int) (Bound, error) {
 	u := p.round.Unit.Step()
 	var err error
 	switch {
-	case kind == "upper" && r.Strict: // the largest grid level below the figure
+	case kind == floor.Upper && r.Strict: // the largest grid level below the figure
 		b.Limit, err = grid(true)
 		b.Limit = b.Limit.Sub(u)
-	case kind == "upper":
+	case kind == floor.Upper:
 		b.Limit, err = grid(false)
 	case r.Strict: // the smallest grid level above the figure
 		b.Limit, err = grid(false)

@@ -87,7 +87,7 @@ func TestUnemploymentSharePath(t *testing.T) {
 	ry, _ := res.Get(bj, 2026)
 	got := map[string]string{}
 	for _, b := range ry.Bounds {
-		got[b.Rule] = b.Kind + " " + b.Figure.String() + " → " + b.Limit.String() + " " + b.Status.String()
+		got[b.Rule] = b.Kind.String() + " " + b.Figure.String() + " → " + b.Limit.String() + " " + b.Status.String()
 	}
 	for rule, w := range map[string]string{
 		"ui.art18.above_dibao":     "lower 1515.00 → 1516.00 projected",

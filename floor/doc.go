@@ -419,7 +419,7 @@
 //
 // The zero [Options] check every level against [Default] floors over the
 // whole timeline of the levels (see Options for each field's default).
-// The zero [Severity], [Bound] and [Scope] are unset (not valid values);
+// The zero [Severity], [Side] and [Scope] are unset (not valid values);
 // in Options.ProvisionalSeverity, UncheckedSeverity and MissingSeverity
 // the zero Severity means the default, Warning. The zero [ExpectScope]
 // is ExpectRegion and the zero [Reason] marks a rule that was evaluated.

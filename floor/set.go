@@ -50,23 +50,46 @@ func (f *Floor) applies(tab *region.Table, code region.Code, dims benefit.Dims) 
 	return dims.Matches(f.Dims) && (f.IsNational() || within(tab, code, f.Group.Members))
 }
 
-// A Bound says which side of another figure a level must stay on.
-type Bound int8
+// A Side says which side of another figure a level must stay on: a
+// lower bound (下限) or an upper one (上限).
+type Side int8
 
 const (
-	Lower Bound = iota + 1 // the level must be at or above (下限)
-	Upper                  // the level must be at or below (上限)
+	Lower Side = iota + 1 // the level must be at or above (下限)
+	Upper                 // the level must be at or below (上限)
 )
 
 // String returns "lower" or "upper".
-func (b Bound) String() string {
+func (b Side) String() string {
 	switch b {
 	case Lower:
 		return "lower"
 	case Upper:
 		return "upper"
 	}
-	return fmt.Sprintf("Bound(%d)", int(b))
+	return fmt.Sprintf("Side(%d)", int(b))
+}
+
+// MarshalText returns "lower" or "upper"; the zero Side and other
+// values are an error.
+func (b Side) MarshalText() ([]byte, error) {
+	if b != Lower && b != Upper {
+		return nil, fmt.Errorf("floor: %v is not a side (lower, upper)", b)
+	}
+	return []byte(b.String()), nil
+}
+
+// UnmarshalText reads "lower" or "upper".
+func (b *Side) UnmarshalText(text []byte) error {
+	switch string(text) {
+	case "lower":
+		*b = Lower
+	case "upper":
+		*b = Upper
+	default:
+		return fmt.Errorf("floor: side %q (want lower or upper): %w", text, benefit.ErrSyntax)
+	}
+	return nil
 }
 
 // A Relative is a rule that bounds a level by another figure of the same
@@ -86,7 +109,7 @@ type Relative struct {
 	Against     string        // the other programme, e.g. "reference.min_wage"
 	AgainstDims benefit.Dims  // pattern of the other figure; zero: any
 	From        benefit.Month // first month the rule is in force; zero: always
-	Bound       Bound
+	Bound       Side
 	Strict      bool
 	Multiplier  benefit.Rate // 100 % when zero
 	Severity    Severity
@@ -597,7 +620,7 @@ func (j *setJSON) set(name string, opts SetOptions) (*Set, error) {
 	}
 	rel := make([]Relative, 0, len(j.Relative))
 	for i, rj := range j.Relative {
-		var b Bound
+		var b Side
 		switch rj.Bound {
 		case "lower":
 			b = Lower

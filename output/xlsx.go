@@ -928,7 +928,7 @@ func regionYearSheets(name string, lead *xcol, runs []leadRun) (ry, bs *sheet) {
 					br = append(br, lr.lead)
 				}
 				bs.rows = append(bs.rows, append(br, xstr(y.Region.String()), xstr(y.Name), xyear(y.Year),
-					xstr(b.Rule), xstr(b.Against), xstr(b.Kind), xbool(b.Strict),
+					xstr(b.Rule), xstr(b.Against), xstr(b.Kind.String()), xbool(b.Strict),
 					xamount(b.Figure), xstr(b.Status.String()), xamount(b.Limit), xstr(b.Citation.String())))
 			}
 		}

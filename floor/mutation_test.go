@@ -279,3 +279,164 @@ func TestLongScheduleLateWindow(t *testing.T) {
 	}
 	eq(t, "owed", rep.Summary.ArrearsTotal, "76")
 }
+
+// Two months of one shortfall are one finding when their floor versions
+// have the same legal source, and two when the sources differ, however
+// the figures agree. A hypothetical yearly floor for 140822's
+// demobilized veterans (enlisted=抗日战争时期) of 20,000 a year from
+// 2024-01, restated at 20,000 from 2024-07; the county pays 19,400 a
+// year to 3 persons over 2024: 600 short a year, 600 ÷ 12 = 50 a
+// person-month, 50 × 3 × 12 = 1,800.00 in all. Restated by the same
+// notice (or with no citation of its own, each version then citing the
+// floor's): one finding [2024-01, 2025-01), 1,800.00. Restated by a new
+// notice: two, [2024-01, 2024-07) citing the first and [2024-07,
+// 2025-01) the second, 50 × 3 × 6 = 900.00 each.
+func TestFindingsDifferingOnlyInSource(t *testing.T) {
+	dims := benefit.MustParseDims("enlisted=抗日战争时期")
+	n1, n2 := benefit.Citation{Title: "HYPOTHETICAL notice 1"}, benefit.Citation{Title: "HYPOTHETICAL notice 2"}
+	whole := benefit.Citation{Title: "HYPOTHETICAL floor"}
+	for _, tc := range []struct {
+		name   string
+		c1, c2 benefit.Citation
+		want   []string
+	}{
+		{"same notice", n1, n1, []string{"[2024-01, 2025-01) 1800.00 HYPOTHETICAL notice 1"}},
+		{"no citation of their own", benefit.Citation{}, benefit.Citation{}, []string{"[2024-01, 2025-01) 1800.00 HYPOTHETICAL floor"}},
+		{"a new notice", n1, n2, []string{"[2024-01, 2024-07) 900.00 HYPOTHETICAL notice 1", "[2024-07, 2025-01) 900.00 HYPOTHETICAL notice 2"}},
+	} {
+		set, err := floor.NewSet("test", []floor.Floor{{Program: "veterans.demobilized", Dims: dims, Per: benefit.PerYear, Citation: whole,
+			Schedule: mustSchedule(benefit.Version{From: ym("2024-01"), Amount: amt("20000"), Status: benefit.Legislated, Citation: tc.c1},
+				benefit.Version{From: ym("2024-07"), Amount: amt("20000"), Status: benefit.Legislated, Citation: tc.c2})}}, nil, nil, floor.SetOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		lv := []floor.Level{{Region: region.MustParseCode("140822"), Program: "veterans.demobilized", Dims: dims, Per: benefit.PerYear,
+			Schedule: sched(t, "2024-01", "19400"), Beneficiaries: 3}}
+		rep := check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01"), Floors: set})
+		var got []string
+		for _, f := range byRule(rep, floor.RuleFloor) {
+			got = append(got, fmt.Sprint(f.Interval, " ", f.Arrears, " ", f.Citation.Title))
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: floor findings\n%s\nwant\n%s", tc.name, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
+		eq(t, tc.name+": owed", rep.Summary.ArrearsTotal, "1800")
+	}
+}
+
+// A cut just outside the window is not reported: 140822 pays 200 from
+// 2023-01, cuts it to 150 from 2023-07 (the months before the window's
+// first, 2024-01), restores 200 from 2024-01 and cuts it to 150 again
+// from 2025-01 (the month after the window's last, 2024-12). Checked over
+// 2024 it pays 200 throughout, above the floor of 123 and never below its
+// previous version: no finding at all.
+func TestCutJustOutsideWindow(t *testing.T) {
+	lv := []floor.Level{{Region: region.MustParseCode("140822"), Program: "pension.resident.basic",
+		Schedule: sched(t, "2023-01", "200", "2023-07", "150", "2024-01", "200", "2025-01", "150"), Beneficiaries: 1}}
+	rep := check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01")})
+	if len(rep.Findings) != 0 {
+		t.Errorf("findings %v; want none", rep.Findings)
+	}
+}
+
+// Months a level is not checked in are not counted as checked: county
+// 371723 pays 150 from 2024-01 and stops in 2024-04 (its schedule ends);
+// its province 370000 sets 150 from 2024-07, which the county inherits.
+// Over 2024 the county is checked against the floor of 123 in 2024-01 …
+// 2024-03 and 2024-07 … 2024-12, 3 + 6 = 9 months, not in the 3 months
+// between when nothing is paid: 9 level-months, 10 persons × 9 = 90
+// person-months, all at the floor.
+func TestEffectSkipsUnpaidMonths(t *testing.T) {
+	ended, err := sched(t, "2024-01", "150").WithEnd(ym("2024-04"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	county := region.MustParseCode("371723")
+	lv := []floor.Level{
+		{Region: region.MustParseCode("370000"), Program: "pension.resident.basic", Schedule: sched(t, "2024-07", "150"), Beneficiaries: 5},
+		{Region: county, Program: "pension.resident.basic", Schedule: ended, Beneficiaries: 10},
+	}
+	rep := check(t, lv, floor.Options{From: ym("2024-01"), To: ym("2025-01")})
+	var got []floor.Effect
+	for _, e := range rep.Effects {
+		if e.Region == county {
+			got = append(got, e)
+		}
+	}
+	if len(got) != 1 {
+		t.Fatalf("effects of 371723: %+v; want one", got)
+	}
+	if e := got[0]; e.MonthsChecked != 9 || e.MonthsAtFloor != 9 || e.Checked != 90 || e.AtFloor != 90 {
+		t.Errorf("371723: %d level-months checked, %d at the floor, %d person-months checked, %d at the floor; want 9, 9, 90, 90",
+			e.MonthsChecked, e.MonthsAtFloor, e.Checked, e.AtFloor)
+	}
+}
+
+// A level paid late pays what was paid the month before, and its finding
+// names the version of the paying level in force in the finding's
+// months, or that level's Source when none is (Finding.Source): province
+// 370000 pays 100 (notice P0) from
+// 2023-01, 110 (P1) from 2023-07 and 120 (P2) from 2024-01, and stops in
+// 2024-04 (its schedule ends). County 371723 sets 110 (notice C0) from
+// 2024-04 but first pays it in 2024-07; before, it pays the 120 it
+// inherited in 2024-03. Checked over 2024-04 … 2024-12 against the
+// floor of 123, 10 persons: 2024-04 … 2024-06 at 120 inherited from
+// 370000, 3 short, 3 × 3 × 10 = 90.00, its source the province's Source
+// (no version of the province's is in force from 2024-04: neither P2,
+// ended, nor P1, superseded); 2024-07 …
+// 2024-12 at 110, 13 short, 13 × 6 × 10 = 780.00, on C0.
+func TestSourceOfAnEndedAncestorPaidLate(t *testing.T) {
+	prov, county := region.MustParseCode("370000"), region.MustParseCode("371723")
+	v := func(from, amount, cite string) benefit.Version {
+		return benefit.Version{From: ym(from), Amount: amt(amount), Status: benefit.Illustrative, Citation: benefit.Citation{Title: cite}}
+	}
+	ended, err := mustSchedule(v("2023-01", "100", "HYPOTHETICAL P0"), v("2023-07", "110", "HYPOTHETICAL P1"), v("2024-01", "120", "HYPOTHETICAL P2")).WithEnd(ym("2024-04"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lv := []floor.Level{
+		{Region: prov, Program: "pension.resident.basic", Schedule: ended, Beneficiaries: 1, Source: benefit.Citation{Title: "HYPOTHETICAL province"}},
+		{Region: county, Program: "pension.resident.basic", Schedule: mustSchedule(v("2024-04", "110", "HYPOTHETICAL C0")),
+			FirstPaid: []floor.FirstPaid{{From: ym("2024-04"), Month: ym("2024-07")}}, Beneficiaries: 10, Source: benefit.Citation{Title: "HYPOTHETICAL county"}},
+	}
+	rep := check(t, lv, floor.Options{From: ym("2024-04"), To: ym("2025-01")})
+	want := []string{
+		"[2024-04, 2024-07) 120.00 90.00 from 370000 HYPOTHETICAL province",
+		"[2024-07, 2025-01) 110.00 780.00 from  HYPOTHETICAL C0",
+	}
+	var got []string
+	for _, f := range byRule(rep, floor.RuleFloor) {
+		if f.Region == county {
+			var from string
+			if f.InheritedFrom.IsValid() {
+				from = f.InheritedFrom.String()
+			}
+			got = append(got, fmt.Sprint(f.Interval, " ", f.Actual, " ", f.Arrears, " from ", from, " ", f.Source.Title))
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("371723's floor findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A yearly floor paid in monthly instalments is compared floor year by
+// floor year, even where neither the level nor the floor changes at the
+// year's turn: the 因战一级 standard of 88,150 a year from 2019-08
+// (floor years from each August); 140822 pays 7,000 a month from 2019-08
+// and 7,700 from 2021-02, one person, checked 2019-08 … 2021-07. Floor
+// year 2019-08 … 2020-07: 12 × 7,000 = 84,000, 4,150 short, 4,150 ÷ 12
+// a month over 12 months: 4,150.00. Floor year 2020-08 … 2021-07: 6 ×
+// 7,000 + 6 × 7,700 = 42,000 + 46,200 = 88,200, kept; its months at
+// 7,000 are not short on their own year's sum, though they would be on
+// the year before.
+func TestYearlyFloorYearTurn(t *testing.T) {
+	lv := []floor.Level{{Region: region.MustParseCode("140822"), Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=1"),
+		Per: benefit.PerMonth, Schedule: sched(t, "2019-08", "7000", "2021-02", "7700"), Beneficiaries: 1}}
+	rep := check(t, lv, floor.Options{From: ym("2019-08"), To: ym("2021-08"), Floors: grade1Set(t, false)})
+	f := one(t, rep, floor.RuleFloor)
+	if f.Interval != (benefit.Interval{From: ym("2019-08"), To: ym("2020-08")}) {
+		t.Errorf("interval %s; want [2019-08, 2020-08)", f.Interval)
+	}
+	eq(t, "shortfall a year", f.Shortfall, "4150")
+	eq(t, "owed", rep.Summary.ArrearsTotal, "4150")
+}

@@ -374,3 +374,45 @@ func TestCalibrateFirstYearsBand(t *testing.T) {
 		t.Errorf("two per-year rates: %v; want ErrCalibrate", err)
 	}
 }
+
+// An interpolation that guesses lo itself probes lo + 1 instead, and then
+// that guess's neighbour. The Shanghai 2024 years part alone (k fen a
+// year, at least 15.00), one retiree of 44 years with a pension of
+// 5,000.00, target 0.3 %: the bound is 15.00 = 1,500 fen, and k gives
+// max(44k, 1,500) fen, so the answer is k = 34 (1,496 → 1,500; 35 gives
+// 1,540). The passes:
+//
+//	k = 0, 1: 1,500; slope 0 → double: 3, then 4 (the neighbour); 9, 10;
+//	21, 22: 1,500 (44 × 22 = 968); 45: 1,980 > 1,500, the first bracket
+//	[22, 45];
+//	interpolation 22 + ⌊(1,500 − 1,500) ÷ 480 × 23⌋ = 22, moved to 23 (a
+//	guess is above lo): 1,500, and its neighbour 24: 1,500;
+//	bisection 24 + ⌊21 ÷ 2⌋ = 34: 1,500;
+//	interpolation 34 + ⌊0 ÷ 480 × 11⌋ = 34, moved to 35: 1,540 > 1,500.
+//
+// 13 passes, 0.34 a year at 15.00 = 0.3 %, next 15.40 = 0.308 %.
+func TestCalibrateInterpolationAtLo(t *testing.T) {
+	p, err := Builtin("shanghai-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := p.Clone()
+	years, ok := q.Part("years")
+	if !ok {
+		t.Fatal("shanghai-2024 has no years part")
+	}
+	q.Parts = []Part{years}
+	pop, err := NewPopulation(FromSlice([]Retiree{{ID: "A", Birth: MustParseDate("1957-06-01"), Retired: MustParseDate("2015-06-30"), Years: 44,
+		Pension: benefit.MustParseAmount("5000.00")}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, err := Calibrate(context.Background(), q, pop, "years", benefit.MustParseRate("0.3%"), CalibrateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cal.Value != "0.34" || cal.Cost.String() != "15.00" || cal.Percent.String() != "0.3%" || cal.NextPercent.String() != "0.308%" || cal.Passes != 13 {
+		t.Errorf("value %s cost %s percent %s next %s in %d passes; want 0.34, 15.00, 0.3%%, 0.308%% in 13",
+			cal.Value, cal.Cost, cal.Percent, cal.NextPercent, cal.Passes)
+	}
+}

@@ -34,10 +34,7 @@ func TestExclusiveBandEdge(t *testing.T) {
 		q.Parts[k].Bands = &Bands{Bands: []PensionBand{
 			{UpTo: benefit.MustParseAmount("6813"), Inclusive: inclusive, Amount: benefit.MustParseAmount("30")},
 			{Amount: benefit.MustParseAmount("15")}}}
-		c, err := NewCalculator(q)
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := calculator(t, q)
 		return c
 	}
 	for _, tc := range []struct {
@@ -173,11 +170,7 @@ func TestCalibrateLargestStep(t *testing.T) {
 // ⌊35 ÷ 410 × 10⌋ = 365, moved to 366 (a guess is above lo): 15,006 >
 // 15,000. 15 passes, 3.65 at 149.65 = 1.4965 %, next 150.06 = 1.5006 %.
 func TestCalibrateSearchPasses(t *testing.T) {
-	p, err := Builtin("shanghai-2024")
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := p.Clone()
+	q := builtinCopy(t, "shanghai-2024")
 	years, ok := q.Part("years")
 	if !ok {
 		t.Fatal("shanghai-2024 has no years part")
@@ -235,10 +228,7 @@ func TestYearsAtMinYears(t *testing.T) {
 		years.Years = &Years{MinYears: 10, Bands: []YearBand{{PerYear: benefit.MustParseAmount("1"), Flat: benefit.MustParseAmount(flat)}},
 			PerMonth: benefit.MustParseAmount("0.10")}
 		q.Parts = []Part{years}
-		c, err := NewCalculator(q)
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := calculator(t, q)
 		f := benefit.MustParseAmount(flat)
 		for _, tc := range []struct {
 			years, months int
@@ -263,22 +253,10 @@ func TestYearsAtMinYears(t *testing.T) {
 // 150 too (151 the next day): 45.00; born 1901-01-01 is 149: 45.00; born
 // 1971-01-01 is 79: 35.00; born 1981-01-01 is 69: 0.00.
 func TestAgeTableLastRow(t *testing.T) {
-	p, err := Builtin("shanghai-2024")
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := p.Clone()
+	q := builtinCopy(t, "shanghai-2024")
 	q.AgeAt = MustParseDate("2050-12-31")
-	c, err := NewCalculator(q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	k := -1
-	for i, pt := range q.Parts {
-		if pt.ID == "age" {
-			k = i
-		}
-	}
+	c := calculator(t, q)
+	k := lastPart(t, q, func(pt Part) bool { return pt.ID == "age" })
 	for birth, want := range map[string]string{"1900-12-31": "45.00", "1900-01-01": "45.00", "1901-01-01": "45.00", "1971-01-01": "35.00", "1981-01-01": "0.00"} {
 		if got := apply(t, c, ret(birth, 30, 0, "3000")).Parts[k].Amount.String(); got != want {
 			t.Errorf("born %s, age at 2050-12-31: %s; want %s", birth, got, want)
@@ -290,18 +268,11 @@ func TestAgeTableLastRow(t *testing.T) {
 // paid. HYPOTHETICAL: 1.00 a year through the 20th year: 19 years → 19.00,
 // 20 → 20.00, 30 → 20.00 (the 10 years beyond unpaid).
 func TestYearsOneBandThrough(t *testing.T) {
-	p, err := Builtin("shanghai-2024")
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := p.Clone()
+	q := builtinCopy(t, "shanghai-2024")
 	years, _ := q.Part("years")
 	years.Years = &Years{Bands: []YearBand{{Through: 20, PerYear: benefit.MustParseAmount("1")}}}
 	q.Parts = []Part{years}
-	c, err := NewCalculator(q)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := calculator(t, q)
 	for y, want := range map[int]string{19: "19.00", 20: "20.00", 30: "20.00"} {
 		if got := apply(t, c, ret("1950-01-01", y, 0, "3000")).Parts[0].Amount.String(); got != want {
 			t.Errorf("%d years: %s; want %s", y, got, want)
@@ -315,26 +286,11 @@ func TestYearsOneBandThrough(t *testing.T) {
 // rounded up to 23.00; 6,830.50 gets 15.00 (6,845.50 ≥ 6,843); 6,827.00
 // gets exactly 16.00.
 func TestBandsAllToppedUpRoundedUp(t *testing.T) {
-	p, err := Builtin("beijing-2024")
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := p.Clone()
-	k := -1
-	for i, pt := range q.Parts {
-		if pt.Bands != nil {
-			k = i
-		}
-	}
-	if k < 0 {
-		t.Fatal("beijing-2024 has no bands part")
-	}
+	q := builtinCopy(t, "beijing-2024")
+	k := lastPart(t, q, func(pt Part) bool { return pt.Bands != nil })
 	q.Parts[k].Rounding = benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.Up}
 	q.Parts[k].Bands = &Bands{Bands: []PensionBand{{Amount: benefit.MustParseAmount("15"), TopUpTo: benefit.MustParseAmount("6843")}}}
-	c, err := NewCalculator(q)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := calculator(t, q)
 	for pension, want := range map[string]string{"6820.30": "23.00", "6830.50": "15.00", "6827.00": "16.00"} {
 		if got := apply(t, c, ret("1950-01-01", 30, 0, pension)).Parts[k].Amount.String(); got != want {
 			t.Errorf("pension %s: %s; want %s", pension, got, want)
@@ -350,17 +306,8 @@ func TestBandsAllToppedUpRoundedUp(t *testing.T) {
 // years A 20r + 5, B 10r: 207 + 30r ≤ 240 → r = 1.10 (exactly 240.00, 3 %);
 // 1.11 gives 240.30 = 3.00375 %, 3.0038 % at six decimals of the ratio.
 func TestCalibrateFirstYearsBand(t *testing.T) {
-	p, err := Builtin("shanghai-2024")
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := p.Clone()
-	k := -1
-	for i, pt := range q.Parts {
-		if pt.ID == "years" {
-			k = i
-		}
-	}
+	q := builtinCopy(t, "shanghai-2024")
+	k := lastPart(t, q, func(pt Part) bool { return pt.ID == "years" })
 	q.Parts[k].Years = &Years{Bands: []YearBand{{Through: 20, PerYear: benefit.MustParseAmount("1")}, {Flat: benefit.MustParseAmount("5")}}}
 	cal, err := Calibrate(context.Background(), q, twoRetirees(t, 10), "years", benefit.Percent(3), CalibrateOptions{})
 	if err != nil {
@@ -392,11 +339,7 @@ func TestCalibrateFirstYearsBand(t *testing.T) {
 //
 // 13 passes, 0.34 a year at 15.00 = 0.3 %, next 15.40 = 0.308 %.
 func TestCalibrateInterpolationAtLo(t *testing.T) {
-	p, err := Builtin("shanghai-2024")
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := p.Clone()
+	q := builtinCopy(t, "shanghai-2024")
 	years, ok := q.Part("years")
 	if !ok {
 		t.Fatal("shanghai-2024 has no years part")
@@ -415,4 +358,40 @@ func TestCalibrateInterpolationAtLo(t *testing.T) {
 		t.Errorf("value %s cost %s percent %s next %s in %d passes; want 0.34, 15.00, 0.3%%, 0.308%% in 13",
 			cal.Value, cal.Cost, cal.Percent, cal.NextPercent, cal.Passes)
 	}
+}
+
+// builtinCopy returns a copy of the shipped plan id, to edit.
+func builtinCopy(t *testing.T, id string) Plan {
+	t.Helper()
+	p, err := Builtin(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p.clone()
+}
+
+// lastPart returns the index of the last part of q that is, and fails
+// the test when none is.
+func lastPart(t *testing.T, q Plan, is func(Part) bool) int {
+	t.Helper()
+	k := -1
+	for i, pt := range q.Parts {
+		if is(pt) {
+			k = i
+		}
+	}
+	if k < 0 {
+		t.Fatalf("plan %s has no such part", q.ID)
+	}
+	return k
+}
+
+// calculator returns q's calculator.
+func calculator(t *testing.T, q Plan) *Calculator {
+	t.Helper()
+	c, err := NewCalculator(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

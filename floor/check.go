@@ -485,20 +485,29 @@ func (c *checker) ancestor(i int) int {
 // what was paid the month before the version took effect, or nothing
 // (0.00) when nothing was.
 func (c *checker) actualAt(i int, m benefit.Month) (benefit.Amount, benefit.Frequency, int, bool) {
+	a, per, prov, _, ok := c.paidAt(i, m)
+	return a, per, prov, ok
+}
+
+// paidAt is actualAt that also returns the month whose version of level
+// prov paid the amount: m, or for a version not yet paid the month
+// before it took effect (or before that, recursively), so that a
+// finding cites the version whose amount was paid.
+func (c *checker) paidAt(i int, m benefit.Month) (benefit.Amount, benefit.Frequency, int, benefit.Month, bool) {
 	for depth := 0; i >= 0 && depth < 4; depth++ {
 		l := &c.levels[i]
 		if v, ok := l.Schedule.At(m); ok {
 			if len(l.FirstPaid) > 0 && l.firstPaid(v.From) > m {
-				if a, per, prov, ok := c.actualAt(i, v.From.AddMonths(-1)); ok {
-					return a, per, prov, true
+				if a, per, prov, at, ok := c.paidAt(i, v.From.AddMonths(-1)); ok {
+					return a, per, prov, at, true
 				}
-				return benefit.Amount{}, l.Per, i, true
+				return benefit.Amount{}, l.Per, i, m, true
 			}
-			return v.Amount, l.Per, i, true
+			return v.Amount, l.Per, i, m, true
 		}
 		i = c.ancestor(i)
 	}
-	return benefit.Amount{}, 0, -1, false
+	return benefit.Amount{}, 0, -1, m, false
 }
 
 // chain calls fn with level i and each level it inherits from.

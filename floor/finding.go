@@ -99,7 +99,7 @@ type Finding struct {
 	Unchecked Reason `json:"unchecked,omitempty"` // why the rule could not be evaluated; "" when it was
 
 	Citation      benefit.Citation `json:"citation,omitzero"`       // the rule's legal source (or the floor version's)
-	Source        benefit.Citation `json:"source,omitzero"`         // the local value's source
+	Source        benefit.Citation `json:"source,omitzero"`         // the local value's source: the citation of the version whose amount was paid (before a version's first-paid month, the one carried over), else the paying level's Source
 	FloorStatus   benefit.Status   `json:"floor_status,omitzero"`   // status of the floor version compared (rule floor)
 	InheritedFrom region.Code      `json:"inherited_from,omitzero"` // the ancestor whose level was used, if inherited
 	Waiver        *Waiver          `json:"waiver,omitempty"`        // the waiver that covers (Waived) or covered (waiver_expired) it

@@ -373,18 +373,17 @@ func TestEffectSkipsUnpaidMonths(t *testing.T) {
 }
 
 // A level paid late pays what was paid the month before, and its finding
-// names the version of the paying level in force in the finding's
-// months, or that level's Source when none is (Finding.Source): province
+// names the version whose amount was paid (Finding.Source): province
 // 370000 pays 100 (notice P0) from
 // 2023-01, 110 (P1) from 2023-07 and 120 (P2) from 2024-01, and stops in
 // 2024-04 (its schedule ends). County 371723 sets 110 (notice C0) from
 // 2024-04 but first pays it in 2024-07; before, it pays the 120 it
 // inherited in 2024-03. Checked over 2024-04 … 2024-12 against the
 // floor of 123, 10 persons: 2024-04 … 2024-06 at 120 inherited from
-// 370000, 3 short, 3 × 3 × 10 = 90.00, its source the province's Source
-// (no version of the province's is in force from 2024-04: neither P2,
-// ended, nor P1, superseded); 2024-07 …
-// 2024-12 at 110, 13 short, 13 × 6 × 10 = 780.00, on C0.
+// 370000, 3 short, 3 × 3 × 10 = 90.00, its source P2, the notice of the
+// 120 paid (not the province's general Source: no version of the
+// province's is in force from 2024-04, yet P2's amount is what was
+// paid); 2024-07 … 2024-12 at 110, 13 short, 13 × 6 × 10 = 780.00, on C0.
 func TestSourceOfAnEndedAncestorPaidLate(t *testing.T) {
 	prov, county := region.MustParseCode("370000"), region.MustParseCode("371723")
 	v := func(from, amount, cite string) benefit.Version {
@@ -401,7 +400,7 @@ func TestSourceOfAnEndedAncestorPaidLate(t *testing.T) {
 	}
 	rep := check(t, lv, floor.Options{From: ym("2024-04"), To: ym("2025-01")})
 	want := []string{
-		"[2024-04, 2024-07) 120.00 90.00 from 370000 HYPOTHETICAL province",
+		"[2024-04, 2024-07) 120.00 90.00 from 370000 HYPOTHETICAL P2",
 		"[2024-07, 2025-01) 110.00 780.00 from  HYPOTHETICAL C0",
 	}
 	var got []string

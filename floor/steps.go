@@ -73,9 +73,12 @@ func (c *checker) paidSteps(i int, buf []step) []step {
 	slices.Sort(c.pcuts)
 	for _, m := range slices.Compact(c.pcuts) {
 		s := step{from: m, lvl: -1, ver: -1}
-		if a, per, prov, ok := c.actualAt(i, m); ok {
+		if a, per, prov, at, ok := c.paidAt(i, m); ok {
 			s.amt, s.per, s.lvl, s.ok = a, per, int32(prov), true
-			if v, k, ok := versionAt(c.levels[prov].Schedule, m); ok {
+			// the version whose amount is paid: in force in m, or, before
+			// a version's first-paid month, in the month the amount
+			// carried over was read
+			if v, k, ok := versionAt(c.levels[prov].Schedule, at); ok {
 				s.ver, s.since, s.status = int32(k), v.From, v.Status
 			}
 		}

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 
@@ -9,8 +10,9 @@ import (
 
 // A Date is a calendar day (日期): a birth date, a retirement date, the
 // cut-off of a plan's eligibility or the day ages are measured at.
-// Dates are small comparable values (usable with == and as map keys);
-// build them with NewDate, ParseDate or MustParseDate.
+// Dates are small comparable values (usable with == and as map keys,
+// ordered by Compare); build them with NewDate, ParseDate or
+// MustParseDate.
 //
 // The zero Date is not a valid day: it means "unset", and IsZero
 // reports it.
@@ -79,6 +81,11 @@ func (d Date) Month() time.Month { return time.Month(d.v / 100 % 100) }
 
 // Day returns d's day of the month.
 func (d Date) Day() int { return int(d.v % 100) }
+
+// Compare returns -1 if d is before e, 0 if they are the same day and +1
+// if d is after e (the zero Date before every day), as time.Time.Compare
+// does; for slices.SortFunc and for ordering dates an importer reads.
+func (d Date) Compare(e Date) int { return cmp.Compare(d.v, e.v) }
 
 // ageAt returns the age in full years (周岁) on day ref of a person born
 // on birth: the birthday counts on the day itself, so a person born on

@@ -395,3 +395,26 @@ func calculator(t *testing.T, q Plan) *Calculator {
 	}
 	return c
 }
+
+// Dates order by the calendar: 1953-12-31 (a retiree who is 70 at the
+// end of 2023) is before 1954-01-01 and after 1953-02-28; the zero Date
+// comes before every day.
+func TestDateCompare(t *testing.T) {
+	d := MustParseDate("1953-12-31")
+	for _, c := range []struct {
+		e    Date
+		want int
+	}{
+		{MustParseDate("1954-01-01"), -1},
+		{MustParseDate("1953-12-31"), 0},
+		{MustParseDate("1953-02-28"), +1},
+		{Date{}, +1},
+	} {
+		if got := d.Compare(c.e); got != c.want {
+			t.Errorf("%s.Compare(%s) = %d; want %d", d, c.e, got, c.want)
+		}
+	}
+	if got := (Date{}).Compare(d); got != -1 {
+		t.Errorf("zero Date.Compare(%s) = %d; want -1", d, got)
+	}
+}

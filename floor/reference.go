@@ -66,7 +66,9 @@ func (r Revision) describe() string {
 type ReferenceOptions struct {
 	// Through is the last month a projected version may start in.
 	Through benefit.Month
-	// MaxVersions is the most versions the revision may project.
+	// MaxVersions is the most versions the revision may project (the
+	// bound on its work); with 0 a revision that would project any
+	// version is an error.
 	MaxVersions int
 	// Floors gives the cadence of the programme's local figures (Scope
 	// Local). nil: Default().

@@ -33,11 +33,13 @@
 //	               arrears, reports as data
 //	floor/floortest  assertions a downstream go test calls
 //	adjust         the multi-year, multi-region adjustment simulator:
-//	               scenarios, rules, constraints, results, comparisons,
-//	               sweeps; its shipped scenarios, one per domain at least
-//	               (it imports floor, and plan for the retirees' national
-//	               rates and plans applied person by person)
-//	adjust/columns every column of a national table at once (the
+//	               scenarios, rules, constraints, results; its shipped
+//	               scenarios, one per domain at least (it imports floor,
+//	               and plan for the retirees' national rates and plans
+//	               applied person by person)
+//	compare        the analyst's work over many runs: two results side by
+//	               side, typed parameter sweeps
+//	columns        every column of a national table at once (the
 //	               veterans' disability pensions by grade and cause),
 //	               costed from beneficiary counts per region and column
 //	plan           per-person retiree adjustment plans, populations and

@@ -29,11 +29,11 @@ type BuiltinScenario struct {
 	Domain      string `json:"domain"` // the programme's catalogue category: pension, employment, veterans
 	Description string `json:"description"`
 	// Kind says how it runs: KindScenario (a Scenario: Scenario, then Run)
-	// or KindColumns (package adjust/columns: columns.Builtin, then
+	// or KindColumns (package columns: columns.Builtin, then
 	// columns.Run).
 	Kind BuiltinKind `json:"kind"`
 	// File is the scenario's file under adjust/data; Counts, for a
-	// KindColumns, its beneficiary counts (CSV, package adjust/columns).
+	// KindColumns, its beneficiary counts (CSV, package columns).
 	File    string   `json:"file"`
 	Counts  string   `json:"counts,omitempty"`
 	Figures []Figure `json:"figures"`
@@ -46,7 +46,7 @@ type BuiltinKind string
 const (
 	KindScenario BuiltinKind = "scenario" // a Scenario: Run, Compare, Sweep
 	// KindColumns is a scenario over every column of a national table with
-	// beneficiary counts per region and column: package adjust/columns.
+	// beneficiary counts per region and column: package columns.
 	KindColumns BuiltinKind = "columns"
 )
 

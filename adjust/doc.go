@@ -24,8 +24,8 @@
 // unemployment benefit toward 90 % of the minimum wage inside 失业保险条例
 // 第十八条, the retirees' pensions (the 2024 provincial plans applied
 // person by person, capped by the national level) and, run by package
-// adjust/columns, the veterans' disability pensions by grade and cause.
-// Package adjust/compare compares results and sweeps a parameter.
+// columns, the veterans' disability pensions by grade and cause.
+// Package compare compares results and sweeps a parameter.
 //
 // # Scenario
 //
@@ -176,7 +176,7 @@
 //
 // A Result is plain data: Years (the national totals per year) and Rows
 // (region-years by region code, then year), with Region and Get. Package
-// output renders it (and package adjust/compare's SweepResult and
+// output renders it (and package compare's SweepResult and
 // Comparison) as text (costs in 亿元 or 万元, for reading), CSV (exact
 // yuan), JSON (the types' JSON tags), Excel and, a Result, an SVG chart;
 // an illustrative scenario's text starts and ends with ILLUSTRATIVE. The

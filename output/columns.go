@@ -9,8 +9,8 @@ import (
 	"strings"
 
 	"github.com/benefitstd/benefitstd/adjust"
-	"github.com/benefitstd/benefitstd/adjust/columns"
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/columns"
 )
 
 // columnsText writes a table run (*columns.Result): the header of a run, the

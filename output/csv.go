@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/benefitstd/benefitstd/adjust"
-	"github.com/benefitstd/benefitstd/adjust/columns"
-	"github.com/benefitstd/benefitstd/adjust/compare"
+	"github.com/benefitstd/benefitstd/columns"
+	"github.com/benefitstd/benefitstd/compare"
 	"github.com/benefitstd/benefitstd/internal/fen"
 	"github.com/benefitstd/benefitstd/plan"
 )

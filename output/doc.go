@@ -31,7 +31,7 @@
 // is written while the plan runs: NewPaymentCSV returns the
 // plan.PaymentWriter of its CSV.
 //
-// The package imports benefit, region, floor, adjust, adjust/columns and
+// The package imports benefit, region, floor, adjust, columns and
 // plan; none of them imports it. A format is one file with its
 // renderer, and one case of New; the Excel workbook's renderer is the
 // one that imports a module beyond the standard library
@@ -181,7 +181,7 @@
 // the national level); the relative bounds a level was kept inside (失业保险条例
 // 第十八条) are one row each on the Bounds sheet. The plan's own
 // distribution, parts and groups are in the JSON. A table run
-// (package adjust/columns) gives one row per column and year (the
+// (package columns) gives one row per column and year (the
 // national standard of the column, the base year's alone, then its
 // beneficiaries and cost over the regions), one per region and year
 // over the columns, and each column's own region-years, the rows of its

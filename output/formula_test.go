@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/benefitstd/benefitstd/adjust/compare"
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/compare"
 	"github.com/benefitstd/benefitstd/output"
 	"github.com/benefitstd/benefitstd/region"
 )

@@ -6,9 +6,9 @@ import (
 	"io"
 
 	"github.com/benefitstd/benefitstd/adjust"
-	"github.com/benefitstd/benefitstd/adjust/columns"
-	"github.com/benefitstd/benefitstd/adjust/compare"
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/columns"
+	"github.com/benefitstd/benefitstd/compare"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/plan"
 	"github.com/benefitstd/benefitstd/region"

@@ -17,9 +17,9 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/benefitstd/benefitstd/adjust"
-	"github.com/benefitstd/benefitstd/adjust/columns"
-	"github.com/benefitstd/benefitstd/adjust/compare"
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/columns"
+	"github.com/benefitstd/benefitstd/compare"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/output"
 	"github.com/benefitstd/benefitstd/plan"
@@ -540,7 +540,7 @@ bar: 各部分月增加额（元） Cost by part, a month (yuan)
 	}
 }
 
-// A table run as a workbook: adjust/columns's worked example
+// A table run as a workbook: columns's worked example
 // (TestRunSmall) of two provinces and two columns of the disability
 // table, raised from August 2023 by +6 % (因战) and +5 % (因公):
 //

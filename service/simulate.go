@@ -7,9 +7,9 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/benefitstd/benefitstd/adjust"
-	"github.com/benefitstd/benefitstd/adjust/columns"
-	"github.com/benefitstd/benefitstd/adjust/compare"
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/columns"
+	"github.com/benefitstd/benefitstd/compare"
 )
 
 // simulateRequest is the JSON of POST /v1/simulate (SimulateRequest):
@@ -70,7 +70,7 @@ func (s *Server) compare(c *call) ([]byte, error) {
 
 // run runs the scenario of req, found in the request at member: a
 // *adjust.Result, or for a shipped scenario over every column of a
-// national table (adjust.KindColumns, package adjust/columns) a
+// national table (adjust.KindColumns, package columns) a
 // *columns.Result when tables is true (compare takes scenarios only).
 func (s *Server) run(c *call, req *simulateRequest, src source, member string, tables bool) (any, error) {
 	opts := adjust.Options{Limits: benefit.Limits{Document: s.cfg.MaxBody}}

@@ -74,7 +74,7 @@ func TestSimulateCostRules(t *testing.T) {
 // The veterans' scenario runs over every column of the disability table
 // from the CLI, with its own counts or the user's. With the counts of
 // 山东 grade 1 因战 10 and grade 10 因公 100 (worked by hand in
-// adjust/columns TestRunSmall): 1,191,783.33 and 1,107,500.00 in 2023.
+// columns TestRunSmall): 1,191,783.33 and 1,107,500.00 in 2023.
 func TestSimulateColumns(t *testing.T) {
 	code, out, stderr := invokeCLI("simulate", "--scenario", "builtin:veterans")
 	if code != exitOK || !strings.Contains(out, "over 26 columns") || !strings.Contains(out, "cause=因公;grade=10") ||

@@ -32,7 +32,7 @@
 // builtin:residents-pension). A scenario over every column of a national
 // table (builtin:veterans, a file with "counts", or any with --counts
 // FILE: region,grade,cause,beneficiaries) runs with package
-// adjust/columns. --cost-rules FILE (simulate and check) adds or replaces
+// columns. --cost-rules FILE (simulate and check) adds or replaces
 // cost-sharing rules ({"cost_sharing": [...]}, as region/data/fiscal.json).
 //
 // check's --as-of (the last month whose arrears are counted) defaults to

@@ -11,9 +11,9 @@ import (
 	"strings"
 
 	"github.com/benefitstd/benefitstd/adjust"
-	"github.com/benefitstd/benefitstd/adjust/columns"
-	"github.com/benefitstd/benefitstd/adjust/compare"
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/columns"
+	"github.com/benefitstd/benefitstd/compare"
 	"github.com/benefitstd/benefitstd/internal/outfile"
 	"github.com/benefitstd/benefitstd/output"
 )
@@ -134,7 +134,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	}
 	opts := adjust.Options{Workers: *workers, Regions: tab}
 	// A scenario over every column of a national table (package
-	// adjust/columns): a builtin of that kind, one given --counts, or a
+	// columns): a builtin of that kind, one given --counts, or a
 	// file with counts of its own.
 	isCols := *countsFile != ""
 	if b, ok, _ := builtinFlag(*scenario); ok && b.Kind == adjust.KindColumns {

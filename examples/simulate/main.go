@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/benefitstd/benefitstd/adjust"
-	"github.com/benefitstd/benefitstd/adjust/compare"
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/compare"
 	"github.com/benefitstd/benefitstd/output"
 )
 

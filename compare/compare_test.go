@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/benefitstd/benefitstd/adjust"
-	"github.com/benefitstd/benefitstd/adjust/compare"
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/compare"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
 )

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/benefitstd/benefitstd/adjust/columns"
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/columns"
 )
 
 func disability(t *testing.T) benefit.Program {

@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/benefitstd/benefitstd/adjust"
-	"github.com/benefitstd/benefitstd/adjust/columns"
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/columns"
 )
 
 // The veterans' disability table over one province's counts: two

@@ -5,8 +5,8 @@ import (
 	"fmt"
 
 	"github.com/benefitstd/benefitstd/adjust"
-	"github.com/benefitstd/benefitstd/adjust/compare"
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/compare"
 )
 
 // Compare two scenarios: a 3 % indexation instead of 2 %. 北京 in 2025:

@@ -80,7 +80,7 @@ func compile(p Plan, file string) (kernel, error) {
 		return k, pe.at("age_at", "missing reference date for ages")
 	case p.Effective.IsZero():
 		return k, pe.at("effective", "missing effective month")
-	case !p.FirstPaid.IsZero() && p.FirstPaid.Before(p.Effective):
+	case !p.FirstPaid.IsZero() && p.FirstPaid < p.Effective:
 		return k, pe.at("first_paid", "%s is before the effective month %s", p.FirstPaid, p.Effective)
 	case len(p.Parts) == 0:
 		return k, pe.at("parts", "a plan needs at least one part")

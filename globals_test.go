@@ -251,7 +251,7 @@ func parseWorkload(t *testing.T) []byte {
 	for _, a := range as {
 		j, _ := json.Marshal(a)
 		f, ok := a.Fen()
-		line(a, string(j), f, ok, a.Mul(1000), a.Neg())
+		line(a, string(j), f, ok, a.Mul(1000), benefit.Amount{}.Sub(a))
 		for _, r := range rs {
 			p := a.MulRate(r)
 			q, _ := p.QuoInt(7, benefit.Rounding{Unit: benefit.Jiao, Mode: benefit.HalfEven})

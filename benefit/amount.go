@@ -30,7 +30,8 @@ const maxAmountScale = 6 // decimals of an amount: up to a millionth of a yuan
 // product, which the caller rounds with a named Rounding. Division exists
 // only as QuoInt and Ratio, which take the rounding as an argument.
 //
-// The zero value is 0.00 yuan, ready to use as the start of a sum.
+// The zero value is 0.00 yuan, ready to use as the start of a sum;
+// Amount{}.Sub(a) is -a.
 //
 // Amount is an immutable value; pass it by value and share it freely
 // between goroutines. Its representation is private: a whole number of
@@ -292,14 +293,6 @@ func (a Amount) Sub(b Amount) Amount {
 		}
 	}
 	return amountOf(a.dec().Sub(b.dec()))
-}
-
-// Neg returns -a.
-func (a Amount) Neg() Amount {
-	if a.d == nil && a.v != math.MinInt64 {
-		return Amount{v: -a.v}
-	}
-	return amountOf(a.dec().Neg())
 }
 
 // Mul returns a × n for an integer count n (persons, months), exactly.

@@ -153,7 +153,7 @@ func TestAmountArithmetic(t *testing.T) {
 	equal(t, "1200000.00", benefit.Yuan(123).Sub(benefit.Yuan(103)).Mul(10_000).Mul(6).String())
 	equal(t, "0.30", p("0.1").Add(p("0.2")).String()) // exact, unlike float64
 	equal(t, "-0.10", p("0.1").Sub(p("0.2")).String())
-	equal(t, "-2.50", p("2.5").Neg().String())
+	equal(t, "-2.50", benefit.Amount{}.Sub(p("2.5")).String()) // negation: from the zero value
 	// 1 % × 5,000.00 = 50.00 (policy-reference §11 Example A).
 	equal(t, "50.00", p("5000.00").MulRate(benefit.Percent(1)).String())
 	// MulRate does not round: 7,345.83 × 3.8 % = 279.14154.

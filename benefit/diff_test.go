@@ -321,7 +321,7 @@ func checkOps(t testing.TB, x, y pair, r, s ratePair, n int64, ratioScale int32)
 	amounts := []pair{
 		{x.a.Add(y.a), x.ref.Add(y.ref), "+"},
 		{x.a.Sub(y.a), x.ref.Sub(y.ref), "-"},
-		{x.a.Neg(), x.ref.Neg(), "neg"},
+		{benefit.Amount{}.Sub(x.a), x.ref.Neg(), "neg"},
 		{x.a.Mul(n), x.ref.Mul(decimal.New(n, 0)), "× n"},
 		{x.a.MulRate(r.r), x.ref.Mul(r.ref), "× r"},
 		{benefit.MaxAmount(x.a, y.a), decimal.Max(x.ref, y.ref), "max"},
@@ -414,7 +414,7 @@ func made(s string) benefit.Amount {
 		}
 	}
 	if strings.HasPrefix(s, "-") {
-		a = a.Neg()
+		a = benefit.Amount{}.Sub(a)
 	}
 	return a
 }

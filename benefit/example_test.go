@@ -208,11 +208,11 @@ func ExampleProgram_CheckDims() {
 	// benefit: invalid dimension: veterans.disability cause=因病;grade=7 is not allowed: 因病致残只评定一级至六级 (军人抚恤优待条例 第二十七条)
 }
 
-func ExampleCitation_Validate() {
+func ExampleCitation_Mark() {
 	for _, mark := range []string{"[v3]", "M", "Z"} {
 		c := benefit.Citation{Title: "失业保险条例 第十八条", Confidence: mark}
-		m, _ := c.Mark()
-		fmt.Printf("%q → %q, %v\n", mark, m, c.Validate())
+		m, err := c.Mark()
+		fmt.Printf("%q → %q, %v\n", mark, m, err)
 	}
 	// Output:
 	// "[v3]" → "V3", <nil>

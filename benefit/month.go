@@ -75,10 +75,8 @@ func (m Month) AddMonths(n int) Month { return m + Month(n) }
 // of months in the half-open interval [n, m).
 func (m Month) Sub(n Month) int { return int(m - n) }
 
-// Before reports whether m is earlier than n.
-func (m Month) Before(n Month) bool { return m < n }
-
-// Compare returns -1, 0 or +1; for slices.SortFunc.
+// Compare returns -1 if m is before n, 0 if they are the same month and
+// +1 if m is after n; for slices.SortFunc. Months also order with < and >.
 func (m Month) Compare(n Month) int {
 	switch {
 	case m < n:

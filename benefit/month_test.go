@@ -47,8 +47,8 @@ func TestMonthArithmetic(t *testing.T) {
 	// Wanrong (Example B analogue): 2022-01 to first paid 2022-03 = 2 months
 	equal(t, 2, mm("2022-03").Sub(mm("2022-01")))
 
-	isTrue(t, mm("2024-01").Before(mm("2024-02")))
-	isTrue(t, mm("2024-01").Before(mm("2024-02")))
+	isTrue(t, mm("2024-01").Compare(mm("2024-02")) < 0)
+	isTrue(t, mm("2024-01").Compare(mm("2024-02")) < 0)
 	isTrue(t, mm("2023-12") < mm("2024-01"), "months order with <")
 	equal(t, -1, mm("2023-12").Compare(mm("2024-01")))
 	equal(t, 0, mm("2024-01").Compare(mm("2024-01")))

@@ -148,8 +148,8 @@ func TestMonthBeforeItself(t *testing.T) {
 		{dec, jan, true},
 		{jan, dec, false},
 	} {
-		if got := tc.m.Before(tc.n); got != tc.want {
-			t.Errorf("%s.Before(%s) = %v; want %v", tc.m, tc.n, got, tc.want)
+		if got := tc.m.Compare(tc.n) < 0; got != tc.want {
+			t.Errorf("%s.Compare(%s) < 0 = %v; want %v", tc.m, tc.n, got, tc.want)
 		}
 	}
 }

@@ -153,7 +153,7 @@ func (p Program) validate() (field string, err error) {
 	case !p.Rounding.IsValid():
 		return "rounding", fmt.Errorf("%w: invalid rounding", ErrSyntax)
 	}
-	if err := p.Citation.Validate(); err != nil {
+	if _, err := p.Citation.Mark(); err != nil {
 		return "citation.confidence", err
 	}
 	seen := map[string]bool{}

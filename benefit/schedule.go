@@ -91,22 +91,15 @@ var confidenceMarks = [...]string{"V", "V3", "D", "M", "C"}
 // Mark returns c's confidence mark (可信度标记) in its normal form: upper
 // case, without the brackets or spaces around it ("[v3]" is "V3"), or ""
 // when c has none. A mark not in the domain legend (V, V3, D, M, C) is a
-// *ParseError wrapping ErrSyntax.
+// *ParseError wrapping ErrSyntax: loaders call Mark on every citation
+// they read and name the field (….citation.confidence) in a
+// *RecordError.
 func (c Citation) Mark() (string, error) {
 	m := strings.Trim(strings.ToUpper(c.Confidence), "[] ")
 	if m == "" || slices.Contains(confidenceMarks[:], m) {
 		return m, nil
 	}
 	return "", parseErr("confidence mark", c.Confidence, "want V, V3, D, M or C (brackets allowed), or none", ErrSyntax)
-}
-
-// Validate reports a confidence mark not in the domain legend (see Mark)
-// as a *ParseError wrapping ErrSyntax. Loaders call it on every citation
-// they read and name the field (….citation.confidence) in a
-// *RecordError.
-func (c Citation) Validate() error {
-	_, err := c.Mark()
-	return err
 }
 
 // String returns the document number and title, or the URL.

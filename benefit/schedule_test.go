@@ -402,16 +402,16 @@ func TestCitationMark(t *testing.T) {
 		if err != nil || got != want {
 			t.Errorf("Mark(%q) = %q, %v; want %q", in, got, err, want)
 		}
-		if err := c.Validate(); err != nil {
-			t.Errorf("Validate(%q) = %v", in, err)
+		if _, err := c.Mark(); err != nil {
+			t.Errorf("Mark(%q) = %v", in, err)
 		}
 	}
 	for _, in := range []string{"Z", "[Z]", "V4", "VV", "verified", "V 3", "gap", "Ⅴ"} {
 		c := benefit.Citation{Confidence: in}
-		err := c.Validate()
+		_, err := c.Mark()
 		var pe *benefit.ParseError
 		if !errors.Is(err, benefit.ErrSyntax) || !errors.As(err, &pe) || pe.Input != in {
-			t.Errorf("Validate(%q) = %v; want a ParseError wrapping ErrSyntax", in, err)
+			t.Errorf("Mark(%q) = %v; want a ParseError wrapping ErrSyntax", in, err)
 		}
 		if m, err := c.Mark(); err == nil || m != "" {
 			t.Errorf("Mark(%q) = %q, %v; want an error", in, m, err)

@@ -450,11 +450,11 @@ func (j *inputJSON) input(name string, opts SetOptions) (Input, error) {
 		if err := checkPersons(lj.Beneficiaries); err != nil {
 			return Input{}, fe("beneficiaries", err)
 		}
-		if err := lj.Source.Validate(); err != nil {
+		if _, err := lj.Source.Mark(); err != nil {
 			return Input{}, fe("source.confidence", err)
 		}
 		for j, v := range lj.Versions {
-			if err := v.Citation.Validate(); err != nil {
+			if _, err := v.Citation.Mark(); err != nil {
 				return Input{}, fe(fmt.Sprintf("versions[%d].citation.confidence", j), err)
 			}
 		}

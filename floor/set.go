@@ -423,7 +423,7 @@ func build(version string, floors []Floor, relative []Relative, cadences []Caden
 		if f.Schedule.Len() == 0 {
 			return nil, fe("versions", fmt.Errorf("%w: a floor needs at least one version", benefit.ErrSyntax))
 		}
-		if err := f.Citation.Validate(); err != nil {
+		if _, err := f.Citation.Mark(); err != nil {
 			return nil, fe("citation.confidence", err)
 		}
 		for j, v := range f.Schedule.All() {
@@ -463,7 +463,7 @@ func build(version string, floors []Floor, relative []Relative, cadences []Caden
 		case !validMonth(r.From):
 			return nil, fe("from", monthRangeErr(r.From))
 		}
-		if err := r.Citation.Validate(); err != nil {
+		if _, err := r.Citation.Mark(); err != nil {
 			return nil, fe("citation.confidence", err)
 		}
 		ids[r.ID] = true
@@ -499,7 +499,7 @@ func build(version string, floors []Floor, relative []Relative, cadences []Caden
 		if c.Scope != Local && c.Scope != National {
 			return nil, &benefit.RecordError{File: file, Field: fmt.Sprintf("cadences[%d].scope", i), Err: fmt.Errorf("%w: want local or national", benefit.ErrSyntax)}
 		}
-		if err := c.Citation.Validate(); err != nil {
+		if _, err := c.Citation.Mark(); err != nil {
 			return nil, &benefit.RecordError{File: file, Field: fmt.Sprintf("cadences[%d].citation.confidence", i), Err: err}
 		}
 		s.cadences = append(s.cadences, c)

@@ -34,8 +34,8 @@ func (s Severity) String() string {
 	return severityNames[s]
 }
 
-// ParseSeverity is the inverse of String.
-func ParseSeverity(s string) (Severity, error) {
+// parseSeverity is the inverse of String.
+func parseSeverity(s string) (Severity, error) {
 	for i, n := range severityNames {
 		if n != "" && n == strings.TrimSpace(s) {
 			return Severity(i), nil
@@ -56,9 +56,11 @@ func (s Severity) AtLeast(level Severity) bool {
 // MarshalText implements encoding.TextMarshaler.
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
+// UnmarshalText implements encoding.TextUnmarshaler: it reads what
+// String writes (advisory, warning, violation or waived) and refuses
+// anything else with an error wrapping benefit.ErrSyntax.
 func (s *Severity) UnmarshalText(b []byte) error {
-	v, err := ParseSeverity(string(b))
+	v, err := parseSeverity(string(b))
 	if err != nil {
 		return err
 	}

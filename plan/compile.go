@@ -48,7 +48,7 @@ func (e *planCause) Unwrap() []error { return []error{ErrPlan, e.err} }
 // Status, benefit.Unknown: a figure nobody said the firmness of is not
 // law) or when a citation's confidence mark forbids it: an [M] or [C]
 // figure is never legislated. A mark outside the legend
-// (benefit.Citation.Validate) is an error too; compile checks it first,
+// (benefit.Citation.Mark) is an error too; compile checks it first,
 // so that the error names citation.confidence, not status.
 func firmness(st benefit.Status, c benefit.Citation) error {
 	conf, err := c.Mark()
@@ -80,12 +80,12 @@ func compile(p Plan, file string) (kernel, error) {
 		return k, pe.at("age_at", "missing reference date for ages")
 	case p.Effective.IsZero():
 		return k, pe.at("effective", "missing effective month")
-	case !p.FirstPaid.IsZero() && p.FirstPaid.Before(p.Effective):
+	case !p.FirstPaid.IsZero() && p.FirstPaid < p.Effective:
 		return k, pe.at("first_paid", "%s is before the effective month %s", p.FirstPaid, p.Effective)
 	case len(p.Parts) == 0:
 		return k, pe.at("parts", "a plan needs at least one part")
 	}
-	if err := p.Citation.Validate(); err != nil {
+	if _, err := p.Citation.Mark(); err != nil {
 		return k, pe.wrap("citation.confidence", err)
 	}
 	if err := firmness(p.Status, p.Citation); err != nil {
@@ -114,7 +114,7 @@ func compile(p Plan, file string) (kernel, error) {
 			return k, pe.at(f, "exactly one of fixed, years, percent, bands, age, area, category must be set")
 		}
 		seen[pt.ID] = true
-		if err := pt.Citation.Validate(); err != nil {
+		if _, err := pt.Citation.Mark(); err != nil {
 			return k, pe.wrap(f+".citation.confidence", err)
 		}
 		if err := firmness(pt.Status, pt.Citation); err != nil {

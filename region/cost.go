@@ -83,7 +83,7 @@ func (r CostRule) validate(path string) error {
 			return bad(fmt.Errorf("%w: %s must have exactly tiers 1-5", benefit.ErrSyntax, name))
 		}
 	}
-	if err := r.Citation.Validate(); err != nil {
+	if _, err := r.Citation.Mark(); err != nil {
 		return &benefit.RecordError{Field: path + ".citation.confidence", Err: err}
 	}
 	return nil

@@ -140,7 +140,7 @@ func (f *fiscalDoc) check(t *Table) error {
 		}
 		return nil
 	}
-	if err := f.Citation.Validate(); err != nil {
+	if _, err := f.Citation.Mark(); err != nil {
 		return &benefit.RecordError{File: fiscalFile, Field: "citation.confidence", Err: err}
 	}
 	t.tierCite = f.Citation

@@ -1,12 +1,5 @@
 package adjust
 
-import (
-	"fmt"
-	"strings"
-
-	"github.com/benefitstd/benefitstd/scenario"
-)
-
 // A Binding names the constraint that set a level, or BindNone when the
 // rule's proposal was taken as it is.
 type Binding string
@@ -26,38 +19,3 @@ const (
 	// A relative bound of the floor set (失业保险条例 第十八条) binds under
 	// its own id: "ui.art18.below_min_wage", "ui.art18.above_dibao".
 )
-
-// describe describes the constraints in one line, e.g.
-// "floor, no cut, max step 15.00, local cost ≤ 1% of revenue".
-func describe(c *scenario.Constraints) string {
-	parts := []string{"floor"}
-	if !c.AllowCuts {
-		parts = append(parts, "no cut")
-	}
-	if c.MaxStep != nil {
-		parts = append(parts, "max step "+c.MaxStep.String())
-	}
-	if c.MaxStepPercent != nil {
-		parts = append(parts, "max step "+c.MaxStepPercent.String())
-	}
-	if c.MinRaise != nil {
-		parts = append(parts, "raises of at least "+c.MinRaise.String())
-	}
-	if c.Ceiling != nil {
-		parts = append(parts, "at most "+c.Ceiling.Program+" "+c.Ceiling.Dims.String())
-	}
-	if f := c.FiscalCap; f != nil {
-		if f.Basis == scenario.OfRevenueGrowth {
-			parts = append(parts, "local cost increase ≤ "+f.Percent.String()+" of revenue increase")
-		} else {
-			parts = append(parts, "local cost ≤ "+f.Percent.String()+" of revenue")
-		}
-	}
-	if f := c.Fund; f != nil {
-		parts = append(parts, fmt.Sprintf("fund keeps %d months of benefits", f.Months))
-	}
-	if c.NationalRate != nil {
-		parts = append(parts, "increase ≤ national rate")
-	}
-	return strings.Join(parts, ", ")
-}

@@ -431,11 +431,11 @@ func (p *prepared) solveDomain(ri, i int, level benefit.Amount, n int64, rev, pr
 }
 
 // constraintsText describes the constraints of the run
-// (Result.Constraints): describe, with the relative bounds of
+// (Result.Constraints): scenario.Constraints.String, with the relative bounds of
 // the floor set in place of the national floor a programme without one
 // does not have.
 func (p *prepared) constraintsText() string {
-	c := describe(&p.s.Constraints)
+	c := p.s.Constraints.String()
 	if p.path != nil {
 		return c
 	}

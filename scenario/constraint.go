@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/benefitstd/benefitstd/benefit"
 )
@@ -110,4 +111,40 @@ func (c *Constraints) validate() error {
 		}
 	}
 	return nil
+}
+
+// String describes the constraints in one line, as a result names them
+// (adjust.Result.Constraints), e.g. "floor, no cut, max step 15.00, local
+// cost ≤ 1% of revenue".
+func (c Constraints) String() string {
+	parts := []string{"floor"}
+	if !c.AllowCuts {
+		parts = append(parts, "no cut")
+	}
+	if c.MaxStep != nil {
+		parts = append(parts, "max step "+c.MaxStep.String())
+	}
+	if c.MaxStepPercent != nil {
+		parts = append(parts, "max step "+c.MaxStepPercent.String())
+	}
+	if c.MinRaise != nil {
+		parts = append(parts, "raises of at least "+c.MinRaise.String())
+	}
+	if c.Ceiling != nil {
+		parts = append(parts, "at most "+c.Ceiling.Program+" "+c.Ceiling.Dims.String())
+	}
+	if f := c.FiscalCap; f != nil {
+		if f.Basis == OfRevenueGrowth {
+			parts = append(parts, "local cost increase ≤ "+f.Percent.String()+" of revenue increase")
+		} else {
+			parts = append(parts, "local cost ≤ "+f.Percent.String()+" of revenue")
+		}
+	}
+	if f := c.Fund; f != nil {
+		parts = append(parts, fmt.Sprintf("fund keeps %d months of benefits", f.Months))
+	}
+	if c.NationalRate != nil {
+		parts = append(parts, "increase ≤ national rate")
+	}
+	return strings.Join(parts, ", ")
 }

@@ -100,3 +100,13 @@ func ExampleBuiltins() {
 	// veterans (veterans, columns) illustrative: true
 	// veterans-ill-returned (veterans, scenario) illustrative: true
 }
+
+// Constraints describe themselves in one line, as a result names them.
+func ExampleConstraints_String() {
+	fmt.Println(twoProvinces().Constraints)
+	step := benefit.Yuan(15)
+	fmt.Println(scenario.Constraints{AllowCuts: true, MaxStep: &step, Fund: &scenario.FundReserve{Months: 12}})
+	// Output:
+	// floor, no cut, local cost ≤ 1% of revenue
+	// floor, max step 15.00, fund keeps 12 months of benefits
+}

@@ -32,11 +32,14 @@
 //	               future floors; the compliance engine, findings,
 //	               arrears, reports as data
 //	floor/floortest  assertions a downstream go test calls
-//	adjust         the multi-year, multi-region adjustment simulator:
-//	               scenarios, rules, constraints, results; its shipped
-//	               scenarios, one per domain at least (it imports floor,
-//	               and plan for the retirees' national rates and plans
-//	               applied person by person)
+//	scenario       what a simulation run is, as pure data: the scenario
+//	               document (regions, assumptions, rules, constraints),
+//	               its canonical form and the shipped scenarios, one per
+//	               domain at least (it imports floor, not adjust)
+//	adjust         the multi-year, multi-region adjustment engine: loads,
+//	               validates and runs a scenario into results (it imports
+//	               scenario, floor, and plan for the retirees' national
+//	               rates and plans applied person by person)
 //	compare        the analyst's work over many runs: two results side by
 //	               side, typed parameter sweeps
 //	columns        every column of a national table at once (the

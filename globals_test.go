@@ -17,6 +17,7 @@ import (
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/output"
 	"github.com/benefitstd/benefitstd/plan"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // The library must not depend on the process-wide settings of the decimal
@@ -142,11 +143,11 @@ func globalsWorkload(t *testing.T) map[string][]byte {
 	checkSample("check-sample-file", in)
 
 	// adjust: the default scenario, parsed afresh, in every format.
-	def, err := adjust.Builtin("residents-pension")
+	def, err := scenario.Builtin("residents-pension")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := adjust.LoadScenario(bytes.NewReader(def.JSON()), "adjust/data/default-scenario.json", adjust.Options{})
+	s, err := adjust.LoadScenario(bytes.NewReader(def.JSON()), def.Path(), adjust.Options{})
 	if err != nil {
 		t.Fatalf("default scenario: %v", err)
 	}

@@ -15,26 +15,27 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 func TestHashCanonical(t *testing.T) {
-	s := testScenario(Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "1"), reg(sc, 2000, "130", "1"))
-	h1, _ := s.hash()
+	s := testScenario(scenario.Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "1"), reg(sc, 2000, "130", "1"))
+	h1, _ := hash(&s)
 	// region order does not change the canonical form
-	s2 := testScenario(Fixed(benefit.Yuan(10)), reg(sc, 2000, "130", "1"), reg(bj, 1000, "200", "1"))
-	h2, _ := s2.hash()
+	s2 := testScenario(scenario.Fixed(benefit.Yuan(10)), reg(sc, 2000, "130", "1"), reg(bj, 1000, "200", "1"))
+	h2, _ := hash(&s2)
 	// neither does the spelling of an amount ("10" and "10.00")
-	s3 := testScenario(Fixed(benefit.MustParseAmount("10.000")), reg(bj, 1000, "200.0", "1"), reg(sc, 2000, "130", "1.00"))
-	h3, _ := s3.hash()
+	s3 := testScenario(scenario.Fixed(benefit.MustParseAmount("10.000")), reg(bj, 1000, "200.0", "1"), reg(sc, 2000, "130", "1.00"))
+	h3, _ := hash(&s3)
 	if h1 != h2 || h1 != h3 || len(h1) != 64 {
 		t.Errorf("hashes %s %s %s", h1, h2, h3)
 	}
 	// nor does the order of the years, nor a revenue year that is the
 	// base year anyway (2024)
-	y := func(s *Scenario, order ...int) {
+	y := func(s *scenario.Scenario, order ...int) {
 		for _, yr := range order {
-			s.Years = append(s.Years, YearAssumptions{Year: yr, Assumptions: Assumptions{CPI: ratep("2%")}})
-			s.Regions[0].Years = append(s.Regions[0].Years, YearAssumptions{Year: yr, Assumptions: Assumptions{WageGrowth: ratep("3%")}})
+			s.Years = append(s.Years, scenario.YearAssumptions{Year: yr, Assumptions: scenario.Assumptions{CPI: ratep("2%")}})
+			s.Regions[0].Years = append(s.Regions[0].Years, scenario.YearAssumptions{Year: yr, Assumptions: scenario.Assumptions{WageGrowth: ratep("3%")}})
 		}
 	}
 	s4, s5 := s3, s3
@@ -42,8 +43,8 @@ func TestHashCanonical(t *testing.T) {
 	y(&s4, 2025, 2026)
 	y(&s5, 2026, 2025)
 	s5.RevenueYear = 2024
-	h4, _ := s4.hash()
-	h5, _ := s5.hash()
+	h4, _ := hash(&s4)
+	h5, _ := hash(&s5)
 	if h4 != h5 || h4 == h1 {
 		t.Errorf("years in another order: %s %s", h4, h5)
 	}
@@ -56,12 +57,12 @@ func TestHashCanonical(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if h, _ := back.hash(); h != h1 {
+	if h, _ := hash(&back); h != h1 {
 		t.Errorf("round trip hash %s, want %s", h, h1)
 	}
 	// a different value gives a different hash, and the run carries it
 	s.Regions[0].Beneficiaries++
-	if h, _ := s.hash(); h == h1 {
+	if h, _ := hash(&s); h == h1 {
 		t.Error("hash did not change")
 	}
 	if r := mustRun(t, s2); r.Run.ScenarioSHA256 != h1 || r.Run.Version != Version || r.Run.Regions != "" {
@@ -79,7 +80,7 @@ func TestHashCanonical(t *testing.T) {
 }
 
 func TestContextAndProgress(t *testing.T) {
-	s := testScenario(Fixed(benefit.Yuan(10)), reg(bj, 1, "200", "1"), reg(sc, 1, "130", "1"), reg(sd, 1, "150", "1"))
+	s := testScenario(scenario.Fixed(benefit.Yuan(10)), reg(bj, 1, "200", "1"), reg(sc, 1, "130", "1"), reg(sd, 1, "150", "1"))
 	var seen []Progress
 	if _, err := Run(t.Context(), s, Options{Workers: 2, Progress: func(p Progress) { seen = append(seen, p) }}); err != nil {
 		t.Fatal(err)
@@ -94,7 +95,7 @@ func TestContextAndProgress(t *testing.T) {
 	}
 	// cancelled in the middle of a run of the 31 provinces: Run returns
 	// the cause and leaves no goroutine behind
-	all := testScenario(Fixed(benefit.Yuan(10)))
+	all := testScenario(scenario.Fixed(benefit.Yuan(10)))
 	for _, c := range provinces {
 		all.Regions = append(all.Regions, reg(c, 1000, "200", "1"))
 	}
@@ -123,7 +124,7 @@ func TestContextAndProgress(t *testing.T) {
 // 143 from 2025-01 (143 [V], China Daily Dec 2025; announced, the month
 // not sourced).
 func TestShippedFloor(t *testing.T) {
-	s := testScenario(Fixed(benefit.Yuan(0)), reg(bj, 1, "200", "1"))
+	s := testScenario(scenario.Fixed(benefit.Yuan(0)), reg(bj, 1, "200", "1"))
 	s.Floor.History = nil
 	s.Floor.ShippedThrough = 2025
 	r := mustRun(t, s)
@@ -136,14 +137,14 @@ func TestShippedFloor(t *testing.T) {
 // Floor indexation: 50 % × wage 6 % + 50 % × CPI 2 % = 4 %:
 // 143 × 1.04 = 148.72 → 149; 149 × 1.04 = 154.96 → 155.
 func TestFloorIndexProjection(t *testing.T) {
-	s := testScenario(Fixed(benefit.Yuan(0)), reg(bj, 1, "200", "1"))
+	s := testScenario(scenario.Fixed(benefit.Yuan(0)), reg(bj, 1, "200", "1"))
 	s.Floor.Projection = floor.Trend{Kind: floor.TrendIndex, WageWeight: ratep("50%"), CPIWeight: ratep("50%")}
-	s.Assumptions = Assumptions{WageGrowth: ratep("6%"), CPI: ratep("2%")}
+	s.Assumptions = scenario.Assumptions{WageGrowth: ratep("6%"), CPI: ratep("2%")}
 	r := mustRun(t, s)
 	if r.Floors[2].Amount.String() != "149.00" || r.Floors[3].Amount.String() != "155.00" {
 		t.Errorf("floors %s %s", r.Floors[2].Amount, r.Floors[3].Amount)
 	}
-	s.Assumptions = Assumptions{}
+	s.Assumptions = scenario.Assumptions{}
 	if _, err := Run(t.Context(), s, Options{}); !errors.Is(err, ErrMissingAssumption) {
 		t.Errorf("missing projection assumption: %v", err)
 	}
@@ -152,7 +153,7 @@ func TestFloorIndexProjection(t *testing.T) {
 // With cuts allowed, the floor check reports the cut as a no_cut
 // warning on the year it happens (200 → 180 in 2025).
 func TestFloorCheckFindings(t *testing.T) {
-	s := testScenario(PercentOfLevel(benefit.MustParseRate("-10%")), reg(bj, 1, "200", "1"))
+	s := testScenario(scenario.PercentOfLevel(benefit.MustParseRate("-10%")), reg(bj, 1, "200", "1"))
 	s.Constraints.AllowCuts = true
 	r := mustRun(t, s)
 	ry, _ := r.Get(bj, 2025)
@@ -179,12 +180,12 @@ func TestJSONEqualsGoValue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	goValue := testScenario(Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", "100000000"))
+	goValue := testScenario(scenario.Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", "100000000"))
 	goValue.Name = fromJSON.Name
 	goValue.Note = fromJSON.Note
-	goValue.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenue, Percent: benefit.Percent(1)}
-	hj, _ := fromJSON.hash()
-	hg, _ := goValue.hash()
+	goValue.Constraints.FiscalCap = &scenario.FiscalCap{Basis: scenario.OfRevenue, Percent: benefit.Percent(1)}
+	hj, _ := hash(&fromJSON)
+	hg, _ := hash(&goValue)
 	if hj != hg {
 		a, _ := fromJSON.Canonical()
 		b, _ := goValue.Canonical()

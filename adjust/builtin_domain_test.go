@@ -7,15 +7,16 @@ import (
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/plan"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 func runBuiltin(t *testing.T, name string) *Result {
 	t.Helper()
-	b, err := Builtin(name)
+	b, err := scenario.Builtin(name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := b.Scenario(Options{})
+	s, err := b.Scenario()
 	if err != nil {
 		t.Fatal(err)
 	}

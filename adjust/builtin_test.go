@@ -1,21 +1,32 @@
 package adjust
 
 import (
-	"bytes"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
-// Every shipped scenario decodes strictly, runs, says which of its
+// defaultScenario is the shipped residents' pension, the default of
+// `benefitstd simulate`, decoded.
+func defaultScenario() (scenario.Scenario, error) {
+	b, err := scenario.Builtin("residents-pension")
+	if err != nil {
+		return scenario.Scenario{}, err
+	}
+	return b.Scenario()
+}
+
+// Every shipped scenario decodes strictly, validates, runs, says which of its
 // figures are real and which illustrative, and is listed once, in name
-// order; the residents' pension is the default scenario itself.
+// order; the residents' pension is the default scenario's file.
 func TestBuiltins(t *testing.T) {
-	bs := Builtins()
+	bs := scenario.Builtins()
 	if len(bs) == 0 {
 		t.Fatal("no shipped scenarios")
 	}
-	if !slices.IsSortedFunc(bs, func(a, b BuiltinScenario) int { return strings.Compare(a.Name, b.Name) }) {
+	if !slices.IsSortedFunc(bs, func(a, b scenario.Shipped) int { return strings.Compare(a.Name, b.Name) }) {
 		t.Errorf("not in name order: %v", bs)
 	}
 	domains := map[string]bool{}
@@ -24,11 +35,14 @@ func TestBuiltins(t *testing.T) {
 		if len(b.JSON()) == 0 {
 			t.Errorf("%s: no file", b.Name)
 		}
-		if b.Kind != KindScenario {
+		if b.Kind != scenario.KindScenario {
 			continue
 		}
-		s, err := b.Scenario(Options{})
+		s, err := b.Scenario()
 		if err != nil {
+			t.Fatalf("%s: %v", b.Name, err)
+		}
+		if err := Validate(&s, Options{}); err != nil {
 			t.Fatalf("%s: %v", b.Name, err)
 		}
 		if s.Illustrative != b.Illustrative() {
@@ -45,19 +59,19 @@ func TestBuiltins(t *testing.T) {
 	if !domains["pension"] {
 		t.Errorf("domains %v: no pension scenario", domains)
 	}
-	def, err := Builtin("residents-pension")
+	def, err := scenario.Builtin("residents-pension")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(def.JSON(), []byte(defaultScenarioJSON)) || def.Path() != defaultScenarioFile || !def.Illustrative() {
+	if def.Path() != "scenario/data/default-scenario.json" || !def.Illustrative() {
 		t.Errorf("residents-pension is not the default scenario: %s", def.Path())
 	}
-	if _, err := Builtin("nope"); err == nil || !strings.Contains(err.Error(), `"nope"`) || !strings.Contains(err.Error(), "residents-pension") {
+	if _, err := scenario.Builtin("nope"); err == nil || !strings.Contains(err.Error(), `"nope"`) || !strings.Contains(err.Error(), "residents-pension") {
 		t.Errorf("an unknown name: %v", err)
 	}
 	// callers get copies
 	bs[0].Figures[0].What = "changed"
-	if Builtins()[0].Figures[0].What == "changed" {
+	if scenario.Builtins()[0].Figures[0].What == "changed" {
 		t.Error("Builtins hands out the shared list")
 	}
 }
@@ -74,11 +88,11 @@ func TestBuiltins(t *testing.T) {
 // 10,038,600, 10 % central in tier 5 under the ILLUSTRATIVE rule:
 // 1,003,860.00, local 15,823,665.00.
 func TestBuiltinIllReturned(t *testing.T) {
-	b, err := Builtin("veterans-ill-returned")
+	b, err := scenario.Builtin("veterans-ill-returned")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := b.Scenario(Options{})
+	s, err := b.Scenario()
 	if err != nil {
 		t.Fatal(err)
 	}

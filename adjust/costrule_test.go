@@ -7,6 +7,7 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // tiers returns the five tier shares "1" … "5".
@@ -43,12 +44,12 @@ func illustrativeVeteransRule() region.CostRule {
 //	  = 12,462,166.666… → 12,462,166.67
 //	central 6,231,083.335 → 6,231,083.34; local 6,231,083.33
 func TestVeteransCostRuleInScenario(t *testing.T) {
-	s := Scenario{
+	s := scenario.Scenario{
 		Name: "grade 1 因战 from August", Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=1"),
 		StartYear: 2023, Horizon: 2, EffectiveMonth: 8,
-		Regions: []Region{reg(sd, 100, "116270", "1")},
+		Regions: []scenario.Region{reg(sd, 100, "116270", "1")},
 		Floor:   floor.Path{ShippedThrough: 2022, Month: 8, Projection: floor.Trend{Kind: floor.TrendIndex, Offset: ratep("5%")}},
-		Rule:    PassThrough(),
+		Rule:    scenario.PassThrough(),
 	}
 	_, err := Run(t.Context(), s, Options{})
 	var re *benefit.RecordError

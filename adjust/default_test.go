@@ -42,7 +42,7 @@ import (
 //	  transfer is 308,038,680; lowest level 163 (辽宁), highest 752 (北京, 上海
 //	  the same inputs).
 func TestDefaultScenarioWorked(t *testing.T) {
-	s, err := DefaultScenario()
+	s, err := defaultScenario()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,12 +3,13 @@
 // assumptions and fiscal capacity (在充分考虑经济发展状况和财政负担能力的
 // 基础上), with exact decimal arithmetic throughout.
 //
-// An analyst writes a Scenario — pure data, read from strict JSON or
-// built as a Go value — and Run returns a Result: for every region and
-// year the new level, the rule that proposed it, the constraint that
-// bound it, its cost and who pays, the local burden, the headroom above
-// the national floor and the floor check's findings; for every year the
-// national totals and how unequal the levels are across regions.
+// An analyst writes a scenario.Scenario — pure data, read from strict
+// JSON or built as a Go value — and Run returns a Result: for every
+// region and year the new level, the rule that proposed it, the
+// constraint that bound it, its cost and who pays, the local burden, the
+// headroom above the national floor and the floor check's findings; for
+// every year the national totals and how unequal the levels are across
+// regions.
 //
 //	s, err := adjust.LoadScenario(f, "scenario.json", adjust.Options{})
 //	r, err := adjust.Run(ctx, s, adjust.Options{})
@@ -16,47 +17,21 @@
 //	err = text.Render(r)
 //
 // The command `benefitstd simulate` does the same from the shell and,
-// with no --scenario, runs the embedded ILLUSTRATIVE default
-// (DefaultScenario). Builtins lists the scenarios shipped with the
-// library (内置情景), at least one per domain, each with the sources and
-// confidence of its figures (BuiltinScenario): the residents' pension,
-// the 带病回乡 allowance with its least raise and ceiling, the
-// unemployment benefit toward 90 % of the minimum wage inside 失业保险条例
-// 第十八条, the retirees' pensions (the 2024 provincial plans applied
-// person by person, capped by the national level) and, run by package
-// columns, the veterans' disability pensions by grade and cause.
-// Package compare compares results and sweeps a parameter.
+// with no --scenario, runs the shipped ILLUSTRATIVE residents' pension.
+// Package compare compares results and sweeps a parameter; package
+// columns runs one scenario per column of a national table.
 //
-// # Scenario
+// # Layout: the document and the engine
 //
-// A Scenario names the programme, the years (StartYear, Horizon: 1-100;
-// the base year is the one before the first), the regions (GB/T 2260
-// codes) with their beneficiaries (领取人数), base-year level and general
-// budget revenue (一般公共预算收入), the assumptions (GDP, CPI 居民消费价格,
-// wage growth 职工平均工资增长, revenue and beneficiary growth; looked up
-// region-year, region, scenario-year, scenario), the national floor path
-// (floor.Path: the shipped or given history, then a trend), the national
-// tables' projections (Tables, floor.Projection), the Rule, the
-// Constraints and the scenario's own cost rules. A rule that reads an
-// assumption no source gives is an error (ErrMissingAssumption);
-// beneficiary and revenue growth default to 0 % unless a constraint needs
-// them. Projected figures carry the status benefit.Projected wherever
-// they are shown. A scenario file (`benefitstd simulate --print-default`
-// prints the default; adjust/testdata/worked-infeasible.json is the
-// worked example of an infeasible year) looks like:
-//
-//	{"name": "a sketch: one province, three years", "program": "pension.resident.basic",
-//	 "start_year": 2025, "horizon": 3,
-//	 "assumptions": {"cpi": "2%", "wage_growth": "5%", "revenue_growth": "3%"},
-//	 "years": [{"year": 2026, "cpi": "1.5%"}],
-//	 "regions": [{"code": "370000", "beneficiaries": 1000, "level": "143", "revenue": "100000000",
-//	              "years": [{"year": 2027, "beneficiary_growth": "2%"}]}],
-//	 "floor": {"shipped_through": 2025, "projection": {"kind": "step", "step": "20"}},
-//	 "rule": {"kind": "sum", "parts": [{"kind": "pass_through"}, {"kind": "percent", "percent": "1%"}]},
-//	 "constraints": {"max_step": "30", "fiscal_cap": {"basis": "revenue", "percent": "1%"}}}
-//
-// Amounts and rates are strings ("143", "1.5%", "0.015"); numbers in
-// exponent form, unknown fields and trailing data are errors.
+// Package scenario is the input document: the Scenario type, its rules
+// and constraints, its canonical form and the shipped scenarios
+// (scenario.Builtins), all pure data that the CLI, the HTTP service and
+// api/openapi.yaml share. Package adjust is the engine that runs it:
+// LoadScenario and Validate (the checks that need the catalogue, the
+// floors and the engine, after scenario.Scenario.Check), Run and the
+// Result, the rules' evaluation, the exact solve and the cost split. A
+// change of the engine leaves the document alone, and a reader of the
+// document needs none of the engine.
 //
 // # Months (按月计算)
 //
@@ -77,22 +52,22 @@
 // The residents' pension runs against its national floor (国家基础标准).
 // The unemployment benefit (失业保险金) has none: 失业保险条例 第十八条 keeps
 // it above the city 低保 and below the minimum wage, each region's own
-// figures (Region.References, floor.Reference), and 人社部发〔2017〕71号
-// asks that it rise to 90 % of the minimum wage (KindShare). The floor
+// figures (scenario.Region.References, floor.Reference), and 人社部发〔2017〕71号
+// asks that it rise to 90 % of the minimum wage (scenario.KindShare). The floor
 // set's relative rules of severity violation (ui.art18.above_dibao,
 // ui.art18.below_min_wage, ui.art47.not_below_dibao) are hard bounds of
 // the solve (Bound), an upper bound winning over no cut; a lower bound
 // above an upper one leaves no lawful level and is an error. It is paid
 // from its fund (region.PayerFund, 失业保险条例 第十条): fiscal capacity is
-// the fund's (Fund, FundReserve, FundYear), and a fiscal cap on it is
+// the fund's (scenario.Fund, scenario.FundReserve, FundYear), and a fiscal cap on it is
 // refused. The run's floor check is given the reference figures as
 // levels, so the relative rules, the advisory ui.target90 and the
 // figures' cadence are checked on what the run used. The retirees'
 // pensions (基本养老金): a level is the average monthly pension
-// (月人均基本养老金), capped by the national overall level (NationalCap),
+// (月人均基本养老金), capped by the national overall level (scenario.NationalCap),
 // paid by the pension fund with the centre's subsidy of the increase
-// (Region.CentralSubsidy: Cost.Central, half-up to the fen), a provincial
-// plan applied person by person in the first year (RegionPlan), its
+// (scenario.Region.CentralSubsidy: Cost.Central, half-up to the fen), a provincial
+// plan applied person by person in the first year (scenario.RegionPlan), its
 // region-level cost and the person-level plan agreeing to the fen. A
 // programme without a national floor leaves "floor" out: each year's
 // floor is zero with the status unknown, the run record's floors say
@@ -102,13 +77,13 @@
 //
 // # Rules, constraints and the exact solve
 //
-// A Rule (调整办法) proposes the current level plus an increase, rounded
+// A scenario.Rule (调整办法) proposes the current level plus an increase, rounded
 // once by the programme's rounding. A region's level is one figure for
 // all its beneficiaries, so there are no tilts (适当倾斜) by age or group
 // here; package [github.com/benefitstd/benefitstd/plan] costs retirees'
 // plans, whose parts include them. Levels live on the rounding grid; for
 // each region and year Run takes the largest level on the grid that is
-// at most the proposal and keeps every constraint (Constraints): the
+// at most the proposal and keeps every constraint (scenario.Constraints): the
 // floor and no cut (hard), the relative bounds, the step caps, the
 // national rate, the fiscal cap or the fund's reserve, the least raise
 // and the ceiling. Step caps and the ceiling are rounded down to the
@@ -139,7 +114,7 @@
 // the part up to the national floor and of the top-up, with its source):
 // the region table's rules (region/data/fiscal.json, Options.Regions,
 // `benefitstd simulate --cost-rules FILE`) and the scenario's own
-// (Scenario.CostRules). The yearly cost of level x for n persons is
+// (scenario.Scenario.CostRules). The yearly cost of level x for n persons is
 // 12·n·x for a monthly programme (n·x for a yearly one) when x is paid
 // all year, else the sum over the months, split by region.Table.Split
 // with the part up to each month's national floor as the floor part:
@@ -155,7 +130,7 @@
 // Amounts and rates are exact (benefit.Amount, benefit.Rate); no money
 // passes through float64. Each rounding is named where it happens: the
 // proposal and an index projection of the floor by the programme's
-// Rounding (or Scenario.Rounding), once a year; step caps down to the
+// Rounding (or scenario.Scenario.Rounding), once a year; step caps down to the
 // grid, hard bounds up, the fiscal cap (RegionYear.Cap) down to the fen;
 // grown revenue and a fund's grown inflow half-up to the fen, grown
 // beneficiaries half-up to a person; the central share of a cost and a
@@ -187,7 +162,7 @@
 // rule applies) unless Options.SkipFloorCheck, and each floor.Finding is
 // attached to the region-years its interval covers (RegionYear.Findings).
 // Every Result carries a RunRecord: the SHA-256 of the scenario's
-// canonical JSON (Scenario.Canonical: regions sorted by code, amounts
+// canonical JSON (scenario.Scenario.Canonical: regions sorted by code, amounts
 // and rates in canonical spelling), the engine Version and the data
 // versions.
 //
@@ -199,13 +174,8 @@
 // region-code order, so the output is byte-identical whatever the worker
 // count or GOMAXPROCS. The package has no package-level mutable state.
 // The zero [Options] use the embedded catalogue, region table and floors
-// on GOMAXPROCS workers; the zero [Constraints] keep the floor and forbid
-// cuts, nothing more; a nil [Assumptions] field is "not given here" and a
-// zero rate given is 0 %; the zero [Rule] and floor.Trend have no kind
-// and are invalid; a nil [Fund], CentralSubsidy or [RegionPlan] is none;
-// the zero [FundReserve] keeps the fund from going below zero; the zero
-// [NationalCap] caps by the shipped national levels alone; the zero
-// [Scenario] is not valid (Validate says which field is missing).
+// on GOMAXPROCS workers; the zero values of the document's types are
+// package scenario's to say.
 //
 // # Errors
 //

@@ -10,6 +10,7 @@ import (
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/plan"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // domain is what a scenario of a programme other than the residents'
@@ -28,12 +29,12 @@ type domain struct {
 }
 
 // needsDomain reports whether s uses anything runRegionDomain handles.
-func (s *Scenario) needsDomain(noFloor bool, bounds []relBound) bool {
+func needsDomain(s *scenario.Scenario, noFloor bool, bounds []relBound) bool {
 	if noFloor || len(bounds) > 0 || s.Constraints.Fund != nil || s.Constraints.NationalRate != nil {
 		return true
 	}
 	share := false
-	s.Rule.shares(func(string, string) { share = true }, "rule")
+	shares(&s.Rule, func(string, string) { share = true }, "rule")
 	if share {
 		return true
 	}
@@ -52,7 +53,7 @@ func (p *prepared) prepareDomain(o *Options, set *floor.Set, noFloor bool) error
 	s := p.s
 	cat := o.catalogue()
 	bounds := boundsOf(s, set, cat)
-	if !s.needsDomain(noFloor, bounds) {
+	if !needsDomain(s, noFloor, bounds) {
 		return nil
 	}
 	for _, c := range []struct {
@@ -85,18 +86,19 @@ func (p *prepared) prepareDomain(o *Options, set *floor.Set, noFloor bool) error
 		}
 	}
 	var shareErr error
-	s.Rule.shares(func(of, path string) {
+	shares(&s.Rule, func(of, path string) {
 		if shareErr == nil {
 			shareErr = need(of, "the share rule at "+path)
 		}
 	}, "rule")
+
 	if shareErr != nil {
 		return shareErr
 	}
-	if err := s.checkFunds(d.payer, p.prog.Frequency); err != nil {
+	if err := checkFunds(s, d.payer, p.prog.Frequency); err != nil {
 		return err
 	}
-	if d.national, err = s.nationalRates(); err != nil {
+	if d.national, err = nationalRates(s); err != nil {
 		return err
 	}
 	if d.plans, err = p.checkPlans(o); err != nil {
@@ -108,7 +110,7 @@ func (p *prepared) prepareDomain(o *Options, set *floor.Set, noFloor bool) error
 }
 
 // checkFunds checks the funds, subsidies and caps against who pays.
-func (s *Scenario) checkFunds(payer region.Payer, per benefit.Frequency) error {
+func checkFunds(s *scenario.Scenario, payer region.Payer, per benefit.Frequency) error {
 	c := &s.Constraints
 	if c.FiscalCap != nil && payer == region.PayerFund {
 		return fieldErr("constraints.fiscal_cap", benefit.ErrSyntax, "%s is paid from a fund, not a budget: its capacity is the fund's balance and inflow (constraints.fund)", s.Program)
@@ -182,7 +184,7 @@ func (p *prepared) runRegionDomain(ri int, out []RegionYear) error {
 	}
 	fc := s.Constraints.FiscalCap
 	var prevLocal benefit.Amount
-	if fc != nil && fc.Basis == OfRevenueGrowth {
+	if fc != nil && fc.Basis == scenario.OfRevenueGrowth {
 		// the base year: its level all year
 		c, err := p.costIn(&stepIn{code: r.Code, level: level, mf: &p.mf[0], n: n}, level)
 		if err != nil {
@@ -195,13 +197,13 @@ func (p *prepared) runRegionDomain(ri int, out []RegionYear) error {
 		planYear := i == 0 && sum != nil
 		if !planYear {
 			var ok bool
-			if n, ok = growCount(n, s.rate(beneficiaryGrowth, ri, y)); !ok {
-				_, path, _ := s.assumptionOf(beneficiaryGrowth, ri, y)
+			if n, ok = growCount(n, rateOf(s, beneficiaryGrowth, ri, y)); !ok {
+				_, path, _ := assumptionOf(s, beneficiaryGrowth, ri, y)
 				return fieldErr(path, benefit.ErrRange, "the beneficiaries of region %s grow past %d persons in %d", r.Code, int64(maxBeneficiaries), y)
 			}
 		}
 		prevRev := rev
-		rev = grow(rev, s.rate(revenueGrowth, ri, y))
+		rev = grow(rev, rateOf(s, revenueGrowth, ri, y))
 		if fund != nil && r.Fund.InflowGrowth != nil {
 			fund.inflow = grow(fund.inflow, *r.Fund.InflowGrowth)
 		}
@@ -290,9 +292,9 @@ func (p *prepared) solveDomain(ri, i int, level benefit.Amount, n int64, rev, pr
 	refs := d.refs[ri]
 	eff := benefit.NewMonth(y, time.Month(p.month))
 	env := ruleEnv{level: level, floor: row.Floor, prevFloor: p.floors[i].Amount,
-		wage: s.rate(wageGrowth, ri, y), cpi: s.rate(cpiGrowth, ri, y), years: y - s.baseYear(),
+		wage: rateOf(s, wageGrowth, ri, y), cpi: rateOf(s, cpiGrowth, ri, y), years: y - baseYear(s),
 		refs: func(k string) benefit.Amount { return refs[k].at(eff).Amount }}
-	prop := level.Add(s.Rule.increase(&env)).Round(p.round)
+	prop := level.Add(increase(&s.Rule, &env)).Round(p.round)
 	if prop.Sign() < 0 {
 		prop = benefit.Amount{}
 	}
@@ -362,7 +364,7 @@ func (p *prepared) solveDomain(ri, i int, level benefit.Amount, n int64, rev, pr
 	switch {
 	case fc != nil:
 		var capAmt benefit.Amount
-		if fc.Basis == OfRevenue {
+		if fc.Basis == scenario.OfRevenue {
 			capAmt = floorFen(rev.MulRate(fc.Percent))
 		} else {
 			capAmt = floorFen(prevLocal.Add(rev.Sub(prevRev).MulRate(fc.Percent)))
@@ -429,11 +431,11 @@ func (p *prepared) solveDomain(ri, i int, level benefit.Amount, n int64, rev, pr
 }
 
 // constraintsText describes the constraints of the run
-// (Result.Constraints): Constraints.describe, with the relative bounds of
+// (Result.Constraints): scenario.Constraints.String, with the relative bounds of
 // the floor set in place of the national floor a programme without one
 // does not have.
 func (p *prepared) constraintsText() string {
-	c := p.s.Constraints.describe()
+	c := p.s.Constraints.String()
 	if p.path != nil {
 		return c
 	}

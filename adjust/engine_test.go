@@ -9,6 +9,7 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // The worked examples below use a floor path given in the scenario, not
@@ -36,8 +37,8 @@ var (
 func amtp(s string) *benefit.Amount { a := benefit.MustParseAmount(s); return &a }
 func ratep(s string) *benefit.Rate  { r := benefit.MustParseRate(s); return &r }
 
-func testScenario(rule Rule, regions ...Region) Scenario {
-	return Scenario{
+func testScenario(rule scenario.Rule, regions ...scenario.Region) scenario.Scenario {
+	return scenario.Scenario{
 		Name:      "worked example",
 		Program:   "pension.resident.basic",
 		StartYear: 2025,
@@ -54,11 +55,11 @@ func testScenario(rule Rule, regions ...Region) Scenario {
 	}
 }
 
-func reg(c region.Code, n int64, level, revenue string) Region {
-	return Region{Code: c, Beneficiaries: n, Level: benefit.MustParseAmount(level), Revenue: benefit.MustParseAmount(revenue)}
+func reg(c region.Code, n int64, level, revenue string) scenario.Region {
+	return scenario.Region{Code: c, Beneficiaries: n, Level: benefit.MustParseAmount(level), Revenue: benefit.MustParseAmount(revenue)}
 }
 
-func mustRun(t *testing.T, s Scenario) *Result {
+func mustRun(t *testing.T, s scenario.Scenario) *Result {
 	t.Helper()
 	r, err := Run(t.Context(), s, Options{})
 	if err != nil {
@@ -101,7 +102,7 @@ func check(t *testing.T, r *Result, ws []want) {
 }
 
 func TestFloorPath(t *testing.T) {
-	r := mustRun(t, testScenario(Fixed(benefit.Yuan(0)), reg(bj, 1, "200", "1")))
+	r := mustRun(t, testScenario(scenario.Fixed(benefit.Yuan(0)), reg(bj, 1, "200", "1")))
 	// base year 2024 from history, 2025 from history, 2026-27 projected +20
 	want := []struct {
 		y      int
@@ -129,7 +130,7 @@ func TestFloorPath(t *testing.T) {
 //	四川 130 → 140 < 143 → floor 143; 153 < 163 → 163; 173 < 183 → 183.
 //	  2025 cost: 12·2000·143 = 3,432,000, all floor part, central 100 %.
 func TestRuleFixed(t *testing.T) {
-	r := mustRun(t, testScenario(Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "1"), reg(sc, 2000, "130", "1")))
+	r := mustRun(t, testScenario(scenario.Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "1"), reg(sc, 2000, "130", "1")))
 	check(t, r, []want{
 		{bj, 2025, "210.00", BindNone, "2520000.00", "858000.00", "1662000.00"},
 		{bj, 2026, "220.00", BindNone, "2640000.00", "978000.00", "1662000.00"},
@@ -161,7 +162,7 @@ func TestRuleFixed(t *testing.T) {
 //	200 × 1.05 = 210; 210 × 1.05 = 220.5 → 221 (a tie, half-up);
 //	221 × 1.05 = 232.05 → 232.
 func TestRulePercent(t *testing.T) {
-	r := mustRun(t, testScenario(PercentOfLevel(benefit.Percent(5)), reg(bj, 1000, "200", "1")))
+	r := mustRun(t, testScenario(scenario.PercentOfLevel(benefit.Percent(5)), reg(bj, 1000, "200", "1")))
 	check(t, r, []want{{bj, 2025, "210.00", BindNone, "", "", ""}, {bj, 2026, "221.00", BindNone, "", "", ""}, {bj, 2027, "232.00", BindNone, "", "", ""}})
 }
 
@@ -172,9 +173,9 @@ func TestRulePercent(t *testing.T) {
 //	2026: g = 3 % + 2 % + 1 % = 6 %: 210 × 1.06 = 222.6 → 223
 //	2027: g = 5 %: 223 × 1.05 = 234.15 → 234
 func TestRuleIndex(t *testing.T) {
-	s := testScenario(Indexation(benefit.Percent(50), benefit.Percent(50), benefit.Percent(1)), reg(bj, 1000, "200", "1"))
-	s.Assumptions = Assumptions{WageGrowth: ratep("6%"), CPI: ratep("2%")}
-	s.Regions[0].Years = []YearAssumptions{{Year: 2026, Assumptions: Assumptions{CPI: ratep("4%")}}}
+	s := testScenario(scenario.Indexation(benefit.Percent(50), benefit.Percent(50), benefit.Percent(1)), reg(bj, 1000, "200", "1"))
+	s.Assumptions = scenario.Assumptions{WageGrowth: ratep("6%"), CPI: ratep("2%")}
+	s.Regions[0].Years = []scenario.YearAssumptions{{Year: 2026, Assumptions: scenario.Assumptions{CPI: ratep("4%")}}}
 	r := mustRun(t, s)
 	check(t, r, []want{{bj, 2025, "210.00", BindNone, "", "", ""}, {bj, 2026, "223.00", BindNone, "", "", ""}, {bj, 2027, "234.00", BindNone, "", "", ""}})
 }
@@ -185,7 +186,7 @@ func TestRuleIndex(t *testing.T) {
 //	四川 130 → 148, 168, 188
 //	山东 150 ≥ 148 → 150; then 168, 188
 func TestRuleCatchUp(t *testing.T) {
-	r := mustRun(t, testScenario(CatchUp(benefit.Yuan(5)), reg(bj, 1, "200", "1"), reg(sc, 1, "130", "1"), reg(sd, 1, "150", "1")))
+	r := mustRun(t, testScenario(scenario.CatchUp(benefit.Yuan(5)), reg(bj, 1, "200", "1"), reg(sc, 1, "130", "1"), reg(sd, 1, "150", "1")))
 	check(t, r, []want{
 		{bj, 2025, "200.00", BindNone, "", "", ""}, {bj, 2026, "200.00", BindNone, "", "", ""}, {bj, 2027, "200.00", BindNone, "", "", ""},
 		{sc, 2025, "148.00", BindNone, "", "", ""}, {sc, 2026, "168.00", BindNone, "", "", ""}, {sc, 2027, "188.00", BindNone, "", "", ""},
@@ -197,12 +198,12 @@ func TestRuleCatchUp(t *testing.T) {
 // 2025): 北京 200 → 220, 240, 260; 四川 130 → 150, 170, 190.
 // Sum of pass-through and fixed +5: 北京 225, 250, 275.
 func TestRulePassThroughAndSum(t *testing.T) {
-	r := mustRun(t, testScenario(PassThrough(), reg(bj, 1, "200", "1"), reg(sc, 1, "130", "1")))
+	r := mustRun(t, testScenario(scenario.PassThrough(), reg(bj, 1, "200", "1"), reg(sc, 1, "130", "1")))
 	check(t, r, []want{
 		{bj, 2025, "220.00", BindNone, "", "", ""}, {bj, 2026, "240.00", BindNone, "", "", ""}, {bj, 2027, "260.00", BindNone, "", "", ""},
 		{sc, 2025, "150.00", BindNone, "", "", ""}, {sc, 2026, "170.00", BindNone, "", "", ""}, {sc, 2027, "190.00", BindNone, "", "", ""},
 	})
-	r = mustRun(t, testScenario(Sum(PassThrough(), Fixed(benefit.Yuan(5))), reg(bj, 1, "200", "1")))
+	r = mustRun(t, testScenario(scenario.Sum(scenario.PassThrough(), scenario.Fixed(benefit.Yuan(5))), reg(bj, 1, "200", "1")))
 	check(t, r, []want{{bj, 2025, "225.00", BindNone, "", "", ""}, {bj, 2026, "250.00", BindNone, "", "", ""}, {bj, 2027, "275.00", BindNone, "", "", ""}})
 	if r.Rule != "pass_through + fixed +5.00" {
 		t.Errorf("rule text %q", r.Rule)
@@ -216,7 +217,7 @@ func TestRulePassThroughAndSum(t *testing.T) {
 //	  2026: proposal 165, cap 160 < floor 163 → 163 (floor);
 //	  2027: proposal 183, cap 178 < floor 183 → 183 (floor).
 func TestConstraintMaxStep(t *testing.T) {
-	s := testScenario(PassThrough(), reg(bj, 1, "200", "1"), reg(sc, 1, "130", "1"))
+	s := testScenario(scenario.PassThrough(), reg(bj, 1, "200", "1"), reg(sc, 1, "130", "1"))
 	s.Constraints.MaxStep = amtp("15")
 	r := mustRun(t, s)
 	check(t, r, []want{
@@ -229,7 +230,7 @@ func TestConstraintMaxStep(t *testing.T) {
 //
 //	200: cap 210 → 210; 210: cap 220.5 → 220; 220: cap 231 → 231.
 func TestConstraintMaxStepPercent(t *testing.T) {
-	s := testScenario(Fixed(benefit.Yuan(20)), reg(bj, 1, "200", "1"))
+	s := testScenario(scenario.Fixed(benefit.Yuan(20)), reg(bj, 1, "200", "1"))
 	s.Constraints.MaxStepPercent = ratep("5%")
 	r := mustRun(t, s)
 	check(t, r, []want{{bj, 2025, "210.00", BindMaxStepPercent, "", "", ""}, {bj, 2026, "220.00", BindMaxStepPercent, "", "", ""}, {bj, 2027, "231.00", BindMaxStepPercent, "", "", ""}})
@@ -239,7 +240,7 @@ func TestConstraintMaxStepPercent(t *testing.T) {
 // allowed: 200 × 0.9 = 180; 180 × 0.9 = 162 < floor 163 → 163;
 // 163 × 0.9 = 146.7 → 147 < 183 → 183.
 func TestConstraintNoCut(t *testing.T) {
-	s := testScenario(PercentOfLevel(benefit.MustParseRate("-10%")), reg(bj, 1, "200", "1"))
+	s := testScenario(scenario.PercentOfLevel(benefit.MustParseRate("-10%")), reg(bj, 1, "200", "1"))
 	r := mustRun(t, s)
 	check(t, r, []want{{bj, 2025, "200.00", BindNoCut, "", "", ""}, {bj, 2026, "200.00", BindNoCut, "", "", ""}, {bj, 2027, "200.00", BindNoCut, "", "", ""}})
 	s.Constraints.AllowCuts = true
@@ -260,8 +261,8 @@ func TestConstraintNoCut(t *testing.T) {
 //	2026: F 163: x ≤ (2,000,000 + 978,000)/12,000 = 248.17 → 248.
 //	2027: F 183: x ≤ 3,098,000/12,000 = 258.17 → 258.
 func TestConstraintFiscalCap(t *testing.T) {
-	s := testScenario(Fixed(benefit.Yuan(50)), reg(bj, 1000, "200", "200000000"))
-	s.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenue, Percent: benefit.Percent(1)}
+	s := testScenario(scenario.Fixed(benefit.Yuan(50)), reg(bj, 1000, "200", "200000000"))
+	s.Constraints.FiscalCap = &scenario.FiscalCap{Basis: scenario.OfRevenue, Percent: benefit.Percent(1)}
 	r := mustRun(t, s)
 	check(t, r, []want{
 		{bj, 2025, "238.00", BindFiscalCap, "2856000.00", "858000.00", "1998000.00"},
@@ -286,9 +287,9 @@ func TestConstraintFiscalCap(t *testing.T) {
 //	2027: cap 1,686,000 + 20,808 = 1,706,808;
 //	      12,000·x − 1,098,000 ≤ 1,706,808 → x ≤ 233.73 → 233, local 1,698,000.
 func TestConstraintFiscalCapGrowth(t *testing.T) {
-	s := testScenario(Fixed(benefit.Yuan(20)), reg(bj, 1000, "200", "100000000"))
+	s := testScenario(scenario.Fixed(benefit.Yuan(20)), reg(bj, 1000, "200", "100000000"))
 	s.Assumptions.RevenueGrowth = ratep("2%")
-	s.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenueGrowth, Percent: benefit.Percent(1)}
+	s.Constraints.FiscalCap = &scenario.FiscalCap{Basis: scenario.OfRevenueGrowth, Percent: benefit.Percent(1)}
 	r := mustRun(t, s)
 	check(t, r, []want{
 		{bj, 2025, "211.00", BindFiscalCap, "", "", "1674000.00"},
@@ -309,8 +310,8 @@ func TestConstraintFiscalCapGrowth(t *testing.T) {
 //	2027: proposal 173 < floor 183 → 183; local 6,000·183 = 1,098,000
 //	      > 1,000,000: infeasible, level 183, transfer 98,000.
 func TestInfeasible(t *testing.T) {
-	s := testScenario(Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", "100000000"))
-	s.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenue, Percent: benefit.Percent(1)}
+	s := testScenario(scenario.Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", "100000000"))
+	s.Constraints.FiscalCap = &scenario.FiscalCap{Basis: scenario.OfRevenue, Percent: benefit.Percent(1)}
 	r := mustRun(t, s)
 	check(t, r, []want{
 		{sd, 2025, "153.00", BindNone, "", "", "978000.00"},
@@ -349,9 +350,9 @@ func TestFiscalCapMetExactly(t *testing.T) {
 		{"97800000", "978000.00", "153.00", BindNone, "978000.00"},
 		{"97799999", "977999.99", "152.00", BindFiscalCap, "966000.00"},
 	} {
-		s := testScenario(Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", c.revenue))
+		s := testScenario(scenario.Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", c.revenue))
 		s.Horizon = 1
-		s.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenue, Percent: benefit.Percent(1)}
+		s.Constraints.FiscalCap = &scenario.FiscalCap{Basis: scenario.OfRevenue, Percent: benefit.Percent(1)}
 		rd, err := runDecimal(t.Context(), s, Options{})
 		if err != nil {
 			t.Fatal(err)
@@ -375,7 +376,7 @@ func TestFiscalCapMetExactly(t *testing.T) {
 // cap and accepted without one.
 func TestCapRuleRefusesSharedTopUp(t *testing.T) {
 	shared := region.CostRule{Program: "p", TopUp: map[string]benefit.Rate{"1": {}, "2": {}, "3": benefit.Percent(20), "4": {}, "5": {}}}
-	err := checkCapRule(&FiscalCap{Basis: OfRevenue, Percent: benefit.Percent(1)}, shared)
+	err := checkCapRule(&scenario.FiscalCap{Basis: scenario.OfRevenue, Percent: benefit.Percent(1)}, shared)
 	var re *benefit.RecordError
 	if !errors.Is(err, errors.ErrUnsupported) || !errors.As(err, &re) || re.Field != "constraints.fiscal_cap" {
 		t.Errorf("shared top-up with a cap: %v", err)
@@ -387,7 +388,7 @@ func TestCapRuleRefusesSharedTopUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := checkCapRule(&FiscalCap{Basis: OfRevenue, Percent: benefit.Percent(1)}, rule); err != nil {
+	if err := checkCapRule(&scenario.FiscalCap{Basis: scenario.OfRevenue, Percent: benefit.Percent(1)}, rule); err != nil {
 		t.Errorf("the shipped residents' pension rule: %v", err)
 	}
 }
@@ -400,7 +401,7 @@ func TestCapRuleRefusesSharedTopUp(t *testing.T) {
 //	四川 tier 1: central 100 % · 1,716,000 = 1,716,000; local 684,000 (the top-up 57·12,000)
 //	北京 tier 5: central  50 % · 1,716,000 =   858,000; local 1,542,000
 func TestCostSplitTiers(t *testing.T) {
-	r := mustRun(t, testScenario(Fixed(benefit.Yuan(0)), reg(sc, 1000, "200", "1"), reg(bj, 1000, "200", "1")))
+	r := mustRun(t, testScenario(scenario.Fixed(benefit.Yuan(0)), reg(sc, 1000, "200", "1"), reg(bj, 1000, "200", "1")))
 	check(t, r, []want{
 		{sc, 2025, "200.00", BindNone, "2400000.00", "1716000.00", "684000.00"},
 		{bj, 2025, "200.00", BindNone, "2400000.00", "858000.00", "1542000.00"},
@@ -422,7 +423,7 @@ func TestCostSplitTiers(t *testing.T) {
 //	  G = 268e6 / (2 · 9e6 · 165.333…) = 268e6 / 2.976e9 = 0.090054
 //	mean level 496,000/3,000 = 165.333… → 165.33
 func TestStatistics(t *testing.T) {
-	r := mustRun(t, testScenario(Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "1"), reg(sc, 2000, "130", "1")))
+	r := mustRun(t, testScenario(scenario.Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "1"), reg(sc, 2000, "130", "1")))
 	y := r.Years[0]
 	if y.MaxMinRatio != 1.468531 || y.CV != 0.189802 || y.Gini != 0.090054 {
 		t.Errorf("stats %v %v %v", y.MaxMinRatio, y.CV, y.Gini)
@@ -435,7 +436,7 @@ func TestStatistics(t *testing.T) {
 // Beneficiaries grow 10 % a year, rounded half-up to a person:
 // 1,005 → 1,105.5 → 1,106 → 1,216.6 → 1,217 → 1,338.7 → 1,339.
 func TestBeneficiaryGrowth(t *testing.T) {
-	s := testScenario(Fixed(benefit.Yuan(0)), reg(bj, 1005, "200", "1"))
+	s := testScenario(scenario.Fixed(benefit.Yuan(0)), reg(bj, 1005, "200", "1"))
 	s.Assumptions.BeneficiaryGrowth = ratep("10%")
 	r := mustRun(t, s)
 	var got []int64
@@ -448,47 +449,49 @@ func TestBeneficiaryGrowth(t *testing.T) {
 }
 
 func TestValidation(t *testing.T) {
-	good := func() Scenario {
-		return testScenario(Fixed(benefit.Yuan(10)), reg(bj, 1, "200", "1"), reg(sc, 1, "130", "1"))
+	good := func() scenario.Scenario {
+		return testScenario(scenario.Fixed(benefit.Yuan(10)), reg(bj, 1, "200", "1"), reg(sc, 1, "130", "1"))
 	}
 	cases := []struct {
 		name  string
-		edit  func(*Scenario)
+		edit  func(*scenario.Scenario)
 		field string
 		is    error
 	}{
 		// 419999 is well formed but no division of the 2023 table
-		{"unknown region", func(s *Scenario) { s.Regions[1].Code = region.MustParseCode("419999") }, "regions[1].code", region.ErrUnknownRegion},
-		{"negative beneficiaries", func(s *Scenario) { s.Regions[0].Beneficiaries = -1 }, "regions[0].beneficiaries", benefit.ErrNegative},
-		{"horizon 0", func(s *Scenario) { s.Horizon = 0 }, "horizon", benefit.ErrRange},
-		{"horizon 101", func(s *Scenario) { s.Horizon = 101 }, "horizon", benefit.ErrRange},
-		{"missing assumption", func(s *Scenario) {
-			s.Rule = Sum(Fixed(benefit.Yuan(1)), Indexation(benefit.Percent(50), benefit.Rate{}, benefit.Rate{}))
+		{"unknown region", func(s *scenario.Scenario) { s.Regions[1].Code = region.MustParseCode("419999") }, "regions[1].code", region.ErrUnknownRegion},
+		{"negative beneficiaries", func(s *scenario.Scenario) { s.Regions[0].Beneficiaries = -1 }, "regions[0].beneficiaries", benefit.ErrNegative},
+		{"horizon 0", func(s *scenario.Scenario) { s.Horizon = 0 }, "horizon", benefit.ErrRange},
+		{"horizon 101", func(s *scenario.Scenario) { s.Horizon = 101 }, "horizon", benefit.ErrRange},
+		{"missing assumption", func(s *scenario.Scenario) {
+			s.Rule = scenario.Sum(scenario.Fixed(benefit.Yuan(1)), scenario.Indexation(benefit.Percent(50), benefit.Rate{}, benefit.Rate{}))
 		}, "rule.parts[1].wage_weight", ErrMissingAssumption},
-		{"unknown programme", func(s *Scenario) { s.Program = "pension.nope" }, "program", benefit.ErrUnknownProgram},
-		{"duplicate region", func(s *Scenario) { s.Regions[1].Code = bj }, "regions[1].code", benefit.ErrSyntax},
-		{"negative level", func(s *Scenario) { s.Regions[0].Level = benefit.MustParseAmount("-1") }, "regions[0].level", benefit.ErrNegative},
-		{"rule field of another kind", func(s *Scenario) { s.Rule.Percent = ratep("1%") }, "rule.percent", benefit.ErrSyntax},
-		{"floor history out of order", func(s *Scenario) { s.Floor.History[1].From = benefit.MustParseMonth("2023-01") }, "floor.history[1].from", benefit.ErrOrder},
+		{"unknown programme", func(s *scenario.Scenario) { s.Program = "pension.nope" }, "program", benefit.ErrUnknownProgram},
+		{"duplicate region", func(s *scenario.Scenario) { s.Regions[1].Code = bj }, "regions[1].code", benefit.ErrSyntax},
+		{"negative level", func(s *scenario.Scenario) { s.Regions[0].Level = benefit.MustParseAmount("-1") }, "regions[0].level", benefit.ErrNegative},
+		{"rule field of another kind", func(s *scenario.Scenario) { s.Rule.Percent = ratep("1%") }, "rule.percent", benefit.ErrSyntax},
+		{"floor history out of order", func(s *scenario.Scenario) { s.Floor.History[1].From = benefit.MustParseMonth("2023-01") }, "floor.history[1].from", benefit.ErrOrder},
 		// a floor nobody said the firmness of is not law
-		{"floor history without status", func(s *Scenario) { s.Floor.History[1].Status = benefit.Unknown }, "floor.history[1].status", benefit.ErrNoStatus},
-		{"growth cap without revenue growth", func(s *Scenario) {
-			s.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenueGrowth, Percent: benefit.Percent(1)}
+		{"floor history without status", func(s *scenario.Scenario) { s.Floor.History[1].Status = benefit.Unknown }, "floor.history[1].status", benefit.ErrNoStatus},
+		{"growth cap without revenue growth", func(s *scenario.Scenario) {
+			s.Constraints.FiscalCap = &scenario.FiscalCap{Basis: scenario.OfRevenueGrowth, Percent: benefit.Percent(1)}
 		}, "constraints.fiscal_cap.basis", ErrMissingAssumption},
-		{"growth below -100 %", func(s *Scenario) {
-			s.Regions[1].Years = []YearAssumptions{{Year: 2026, Assumptions: Assumptions{RevenueGrowth: ratep("-101%")}}}
+		{"growth below -100 %", func(s *scenario.Scenario) {
+			s.Regions[1].Years = []scenario.YearAssumptions{{Year: 2026, Assumptions: scenario.Assumptions{RevenueGrowth: ratep("-101%")}}}
 		}, "regions[1].years[0].revenue_growth", benefit.ErrRange},
 		// 10^8 persons growing 1000 % are 1.1·10^9 in 2025, past the
 		// 10^9 limit: an error, not a count that wraps around int64.
-		{"beneficiaries grow too far", func(s *Scenario) {
+		{"beneficiaries grow too far", func(s *scenario.Scenario) {
 			s.Regions[0].Beneficiaries = 100_000_000
 			s.Assumptions.BeneficiaryGrowth = ratep("1000%")
 		}, "assumptions.beneficiary_growth", benefit.ErrRange},
 		// 200 × 10^6 a year: 2·10^8, 2·10^14, then 2·10^20 in 2027, past
 		// the 15 integer digits of an amount.
-		{"level too large", func(s *Scenario) { s.Rule = PercentOfLevel(benefit.MustParseRate("99999999%")) }, "rule", benefit.ErrRange},
+		{"level too large", func(s *scenario.Scenario) { s.Rule = scenario.PercentOfLevel(benefit.MustParseRate("99999999%")) }, "rule", benefit.ErrRange},
 		// 143 + 999,999,999,999,999 in 2026 has 16 integer digits.
-		{"floor too large", func(s *Scenario) { s.Floor.Projection = floor.StepTrend(benefit.MustParseAmount("999999999999999")) }, "floor.projection", benefit.ErrRange},
+		{"floor too large", func(s *scenario.Scenario) {
+			s.Floor.Projection = floor.StepTrend(benefit.MustParseAmount("999999999999999"))
+		}, "floor.projection", benefit.ErrRange},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -585,7 +588,7 @@ func TestLoadScenarioUnknownRegion(t *testing.T) {
 //	  (8.58·10^11) and 100 % in 四川 (1.716·10^12), 2.574·10^12 in all
 //	mean level 10^12 (Σ level × persons = 2·10^21 yuan does not fit int64 fen)
 func TestHugeFiguresStayExact(t *testing.T) {
-	s := testScenario(Fixed(benefit.Yuan(0)),
+	s := testScenario(scenario.Fixed(benefit.Yuan(0)),
 		reg(bj, 1_000_000_000, "1000000000000", "1"), reg(sc, 1_000_000_000, "1000000000000", "1"))
 	r := mustRun(t, s)
 	y := r.Years[0]

@@ -9,14 +9,15 @@ import (
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/plan"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // twoProvinces is a small scenario: 北京 (fiscal tier 5) and 四川 (tier 1)
 // pay the residents' basic pension; the floor is 123 in 2024, 143 in 2025
 // and then rises 20 a year; each province passes the national increase
 // through and adds 2 % of its level.
-func twoProvinces() adjust.Scenario {
-	return adjust.Scenario{
+func twoProvinces() scenario.Scenario {
+	return scenario.Scenario{
 		Name:      "two provinces",
 		Program:   "pension.resident.basic",
 		StartYear: 2025,
@@ -28,8 +29,8 @@ func twoProvinces() adjust.Scenario {
 			},
 			Projection: floor.StepTrend(benefit.Yuan(20)),
 		},
-		Rule: adjust.Sum(adjust.PassThrough(), adjust.PercentOfLevel(benefit.Percent(2))),
-		Regions: []adjust.Region{
+		Rule: scenario.Sum(scenario.PassThrough(), scenario.PercentOfLevel(benefit.Percent(2))),
+		Regions: []scenario.Region{
 			{Code: region.MustParseCode("110000"), Beneficiaries: 1000, Level: benefit.Yuan(900), Revenue: benefit.Yuan(500_000_000)},
 			{Code: region.MustParseCode("510000"), Beneficiaries: 5000, Level: benefit.Yuan(150), Revenue: benefit.Yuan(100_000_000)},
 		},
@@ -65,7 +66,7 @@ func ExampleRun() {
 func ExampleRun_fiscalCap() {
 	s := twoProvinces()
 	s.Horizon = 1
-	s.Constraints.FiscalCap = &adjust.FiscalCap{Basis: adjust.OfRevenue, Percent: benefit.Percent(2)}
+	s.Constraints.FiscalCap = &scenario.FiscalCap{Basis: scenario.OfRevenue, Percent: benefit.Percent(2)}
 	// 四川: cap 2 % × 1,000,000 = 20,000, but keeping its level of 150
 	// (no cut) leaves a local top-up of 5,000 × 12 × (150 − 143) = 420,000.
 	s.Regions[1].Revenue = benefit.Yuan(1_000_000)
@@ -83,21 +84,27 @@ func ExampleRun_fiscalCap() {
 }
 
 // Validation names the field path of the bad value.
-func ExampleScenario_Validate() {
+func ExampleValidate() {
 	s := twoProvinces()
 	s.Regions[1].Beneficiaries = -5
-	fmt.Println(s.Validate())
+	fmt.Println(adjust.Validate(&s, adjust.Options{}))
 	s = twoProvinces()
 	s.Horizon = 0
-	fmt.Println(s.Validate())
+	fmt.Println(adjust.Validate(&s, adjust.Options{}))
 	// Output:
 	// input: regions[1].beneficiaries: benefit: negative amount: -5
 	// input: horizon: benefit: value out of range: 0 years (want 1-100)
 }
 
-// The embedded default scenario is illustrative and says so.
-func ExampleDefaultScenario() {
-	s, err := adjust.DefaultScenario()
+// The shipped default scenario (the residents' pension) is illustrative
+// and says so.
+func ExampleRun_shipped() {
+	b, err := scenario.Builtin("residents-pension")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	s, err := b.Scenario()
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -124,13 +131,13 @@ func ExampleDefaultScenario() {
 // 2027 it has 282,820,000 + 285,600,000 × 1.02 − 20,000,000 =
 // 554,132,000 for 24 × 15,000 × 1,571 = 565,560,000 of benefits and
 // reserve: 11,428,000 short.
-func ExampleBuiltin_unemployment() {
-	b, err := adjust.Builtin("unemployment")
+func ExampleRun_unemployment() {
+	b, err := scenario.Builtin("unemployment")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	s, err := b.Scenario(adjust.Options{})
+	s, err := b.Scenario()
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -173,7 +180,7 @@ func ExampleBuiltin_unemployment() {
 // the average goes from 8,000.00 ÷ 2 to 8,277.00 ÷ 2 = 4,138.50. Then +3 %
 // is capped by the national level, 2 % in 2025: 4,138.50 × 1.02 =
 // 4,221.27, and 2 × 12 × 82.77 = 1,986.48.
-func ExampleRegionPlan() {
+func ExampleRun_regionPlan() {
 	pop, err := plan.NewPopulation(plan.FromSlice([]plan.Retiree{
 		{ID: "A", Birth: plan.MustParseDate("1951-05-10"), Retired: plan.MustParseDate("2011-06-01"), Years: 35, Pension: benefit.MustParseAmount("5000.00")},
 		{ID: "B", Birth: plan.MustParseDate("1957-03-01"), Retired: plan.MustParseDate("2017-04-01"), Years: 10, Pension: benefit.MustParseAmount("3000.00")},
@@ -183,11 +190,11 @@ func ExampleRegionPlan() {
 		return
 	}
 	sh := region.MustParseCode("310000")
-	s := adjust.Scenario{
+	s := scenario.Scenario{
 		Name: "two Shanghai retirees", Program: "pension.retiree.basic", StartYear: 2024, Horizon: 2,
-		Regions:     []adjust.Region{{Code: sh, Plan: &adjust.RegionPlan{ID: "shanghai-2024"}}},
-		Rule:        adjust.PercentOfLevel(benefit.Percent(3)),
-		Constraints: adjust.Constraints{NationalRate: &adjust.NationalCap{}},
+		Regions:     []scenario.Region{{Code: sh, Plan: &scenario.RegionPlan{ID: "shanghai-2024"}}},
+		Rule:        scenario.PercentOfLevel(benefit.Percent(3)),
+		Constraints: scenario.Constraints{NationalRate: &scenario.NationalCap{}},
 	}
 	r, err := adjust.Run(context.Background(), s, adjust.Options{Populations: map[region.Code]*plan.Population{sh: pop}})
 	if err != nil {
@@ -200,18 +207,4 @@ func ExampleRegionPlan() {
 	// Output:
 	// 2024 plan shanghai-2024 4000.00 → 4138.50 none national 3% increase cost 3324.00
 	// 2025 percent 3% 4138.50 → 4221.27 national_rate national 2% increase cost 1986.48
-}
-
-// The shipped scenarios, one per domain at least, each saying which of
-// its figures are real and which illustrative.
-func ExampleBuiltins() {
-	for _, b := range adjust.Builtins() {
-		fmt.Printf("%s (%s, %s) illustrative: %v\n", b.Name, b.Domain, b.Kind, b.Illustrative())
-	}
-	// Output:
-	// residents-pension (pension, scenario) illustrative: true
-	// retirees (pension, scenario) illustrative: true
-	// unemployment (employment, scenario) illustrative: true
-	// veterans (veterans, columns) illustrative: true
-	// veterans-ill-returned (veterans, scenario) illustrative: true
 }

@@ -16,7 +16,7 @@ import (
 func (p *prepared) checkOptions(o *Options) floor.Options {
 	s := p.s
 	fo := floor.Options{
-		From: benefit.NewMonth(s.StartYear, 1), To: benefit.NewMonth(s.endYear()+1, 1),
+		From: benefit.NewMonth(s.StartYear, 1), To: benefit.NewMonth(endYear(s)+1, 1),
 		Regions: p.tab, Catalogue: o.catalogue(), FindingsOnly: true,
 	}
 	if p.path == nil {
@@ -35,7 +35,7 @@ func (p *prepared) checkOptions(o *Options) floor.Options {
 func (p *prepared) checkLevel(ri int, rows []RegionYear, vs []benefit.Version, sc *scratch) (floor.Level, error) {
 	s := p.s
 	r := &s.Regions[ri]
-	vs[0] = benefit.Version{From: benefit.NewMonth(s.baseYear(), 1), Amount: r.Level, Status: benefit.Illustrative,
+	vs[0] = benefit.Version{From: benefit.NewMonth(baseYear(s), 1), Amount: r.Level, Status: benefit.Illustrative,
 		Citation: benefit.Citation{Note: "current level given in the scenario"}}
 	hc := sc.hc[len(sc.hc) : len(sc.hc) : len(sc.hc)+len(rows)]
 	for i := range rows {

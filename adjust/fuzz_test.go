@@ -7,6 +7,7 @@ import (
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // FuzzScenario feeds arbitrary bytes to LoadScenario and runs whatever
@@ -15,7 +16,7 @@ import (
 //
 //	go test ./adjust -run '^$' -fuzz FuzzScenario -fuzztime 60s
 func FuzzScenario(f *testing.F) {
-	for _, name := range []string{"testdata/worked-infeasible.json", "../cmd/benefitstd/testdata/simulate_a.json", "../cmd/benefitstd/testdata/simulate_b.json", "data/unemployment-scenario.json"} {
+	for _, name := range []string{"testdata/worked-infeasible.json", "../cmd/benefitstd/testdata/simulate_a.json", "../cmd/benefitstd/testdata/simulate_b.json", "../scenario/data/unemployment-scenario.json"} {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err) // a lost seed would leave only the inline one
@@ -68,14 +69,14 @@ func FuzzRun(f *testing.F) {
 	f.Add(int64(0), int64(0), int64(0), int64(-5), int32(-20000), int32(-10000), int32(0), uint8(255))
 	f.Fuzz(func(t *testing.T, n, levelFen, revFen, stepFen int64, pct, growth, capPct int32, flags uint8) {
 		rate := func(v int32) benefit.Rate { return benefit.Percent(int64(v)).Mul(benefit.Percent(1)) } // v hundredths of a percent
-		rules := []Rule{Fixed(benefit.FromFen(stepFen)), PercentOfLevel(rate(pct)), Indexation(rate(pct), rate(growth), rate(capPct)),
-			CatchUp(benefit.FromFen(stepFen)), Sum(PassThrough(), PercentOfLevel(rate(pct)))}
+		rules := []scenario.Rule{scenario.Fixed(benefit.FromFen(stepFen)), scenario.PercentOfLevel(rate(pct)), scenario.Indexation(rate(pct), rate(growth), rate(capPct)),
+			scenario.CatchUp(benefit.FromFen(stepFen)), scenario.Sum(scenario.PassThrough(), scenario.PercentOfLevel(rate(pct)))}
 		s := testScenario(rules[int(flags)%len(rules)],
-			Region{Code: bj, Beneficiaries: n, Level: benefit.FromFen(levelFen), Revenue: benefit.FromFen(revFen)})
+			scenario.Region{Code: bj, Beneficiaries: n, Level: benefit.FromFen(levelFen), Revenue: benefit.FromFen(revFen)})
 		if flags&8 != 0 {
-			s.Regions = append(s.Regions, Region{Code: region.MustParseCode("330200"), Beneficiaries: n / 3, Level: benefit.FromFen(levelFen / 7), Revenue: benefit.FromFen(revFen / 3)})
+			s.Regions = append(s.Regions, scenario.Region{Code: region.MustParseCode("330200"), Beneficiaries: n / 3, Level: benefit.FromFen(levelFen / 7), Revenue: benefit.FromFen(revFen / 3)})
 		}
-		s.Assumptions = Assumptions{CPI: new(rate(growth)), WageGrowth: new(rate(pct)), RevenueGrowth: new(rate(growth)), BeneficiaryGrowth: new(rate(growth / 4))}
+		s.Assumptions = scenario.Assumptions{CPI: new(rate(growth)), WageGrowth: new(rate(pct)), RevenueGrowth: new(rate(growth)), BeneficiaryGrowth: new(rate(growth / 4))}
 		s.Constraints.AllowCuts = flags&16 != 0
 		if flags&32 != 0 {
 			s.Constraints.MaxStep = amtp(benefit.FromFen(stepFen).String())
@@ -85,10 +86,10 @@ func FuzzRun(f *testing.F) {
 		}
 		switch flags >> 7 {
 		case 1:
-			s.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenue, Percent: rate(capPct)}
+			s.Constraints.FiscalCap = &scenario.FiscalCap{Basis: scenario.OfRevenue, Percent: rate(capPct)}
 		}
 		if flags&4 != 0 {
-			s.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenueGrowth, Percent: rate(capPct)}
+			s.Constraints.FiscalCap = &scenario.FiscalCap{Basis: scenario.OfRevenueGrowth, Percent: rate(capPct)}
 		}
 		r, err := Run(t.Context(), s, Options{})
 		// the integer kernel and the decimal path agree, errors included

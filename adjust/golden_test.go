@@ -19,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // as a faster path that rounds differently. After a deliberate change,
 // run `go test ./adjust -run Golden -update` and review the diff.
 func TestGoldenDefault(t *testing.T) {
-	s, err := DefaultScenario()
+	s, err := defaultScenario()
 	if err != nil {
 		t.Fatal(err)
 	}

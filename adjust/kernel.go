@@ -5,6 +5,7 @@ import (
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/internal/fen"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // The integer kernel runs a region's years in int64 fen (and persons) on
@@ -102,24 +103,24 @@ func (p *prepared) planKernel() {
 		ok = ok && good
 		return f
 	}
-	var walk func(r *Rule)
-	walk = func(r *Rule) {
+	var walk func(r *scenario.Rule)
+	walk = func(r *scenario.Rule) {
 		switch r.Kind {
-		case KindFixed:
+		case scenario.KindFixed:
 			var good bool
 			kp.fixedFen, good = fen.Add(kp.fixedFen, whole(*r.Amount))
 			ok = ok && good
-		case KindPassThrough:
+		case scenario.KindPassThrough:
 			kp.passes++
-		case KindCatchUp:
+		case scenario.KindCatchUp:
 			var m int64
 			if r.Margin != nil {
 				m = whole(*r.Margin)
 			}
 			kp.margins = append(kp.margins, m)
-		case KindPercent, KindIndex:
+		case scenario.KindPercent, scenario.KindIndex:
 			kp.hasG = true
-		case KindSum:
+		case scenario.KindSum:
 			for i := range r.Parts {
 				walk(&r.Parts[i])
 			}
@@ -185,25 +186,25 @@ func (p *prepared) planKernel() {
 // scenario-wide ones).
 func (p *prepared) kernelYear(ri, y int) kernelYear {
 	s := p.s
-	ky := kernelYear{gN: onePlus(s.rate(beneficiaryGrowth, ri, y)), gR: onePlus(s.rate(revenueGrowth, ri, y))}
+	ky := kernelYear{gN: onePlus(rateOf(s, beneficiaryGrowth, ri, y)), gR: onePlus(rateOf(s, revenueGrowth, ri, y))}
 	if p.kp.hasG {
-		ky.g = onePlus(s.Rule.levelRate(s.rate(wageGrowth, ri, y), s.rate(cpiGrowth, ri, y)))
+		ky.g = onePlus(levelRate(&s.Rule, rateOf(s, wageGrowth, ri, y), rateOf(s, cpiGrowth, ri, y)))
 	}
 	return ky
 }
 
 // ownRates reports whether region ri gives any rate the kernel reads.
-func (s *Scenario) ownRates(ri int) bool {
-	if !s.givesOwn(ri) {
+func ownRates(s *scenario.Scenario, ri int) bool {
+	if !givesOwn(s, ri) {
 		return false
 	}
 	r := &s.Regions[ri]
 	for _, k := range []assumption{beneficiaryGrowth, revenueGrowth, wageGrowth, cpiGrowth} {
-		if r.Assumptions.get(k) != nil {
+		if assumptionIn(&r.Assumptions, k) != nil {
 			return true
 		}
 		for i := range r.Years {
-			if r.Years[i].get(k) != nil {
+			if assumptionIn(&r.Years[i].Assumptions, k) != nil {
 				return true
 			}
 		}
@@ -228,7 +229,7 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 		return false
 	}
 	years := kp.years
-	if s.ownRates(ri) {
+	if ownRates(s, ri) {
 		years = make([]kernelYear, s.Horizon)
 		for i := range years {
 			years[i] = p.kernelYear(ri, s.StartYear+i)
@@ -264,7 +265,7 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 	n := r.Beneficiaries
 	var prevLocal int64
 	fc := s.Constraints.FiscalCap
-	if fc != nil && fc.Basis == OfRevenueGrowth {
+	if fc != nil && fc.Basis == scenario.OfRevenueGrowth {
 		// the base year: its level all year
 		line, ok := p.line(n, level)
 		total, ok2 := line.total(level)
@@ -347,7 +348,7 @@ func (p *prepared) runRegionKernel(ri int, out []RegionYear, sc *scratch) bool {
 		}
 		var capF int64
 		if fc != nil {
-			if fc.Basis == OfRevenue {
+			if fc.Basis == scenario.OfRevenue {
 				capF, ok = fen.MulDiv(rev, kp.capPct, 0, 1, fen.Floor)
 			} else {
 				capF, ok = fen.MulDiv(rev-prevRev, kp.capPct, prevLocal, 1, fen.Floor)

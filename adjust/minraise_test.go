@@ -7,6 +7,7 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // The least raise (MinRaise, 每次提高不少于 50) at its edges, on the 带病回乡
@@ -39,31 +40,31 @@ func TestMinRaiseEdges(t *testing.T) {
 	rule.Program = "veterans.ill_returned"
 	for _, tc := range []struct {
 		name    string
-		rule    Rule
+		rule    scenario.Rule
 		level   string
 		maxStep *benefit.Amount
 		revenue string // "": no fiscal cap
 		want    string
 		binding Binding
 	}{
-		{"no raise proposed", PassThrough(), "700", nil, "", "700.00", BindNone},
-		{"a raise of exactly the least", Fixed(benefit.Yuan(50)), "700", nil, "", "750.00", BindNone},
-		{"lifted to a cap met exactly", PercentOfLevel(benefit.MustParseRate("5%")), "700", amtp("50"), "", "750.00", BindMinRaise},
-		{"the floor forces exactly the least", PercentOfLevel(benefit.MustParseRate("5%")), "600", nil, "", "650.00", BindFloor},
-		{"capped at exactly the least", Fixed(benefit.Yuan(60)), "700", nil, "510000000", "750.00", BindFiscalCap},
-		{"capped below the least: held", Fixed(benefit.Yuan(60)), "700", nil, "474000000", "700.00", BindFiscalCap},
+		{"no raise proposed", scenario.PassThrough(), "700", nil, "", "700.00", BindNone},
+		{"a raise of exactly the least", scenario.Fixed(benefit.Yuan(50)), "700", nil, "", "750.00", BindNone},
+		{"lifted to a cap met exactly", scenario.PercentOfLevel(benefit.MustParseRate("5%")), "700", amtp("50"), "", "750.00", BindMinRaise},
+		{"the floor forces exactly the least", scenario.PercentOfLevel(benefit.MustParseRate("5%")), "600", nil, "", "650.00", BindFloor},
+		{"capped at exactly the least", scenario.Fixed(benefit.Yuan(60)), "700", nil, "510000000", "750.00", BindFiscalCap},
+		{"capped below the least: held", scenario.Fixed(benefit.Yuan(60)), "700", nil, "474000000", "700.00", BindFiscalCap},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := Scenario{
+			s := scenario.Scenario{
 				Name: "带病回乡", Program: "veterans.ill_returned", StartYear: 2023, Horizon: 1,
-				Regions:     []Region{reg(sd, 1000, tc.level, cmp.Or(tc.revenue, "1"))},
+				Regions:     []scenario.Region{reg(sd, 1000, tc.level, cmp.Or(tc.revenue, "1"))},
 				Floor:       floor.Path{Projection: floor.Trend{Kind: floor.TrendHold}},
 				Rule:        tc.rule,
-				Constraints: Constraints{MinRaise: amtp("50"), MaxStep: tc.maxStep},
+				Constraints: scenario.Constraints{MinRaise: amtp("50"), MaxStep: tc.maxStep},
 				CostRules:   []region.CostRule{rule},
 			}
 			if tc.revenue != "" {
-				s.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenue, Percent: benefit.Percent(1)}
+				s.Constraints.FiscalCap = &scenario.FiscalCap{Basis: scenario.OfRevenue, Percent: benefit.Percent(1)}
 			}
 			check(t, mustRun(t, s), []want{{sd, 2023, tc.want, tc.binding, "", "", ""}})
 		})

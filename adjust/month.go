@@ -7,10 +7,11 @@ import (
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/internal/fen"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // Month-accurate money (按月计算). A simulated year's new level takes
-// effect in the scenario's effective month m (Scenario.EffectiveMonth,
+// effect in the scenario's effective month m (scenario.Scenario.EffectiveMonth,
 // January by default): the months before m pay last year's level, the
 // months from m on the new one. The national floor of each month is the
 // floor path's (floor.Path: the months of its history, its projected
@@ -18,7 +19,7 @@ import (
 // twelve months; see annual for a yearly standard.
 
 // month returns the effective month, 1-12.
-func (s *Scenario) month() int { return max(s.EffectiveMonth, 1) }
+func effMonth(s *scenario.Scenario) int { return max(s.EffectiveMonth, 1) }
 
 // monthFloors fills p.mf, the national floor in force in each month of
 // each year from the base year (zero where none is), and p.floors, the
@@ -34,7 +35,7 @@ func (p *prepared) monthFloors() {
 	}
 	p.floors = make([]floor.YearFloor, s.Horizon+1)
 	for i := range p.mf {
-		y := s.baseYear() + i
+		y := baseYear(s) + i
 		var best benefit.Version
 		found := false
 		for mo := 1; mo <= 12; mo++ {

@@ -9,12 +9,13 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // julyScenario is a residents' pension scenario whose national floor
 // rises from 100 to 110 in July 2025 (history given here), then holds;
 // base year 2024, two simulated years.
-func julyScenario(rule Rule, month int, regions ...Region) Scenario {
+func julyScenario(rule scenario.Rule, month int, regions ...scenario.Region) scenario.Scenario {
 	s := testScenario(rule, regions...)
 	s.Horizon = 2
 	s.EffectiveMonth = month
@@ -48,13 +49,13 @@ func julyScenario(rule Rule, month int, regions ...Region) Scenario {
 // the 10 a month above the floor in January-June being local top-up:
 // local 1,320,000 − 630,000 = 690,000.00.
 func TestJulyFloorRise(t *testing.T) {
-	s := julyScenario(PassThrough(), 7, reg(sd, 1000, "100", "1"), reg(sc, 1000, "130", "1"))
+	s := julyScenario(scenario.PassThrough(), 7, reg(sd, 1000, "100", "1"), reg(sc, 1000, "130", "1"))
 	for _, run := range []struct {
 		name string
-		f    func(Scenario) (*Result, error)
+		f    func(scenario.Scenario) (*Result, error)
 	}{
-		{"kernel", func(s Scenario) (*Result, error) { return Run(t.Context(), s, Options{}) }},
-		{"decimal", func(s Scenario) (*Result, error) { return runDecimal(t.Context(), s, Options{}) }},
+		{"kernel", func(s scenario.Scenario) (*Result, error) { return Run(t.Context(), s, Options{}) }},
+		{"decimal", func(s scenario.Scenario) (*Result, error) { return runDecimal(t.Context(), s, Options{}) }},
 	} {
 		r, err := run.f(s)
 		if err != nil {
@@ -76,7 +77,7 @@ func TestJulyFloorRise(t *testing.T) {
 			}
 		})
 	}
-	r := mustRun(t, julyScenario(PassThrough(), 0, reg(sd, 1000, "100", "1")))
+	r := mustRun(t, julyScenario(scenario.PassThrough(), 0, reg(sd, 1000, "100", "1")))
 	check(t, r, []want{{sd, 2025, "110.00", BindNone, "1320000.00", "630000.00", "690000.00"}})
 	if r.EffectiveMonth != 0 {
 		t.Errorf("effective month %d, want 0 (January)", r.EffectiveMonth)
@@ -89,7 +90,7 @@ func TestJulyFloorRise(t *testing.T) {
 // 1,000 persons: 6 months × 43 × 1,000 = 258,000.00 owed; the cost of
 // 2025 is 1,000 × (6 × 100 + 6 × 143) = 1,458,000.00.
 func TestLateLevelFindings(t *testing.T) {
-	s := julyScenario(CatchUp(benefit.Yuan(0)), 7, reg(sd, 1000, "100", "1"))
+	s := julyScenario(scenario.CatchUp(benefit.Yuan(0)), 7, reg(sd, 1000, "100", "1"))
 	s.Floor.History[1].From = benefit.MustParseMonth("2025-01")
 	s.Floor.History[1].Amount = benefit.Yuan(143)
 	r := mustRun(t, s)
@@ -110,8 +111,8 @@ func TestLateLevelFindings(t *testing.T) {
 //
 // local 798,000 (139 would be 804,000), total 1,428,000.00.
 func TestFiscalCapFromJuly(t *testing.T) {
-	s := julyScenario(Fixed(benefit.Yuan(50)), 7, reg(bj, 1000, "100", "100000000"))
-	s.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenue, Percent: benefit.MustParseRate("0.8%")}
+	s := julyScenario(scenario.Fixed(benefit.Yuan(50)), 7, reg(bj, 1000, "100", "100000000"))
+	s.Constraints.FiscalCap = &scenario.FiscalCap{Basis: scenario.OfRevenue, Percent: benefit.MustParseRate("0.8%")}
 	for _, dec := range []bool{false, true} {
 		var r *Result
 		var err error
@@ -190,7 +191,7 @@ func TestMonthProperties(t *testing.T) {
 			}
 			seen[ry.Binding]++
 			if ry.Binding == BindFiscalCap {
-				next := cost(&ry, ry.Level.Add(benefit.FromFen(s.gridFen())))
+				next := cost(&ry, ry.Level.Add(benefit.FromFen(gridFen(&s))))
 				if ry.Cost.Local.Cmp(*ry.Cap) > 0 || next.Local.Cmp(*ry.Cap) <= 0 {
 					t.Errorf("%s: fiscal cap %s: local %s, one step more %s", where, ry.Cap, ry.Cost.Local, next.Local)
 				}
@@ -205,7 +206,7 @@ func TestMonthProperties(t *testing.T) {
 // gridFen returns the scenario's grid step in fen (the generator's
 // scenarios: a yuan for the residents' pension, 10 for the disability
 // pension, unless overridden).
-func (s *Scenario) gridFen() int64 {
+func gridFen(s *scenario.Scenario) int64 {
 	switch {
 	case s.Rounding != nil:
 		f, _ := s.Rounding.Unit.Step().Fen()

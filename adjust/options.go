@@ -30,7 +30,7 @@ type Options struct {
 	// empty); the floor constraint itself is always kept.
 	SkipFloorCheck bool
 	// Populations gives, by region, the retirees a region's plan
-	// (Region.Plan) is applied to, for a plan whose population the
+	// (scenario.Region.Plan) is applied to, for a plan whose population the
 	// scenario does not give. The run record marks them "custom".
 	Populations map[region.Code]*plan.Population
 	// Limits bound what LoadScenario reads (the zero Limits are the

@@ -9,12 +9,13 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // prepared is a validated scenario with everything a region-year step
 // reads precomputed. It is read-only while regions run.
 type prepared struct {
-	s        *Scenario
+	s        *scenario.Scenario
 	prog     benefit.Program
 	round    benefit.Rounding
 	unitFen  int64            // grid step in fen
@@ -36,11 +37,11 @@ type prepared struct {
 	kp           *kernelPlan
 	dom          *domain // nil for a scenario that needs none (domain.go)
 	// ceil[i] is the highest level on the grid that year StartYear+i's
-	// ceiling allows (Constraints.Ceiling); nil without a ceiling.
+	// ceiling allows (scenario.Constraints.Ceiling); nil without a ceiling.
 	ceil []benefit.Amount
 }
 
-func prepare(s *Scenario, o *Options) (*prepared, error) {
+func prepare(s *scenario.Scenario, o *Options) (*prepared, error) {
 	cat := o.catalogue()
 	tab := o.regions()
 	if len(s.CostRules) > 0 {
@@ -60,13 +61,13 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 	if err != nil {
 		return nil, &benefit.RecordError{Field: "program", Err: err}
 	}
-	if err := s.checkShape(tab); err != nil {
+	if err := s.Check(tab); err != nil {
 		return nil, err
 	}
 	if err := checkCapRule(s.Constraints.FiscalCap, costRule); err != nil {
 		return nil, err
 	}
-	p := &prepared{s: s, prog: prog, round: prog.Rounding, tab: tab, catVer: cat.Version(), costRule: costRule, annualFactor: 12, month: s.month()}
+	p := &prepared{s: s, prog: prog, round: prog.Rounding, tab: tab, catVer: cat.Version(), costRule: costRule, annualFactor: 12, month: effMonth(s)}
 	if prog.Frequency == benefit.PerYear {
 		p.annualFactor = 1
 	}
@@ -80,7 +81,7 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 	p.up = benefit.Rounding{Unit: p.round.Unit, Mode: benefit.Up}
 	p.unitFen, _ = p.round.Unit.Step().Fen()
 
-	if err := s.checkAssumptions(); err != nil {
+	if err := checkAssumptions(s); err != nil {
 		return nil, err
 	}
 	set := o.Floors
@@ -95,11 +96,11 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 			return nil, err
 		}
 	}
-	noFloor := s.noFloor(set)
+	noFloor := noFloor(s, set)
 	if !noFloor {
 		if p.path, err = s.Floor.Project(floor.PathOptions{
-			Program: s.Program, Dims: s.Dims, From: s.baseYear(), To: s.endYear(), Rounding: &p.round,
-			Growth: s.floorGrowth, Floors: set, Catalogue: cat,
+			Program: s.Program, Dims: s.Dims, From: baseYear(s), To: endYear(s), Rounding: &p.round,
+			Growth: func(y int) (benefit.Rate, benefit.Rate, error) { return floorGrowth(s, y) }, Floors: set, Catalogue: cat,
 		}); err != nil {
 			if re, ok := errors.AsType[*benefit.RecordError](err); ok {
 				re.Field = "floor." + re.Field
@@ -130,7 +131,7 @@ func prepare(s *Scenario, o *Options) (*prepared, error) {
 // pays part of the top-up above the floor: capSolve needs the central
 // share to be the same for every level at or above the floor. Every cost
 // rule the library ships leaves the top-up wholly local.
-func checkCapRule(fc *FiscalCap, r region.CostRule) error {
+func checkCapRule(fc *scenario.FiscalCap, r region.CostRule) error {
 	if fc == nil {
 		return nil
 	}
@@ -148,7 +149,7 @@ func checkCapRule(fc *FiscalCap, r region.CostRule) error {
 // figures instead; the retirees' pensions) and its floor path is left
 // empty. A path given for such a programme is projected as any other
 // (a history given in it is a floor of the scenario's own).
-func (s *Scenario) noFloor(set *floor.Set) bool {
+func noFloor(s *scenario.Scenario, set *floor.Set) bool {
 	f := &s.Floor
 	if len(f.History) > 0 || f.ShippedThrough != 0 || f.Projection != (floor.Trend{}) {
 		return false
@@ -159,10 +160,10 @@ func (s *Scenario) noFloor(set *floor.Set) bool {
 
 // noFloors returns the floor of every year of a run without a national
 // floor: zero, with the status unknown.
-func noFloors(s *Scenario) []floor.YearFloor {
+func noFloors(s *scenario.Scenario) []floor.YearFloor {
 	fs := make([]floor.YearFloor, s.Horizon+1)
 	for i := range fs {
-		fs[i] = floor.YearFloor{Year: s.baseYear() + i, Citation: benefit.Citation{Note: "no national floor: " + s.Program + " has none"}}
+		fs[i] = floor.YearFloor{Year: baseYear(s) + i, Citation: benefit.Citation{Note: "no national floor: " + s.Program + " has none"}}
 	}
 	return fs
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 var provinces = func() []region.Code {
@@ -23,32 +24,32 @@ var provinces = func() []region.Code {
 
 // genScenario builds a random small scenario from rng: 1-6 provinces,
 // 1-6 years, a random rule and random constraints.
-func genScenario(rng *rand.Rand) Scenario {
+func genScenario(rng *rand.Rand) scenario.Scenario {
 	yuan := func(lo, hi int) benefit.Amount { return benefit.Yuan(int64(lo + rng.IntN(hi-lo+1))) }
 	pct := func(lo, hi int) benefit.Rate { // hundredths of a percent
 		return benefit.MustParseRate(fmt.Sprintf("%.2f%%", float64(lo+rng.IntN(hi-lo+1))/100))
 	}
-	var rule func(depth int) Rule
-	rule = func(depth int) Rule {
+	var rule func(depth int) scenario.Rule
+	rule = func(depth int) scenario.Rule {
 		switch k := rng.IntN(6); {
 		case k == 0:
-			return Fixed(yuan(0, 60).Add(benefit.FromFen(int64(rng.IntN(3) * 50))))
+			return scenario.Fixed(yuan(0, 60).Add(benefit.FromFen(int64(rng.IntN(3) * 50))))
 		case k == 1:
-			return PercentOfLevel(pct(-1000, 1500))
+			return scenario.PercentOfLevel(pct(-1000, 1500))
 		case k == 2:
-			return Indexation(pct(0, 10000), pct(0, 10000), pct(-200, 200))
+			return scenario.Indexation(pct(0, 10000), pct(0, 10000), pct(-200, 200))
 		case k == 3:
-			return CatchUp(yuan(0, 30))
+			return scenario.CatchUp(yuan(0, 30))
 		case k == 4 || depth > 0:
-			return PassThrough()
+			return scenario.PassThrough()
 		default:
-			return Sum(rule(1), rule(1))
+			return scenario.Sum(rule(1), rule(1))
 		}
 	}
 	s := testScenario(rule(0))
 	s.Name = "generated"
 	s.Horizon = 1 + rng.IntN(6)
-	s.Assumptions = Assumptions{CPI: new(pct(-100, 500)), WageGrowth: new(pct(0, 1000)),
+	s.Assumptions = scenario.Assumptions{CPI: new(pct(-100, 500)), WageGrowth: new(pct(0, 1000)),
 		RevenueGrowth: new(pct(-500, 1000)), BeneficiaryGrowth: new(pct(-300, 500))}
 	if rng.IntN(2) == 0 {
 		s.Floor.Projection = floor.Trend{Kind: floor.TrendIndex, WageWeight: new(pct(0, 10000)), CPIWeight: new(pct(0, 10000))}
@@ -68,13 +69,13 @@ func genScenario(rng *rand.Rand) Scenario {
 	}
 	switch rng.IntN(3) {
 	case 0:
-		s.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenue, Percent: pct(1, 500)}
+		s.Constraints.FiscalCap = &scenario.FiscalCap{Basis: scenario.OfRevenue, Percent: pct(1, 500)}
 	case 1:
-		s.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenueGrowth, Percent: pct(0, 5000)}
+		s.Constraints.FiscalCap = &scenario.FiscalCap{Basis: scenario.OfRevenueGrowth, Percent: pct(0, 5000)}
 	}
 	perm := rng.Perm(len(provinces))
 	for _, i := range perm[:1+rng.IntN(6)] {
-		r := Region{Code: provinces[i], Beneficiaries: int64(rng.IntN(2_000_000)),
+		r := scenario.Region{Code: provinces[i], Beneficiaries: int64(rng.IntN(2_000_000)),
 			Level: yuan(80, 1500), Revenue: benefit.Yuan(int64(rng.IntN(1_000_000_000)))}
 		if rng.IntN(3) == 0 { // levels and revenue in fen
 			r.Level = r.Level.Add(benefit.FromFen(int64(rng.IntN(100))))
@@ -82,15 +83,15 @@ func genScenario(rng *rand.Rand) Scenario {
 		}
 		if rng.IntN(3) == 0 { // the region's own assumptions
 			r.Assumptions.RevenueGrowth = new(pct(-500, 1000))
-			r.Years = []YearAssumptions{{Year: s.StartYear + rng.IntN(s.Horizon), Assumptions: Assumptions{
+			r.Years = []scenario.YearAssumptions{{Year: s.StartYear + rng.IntN(s.Horizon), Assumptions: scenario.Assumptions{
 				CPI: new(pct(-100, 500)), WageGrowth: new(pct(0, 1000)), BeneficiaryGrowth: new(pct(-300, 500))}}}
 		}
 		s.Regions = append(s.Regions, r)
 	}
 	// a 计划单列市 (fiscal tier 4 whatever its province) and a county
 	for _, c := range []string{"330200", "140822"} {
-		if rng.IntN(4) == 0 && !slices.ContainsFunc(s.Regions, func(r Region) bool { return r.Code.Province() == region.MustParseCode(c).Province() }) {
-			s.Regions = append(s.Regions, Region{Code: region.MustParseCode(c), Beneficiaries: int64(rng.IntN(200_000)),
+		if rng.IntN(4) == 0 && !slices.ContainsFunc(s.Regions, func(r scenario.Region) bool { return r.Code.Province() == region.MustParseCode(c).Province() }) {
+			s.Regions = append(s.Regions, scenario.Region{Code: region.MustParseCode(c), Beneficiaries: int64(rng.IntN(200_000)),
 				Level: yuan(100, 400), Revenue: benefit.Yuan(int64(rng.IntN(100_000_000)))})
 		}
 	}
@@ -220,8 +221,8 @@ func TestProperties(t *testing.T) {
 // number of workers and GOMAXPROCS.
 func TestDeterminism(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 31))
-	scenarios := []Scenario{}
-	if d, err := DefaultScenario(); err == nil {
+	scenarios := []scenario.Scenario{}
+	if d, err := defaultScenario(); err == nil {
 		scenarios = append(scenarios, d)
 	} else {
 		t.Fatal(err)

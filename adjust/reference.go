@@ -8,6 +8,7 @@ import (
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // maxProjectedRefs bounds the projected versions of all the references
@@ -66,7 +67,7 @@ func (p *prepared) resolveRefs(cat *benefit.Catalogue, set *floor.Set) ([]map[st
 		for _, key := range slices.Sorted(maps.Keys(r.References)) {
 			ref := r.References[key]
 			path := fmt.Sprintf("regions[%d].references[%q]", ri, key)
-			rp, err := s.resolveRef(&ref, key, path, cat, set, &budget)
+			rp, err := resolveRef(s, &ref, key, path, cat, set, &budget)
 			if err != nil {
 				return nil, err
 			}
@@ -76,7 +77,7 @@ func (p *prepared) resolveRefs(cat *benefit.Catalogue, set *floor.Set) ([]map[st
 	return out, nil
 }
 
-func (s *Scenario) resolveRef(ref *floor.Reference, key, path string, cat *benefit.Catalogue, set *floor.Set, budget *int) (*refPath, error) {
+func resolveRef(s *scenario.Scenario, ref *floor.Reference, key, path string, cat *benefit.Catalogue, set *floor.Set, budget *int) (*refPath, error) {
 	prog, err := cat.Program(key)
 	if err != nil {
 		return nil, fieldErr(path, benefit.ErrUnknownProgram, "%q (known: %v)", key, cat.IDs())
@@ -86,7 +87,7 @@ func (s *Scenario) resolveRef(ref *floor.Reference, key, path string, cat *benef
 	}
 	// (the last year's level runs into the next from a later effective
 	// month; the budget is what the scenario's references have left)
-	sch, n, err := ref.Project(prog, floor.ReferenceOptions{Through: benefit.NewMonth(s.endYear()+1, 12), MaxVersions: *budget, Floors: set})
+	sch, n, err := ref.Project(prog, floor.ReferenceOptions{Through: benefit.NewMonth(endYear(s)+1, 12), MaxVersions: *budget, Floors: set})
 	if err != nil {
 		if re, ok := errors.AsType[*benefit.RecordError](err); ok {
 			re.Field = path + "." + re.Field
@@ -94,8 +95,8 @@ func (s *Scenario) resolveRef(ref *floor.Reference, key, path string, cat *benef
 		return nil, err
 	}
 	*budget -= n
-	if _, ok := sch.At(benefit.NewMonth(s.baseYear(), 1)); !ok {
-		return nil, fieldErr(path+".history", ErrMissingAssumption, "%s starts in %s, after January of the base year %d", key, sch.First(), s.baseYear())
+	if _, ok := sch.At(benefit.NewMonth(baseYear(s), 1)); !ok {
+		return nil, fieldErr(path+".history", ErrMissingAssumption, "%s starts in %s, after January of the base year %d", key, sch.First(), baseYear(s))
 	}
 	return &refPath{program: key, prog: prog, dims: ref.Dims, sch: sch}, nil
 }

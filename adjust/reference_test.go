@@ -14,6 +14,7 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // The references the library is checked against, in tests only:
@@ -28,7 +29,7 @@ import (
 
 // runDecimal is Run with every region on the decimal path, on one
 // goroutine.
-func runDecimal(ctx context.Context, s Scenario, opts Options) (*Result, error) {
+func runDecimal(ctx context.Context, s scenario.Scenario, opts Options) (*Result, error) {
 	p, err := prepare(&s, &opts)
 	if err != nil {
 		return nil, err
@@ -175,7 +176,7 @@ func TestSolveMatchesReference(t *testing.T) {
 // randomStep draws a region-year and the prepared scenario it belongs to.
 func randomStep(t testing.TB, rng *rand.Rand) (*stepIn, *prepared) {
 	rules := []benefit.Rounding{benefit.Rounding{Unit: benefit.YuanUnit, Mode: benefit.HalfUp}, {Unit: benefit.TenYuan, Mode: benefit.HalfUp}, {Unit: benefit.Fen, Mode: benefit.HalfEven}, {Unit: benefit.Jiao, Mode: benefit.Down}}
-	s := testScenario(Fixed(benefit.Yuan(0)), reg(bj, 1, "1", "1"))
+	s := testScenario(scenario.Fixed(benefit.Yuan(0)), reg(bj, 1, "1", "1"))
 	rd := rules[rng.IntN(len(rules))]
 	s.Rounding = &rd
 	s.Constraints.AllowCuts = rng.IntN(3) == 0
@@ -297,10 +298,10 @@ func decRound(d decimal.Decimal, rd benefit.Rounding) decimal.Decimal {
 // decLookup is an assumption as doc.go orders the sources: the region's
 // value for the year, the region's default, the scenario's value for
 // the year, the scenario's default; 0 where none gives it.
-func decLookup(s *Scenario, r *Region, get func(*Assumptions) *benefit.Rate, y int) decimal.Decimal {
+func decLookup(s *scenario.Scenario, r *scenario.Region, get func(*scenario.Assumptions) *benefit.Rate, y int) decimal.Decimal {
 	for _, src := range []struct {
-		years []YearAssumptions
-		def   *Assumptions
+		years []scenario.YearAssumptions
+		def   *scenario.Assumptions
 	}{{r.Years, &r.Assumptions}, {s.Years, &s.Assumptions}} {
 		for i := range src.years {
 			if v := get(&src.years[i].Assumptions); src.years[i].Year == y && v != nil {
@@ -315,7 +316,7 @@ func decLookup(s *Scenario, r *Region, get func(*Assumptions) *benefit.Rate, y i
 }
 
 // decIncrease is the rule's increase over level.
-func decIncrease(t testing.TB, r *Rule, level, fl, prevFl, wage, cpi decimal.Decimal) decimal.Decimal {
+func decIncrease(t testing.TB, r *scenario.Rule, level, fl, prevFl, wage, cpi decimal.Decimal) decimal.Decimal {
 	rate := func(p *benefit.Rate) decimal.Decimal {
 		if p == nil {
 			return decimal.Zero
@@ -323,21 +324,21 @@ func decIncrease(t testing.TB, r *Rule, level, fl, prevFl, wage, cpi decimal.Dec
 		return decRate(*p)
 	}
 	switch r.Kind {
-	case KindFixed:
+	case scenario.KindFixed:
 		return dec(t, *r.Amount)
-	case KindPercent:
+	case scenario.KindPercent:
 		return level.Mul(rate(r.Percent))
-	case KindIndex:
+	case scenario.KindIndex:
 		return level.Mul(rate(r.WageWeight).Mul(wage).Add(rate(r.CPIWeight).Mul(cpi)).Add(rate(r.Offset)))
-	case KindCatchUp:
+	case scenario.KindCatchUp:
 		target := fl
 		if r.Margin != nil {
 			target = target.Add(dec(t, *r.Margin))
 		}
 		return decimal.Max(target.Sub(level), decimal.Zero)
-	case KindPassThrough:
+	case scenario.KindPassThrough:
 		return fl.Sub(prevFl)
-	case KindSum:
+	case scenario.KindSum:
 		sum := decimal.Zero
 		for i := range r.Parts {
 			sum = sum.Add(decIncrease(t, &r.Parts[i], level, fl, prevFl, wage, cpi))
@@ -350,7 +351,7 @@ func decIncrease(t testing.TB, r *Rule, level, fl, prevFl, wage, cpi decimal.Dec
 
 // decRun runs s (one the reference covers) and returns its region-years
 // by region code, then year.
-func decRun(t testing.TB, s Scenario) []decRow {
+func decRun(t testing.TB, s scenario.Scenario) []decRow {
 	t.Helper()
 	p, err := prepare(&s, &Options{})
 	if err != nil {
@@ -388,7 +389,7 @@ func decRun(t testing.TB, s Scenario) []decRow {
 	step := decRound(decimal.New(1, -2), up) // the grid step: 0.01, 0.1, 1 or 10
 	var out []decRow
 	order := slices.Clone(s.Regions)
-	slices.SortFunc(order, func(a, b Region) int { return a.Code.Compare(b.Code) })
+	slices.SortFunc(order, func(a, b scenario.Region) int { return a.Code.Compare(b.Code) })
 	for ri := range order {
 		r := &order[ri]
 		tier, err := p.tab.Tier(r.Code)
@@ -396,11 +397,11 @@ func decRun(t testing.TB, s Scenario) []decRow {
 			t.Fatal(err)
 		}
 		shareFloor, shareTop := decRate(p.costRule.FloorPart[tier.String()]), decRate(p.costRule.TopUp[tier.String()])
-		grow := func(get func(*Assumptions) *benefit.Rate, y int) decimal.Decimal {
+		grow := func(get func(*scenario.Assumptions) *benefit.Rate, y int) decimal.Decimal {
 			return decimal.New(1, 0).Add(decLookup(&s, r, get, y))
 		}
-		benG := func(a *Assumptions) *benefit.Rate { return a.BeneficiaryGrowth }
-		revG := func(a *Assumptions) *benefit.Rate { return a.RevenueGrowth }
+		benG := func(a *scenario.Assumptions) *benefit.Rate { return a.BeneficiaryGrowth }
+		revG := func(a *scenario.Assumptions) *benefit.Rate { return a.RevenueGrowth }
 		// the year's cost when the level is prev before the effective
 		// month and x from it, to n persons, against year y's floors
 		cost := func(y int, n int64, prev, x decimal.Decimal) (total, central, local decimal.Decimal) {
@@ -421,23 +422,23 @@ func decRun(t testing.TB, s Scenario) []decRow {
 		rev := dec(t, r.Revenue)
 		revYear := s.RevenueYear
 		if revYear == 0 {
-			revYear = s.baseYear()
+			revYear = baseYear(&s)
 		}
-		for y := revYear + 1; y <= s.baseYear(); y++ {
+		for y := revYear + 1; y <= baseYear(&s); y++ {
 			rev = rev.Mul(grow(revG, y)).Round(2)
 		}
 		var prevLocal decimal.Decimal
 		fc := s.Constraints.FiscalCap
-		if fc != nil && fc.Basis == OfRevenueGrowth {
-			_, _, prevLocal = cost(s.baseYear(), n, level, level)
+		if fc != nil && fc.Basis == scenario.OfRevenueGrowth {
+			_, _, prevLocal = cost(baseYear(&s), n, level, level)
 		}
-		for y := s.StartYear; y <= s.endYear(); y++ {
+		for y := s.StartYear; y <= endYear(&s); y++ {
 			n = max(decimal.New(n, 0).Mul(grow(benG, y)).Round(0).IntPart(), 0)
 			prevRev := rev
 			rev = rev.Mul(grow(revG, y)).Round(2)
 			fl, prevFl := yearFloor(y), yearFloor(y-1)
-			wage := decLookup(&s, r, func(a *Assumptions) *benefit.Rate { return a.WageGrowth }, y)
-			cpi := decLookup(&s, r, func(a *Assumptions) *benefit.Rate { return a.CPI }, y)
+			wage := decLookup(&s, r, func(a *scenario.Assumptions) *benefit.Rate { return a.WageGrowth }, y)
+			cpi := decLookup(&s, r, func(a *scenario.Assumptions) *benefit.Rate { return a.CPI }, y)
 			prop := decimal.Max(decRound(level.Add(decIncrease(t, &s.Rule, level, fl, prevFl, wage, cpi)), rd), decimal.Zero)
 			hard, hardBy := decRound(fl, up), BindFloor
 			if c := decRound(level, up); !s.Constraints.AllowCuts && c.GreaterThan(hard) {
@@ -462,7 +463,7 @@ func decRun(t testing.TB, s Scenario) []decRow {
 			total, central, local := cost(y, n, level, x)
 			if fc != nil {
 				var cp decimal.Decimal
-				if fc.Basis == OfRevenue {
+				if fc.Basis == scenario.OfRevenue {
 					cp = rev.Mul(decRate(fc.Percent)).RoundFloor(2)
 				} else {
 					cp = prevLocal.Add(rev.Sub(prevRev).Mul(decRate(fc.Percent))).RoundFloor(2)
@@ -574,7 +575,7 @@ func diffReference(t testing.TB, r *Result, ref []decRow) map[Binding]int {
 // growth + 20 % × CPI, the floor, no cut, a 15 % step cap and a fiscal
 // cap of 2 % of revenue. Both tests pin its hash, so that the copies
 // cannot drift apart.
-func nationalScenario(t testing.TB) Scenario {
+func nationalScenario(t testing.TB) scenario.Scenario {
 	rng := rand.New(rand.NewPCG(2850, 30))
 	var counties []region.Code
 	for d := range region.Default().All() {
@@ -582,10 +583,10 @@ func nationalScenario(t testing.TB) Scenario {
 			counties = append(counties, d.Code)
 		}
 	}
-	s := Scenario{
+	s := scenario.Scenario{
 		Name: "bench 2850 x 30", Illustrative: true, Program: "pension.resident.basic",
 		StartYear: 2025, Horizon: 30,
-		Assumptions: Assumptions{CPI: new(benefit.Percent(2)), WageGrowth: new(benefit.Percent(5)),
+		Assumptions: scenario.Assumptions{CPI: new(benefit.Percent(2)), WageGrowth: new(benefit.Percent(5)),
 			RevenueGrowth: new(benefit.Percent(3)), BeneficiaryGrowth: new(benefit.Percent(1))},
 		Floor: floor.Path{
 			History: []benefit.Version{
@@ -594,17 +595,17 @@ func nationalScenario(t testing.TB) Scenario {
 			},
 			Projection: floor.StepTrend(benefit.Yuan(20)),
 		},
-		Rule: Sum(PassThrough(), Indexation(benefit.Percent(20), benefit.Percent(20), benefit.Rate{})),
-		Constraints: Constraints{MaxStepPercent: new(benefit.Percent(15)),
-			FiscalCap: &FiscalCap{Basis: OfRevenue, Percent: benefit.Percent(2)}},
+		Rule: scenario.Sum(scenario.PassThrough(), scenario.Indexation(benefit.Percent(20), benefit.Percent(20), benefit.Rate{})),
+		Constraints: scenario.Constraints{MaxStepPercent: new(benefit.Percent(15)),
+			FiscalCap: &scenario.FiscalCap{Basis: scenario.OfRevenue, Percent: benefit.Percent(2)}},
 	}
 	for i := range 2850 {
 		n := int64(20_000 + rng.IntN(180_000))
 		level := int64(143 + rng.IntN(300))
 		revenue := n / 10_000 * int64(200_000_000+rng.IntN(1_800_000_000))
-		s.Regions = append(s.Regions, Region{Code: counties[i], Beneficiaries: n, Level: benefit.Yuan(level), Revenue: benefit.Yuan(revenue)})
+		s.Regions = append(s.Regions, scenario.Region{Code: counties[i], Beneficiaries: n, Level: benefit.Yuan(level), Revenue: benefit.Yuan(revenue)})
 	}
-	if h, err := s.hash(); err != nil || h != nationalHash {
+	if h, err := hash(&s); err != nil || h != nationalHash {
 		t.Fatalf("the national scenario's hash is %s (%v), not %s: newAdjustSynth and nationalScenario must draw the same", h, err, nationalHash)
 	}
 	return s
@@ -639,7 +640,7 @@ func TestReferenceNational(t *testing.T) {
 // (January half the time) and, a third of the time, a floor raised in
 // July of the first year: months that pay last year's level and months
 // whose floors differ.
-func refScenario(rng *rand.Rand) Scenario {
+func refScenario(rng *rand.Rand) scenario.Scenario {
 	s := genScenario(rng)
 	if rng.IntN(2) == 0 {
 		s.EffectiveMonth = 1 + rng.IntN(12)
@@ -664,7 +665,7 @@ func TestReferenceGenerated(t *testing.T) {
 	seen := map[Binding]int{}
 	for range n {
 		s := refScenario(rng)
-		for _, run := range []func(context.Context, Scenario, Options) (*Result, error){Run, runDecimal} {
+		for _, run := range []func(context.Context, scenario.Scenario, Options) (*Result, error){Run, runDecimal} {
 			r, err := run(t.Context(), s, Options{SkipFloorCheck: true})
 			if err != nil {
 				t.Fatal(err)

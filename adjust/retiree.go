@@ -7,62 +7,12 @@ import (
 
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/plan"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // retireeProgram is the programme of the retirees' basic pensions, the
 // one the national overall level caps.
 const retireeProgram = "pension.retiree.basic"
-
-// A NationalCap caps each region's average increase of retirees' basic
-// pensions at the national overall level of the year (全国总体调整水平;
-// each province takes it as its upper limit, 以全国调整比例为高限, the 2023
-// notice): the new level at most last year's × (1 + the national rate),
-// rounded down to the grid. A level is the province's 月人均基本养老金.
-//
-// The national rates are package plan's (plan.NationalAdjustments: 2016-2025,
-// each with its source, legislated); Rates gives those of later years,
-// which the run marks projected. A year the library ships may not be
-// given again, and a simulated year with neither is an error wrapping
-// ErrMissingAssumption.
-type NationalCap struct {
-	Rates []YearRate `json:"rates,omitempty"`
-}
-
-// A YearRate is a rate of one year.
-type YearRate struct {
-	Year int          `json:"year"`
-	Rate benefit.Rate `json:"rate"`
-}
-
-// A RegionPlan applies a provincial adjustment plan (package plan) to
-// the region's retirees person by person in the first simulated year,
-// so that the region's cost of that year is the exact sum of the
-// per-person increases (Σ Δ_i, 12 times a year) rather than beneficiaries
-// × an average. The plan's year (its Effective month) must be the first
-// simulated year and its region the region.
-//
-// The population is the region's retirees at the end of the base year:
-// Population gives an ILLUSTRATIVE synthetic one (plan.Synthetic), or
-// Options.Populations one of the caller's (plan.NewPopulation over a
-// CSV file or Go values); exactly one of them. The region's
-// beneficiaries and base-year level then come from it (the eligible
-// retirees and their average pension, rounded half-up to the fen), so
-// the scenario leaves them zero; the years after the plan's go on from
-// the eligible count and the new average, rounded half-up to the fen.
-type RegionPlan struct {
-	// ID names a plan shipped with package plan ("shanghai-2024",
-	// plan.Builtins).
-	ID         string               `json:"id"`
-	Population *SyntheticPopulation `json:"population,omitempty"`
-}
-
-// A SyntheticPopulation is plan.Synthetic(Seed, Retirees, the plan's
-// RetiredBy): generated, ILLUSTRATIVE retirees, the same for the same
-// seed.
-type SyntheticPopulation struct {
-	Seed     uint64 `json:"seed"`
-	Retirees int    `json:"retirees"`
-}
 
 // maxSyntheticRetirees bounds the synthetic retirees of a scenario, all
 // regions together, so that no scenario makes a run's time grow beyond
@@ -74,7 +24,7 @@ const maxSyntheticRetirees = 10_000_000
 type RetireeYear struct {
 	// National is the national overall level of the year and its status
 	// (legislated when shipped, projected when the scenario gives it);
-	// nil without Constraints.NationalRate.
+	// nil without scenario.Constraints.NationalRate.
 	National       *benefit.Rate  `json:"national_rate,omitempty"`
 	NationalStatus benefit.Status `json:"national_status,omitzero"`
 	// IncreaseCost is the cost of the year's increase: the year's cost
@@ -85,7 +35,7 @@ type RetireeYear struct {
 	// subsidy's share of it is in Cost.Central.
 	IncreaseCost benefit.Amount `json:"increase_cost"`
 	// Plan is the plan applied person by person in this year (the first
-	// simulated year of a region with a RegionPlan), nil otherwise.
+	// simulated year of a region with a scenario.RegionPlan), nil otherwise.
 	Plan *plan.Report `json:"plan,omitempty"`
 	// Exceeds is set when the plan's aggregate increase is above the
 	// national overall level of the year (decided exactly,
@@ -100,7 +50,7 @@ type nationalYear struct {
 }
 
 // nationalRates resolves the national rate of every simulated year.
-func (s *Scenario) nationalRates() ([]nationalYear, error) {
+func nationalRates(s *scenario.Scenario) ([]nationalYear, error) {
 	nc := s.Constraints.NationalRate
 	if nc == nil {
 		return nil, nil

@@ -7,6 +7,7 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/plan"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 var (
@@ -14,11 +15,11 @@ var (
 	sx = region.MustParseCode("610000")
 )
 
-func retireeScenario(rule Rule, regions ...Region) Scenario {
-	return Scenario{
+func retireeScenario(rule scenario.Rule, regions ...scenario.Region) scenario.Scenario {
+	return scenario.Scenario{
 		Name: "worked example: retirees' pensions", Program: "pension.retiree.basic",
 		StartYear: 2024, Horizon: 2, Rule: rule, Regions: regions,
-		Constraints: Constraints{NationalRate: &NationalCap{}},
+		Constraints: scenario.Constraints{NationalRate: &scenario.NationalCap{}},
 	}
 }
 
@@ -38,7 +39,7 @@ func retireeScenario(rule Rule, regions ...Region) Scenario {
 func TestRetireesNationalCap(t *testing.T) {
 	r := reg(sx, 1000, "4000.00", "0")
 	r.CentralSubsidy = ratep("50%")
-	res := mustRun(t, retireeScenario(PercentOfLevel(benefit.MustParseRate("3.5%")), r))
+	res := mustRun(t, retireeScenario(scenario.PercentOfLevel(benefit.MustParseRate("3.5%")), r))
 	check(t, res, []want{
 		{sx, 2024, "4120.00", BindNationalRate, "49440000.00", "720000.00", "48720000.00"},
 		{sx, 2025, "4202.40", BindNationalRate, "", "494400.00", ""},
@@ -52,26 +53,26 @@ func TestRetireesNationalCap(t *testing.T) {
 	}
 	// a rule within the national level is taken as it is: 1.5 % of
 	// 4,000.00 = 60.00
-	res = mustRun(t, retireeScenario(PercentOfLevel(benefit.MustParseRate("1.5%")), reg(sx, 1000, "4000.00", "0")))
+	res = mustRun(t, retireeScenario(scenario.PercentOfLevel(benefit.MustParseRate("1.5%")), reg(sx, 1000, "4000.00", "0")))
 	check(t, res, []want{{sx, 2024, "4060.00", BindNone, "48720000.00", "0.00", "48720000.00"}})
 }
 
 // The years after the shipped national levels (2016-2025) need a rate
 // of the scenario's, marked projected; a shipped year may not be given.
 func TestRetireesProjectedNationalRate(t *testing.T) {
-	s := retireeScenario(PercentOfLevel(benefit.MustParseRate("3%")), reg(sx, 10, "3000.00", "0"))
+	s := retireeScenario(scenario.PercentOfLevel(benefit.MustParseRate("3%")), reg(sx, 10, "3000.00", "0"))
 	s.StartYear, s.Horizon = 2025, 2
 	var re *benefit.RecordError
 	if _, err := Run(t.Context(), s, Options{}); !errors.Is(err, ErrMissingAssumption) || !errors.As(err, &re) || re.Field != "constraints.national_rate.rates" {
 		t.Fatalf("no 2026 rate: %v", err)
 	}
-	s.Constraints.NationalRate.Rates = []YearRate{{Year: 2025, Rate: benefit.MustParseRate("5%")}}
+	s.Constraints.NationalRate.Rates = []scenario.YearRate{{Year: 2025, Rate: benefit.MustParseRate("5%")}}
 	if _, err := Run(t.Context(), s, Options{}); !errors.Is(err, benefit.ErrSyntax) || !errors.As(err, &re) || re.Field != "constraints.national_rate.rates[0].year" {
 		t.Fatalf("2025 given again: %v", err)
 	}
 	// 2025: 3,000.00 × 1.02 = 3,060.00; 2026 at 1.5 % (projected):
 	// 3,060.00 × 1.015 = 3,105.90
-	s.Constraints.NationalRate.Rates = []YearRate{{Year: 2026, Rate: benefit.MustParseRate("1.5%")}}
+	s.Constraints.NationalRate.Rates = []scenario.YearRate{{Year: 2026, Rate: benefit.MustParseRate("1.5%")}}
 	res := mustRun(t, s)
 	check(t, res, []want{{sx, 2025, "3060.00", BindNationalRate, "", "", ""}, {sx, 2026, "3105.90", BindNationalRate, "", "", ""}})
 	if ry, _ := res.Get(sx, 2026); ry.Retirees.NationalStatus != benefit.Projected {
@@ -101,8 +102,8 @@ func TestRetireesPlanAgreesToTheFen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := Region{Code: sh, Plan: &RegionPlan{ID: "shanghai-2024"}}
-	s := retireeScenario(PercentOfLevel(benefit.MustParseRate("3.5%")), r)
+	r := scenario.Region{Code: sh, Plan: &scenario.RegionPlan{ID: "shanghai-2024"}}
+	s := retireeScenario(scenario.PercentOfLevel(benefit.MustParseRate("3.5%")), r)
 	res, err := Run(t.Context(), s, Options{Populations: map[region.Code]*plan.Population{sh: pop}})
 	if err != nil {
 		t.Fatal(err)
@@ -150,7 +151,7 @@ func TestRetireesPlanAgreesToTheFen(t *testing.T) {
 // A synthetic population in the scenario gives the same result on every
 // run and marks the plan's summary synthetic.
 func TestRetireesSyntheticPlan(t *testing.T) {
-	s := retireeScenario(PercentOfLevel(benefit.MustParseRate("2%")), Region{Code: sh, Plan: &RegionPlan{ID: "shanghai-2024", Population: &SyntheticPopulation{Seed: 7, Retirees: 500}}})
+	s := retireeScenario(scenario.PercentOfLevel(benefit.MustParseRate("2%")), scenario.Region{Code: sh, Plan: &scenario.RegionPlan{ID: "shanghai-2024", Population: &scenario.SyntheticPopulation{Seed: 7, Retirees: 500}}})
 	a, b := mustRun(t, s), mustRun(t, s)
 	ra, _ := a.Get(sh, 2024)
 	rb, _ := b.Get(sh, 2024)
@@ -160,29 +161,31 @@ func TestRetireesSyntheticPlan(t *testing.T) {
 }
 
 func TestRetireesValidation(t *testing.T) {
-	synth := &SyntheticPopulation{Seed: 1, Retirees: 10}
+	synth := &scenario.SyntheticPopulation{Seed: 1, Retirees: 10}
 	cases := []struct {
 		name  string
-		edit  func(s *Scenario)
+		edit  func(s *scenario.Scenario)
 		field string
 		err   error
 	}{
-		{"plan of another year", func(s *Scenario) { s.StartYear, s.Horizon = 2025, 1 }, "regions[0].plan.id", benefit.ErrRange},
-		{"plan of another region", func(s *Scenario) { s.Regions[0].Code = sx }, "regions[0].plan.id", benefit.ErrSyntax},
-		{"unknown plan", func(s *Scenario) { s.Regions[0].Plan.ID = "nowhere-2024" }, "regions[0].plan.id", plan.ErrUnknownPlan},
-		{"beneficiaries beside a plan", func(s *Scenario) { s.Regions[0].Beneficiaries = 5 }, "regions[0].beneficiaries", benefit.ErrSyntax},
-		{"no population", func(s *Scenario) { s.Regions[0].Plan.Population = nil }, "regions[0].plan.population", ErrMissingAssumption},
-		{"population too large", func(s *Scenario) { s.Regions[0].Plan.Population = &SyntheticPopulation{Retirees: 1e8} }, "regions[0].plan.population.retirees", benefit.ErrRange},
-		{"subsidy above 100 %", func(s *Scenario) { s.Regions[0].CentralSubsidy = ratep("101%") }, "regions[0].central_subsidy", benefit.ErrRange},
-		{"negative national rate", func(s *Scenario) {
-			s.Constraints.NationalRate.Rates = []YearRate{{Year: 2030, Rate: benefit.MustParseRate("-1%")}}
+		{"plan of another year", func(s *scenario.Scenario) { s.StartYear, s.Horizon = 2025, 1 }, "regions[0].plan.id", benefit.ErrRange},
+		{"plan of another region", func(s *scenario.Scenario) { s.Regions[0].Code = sx }, "regions[0].plan.id", benefit.ErrSyntax},
+		{"unknown plan", func(s *scenario.Scenario) { s.Regions[0].Plan.ID = "nowhere-2024" }, "regions[0].plan.id", plan.ErrUnknownPlan},
+		{"beneficiaries beside a plan", func(s *scenario.Scenario) { s.Regions[0].Beneficiaries = 5 }, "regions[0].beneficiaries", benefit.ErrSyntax},
+		{"no population", func(s *scenario.Scenario) { s.Regions[0].Plan.Population = nil }, "regions[0].plan.population", ErrMissingAssumption},
+		{"population too large", func(s *scenario.Scenario) {
+			s.Regions[0].Plan.Population = &scenario.SyntheticPopulation{Retirees: 1e8}
+		}, "regions[0].plan.population.retirees", benefit.ErrRange},
+		{"subsidy above 100 %", func(s *scenario.Scenario) { s.Regions[0].CentralSubsidy = ratep("101%") }, "regions[0].central_subsidy", benefit.ErrRange},
+		{"negative national rate", func(s *scenario.Scenario) {
+			s.Constraints.NationalRate.Rates = []scenario.YearRate{{Year: 2030, Rate: benefit.MustParseRate("-1%")}}
 		}, "constraints.national_rate.rates[0].rate", benefit.ErrNegative},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			s := retireeScenario(PercentOfLevel(benefit.MustParseRate("2%")), Region{Code: sh, Plan: &RegionPlan{ID: "shanghai-2024", Population: synth}})
+			s := retireeScenario(scenario.PercentOfLevel(benefit.MustParseRate("2%")), scenario.Region{Code: sh, Plan: &scenario.RegionPlan{ID: "shanghai-2024", Population: synth}})
 			tc.edit(&s)
-			err := s.Validate()
+			err := Validate(&s, Options{})
 			var re *benefit.RecordError
 			if !errors.Is(err, tc.err) || !errors.As(err, &re) || re.Field != tc.field {
 				t.Fatalf("error %v, want %v at %s", err, tc.err, tc.field)
@@ -190,10 +193,10 @@ func TestRetireesValidation(t *testing.T) {
 		})
 	}
 	// a plan is for the retirees' pensions; the national rate too
-	s := testScenario(Fixed(benefit.Yuan(5)), reg(bj, 10, "143", "1000"))
-	s.Constraints.NationalRate = &NationalCap{}
+	s := testScenario(scenario.Fixed(benefit.Yuan(5)), reg(bj, 10, "143", "1000"))
+	s.Constraints.NationalRate = &scenario.NationalCap{}
 	var re *benefit.RecordError
-	if err := s.Validate(); !errors.Is(err, benefit.ErrSyntax) || !errors.As(err, &re) || re.Field != "constraints.national_rate" {
+	if err := Validate(&s, Options{}); !errors.Is(err, benefit.ErrSyntax) || !errors.As(err, &re) || re.Field != "constraints.national_rate" {
 		t.Errorf("national rate on the residents' pension: %v", err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/benefitstd/benefitstd/internal/dispersion"
 	"github.com/benefitstd/benefitstd/internal/workers"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // Run simulates scenario s and returns its result. It validates s first
@@ -20,7 +21,7 @@ import (
 // are merged in region-code order, so the result is the same whatever
 // the number of workers or GOMAXPROCS. Run stops early when ctx is
 // cancelled and returns context.Cause(ctx).
-func Run(ctx context.Context, s Scenario, opts Options) (*Result, error) {
+func Run(ctx context.Context, s scenario.Scenario, opts Options) (*Result, error) {
 	workers, err := workerCount(opts.Workers)
 	if err != nil {
 		return nil, err
@@ -39,7 +40,7 @@ func Run(ctx context.Context, s Scenario, opts Options) (*Result, error) {
 // first, as Run with opts reads it (from the effective month; projected
 // tables applied): the level a region that follows the national
 // standard starts from is Floors()[0]. Its errors are Validate's.
-func (s *Scenario) Floors(opts Options) ([]floor.YearFloor, error) {
+func Floors(s *scenario.Scenario, opts Options) ([]floor.YearFloor, error) {
 	p, err := prepare(s, &opts)
 	if err != nil {
 		return nil, err
@@ -70,7 +71,7 @@ func (p *prepared) run(ctx context.Context, opts *Options, workers int) (*Result
 	}
 	hashc := make(chan hashed, 1)
 	hash := func() {
-		sum, err := s.hash()
+		sum, err := hash(s)
 		hashc <- hashed{sum, err}
 	}
 	if workers > 1 {

@@ -3,6 +3,7 @@ package adjust
 import (
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // floorFen rounds a toward minus infinity to the fen. A cost in whole fen
@@ -189,8 +190,8 @@ func (p *prepared) runRegion(ri int, out []RegionYear, sc *scratch) error {
 func (p *prepared) baseRevenue(ri int) benefit.Amount {
 	s := p.s
 	rev := s.Regions[ri].Revenue
-	for y := s.revenueYear() + 1; y <= s.baseYear(); y++ {
-		rev = grow(rev, s.rate(revenueGrowth, ri, y))
+	for y := revenueYear(s) + 1; y <= baseYear(s); y++ {
+		rev = grow(rev, rateOf(s, revenueGrowth, ri, y))
 	}
 	return rev
 }
@@ -204,7 +205,7 @@ func (p *prepared) runRegionDecimal(ri int, out []RegionYear) error {
 	rev := p.baseRevenue(ri)
 	fc := s.Constraints.FiscalCap
 	var prevLocal benefit.Amount
-	if fc != nil && fc.Basis == OfRevenueGrowth {
+	if fc != nil && fc.Basis == scenario.OfRevenueGrowth {
 		// the base year: its level all year
 		c, err := p.costIn(&stepIn{code: r.Code, level: level, mf: &p.mf[0], n: n}, level)
 		if err != nil {
@@ -215,15 +216,15 @@ func (p *prepared) runRegionDecimal(ri int, out []RegionYear) error {
 	for i := range s.Horizon {
 		y := s.StartYear + i
 		var ok bool
-		if n, ok = growCount(n, s.rate(beneficiaryGrowth, ri, y)); !ok {
-			_, path, _ := s.assumptionOf(beneficiaryGrowth, ri, y)
+		if n, ok = growCount(n, rateOf(s, beneficiaryGrowth, ri, y)); !ok {
+			_, path, _ := assumptionOf(s, beneficiaryGrowth, ri, y)
 			return fieldErr(path, benefit.ErrRange, "the beneficiaries of region %s grow past %d persons in %d", r.Code, int64(maxBeneficiaries), y)
 		}
 		prevRev := rev
-		rev = grow(rev, s.rate(revenueGrowth, ri, y))
+		rev = grow(rev, rateOf(s, revenueGrowth, ri, y))
 		fy, prevF := p.floors[i+1], p.floors[i].Amount
-		env := ruleEnv{level: level, floor: fy.Amount, prevFloor: prevF, wage: s.rate(wageGrowth, ri, y), cpi: s.rate(cpiGrowth, ri, y)}
-		prop := level.Add(s.Rule.increase(&env)).Round(p.round)
+		env := ruleEnv{level: level, floor: fy.Amount, prevFloor: prevF, wage: rateOf(s, wageGrowth, ri, y), cpi: rateOf(s, cpiGrowth, ri, y)}
+		prop := level.Add(increase(&s.Rule, &env)).Round(p.round)
 		if prop.Sign() < 0 {
 			prop = benefit.Amount{}
 		}
@@ -237,9 +238,9 @@ func (p *prepared) runRegionDecimal(ri int, out []RegionYear) error {
 		var capAmt benefit.Amount
 		if fc != nil {
 			switch fc.Basis {
-			case OfRevenue:
+			case scenario.OfRevenue:
 				capAmt = floorFen(rev.MulRate(fc.Percent))
-			case OfRevenueGrowth:
+			case scenario.OfRevenueGrowth:
 				capAmt = floorFen(prevLocal.Add(rev.Sub(prevRev).MulRate(fc.Percent)))
 			}
 			in.cap = &capAmt

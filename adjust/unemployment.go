@@ -7,51 +7,8 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/internal/fen"
+	"github.com/benefitstd/benefitstd/scenario"
 )
-
-// A Fund is the social-insurance fund that pays a programme in a region
-// (失业保险基金 for the unemployment benefit, 失业保险条例 第十条): what it
-// holds at the end of the base year and what flows in and out besides
-// the benefit.
-type Fund struct {
-	// Balance is the accumulated balance (累计结余) at the end of the
-	// base year, 元.
-	Balance benefit.Amount `json:"balance"`
-	// Inflow is the year's income (contributions, interest, transfers
-	// in), 元 in the base year; each simulated year it grows by
-	// InflowGrowth (0 % when nil), rounded half-up to the fen.
-	Inflow       benefit.Amount `json:"inflow"`
-	InflowGrowth *benefit.Rate  `json:"inflow_growth,omitempty"`
-	// Other is the yearly outflow besides the benefit (稳岗返还, 技能提升
-	// 补贴, the recipients' medical insurance), 元, the same every year.
-	Other benefit.Amount `json:"other,omitzero"`
-}
-
-// A FundReserve is the fund constraint (基金支付能力, 在确保基金运行安全
-// 前提下): at the end of each year the fund still holds Months months of
-// the year's benefits. For level x paid to n persons a month from
-// January it is
-//
-//	balance + inflow − other − 12·n·x ≥ Months·n·x
-//	⇔  (12 + Months)·n·x ≤ balance + inflow − other
-//
-// solved exactly on the rounding grid: the largest level k·u with
-// (12 + Months)·n·u·k ≤ balance + inflow − other. With a later effective
-// month m the year pays last year's level for m − 1 months and x for
-// 13 − m, and the same holds with those months. Months 0 keeps the
-// balance from going below zero. When even the hard lower bound (the
-// floor, 低保, the current level) breaks it, the year is infeasible and
-// RegionYear.Transfer is the money the fund would need from outside
-// (调剂金, 财政补贴), which the closing balance then includes.
-//
-// It applies to a monthly programme paid from a fund (region.PayerFund)
-// whose regions all give their Fund, and not beside a central subsidy.
-type FundReserve struct {
-	Months int `json:"months"`
-}
-
-// maxReserveMonths bounds FundReserve.Months.
-const maxReserveMonths = 1200
 
 // A FundYear is one year of a region's fund: the balance it opens with,
 // what flows in and out, and the months of benefits it holds at the end.
@@ -68,7 +25,7 @@ type FundYear struct {
 	// ÷ Benefits⌋ (基金可支付月数); 0 when either is not positive.
 	Months int64 `json:"months"`
 	// Reserve is the least closing balance the fund constraint allows
-	// (FundReserve.Months months of the year's benefits); nil without
+	// (scenario.FundReserve.Months months of the year's benefits); nil without
 	// the constraint.
 	Reserve *benefit.Amount `json:"reserve,omitempty"`
 }
@@ -105,10 +62,10 @@ type relBound struct {
 // bounds returns the relative rules of set that bound s's programme and
 // dimensions with severity violation and read a figure of category
 // reference (the minimum wage, 低保): each region must give that figure
-// (Region.References). Bounds by a national figure (the grade-10
+// (scenario.Region.References). Bounds by a national figure (the grade-10
 // disability standard over the ill-returned veterans' allowance) are
 // left to the floor check.
-func boundsOf(s *Scenario, set *floor.Set, cat *benefit.Catalogue) []relBound {
+func boundsOf(s *scenario.Scenario, set *floor.Set, cat *benefit.Catalogue) []relBound {
 	var out []relBound
 	for _, r := range set.Relatives(s.Program) {
 		if r.Severity != floor.Violation || !s.Dims.Matches(r.Dims) {
@@ -243,7 +200,7 @@ func (f *fundState) means(other benefit.Amount) (int64, bool) {
 // year closes the fund's year: benefits (the fund's part of the cost) and
 // other go out, the inflow and any transfer come in; the closing balance
 // opens the next year.
-func (f *fundState) year(other, benefits, transfer benefit.Amount, res *FundReserve, n int64, level benefit.Amount) (*FundYear, error) {
+func (f *fundState) year(other, benefits, transfer benefit.Amount, res *scenario.FundReserve, n int64, level benefit.Amount) (*FundYear, error) {
 	fy := &FundYear{Opening: f.balance, Inflow: f.inflow, Benefits: benefits, Other: other, Transfer: transfer}
 	fy.Closing = f.balance.Add(f.inflow).Add(transfer).Sub(benefits).Sub(other)
 	if _, ok := fy.Closing.Fen(); !ok {

@@ -8,6 +8,7 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // The unemployment benefit (失业保险金) has no national floor: 失业保险条例
@@ -43,14 +44,14 @@ func dibaoBJ(rev floor.Revision) floor.Reference {
 	}
 }
 
-func uiRegion(n int64, level string) Region {
+func uiRegion(n int64, level string) scenario.Region {
 	r := reg(bj, n, level, "0")
 	r.References = map[string]floor.Reference{"reference.min_wage": minWageBJ(), "reference.dibao_urban": dibaoBJ(floor.Revision{})}
 	return r
 }
 
-func uiScenario(rule Rule, regions ...Region) Scenario {
-	return Scenario{
+func uiScenario(rule scenario.Rule, regions ...scenario.Region) scenario.Scenario {
+	return scenario.Scenario{
 		Name: "worked example: unemployment benefit", Program: "employment.unemployment_insurance",
 		Dims:      benefit.MustParseDims("period=1-12"),
 		StartYear: 2026, Horizon: 5, Rule: rule, Regions: regions,
@@ -75,7 +76,7 @@ func uiScenario(rule Rule, regions ...Region) Scenario {
 func TestUnemploymentSharePath(t *testing.T) {
 	r := uiRegion(60000, "2100")
 	r.References["reference.dibao_urban"] = dibaoBJ(floor.Revision{EveryMonths: 12, Rate: ratep("4%")})
-	s := uiScenario(Share("reference.min_wage", benefit.MustParseRate("80%"), benefit.MustParseRate("2%"), benefit.MustParseRate("90%")), r)
+	s := uiScenario(scenario.Share("reference.min_wage", benefit.MustParseRate("80%"), benefit.MustParseRate("2%"), benefit.MustParseRate("90%")), r)
 	res := mustRun(t, s)
 	check(t, res, []want{
 		{bj, 2026, "2100.00", BindNoCut, "", "", ""},
@@ -142,7 +143,7 @@ func TestUnemploymentStopsOneFenBelowMinWage(t *testing.T) {
 		{&benefit.Rounding{Unit: benefit.Fen, Mode: benefit.HalfUp}, "2539.99"},
 		{nil, "2539.00"},
 	} {
-		s := uiScenario(Fixed(benefit.Yuan(400)), uiRegion(1000, "2300"))
+		s := uiScenario(scenario.Fixed(benefit.Yuan(400)), uiRegion(1000, "2300"))
 		s.Horizon, s.Rounding = 2, tc.rounding
 		res := mustRun(t, s)
 		for _, y := range []int{2026, 2027} {
@@ -163,7 +164,7 @@ func TestUnemploymentStopsOneFenBelowMinWage(t *testing.T) {
 // 2025 is cut to 2,539 in 2026, the law winning over no cut (只增不减),
 // and the binding constraint names the article.
 func TestUnemploymentLawWinsOverNoCut(t *testing.T) {
-	s := uiScenario(Fixed(benefit.Yuan(0)), uiRegion(1000, "2540"))
+	s := uiScenario(scenario.Fixed(benefit.Yuan(0)), uiRegion(1000, "2540"))
 	s.Horizon = 1
 	res := mustRun(t, s)
 	check(t, res, []want{{bj, 2026, "2539.00", "ui.art18.below_min_wage", "", "", ""}})
@@ -182,10 +183,10 @@ func TestUnemploymentLawWinsOverNoCut(t *testing.T) {
 //	      closes at its reserve 12 × 100 × 1,458 = 1,749,600
 func TestUnemploymentFund(t *testing.T) {
 	r := uiRegion(100, "1400")
-	r.Fund = &Fund{Balance: benefit.Yuan(3000000), Inflow: benefit.Yuan(500000)}
-	s := uiScenario(Share("reference.min_wage", benefit.MustParseRate("80%"), benefit.MustParseRate("2%"), benefit.MustParseRate("90%")), r)
+	r.Fund = &scenario.Fund{Balance: benefit.Yuan(3000000), Inflow: benefit.Yuan(500000)}
+	s := uiScenario(scenario.Share("reference.min_wage", benefit.MustParseRate("80%"), benefit.MustParseRate("2%"), benefit.MustParseRate("90%")), r)
 	s.Horizon = 2
-	s.Constraints.Fund = &FundReserve{Months: 12}
+	s.Constraints.Fund = &scenario.FundReserve{Months: 12}
 	res := mustRun(t, s)
 	check(t, res, []want{
 		{bj, 2026, "1458.00", BindFund, "", "", ""},
@@ -222,15 +223,15 @@ func TestReferenceCadence(t *testing.T) {
 	mw := minWageBJ()
 	mw.Revision.EveryMonths = 36
 	r.References["reference.min_wage"] = mw
-	sc := uiScenario(Fixed(benefit.Yuan(10)), r)
-	err := sc.Validate()
+	sc := uiScenario(scenario.Fixed(benefit.Yuan(10)), r)
+	err := Validate(&sc, Options{})
 	var re *benefit.RecordError
 	if !errors.Is(err, benefit.ErrRange) || !errors.As(err, &re) || re.Field != `regions[0].references["reference.min_wage"].revision.every_months` {
 		t.Fatalf("every 36 months: %v", err)
 	}
 	mw.Revision = floor.Revision{}
 	r.References["reference.min_wage"] = mw
-	res := mustRun(t, uiScenario(Fixed(benefit.Yuan(10)), r))
+	res := mustRun(t, uiScenario(scenario.Fixed(benefit.Yuan(10)), r))
 	stale := false
 	for _, ry := range res.Rows {
 		for _, f := range ry.Findings {
@@ -243,43 +244,43 @@ func TestReferenceCadence(t *testing.T) {
 }
 
 func TestUnemploymentValidation(t *testing.T) {
-	share := Share("reference.min_wage", benefit.MustParseRate("80%"), benefit.MustParseRate("2%"), benefit.MustParseRate("90%"))
+	share := scenario.Share("reference.min_wage", benefit.MustParseRate("80%"), benefit.MustParseRate("2%"), benefit.MustParseRate("90%"))
 	cases := []struct {
 		name  string
-		edit  func(s *Scenario)
+		edit  func(s *scenario.Scenario)
 		field string
 		err   error
 	}{
-		{"no minimum wage", func(s *Scenario) { delete(s.Regions[0].References, "reference.min_wage") }, "regions[0].references", ErrMissingAssumption},
-		{"no dibao", func(s *Scenario) { delete(s.Regions[0].References, "reference.dibao_urban") }, "regions[0].references", ErrMissingAssumption},
-		{"unknown reference", func(s *Scenario) { s.Regions[0].References["reference.nope"] = dibaoBJ(floor.Revision{}) }, `regions[0].references["reference.nope"]`, benefit.ErrUnknownProgram},
-		{"history after the base year", func(s *Scenario) {
+		{"no minimum wage", func(s *scenario.Scenario) { delete(s.Regions[0].References, "reference.min_wage") }, "regions[0].references", ErrMissingAssumption},
+		{"no dibao", func(s *scenario.Scenario) { delete(s.Regions[0].References, "reference.dibao_urban") }, "regions[0].references", ErrMissingAssumption},
+		{"unknown reference", func(s *scenario.Scenario) { s.Regions[0].References["reference.nope"] = dibaoBJ(floor.Revision{}) }, `regions[0].references["reference.nope"]`, benefit.ErrUnknownProgram},
+		{"history after the base year", func(s *scenario.Scenario) {
 			mw := minWageBJ()
 			mw.History = mw.History[1:]
 			mw.History[0].From = benefit.MustParseMonth("2026-03")
 			s.Regions[0].References["reference.min_wage"] = mw
 		}, `regions[0].references["reference.min_wage"].history`, ErrMissingAssumption},
-		{"no status", func(s *Scenario) {
+		{"no status", func(s *scenario.Scenario) {
 			d := dibaoBJ(floor.Revision{})
 			d.History[0].Status = benefit.Unknown
 			s.Regions[0].References["reference.dibao_urban"] = d
 		}, `regions[0].references["reference.dibao_urban"].history[0].status`, benefit.ErrNoStatus},
-		{"dibao revised without a cadence", func(s *Scenario) {
+		{"dibao revised without a cadence", func(s *scenario.Scenario) {
 			s.Regions[0].References["reference.dibao_urban"] = dibaoBJ(floor.Revision{Rate: ratep("3%")})
 		}, `regions[0].references["reference.dibao_urban"].revision.every_months`, benefit.ErrSyntax},
-		{"rate and amount", func(s *Scenario) {
+		{"rate and amount", func(s *scenario.Scenario) {
 			s.Regions[0].References["reference.dibao_urban"] = dibaoBJ(floor.Revision{EveryMonths: 12, Rate: ratep("3%"), Amount: amtp("10")})
 		}, `regions[0].references["reference.dibao_urban"].revision.rate`, benefit.ErrSyntax},
-		{"share without from", func(s *Scenario) { s.Rule.From = nil }, "rule.from", benefit.ErrSyntax},
-		{"negative step", func(s *Scenario) { s.Rule.Step = ratep("-1%") }, "rule.step", benefit.ErrNegative},
-		{"fiscal cap on a fund", func(s *Scenario) {
-			s.Constraints.FiscalCap = &FiscalCap{Basis: OfRevenue, Percent: benefit.MustParseRate("1%")}
+		{"share without from", func(s *scenario.Scenario) { s.Rule.From = nil }, "rule.from", benefit.ErrSyntax},
+		{"negative step", func(s *scenario.Scenario) { s.Rule.Step = ratep("-1%") }, "rule.step", benefit.ErrNegative},
+		{"fiscal cap on a fund", func(s *scenario.Scenario) {
+			s.Constraints.FiscalCap = &scenario.FiscalCap{Basis: scenario.OfRevenue, Percent: benefit.MustParseRate("1%")}
 		}, "constraints.fiscal_cap", benefit.ErrSyntax},
-		{"fund constraint without a fund", func(s *Scenario) { s.Constraints.Fund = &FundReserve{Months: 6} }, "regions[0].fund", ErrMissingAssumption},
-		{"negative balance", func(s *Scenario) { s.Regions[0].Fund = &Fund{Balance: benefit.Yuan(-1)} }, "regions[0].fund.balance", benefit.ErrNegative},
-		{"reserve months", func(s *Scenario) { s.Constraints.Fund = &FundReserve{Months: -1} }, "constraints.fund.months", benefit.ErrRange},
-		{"national rate on the benefit", func(s *Scenario) { s.Constraints.NationalRate = &NationalCap{} }, "constraints.national_rate", benefit.ErrSyntax},
-		{"低保 above the minimum wage", func(s *Scenario) {
+		{"fund constraint without a fund", func(s *scenario.Scenario) { s.Constraints.Fund = &scenario.FundReserve{Months: 6} }, "regions[0].fund", ErrMissingAssumption},
+		{"negative balance", func(s *scenario.Scenario) { s.Regions[0].Fund = &scenario.Fund{Balance: benefit.Yuan(-1)} }, "regions[0].fund.balance", benefit.ErrNegative},
+		{"reserve months", func(s *scenario.Scenario) { s.Constraints.Fund = &scenario.FundReserve{Months: -1} }, "constraints.fund.months", benefit.ErrRange},
+		{"national rate on the benefit", func(s *scenario.Scenario) { s.Constraints.NationalRate = &scenario.NationalCap{} }, "constraints.national_rate", benefit.ErrSyntax},
+		{"低保 above the minimum wage", func(s *scenario.Scenario) {
 			s.Regions[0].References["reference.dibao_urban"] = floor.Reference{History: []benefit.Version{{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(2600), Status: benefit.Illustrative}}}
 		}, "regions[0].references", benefit.ErrRange},
 	}
@@ -295,15 +296,15 @@ func TestUnemploymentValidation(t *testing.T) {
 		})
 	}
 	// the fund constraint is the fund's: the residents' pension is paid by the budgets
-	s := testScenario(Fixed(benefit.Yuan(5)), reg(bj, 10, "143", "1000"))
-	s.Constraints.Fund = &FundReserve{Months: 6}
+	s := testScenario(scenario.Fixed(benefit.Yuan(5)), reg(bj, 10, "143", "1000"))
+	s.Constraints.Fund = &scenario.FundReserve{Months: 6}
 	var re *benefit.RecordError
-	if err := s.Validate(); !errors.Is(err, benefit.ErrSyntax) || !errors.As(err, &re) || re.Field != "constraints.fund" {
+	if err := Validate(&s, Options{}); !errors.Is(err, benefit.ErrSyntax) || !errors.As(err, &re) || re.Field != "constraints.fund" {
 		t.Errorf("fund constraint on a budget programme: %v", err)
 	}
 }
 
-// From a later effective month (Scenario.EffectiveMonth, 按月计算) a
+// From a later effective month (scenario.Scenario.EffectiveMonth, 按月计算) a
 // year's level is in force twelve months from it, and its bounds and
 // costs follow. From October: the level of 2026 runs 2026-10 to 2027-09,
 // when the minimum wage is 2,540 until 2027-08 and 2,667 from 2027-09,
@@ -318,7 +319,7 @@ func TestUnemploymentValidation(t *testing.T) {
 //	benefits 840,000 + 600 × 1,477 = 1,726,200; closing 1,773,800
 //	(reserve 1,772,400); ⌊12 × 1,773,800 ÷ 1,726,200⌋ = 12 months
 func TestUnemploymentEffectiveMonth(t *testing.T) {
-	s := uiScenario(Fixed(benefit.Yuan(400)), uiRegion(1000, "2300"))
+	s := uiScenario(scenario.Fixed(benefit.Yuan(400)), uiRegion(1000, "2300"))
 	s.Horizon, s.EffectiveMonth = 2, 10
 	check(t, mustRun(t, s), []want{
 		{bj, 2026, "2539.00", "ui.art18.below_min_wage", "", "", ""},
@@ -326,10 +327,10 @@ func TestUnemploymentEffectiveMonth(t *testing.T) {
 	})
 
 	r := uiRegion(100, "1400")
-	r.Fund = &Fund{Balance: benefit.Yuan(3000000), Inflow: benefit.Yuan(500000)}
-	s = uiScenario(Share("reference.min_wage", benefit.MustParseRate("80%"), benefit.MustParseRate("2%"), benefit.MustParseRate("90%")), r)
+	r.Fund = &scenario.Fund{Balance: benefit.Yuan(3000000), Inflow: benefit.Yuan(500000)}
+	s = uiScenario(scenario.Share("reference.min_wage", benefit.MustParseRate("80%"), benefit.MustParseRate("2%"), benefit.MustParseRate("90%")), r)
 	s.Horizon, s.EffectiveMonth = 1, 7
-	s.Constraints.Fund = &FundReserve{Months: 12}
+	s.Constraints.Fund = &scenario.FundReserve{Months: 12}
 	res := mustRun(t, s)
 	check(t, res, []want{{bj, 2026, "1477.00", BindFund, "1726200.00", "0.00", "1726200.00"}})
 	ry, _ := res.Get(bj, 2026)
@@ -343,7 +344,7 @@ func TestUnemploymentEffectiveMonth(t *testing.T) {
 // over 100 years would ask for about 200 × 1,212 = 242,400, more than
 // 200,000.
 func TestReferenceProjectionBound(t *testing.T) {
-	var regions []Region
+	var regions []scenario.Region
 	for d := range region.Default().All() {
 		if len(regions) == 200 {
 			break
@@ -355,10 +356,10 @@ func TestReferenceProjectionBound(t *testing.T) {
 		r.References["reference.min_wage"] = mw
 		regions = append(regions, r)
 	}
-	s := uiScenario(Fixed(benefit.Yuan(1)), regions...)
+	s := uiScenario(scenario.Fixed(benefit.Yuan(1)), regions...)
 	s.Horizon = 100
 	var re *benefit.RecordError
-	if err := s.Validate(); !errors.Is(err, benefit.ErrRange) || !errors.As(err, &re) || !strings.HasSuffix(re.Field, "revision.every_months") {
+	if err := Validate(&s, Options{}); !errors.Is(err, benefit.ErrRange) || !errors.As(err, &re) || !strings.HasSuffix(re.Field, "revision.every_months") {
 		t.Fatalf("242,400 projected versions: %v", err)
 	}
 }
@@ -366,10 +367,10 @@ func TestReferenceProjectionBound(t *testing.T) {
 // The least raise and the ceiling of the veterans' allowance are not
 // solved beside the unemployment benefit's bounds: refused, not ignored.
 func TestDomainRefusesMinRaiseAndCeiling(t *testing.T) {
-	s := uiScenario(Fixed(benefit.Yuan(10)), uiRegion(10, "2100"))
+	s := uiScenario(scenario.Fixed(benefit.Yuan(10)), uiRegion(10, "2100"))
 	s.Constraints.MinRaise = amtp("50")
 	var re *benefit.RecordError
-	if err := s.Validate(); !errors.Is(err, errors.ErrUnsupported) || !errors.As(err, &re) || re.Field != "constraints.min_raise" {
+	if err := Validate(&s, Options{}); !errors.Is(err, errors.ErrUnsupported) || !errors.As(err, &re) || re.Field != "constraints.min_raise" {
 		t.Errorf("min_raise: %v", err)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // raise2022 is the raise the shipped 2022-08 disability table shows on
@@ -65,16 +66,16 @@ func TestTablesReproduce2022(t *testing.T) {
 	for _, dims := range disabilityColumns() {
 		shipped, _ := floor.Default().NationalSchedule("veterans.disability", dims)
 		want2022, _ := shipped.At(benefit.MustParseMonth("2022-08"))
-		s := Scenario{
+		s := scenario.Scenario{
 			Name: "the 2021 table projected", Program: "veterans.disability", Dims: dims,
 			StartYear: 2022, Horizon: 2, EffectiveMonth: 8,
 			Tables: []floor.Projection{{Program: "veterans.disability", Through: benefit.MustParseMonth("2021-08"), Steps: []floor.Step{
 				{From: benefit.MustParseMonth("2022-08"), Increases: raise2022()},
 				{From: benefit.MustParseMonth("2023-08"), Increases: byCause("6%", "5%", "4%")},
 			}}},
-			Regions:   []Region{{Code: sd, Beneficiaries: 10, Level: want2022.Amount}},
+			Regions:   []scenario.Region{{Code: sd, Beneficiaries: 10, Level: want2022.Amount}},
 			Floor:     floor.Path{Projection: floor.Trend{Kind: floor.TrendHold}},
-			Rule:      PassThrough(),
+			Rule:      scenario.PassThrough(),
 			CostRules: []region.CostRule{illustrativeVeteransRule()},
 		}
 		r, err := Run(t.Context(), s, Options{})
@@ -117,18 +118,18 @@ func TestIllReturned(t *testing.T) {
 	js, hn := region.MustParseCode("320000"), region.MustParseCode("410000")
 	rule := illustrativeVeteransRule()
 	rule.Program = "veterans.ill_returned"
-	s := Scenario{
+	s := scenario.Scenario{
 		Name: "带病回乡", Program: "veterans.ill_returned", StartYear: 2023, Horizon: 3, EffectiveMonth: 8,
 		Tables: []floor.Projection{{Program: "veterans.disability", Steps: []floor.Step{
 			{From: benefit.MustParseMonth("2023-08"), Increases: []floor.Increase{{Rate: benefit.MustParseRate("5%")}}},
 			{From: benefit.MustParseMonth("2024-08"), Increases: []floor.Increase{{Rate: benefit.MustParseRate("5%")}}},
 			{From: benefit.MustParseMonth("2025-08"), Increases: []floor.Increase{{Rate: benefit.MustParseRate("2%")}}},
 		}}},
-		Regions: []Region{reg(sd, 1000, "700", "1"), reg(js, 1000, "1067", "1"), reg(hn, 1000, "620", "1")},
+		Regions: []scenario.Region{reg(sd, 1000, "700", "1"), reg(js, 1000, "1067", "1"), reg(hn, 1000, "620", "1")},
 		Floor:   floor.Path{Projection: floor.Trend{Kind: floor.TrendHold}},
-		Rule:    PercentOfLevel(benefit.MustParseRate("5%")),
-		Constraints: Constraints{MinRaise: amtp("50"),
-			Ceiling: &Ceiling{Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=10")}},
+		Rule:    scenario.PercentOfLevel(benefit.MustParseRate("5%")),
+		Constraints: scenario.Constraints{MinRaise: amtp("50"),
+			Ceiling: &scenario.Ceiling{Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=10")}},
 		CostRules: []region.CostRule{rule},
 	}
 	r := mustRun(t, s)
@@ -159,36 +160,38 @@ func TestIllReturned(t *testing.T) {
 // The new scenario fields are validated like the others: each error
 // names its JSON path and wraps a sentinel.
 func TestMonthTablesCeilingErrors(t *testing.T) {
-	base := func() Scenario {
-		s := julyScenario(PassThrough(), 7, reg(sd, 10, "100", "1"))
+	base := func() scenario.Scenario {
+		s := julyScenario(scenario.PassThrough(), 7, reg(sd, 10, "100", "1"))
 		return s
 	}
 	cases := []struct {
 		name  string
-		edit  func(*Scenario)
+		edit  func(*scenario.Scenario)
 		field string
 		is    error
 	}{
-		{"month 13", func(s *Scenario) { s.EffectiveMonth = 13 }, "effective_month", benefit.ErrRange},
-		{"month -1", func(s *Scenario) { s.EffectiveMonth = -1 }, "effective_month", benefit.ErrRange},
-		{"path month", func(s *Scenario) { s.Floor.Month = 14 }, "floor.month", benefit.ErrRange},
-		{"table step", func(s *Scenario) {
+		{"month 13", func(s *scenario.Scenario) { s.EffectiveMonth = 13 }, "effective_month", benefit.ErrRange},
+		{"month -1", func(s *scenario.Scenario) { s.EffectiveMonth = -1 }, "effective_month", benefit.ErrRange},
+		{"path month", func(s *scenario.Scenario) { s.Floor.Month = 14 }, "floor.month", benefit.ErrRange},
+		{"table step", func(s *scenario.Scenario) {
 			s.Tables = []floor.Projection{{Program: "veterans.disability", Steps: []floor.Step{{Increases: []floor.Increase{{}}}}}}
 		}, "tables[0].steps[0].from", benefit.ErrSyntax},
-		{"table program", func(s *Scenario) { s.Tables = []floor.Projection{{Program: "nope"}} }, "tables[0].program", benefit.ErrUnknownProgram},
-		{"min raise", func(s *Scenario) { s.Constraints.MinRaise = amtp("-1") }, "constraints.min_raise", benefit.ErrNegative},
-		{"ceiling program", func(s *Scenario) { s.Constraints.Ceiling = &Ceiling{Program: "nope"} }, "constraints.ceiling.program", benefit.ErrUnknownProgram},
-		{"ceiling dims", func(s *Scenario) {
-			s.Constraints.Ceiling = &Ceiling{Program: "veterans.disability", Dims: benefit.MustParseDims("grade=11")}
+		{"table program", func(s *scenario.Scenario) { s.Tables = []floor.Projection{{Program: "nope"}} }, "tables[0].program", benefit.ErrUnknownProgram},
+		{"min raise", func(s *scenario.Scenario) { s.Constraints.MinRaise = amtp("-1") }, "constraints.min_raise", benefit.ErrNegative},
+		{"ceiling program", func(s *scenario.Scenario) { s.Constraints.Ceiling = &scenario.Ceiling{Program: "nope"} }, "constraints.ceiling.program", benefit.ErrUnknownProgram},
+		{"ceiling dims", func(s *scenario.Scenario) {
+			s.Constraints.Ceiling = &scenario.Ceiling{Program: "veterans.disability", Dims: benefit.MustParseDims("grade=11")}
 		}, "constraints.ceiling.dims", benefit.ErrDimension},
-		{"ceiling no standard", func(s *Scenario) { s.Constraints.Ceiling = &Ceiling{Program: "employment.unemployment_insurance"} }, "constraints.ceiling", floor.ErrNoFloor},
-		{"ceiling unnamed", func(s *Scenario) { s.Constraints.Ceiling = &Ceiling{} }, "constraints.ceiling.program", benefit.ErrSyntax},
+		{"ceiling no standard", func(s *scenario.Scenario) {
+			s.Constraints.Ceiling = &scenario.Ceiling{Program: "employment.unemployment_insurance"}
+		}, "constraints.ceiling", floor.ErrNoFloor},
+		{"ceiling unnamed", func(s *scenario.Scenario) { s.Constraints.Ceiling = &scenario.Ceiling{} }, "constraints.ceiling.program", benefit.ErrSyntax},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			s := base()
 			c.edit(&s)
-			err := s.Validate()
+			err := Validate(&s, Options{})
 			var re *benefit.RecordError
 			if !errors.As(err, &re) || re.Field != c.field || !errors.Is(err, c.is) {
 				t.Errorf("got %v, want a RecordError at %s wrapping %v", err, c.field, c.is)

@@ -16,7 +16,7 @@ import (
 // benefit.ErrRange that gives the bound, before any region runs.
 func TestRunWorkersBound(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
-	s, err := DefaultScenario()
+	s, err := defaultScenario()
 	if err != nil {
 		t.Fatal(err)
 	}

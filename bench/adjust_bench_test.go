@@ -16,6 +16,7 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // The adjustment benchmarks run 2,850 regions (about the number of
@@ -46,7 +47,7 @@ const (
 // adjustSynth is a generated scenario and the same inputs as plain
 // numbers for the float64 kernel.
 type adjustSynth struct {
-	s adjust.Scenario
+	s scenario.Scenario
 	f *adjF
 }
 
@@ -68,10 +69,10 @@ func newAdjustSynth(tb testing.TB) *adjustSynth {
 			counties = append(counties, d.Code)
 		}
 	}
-	s := adjust.Scenario{
+	s := scenario.Scenario{
 		Name: "bench 2850 x 30", Illustrative: true, Program: "pension.resident.basic",
 		StartYear: 2025, Horizon: adjustYears,
-		Assumptions: adjust.Assumptions{CPI: new(benefit.Percent(2)), WageGrowth: new(benefit.Percent(5)),
+		Assumptions: scenario.Assumptions{CPI: new(benefit.Percent(2)), WageGrowth: new(benefit.Percent(5)),
 			RevenueGrowth: new(benefit.Percent(3)), BeneficiaryGrowth: new(benefit.Percent(1))},
 		Floor: floor.Path{
 			History: []benefit.Version{
@@ -80,9 +81,9 @@ func newAdjustSynth(tb testing.TB) *adjustSynth {
 			},
 			Projection: floor.StepTrend(benefit.Yuan(20)),
 		},
-		Rule: adjust.Sum(adjust.PassThrough(), adjust.Indexation(benefit.Percent(20), benefit.Percent(20), benefit.Rate{})),
-		Constraints: adjust.Constraints{MaxStepPercent: new(benefit.Percent(15)),
-			FiscalCap: &adjust.FiscalCap{Basis: adjust.OfRevenue, Percent: benefit.Percent(2)}},
+		Rule: scenario.Sum(scenario.PassThrough(), scenario.Indexation(benefit.Percent(20), benefit.Percent(20), benefit.Rate{})),
+		Constraints: scenario.Constraints{MaxStepPercent: new(benefit.Percent(15)),
+			FiscalCap: &scenario.FiscalCap{Basis: scenario.OfRevenue, Percent: benefit.Percent(2)}},
 	}
 	f := &adjF{
 		Name: s.Name, Program: s.Program, StartYear: s.StartYear, Horizon: s.Horizon, Month: 1, Unit: 1,
@@ -100,7 +101,7 @@ func newAdjustSynth(tb testing.TB) *adjustSynth {
 		n := int64(20_000 + rng.IntN(180_000))
 		level := int64(143 + rng.IntN(300))
 		revenue := n / 10_000 * int64(200_000_000+rng.IntN(1_800_000_000))
-		s.Regions = append(s.Regions, adjust.Region{Code: code, Beneficiaries: n, Level: benefit.Yuan(level), Revenue: benefit.Yuan(revenue)})
+		s.Regions = append(s.Regions, scenario.Region{Code: code, Beneficiaries: n, Level: benefit.Yuan(level), Revenue: benefit.Yuan(revenue)})
 		f.Regions = append(f.Regions, adjFRegion{Code: code, N: n, Level: float64(level), Revenue: float64(revenue)})
 	}
 	return &adjustSynth{s: s, f: f}

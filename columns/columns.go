@@ -16,9 +16,10 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/internal/input"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
-// A Scenario is an adjust.Scenario run over every column of its
+// A Scenario is an scenario.Scenario run over every column of its
 // programme's national table: the scenario's regions, assumptions,
 // tables, floor trend, rule and constraints, with the beneficiaries (and
 // the base-year level, where a region does not follow the national
@@ -26,7 +27,7 @@ import (
 // with "counts" added; the scenario's own "dims" and each region's
 // "beneficiaries" and "level" are left out (they are per column).
 type Scenario struct {
-	adjust.Scenario
+	scenario.Scenario
 	Counts []Count `json:"counts,omitempty"`
 }
 
@@ -65,10 +66,10 @@ func LoadScenario(r io.Reader, name string, opts adjust.Options) (Scenario, erro
 	return s, nil
 }
 
-// Builtin returns the shipped table scenario b (adjust.KindColumns) with
+// Builtin returns the shipped table scenario b (scenario.KindColumns) with
 // its counts file read (ReadCounts).
-func Builtin(b adjust.BuiltinScenario, opts adjust.Options) (Scenario, error) {
-	if b.Kind != adjust.KindColumns {
+func Builtin(b scenario.Shipped, opts adjust.Options) (Scenario, error) {
+	if b.Kind != scenario.KindColumns {
 		return Scenario{}, fmt.Errorf("columns: builtin %s is a %s, not a table scenario", b.Name, b.Kind)
 	}
 	s, err := LoadScenario(bytes.NewReader(b.JSON()), b.Path(), opts)
@@ -81,14 +82,14 @@ func Builtin(b adjust.BuiltinScenario, opts adjust.Options) (Scenario, error) {
 		cat = benefit.DefaultCatalogue()
 	}
 	prog, _ := cat.Program(s.Program) // validated
-	if s.Counts, err = ReadCounts(bytes.NewReader(b.CountsCSV()), "adjust/data/"+b.Counts, prog, opts.Limits); err != nil {
+	if s.Counts, err = ReadCounts(bytes.NewReader(b.CountsCSV()), "scenario/data/"+b.Counts, prog, opts.Limits); err != nil {
 		return Scenario{}, err
 	}
 	return s, s.Validate(opts)
 }
 
 // Validate checks s as Run would, without running it: the scenario's
-// own fields as adjust.Scenario.Validate does for each column; no dims,
+// own fields as adjust.Validate does for each column; no dims,
 // no floor history (each column's comes from the national table), no
 // fiscal cap (it caps a region's whole cost, not a column's:
 // errors.ErrUnsupported), no beneficiaries or level given per region;
@@ -101,10 +102,10 @@ func (s *Scenario) Validate(opts adjust.Options) error {
 	return err
 }
 
-// columns validates s and returns one adjust.Scenario per column, in
+// columns validates s and returns one scenario.Scenario per column, in
 // the table's order (the catalogue's order of each dimension's values:
 // grade 1 因战, grade 1 因公, grade 1 因病, grade 2 …).
-func (s *Scenario) columns(opts adjust.Options) ([]adjust.Scenario, error) {
+func (s *Scenario) columns(opts adjust.Options) ([]scenario.Scenario, error) {
 	if err := s.checkShape(opts); err != nil {
 		return nil, err
 	}
@@ -161,7 +162,7 @@ func (s *Scenario) columns(opts adjust.Options) ([]adjust.Scenario, error) {
 			first[c.Dims] = i
 		}
 		if !listed[c.Region] {
-			regions, listed[c.Region] = append(regions, adjust.Region{Code: c.Region}), true
+			regions, listed[c.Region] = append(regions, scenario.Region{Code: c.Region}), true
 		}
 	}
 	cols := make([]benefit.Dims, 0, len(first))
@@ -169,12 +170,12 @@ func (s *Scenario) columns(opts adjust.Options) ([]adjust.Scenario, error) {
 		cols = append(cols, d)
 	}
 	slices.SortFunc(cols, func(a, b benefit.Dims) int { return compareColumns(prog, a, b) })
-	out := make([]adjust.Scenario, 0, len(cols))
+	out := make([]scenario.Scenario, 0, len(cols))
 	for _, d := range cols {
 		cs := s.Scenario
 		cs.Dims = d
 		cs.Regions = slices.Clone(regions)
-		floors, err := cs.Floors(opts)
+		floors, err := adjust.Floors(&cs, opts)
 		if err != nil {
 			if re, ok := errors.AsType[*benefit.RecordError](err); ok && re.Field == "floor.history" {
 				re.Field = fmt.Sprintf("counts[%d].dims", first[d]) // no national standard of the column
@@ -234,7 +235,7 @@ func compareColumns(prog benefit.Program, a, b benefit.Dims) int {
 }
 
 // Canonical returns the scenario's canonical JSON: the scenario's
-// (adjust.Scenario.Canonical), a line break, then the counts sorted by
+// (scenario.Scenario.Canonical), a line break, then the counts sorted by
 // region and column, compact.
 func (s Scenario) Canonical() ([]byte, error) {
 	b, err := s.Scenario.Canonical()

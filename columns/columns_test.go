@@ -10,6 +10,7 @@ import (
 	"github.com/benefitstd/benefitstd/columns"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 var (
@@ -36,12 +37,12 @@ func small() columns.Scenario {
 		return floor.Increase{Dims: benefit.MustParseDims(d), Rate: benefit.MustParseRate(r)}
 	}
 	return columns.Scenario{
-		Scenario: adjust.Scenario{
+		Scenario: scenario.Scenario{
 			Name: "two provinces, two columns", Program: "veterans.disability", StartYear: 2023, Horizon: 1, EffectiveMonth: 8,
 			Tables: []floor.Projection{{Program: "veterans.disability", Steps: []floor.Step{{From: benefit.MustParseMonth("2023-08"),
 				Increases: []floor.Increase{inc("cause=因战", "6%"), inc("cause=因公", "5%"), inc("cause=因病", "4%")}}}}},
 			Floor: floor.Path{Projection: floor.Trend{Kind: floor.TrendHold}},
-			Rule:  adjust.PassThrough(),
+			Rule:  scenario.PassThrough(),
 			CostRules: []region.CostRule{{Program: "veterans.disability", FloorPart: tiers("80%", "60%", "50%", "30%", "10%"),
 				TopUp: tiers("0%", "0%", "0%", "0%", "0%"), Citation: benefit.Citation{Title: "ILLUSTRATIVE"}}},
 		},
@@ -114,8 +115,8 @@ func TestRunSmall(t *testing.T) {
 // ILLUSTRATIVE 10 % central) in 2023: 7 × (7 × 116,270 + 5 × 123,250) ÷ 12
 // = 10,010,980 ÷ 12 = 834,248.33, central 83,424.833 → 83,424.83.
 func TestBuiltinVeterans(t *testing.T) {
-	b, err := adjust.Builtin("veterans")
-	if err != nil || b.Kind != adjust.KindColumns || !b.Illustrative() {
+	b, err := scenario.Builtin("veterans")
+	if err != nil || b.Kind != scenario.KindColumns || !b.Illustrative() {
 		t.Fatalf("builtin veterans: %+v", b)
 	}
 	s, err := columns.Builtin(b, adjust.Options{})
@@ -167,15 +168,15 @@ func TestValidate(t *testing.T) {
 	}{
 		{"dims", func(s *columns.Scenario) { s.Dims = benefit.MustParseDims("cause=因战;grade=1") }, "dims", benefit.ErrSyntax},
 		{"fiscal cap", func(s *columns.Scenario) {
-			s.Constraints.FiscalCap = &adjust.FiscalCap{Basis: adjust.OfRevenue, Percent: benefit.MustParseRate("1%")}
+			s.Constraints.FiscalCap = &scenario.FiscalCap{Basis: scenario.OfRevenue, Percent: benefit.MustParseRate("1%")}
 		}, "constraints.fiscal_cap", errors.ErrUnsupported},
 		{"no counts", func(s *columns.Scenario) { s.Counts = nil }, "counts", benefit.ErrSyntax},
 		{"twice", func(s *columns.Scenario) { s.Counts = append(s.Counts, s.Counts[0]) }, "counts[3].region", benefit.ErrSyntax},
 		{"因病 grade 7", func(s *columns.Scenario) { s.Counts[0].Dims = benefit.MustParseDims("cause=因病;grade=7") }, "counts[0].dims", benefit.ErrDimension},
 		{"negative", func(s *columns.Scenario) { s.Counts[1].Beneficiaries = -1 }, "counts[1].beneficiaries", benefit.ErrNegative},
 		{"unknown region", func(s *columns.Scenario) { s.Counts[1].Region = region.MustParseCode("419999") }, "counts[1].region", region.ErrUnknownRegion},
-		{"region beneficiaries", func(s *columns.Scenario) { s.Regions = []adjust.Region{{Code: sd, Beneficiaries: 5}} }, "regions[0].beneficiaries", benefit.ErrSyntax},
-		{"bad rule", func(s *columns.Scenario) { s.Rule = adjust.Rule{Kind: "nope"} }, "rule.kind", benefit.ErrSyntax},
+		{"region beneficiaries", func(s *columns.Scenario) { s.Regions = []scenario.Region{{Code: sd, Beneficiaries: 5}} }, "regions[0].beneficiaries", benefit.ErrSyntax},
+		{"bad rule", func(s *columns.Scenario) { s.Rule = scenario.Rule{Kind: "nope"} }, "rule.kind", benefit.ErrSyntax},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -3,7 +3,7 @@
 // survivors' pensions by category — region by region and year by year,
 // and costs it from the beneficiaries of each region and column.
 //
-// A Scenario is an adjust.Scenario (its programme, years, effective
+// A Scenario is an scenario.Scenario (its programme, years, effective
 // month, projected tables, floor trend, rule, constraints and cost
 // rules) with Counts: the beneficiaries of each region and column, read
 // from JSON ("counts") or from a CSV file with ReadCounts:
@@ -12,7 +12,7 @@
 //	370000,1,因战,120
 //	370000,10,因公,2300
 //
-// Run runs one adjust.Scenario per column (adjust.Run), each region at
+// Run runs one scenario.Scenario per column (adjust.Run), each region at
 // the column's national standard in the base year unless its count gives
 // a level (levels follow the national table; a local top-up is a rule,
 // such as pass-through plus a fixed amount), and sums the cost of every
@@ -30,7 +30,7 @@
 //	err = text.Render(r)
 //
 // `benefitstd simulate --scenario builtin:veterans` runs the shipped
-// ILLUSTRATIVE one (adjust.Builtin, adjust.KindColumns; Builtin here reads
+// ILLUSTRATIVE one (scenario.Builtin, scenario.KindColumns; Builtin here reads
 // its counts), and --counts FILE gives one's own counts.
 //
 // # Columns

@@ -11,6 +11,7 @@ import (
 	"github.com/benefitstd/benefitstd/compare"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 var (
@@ -21,8 +22,8 @@ var (
 
 // testScenario is the worked example of package adjust's tests: the
 // floor 123 in 2024, 143 in 2025, then +20 a year, 2025-2027.
-func testScenario(rule adjust.Rule, regions ...adjust.Region) adjust.Scenario {
-	return adjust.Scenario{
+func testScenario(rule scenario.Rule, regions ...scenario.Region) scenario.Scenario {
+	return scenario.Scenario{
 		Name: "worked example", Program: "pension.resident.basic", StartYear: 2025, Horizon: 3,
 		Floor: floor.Path{
 			History: []benefit.Version{
@@ -35,11 +36,11 @@ func testScenario(rule adjust.Rule, regions ...adjust.Region) adjust.Scenario {
 	}
 }
 
-func reg(c region.Code, n int64, level, revenue string) adjust.Region {
-	return adjust.Region{Code: c, Beneficiaries: n, Level: benefit.MustParseAmount(level), Revenue: benefit.MustParseAmount(revenue)}
+func reg(c region.Code, n int64, level, revenue string) scenario.Region {
+	return scenario.Region{Code: c, Beneficiaries: n, Level: benefit.MustParseAmount(level), Revenue: benefit.MustParseAmount(revenue)}
 }
 
-func mustRun(t *testing.T, s adjust.Scenario) *adjust.Result {
+func mustRun(t *testing.T, s scenario.Scenario) *adjust.Result {
 	t.Helper()
 	r, err := adjust.Run(t.Context(), s, adjust.Options{})
 	if err != nil {
@@ -57,8 +58,8 @@ func mustRun(t *testing.T, s adjust.Scenario) *adjust.Result {
 //	2025 local A = 2,520,000 − 858,000 = 1,662,000 → burden 1.662 %
 //	     local B = 2,640,000 − 858,000 = 1,782,000 → burden 1.782 %; Δ 0.12 %
 func TestCompare(t *testing.T) {
-	a := mustRun(t, testScenario(adjust.Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "100000000")))
-	b := mustRun(t, testScenario(adjust.Fixed(benefit.Yuan(20)), reg(bj, 1000, "200", "100000000")))
+	a := mustRun(t, testScenario(scenario.Fixed(benefit.Yuan(10)), reg(bj, 1000, "200", "100000000")))
+	b := mustRun(t, testScenario(scenario.Fixed(benefit.Yuan(20)), reg(bj, 1000, "200", "100000000")))
 	c := compare.Results(a, b)
 	want := []struct{ level, total, local string }{{"10.00", "120000.00", "120000.00"}, {"20.00", "240000.00", "240000.00"}, {"30.00", "360000.00", "360000.00"}}
 	if len(c.Rows) != 3 {
@@ -78,7 +79,7 @@ func TestCompare(t *testing.T) {
 		t.Errorf("year diff %s; hashes %s %s", c.Years[2].Total, c.A.ScenarioSHA256, c.B.ScenarioSHA256)
 	}
 	// a region only in B
-	b2 := mustRun(t, testScenario(adjust.Fixed(benefit.Yuan(20)), reg(bj, 1000, "200", "100000000"), reg(sc, 1, "130", "1")))
+	b2 := mustRun(t, testScenario(scenario.Fixed(benefit.Yuan(20)), reg(bj, 1000, "200", "100000000"), reg(sc, 1, "130", "1")))
 	c = compare.Results(a, b2)
 	if len(c.Rows) != 6 || c.Rows[3].Only != "b" || c.Rows[3].Level.String() != "150.00" {
 		t.Errorf("only-in-b rows: %+v", c.Rows[3])
@@ -99,8 +100,8 @@ func TestCompare(t *testing.T) {
 //
 // Every value leaves 山东 infeasible in 2027 with a transfer of 98,000.
 func TestSweep(t *testing.T) {
-	s := testScenario(adjust.Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", "100000000"))
-	s.Constraints.FiscalCap = &adjust.FiscalCap{Basis: adjust.OfRevenue, Percent: benefit.Percent(1)}
+	s := testScenario(scenario.Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", "100000000"))
+	s.Constraints.FiscalCap = &scenario.FiscalCap{Basis: scenario.OfRevenue, Percent: benefit.Percent(1)}
 	vals, err := compare.AmountRange(benefit.Yuan(0), benefit.Yuan(20), benefit.Yuan(10))
 	if err != nil || len(vals) != 3 || vals[0].String() != "0.00" || vals[1].String() != "10.00" || vals[2].String() != "20.00" {
 		t.Fatalf("values %v %v", vals, err)
@@ -143,7 +144,7 @@ func TestSweep(t *testing.T) {
 // A parameter of a part of a sum rule is named by its JSON path, and
 // the fiscal cap's percent needs a fiscal cap to sweep.
 func TestSweepParams(t *testing.T) {
-	s := testScenario(adjust.Sum(adjust.PassThrough(), adjust.PercentOfLevel(benefit.Percent(1))), reg(sd, 1000, "143", "100000000"))
+	s := testScenario(scenario.Sum(scenario.PassThrough(), scenario.PercentOfLevel(benefit.Percent(1))), reg(sd, 1000, "143", "100000000"))
 	sw, err := compare.Sweep(t.Context(), s, compare.RulePercent(benefit.Percent(1), benefit.MustParseRate("2.5%")).InPart(1), adjust.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -172,14 +173,14 @@ func TestSweepParams(t *testing.T) {
 // bound (6,451 × 155 = 999,905 is within it); 10,001 values are one past
 // the count. Each is an error wrapping benefit.ErrRange before any run.
 func TestSweepBounds(t *testing.T) {
-	def, err := adjust.DefaultScenario()
+	def, err := defaultScenario()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err = compare.Sweep(context.Background(), def, compare.FiscalCapPercent(benefit.Percent(1)), adjust.Options{Workers: 33}); !errors.Is(err, benefit.ErrRange) {
 		t.Errorf("sweep with 33 workers: %v; want ErrRange", err)
 	}
-	s, err := adjust.DefaultScenario()
+	s, err := defaultScenario()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,4 +211,14 @@ func TestSweepBounds(t *testing.T) {
 	if v, err := compare.AmountRange(benefit.Yuan(1), benefit.Yuan(10_000), benefit.Yuan(1)); err != nil || len(v) != 10_000 || v[9999].String() != "10000.00" {
 		t.Errorf("AmountRange of 10,000: %d values, %v", len(v), err)
 	}
+}
+
+// defaultScenario decodes the shipped residents' pension, the default of
+// `benefitstd simulate`.
+func defaultScenario() (scenario.Scenario, error) {
+	b, err := scenario.Builtin("residents-pension")
+	if err != nil {
+		return scenario.Scenario{}, err
+	}
+	return b.Scenario()
 }

@@ -1,5 +1,5 @@
 // Package compare is the analyst's work over the results of many runs
-// of an adjust.Scenario (方案比较, 参数扫描): two results side by side, or
+// of an scenario.Scenario (方案比较, 参数扫描): two results side by side, or
 // one parameter run across a list of values.
 //
 // Results sets two results side by side: per region-year the difference

@@ -7,6 +7,7 @@ import (
 	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/compare"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // Compare two scenarios: a 3 % indexation instead of 2 %. 北京 in 2025:
@@ -14,9 +15,9 @@ import (
 // persons, 12 · 1,000 · 9 = 108,000 a year; in 2026 947 + 20 + 28.41 =
 // 995.41 → 995 instead of 977: 12 · 1,000 · 18 = 216,000.
 func ExampleResults() {
-	two := []adjust.Region{reg(bj, 1000, "900", "500000000"), reg(sc, 5000, "150", "100000000")}
-	a := testScenario(adjust.Sum(adjust.PassThrough(), adjust.PercentOfLevel(benefit.Percent(2))), two...)
-	b := testScenario(adjust.Sum(adjust.PassThrough(), adjust.PercentOfLevel(benefit.Percent(3))), two...)
+	two := []scenario.Region{reg(bj, 1000, "900", "500000000"), reg(sc, 5000, "150", "100000000")}
+	a := testScenario(scenario.Sum(scenario.PassThrough(), scenario.PercentOfLevel(benefit.Percent(2))), two...)
+	b := testScenario(scenario.Sum(scenario.PassThrough(), scenario.PercentOfLevel(benefit.Percent(3))), two...)
 	ra, _ := adjust.Run(context.Background(), a, adjust.Options{})
 	rb, _ := adjust.Run(context.Background(), b, adjust.Options{})
 	for _, d := range compare.Results(ra, rb).Rows[:2] {
@@ -37,8 +38,8 @@ func ExampleResults() {
 // 183 → 6,012,000. Every value leaves 山东 infeasible in 2027, with a
 // transfer of 98,000.
 func ExampleSweep() {
-	s := testScenario(adjust.Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", "100000000"))
-	s.Constraints.FiscalCap = &adjust.FiscalCap{Basis: adjust.OfRevenue, Percent: benefit.Percent(1)}
+	s := testScenario(scenario.Fixed(benefit.Yuan(10)), reg(sd, 1000, "143", "100000000"))
+	s.Constraints.FiscalCap = &scenario.FiscalCap{Basis: scenario.OfRevenue, Percent: benefit.Percent(1)}
 	amounts, err := compare.AmountRange(benefit.Yuan(0), benefit.Yuan(20), benefit.Yuan(10))
 	if err != nil {
 		fmt.Println(err)

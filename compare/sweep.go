@@ -9,6 +9,7 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/internal/workers"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // A SweepPoint is the outcome of one value of a swept parameter: the
@@ -59,21 +60,21 @@ type Param struct {
 	rule   bool     // field is a rule's, under the parts in path
 	path   []int    // parts of a sum rule, outermost first
 	labels []string // each value as the scenario's JSON writes it
-	set    func(*adjust.Scenario, *adjust.Rule, int) error
+	set    func(*scenario.Scenario, *scenario.Rule, int) error
 }
 
 // RuleAmount sweeps the amount of a fixed rule ("rule.amount",
 // 定额调整) over amounts.
 func RuleAmount(amounts ...benefit.Amount) Param {
 	amounts = slices.Clone(amounts) // the caller may reuse its slice
-	return ruleParam("amount", labels(amounts), func(r *adjust.Rule, i int) { r.Amount = new(amounts[i]) })
+	return ruleParam("amount", labels(amounts), func(r *scenario.Rule, i int) { r.Amount = new(amounts[i]) })
 }
 
 // RulePercent sweeps the percent of a percent rule ("rule.percent",
 // 按比例调整) over rates.
 func RulePercent(rates ...benefit.Rate) Param {
 	rates = slices.Clone(rates) // the caller may reuse its slice
-	return ruleParam("percent", labels(rates), func(r *adjust.Rule, i int) { r.Percent = new(rates[i]) })
+	return ruleParam("percent", labels(rates), func(r *scenario.Rule, i int) { r.Percent = new(rates[i]) })
 }
 
 // FiscalCapPercent sweeps the percent of the scenario's fiscal cap
@@ -81,11 +82,11 @@ func RulePercent(rates ...benefit.Rate) Param {
 // scenario must have a fiscal cap; its basis is kept.
 func FiscalCapPercent(rates ...benefit.Rate) Param {
 	rates = slices.Clone(rates) // the caller may reuse its slice
-	return Param{field: "constraints.fiscal_cap.percent", labels: labels(rates), set: func(s *adjust.Scenario, _ *adjust.Rule, i int) error {
+	return Param{field: "constraints.fiscal_cap.percent", labels: labels(rates), set: func(s *scenario.Scenario, _ *scenario.Rule, i int) error {
 		if s.Constraints.FiscalCap == nil {
 			return &benefit.RecordError{Field: "constraints.fiscal_cap", Err: fmt.Errorf("%w: the scenario has no fiscal cap to sweep", benefit.ErrSyntax)}
 		}
-		s.Constraints.FiscalCap = &adjust.FiscalCap{Basis: s.Constraints.FiscalCap.Basis, Percent: rates[i]}
+		s.Constraints.FiscalCap = &scenario.FiscalCap{Basis: s.Constraints.FiscalCap.Basis, Percent: rates[i]}
 		return nil
 	}}
 }
@@ -94,7 +95,7 @@ func FiscalCapPercent(rates ...benefit.Rate) Param {
 // of the current level ("constraints.max_step_percent") over rates.
 func MaxStepPercent(rates ...benefit.Rate) Param {
 	rates = slices.Clone(rates) // the caller may reuse its slice
-	return Param{field: "constraints.max_step_percent", labels: labels(rates), set: func(s *adjust.Scenario, _ *adjust.Rule, i int) error {
+	return Param{field: "constraints.max_step_percent", labels: labels(rates), set: func(s *scenario.Scenario, _ *scenario.Rule, i int) error {
 		s.Constraints.MaxStepPercent = new(rates[i])
 		return nil
 	}}
@@ -105,7 +106,7 @@ func MaxStepPercent(rates ...benefit.Rate) Param {
 // trend (floor.TrendStep).
 func FloorStep(amounts ...benefit.Amount) Param {
 	amounts = slices.Clone(amounts) // the caller may reuse its slice
-	return Param{field: "floor.projection.step", labels: labels(amounts), set: func(s *adjust.Scenario, _ *adjust.Rule, i int) error {
+	return Param{field: "floor.projection.step", labels: labels(amounts), set: func(s *scenario.Scenario, _ *scenario.Rule, i int) error {
 		s.Floor.Projection.Step = new(amounts[i])
 		return nil
 	}}
@@ -134,8 +135,8 @@ func (p Param) name() string {
 	return n + "." + p.field
 }
 
-func ruleParam(field string, ls []string, set func(*adjust.Rule, int)) Param {
-	return Param{field: field, rule: true, labels: ls, set: func(_ *adjust.Scenario, r *adjust.Rule, i int) error {
+func ruleParam(field string, ls []string, set func(*scenario.Rule, int)) Param {
+	return Param{field: field, rule: true, labels: ls, set: func(_ *scenario.Scenario, r *scenario.Rule, i int) error {
 		set(r, i)
 		return nil
 	}}
@@ -151,23 +152,23 @@ func labels[T fmt.Stringer](vs []T) []string {
 
 // variant returns a copy of s with value i of p set, sharing nothing
 // with s that p changes.
-func (p Param) variant(s adjust.Scenario, i int) (adjust.Scenario, error) {
+func (p Param) variant(s scenario.Scenario, i int) (scenario.Scenario, error) {
 	v := s // set replaces what it changes (a pointer, the rule's parts), so the copy shares nothing it writes
 	if !p.rule {
 		if len(p.path) > 0 {
-			return adjust.Scenario{}, &benefit.RecordError{Field: p.name(), Err: fmt.Errorf("%w: %s is not a parameter of a rule, so it has no parts", benefit.ErrSyntax, p.field)}
+			return scenario.Scenario{}, &benefit.RecordError{Field: p.name(), Err: fmt.Errorf("%w: %s is not a parameter of a rule, so it has no parts", benefit.ErrSyntax, p.field)}
 		}
 		return v, p.set(&v, nil, i)
 	}
 	v.Rule = clone(s.Rule)
 	r := &v.Rule
 	for d, k := range p.path {
-		if r.Kind != adjust.KindSum || k < 0 || k >= len(r.Parts) {
+		if r.Kind != scenario.KindSum || k < 0 || k >= len(r.Parts) {
 			at := "rule"
 			for _, j := range p.path[:d] {
 				at += fmt.Sprintf(".parts[%d]", j)
 			}
-			return adjust.Scenario{}, &benefit.RecordError{Field: p.name(), Err: fmt.Errorf("%w: %s (a %s rule) has no part %d", benefit.ErrSyntax, at, r.Kind, k)}
+			return scenario.Scenario{}, &benefit.RecordError{Field: p.name(), Err: fmt.Errorf("%w: %s (a %s rule) has no part %d", benefit.ErrSyntax, at, r.Kind, k)}
 		}
 		r = &r.Parts[k]
 	}
@@ -175,9 +176,9 @@ func (p Param) variant(s adjust.Scenario, i int) (adjust.Scenario, error) {
 }
 
 // clone returns r with its own copy of the parts, at every depth.
-func clone(r adjust.Rule) adjust.Rule {
+func clone(r scenario.Rule) scenario.Rule {
 	if r.Parts != nil {
-		parts := make([]adjust.Rule, len(r.Parts))
+		parts := make([]scenario.Rule, len(r.Parts))
 		for i := range r.Parts {
 			parts[i] = clone(r.Parts[i])
 		}
@@ -202,7 +203,7 @@ func clone(r adjust.Rule) adjust.Rule {
 // regions × horizon) in all, or a worker count out of bounds, is an
 // error wrapping benefit.ErrRange before anything is run. Nothing is
 // returned for a sweep that fails at any value.
-func Sweep(ctx context.Context, s adjust.Scenario, p Param, opts adjust.Options) (*SweepResult, error) {
+func Sweep(ctx context.Context, s scenario.Scenario, p Param, opts adjust.Options) (*SweepResult, error) {
 	name := p.name()
 	if len(p.labels) > maxSweepValues {
 		return nil, fmt.Errorf("compare: sweep of %d values: %w: at most 10,000", len(p.labels), benefit.ErrRange)

@@ -16,6 +16,7 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/compare"
 	"github.com/benefitstd/benefitstd/output"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // The renderings of a simulation. The scenarios are those of adjust's
@@ -23,10 +24,10 @@ import (
 // residents' pension from 2025 for 3 years, the floor 123 (2024,
 // announced) and 143 (2025, legislated) raised by 20 a year.
 
-// scenario returns the JSON of the worked-example scenario with rule and
+// scenarioJSON returns the JSON of the worked-example scenario with rule and
 // regions (each a JSON object) and any further members (more, each a
 // "key": value pair).
-func scenario(rule string, regions []string, more ...string) string {
+func scenarioJSON(rule string, regions []string, more ...string) string {
 	return `{"name": "worked example", "program": "pension.resident.basic", "start_year": 2025, "horizon": 3,
   "regions": [` + strings.Join(regions, ", ") + `],
   "floor": {"history": [{"from": "2024-01", "amount": "123", "status": "announced"}, {"from": "2025-01", "amount": "143", "status": "legislated"}],
@@ -39,7 +40,7 @@ func reg(code string, persons int, level, revenue string) string {
 	return `{"code": "` + code + `", "beneficiaries": ` + strconv.Itoa(persons) + `, "level": "` + level + `", "revenue": "` + revenue + `"}`
 }
 
-func load(t *testing.T, doc string) adjust.Scenario {
+func load(t *testing.T, doc string) scenario.Scenario {
 	t.Helper()
 	s, err := adjust.LoadScenario(strings.NewReader(doc), "scenario.json", adjust.Options{})
 	if err != nil {
@@ -85,7 +86,7 @@ const fixed10 = `{"kind": "fixed", "amount": "10"}`
 // A run as text, detail text, CSV, JSON and SVG. 北京 (1,000 persons at
 // 200) and 四川 (2,000 at 130), fixed +10, an illustrative scenario.
 func TestResultRenderings(t *testing.T) {
-	r := runScenario(t, scenario(fixed10, []string{reg("110000", 1000, "200", "100000000"), reg("510000", 2000, "130", "100000000")},
+	r := runScenario(t, scenarioJSON(fixed10, []string{reg("110000", 1000, "200", "100000000"), reg("510000", 2000, "130", "100000000")},
 		`"illustrative": true`, `"note": "made up"`))
 	txt := render(t, output.FormatText, r, output.Options{})
 	for _, want := range []string{"北京市", "fixed +10.00", r.Run.ScenarioSHA256} {
@@ -142,8 +143,8 @@ func TestResultRenderings(t *testing.T) {
 // fixed +10; B: 北京 fixed +20 and 四川 (1 person at 130).
 func TestComparisonText(t *testing.T) {
 	bj := reg("110000", 1000, "200", "100000000")
-	a := runScenario(t, scenario(fixed10, []string{bj}))
-	b2 := runScenario(t, scenario(`{"kind": "fixed", "amount": "20"}`, []string{bj, reg("510000", 1, "130", "1")}))
+	a := runScenario(t, scenarioJSON(fixed10, []string{bj}))
+	b2 := runScenario(t, scenarioJSON(`{"kind": "fixed", "amount": "20"}`, []string{bj, reg("510000", 1, "130", "1")}))
 	c := compare.Results(a, b2)
 	if len(c.Rows) != 6 || c.Rows[3].Only != "b" || c.Rows[3].Level.String() != "150.00" {
 		t.Fatalf("only-in-b rows: %+v", c.Rows[3])
@@ -165,7 +166,7 @@ func TestComparisonText(t *testing.T) {
 // whatever the value; local 601.20 − 293.40 = 307.80; transfer 98,000 =
 // 9.80; 山东 first infeasible in 2027.
 func TestSweepText(t *testing.T) {
-	s := load(t, scenario(fixed10, []string{reg("370000", 1000, "143", "100000000")}, `"constraints": {"fiscal_cap": {"basis": "revenue", "percent": "1%"}}`))
+	s := load(t, scenarioJSON(fixed10, []string{reg("370000", 1000, "143", "100000000")}, `"constraints": {"fiscal_cap": {"basis": "revenue", "percent": "1%"}}`))
 	vals, err := compare.AmountRange(benefit.Yuan(0), benefit.Yuan(20), benefit.Yuan(10))
 	if err != nil {
 		t.Fatal(err)
@@ -187,7 +188,7 @@ func TestSweepText(t *testing.T) {
 // works the key 2025 figures by hand). After a deliberate change, run
 // `go test ./output -run Golden -update` and review the diff.
 func TestGoldenDefaultCSV(t *testing.T) {
-	s, err := adjust.DefaultScenario()
+	s, err := defaultScenario()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,4 +213,14 @@ func TestGoldenDefaultCSV(t *testing.T) {
 			t.Errorf("%s differs from the output (run with -update after a deliberate change, and review the diff)", name)
 		}
 	}
+}
+
+// defaultScenario decodes the shipped residents' pension, the default of
+// `benefitstd simulate`.
+func defaultScenario() (scenario.Scenario, error) {
+	b, err := scenario.Builtin("residents-pension")
+	if err != nil {
+		return scenario.Scenario{}, err
+	}
+	return b.Scenario()
 }

@@ -24,6 +24,7 @@ import (
 	"github.com/benefitstd/benefitstd/output"
 	"github.com/benefitstd/benefitstd/plan"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // The workbooks are read back with excelize: every cell (its value as
@@ -441,7 +442,7 @@ func TestXLSXReport(t *testing.T) {
 // 230 and its 2027 cost 12 × 1,000 × 230 = 2,760,000.00; 四川 held at
 // the floor 143, 163, 183. Two regions: the level chart draws each.
 func TestXLSXResult(t *testing.T) {
-	r := runScenario(t, scenario(fixed10, []string{reg("110000", 1000, "200", "100000000"), reg("510000", 2000, "130", "100000000")},
+	r := runScenario(t, scenarioJSON(fixed10, []string{reg("110000", 1000, "200", "100000000"), reg("510000", 2000, "130", "100000000")},
 		`"illustrative": true`, `"note": "made up"`))
 	b := renderXLSX(t, r, true)
 	sheets := readBook(t, b)
@@ -467,13 +468,13 @@ col: 各年度中央与地方支出（元） Central and local cost per year (yu
 
 // A comparison and a sweep as workbooks: tables, no charts.
 func TestXLSXComparisonAndSweep(t *testing.T) {
-	a := runScenario(t, scenario(fixed10, []string{reg("110000", 1000, "200", "100000000")}))
-	bb := runScenario(t, scenario(`{"kind": "fixed", "amount": "20"}`, []string{reg("110000", 1000, "200", "100000000")}))
+	a := runScenario(t, scenarioJSON(fixed10, []string{reg("110000", 1000, "200", "100000000")}))
+	bb := runScenario(t, scenarioJSON(`{"kind": "fixed", "amount": "20"}`, []string{reg("110000", 1000, "200", "100000000")}))
 	cmp := readBook(t, renderXLSX(t, compare.Results(a, bb), false))
 	checkSheets(t, cmp)
 	// 北京 2025: 210 in A, 220 in B: +10.00
 	wantCells(t, "地区年度差异 Region-years", cellsOf(t, cmp, "地区年度差异 Region-years"), "E3=210.00", "G3=220.00", "I3=10.00")
-	sw, err := compare.Sweep(t.Context(), load(t, scenario(fixed10, []string{reg("110000", 1000, "200", "100000000")})), compare.RuleAmount(benefit.MustParseAmount("10"), benefit.MustParseAmount("20")), adjust.Options{})
+	sw, err := compare.Sweep(t.Context(), load(t, scenarioJSON(fixed10, []string{reg("110000", 1000, "200", "100000000")})), compare.RuleAmount(benefit.MustParseAmount("10"), benefit.MustParseAmount("20")), adjust.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -567,12 +568,12 @@ func TestXLSXColumns(t *testing.T) {
 	}
 	level := benefit.MustParseAmount("11000")
 	s := columns.Scenario{
-		Scenario: adjust.Scenario{
+		Scenario: scenario.Scenario{
 			Name: "two provinces, two columns", Program: "veterans.disability", StartYear: 2023, Horizon: 1, EffectiveMonth: 8,
 			Tables: []floor.Projection{{Program: "veterans.disability", Steps: []floor.Step{{From: ym("2023-08"),
 				Increases: []floor.Increase{inc("cause=因战", "6%"), inc("cause=因公", "5%"), inc("cause=因病", "4%")}}}}},
 			Floor: floor.Path{Projection: floor.Trend{Kind: floor.TrendHold}},
-			Rule:  adjust.PassThrough(),
+			Rule:  scenario.PassThrough(),
 			CostRules: []region.CostRule{{Program: "veterans.disability", FloorPart: tiers("80%", "60%", "50%", "30%", "10%"),
 				TopUp: tiers("0%", "0%", "0%", "0%", "0%"), Citation: benefit.Citation{Title: "ILLUSTRATIVE"}}},
 		},
@@ -659,17 +660,17 @@ func TestXLSXFundAndBounds(t *testing.T) {
 		return benefit.Version{From: ym(from), Amount: benefit.MustParseAmount(amount), Status: benefit.Announced}
 	}
 	five := benefit.MustParseRate("5%")
-	s := adjust.Scenario{
+	s := scenario.Scenario{
 		Name: "worked example: unemployment fund", Program: "employment.unemployment_insurance",
 		Dims: benefit.MustParseDims("period=1-12"), StartYear: 2026, Horizon: 2,
-		Rule: adjust.Share("reference.min_wage", benefit.MustParseRate("80%"), benefit.MustParseRate("2%"), benefit.MustParseRate("90%")),
-		Regions: []adjust.Region{{Code: region.MustParseCode("110000"), Beneficiaries: 100, Level: benefit.MustParseAmount("1400"),
+		Rule: scenario.Share("reference.min_wage", benefit.MustParseRate("80%"), benefit.MustParseRate("2%"), benefit.MustParseRate("90%")),
+		Regions: []scenario.Region{{Code: region.MustParseCode("110000"), Beneficiaries: 100, Level: benefit.MustParseAmount("1400"),
 			References: map[string]floor.Reference{
 				"reference.min_wage":    {History: []benefit.Version{v("2023-09", "2420"), v("2025-09", "2540")}, Revision: floor.Revision{Rate: &five}},
 				"reference.dibao_urban": {History: []benefit.Version{v("2021-07", "1245")}},
 			},
-			Fund: &adjust.Fund{Balance: benefit.MustParseAmount("3000000"), Inflow: benefit.MustParseAmount("500000")}}},
-		Constraints: adjust.Constraints{Fund: &adjust.FundReserve{Months: 12}},
+			Fund: &scenario.Fund{Balance: benefit.MustParseAmount("3000000"), Inflow: benefit.MustParseAmount("500000")}}},
+		Constraints: scenario.Constraints{Fund: &scenario.FundReserve{Months: 12}},
 	}
 	r, err := adjust.Run(t.Context(), s, adjust.Options{})
 	if err != nil {
@@ -723,11 +724,11 @@ func TestXLSXFundAndBounds(t *testing.T) {
 // applied in 2024, whose yearly increase cost is 12 × the sum of its
 // per-person increases a month (adjust.RetireeYear).
 func TestXLSXRetirees(t *testing.T) {
-	bi, err := adjust.Builtin("retirees")
+	bi, err := scenario.Builtin("retirees")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := bi.Scenario(adjust.Options{})
+	s, err := bi.Scenario()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,8 +7,8 @@
 // # Endpoints
 //
 //	POST /v1/check            levels (JSON, or a CSV/JSON file uploaded as multipart) or the embedded sample → the compliance report (JSON, JUnit XML with Accept: application/xml, a workbook with ?format=xlsx)
-//	POST /v1/simulate         a scenario, or builtin "default" or a shipped scenario's name (adjust.Builtins: "unemployment", "veterans", …) → the simulation result (JSON, CSV with Accept: text/csv, a workbook with ?format=xlsx)
-//	POST /v1/simulate/compare two scenarios (builtins of adjust.KindScenario) → the comparison (JSON, or CSV with Accept: text/csv)
+//	POST /v1/simulate         a scenario, or builtin "default" or a shipped scenario's name (scenario.Builtins: "unemployment", "veterans", …) → the simulation result (JSON, CSV with Accept: text/csv, a workbook with ?format=xlsx)
+//	POST /v1/simulate/compare two scenarios (builtins of scenario.KindScenario) → the comparison (JSON, or CSV with Accept: text/csv)
 //	POST /v1/plan             plan_id or a plan; retirees as JSON, a CSV uploaded as multipart, or synthetic; calibration → the plan run (JSON, a workbook with ?format=xlsx)
 //	GET  /v1/floors /v1/programs /v1/regions /v1/plans /v1/plans/{id}
 //	GET  /healthz /readyz /openapi.json

@@ -14,7 +14,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/benefitstd/benefitstd/adjust"
 	"github.com/benefitstd/benefitstd/api"
 	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/plan"
@@ -134,7 +133,7 @@ func New(cfg Config) (*Server, error) {
 	floor.Default()
 	region.Default()
 	plan.Builtins()
-	if _, err := adjust.DefaultScenario(); err != nil {
+	if _, err := defaultScenario(); err != nil {
 		return nil, fmt.Errorf("service: the embedded default scenario: %w", err)
 	}
 	s.handler = s.middleware(s.routes())

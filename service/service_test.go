@@ -21,6 +21,7 @@ import (
 	"github.com/benefitstd/benefitstd/output"
 	"github.com/benefitstd/benefitstd/plan"
 	"github.com/benefitstd/benefitstd/region"
+	"github.com/benefitstd/benefitstd/scenario"
 	"github.com/benefitstd/benefitstd/service"
 )
 
@@ -53,7 +54,7 @@ func sampleReport(t testing.TB, asOf string) *floor.Report {
 
 // defaultResult is the library's simulation of the default scenario.
 func defaultResult(t testing.TB) *adjust.Result {
-	sc, err := adjust.DefaultScenario()
+	sc, err := defaultScenario()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +211,7 @@ func TestSimulateDefaultIsTheLibrarysResult(t *testing.T) {
 		t.Fatalf("%d %s: not the library's CSV", code, h.Get("Content-Type"))
 	}
 	// The scenario given as JSON is the same run.
-	def, err := adjust.Builtin("residents-pension")
+	def, err := scenario.Builtin("residents-pension")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,10 +230,10 @@ func TestSimulateDefaultIsTheLibrarysResult(t *testing.T) {
 func TestSimulateEveryBuiltin(t *testing.T) {
 	ts := start(t, service.Config{})
 	names := []string{"default"}
-	for _, b := range adjust.Builtins() {
+	for _, b := range scenario.Builtins() {
 		names = append(names, b.Name)
 		var want []byte
-		if b.Kind == adjust.KindColumns {
+		if b.Kind == scenario.KindColumns {
 			cs, err := columns.Builtin(b, adjust.Options{})
 			if err != nil {
 				t.Fatal(err)
@@ -243,7 +244,7 @@ func TestSimulateEveryBuiltin(t *testing.T) {
 			}
 			want = rendered(t, output.FormatJSON, res)
 		} else {
-			sc, err := b.Scenario(adjust.Options{})
+			sc, err := b.Scenario()
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -515,4 +516,14 @@ func TestTheContractCanFail(t *testing.T) {
 			t.Errorf("%s: valid %v, want %v (%v)", c.name, err == nil, c.ok, err)
 		}
 	}
+}
+
+// defaultScenario decodes the shipped residents' pension, the default of
+// `benefitstd simulate`.
+func defaultScenario() (scenario.Scenario, error) {
+	b, err := scenario.Builtin("residents-pension")
+	if err != nil {
+		return scenario.Scenario{}, err
+	}
+	return b.Scenario()
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/columns"
 	"github.com/benefitstd/benefitstd/compare"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // simulateRequest is the JSON of POST /v1/simulate (SimulateRequest):
@@ -70,26 +71,26 @@ func (s *Server) compare(c *call) ([]byte, error) {
 
 // run runs the scenario of req, found in the request at member: a
 // *adjust.Result, or for a shipped scenario over every column of a
-// national table (adjust.KindColumns, package columns) a
+// national table (scenario.KindColumns, package columns) a
 // *columns.Result when tables is true (compare takes scenarios only).
 func (s *Server) run(c *call, req *simulateRequest, src source, member string, tables bool) (any, error) {
 	opts := adjust.Options{Limits: benefit.Limits{Document: s.cfg.MaxBody}}
-	var sc adjust.Scenario
+	var sc scenario.Scenario
 	var err error
 	switch {
 	case len(req.Scenario) > 0 && req.Builtin != "":
 		return nil, src.mark(invalid(join(member, "builtin"), "give scenario or builtin, not both"))
 	case req.Builtin == defaultBuiltin:
-		sc, err = adjust.DefaultScenario()
+		sc, err = defaultScenario()
 		if err != nil {
 			return nil, internal(err)
 		}
 	case req.Builtin != "":
-		b, err := adjust.Builtin(req.Builtin)
+		b, err := scenario.Builtin(req.Builtin)
 		if err != nil {
 			return nil, src.mark(invalid(join(member, "builtin"), "unknown built-in scenario %q (known: %s)", req.Builtin, strings.Join(builtinNames(), ", ")))
 		}
-		if b.Kind == adjust.KindColumns {
+		if b.Kind == scenario.KindColumns {
 			if !tables {
 				return nil, src.mark(invalid(join(member, "builtin"), "built-in scenario %q runs over every column of a national table; compare takes scenarios (known: %s)", req.Builtin, strings.Join(scenarioNames(), ", ")))
 			}
@@ -103,7 +104,7 @@ func (s *Server) run(c *call, req *simulateRequest, src source, member string, t
 			}
 			return res, nil
 		}
-		if sc, err = b.Scenario(opts); err != nil {
+		if sc, err = adjust.LoadScenario(bytes.NewReader(b.JSON()), b.Path(), opts); err != nil {
 			return nil, internal(err)
 		}
 	case len(req.Scenario) > 0:
@@ -123,14 +124,32 @@ func (s *Server) run(c *call, req *simulateRequest, src source, member string, t
 
 // defaultBuiltin names the embedded default scenario in a request, as
 // `benefitstd simulate` without --scenario runs it; the shipped scenarios
-// (adjust.Builtins) are named as `--scenario builtin:NAME` names them.
+// (scenario.Builtins) are named as `--scenario builtin:NAME` names them.
 const defaultBuiltin = "default"
+
+// defaultShipped is the shipped scenario that "default" runs, the
+// residents' pension.
+const defaultShipped = "residents-pension"
+
+// defaultScenario decodes the default scenario and validates it with the
+// zero Options.
+func defaultScenario() (scenario.Scenario, error) {
+	b, err := scenario.Builtin(defaultShipped)
+	if err != nil {
+		return scenario.Scenario{}, err
+	}
+	s, err := b.Scenario()
+	if err != nil {
+		return scenario.Scenario{}, err
+	}
+	return s, adjust.Validate(&s, adjust.Options{})
+}
 
 // builtinNames returns the names a request's builtin takes: "default",
 // then the shipped scenarios' (api/openapi.yaml's enum).
 func builtinNames() []string {
 	names := []string{defaultBuiltin}
-	for _, b := range adjust.Builtins() {
+	for _, b := range scenario.Builtins() {
 		names = append(names, b.Name)
 	}
 	return names
@@ -140,8 +159,8 @@ func builtinNames() []string {
 // Scenario.
 func scenarioNames() []string {
 	names := []string{defaultBuiltin}
-	for _, b := range adjust.Builtins() {
-		if b.Kind == adjust.KindScenario {
+	for _, b := range scenario.Builtins() {
+		if b.Kind == scenario.KindScenario {
 			names = append(names, b.Name)
 		}
 	}

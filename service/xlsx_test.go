@@ -14,6 +14,7 @@ import (
 	"github.com/benefitstd/benefitstd/columns"
 	"github.com/benefitstd/benefitstd/output"
 	"github.com/benefitstd/benefitstd/plan"
+	"github.com/benefitstd/benefitstd/scenario"
 	"github.com/benefitstd/benefitstd/service"
 )
 
@@ -67,7 +68,7 @@ func TestXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	vb, err := adjust.Builtin("veterans")
+	vb, err := scenario.Builtin("veterans")
 	if err != nil {
 		t.Fatal(err)
 	}

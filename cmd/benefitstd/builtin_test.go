@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/benefitstd/benefitstd/adjust"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // --list names every shipped scenario with its domain and marks which
@@ -17,7 +17,7 @@ func TestSimulateBuiltins(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("--list: exit %d: %s", code, stderr)
 	}
-	for _, b := range adjust.Builtins() {
+	for _, b := range scenario.Builtins() {
 		if !strings.Contains(out, b.Name+"  ["+b.Domain) {
 			t.Errorf("--list lacks %s [%s]:\n%s", b.Name, b.Domain, out)
 		}
@@ -31,7 +31,7 @@ func TestSimulateBuiltins(t *testing.T) {
 		t.Errorf("builtin:residents-pension: exit %d (%s), same as the default: %v", code, stderr, got == def)
 	}
 	code, got, _ = invokeCLI("simulate", "--scenario", "builtin:residents-pension", "--print-default")
-	file, err := os.ReadFile("../../adjust/data/default-scenario.json")
+	file, err := os.ReadFile("../../scenario/data/default-scenario.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +39,7 @@ func TestSimulateBuiltins(t *testing.T) {
 		t.Errorf("--print-default of the builtin: exit %d", code)
 	}
 	if code, got, _ = invokeCLI("simulate", "--print-default"); code != exitOK || got != string(file) {
-		t.Errorf("--print-default: exit %d, not adjust/data/default-scenario.json", code)
+		t.Errorf("--print-default: exit %d, not scenario/data/default-scenario.json", code)
 	}
 	code, _, stderr = invokeCLI("simulate", "--scenario", "builtin:nope")
 	if code != exitUsage || !strings.Contains(stderr, `no shipped scenario "nope"`) || !strings.Contains(stderr, "residents-pension") {

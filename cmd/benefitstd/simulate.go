@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"github.com/benefitstd/benefitstd/compare"
 	"github.com/benefitstd/benefitstd/internal/outfile"
 	"github.com/benefitstd/benefitstd/output"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 // runSimulate runs an adjustment scenario (the embedded illustrative
@@ -34,7 +36,7 @@ import (
 // behind).
 func runSimulate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("simulate", stderr)
-	scenario := fs.String("scenario", "", "scenario JSON `file`, or builtin:NAME for a shipped one (--list; default: builtin:residents-pension, ILLUSTRATIVE)")
+	scenarioFile := fs.String("scenario", "", "scenario JSON `file`, or builtin:NAME for a shipped one (--list; default: builtin:residents-pension, ILLUSTRATIVE)")
 	list := fs.Bool("list", false, "list the shipped scenarios (name, domain, description, which figures are real and which illustrative) and exit")
 	format := fs.String("format", "table", "output format: table|csv|json|xlsx (csv, json and xlsx carry exact yuan; xlsx is an Excel workbook with charts)")
 	detail := fs.Bool("detail", false, "with --format table: one row per region and year instead of one per region")
@@ -73,9 +75,9 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if *printDefault {
-		b, ok, err := builtinFlag(*scenario)
+		b, ok, err := builtinFlag(*scenarioFile)
 		if err == nil && !ok {
-			b, err = adjust.Builtin(defaultBuiltin)
+			b, err = scenario.Builtin(defaultBuiltin)
 		}
 		if err != nil {
 			fmt.Fprintln(stderr, "benefitstd simulate:", err)
@@ -125,7 +127,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	// Tell a bad output path, or one that names an input, before anything
 	// is read.
 	outs := []outfile.Path{{Label: "--out", Name: *out}, {Label: "--chart", Name: *chart}}
-	if err := checkOutputs(outs, []outfile.Path{{Label: "--scenario", Name: *scenario}, {Label: "--compare", Name: *compareFile}, {Label: "--regions", Name: *regionsFile}, {Label: "--cost-rules", Name: *costRules}, {Label: "--counts", Name: *countsFile}}); err != nil {
+	if err := checkOutputs(outs, []outfile.Path{{Label: "--scenario", Name: *scenarioFile}, {Label: "--compare", Name: *compareFile}, {Label: "--regions", Name: *regionsFile}, {Label: "--cost-rules", Name: *costRules}, {Label: "--counts", Name: *countsFile}}); err != nil {
 		return fail(err)
 	}
 	tab, err := loadTable(*regionsFile, *costRules)
@@ -137,13 +139,13 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	// columns): a builtin of that kind, one given --counts, or a
 	// file with counts of its own.
 	isCols := *countsFile != ""
-	if b, ok, _ := builtinFlag(*scenario); ok && b.Kind == adjust.KindColumns {
+	if b, ok, _ := builtinFlag(*scenarioFile); ok && b.Kind == scenario.KindColumns {
 		isCols = true
 	}
-	var a adjust.Scenario
+	var a scenario.Scenario
 	if !isCols {
-		a, err = loadScenario(*scenario, opts)
-		if re, ok := errors.AsType[*benefit.RecordError](err); ok && re.Field == "counts" && *scenario != "" && !strings.HasPrefix(*scenario, builtinPrefix) {
+		a, err = loadScenario(*scenarioFile, opts)
+		if re, ok := errors.AsType[*benefit.RecordError](err); ok && re.Field == "counts" && *scenarioFile != "" && !strings.HasPrefix(*scenarioFile, builtinPrefix) {
 			isCols, err = true, nil
 		}
 		if err != nil {
@@ -156,7 +158,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "benefitstd simulate: a scenario over a table's columns runs alone: no --sweep, --compare, --chart, .svg or --detail")
 			return exitUsage
 		}
-		if cs, err = loadColumns(*scenario, *countsFile, opts); err != nil {
+		if cs, err = loadColumns(*scenarioFile, *countsFile, opts); err != nil {
 			return fail(err)
 		}
 	}
@@ -311,18 +313,22 @@ func (b *runsBar) report(p adjust.Progress) {
 	b.m.set(int64(b.run*p.Total + p.Done))
 }
 
-func loadScenario(name string, opts adjust.Options) (adjust.Scenario, error) {
+func loadScenario(name string, opts adjust.Options) (scenario.Scenario, error) {
 	if name == "" {
-		return adjust.DefaultScenario()
+		name = builtinPrefix + defaultBuiltin
 	}
 	if b, ok, err := builtinFlag(name); err != nil {
-		return adjust.Scenario{}, err
+		return scenario.Scenario{}, err
 	} else if ok {
-		return b.Scenario(opts)
+		if b.Kind != scenario.KindScenario {
+			_, err := b.Scenario() // names the kind
+			return scenario.Scenario{}, err
+		}
+		return adjust.LoadScenario(bytes.NewReader(b.JSON()), b.Path(), opts)
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return adjust.Scenario{}, err
+		return scenario.Scenario{}, err
 	}
 	defer f.Close()
 	return adjust.LoadScenario(f, name, opts)
@@ -441,7 +447,7 @@ func loadColumns(name, countsFile string, opts adjust.Options) (columns.Scenario
 	switch {
 	case err != nil:
 		return s, err
-	case ok && b.Kind != adjust.KindColumns:
+	case ok && b.Kind != scenario.KindColumns:
 		return s, fmt.Errorf("--counts: %s is a %s, not a scenario over a table's columns", name, b.Kind)
 	case ok:
 		s, err = columns.Builtin(b, opts)
@@ -476,19 +482,19 @@ func loadColumns(name, countsFile string, opts adjust.Options) (columns.Scenario
 // builtinPrefix marks a shipped scenario in --scenario and --compare.
 const builtinPrefix = "builtin:"
 
-// defaultBuiltin is the shipped scenario adjust.DefaultScenario decodes:
-// what simulate runs, and --print-default prints, without --scenario.
+// defaultBuiltin is the shipped scenario simulate runs, and
+// --print-default prints, without --scenario.
 const defaultBuiltin = "residents-pension"
 
 // builtinFlag returns the shipped scenario a flag value names
 // ("builtin:veterans"), false for a file name, and an error naming the
 // shipped ones for an unknown name.
-func builtinFlag(v string) (adjust.BuiltinScenario, bool, error) {
+func builtinFlag(v string) (scenario.Shipped, bool, error) {
 	name, ok := strings.CutPrefix(v, builtinPrefix)
 	if !ok {
-		return adjust.BuiltinScenario{}, false, nil
+		return scenario.Shipped{}, false, nil
 	}
-	b, err := adjust.Builtin(name)
+	b, err := scenario.Builtin(name)
 	if err != nil {
 		return b, false, fmt.Errorf("--scenario %s: %w; see --list", v, err)
 	}
@@ -501,7 +507,7 @@ func builtinFlag(v string) (adjust.BuiltinScenario, bool, error) {
 func builtinList() string {
 	var b strings.Builder
 	b.WriteString("Shipped scenarios (run one with --scenario builtin:NAME; --print-default prints its JSON):\n")
-	for _, s := range adjust.Builtins() {
+	for _, s := range scenario.Builtins() {
 		mark := "real data"
 		if s.Illustrative() {
 			mark = "ILLUSTRATIVE in part"

@@ -14,6 +14,7 @@ import (
 	"github.com/benefitstd/benefitstd/benefit"
 	"github.com/benefitstd/benefitstd/compare"
 	"github.com/benefitstd/benefitstd/output"
+	"github.com/benefitstd/benefitstd/scenario"
 )
 
 func main() {
@@ -60,7 +61,7 @@ func run(w io.Writer, args []string, dir string) error {
 	// 4. What if the fiscal cap were 1 % of revenue? Change the value,
 	//    run again and compare.
 	tight := s
-	tight.Constraints.FiscalCap = &adjust.FiscalCap{Basis: adjust.OfRevenue, Percent: benefit.Percent(1)}
+	tight.Constraints.FiscalCap = &scenario.FiscalCap{Basis: scenario.OfRevenue, Percent: benefit.Percent(1)}
 	rt, err := adjust.Run(ctx, tight, adjust.Options{})
 	if err != nil {
 		return err
@@ -91,13 +92,17 @@ func run(w io.Writer, args []string, dir string) error {
 	return nil
 }
 
-func load(args []string) (adjust.Scenario, error) {
-	if len(args) == 0 {
-		return adjust.DefaultScenario()
+func load(args []string) (scenario.Scenario, error) {
+	if len(args) == 0 { // the shipped residents' pension
+		b, err := scenario.Builtin("residents-pension")
+		if err != nil {
+			return scenario.Scenario{}, err
+		}
+		return adjust.LoadScenario(bytes.NewReader(b.JSON()), b.Path(), adjust.Options{})
 	}
 	f, err := os.Open(args[0])
 	if err != nil {
-		return adjust.Scenario{}, err
+		return scenario.Scenario{}, err
 	}
 	defer f.Close()
 	return adjust.LoadScenario(f, args[0], adjust.Options{})

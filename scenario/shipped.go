@@ -1,4 +1,4 @@
-package adjust
+package scenario
 
 import (
 	"embed"
@@ -11,43 +11,43 @@ import (
 	"github.com/benefitstd/benefitstd/internal/input"
 )
 
-// The shipped scenarios (内置情景): adjust/data/builtins.json lists them,
-// one file each under adjust/data.
+// The shipped scenarios (内置情景): scenario/data/builtins.json lists them,
+// one file each under scenario/data.
 //
 //go:embed data/builtins.json data/*-scenario.json data/*-counts.csv
 var builtinFS embed.FS
 
-const builtinsFile = "adjust/data/builtins.json"
+const builtinsFile = "scenario/data/builtins.json"
 
-// A BuiltinScenario is a scenario shipped with the library, one per
-// domain at least: the residents' pension (DefaultScenario), the
-// veterans' standards, … Each says which of its figures are real, with
+// A Shipped is a scenario shipped with the library (内置情景), one per
+// domain at least: the residents' pension (the default of `benefitstd
+// simulate`), the veterans' standards, … Each says which of its figures are real, with
 // their sources, and which are illustrative. `benefitstd simulate
 // --scenario builtin:NAME` runs one and `--list` lists them.
-type BuiltinScenario struct {
+type Shipped struct {
 	Name        string `json:"name"`   // e.g. "residents-pension"
 	Domain      string `json:"domain"` // the programme's catalogue category: pension, employment, veterans
 	Description string `json:"description"`
-	// Kind says how it runs: KindScenario (a Scenario: Scenario, then Run)
-	// or KindColumns (package columns: columns.Builtin, then
+	// Kind says how it runs: KindScenario (a Scenario: Scenario, then
+	// adjust.Run) or KindColumns (package columns: columns.Builtin, then
 	// columns.Run).
-	Kind BuiltinKind `json:"kind"`
-	// File is the scenario's file under adjust/data; Counts, for a
+	Kind ShippedKind `json:"kind"`
+	// File is the scenario's file under scenario/data; Counts, for a
 	// KindColumns, its beneficiary counts (CSV, package columns).
 	File    string   `json:"file"`
 	Counts  string   `json:"counts,omitempty"`
 	Figures []Figure `json:"figures"`
 }
 
-// A BuiltinKind says which type a shipped scenario's file holds.
-type BuiltinKind string
+// A ShippedKind says which type a shipped scenario's file holds.
+type ShippedKind string
 
 // The kinds of shipped scenarios.
 const (
-	KindScenario BuiltinKind = "scenario" // a Scenario: Run, Compare, Sweep
+	KindScenario ShippedKind = "scenario" // a Scenario: adjust.Run, compare.Compare, compare.Sweep
 	// KindColumns is a scenario over every column of a national table with
 	// beneficiary counts per region and column: package columns.
-	KindColumns BuiltinKind = "columns"
+	KindColumns ShippedKind = "columns"
 )
 
 // A Figure is one group of a shipped scenario's figures and how firm it
@@ -61,19 +61,19 @@ type Figure struct {
 
 // Illustrative reports whether any of the scenario's figures is
 // illustrative.
-func (b *BuiltinScenario) Illustrative() bool {
+func (b *Shipped) Illustrative() bool {
 	return slices.ContainsFunc(b.Figures, func(f Figure) bool { return !f.Real })
 }
 
 // JSON returns a copy of the scenario's file, a starting point for one's
 // own.
-func (b *BuiltinScenario) JSON() []byte {
+func (b *Shipped) JSON() []byte {
 	data, _ := builtinFS.ReadFile("data/" + b.File) // checked when the list was read
 	return data
 }
 
 // CountsCSV returns a copy of a KindColumns's counts file, nil for none.
-func (b *BuiltinScenario) CountsCSV() []byte {
+func (b *Shipped) CountsCSV() []byte {
 	if b.Counts == "" {
 		return nil
 	}
@@ -82,23 +82,29 @@ func (b *BuiltinScenario) CountsCSV() []byte {
 }
 
 // Path returns the name the scenario's file is known by in errors and
-// run records ("adjust/data/default-scenario.json").
-func (b *BuiltinScenario) Path() string { return "adjust/data/" + b.File }
+// run records ("scenario/data/default-scenario.json").
+func (b *Shipped) Path() string { return "scenario/data/" + b.File }
 
-// Scenario decodes a shipped scenario of KindScenario (validated as
-// LoadScenario does with opts). Each call returns a new value.
-func (b *BuiltinScenario) Scenario(opts Options) (Scenario, error) {
+// Scenario decodes a shipped scenario of KindScenario, strictly (as
+// adjust.LoadScenario does, without its validation: adjust.Run and
+// adjust.Validate check it against the catalogue, regions and floors
+// they are given). Each call returns a new value.
+func (b *Shipped) Scenario() (Scenario, error) {
 	if b.Kind != KindScenario {
-		return Scenario{}, fmt.Errorf("adjust: builtin %s is a %s, not a scenario", b.Name, b.Kind)
+		return Scenario{}, fmt.Errorf("scenario: builtin %s is a %s, not a scenario", b.Name, b.Kind)
 	}
-	return LoadScenario(strings.NewReader(string(b.JSON())), b.Path(), opts)
+	var s Scenario
+	if _, err := input.DecodeJSON(b.JSON(), b.Path(), &s); err != nil {
+		return Scenario{}, err
+	}
+	return s, nil
 }
 
 // Builtins returns the shipped scenarios in name order.
-func Builtins() []BuiltinScenario {
+func Builtins() []Shipped {
 	bs, err := builtins()
 	if err != nil {
-		panic("adjust: the builtin list is invalid: " + err.Error()) // caught by TestBuiltins
+		panic("scenario: the builtin list is invalid: " + err.Error()) // caught by TestBuiltins
 	}
 	out := slices.Clone(bs)
 	for i := range out {
@@ -110,7 +116,7 @@ func Builtins() []BuiltinScenario {
 // Builtin returns the shipped scenario called name ("residents-pension",
 // "veterans", …). For a name not shipped the error lists the names
 // shipped.
-func Builtin(name string) (BuiltinScenario, error) {
+func Builtin(name string) (Shipped, error) {
 	bs := Builtins()
 	names := make([]string, len(bs))
 	for i, b := range bs {
@@ -119,16 +125,16 @@ func Builtin(name string) (BuiltinScenario, error) {
 		}
 		names[i] = b.Name
 	}
-	return BuiltinScenario{}, fmt.Errorf("adjust: no shipped scenario %q (shipped: %s)", name, strings.Join(names, ", "))
+	return Shipped{}, fmt.Errorf("scenario: no shipped scenario %q (shipped: %s)", name, strings.Join(names, ", "))
 }
 
-var builtins = sync.OnceValues(func() ([]BuiltinScenario, error) {
+var builtins = sync.OnceValues(func() ([]Shipped, error) {
 	data, err := builtinFS.ReadFile("data/builtins.json")
 	if err != nil {
 		return nil, err
 	}
 	var doc struct {
-		Scenarios []BuiltinScenario `json:"scenarios"`
+		Scenarios []Shipped `json:"scenarios"`
 	}
 	d, err := input.DecodeJSON(data, builtinsFile, &doc)
 	if err != nil {
@@ -140,19 +146,19 @@ var builtins = sync.OnceValues(func() ([]BuiltinScenario, error) {
 			return nil, d.Locate(err)
 		}
 	}
-	slices.SortFunc(bs, func(a, b BuiltinScenario) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortFunc(bs, func(a, b Shipped) int { return strings.Compare(a.Name, b.Name) })
 	return bs, nil
 })
 
 // check checks entry i of the list against the entries before it.
-func (b *BuiltinScenario) check(i int, before []BuiltinScenario) error {
+func (b *Shipped) check(i int, before []Shipped) error {
 	bad := func(field, format string, args ...any) error {
 		return &benefit.RecordError{File: builtinsFile, Field: fmt.Sprintf("scenarios[%d].%s", i, field), Err: fmt.Errorf("%w: "+format, append([]any{benefit.ErrSyntax}, args...)...)}
 	}
 	switch {
 	case b.Name == "" || strings.ContainsAny(b.Name, " :/"):
 		return bad("name", "%q (want a name without spaces, colons or slashes)", b.Name)
-	case slices.ContainsFunc(before, func(o BuiltinScenario) bool { return o.Name == b.Name }):
+	case slices.ContainsFunc(before, func(o Shipped) bool { return o.Name == b.Name }):
 		return bad("name", "%q given twice", b.Name)
 	case b.Domain == "" || b.Description == "":
 		return bad("description", "a builtin needs a domain and a description")
@@ -176,4 +182,4 @@ func (b *BuiltinScenario) check(i int, before []BuiltinScenario) error {
 }
 
 // builtinKinds are the kinds a shipped scenario can have.
-var builtinKinds = []BuiltinKind{KindScenario, KindColumns}
+var builtinKinds = []ShippedKind{KindScenario, KindColumns}

@@ -145,7 +145,7 @@ func TestFloorIndexProjection(t *testing.T) {
 		t.Errorf("floors %s %s", r.Floors[2].Amount, r.Floors[3].Amount)
 	}
 	s.Assumptions = scenario.Assumptions{}
-	if _, err := Run(t.Context(), s, Options{}); !errors.Is(err, ErrMissingAssumption) {
+	if _, err := Run(t.Context(), s, Options{}); !errors.Is(err, scenario.ErrMissingAssumption) {
 		t.Errorf("missing projection assumption: %v", err)
 	}
 }

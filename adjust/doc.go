@@ -187,7 +187,7 @@
 // ErrSyntax, ErrUnknownProgram, ErrDimension, ErrNoStatus,
 // region.ErrInvalidCode, ErrUnknownRegion, ErrNoCostRule (a programme
 // whose cost split neither the region table nor the scenario's
-// cost_rules give: field "program"), ErrMissingAssumption (also a
+// cost_rules give: field "program"), scenario.ErrMissingAssumption (also a
 // reference figure, fund or national rate a bound, rule or constraint
 // reads and no region or year gives), errors.ErrUnsupported (a fund
 // constraint beside a central subsidy; a least raise or a ceiling beside
@@ -202,11 +202,11 @@
 // and the JSON pointer. A run whose rule or
 // floor projection drives a level past the 15 integer digits of an
 // amount, or whose beneficiary growth drives a count past one billion
-// persons in a region (the floor check's bound), stops with the same kind of error, naming the rule,
-// projection or growth assumption; nothing wraps around. A fiscal cap on
-// a yearly cost beyond an int64 of fen (about 92 thousand trillion yuan)
-// is refused with benefit.ErrRange (field "constraints.fiscal_cap"), not
-// guessed. The package's own
-// sentinel is [ErrMissingAssumption]; every other condition is one of
-// benefit's, region's, floor's or plan's.
+// persons in a region (the floor check's bound), stops with the same
+// kind of error, naming the rule, projection or growth assumption;
+// nothing wraps around. A fiscal cap on a yearly cost beyond an int64 of
+// fen (about 92 thousand trillion yuan) is refused with benefit.ErrRange
+// (field "constraints.fiscal_cap"), not guessed. The package has no
+// sentinel of its own: every condition is one of benefit's, region's,
+// floor's, scenario's or plan's.
 package adjust

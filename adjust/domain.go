@@ -74,7 +74,7 @@ func (p *prepared) prepareDomain(o *Options, set *floor.Set, noFloor bool) error
 	need := func(key, why string) error {
 		for ri := range s.Regions {
 			if d.refs[ri][key] == nil {
-				return fieldErr(fmt.Sprintf("regions[%d].references", ri), ErrMissingAssumption,
+				return fieldErr(fmt.Sprintf("regions[%d].references", ri), scenario.ErrMissingAssumption,
 					"%s reads %s, which region %s does not give", why, key, s.Regions[ri].Code)
 			}
 		}
@@ -145,7 +145,7 @@ func checkFunds(s *scenario.Scenario, payer region.Payer, per benefit.Frequency)
 				return fieldErr(p+".fund.inflow_growth", benefit.ErrRange, "%s (a growth rate is at least -100%%)", g)
 			}
 		} else if c.Fund != nil {
-			return fieldErr(p+".fund", ErrMissingAssumption, "constraints.fund needs the fund of region %s", r.Code)
+			return fieldErr(p+".fund", scenario.ErrMissingAssumption, "constraints.fund needs the fund of region %s", r.Code)
 		}
 		if sub := r.CentralSubsidy; sub != nil {
 			switch {
@@ -197,13 +197,13 @@ func (p *prepared) runRegionDomain(ri int, out []RegionYear) error {
 		planYear := i == 0 && sum != nil
 		if !planYear {
 			var ok bool
-			if n, ok = growCount(n, rateOf(s, beneficiaryGrowth, ri, y)); !ok {
-				_, path, _ := assumptionOf(s, beneficiaryGrowth, ri, y)
+			if n, ok = growCount(n, rateOf(s, scenario.BeneficiaryGrowth, ri, y)); !ok {
+				path := s.AssumptionPath(scenario.BeneficiaryGrowth, ri, y)
 				return fieldErr(path, benefit.ErrRange, "the beneficiaries of region %s grow past %d persons in %d", r.Code, int64(maxBeneficiaries), y)
 			}
 		}
 		prevRev := rev
-		rev = grow(rev, rateOf(s, revenueGrowth, ri, y))
+		rev = grow(rev, rateOf(s, scenario.RevenueGrowth, ri, y))
 		if fund != nil && r.Fund.InflowGrowth != nil {
 			fund.inflow = grow(fund.inflow, *r.Fund.InflowGrowth)
 		}
@@ -292,7 +292,7 @@ func (p *prepared) solveDomain(ri, i int, level benefit.Amount, n int64, rev, pr
 	refs := d.refs[ri]
 	eff := benefit.NewMonth(y, time.Month(p.month))
 	env := ruleEnv{level: level, floor: row.Floor, prevFloor: p.floors[i].Amount,
-		wage: rateOf(s, wageGrowth, ri, y), cpi: rateOf(s, cpiGrowth, ri, y), years: y - baseYear(s),
+		wage: rateOf(s, scenario.WageGrowth, ri, y), cpi: rateOf(s, scenario.CPI, ri, y), years: y - baseYear(s),
 		refs: func(k string) benefit.Amount { return refs[k].at(eff).Amount }}
 	prop := level.Add(increase(&s.Rule, &env)).Round(p.round)
 	if prop.Sign() < 0 {

@@ -465,7 +465,7 @@ func TestValidation(t *testing.T) {
 		{"horizon 101", func(s *scenario.Scenario) { s.Horizon = 101 }, "horizon", benefit.ErrRange},
 		{"missing assumption", func(s *scenario.Scenario) {
 			s.Rule = scenario.Sum(scenario.Fixed(benefit.Yuan(1)), scenario.Indexation(benefit.Percent(50), benefit.Rate{}, benefit.Rate{}))
-		}, "rule.parts[1].wage_weight", ErrMissingAssumption},
+		}, "rule.parts[1].wage_weight", scenario.ErrMissingAssumption},
 		{"unknown programme", func(s *scenario.Scenario) { s.Program = "pension.nope" }, "program", benefit.ErrUnknownProgram},
 		{"duplicate region", func(s *scenario.Scenario) { s.Regions[1].Code = bj }, "regions[1].code", benefit.ErrSyntax},
 		{"negative level", func(s *scenario.Scenario) { s.Regions[0].Level = benefit.MustParseAmount("-1") }, "regions[0].level", benefit.ErrNegative},
@@ -475,7 +475,7 @@ func TestValidation(t *testing.T) {
 		{"floor history without status", func(s *scenario.Scenario) { s.Floor.History[1].Status = benefit.Unknown }, "floor.history[1].status", benefit.ErrNoStatus},
 		{"growth cap without revenue growth", func(s *scenario.Scenario) {
 			s.Constraints.FiscalCap = &scenario.FiscalCap{Basis: scenario.OfRevenueGrowth, Percent: benefit.Percent(1)}
-		}, "constraints.fiscal_cap.basis", ErrMissingAssumption},
+		}, "constraints.fiscal_cap.basis", scenario.ErrMissingAssumption},
 		{"growth below -100 %", func(s *scenario.Scenario) {
 			s.Regions[1].Years = []scenario.YearAssumptions{{Year: 2026, Assumptions: scenario.Assumptions{RevenueGrowth: ratep("-101%")}}}
 		}, "regions[1].years[0].revenue_growth", benefit.ErrRange},

@@ -186,30 +186,25 @@ func (p *prepared) planKernel() {
 // scenario-wide ones).
 func (p *prepared) kernelYear(ri, y int) kernelYear {
 	s := p.s
-	ky := kernelYear{gN: onePlus(rateOf(s, beneficiaryGrowth, ri, y)), gR: onePlus(rateOf(s, revenueGrowth, ri, y))}
+	ky := kernelYear{gN: onePlus(rateOf(s, scenario.BeneficiaryGrowth, ri, y)), gR: onePlus(rateOf(s, scenario.RevenueGrowth, ri, y))}
 	if p.kp.hasG {
-		ky.g = onePlus(levelRate(&s.Rule, rateOf(s, wageGrowth, ri, y), rateOf(s, cpiGrowth, ri, y)))
+		ky.g = onePlus(levelRate(&s.Rule, rateOf(s, scenario.WageGrowth, ri, y), rateOf(s, scenario.CPI, ri, y)))
 	}
 	return ky
 }
 
 // ownRates reports whether region ri gives any rate the kernel reads.
 func ownRates(s *scenario.Scenario, ri int) bool {
-	if !givesOwn(s, ri) {
-		return false
+	own := func(a *scenario.Assumptions) bool {
+		return a.BeneficiaryGrowth != nil || a.RevenueGrowth != nil || a.WageGrowth != nil || a.CPI != nil
 	}
 	r := &s.Regions[ri]
-	for _, k := range []assumption{beneficiaryGrowth, revenueGrowth, wageGrowth, cpiGrowth} {
-		if assumptionIn(&r.Assumptions, k) != nil {
+	for i := range r.Years {
+		if own(&r.Years[i].Assumptions) {
 			return true
 		}
-		for i := range r.Years {
-			if assumptionIn(&r.Years[i].Assumptions, k) != nil {
-				return true
-			}
-		}
 	}
-	return false
+	return own(&r.Assumptions)
 }
 
 // runRegionKernel runs region ri on the integer kernel into out. It

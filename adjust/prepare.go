@@ -81,9 +81,6 @@ func prepare(s *scenario.Scenario, o *Options) (*prepared, error) {
 	p.up = benefit.Rounding{Unit: p.round.Unit, Mode: benefit.Up}
 	p.unitFen, _ = p.round.Unit.Step().Fen()
 
-	if err := checkAssumptions(s); err != nil {
-		return nil, err
-	}
 	set := o.Floors
 	if set == nil {
 		set = floor.Default()

@@ -83,7 +83,7 @@ func resolveRef(s *scenario.Scenario, ref *floor.Reference, key, path string, ca
 		return nil, fieldErr(path, benefit.ErrUnknownProgram, "%q (known: %v)", key, cat.IDs())
 	}
 	if len(ref.History) == 0 {
-		return nil, fieldErr(path+".history", ErrMissingAssumption, "no figure of %s is given", key)
+		return nil, fieldErr(path+".history", scenario.ErrMissingAssumption, "no figure of %s is given", key)
 	}
 	// (the last year's level runs into the next from a later effective
 	// month; the budget is what the scenario's references have left)
@@ -96,7 +96,7 @@ func resolveRef(s *scenario.Scenario, ref *floor.Reference, key, path string, ca
 	}
 	*budget -= n
 	if _, ok := sch.At(benefit.NewMonth(baseYear(s), 1)); !ok {
-		return nil, fieldErr(path+".history", ErrMissingAssumption, "%s starts in %s, after January of the base year %d", key, sch.First(), baseYear(s))
+		return nil, fieldErr(path+".history", scenario.ErrMissingAssumption, "%s starts in %s, after January of the base year %d", key, sch.First(), baseYear(s))
 	}
 	return &refPath{program: key, prog: prog, dims: ref.Dims, sch: sch}, nil
 }

@@ -75,7 +75,7 @@ func nationalRates(s *scenario.Scenario) ([]nationalYear, error) {
 		}
 		j, ok := given[y]
 		if !ok {
-			return nil, fieldErr("constraints.national_rate.rates", ErrMissingAssumption,
+			return nil, fieldErr("constraints.national_rate.rates", scenario.ErrMissingAssumption,
 				"no national overall level for %d: the library ships %s, give later years in rates", y, shippedNational())
 		}
 		out[i] = nationalYear{rate: nc.Rates[j].Rate, status: benefit.Projected}
@@ -134,7 +134,7 @@ func (p *prepared) checkPlans(o *Options) ([]*planRun, error) {
 		case r.Plan.Population != nil && given:
 			return nil, fieldErr(path+".population", benefit.ErrSyntax, "region %s has a population in the scenario and in Options.Populations; give one", r.Code)
 		case r.Plan.Population == nil && (!given || pop == nil):
-			return nil, fieldErr(path+".population", ErrMissingAssumption, "region %s applies plan %s to no retirees: give population or Options.Populations", r.Code, pl.ID)
+			return nil, fieldErr(path+".population", scenario.ErrMissingAssumption, "region %s applies plan %s to no retirees: give population or Options.Populations", r.Code, pl.ID)
 		}
 		calc, err := plan.NewCalculator(pl)
 		if err != nil {

@@ -63,7 +63,7 @@ func TestRetireesProjectedNationalRate(t *testing.T) {
 	s := retireeScenario(scenario.PercentOfLevel(benefit.MustParseRate("3%")), reg(sx, 10, "3000.00", "0"))
 	s.StartYear, s.Horizon = 2025, 2
 	var re *benefit.RecordError
-	if _, err := Run(t.Context(), s, Options{}); !errors.Is(err, ErrMissingAssumption) || !errors.As(err, &re) || re.Field != "constraints.national_rate.rates" {
+	if _, err := Run(t.Context(), s, Options{}); !errors.Is(err, scenario.ErrMissingAssumption) || !errors.As(err, &re) || re.Field != "constraints.national_rate.rates" {
 		t.Fatalf("no 2026 rate: %v", err)
 	}
 	s.Constraints.NationalRate.Rates = []scenario.YearRate{{Year: 2025, Rate: benefit.MustParseRate("5%")}}
@@ -172,7 +172,7 @@ func TestRetireesValidation(t *testing.T) {
 		{"plan of another region", func(s *scenario.Scenario) { s.Regions[0].Code = sx }, "regions[0].plan.id", benefit.ErrSyntax},
 		{"unknown plan", func(s *scenario.Scenario) { s.Regions[0].Plan.ID = "nowhere-2024" }, "regions[0].plan.id", plan.ErrUnknownPlan},
 		{"beneficiaries beside a plan", func(s *scenario.Scenario) { s.Regions[0].Beneficiaries = 5 }, "regions[0].beneficiaries", benefit.ErrSyntax},
-		{"no population", func(s *scenario.Scenario) { s.Regions[0].Plan.Population = nil }, "regions[0].plan.population", ErrMissingAssumption},
+		{"no population", func(s *scenario.Scenario) { s.Regions[0].Plan.Population = nil }, "regions[0].plan.population", scenario.ErrMissingAssumption},
 		{"population too large", func(s *scenario.Scenario) {
 			s.Regions[0].Plan.Population = &scenario.SyntheticPopulation{Retirees: 1e8}
 		}, "regions[0].plan.population.retirees", benefit.ErrRange},

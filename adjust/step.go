@@ -191,7 +191,7 @@ func (p *prepared) baseRevenue(ri int) benefit.Amount {
 	s := p.s
 	rev := s.Regions[ri].Revenue
 	for y := revenueYear(s) + 1; y <= baseYear(s); y++ {
-		rev = grow(rev, rateOf(s, revenueGrowth, ri, y))
+		rev = grow(rev, rateOf(s, scenario.RevenueGrowth, ri, y))
 	}
 	return rev
 }
@@ -216,14 +216,14 @@ func (p *prepared) runRegionDecimal(ri int, out []RegionYear) error {
 	for i := range s.Horizon {
 		y := s.StartYear + i
 		var ok bool
-		if n, ok = growCount(n, rateOf(s, beneficiaryGrowth, ri, y)); !ok {
-			_, path, _ := assumptionOf(s, beneficiaryGrowth, ri, y)
+		if n, ok = growCount(n, rateOf(s, scenario.BeneficiaryGrowth, ri, y)); !ok {
+			path := s.AssumptionPath(scenario.BeneficiaryGrowth, ri, y)
 			return fieldErr(path, benefit.ErrRange, "the beneficiaries of region %s grow past %d persons in %d", r.Code, int64(maxBeneficiaries), y)
 		}
 		prevRev := rev
-		rev = grow(rev, rateOf(s, revenueGrowth, ri, y))
+		rev = grow(rev, rateOf(s, scenario.RevenueGrowth, ri, y))
 		fy, prevF := p.floors[i+1], p.floors[i].Amount
-		env := ruleEnv{level: level, floor: fy.Amount, prevFloor: prevF, wage: rateOf(s, wageGrowth, ri, y), cpi: rateOf(s, cpiGrowth, ri, y)}
+		env := ruleEnv{level: level, floor: fy.Amount, prevFloor: prevF, wage: rateOf(s, scenario.WageGrowth, ri, y), cpi: rateOf(s, scenario.CPI, ri, y)}
 		prop := level.Add(increase(&s.Rule, &env)).Round(p.round)
 		if prop.Sign() < 0 {
 			prop = benefit.Amount{}

@@ -251,15 +251,15 @@ func TestUnemploymentValidation(t *testing.T) {
 		field string
 		err   error
 	}{
-		{"no minimum wage", func(s *scenario.Scenario) { delete(s.Regions[0].References, "reference.min_wage") }, "regions[0].references", ErrMissingAssumption},
-		{"no dibao", func(s *scenario.Scenario) { delete(s.Regions[0].References, "reference.dibao_urban") }, "regions[0].references", ErrMissingAssumption},
+		{"no minimum wage", func(s *scenario.Scenario) { delete(s.Regions[0].References, "reference.min_wage") }, "regions[0].references", scenario.ErrMissingAssumption},
+		{"no dibao", func(s *scenario.Scenario) { delete(s.Regions[0].References, "reference.dibao_urban") }, "regions[0].references", scenario.ErrMissingAssumption},
 		{"unknown reference", func(s *scenario.Scenario) { s.Regions[0].References["reference.nope"] = dibaoBJ(floor.Revision{}) }, `regions[0].references["reference.nope"]`, benefit.ErrUnknownProgram},
 		{"history after the base year", func(s *scenario.Scenario) {
 			mw := minWageBJ()
 			mw.History = mw.History[1:]
 			mw.History[0].From = benefit.MustParseMonth("2026-03")
 			s.Regions[0].References["reference.min_wage"] = mw
-		}, `regions[0].references["reference.min_wage"].history`, ErrMissingAssumption},
+		}, `regions[0].references["reference.min_wage"].history`, scenario.ErrMissingAssumption},
 		{"no status", func(s *scenario.Scenario) {
 			d := dibaoBJ(floor.Revision{})
 			d.History[0].Status = benefit.Unknown
@@ -276,7 +276,7 @@ func TestUnemploymentValidation(t *testing.T) {
 		{"fiscal cap on a fund", func(s *scenario.Scenario) {
 			s.Constraints.FiscalCap = &scenario.FiscalCap{Basis: scenario.OfRevenue, Percent: benefit.MustParseRate("1%")}
 		}, "constraints.fiscal_cap", benefit.ErrSyntax},
-		{"fund constraint without a fund", func(s *scenario.Scenario) { s.Constraints.Fund = &scenario.FundReserve{Months: 6} }, "regions[0].fund", ErrMissingAssumption},
+		{"fund constraint without a fund", func(s *scenario.Scenario) { s.Constraints.Fund = &scenario.FundReserve{Months: 6} }, "regions[0].fund", scenario.ErrMissingAssumption},
 		{"negative balance", func(s *scenario.Scenario) { s.Regions[0].Fund = &scenario.Fund{Balance: benefit.Yuan(-1)} }, "regions[0].fund.balance", benefit.ErrNegative},
 		{"reserve months", func(s *scenario.Scenario) { s.Constraints.Fund = &scenario.FundReserve{Months: -1} }, "constraints.fund.months", benefit.ErrRange},
 		{"national rate on the benefit", func(s *scenario.Scenario) { s.Constraints.NationalRate = &scenario.NationalCap{} }, "constraints.national_rate", benefit.ErrSyntax},

@@ -21,9 +21,12 @@ func fieldErr(field string, err error, format string, args ...any) error {
 // Check validates what needs neither the floor path nor the engine: the
 // years (Horizon 1-100), the effective and revenue months, the growth
 // rates, the regions (a code tab resolves, given once; counts, levels
-// and revenue not negative), the rule's and the constraints' fields and
-// the floor projection's own fields. tab is the region table the run
-// uses (adjust.Options.Regions with the scenario's cost rules); nil means
+// and revenue not negative), the rule's and the constraints' fields,
+// the floor projection's own fields, and that every driver the rule and
+// the fiscal cap read is given for every region and year
+// (ErrMissingAssumption, naming the field that reads it). tab is the
+// region table the run uses (adjust.Options.Regions with the scenario's
+// cost rules); nil means
 // region.Default(). Every error is a *benefit.RecordError whose Field is
 // the JSON path of the offending value. adjust.Validate runs Check, then
 // the checks that need the catalogue, the floors and the engine.
@@ -104,7 +107,7 @@ func (s *Scenario) Check(tab *region.Table) error {
 		}
 		return err
 	}
-	return nil
+	return s.checkAssumptions()
 }
 
 func checkYears(path string, ys []YearAssumptions) error {

@@ -31,7 +31,7 @@
 // (floor.Path: the shipped or given history, then a trend), the national
 // tables' projections (Tables, floor.Projection), the Rule, the
 // Constraints and the scenario's own cost rules. A rule that reads an
-// assumption no source gives is an error (adjust.ErrMissingAssumption);
+// assumption no source gives is an error (ErrMissingAssumption);
 // beneficiary and revenue growth default to 0 % unless a constraint needs
 // them. Projected figures carry the status benefit.Projected wherever
 // they are shown. A scenario file (`benefitstd simulate --print-default`

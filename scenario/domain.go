@@ -56,7 +56,7 @@ const maxReserveMonths = 1200
 // each with its source, legislated); Rates gives those of later years,
 // which the run marks projected. A year the library ships may not be
 // given again, and a simulated year with neither is an error wrapping
-// adjust.ErrMissingAssumption.
+// ErrMissingAssumption.
 type NationalCap struct {
 	Rates []YearRate `json:"rates,omitempty"`
 }

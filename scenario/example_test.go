@@ -110,3 +110,28 @@ func ExampleConstraints_String() {
 	// floor, no cut, local cost ≤ 1% of revenue
 	// floor, max step 15.00, fund keeps 12 months of benefits
 }
+
+// A driver is read from the first source that gives it: the region's
+// value for the year, the region's default, the scenario's value for the
+// year, the scenario's default (四川 gives its own CPI; 北京 reads the
+// scenario's, which 2026 overrides, except in 2027, which it gives).
+func ExampleScenario_Assumption() {
+	s := twoProvinces()
+	s.Assumptions.CPI = new(benefit.MustParseRate("2%"))
+	s.Years = []scenario.YearAssumptions{{Year: 2026, Assumptions: scenario.Assumptions{CPI: new(benefit.MustParseRate("3%"))}}}
+	s.Regions[0].Assumptions.CPI = new(benefit.MustParseRate("1.5%"))
+	s.Regions[1].Years = []scenario.YearAssumptions{{Year: 2027, Assumptions: scenario.Assumptions{CPI: new(benefit.MustParseRate("4%"))}}}
+	for _, q := range []struct{ ri, year int }{{0, 2026}, {1, 2025}, {1, 2026}, {1, 2027}, {-1, 2027}} {
+		v, _ := s.Assumption(scenario.CPI, q.ri, q.year)
+		fmt.Println(q.ri, q.year, v, s.AssumptionPath(scenario.CPI, q.ri, q.year))
+	}
+	_, ok := s.Assumption(scenario.WageGrowth, 1, 2025)
+	fmt.Println("wage growth given:", ok, s.AssumptionPath(scenario.WageGrowth, 1, 2025) == "")
+	// Output:
+	// 0 2026 1.5% regions[0].assumptions.cpi
+	// 1 2025 2% assumptions.cpi
+	// 1 2026 3% years[0].cpi
+	// 1 2027 4% regions[1].years[0].cpi
+	// -1 2027 2% assumptions.cpi
+	// wage growth given: false true
+}

@@ -214,14 +214,18 @@ func TestTooManyRequests(t *testing.T) {
 		return pw, done
 	}
 	// A probe that is still at work when the holder asks for the slot
-	// sends the holder away with 429 (on a loaded machine it can happen):
-	// then the holder is started again.
+	// sends the holder away with 429 (on a loaded machine it can happen,
+	// the probe's connection being warm): then the holder is started
+	// again, and given longer to take the slot before the next probe.
 	var pw *io.PipeWriter
 	var done chan int
 	deadline := time.Now().Add(30 * time.Second)
+	head := 10 * time.Millisecond
 	for got429 := false; !got429; {
 		if done == nil {
 			pw, done = holding()
+			time.Sleep(head)
+			head = min(2*head, time.Second)
 		}
 		select {
 		case code := <-done:

@@ -156,7 +156,7 @@
 // yuan), JSON (the types' JSON tags), Excel and, a Result, an SVG chart;
 // an illustrative scenario's text starts and ends with ILLUSTRATIVE. The
 // levels are checked by package floor against the floor path
-// (floor.Projected.Check, with Options.Floors' regional-agreement floors,
+// (floor.Check of floor.Projected.Floors, with Options.Floors' regional-agreement floors,
 // relative rules and cadences; floor.Check itself without a national
 // floor, which then reports each level unchecked wherever no relative
 // rule applies) unless Options.SkipFloorCheck, and each floor.Finding is

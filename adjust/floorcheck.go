@@ -11,16 +11,18 @@ import (
 
 // checkOptions returns the floor check's options: from January of the
 // first simulated year to the end of the last, the run's region table,
-// catalogue and floors, and the findings only (the run reads nothing
-// else of the report).
+// catalogue and floors (the floor path's, floor.Projected.Floors, when
+// the scenario has a national floor), and the findings only (the run
+// reads nothing else of the report).
 func (p *prepared) checkOptions(o *Options) floor.Options {
 	s := p.s
 	fo := floor.Options{
 		From: benefit.NewMonth(s.StartYear, 1), To: benefit.NewMonth(endYear(s)+1, 1),
 		Regions: p.tab, Catalogue: o.catalogue(), FindingsOnly: true,
 	}
-	if p.path == nil {
-		fo.Floors = o.Floors
+	fo.Floors = o.Floors
+	if p.path != nil {
+		fo.Floors = p.path.Floors
 	}
 	return fo
 }
@@ -54,7 +56,8 @@ func (p *prepared) checkLevel(ri int, rows []RegionYear, vs []benefit.Version, s
 }
 
 // checkBatch runs the floor check of the scenario's floor path
-// (floor.Projected.Check; floor.Check without a national floor) over the
+// (floor.Check of the path's floors, floor.Projected.Floors, or of
+// Options.Floors without a national floor: see checkOptions) over the
 // simulated levels of the regions of batch (ranks; their rows in rows)
 // and their reference figures, from January of the first simulated year
 // to the end of the last, and attaches each finding to the region-years
@@ -87,13 +90,7 @@ func (p *prepared) checkBatch(batch []int, rows []RegionYear, fo *floor.Options,
 		levels = p.referenceLevels(levels, p.order[k])
 	}
 	sc.levels = levels
-	var rep *floor.Report
-	var err error
-	if p.path != nil {
-		rep, err = p.path.Check(levels, *fo)
-	} else {
-		rep, err = floor.Check(levels, *fo)
-	}
+	rep, err := floor.Check(levels, *fo)
 	clear(levels) // no schedule of sc.vs outlives the check
 	if err != nil {
 		return err

@@ -16,8 +16,10 @@ import (
 
 var provinces = func() []region.Code {
 	var out []region.Code
-	for _, d := range region.Default().Provinces() {
-		out = append(out, d.Code)
+	for d := range region.Default().All() {
+		if d.Rank == region.Province {
+			out = append(out, d.Code)
+		}
 	}
 	return out
 }()

@@ -123,8 +123,8 @@ func (p *prepared) checkPlans(o *Options) ([]*planRun, error) {
 			return nil, &benefit.RecordError{Field: path + ".id", Err: err}
 		}
 		switch {
-		case pl.Year() != s.StartYear:
-			return nil, fieldErr(path+".id", benefit.ErrRange, "plan %s is of %d; a region's plan applies in the first simulated year, %d", pl.ID, pl.Year(), s.StartYear)
+		case pl.Effective.Year() != s.StartYear:
+			return nil, fieldErr(path+".id", benefit.ErrRange, "plan %s is of %d; a region's plan applies in the first simulated year, %d", pl.ID, pl.Effective.Year(), s.StartYear)
 		case pl.Region != r.Code:
 			return nil, fieldErr(path+".id", benefit.ErrSyntax, "plan %s is of region %s, not %s", pl.ID, pl.Region, r.Code)
 		case pl.Effective.Month() != time.Month(p.month):

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -111,7 +112,7 @@ func newFloorSynth(tb testing.TB, n int) *floorSynth {
 		s.pools = append(s.pools, pool)
 		s.fpools = append(s.fpools, fpool)
 	}
-	provs := region.Default().Provinces()
+	provs := slices.DeleteFunc(slices.Collect(region.Default().All()), func(d region.Division) bool { return d.Rank != region.Province })
 	dims := make([]benefit.Dims, len(floorKinds))
 	for k, kind := range floorKinds {
 		dims[k] = benefit.MustParseDims(kind.dims)

@@ -95,9 +95,9 @@
 // version each January (or Path.Month: 8 for the veterans' August
 // raises): +Step yuan, indexation to wages and prices, or hold. Path.Project resolves it over years into a Projected: the floor
 // of each year (YearFloor: the highest in force in any of its months),
-// the path as a schedule, and Projected.Check, which checks simulated
-// levels against the set with the column's national floor replaced by
-// the path, so that a projected year is checked against the projected
+// the path as a schedule, and Projected.Floors, the set with the
+// column's national floor replaced by the path: given to Check as
+// Options.Floors, a projected year is checked against the projected
 // floor.
 //
 // A Reference is a region's own figure that a level is bounded by or a

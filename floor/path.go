@@ -178,7 +178,7 @@ type PathOptions struct {
 	// returned as it is. nil: both 0 %.
 	Growth func(year int) (wage, cpi benefit.Rate, err error)
 	// Floors gives the history when Path.History is empty, and the
-	// floors, relative rules and cadences of Projected.Check. nil:
+	// floors, relative rules and cadences of Projected.Floors. nil:
 	// Default().
 	Floors *Set
 	// Catalogue knows Program (its frequency and rounding). nil: the
@@ -198,7 +198,11 @@ type Projected struct {
 	// Source names where the history came from: "scenario" when the Path
 	// gives it, else "floor set " and the set's version.
 	Source string
-	set    *Set
+	// Floors is the set a simulated level is checked against (as
+	// Options.Floors of Check): PathOptions.Floors (or Default()) with
+	// the column's national floor replaced by the path, so that a
+	// projected year is checked against the projected floor.
+	Floors *Set
 }
 
 // Project resolves the path for o's column over the years o.From to
@@ -284,7 +288,7 @@ func (p *Path) Project(o PathOptions) (*Projected, error) {
 	if out.Schedule, err = benefit.NewSchedule(vs...); err != nil {
 		return nil, err
 	}
-	if out.set, err = base.withNational(o.Program, o.Dims, prog.Frequency, out.Schedule); err != nil {
+	if out.Floors, err = base.withNational(o.Program, o.Dims, prog.Frequency, out.Schedule); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -372,13 +376,4 @@ func (s *Set) withNational(program string, dims benefit.Dims, per benefit.Freque
 	}
 	out.cat = s.cat
 	return out, nil
-}
-
-// Check checks levels against the path's floors: opts.Floors replaced by
-// PathOptions.Floors (or Default()) with the column's national floor
-// replaced by the path, so that a projected year is checked against the
-// projected floor. It is Check otherwise.
-func (p *Projected) Check(levels []Level, opts Options) (*Report, error) {
-	opts.Floors = p.set
-	return Check(levels, opts)
 }

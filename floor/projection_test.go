@@ -229,8 +229,8 @@ func TestPathStep(t *testing.T) {
 		t.Errorf("schedule in 2027-06: %+v", v)
 	}
 	// a level of 170 in 2027 is 13 below the projected floor 183
-	rep, err := pr.Check([]floor.Level{{Region: region.MustParseCode("110000"), Program: "pension.resident.basic", Per: benefit.PerMonth,
-		Beneficiaries: 1, Schedule: sched(t, "2027-01", "170")}}, floor.Options{From: ym("2027-01"), To: ym("2028-01")})
+	rep, err := floor.Check([]floor.Level{{Region: region.MustParseCode("110000"), Program: "pension.resident.basic", Per: benefit.PerMonth,
+		Beneficiaries: 1, Schedule: sched(t, "2027-01", "170")}}, floor.Options{From: ym("2027-01"), To: ym("2028-01"), Floors: pr.Floors})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -41,9 +41,6 @@ type Plan struct {
 	Parts []Part `json:"parts"`
 }
 
-// Year returns the year of the plan: the year of its effective month.
-func (p Plan) Year() int { return p.Effective.Year() }
-
 // Part returns the part with the given id.
 func (p Plan) Part(id string) (Part, bool) {
 	for _, pt := range p.Parts {

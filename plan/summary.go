@@ -213,7 +213,7 @@ func (a *acc) check() error {
 
 // summary builds the Report of a merged accumulator.
 func (c *Calculator) summary(a *acc) *Report {
-	s := &Report{Plan: c.plan.ID, Year: c.plan.Year(), Retirees: a.count, Eligible: a.elig,
+	s := &Report{Plan: c.plan.ID, Year: c.plan.Effective.Year(), Retirees: a.count, Eligible: a.elig,
 		PriorTotal: benefit.FromFen(a.prior), Increase: benefit.FromFen(a.inc), NewTotal: benefit.FromFen(a.prior + a.inc),
 		Arrears: benefit.FromFen(a.arrears)}
 	for r := reason(1); r < nReasons; r++ {

@@ -72,7 +72,7 @@
 // A Table is immutable and safe for concurrent use; looking a code up is
 // one map access and allocates nothing. WithDivisions returns a new
 // table. Methods that return slices, maps or groups ([Table.Groups],
-// [Table.GroupsOf], [Table.Group], [Table.CostRule], [Table.Provinces],
+// [Table.GroupsOf], [Table.Group], [Table.CostRule],
 // [Table.Ancestors], [Table.Under]) hand out copies: changing them does
 // not change the table.
 //

@@ -439,18 +439,6 @@ func (t *Table) All() iter.Seq[Division] {
 	}
 }
 
-// Provinces returns the provincial divisions in code order (the 31 of
-// the mainland in Default).
-func (t *Table) Provinces() []Division {
-	var out []Division
-	for _, d := range t.divs {
-		if d.Rank == Province {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
 // Tier returns the fiscal tier of c: the tier of the nearest of c and
 // the divisions it lies under (Ancestors) that has one. A 计划单列市
 // (2102 Dalian, 3302 Ningbo, 3502 Xiamen, 3702 Qingdao, 4403 Shenzhen)

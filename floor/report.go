@@ -1,9 +1,8 @@
 package floor
 
 import (
-	"math/bits"
-
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/internal/fen"
 	"github.com/benefitstd/benefitstd/region"
 )
 
@@ -100,11 +99,10 @@ func (e Effect) Share() (perMille int64, ok bool) {
 	if e.Checked <= 0 || e.AtFloor < 0 || e.AtFloor > e.Checked {
 		return 0, false
 	}
-	// AtFloor × 1000 ÷ Checked in 128 bits: a region's person-months
-	// may be large
-	hi, lo := bits.Mul64(uint64(e.AtFloor), 1000)
-	q, _ := bits.Div64(hi, lo, uint64(e.Checked)) // AtFloor ≤ Checked: the quotient is at most 1000
-	return int64(q), true
+	// AtFloor × 1000 ÷ Checked rounded down, in 128 bits: a region's
+	// person-months may be large; AtFloor ≤ Checked, so it is at most 1000
+	q, _ := fen.MulDiv(e.AtFloor, fen.Int(1000), 0, e.Checked, fen.Down)
+	return q, true
 }
 
 // A Raise is one national raise of a floor (the month it took effect)

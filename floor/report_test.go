@@ -64,3 +64,29 @@ func TestFindingsOnly(t *testing.T) {
 		t.Errorf("summary %+v, whole report %+v", only.Summary, whole.Summary)
 	}
 }
+
+// Share is AtFloor ÷ Checked in thousandths, rounded down (2 of 3 is
+// 666, not 667; one short of all is 999, never 1000), exact for counts
+// whose product by 1000 passes an int64, and not ok with nothing checked.
+func TestEffectShare(t *testing.T) {
+	for _, c := range []struct {
+		at, checked int64
+		want        int64
+		ok          bool
+	}{
+		{2, 3, 666, true},
+		{1, 3, 333, true},
+		{3, 3, 1000, true},
+		{0, 7, 0, true},
+		{999_999_999_999_999_999, 1_000_000_000_000_000_000, 999, true},
+		{1 << 62, 1 << 62, 1000, true},
+		{0, 0, 0, false},
+		{4, 3, 0, false},
+		{-1, 3, 0, false},
+	} {
+		got, ok := floor.Effect{AtFloor: c.at, Checked: c.checked}.Share()
+		if got != c.want || ok != c.ok {
+			t.Errorf("Share of %d in %d = %d, %v; want %d, %v", c.at, c.checked, got, ok, c.want, c.ok)
+		}
+	}
+}

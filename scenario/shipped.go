@@ -21,9 +21,9 @@ const builtinsFile = "scenario/data/builtins.json"
 
 // A Shipped is a scenario shipped with the library (内置情景), one per
 // domain at least: the residents' pension (the default of `benefitstd
-// simulate`), the veterans' standards, … Each says which of its figures are real, with
-// their sources, and which are illustrative. `benefitstd simulate
-// --scenario builtin:NAME` runs one and `--list` lists them.
+// simulate`), the veterans' standards, … Each says which of its figures
+// are real, with their sources, and which are illustrative. `benefitstd
+// simulate --scenario builtin:NAME` runs one and `--list` lists them.
 type Shipped struct {
 	Name        string `json:"name"`   // e.g. "residents-pension"
 	Domain      string `json:"domain"` // the programme's catalogue category: pension, employment, veterans

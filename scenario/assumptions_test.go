@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/benefitstd/benefitstd/benefit"
+	"github.com/benefitstd/benefitstd/floor"
 	"github.com/benefitstd/benefitstd/scenario"
 )
 
@@ -174,5 +175,11 @@ func TestCheckAssumptions(t *testing.T) {
 			s.Regions[0].Years = years(cpiOnly, 2025, 2026)
 			s.Regions[1].Years = years(cpiOnly, 2025, 2026)
 		}, "rule.cpi_weight", scenario.ErrMissingAssumption, "region 110000 in 2027"},
+		// a programme without a national floor reads its rule's drivers
+		// as any other
+		{"no floor path", func(s *scenario.Scenario) {
+			s.Floor = floor.Path{}
+			s.Rule = idx(50, 0)
+		}, "rule.wage_weight", scenario.ErrMissingAssumption, ""},
 	})
 }

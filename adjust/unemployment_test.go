@@ -280,6 +280,11 @@ func TestUnemploymentValidation(t *testing.T) {
 		{"negative balance", func(s *scenario.Scenario) { s.Regions[0].Fund = &scenario.Fund{Balance: benefit.Yuan(-1)} }, "regions[0].fund.balance", benefit.ErrNegative},
 		{"reserve months", func(s *scenario.Scenario) { s.Constraints.Fund = &scenario.FundReserve{Months: -1} }, "constraints.fund.months", benefit.ErrRange},
 		{"national rate on the benefit", func(s *scenario.Scenario) { s.Constraints.NationalRate = &scenario.NationalCap{} }, "constraints.national_rate", benefit.ErrSyntax},
+		// without a national floor the rule's drivers are wanted as with one,
+		// not read as 0 %
+		{"index rule without wage growth", func(s *scenario.Scenario) {
+			s.Rule = scenario.Indexation(benefit.Percent(50), benefit.Rate{}, benefit.Rate{})
+		}, "rule.wage_weight", scenario.ErrMissingAssumption},
 		{"低保 above the minimum wage", func(s *scenario.Scenario) {
 			s.Regions[0].References["reference.dibao_urban"] = floor.Reference{History: []benefit.Version{{From: benefit.MustParseMonth("2024-01"), Amount: benefit.Yuan(2600), Status: benefit.Illustrative}}}
 		}, "regions[0].references", benefit.ErrRange},

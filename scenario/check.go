@@ -98,14 +98,15 @@ func (s *Scenario) Check(tab *region.Table) error {
 	if err := s.Constraints.validate(); err != nil {
 		return err
 	}
-	if f := &s.Floor; len(f.History) == 0 && f.ShippedThrough == 0 && f.Projection == (floor.Trend{}) {
-		return nil // no path: a programme without a national floor, or an error of Project
-	}
-	if err := s.Floor.Projection.Validate(); err != nil {
-		if re, ok := errors.AsType[*benefit.RecordError](err); ok {
-			re.Field = "floor." + re.Field
+	// no path (no history, shipped year or projection): a programme
+	// without a national floor, or an error of Project
+	if f := &s.Floor; len(f.History) > 0 || f.ShippedThrough != 0 || f.Projection != (floor.Trend{}) {
+		if err := s.Floor.Projection.Validate(); err != nil {
+			if re, ok := errors.AsType[*benefit.RecordError](err); ok {
+				re.Field = "floor." + re.Field
+			}
+			return err
 		}
-		return err
 	}
 	return s.checkAssumptions()
 }

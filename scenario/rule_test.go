@@ -40,7 +40,10 @@ func TestRuleText(t *testing.T) {
 // A rule is checked at its edges: an index rule needs a wage or a CPI
 // weight (either alone is enough); a catch-up's margin may be absent or
 // zero but not negative; sums nest at most 8 deep (a sum inside 8 others
-// is taken, inside 9 refused).
+// is taken, inside 9 refused) and have a part; a kind is one of the
+// seven; a percent rule needs its percent; a share rule names what it is
+// a share of and gives from, step and target, none negative (0 is
+// taken).
 func TestRuleValidateEdges(t *testing.T) {
 	cpi, wage := benefit.Percent(20), benefit.Percent(20)
 	nest := func(n int) Rule { // n sums, one inside the other, around fixed +1
@@ -56,6 +59,8 @@ func TestRuleValidateEdges(t *testing.T) {
 		"no margin":        {Kind: KindCatchUp},
 		"margin 0":         CatchUp(benefit.Amount{}),
 		"9 sums":           nest(9),
+		"share, all 0":     Share("reference.min_wage", benefit.Rate{}, benefit.Rate{}, benefit.Rate{}),
+		"percent 0":        PercentOfLevel(benefit.Rate{}),
 	} {
 		if err := r.validate("rule", 0); err != nil {
 			t.Errorf("%s: %v", name, err)
@@ -69,6 +74,16 @@ func TestRuleValidateEdges(t *testing.T) {
 		"index without weights": {Rule{Kind: KindIndex}, "rule.wage_weight", benefit.ErrSyntax},
 		"margin −0.01":          {CatchUp(benefit.MustParseAmount("-0.01")), "rule.margin", benefit.ErrNegative},
 		"10 sums":               {nest(10), "rule" + strings.Repeat(".parts[0]", 9) + ".parts", benefit.ErrSyntax},
+		"unknown kind":          {Rule{Kind: "double"}, "rule.kind", benefit.ErrSyntax},
+		"percent without one":   {Rule{Kind: KindPercent}, "rule.percent", benefit.ErrSyntax},
+		"empty sum":             {Sum(), "rule.parts", benefit.ErrSyntax},
+		"share of nothing":      {Share("", benefit.Percent(80), benefit.Percent(2), benefit.Percent(90)), "rule.of", benefit.ErrSyntax},
+		"share without from":    {Rule{Kind: KindShare, Of: "reference.min_wage", Step: &cpi, Target: &wage}, "rule.from", benefit.ErrSyntax},
+		"share without step":    {Rule{Kind: KindShare, Of: "reference.min_wage", From: &cpi, Target: &wage}, "rule.step", benefit.ErrSyntax},
+		"share without target":  {Rule{Kind: KindShare, Of: "reference.min_wage", From: &cpi, Step: &wage}, "rule.target", benefit.ErrSyntax},
+		"share from −0.01 %":    {Share("reference.min_wage", benefit.MustParseRate("-0.01%"), benefit.Percent(2), benefit.Percent(90)), "rule.from", benefit.ErrNegative},
+		"share target −0.01 %":  {Share("reference.min_wage", benefit.Percent(80), benefit.Percent(2), benefit.MustParseRate("-0.01%")), "rule.target", benefit.ErrNegative},
+		"share in a sum":        {Sum(PassThrough(), Share("reference.min_wage", benefit.Percent(80), benefit.MustParseRate("-1%"), benefit.Percent(90))), "rule.parts[1].step", benefit.ErrNegative},
 	} {
 		err := tc.r.validate("rule", 0)
 		var re *benefit.RecordError

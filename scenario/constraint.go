@@ -131,7 +131,11 @@ func (c Constraints) String() string {
 		parts = append(parts, "raises of at least "+c.MinRaise.String())
 	}
 	if c.Ceiling != nil {
-		parts = append(parts, "at most "+c.Ceiling.Program+" "+c.Ceiling.Dims.String())
+		at := "at most " + c.Ceiling.Program
+		if !c.Ceiling.Dims.IsZero() {
+			at += " " + c.Ceiling.Dims.String()
+		}
+		parts = append(parts, at)
 	}
 	if f := c.FiscalCap; f != nil {
 		if f.Basis == OfRevenueGrowth {

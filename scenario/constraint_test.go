@@ -23,6 +23,7 @@ func TestConstraintsString(t *testing.T) {
 			MinRaise: amount("50"),
 			Ceiling:  &scenario.Ceiling{Program: "veterans.disability", Dims: benefit.MustParseDims("cause=因战;grade=10")},
 		}, "floor, no cut, raises of at least 50.00, at most veterans.disability cause=因战;grade=10"},
+		{scenario.Constraints{Ceiling: &scenario.Ceiling{Program: "pension.resident.basic"}}, "floor, no cut, at most pension.resident.basic"},
 		{scenario.Constraints{
 			AllowCuts:      true,
 			MaxStepPercent: rate("10%"),

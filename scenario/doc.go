@@ -27,7 +27,8 @@
 // codes) with their beneficiaries (领取人数), base-year level and general
 // budget revenue (一般公共预算收入), the assumptions (GDP, CPI 居民消费价格,
 // wage growth 职工平均工资增长, revenue and beneficiary growth; looked up
-// region-year, region, scenario-year, scenario), the national floor path
+// region-year, region, scenario-year, scenario: Scenario.Assumption of a
+// Driver, with AssumptionPath naming the value read), the national floor path
 // (floor.Path: the shipped or given history, then a trend), the national
 // tables' projections (Tables, floor.Projection), the Rule, the
 // Constraints and the scenario's own cost rules. A rule that reads an

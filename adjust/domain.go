@@ -91,7 +91,6 @@ func (p *prepared) prepareDomain(o *Options, set *floor.Set, noFloor bool) error
 			shareErr = need(of, "the share rule at "+path)
 		}
 	}, "rule")
-
 	if shareErr != nil {
 		return shareErr
 	}

@@ -154,7 +154,7 @@ func (r *Reference) Project(prog benefit.Program, o ReferenceOptions) (benefit.S
 		inc.Amount = *rv.Amount
 	}
 	n := 0
-	for m := vs[len(vs)-1].From.AddMonths(rv.EveryMonths); o.Through >= m; m = m.AddMonths(rv.EveryMonths) {
+	for m := vs[len(vs)-1].From.AddMonths(rv.EveryMonths); m <= o.Through; m = m.AddMonths(rv.EveryMonths) {
 		if n++; n > o.MaxVersions {
 			return fe("revision.every_months", benefit.ErrRange, "it projects more than the %d versions allowed it", o.MaxVersions)
 		}
